@@ -1,0 +1,75 @@
+import { dispatch } from '../core/api/dispatch';
+import type { Core } from '../core/context';
+import { openCore } from '../core/open-core';
+import { defaultDataDir } from '../core/paths';
+import type { OpName, OpResult } from '../shared/contract';
+import { isAppError } from '../shared/errors';
+import { CliExit, fail, readSecret, type CliIo } from './io';
+
+export type GlobalOptions = { dataDir?: string; json?: boolean; user?: string };
+
+export type CliSession = {
+  core: Core;
+  io: CliIo;
+  json: boolean;
+  /** Call a contract operation as the logged-in user; a coded error ends the command. */
+  call<K extends OpName>(name: K, input?: unknown): Promise<OpResult<K>>;
+};
+
+export async function withCore<T>(io: CliIo, opts: GlobalOptions, fn: (core: Core) => Promise<T>): Promise<T> {
+  let core: Core;
+  try {
+    core = await openCore({ dataDir: opts.dataDir ?? defaultDataDir(io.env), idleMinutes: 0 });
+  } catch (e) {
+    if (isAppError(e)) throw new CliExit(1, e.toApiError());
+    throw e;
+  }
+  try {
+    return await fn(core);
+  } finally {
+    await core.close();
+  }
+}
+
+function caller(core: Core, sessionKey: string) {
+  return async <K extends OpName>(name: K, input: unknown = {}): Promise<OpResult<K>> => {
+    const r = await dispatch(core, sessionKey, name, input);
+    if (!r.ok) throw new CliExit(1, r.error);
+    return r.value as OpResult<K>;
+  };
+}
+
+/** For commands that need no login (init, serve). */
+export function anonymous(core: Core, io: CliIo, opts: GlobalOptions): CliSession {
+  return { core, io, json: !!opts.json, call: caller(core, `cli:${process.pid}:anon`) };
+}
+
+/**
+ * Commands act as a user: --user NAME (default: the first administrator), password from BASEDESK_PASSWORD
+ * or standard input, checked by the same login as the app (so failures and lockouts are audited).
+ */
+export async function withSession<T>(io: CliIo, opts: GlobalOptions, fn: (s: CliSession) => Promise<T>): Promise<T> {
+  return withCore(io, opts, async (core) => {
+    const sessionKey = `cli:${process.pid}:${Date.now()}`;
+    let username = opts.user;
+    if (!username) {
+      const admin = await core.db
+        .selectFrom('users')
+        .select('username')
+        .where('role', '=', 'admin')
+        .where('disabled', '=', 0)
+        .orderBy('created_at')
+        .executeTakeFirst();
+      if (!admin) fail('SETUP_REQUIRED', '尚未初始化：请先运行 basedesk init 建立基地和管理员。');
+      username = admin.username;
+    }
+    const password = await readSecret(io, 'BASEDESK_PASSWORD', `用户 ${username} 的密码：`);
+    const call = caller(core, sessionKey);
+    await call('auth.login', { username, password });
+    try {
+      return await fn({ core, io, json: !!opts.json, call });
+    } finally {
+      core.sessions.end(sessionKey);
+    }
+  });
+}

@@ -1,0 +1,40 @@
+/**
+ * What changed between two allocation runs (e.g. before and after a decline, or after a tie was decided),
+ * per applicant. Rank shifts inside the same admission are not reported: after a decline everyone below
+ * moves up one place, which is noise; what matters is who is in, who is out, and who moved where.
+ */
+import type { Admission, AllocationResult, AllocationRound, NotAdmittedCode } from './types';
+
+export type AdmissionRef = { specialty: string; category: string | null; round: AllocationRound; overQuota: boolean };
+
+export type AllocationChange =
+  | { kind: 'admitted'; id: string; after: AdmissionRef }
+  | { kind: 'dropped'; id: string; before: AdmissionRef; /** why not admitted now (null if no longer listed) */ code: NotAdmittedCode | null; message: string | null }
+  | { kind: 'moved'; id: string; before: AdmissionRef; after: AdmissionRef };
+
+function ref(a: Admission): AdmissionRef {
+  return { specialty: a.specialty, category: a.category, round: a.round, overQuota: a.overQuota === true };
+}
+
+function same(x: AdmissionRef, y: AdmissionRef): boolean {
+  return x.specialty === y.specialty && x.category === y.category && x.round === y.round && x.overQuota === y.overQuota;
+}
+
+/** Changes ordered by applicant id. */
+export function diffAllocations(before: AllocationResult, after: AllocationResult): AllocationChange[] {
+  const b = new Map(before.admissions.map((a) => [a.id, ref(a)]));
+  const a = new Map(after.admissions.map((x) => [x.id, ref(x)]));
+  const why = new Map(after.notAdmitted.map((n) => [n.id, n]));
+  const ids = [...new Set([...b.keys(), ...a.keys()])].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const changes: AllocationChange[] = [];
+  for (const id of ids) {
+    const x = b.get(id);
+    const y = a.get(id);
+    if (x === undefined && y !== undefined) changes.push({ kind: 'admitted', id, after: y });
+    else if (x !== undefined && y === undefined) {
+      const n = why.get(id);
+      changes.push({ kind: 'dropped', id, before: x, code: n?.code ?? null, message: n?.message ?? null });
+    } else if (x !== undefined && y !== undefined && !same(x, y)) changes.push({ kind: 'moved', id, before: x, after: y });
+  }
+  return changes;
+}

@@ -1,0 +1,28 @@
+export type {
+  Admission,
+  AllocationResult,
+  AllocationRound,
+  AllocationWarning,
+  Applicant,
+  ChoiceRound,
+  Competition,
+  CompetitionEntry,
+  DecisionError,
+  DecisionErrorCode,
+  Decisions,
+  ManualAdjustment,
+  NotAdmitted,
+  NotAdmittedCode,
+  OpenTie,
+  Options,
+  OverQuotaApproval,
+  Proposal,
+  SecondRound,
+  Seats,
+  TieResolution,
+  WarningCode,
+} from './types';
+export { allocate } from './allocate';
+export type { AdmissionRef, AllocationChange } from './diff';
+export { diffAllocations } from './diff';
+export { ROUND_LABEL } from './messages';

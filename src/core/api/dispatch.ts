@@ -1,0 +1,61 @@
+import { contract, isOpName, type OpName, type OpResult } from '../../shared/contract';
+import { AppError, isAppError, type Result } from '../../shared/errors';
+import { can, ROLE_LABELS } from '../../shared/permissions';
+import type { Actor, CallContext, Core } from '../context';
+import { handlers } from './handlers';
+import type { Handler } from './handler';
+import { zodToAppError } from './zod-error';
+
+/**
+ * The one door into the core. Every transport (IPC, HTTP, CLI) calls this with an untrusted name and input:
+ * the name must be in the contract, the input is parsed by the op's zod schema, the caller's role is
+ * checked here (a renderer cannot skip it), and the answer is a result or a coded error, never a throw.
+ */
+export async function dispatch(core: Core, sessionKey: string, name: string, rawInput: unknown): Promise<Result<unknown>> {
+  try {
+    if (!isOpName(name)) throw new AppError('UNKNOWN_OP', `未知的操作：${name}`);
+    const def = contract[name];
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw zodToAppError(parsed.error);
+
+    let actor: Actor | null = null;
+    if (def.access.kind !== 'public') {
+      const resolved = core.sessions.resolve(sessionKey);
+      if (resolved === 'locked') throw new AppError('SESSION_LOCKED', '长时间未操作，已自动锁定。请重新输入密码。');
+      if (!resolved) throw new AppError('AUTH_REQUIRED', '请先登录。');
+      actor = resolved;
+      if (def.access.kind === 'permission' && !can(actor.role, def.access.permission)) {
+        throw new AppError('FORBIDDEN', `当前角色（${ROLE_LABELS[actor.role]}）没有权限执行此操作：${def.summary}。`, {
+          permission: def.access.permission,
+        });
+      }
+    } else {
+      const peek = core.sessions.resolve(sessionKey);
+      actor = peek === 'locked' ? null : peek;
+    }
+    const ctx: CallContext = { core, actor, sessionKey };
+    const handler = handlers[name] as Handler<OpName>;
+    const value = await handler(ctx, parsed.data as never);
+    return { ok: true, value };
+  } catch (e) {
+    return { ok: false, error: toApiError(e) };
+  }
+}
+
+export function toApiError(e: unknown) {
+  if (isAppError(e)) return e.toApiError();
+  const sqliteCode = (e as { code?: string })?.code;
+  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_BUSY')) {
+    return { code: 'DB_BUSY', message: '数据库正被另一程序占用，请稍后重试。' };
+  }
+  console.error('[basedesk] unexpected error', e);
+  return {
+    code: 'INTERNAL',
+    message: `程序内部错误：${e instanceof Error ? e.message : String(e)}。数据未被修改；请把此信息告诉管理员。`,
+  };
+}
+
+/** Typed convenience for in-process callers (CLI, tests). */
+export async function call<K extends OpName>(core: Core, sessionKey: string, name: K, input: unknown): Promise<Result<OpResult<K>>> {
+  return (await dispatch(core, sessionKey, name, input)) as Result<OpResult<K>>;
+}

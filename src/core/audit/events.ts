@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Core, Tx } from '../context';
+import type { EventTable } from '../db/schema';
+import { canonicalJson } from '../util/canonical-json';
+import { uuidv7 } from '../util/uuid7';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Version of the event record format itself; stamped on every event so a newer peer's events can be parked. */
+export const EVENT_FORMAT_VERSION = 1;
+
+export type ChangeEvent = {
+  action: string;
+  entity: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+};
+
+export type StoredEvent = EventTable;
+
+/** The fields the hash covers, in a canonical form: anything edited later changes the hash. */
+export function eventHash(e: Omit<StoredEvent, 'hash'>): string {
+  const body = canonicalJson({
+    id: e.id,
+    station_id: e.station_id,
+    seq: e.seq,
+    hlc: e.hlc,
+    actor: e.actor,
+    action: e.action,
+    entity: e.entity,
+    entity_id: e.entity_id,
+    before_json: e.before_json,
+    after_json: e.after_json,
+    reason: e.reason,
+    schema_version: e.schema_version,
+    prev_hash: e.prev_hash,
+  });
+  return createHash('sha256').update(body, 'utf8').digest('hex');
+}
+
+/**
+ * Append one event to this station's hash chain. Call it inside the same transaction as the change it
+ * describes, so a change without its audit entry (or the reverse) cannot exist.
+ */
+export async function appendEvent(tx: Tx, core: Core, actor: string, change: ChangeEvent): Promise<StoredEvent> {
+  const head = await tx
+    .selectFrom('event_heads')
+    .select(['seq', 'hash'])
+    .where('station_id', '=', core.stationId)
+    .executeTakeFirst();
+  const hlc = core.hlc.now();
+  const partial: Omit<StoredEvent, 'hash'> = {
+    id: uuidv7(core.clock.nowMs()),
+    station_id: core.stationId,
+    seq: (head?.seq ?? 0) + 1,
+    hlc,
+    actor,
+    action: change.action,
+    entity: change.entity,
+    entity_id: change.entityId,
+    before_json: change.before === undefined ? null : canonicalJson(change.before),
+    after_json: change.after === undefined ? null : canonicalJson(change.after),
+    reason: change.reason ?? null,
+    schema_version: EVENT_FORMAT_VERSION,
+    prev_hash: head?.hash ?? GENESIS_HASH,
+  };
+  const event: StoredEvent = { ...partial, hash: eventHash(partial) };
+  await tx.insertInto('events').values(event).execute();
+  await tx
+    .insertInto('event_heads')
+    .values({ station_id: core.stationId, seq: event.seq, hash: event.hash })
+    .onConflict((oc) => oc.column('station_id').doUpdateSet({ seq: event.seq, hash: event.hash }))
+    .execute();
+  // Persist the clock so a restarted app (or a laptop whose clock went backwards) never reissues a timestamp.
+  await tx
+    .insertInto('meta')
+    .values({ key: 'hlc', value: hlc })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`excluded.value` }))
+    .execute();
+  return event;
+}

@@ -1,0 +1,31 @@
+import type { BaseView } from '../../shared/contract/system';
+import { AppError } from '../../shared/errors';
+import { getPreset } from '../presets';
+import type { Preset } from '../../shared/preset';
+import type { Tx } from '../context';
+import type { BaseTable } from '../db/schema';
+
+export async function getBase(tx: Tx): Promise<BaseTable | null> {
+  return (await tx.selectFrom('base').selectAll().where('id', '=', 1).executeTakeFirst()) ?? null;
+}
+
+export async function requireBase(tx: Tx): Promise<BaseTable> {
+  const b = await getBase(tx);
+  if (!b) throw new AppError('SETUP_REQUIRED', '尚未完成首次设置：请先建立基地信息和管理员账号（basedesk init 或应用首次运行向导）。');
+  return b;
+}
+
+export async function currentPreset(tx: Tx): Promise<Preset> {
+  return getPreset((await requireBase(tx)).preset_id);
+}
+
+export function baseView(b: BaseTable): BaseView {
+  return {
+    name: b.name,
+    code: b.code,
+    province: b.province,
+    programs: JSON.parse(b.programs) as BaseView['programs'],
+    cohortYear: b.cohort_year,
+    presetId: b.preset_id,
+  };
+}

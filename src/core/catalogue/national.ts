@@ -1,0 +1,38 @@
+/**
+ * 住培专业代码 (national specialty codes), from ../shared/domain.md. 2600 and 3200 are unverified there, so
+ * they are not shipped; bases add what they need as local specialties (code L###).
+ */
+export const NATIONAL_SPECIALTIES: ReadonlyArray<{ code: string; name: string }> = [
+  { code: '0100', name: '内科' },
+  { code: '0200', name: '儿科' },
+  { code: '0300', name: '急诊科' },
+  { code: '0400', name: '皮肤科' },
+  { code: '0500', name: '精神科' },
+  { code: '0600', name: '神经内科' },
+  { code: '0700', name: '全科' },
+  { code: '0800', name: '康复医学科' },
+  { code: '0900', name: '外科' },
+  { code: '1000', name: '外科(神经外科方向)' },
+  { code: '1100', name: '外科(胸心外科方向)' },
+  { code: '1200', name: '外科(泌尿外科方向)' },
+  { code: '1300', name: '外科(整形外科方向)' },
+  { code: '1400', name: '骨科' },
+  { code: '1500', name: '儿外科' },
+  { code: '1600', name: '妇产科' },
+  { code: '1700', name: '眼科' },
+  { code: '1800', name: '耳鼻咽喉科' },
+  { code: '1900', name: '麻醉科' },
+  { code: '2000', name: '临床病理科' },
+  { code: '2100', name: '检验医学科' },
+  { code: '2200', name: '放射科' },
+  { code: '2300', name: '超声医学科' },
+  { code: '2400', name: '核医学科' },
+  { code: '2500', name: '放射肿瘤科' },
+  { code: '2700', name: '预防医学科' },
+  { code: '2800', name: '口腔全科' },
+  { code: '2900', name: '口腔内科' },
+  { code: '3000', name: '口腔颌面外科' },
+  { code: '3100', name: '口腔修复科' },
+  { code: '3300', name: '口腔病理科' },
+  { code: '3400', name: '口腔颌面影像科' },
+];

@@ -1,0 +1,5 @@
+export * from './signing-key';
+export * from './minisign';
+export * from './key-envelope';
+export * from './age';
+export * from './hash-file';

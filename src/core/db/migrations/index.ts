@@ -1,0 +1,13 @@
+/**
+ * The static migration registry. Order is the version: migration i brings the schema to version i + 1
+ * (stored in PRAGMA user_version). No folder scanning at runtime: it breaks once bundled.
+ * Never edit or reorder a shipped entry; append.
+ */
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001_foundation';
+
+export type Migration = { name: string; up: (db: Kysely<any>) => Promise<void> };
+
+export const migrations: readonly Migration[] = [{ name: '0001_foundation', ...m0001 }];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

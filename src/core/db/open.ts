@@ -1,0 +1,147 @@
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AppError } from '../../shared/errors';
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import type { DB } from './schema';
+
+export type OpenDatabaseOptions = {
+  file: string;
+  /**
+   * Path to a better-sqlite3 `.node` binary. Electron needs one built for its own ABI, plain Node (tests,
+   * CLI) uses the default build in node_modules. See README "Two native builds".
+   */
+  nativeBinding?: string;
+  /** Where the pre-migration backup copy goes; defaults to `<dir of file>/backups`. */
+  backupDir?: string;
+  /** Queries slower than this are logged (Signal uses 40 ms); 0 disables. */
+  slowQueryMs?: number;
+  log?: (line: string) => void;
+  /** Apply migrations up to this version only (migration tests). */
+  targetVersion?: number;
+};
+
+export type OpenedDatabase = {
+  db: Kysely<DB>;
+  raw: Database.Database;
+  file: string;
+  schemaVersion: number;
+  backupFile: string | null;
+  close(): Promise<void>;
+};
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+function assertLooksLikeSqlite(file: string): void {
+  if (!existsSync(file)) return;
+  const size = statSync(file).size;
+  if (size === 0) return; // a zero-byte file is a fresh database to SQLite
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    readSync(fd, buf, 0, 16, 0);
+    if (size < 100 || buf.toString('latin1') !== SQLITE_MAGIC) {
+      throw new AppError(
+        'DB_NOT_SQLITE',
+        `数据文件不是 BaseDesk 的数据库（不是 SQLite 文件）：${file}。请检查数据目录是否选错，或从 backups 目录恢复备份。`,
+        { file },
+      );
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function wrapSqliteError(e: unknown, file: string): never {
+  const code = (e as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT')) {
+    throw new AppError(
+      'DB_CORRUPT',
+      `数据库文件已损坏，无法打开：${file}。请勿继续写入，从 backups 目录中最近的备份恢复（见 README“备份与恢复”）。`,
+      { file, sqliteCode: code },
+    );
+  }
+  throw e;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
+  const { file } = options;
+  mkdirSync(dirname(file), { recursive: true });
+  assertLooksLikeSqlite(file);
+
+  let raw: Database.Database;
+  try {
+    raw = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    raw.pragma('synchronous = NORMAL');
+  } catch (e) {
+    wrapSqliteError(e, file);
+  }
+
+  let version: number;
+  try {
+    version = raw.pragma('user_version', { simple: true }) as number;
+    // Touch the schema so a corrupt page in sqlite_master surfaces now, not mid-operation.
+    raw.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    raw.close();
+    wrapSqliteError(e, file);
+  }
+
+  if (version > LATEST_SCHEMA_VERSION) {
+    raw.close();
+    throw new AppError(
+      'DB_TOO_NEW',
+      `这个数据库由更新版本的 BaseDesk 写入（数据库版本 ${version}，本程序只支持到 ${LATEST_SCHEMA_VERSION}）。请升级 BaseDesk 后再打开；为保护数据，本版本不会修改它。`,
+      { file, schemaVersion: version, supported: LATEST_SCHEMA_VERSION },
+    );
+  }
+
+  const slowMs = options.slowQueryMs ?? 40;
+  const log = options.log ?? ((line: string) => console.warn(line));
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: raw }),
+    log(event) {
+      if (event.level === 'query' && slowMs > 0 && event.queryDurationMillis > slowMs) {
+        log(`[slow-query] ${event.queryDurationMillis.toFixed(1)} ms: ${event.query.sql.slice(0, 200)}`);
+      }
+    },
+  });
+
+  const target = options.targetVersion ?? LATEST_SCHEMA_VERSION;
+  let backupFile: string | null = null;
+  if (version < target) {
+    if (version > 0) backupFile = backupBeforeMigration(raw, file, version, options.backupDir);
+    await db.transaction().execute(async (trx) => {
+      for (let v = version; v < target; v++) {
+        await migrations[v]!.up(trx);
+      }
+      await sql.raw(`PRAGMA user_version = ${target}`).execute(trx);
+    });
+    version = target;
+  }
+
+  return {
+    db,
+    raw,
+    file,
+    schemaVersion: version,
+    backupFile,
+    async close() {
+      await db.destroy(); // closes the better-sqlite3 handle too
+    },
+  };
+}
+
+/** A consistent snapshot (VACUUM INTO works under WAL and concurrent readers) before any schema change. */
+function backupBeforeMigration(raw: Database.Database, file: string, version: number, dir?: string): string {
+  const backupDir = dir ?? join(dirname(file), 'backups');
+  mkdirSync(backupDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const target = join(backupDir, `basedesk-v${version}-${stamp}.sqlite`);
+  raw.prepare('VACUUM INTO ?').run(target);
+  return target;
+}

@@ -1,0 +1,12 @@
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * Lowercase initials for type-ahead search: 张三 -> 'zs'. Surnames use their surname reading (曾 zeng, 单
+ * shan, 解 xie), so 曾小明 -> 'zxm' as people would type it. Letters and digits in the name are kept,
+ * anything else (·, spaces) dropped.
+ */
+export function pinyinInitials(name: string): string {
+  if (name.trim() === '') return '';
+  const parts = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', surname: 'head' });
+  return parts.join('').toLowerCase().replace(/[^a-z0-9]/g, '');
+}

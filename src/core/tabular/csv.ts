@@ -1,0 +1,163 @@
+import type { Cell, Table, TextEncodingName } from './types';
+import { fileErrors } from './file-errors';
+
+
+/**
+ * Decide the text encoding. Excel on Chinese Windows saves "CSV (逗号分隔)" in GBK (a subset of GB18030)
+ * and "CSV UTF-8" with a BOM; other tools write UTF-8 without a BOM. Bytes that are not valid UTF-8 are
+ * taken as GB18030: GBK text is almost never valid UTF-8, so the fatal UTF-8 decoder tells them apart.
+ * UTF-16 (Excel's "Unicode 文本") is only recognised by its BOM.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
+}
+
+/**
+ * Tab-separated when the first line that has any separator has tabs and no commas (Excel's "文本文件
+ * (制表符分隔)" and many platform exports); otherwise comma-separated. A title line above the header
+ * usually has neither, so it is skipped.
+ */
+export function detectDelimiter(text: string): ',' | '\t' {
+  let start = 0;
+  // Looking at the first 64 KiB is plenty: a header is never that far down.
+  const end = Math.min(text.length, 64 * 1024);
+  while (start < end) {
+    let nl = text.indexOf('\n', start);
+    if (nl === -1 || nl > end) nl = end;
+    const line = text.slice(start, nl);
+    const hasTab = line.includes('\t');
+    const hasComma = line.includes(',');
+    if (hasTab || hasComma) return hasTab && !hasComma ? '\t' : ',';
+    start = nl + 1;
+  }
+  return ',';
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/**
+ * RFC 4180 parser, lenient the way Excel is: quoted fields may hold delimiters, newlines and doubled quotes;
+ * text right after a closing quote is kept; CRLF, LF and lone CR end a record. Linear time: fields are
+ * slices of the input (no per-character string building). A blank line becomes an empty row so row numbers
+ * stay true. `onRow` may throw to stop early (row limit).
+ */
+export function parseDelimited(
+  text: string,
+  delimiter: string,
+  onRow: (fields: string[], rowNumber: number) => void,
+  onUnclosedQuote: (rowNumber: number) => never,
+): void {
+  const n = text.length;
+  const d = delimiter.charCodeAt(0);
+  let i = 0;
+  let row: string[] = [];
+  let rowNumber = 1;
+
+  const endRow = () => {
+    // A line holding nothing is an empty row, not a row with one empty field.
+    onRow(row.length === 1 && row[0] === '' ? [] : row, rowNumber);
+    row = [];
+    rowNumber++;
+  };
+
+  while (i < n) {
+    let field: string;
+    if (text.charCodeAt(i) === QUOTE) {
+      let segStart = i + 1;
+      let parts: string[] | null = null;
+      for (;;) {
+        const q = text.indexOf('"', segStart);
+        if (q === -1) onUnclosedQuote(rowNumber);
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          (parts ??= []).push(text.slice(segStart, q + 1));
+          segStart = q + 2;
+          continue;
+        }
+        const last = text.slice(segStart, q);
+        field = parts === null ? last : parts.join('') + last;
+        i = q + 1;
+        break;
+      }
+      let k = i;
+      while (k < n) {
+        const c = text.charCodeAt(k);
+        if (c === d || c === LF || c === CR) break;
+        k++;
+      }
+      if (k > i) field += text.slice(i, k);
+      i = k;
+    } else {
+      let k = i;
+      while (k < n) {
+        const c = text.charCodeAt(k);
+        if (c === d || c === LF || c === CR) break;
+        k++;
+      }
+      field = text.slice(i, k);
+      i = k;
+    }
+    row.push(field);
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    if (c === d) {
+      i++;
+      if (i >= n) row.push(''); // "a,b," ends with an empty field
+      continue;
+    }
+    i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    endRow();
+  }
+  if (row.length > 0) endRow();
+}
+
+export function readCsv(
+  fileName: string,
+  bytes: Uint8Array,
+  maxRows: number,
+  forceDelimiter?: ',' | '\t',
+): Table & { hasContent: boolean } {
+  const { text, encoding } = decodeText(bytes);
+  const delimiter = forceDelimiter ?? detectDelimiter(text);
+  const rows: Cell[][] = [];
+  let hasContent = false;
+  parseDelimited(
+    text,
+    delimiter,
+    (fields, rowNumber) => {
+      if (rowNumber > maxRows) throw fileErrors.tooManyRows(fileName, sheetName(fileName), maxRows);
+      const cells: Cell[] = new Array<Cell>(fields.length);
+      for (let j = 0; j < fields.length; j++) {
+        const t = fields[j]!;
+        cells[j] = t === '' ? { text: '', type: 'empty' } : { text: t, type: 'string' };
+        if (!hasContent && t.trim() !== '') hasContent = true;
+      }
+      rows.push(cells);
+    },
+    (rowNumber) => {
+      throw fileErrors.csvQuote(fileName, rowNumber);
+    },
+  );
+  return { format: 'csv', encoding, sheets: [{ name: sheetName(fileName), rows }], hasContent };
+}
+
+/** A CSV has one sheet; Excel names it after the file, so do we. */
+function sheetName(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '');
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}

@@ -1,0 +1,59 @@
+import { opNames, type OpInput, type OpName, type OpResult } from '../../../shared/contract';
+import type { Bridge } from '../../../shared/contract/bridge';
+import type { Result } from '../../../shared/errors';
+
+/** How a call reaches the core: Electron IPC through the preload bridge, or the local HTTP transport. */
+export type Transport = (name: OpName, input: unknown) => Promise<Result<unknown>>;
+
+export type Api = { [K in OpName]: (input?: OpInput<K>) => Promise<Result<OpResult<K>>> };
+
+export function createApi(transport: Transport): Api {
+  const api = {} as Record<OpName, (input?: unknown) => Promise<Result<unknown>>>;
+  for (const name of opNames) api[name] = (input?: unknown) => transport(name, input ?? {});
+  return api as unknown as Api;
+}
+
+declare global {
+  interface Window {
+    basedesk?: Bridge;
+  }
+}
+
+function ipcTransport(bridge: Bridge): Transport {
+  return (name, input) => bridge[name](input);
+}
+
+/**
+ * The HTTP transport (used by `basedesk serve` and the end-to-end tests): the per-run token arrives once in
+ * the URL, moves to sessionStorage and leaves the address bar; each tab has its own session key.
+ */
+function httpTransport(): Transport {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem('basedesk.token', fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+  }
+  const token = sessionStorage.getItem('basedesk.token') ?? '';
+  let sessionKey = sessionStorage.getItem('basedesk.session');
+  if (!sessionKey) {
+    sessionKey = crypto.randomUUID();
+    sessionStorage.setItem('basedesk.session', sessionKey);
+  }
+  const key = sessionKey;
+  return async (name, input) => {
+    try {
+      const res = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-basedesk-token': token, 'x-basedesk-session': key },
+        body: JSON.stringify(input),
+      });
+      return (await res.json()) as Result<unknown>;
+    } catch (e) {
+      return { ok: false, error: { code: 'TRANSPORT_OFFLINE', message: `无法连接到 BaseDesk 服务：${String(e)}` } };
+    }
+  };
+}
+
+export const api: Api = createApi(window.basedesk ? ipcTransport(window.basedesk) : httpTransport());

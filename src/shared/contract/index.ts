@@ -1,0 +1,35 @@
+/**
+ * The API contract: every operation declared once (name, zod input schema, result type, who may call it).
+ * IPC handlers, the preload bridge, the HTTP transport, the CLI and the renderer client are derived from it.
+ * Feature issues add their `xxxOps` object here (one line each).
+ */
+import type { z } from 'zod';
+import { auditOps } from './audit';
+import { baseOps } from './base';
+import type { OpDef } from './define';
+import { systemOps } from './system';
+
+export const contract = {
+  ...systemOps,
+  ...baseOps,
+  ...auditOps,
+};
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
+export type OpParsed<K extends OpName> = z.output<Contract[K]['input']>;
+export type OpResult<K extends OpName> = Contract[K] extends OpDef<z.ZodType, infer O> ? O : never;
+
+export const opNames = Object.keys(contract) as OpName[];
+
+export function isOpName(name: string): name is OpName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** IPC channel per operation: one handler each, so main can refuse anything not in the contract. */
+export function ipcChannel(name: OpName): string {
+  return `basedesk:${name}`;
+}
+
+export type { OpDef } from './define';

@@ -1,0 +1,38 @@
+/**
+ * Roles and the permission table. The core checks these on every call; the renderer only uses them to
+ * hide what a role cannot do. Feature issues add their permissions here (one line each).
+ */
+export const ROLES = ['admin', 'clerk', 'interviewer', 'coordinator'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '管理员',
+  clerk: '教秘',
+  interviewer: '面试官',
+  coordinator: '住培办',
+};
+
+const ALL: readonly Role[] = ROLES;
+
+export const PERMISSIONS = {
+  'base.view': ALL,
+  'base.edit': ['admin', 'coordinator'],
+  'catalogue.edit': ['admin', 'coordinator'],
+  'plan.view': ALL,
+  'plan.edit': ['admin', 'coordinator'],
+  'users.view': ['admin'],
+  'users.manage': ['admin'],
+  'audit.view': ['admin', 'coordinator'],
+  'audit.verify': ['admin', 'coordinator'],
+  'db.check': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function isRole(x: string): x is Role {
+  return (ROLES as readonly string[]).includes(x);
+}
