@@ -34,7 +34,13 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
     station = { id: uuidv7(clock.nowMs()) };
     await db
       .insertInto('stations')
-      .values({ id: station.id, name: hostname(), created_at: new Date(clock.nowMs()).toISOString(), is_self: 1, public_key: null })
+      .values({
+        id: station.id,
+        name: hostname(),
+        created_at: new Date(clock.nowMs()).toISOString(),
+        is_self: 1,
+        public_key: null,
+      })
       .execute();
   }
   const saved = await db.selectFrom('meta').select('value').where('key', '=', 'hlc').executeTakeFirst();

@@ -88,7 +88,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         return;
       }
       if (!tokenMatches(req.headers['x-basedesk-token'] as string | undefined, token)) {
-        sendJson(res, 401, { ok: false, error: { code: 'HTTP_TOKEN', message: '访问令牌无效：请使用 basedesk serve 打印的完整地址打开。' } });
+        sendJson(res, 401, {
+          ok: false,
+          error: { code: 'HTTP_TOKEN', message: '访问令牌无效：请使用 basedesk serve 打印的完整地址打开。' },
+        });
         return;
       }
       let input: unknown;

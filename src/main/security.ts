@@ -23,7 +23,9 @@ export function secureWebPreferences(preload: string): NonNullable<BrowserWindow
 export function isSafeExternalUrl(raw: string): boolean {
   try {
     const url = new URL(raw);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '' && url.hostname !== '';
+    return (
+      (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '' && url.hostname !== ''
+    );
   } catch {
     return false;
   }

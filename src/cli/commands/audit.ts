@@ -30,7 +30,11 @@ export function registerAudit(program: Command, io: CliIo): void {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       await withSession(io, g, async (s) => {
         const r = await s.call('audit.list', { ...o });
-        print(io, s.json, r, () => r.events.map((e) => `${e.at}\t${e.actor}\t${e.action}\t${e.entity}:${e.entityId}${e.reason ? `\t理由：${e.reason}` : ''}`).join('\n'));
+        print(io, s.json, r, () =>
+          r.events
+            .map((e) => `${e.at}\t${e.actor}\t${e.action}\t${e.entity}:${e.entityId}${e.reason ? `\t理由：${e.reason}` : ''}`)
+            .join('\n'),
+        );
       });
     });
 }

@@ -63,7 +63,9 @@ export function registerInit(program: Command, io: CliIo): void {
       await withSession(io, g, async (s) => {
         const report = await s.call('db.check');
         print(io, s.json, report, () =>
-          report.ok ? `数据库完好（版本 ${report.schemaVersion}）` : `发现问题：\n${report.integrity.join('\n')}\n外键问题 ${report.foreignKeys.length} 处`,
+          report.ok
+            ? `数据库完好（版本 ${report.schemaVersion}）`
+            : `发现问题：\n${report.integrity.join('\n')}\n外键问题 ${report.foreignKeys.length} 处`,
         );
         if (!report.ok) fail('DB_CHECK_FAILED', '数据库检查未通过（见上）。请从 backups 目录恢复最近的备份。');
       });

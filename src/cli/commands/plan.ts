@@ -7,7 +7,8 @@ import { fail, print, type CliIo } from '../io';
 
 function planText(plan: PlanView): string {
   const lines = plan.rows.map(
-    (r) => `${r.specialtyCode ?? '—'}\t${r.specialtyName}${r.category ? `\t${r.category}` : ''}\t${r.quota}${r.unallocated ? '\t（待分配）' : ''}`,
+    (r) =>
+      `${r.specialtyCode ?? '—'}\t${r.specialtyName}${r.category ? `\t${r.category}` : ''}\t${r.quota}${r.unallocated ? '\t（待分配）' : ''}`,
   );
   return [`${plan.cohortYear} 级招收计划，合计 ${plan.total} 人`, ...lines].join('\n');
 }
@@ -33,33 +34,35 @@ export function registerPlan(program: Command, io: CliIo): void {
     .option('--map <名称=代码>', '把文件中的专业名称对应到目录中的专业代码（可重复）', collect, [])
     .option('--add-unknown', '把目录中没有的专业名称新增为本地专业')
     .option('--dry-run', '只检查并显示结果，不写入')
-    .action(async (file: string, o: { baseColumn?: string; map: string[]; addUnknown?: boolean; dryRun?: boolean }, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
-      await withSession(io, g, async (s) => {
-        const input = { ...readInput(file), ...(o.baseColumn ? { baseColumn: o.baseColumn } : {}) };
-        const mappings: Record<string, { code: string } | { add: true }> = {};
-        for (const m of o.map) {
-          const i = m.indexOf('=');
-          if (i <= 0) fail('USAGE', `--map 的格式应为 名称=代码：${m}`);
-          mappings[m.slice(0, i)] = { code: m.slice(i + 1) };
-        }
-        const preview = await s.call('plan.previewImport', input);
-        if (o.addUnknown) for (const u of preview.unknownSpecialties) mappings[u.name] ??= { add: true };
-        if (o.dryRun) {
-          print(io, s.json, preview, () =>
-            [
-              `格式：${preview.shape}${preview.baseColumn ? `，本基地：${preview.baseColumn}` : ''}，合计 ${preview.total} 人`,
-              ...preview.rows.map((r) => `第 ${r.sourceRow} 行\t${r.specialtyCode ?? '—'}\t${r.specialtyName}\t${r.quota}`),
-              ...preview.unknownSpecialties.map((u) => `未知专业：${u.name}（第 ${u.rows.join('、')} 行）`),
-              ...preview.problems.map((p) => `[${p.code}] ${p.message}`),
-            ].join('\n'),
-          );
-          return;
-        }
-        const result = await s.call('plan.commitImport', { ...input, mappings });
-        print(io, s.json, result, () => planText(result));
-      });
-    });
+    .action(
+      async (file: string, o: { baseColumn?: string; map: string[]; addUnknown?: boolean; dryRun?: boolean }, cmd: Command) => {
+        const g = cmd.optsWithGlobals<GlobalOptions>();
+        await withSession(io, g, async (s) => {
+          const input = { ...readInput(file), ...(o.baseColumn ? { baseColumn: o.baseColumn } : {}) };
+          const mappings: Record<string, { code: string } | { add: true }> = {};
+          for (const m of o.map) {
+            const i = m.indexOf('=');
+            if (i <= 0) fail('USAGE', `--map 的格式应为 名称=代码：${m}`);
+            mappings[m.slice(0, i)] = { code: m.slice(i + 1) };
+          }
+          const preview = await s.call('plan.previewImport', input);
+          if (o.addUnknown) for (const u of preview.unknownSpecialties) mappings[u.name] ??= { add: true };
+          if (o.dryRun) {
+            print(io, s.json, preview, () =>
+              [
+                `格式：${preview.shape}${preview.baseColumn ? `，本基地：${preview.baseColumn}` : ''}，合计 ${preview.total} 人`,
+                ...preview.rows.map((r) => `第 ${r.sourceRow} 行\t${r.specialtyCode ?? '—'}\t${r.specialtyName}\t${r.quota}`),
+                ...preview.unknownSpecialties.map((u) => `未知专业：${u.name}（第 ${u.rows.join('、')} 行）`),
+                ...preview.problems.map((p) => `[${p.code}] ${p.message}`),
+              ].join('\n'),
+            );
+            return;
+          }
+          const result = await s.call('plan.commitImport', { ...input, mappings });
+          print(io, s.json, result, () => planText(result));
+        });
+      },
+    );
   plan
     .command('show')
     .description('显示招收计划')

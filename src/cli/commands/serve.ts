@@ -40,7 +40,10 @@ export function registerServe(program: Command, io: CliIo): void {
       else io.stdout.write(`BaseDesk 已启动：${server.url}\n（数据目录 ${core.dataDir}；按 Ctrl+C 停止）\n`);
       await new Promise<void>((done) => {
         const stop = () => {
-          void server.close().then(() => core.close()).then(done);
+          void server
+            .close()
+            .then(() => core.close())
+            .then(done);
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);

@@ -15,7 +15,12 @@ export function registerUsers(program: Command, io: CliIo): void {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       await withSession(io, g, async (s) => {
         const password = await readSecret(io, 'BASEDESK_NEW_PASSWORD', `新用户 ${o.username} 的密码：`);
-        const user = await s.call('users.add', { username: o.username, role: o.role, displayName: o.displayName ?? o.username, password });
+        const user = await s.call('users.add', {
+          username: o.username,
+          role: o.role,
+          displayName: o.displayName ?? o.username,
+          password,
+        });
         print(io, s.json, user, () => `已新增用户 ${user.username}（${ROLE_LABELS[user.role]}）`);
       });
     });

@@ -350,15 +350,6 @@ export function allocate(
       }
     }
 
-    // Proposals: greedy in merit order, first open row (plan-code order) that the applicant's category fits.
-    const open = book.rows.filter((r) => r.heldBy === null && r.remaining > 0).map((r) => ({ r, left: r.remaining }));
-    for (const s of pool) {
-      if (s.status !== 'pending') continue;
-      const o = open.find((x) => x.left > 0 && (x.r.seat.category === null || x.r.seat.category === s.a.category));
-      if (o === undefined) continue;
-      o.left -= 1;
-      proposals.push({ id: s.a.id, specialty: o.r.seat.specialty, category: o.r.seat.category, order: meritOf.get(s.a.id)! });
-    }
   };
 
   // ---- run the stages ----
@@ -370,6 +361,19 @@ export function allocate(
     runSecondWindow();
     runAdjustment();
   }
+
+  // Proposals come last, over the seats finally left, so they are never stale (with stage
+  // 'after-adjustment' the second window may already have taken seats 调剂 could have proposed).
+  // Greedy in merit order: each gets the first open row (plan-code order) that fits their category.
+  const pool = states.filter((s) => s.status === 'pending' && s.a.acceptsAdjustment);
+  const merit = competitionRanks(pool.map((s) => s.key)).rank;
+  const open = book.rows.filter((r) => r.heldBy === null && r.remaining > 0).map((r) => ({ r, left: r.remaining }));
+  pool.forEach((s, i) => {
+    const o = open.find((x) => x.left > 0 && (x.r.seat.category === null || x.r.seat.category === s.a.category));
+    if (o === undefined) return;
+    o.left -= 1;
+    proposals.push({ id: s.a.id, specialty: o.r.seat.specialty, category: o.r.seat.category, order: merit[i]! });
+  });
 
   for (const slot of [...resolutions.entries()].sort(([x], [y]) => byString(x, y)).map(([, v]) => v)) {
     if (!slot.used) {

@@ -56,6 +56,11 @@ export function toApiError(e: unknown) {
 }
 
 /** Typed convenience for in-process callers (CLI, tests). */
-export async function call<K extends OpName>(core: Core, sessionKey: string, name: K, input: unknown): Promise<Result<OpResult<K>>> {
+export async function call<K extends OpName>(
+  core: Core,
+  sessionKey: string,
+  name: K,
+  input: unknown,
+): Promise<Result<OpResult<K>>> {
   return (await dispatch(core, sessionKey, name, input)) as Result<OpResult<K>>;
 }

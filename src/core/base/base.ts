@@ -11,7 +11,8 @@ export async function getBase(tx: Tx): Promise<BaseTable | null> {
 
 export async function requireBase(tx: Tx): Promise<BaseTable> {
   const b = await getBase(tx);
-  if (!b) throw new AppError('SETUP_REQUIRED', '尚未完成首次设置：请先建立基地信息和管理员账号（basedesk init 或应用首次运行向导）。');
+  if (!b)
+    throw new AppError('SETUP_REQUIRED', '尚未完成首次设置：请先建立基地信息和管理员账号（basedesk init 或应用首次运行向导）。');
   return b;
 }
 

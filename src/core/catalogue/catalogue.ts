@@ -15,7 +15,11 @@ export async function seedCatalogue(tx: Tx, preset: Preset): Promise<Specialty[]
     ...NATIONAL_SPECIALTIES.map((s) => ({ code: s.code, name: s.name, local: 0, active: 1 })),
     ...preset.extraSpecialties.map((s) => ({ code: s.code, name: s.name, local: 1, active: 1 })),
   ];
-  await tx.insertInto('specialties').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  await tx
+    .insertInto('specialties')
+    .values(rows)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   return rows.map(toSpecialty);
 }
 

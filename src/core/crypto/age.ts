@@ -46,20 +46,7 @@ export async function detectAgeFile(path: string): Promise<AgeFileKind> {
 
 /** Encrypts a byte stream to age recipients (`age1...`). Throws AGE_RECIPIENT_INVALID for a bad recipient. */
 export async function encryptStream(source: AsyncIterable<Uint8Array>, recipients: readonly string[]): Promise<Readable> {
-  if (recipients.length === 0) {
-    throw new AppError('AGE_RECIPIENT_INVALID', '没有指定加密接收方的 age 公钥。');
-  }
-  const e = new Encrypter();
-  for (const r of recipients) {
-    if (!/^age1[02-9ac-hj-np-z]+$/.test(r)) {
-      throw new AppError('AGE_RECIPIENT_INVALID', `接收方公钥格式不正确："${r.slice(0, 12)}…"，应为 age1 开头的 age 公钥。`);
-    }
-    try {
-      e.addRecipient(r);
-    } catch {
-      throw new AppError('AGE_RECIPIENT_INVALID', `接收方公钥无效："${r.slice(0, 12)}…"。请核对省级接收方提供的 age 公钥。`);
-    }
-  }
+  const e = makeEncrypter(recipients);
   const out = await e.encrypt(toWebStream(source));
   return Readable.fromWeb(out as unknown as NodeReadableStream<Uint8Array>);
 }
@@ -87,6 +74,29 @@ export async function decryptStream(source: AsyncIterable<Uint8Array>, identitie
     });
   }
   return Readable.fromWeb(out as NodeReadableStream<Uint8Array>);
+}
+
+/** Checks recipients before any work starts. Throws AGE_RECIPIENT_INVALID. */
+export function assertAgeRecipients(recipients: readonly string[]): void {
+  makeEncrypter(recipients);
+}
+
+function makeEncrypter(recipients: readonly string[]): Encrypter {
+  if (recipients.length === 0) {
+    throw new AppError('AGE_RECIPIENT_INVALID', '没有指定加密接收方的 age 公钥。');
+  }
+  const e = new Encrypter();
+  for (const r of recipients) {
+    if (!/^age1[02-9ac-hj-np-z]+$/.test(r)) {
+      throw new AppError('AGE_RECIPIENT_INVALID', `接收方公钥格式不正确："${r.slice(0, 12)}…"，应为 age1 开头的 age 公钥。`);
+    }
+    try {
+      e.addRecipient(r);
+    } catch {
+      throw new AppError('AGE_RECIPIENT_INVALID', `接收方公钥无效："${r.slice(0, 12)}…"。请核对省级接收方提供的 age 公钥。`);
+    }
+  }
+  return e;
 }
 
 /** A pull-based web stream (backpressure preserved: nothing is read ahead of the consumer). */

@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../shared/errors';
-import { encryptStream } from '../crypto/age';
+import { assertAgeRecipients, encryptStream } from '../crypto/age';
 import { signMinisign } from '../crypto/minisign';
 import { keyFingerprint, type SigningKey } from '../crypto/signing-key';
 import { assertPackageMeta, baggingTimestamp, formatBagInfo, RECORD_NAME_RE, type PackageMeta } from './bag-info';
@@ -61,6 +61,8 @@ type PlannedPayload =
 
 export async function buildPackage(input: BuildPackageInput): Promise<BuiltPackage> {
   assertPackageMeta(input);
+  const recipients = input.encryptTo === undefined ? [] : typeof input.encryptTo === 'string' ? [input.encryptTo] : [...input.encryptTo];
+  if (recipients.length > 0) assertAgeRecipients(recipients);
   const payload = await planPayload(input);
   const recordCounts: Record<string, number> = {};
   for (const name of Object.keys(input.records)) recordCounts[name] = input.records[name]!.length;
@@ -151,24 +153,25 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     if (compareUtf8(sources[i - 1]!.name, sources[i]!.name) >= 0) throw new Error(`internal: entries out of order at ${sources[i]!.name}`);
   }
 
-  const recipients = input.encryptTo === undefined ? [] : typeof input.encryptTo === 'string' ? [input.encryptTo] : [...input.encryptTo];
   const tmpPath = join(dirname(input.outPath), `.${basename(input.outPath)}.${randomBytes(6).toString('hex')}.part`);
   const bag = hashingTap();
   // Unencrypted, the file is the bag: hash once.
   const file = recipients.length > 0 ? hashingTap() : bag;
+  let zip: Readable | undefined;
   try {
-    const zip = zipStream(sources);
+    zip = zipStream(sources);
     if (recipients.length > 0) {
       const plain = zip.pipe(bag.tap);
       zip.on('error', (e) => bag.tap.destroy(e));
       const encrypted = await encryptStream(plain as AsyncIterable<Uint8Array>, recipients);
       await pipeline(encrypted, file.tap, createWriteStream(tmpPath));
     } else {
-      await pipeline(zip as Readable, bag.tap, createWriteStream(tmpPath));
+      await pipeline(zip, bag.tap, createWriteStream(tmpPath));
     }
     await fsyncFile(tmpPath);
     await rename(tmpPath, input.outPath);
   } catch (e) {
+    zip?.destroy();
     await unlink(tmpPath).catch(() => {});
     if (e instanceof AppError) throw e;
     throw new AppError('PKG_BUILD_FAILED', `生成数据包失败：${e instanceof Error ? e.message : String(e)}。请确认附件文件在打包过程中没有被移动或修改，磁盘空间充足后重试。`);

@@ -16,9 +16,32 @@ export const baseHandlers = defineHandlers<typeof baseOps>()({
     const { core } = ctx;
     return core.db.transaction().execute(async (tx) => {
       const before = await requireBase(tx);
-      const after = { ...before, name: input.name, code: input.code, province: input.province, cohort_year: input.cohortYear, updated_at: isoNow(core.clock) };
-      await tx.updateTable('base').set({ name: after.name, code: after.code, province: after.province, cohort_year: after.cohort_year, updated_at: after.updated_at }).where('id', '=', 1).execute();
-      await appendEvent(tx, core, actor.username, { action: 'base.update', entity: 'base', entityId: after.code, before: baseView(before), after: baseView(after) });
+      const after = {
+        ...before,
+        name: input.name,
+        code: input.code,
+        province: input.province,
+        cohort_year: input.cohortYear,
+        updated_at: isoNow(core.clock),
+      };
+      await tx
+        .updateTable('base')
+        .set({
+          name: after.name,
+          code: after.code,
+          province: after.province,
+          cohort_year: after.cohort_year,
+          updated_at: after.updated_at,
+        })
+        .where('id', '=', 1)
+        .execute();
+      await appendEvent(tx, core, actor.username, {
+        action: 'base.update',
+        entity: 'base',
+        entityId: after.code,
+        before: baseView(before),
+        after: baseView(after),
+      });
       return baseView(after);
     });
   },
@@ -44,11 +67,30 @@ export const baseHandlers = defineHandlers<typeof baseOps>()({
     return core.db.transaction().execute(async (tx) => {
       const before = await tx.selectFrom('specialties').selectAll().where('code', '=', input.code).executeTakeFirst();
       if (!before) throw new AppError('SPECIALTY_UNKNOWN', `专业代码 ${input.code} 不在专业目录中。`);
-      const after = { ...before, name: input.name ?? before.name, active: input.active === undefined ? before.active : input.active ? 1 : 0 };
-      const clash = await tx.selectFrom('specialties').select('code').where('name', '=', after.name).where('code', '!=', input.code).executeTakeFirst();
+      const after = {
+        ...before,
+        name: input.name ?? before.name,
+        active: input.active === undefined ? before.active : input.active ? 1 : 0,
+      };
+      const clash = await tx
+        .selectFrom('specialties')
+        .select('code')
+        .where('name', '=', after.name)
+        .where('code', '!=', input.code)
+        .executeTakeFirst();
       if (clash) throw new AppError('CATALOGUE_EXISTS', `专业名称“${after.name}”已被代码 ${clash.code} 使用。`);
-      await tx.updateTable('specialties').set({ name: after.name, active: after.active }).where('code', '=', input.code).execute();
-      await appendEvent(tx, core, actor.username, { action: 'catalogue.update', entity: 'specialty', entityId: input.code, before, after });
+      await tx
+        .updateTable('specialties')
+        .set({ name: after.name, active: after.active })
+        .where('code', '=', input.code)
+        .execute();
+      await appendEvent(tx, core, actor.username, {
+        action: 'catalogue.update',
+        entity: 'specialty',
+        entityId: input.code,
+        before,
+        after,
+      });
       return toSpecialty(after);
     });
   },

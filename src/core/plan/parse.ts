@@ -27,7 +27,11 @@ const POOL_NAMES = new Set(['其他', '其它', '其他专业']);
 const TOTAL_NAMES = new Set(['合计', '总计', '小计', '总数', '合计人数']);
 const NONE_VALUES = new Set(['', '/', '／', '-', '—', '－', '无', '\\']);
 
-const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').replace(/[*：:]$/, '');
+const norm = (s: string) =>
+  s
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[*：:]$/, '');
 const text = (c: Cell | undefined) => (c ? c.text.normalize('NFKC').trim() : '');
 
 const SPECIALTY_HEADERS = ['培训专业', '专业', '专业名称', '招收专业', '专业基地'];
@@ -85,7 +89,8 @@ export function parsePlan(table: Table, opts: Options): Parsed {
   const baseCol = findIndex(header, BASE_HEADERS);
   const specialtyCol = findIndex(header, SPECIALTY_HEADERS);
   const codeCol = findIndex(header, CODE_HEADERS);
-  if (baseCol >= 0 && quotaCol >= 0 && specialtyCol < 0 && codeCol < 0) return parseList(sheet, headerRow, baseCol, quotaCol, opts);
+  if (baseCol >= 0 && quotaCol >= 0 && specialtyCol < 0 && codeCol < 0)
+    return parseList(sheet, headerRow, baseCol, quotaCol, opts);
   if (quotaCol >= 0) return parseTable(sheet, headerRow, header, quotaCol, opts);
   return parseMatrix(sheet, headerRow, header, Math.max(specialtyCol, 0), opts);
 }
@@ -95,9 +100,13 @@ function chooseColumn(candidates: string[], opts: Options, what: string): string
   if (wanted) {
     const hit = candidates.find((c) => norm(c) === wanted);
     if (!hit) {
-      throw new AppError('PLAN_BASE_COLUMN_UNKNOWN', `文件中没有名为“${opts.baseColumn}”的${what}。可选：${candidates.join('、')}`, {
-        baseColumns: candidates,
-      });
+      throw new AppError(
+        'PLAN_BASE_COLUMN_UNKNOWN',
+        `文件中没有名为“${opts.baseColumn}”的${what}。可选：${candidates.join('、')}`,
+        {
+          baseColumns: candidates,
+        },
+      );
     }
     return hit;
   }
@@ -183,9 +192,23 @@ function parseMatrix(sheet: Sheet, headerRow: number, header: string[], specialt
     if (quota === null || quota === 0) continue;
     const sp = resolveSpecialty(name, rowNo, opts, unknown);
     if (!sp) continue;
-    rows.push({ sourceRow: rowNo, specialtyName: sp.name, specialtyCode: sp.code, category: null, quota, unallocated: sp.unallocated });
+    rows.push({
+      sourceRow: rowNo,
+      specialtyName: sp.name,
+      specialtyCode: sp.code,
+      category: null,
+      quota,
+      unallocated: sp.unallocated,
+    });
   }
-  return finish('matrix', chosen, columns.map((c) => c.h), rows, unknown, problems);
+  return finish(
+    'matrix',
+    chosen,
+    columns.map((c) => c.h),
+    rows,
+    unknown,
+    problems,
+  );
 }
 
 function parseList(sheet: Sheet, headerRow: number, baseCol: number, quotaCol: number, opts: Options): Parsed {
@@ -205,7 +228,10 @@ function parseList(sheet: Sheet, headerRow: number, baseCol: number, quotaCol: n
   // A per-base list is a single-program plan: every seat goes to the program's own specialty.
   const specialty = opts.preset.extraSpecialties[0] ?? null;
   if (!specialty || !opts.preset.programs.includes('agp')) {
-    throw new AppError('PLAN_LIST_NEEDS_PROGRAM', '按基地列出的计划表没有专业列，只适用于单一培训项目（如助理全科）的省份预设。请使用含“专业”列的计划表。');
+    throw new AppError(
+      'PLAN_LIST_NEEDS_PROGRAM',
+      '按基地列出的计划表没有专业列，只适用于单一培训项目（如助理全科）的省份预设。请使用含“专业”列的计划表。',
+    );
   }
   const problems: PlanProblem[] = [];
   const unknown = new Map<string, number[]>();
@@ -214,9 +240,17 @@ function parseList(sheet: Sheet, headerRow: number, baseCol: number, quotaCol: n
   const quota = parseQuota(text(sheet.rows[hit.row]?.[quotaCol]), rowNo, problems, hit.name);
   if (quota !== null && quota > 0) {
     const sp = resolveSpecialty(specialty.name, rowNo, opts, unknown);
-    if (sp) rows.push({ sourceRow: rowNo, specialtyName: sp.name, specialtyCode: sp.code, category: null, quota, unallocated: false });
+    if (sp)
+      rows.push({ sourceRow: rowNo, specialtyName: sp.name, specialtyCode: sp.code, category: null, quota, unallocated: false });
   }
-  return finish('list', chosen, bases.map((b) => b.name), rows, unknown, problems);
+  return finish(
+    'list',
+    chosen,
+    bases.map((b) => b.name),
+    rows,
+    unknown,
+    problems,
+  );
 }
 
 function parseTable(sheet: Sheet, headerRow: number, header: string[], quotaCol: number, opts: Options): Parsed {

@@ -69,7 +69,13 @@ export async function commitPlanImport(
       if ('add' in m) {
         const s = await addLocalSpecialty(tx, name);
         codes[name] = s.code;
-        await appendEvent(tx, core, actor, { action: 'catalogue.add', entity: 'specialty', entityId: s.code, after: s, reason: `导入计划 ${file.fileName}` });
+        await appendEvent(tx, core, actor, {
+          action: 'catalogue.add',
+          entity: 'specialty',
+          entityId: s.code,
+          after: s,
+          reason: `导入计划 ${file.fileName}`,
+        });
       }
     }
     const preset = await currentPreset(tx);
@@ -93,9 +99,13 @@ export async function commitPlanImport(
       );
     }
     if (parsed.problems.length > 0) {
-      throw new AppError('PLAN_INVALID', `计划表有 ${parsed.problems.length} 处问题，未导入任何数据：${parsed.problems.map((p) => p.message).join(' ')}`, {
-        problems: parsed.problems,
-      });
+      throw new AppError(
+        'PLAN_INVALID',
+        `计划表有 ${parsed.problems.length} 处问题，未导入任何数据：${parsed.problems.map((p) => p.message).join(' ')}`,
+        {
+          problems: parsed.problems,
+        },
+      );
     }
     const before = await showPlan(tx);
     await tx.deleteFrom('plan_rows').where('cohort_year', '=', base.cohort_year).execute();
@@ -135,7 +145,11 @@ async function requireCategory(tx: Tx, category: string | null): Promise<string>
   if (category === null || category === '') return '';
   const preset = await currentPreset(tx);
   const c = preset.categories.find((x) => x.code === category || x.name === category);
-  if (!c) throw new AppError('UNKNOWN_CATEGORY', `人员类别“${category}”不在本省预设中（可选：${preset.categories.map((x) => x.name).join('、')}）。`);
+  if (!c)
+    throw new AppError(
+      'UNKNOWN_CATEGORY',
+      `人员类别“${category}”不在本省预设中（可选：${preset.categories.map((x) => x.name).join('、')}）。`,
+    );
   return c.code;
 }
 
@@ -151,7 +165,10 @@ async function upsertQuota(tx: Tx, year: number, code: string | null, category: 
     if (quota === 0 && code !== null) await tx.deleteFrom('plan_rows').where('id', '=', existing.id).execute();
     else await tx.updateTable('plan_rows').set({ quota, updated_at: now }).where('id', '=', existing.id).execute();
   } else if (quota > 0) {
-    await tx.insertInto('plan_rows').values({ cohort_year: year, specialty_code: code, category, quota, updated_at: now }).execute();
+    await tx
+      .insertInto('plan_rows')
+      .values({ cohort_year: year, specialty_code: code, category, quota, updated_at: now })
+      .execute();
   }
   return existing?.quota ?? 0;
 }
@@ -197,10 +214,16 @@ export async function splitPool(
       .executeTakeFirst();
     const available = pool?.quota ?? 0;
     if (input.seats > available) {
-      throw new AppError('PLAN_POOL_INSUFFICIENT', `“其他”待分配名额只剩 ${available} 个，不能分出 ${input.seats} 个。`, { available });
+      throw new AppError('PLAN_POOL_INSUFFICIENT', `“其他”待分配名额只剩 ${available} 个，不能分出 ${input.seats} 个。`, {
+        available,
+      });
     }
     const now = isoNow(core.clock);
-    await tx.updateTable('plan_rows').set({ quota: available - input.seats, updated_at: now }).where('id', '=', pool!.id).execute();
+    await tx
+      .updateTable('plan_rows')
+      .set({ quota: available - input.seats, updated_at: now })
+      .where('id', '=', pool!.id)
+      .execute();
     const current = await tx
       .selectFrom('plan_rows')
       .select('quota')

@@ -108,7 +108,10 @@ export const systemHandlers = defineHandlers<typeof systemOps>()({
     const nowMs = core.clock.nowMs();
     if (user.locked_until && Date.parse(user.locked_until) > nowMs) {
       const minutes = Math.ceil((Date.parse(user.locked_until) - nowMs) / 60000);
-      throw new AppError('AUTH_LOCKED_OUT', `密码连续输错 ${MAX_FAILED_LOGINS} 次，账号已暂时锁定，请 ${minutes} 分钟后再试，或请管理员重置密码。`);
+      throw new AppError(
+        'AUTH_LOCKED_OUT',
+        `密码连续输错 ${MAX_FAILED_LOGINS} 次，账号已暂时锁定，请 ${minutes} 分钟后再试，或请管理员重置密码。`,
+      );
     }
     if (user.disabled === 1) throw new AppError('USER_DISABLED', '该账号已停用，请联系管理员。');
     if (!(await verifyPassword(input.password, user.password_hash))) {
@@ -157,7 +160,11 @@ export const systemHandlers = defineHandlers<typeof systemOps>()({
     assertPassword(input.newPassword);
     const hash = await hashPassword(input.newPassword);
     await core.db.transaction().execute(async (tx) => {
-      await tx.updateTable('users').set({ password_hash: hash, updated_at: isoNow(core.clock) }).where('id', '=', user.id).execute();
+      await tx
+        .updateTable('users')
+        .set({ password_hash: hash, updated_at: isoNow(core.clock) })
+        .where('id', '=', user.id)
+        .execute();
       await appendEvent(tx, core, actor.username, { action: 'user.password-change', entity: 'user', entityId: user.id });
     });
     return null;
@@ -190,7 +197,12 @@ export const systemHandlers = defineHandlers<typeof systemOps>()({
     };
     await core.db.transaction().execute(async (tx) => {
       await tx.insertInto('users').values(user).execute();
-      await appendEvent(tx, core, actor.username, { action: 'user.create', entity: 'user', entityId: user.id, after: auditUser(user) });
+      await appendEvent(tx, core, actor.username, {
+        action: 'user.create',
+        entity: 'user',
+        entityId: user.id,
+        after: auditUser(user),
+      });
     });
     return toUserView(user);
   },

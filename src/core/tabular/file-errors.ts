@@ -50,11 +50,12 @@ export const fileErrors = {
       `无法识别文件「${fileName}」的格式。请导入 Excel 工作簿（.xlsx）或 CSV 文件（.csv）。`,
       { fileName },
     ),
-  corrupt: (fileName: string, reason: string) =>
+  /** `cause` is the library's own (English) text: kept for support in details, not shown in the message. */
+  corrupt: (fileName: string, reason: string, cause?: string) =>
     new AppError(
       'FILE_CORRUPT',
       `文件「${fileName}」已损坏或不是有效的 Excel 工作簿（${reason}）。请在 Excel 中重新打开并“另存为” .xlsx 后再导入。`,
-      { fileName, reason },
+      cause === undefined ? { fileName, reason } : { fileName, reason, cause },
     ),
   csvQuote: (fileName: string, row: number) =>
     new AppError(

@@ -9,7 +9,7 @@ export async function readXlsxSheets(fileName: string, bytes: Uint8Array, maxRow
     // exceljs declares its own Buffer type (an ArrayBuffer); at runtime it wants a Node Buffer.
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (err) {
-    throw fileErrors.corrupt(fileName, `Excel 内容无法解析：${err instanceof Error ? err.message : String(err)}`);
+    throw fileErrors.corrupt(fileName, '工作簿内容无法解析', err instanceof Error ? err.message : String(err));
   }
   return workbook.worksheets.map((ws) => readSheet(fileName, ws, maxRows));
 }

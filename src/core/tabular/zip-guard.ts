@@ -26,7 +26,7 @@ export async function checkZip(
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
     yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true, autoClose: false }, (err, zf) => {
-      if (err || !zf) reject(fileErrors.corrupt(fileName, `无法读取压缩目录：${err?.message ?? '未知错误'}`));
+      if (err || !zf) reject(fileErrors.corrupt(fileName, '压缩结构不完整，文件可能没有下载或复制完整', err?.message));
       else resolve(zf);
     });
   });
@@ -76,7 +76,7 @@ function nextEntry(fileName: string, zip: yauzl.ZipFile): Promise<yauzl.Entry | 
     };
     const onError = (err: Error) => {
       cleanup();
-      reject(fileErrors.corrupt(fileName, err.message));
+      reject(fileErrors.corrupt(fileName, '压缩目录损坏', err.message));
     };
     zip.on('entry', onEntry);
     zip.on('end', onEnd);
@@ -92,7 +92,7 @@ function formatMb(n: number): string {
 async function drainEntry(fileName: string, zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<void> {
   const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => {
     zip.openReadStream(entry, (err, s) => {
-      if (err || !s) reject(fileErrors.corrupt(fileName, `「${entry.fileName}」无法解压：${err?.message ?? ''}`));
+      if (err || !s) reject(fileErrors.corrupt(fileName, `其中的「${entry.fileName}」无法解压`, err?.message));
       else resolve(s);
     });
   });
@@ -106,6 +106,6 @@ async function drainEntry(fileName: string, zip: yauzl.ZipFile, entry: yauzl.Ent
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     if (/too many bytes/.test(msg)) throw fileErrors.zipBomb(fileName, `「${entry.fileName}」实际大小超过声明的大小`);
-    throw fileErrors.corrupt(fileName, `「${entry.fileName}」无法解压：${msg}`);
+    throw fileErrors.corrupt(fileName, `其中的「${entry.fileName}」无法解压`, msg);
   }
 }

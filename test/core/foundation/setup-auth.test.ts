@@ -5,10 +5,21 @@ describe('first-run setup', () => {
   it('creates the base, seeds the catalogue with preset extras, and an admin who can log in', async () => {
     const core = await freshCore();
     expect((await ok(core, 's', 'system.status')).initialized).toBe(false);
-    await ok(core, 's', 'setup.initialize', { baseName: '测试医院', baseCode: 'T1', presetId: 'beijing-2023', cohortYear: 2023, admin: ADMIN });
+    await ok(core, 's', 'setup.initialize', {
+      baseName: '测试医院',
+      baseCode: 'T1',
+      presetId: 'beijing-2023',
+      cohortYear: 2023,
+      admin: ADMIN,
+    });
     const status = await ok(core, 's', 'system.status');
     expect(status.initialized).toBe(true);
-    expect(status.base).toMatchObject({ name: '测试医院', province: '北京市', presetId: 'beijing-2023', programs: ['residency'] });
+    expect(status.base).toMatchObject({
+      name: '测试医院',
+      province: '北京市',
+      presetId: 'beijing-2023',
+      programs: ['residency'],
+    });
     await ok(core, 's', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
     const catalogue = await ok(core, 's', 'catalogue.list');
     expect(catalogue.find((c) => c.code === '0100')?.name).toBe('内科');
@@ -17,14 +28,40 @@ describe('first-run setup', () => {
 
   it('refuses a second setup and an unknown preset', async () => {
     const { core } = await setupBase();
-    expect((await err(core, 'x', 'setup.initialize', { baseName: '另一家', baseCode: 'X', presetId: 'jilin-2024', cohortYear: 2024, admin: ADMIN })).code).toBe('SETUP_ALREADY_DONE');
+    expect(
+      (
+        await err(core, 'x', 'setup.initialize', {
+          baseName: '另一家',
+          baseCode: 'X',
+          presetId: 'jilin-2024',
+          cohortYear: 2024,
+          admin: ADMIN,
+        })
+      ).code,
+    ).toBe('SETUP_ALREADY_DONE');
     const fresh = await freshCore();
-    expect((await err(fresh, 'x', 'setup.initialize', { baseName: '某医院', baseCode: 'X', presetId: 'mars-2099', cohortYear: 2024, admin: ADMIN })).code).toBe('PRESET_UNKNOWN');
+    expect(
+      (
+        await err(fresh, 'x', 'setup.initialize', {
+          baseName: '某医院',
+          baseCode: 'X',
+          presetId: 'mars-2099',
+          cohortYear: 2024,
+          admin: ADMIN,
+        })
+      ).code,
+    ).toBe('PRESET_UNKNOWN');
   });
 
   it('refuses a weak admin password and writes nothing', async () => {
     const core = await freshCore();
-    const e = await err(core, 's', 'setup.initialize', { baseName: '某医院', baseCode: 'X', presetId: 'jilin-2024', cohortYear: 2024, admin: { ...ADMIN, password: '123' } });
+    const e = await err(core, 's', 'setup.initialize', {
+      baseName: '某医院',
+      baseCode: 'X',
+      presetId: 'jilin-2024',
+      cohortYear: 2024,
+      admin: { ...ADMIN, password: '123' },
+    });
     expect(e.code).toBe('PASSWORD_WEAK');
     expect((await ok(core, 's', 'system.status')).initialized).toBe(false);
   });
@@ -48,7 +85,9 @@ describe('login and roles', () => {
   it('checks permissions in the core: a clerk cannot manage users or edit the plan', async () => {
     const { core, session } = await setupBase();
     const clerk = await addUserAndLogin(core, session, 'clerk1', 'clerk');
-    expect((await err(core, clerk, 'users.add', { username: 'x1', displayName: 'x', role: 'admin', password: 'longenough1' })).code).toBe('FORBIDDEN');
+    expect(
+      (await err(core, clerk, 'users.add', { username: 'x1', displayName: 'x', role: 'admin', password: 'longenough1' })).code,
+    ).toBe('FORBIDDEN');
     expect((await err(core, clerk, 'plan.setQuota', { specialtyCode: '0100', category: null, quota: 3 })).code).toBe('FORBIDDEN');
     expect((await ok(core, clerk, 'plan.show')).total).toBe(0);
     expect((await err(core, 'anonymous', 'plan.show')).code).toBe('AUTH_REQUIRED');
@@ -66,7 +105,9 @@ describe('login and roles', () => {
     await ok(core, clerk, 'plan.show');
     await ok(core, session, 'users.update', { id: clerkId, disabled: true });
     expect((await err(core, clerk, 'plan.show')).code).toBe('AUTH_REQUIRED');
-    expect((await err(core, clerk, 'auth.login', { username: 'clerk2', password: 'password-clerk2' })).code).toBe('USER_DISABLED');
+    expect((await err(core, clerk, 'auth.login', { username: 'clerk2', password: 'password-clerk2' })).code).toBe(
+      'USER_DISABLED',
+    );
   });
 
   it('never lets the last admin be demoted', async () => {

@@ -25,6 +25,7 @@ describe('parseScore', () => {
     expect(parseScore(' 88 ', 100)).toEqual({ ok: true, absent: false, value: 8800 });
     expect(parseScore('\u300088.5\u3000', 100)).toEqual({ ok: true, absent: false, value: 8850 });
     expect(parseScore('88.5分', 100)).toEqual({ ok: true, absent: false, value: 8850 });
+    expect(parseScore('88.5 分', 100)).toEqual({ ok: true, absent: false, value: 8850 });
   });
 
   it('treats 缺考 as absent, distinct from zero', () => {

@@ -86,8 +86,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('events_hlc').on('events').column('hlc').execute();
   await db.schema.createIndex('events_actor').on('events').column('actor').execute();
   // Append-only, enforced by the database itself: the app has no code path that edits history.
-  await sql`CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END`.execute(db);
+  await sql`CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('event_heads')

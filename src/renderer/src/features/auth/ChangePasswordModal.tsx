@@ -1,0 +1,71 @@
+import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../app/call';
+import { errorText } from '../../app/errors';
+import { notifySuccess } from '../../app/notify';
+import { MIN_PASSWORD_LENGTH } from '../users/password';
+
+export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [oldPassword, setOld] = useState('');
+  const [newPassword, setNew] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<{ old?: string; new?: string; confirm?: string }>({});
+  const [busy, setBusy] = useState(false);
+
+  function close() {
+    setOld('');
+    setNew('');
+    setConfirm('');
+    setErrors({});
+    onClose();
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const next: typeof errors = {};
+    if (!oldPassword) next.old = t('auth.passwordRequired');
+    if (newPassword.length < MIN_PASSWORD_LENGTH) next.new = t('users.passwordTooShort', { min: MIN_PASSWORD_LENGTH });
+    if (confirm !== newPassword) next.confirm = t('users.passwordMismatch');
+    setErrors(next);
+    if (Object.keys(next).length) return;
+    setBusy(true);
+    const r = await call('auth.changePassword', { oldPassword, newPassword });
+    setBusy(false);
+    if (!r.ok) {
+      if (r.error.code === 'AUTH_FAILED') setErrors({ old: errorText(r.error) });
+      else setErrors({ new: errorText(r.error) });
+      return;
+    }
+    notifySuccess(t('auth.passwordChanged'));
+    close();
+  }
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('auth.changePassword')}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack>
+          <PasswordInput label={t('auth.oldPassword')} autoComplete="current-password" value={oldPassword} onChange={(e) => setOld(e.currentTarget.value)} error={errors.old} />
+          <PasswordInput
+            label={t('auth.newPassword')}
+            description={t('users.passwordRule', { min: MIN_PASSWORD_LENGTH })}
+            autoComplete="new-password"
+            value={newPassword}
+            onChange={(e) => setNew(e.currentTarget.value)}
+            error={errors.new}
+          />
+          <PasswordInput label={t('users.passwordConfirm')} autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} error={errors.confirm} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,223 @@
+import { Alert, Badge, Button, Group, NumberInput, PasswordInput, Radio, SimpleGrid, Stack, Stepper, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PROGRAM_LABELS } from '../../../../shared/preset';
+import { call } from '../../app/call';
+import { errorText } from '../../app/errors';
+import { useSession } from '../../app/session';
+import { useApiQuery } from '../../app/useApiQuery';
+import { ErrorState, LoadingState } from '../../components/states';
+import { AuthLayout } from '../auth/AuthLayout';
+import { MIN_PASSWORD_LENGTH } from '../users/password';
+import { USERNAME_PATTERN } from '../users/username';
+
+type Form = {
+  baseName: string;
+  baseCode: string;
+  cohortYear: number | string;
+  presetId: string;
+  username: string;
+  displayName: string;
+  password: string;
+  confirm: string;
+};
+
+type Errors = Partial<Record<keyof Form, string>>;
+
+/** First run: the base, its province preset and the first administrator, then straight into the app. */
+export function SetupWizard() {
+  const { t } = useTranslation();
+  const presets = useApiQuery('system.presets');
+  const signedIn = useSession((s) => s.signedIn);
+  const [step, setStep] = useState(0);
+  const [form, setForm] = useState<Form>({
+    baseName: '',
+    baseCode: '',
+    cohortYear: new Date().getFullYear(),
+    presetId: '',
+    username: 'admin',
+    displayName: '',
+    password: '',
+    confirm: '',
+  });
+  const [errors, setErrors] = useState<Errors>({});
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const presetId = form.presetId || presets.data?.[0]?.id || '';
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  function validate(s: number): Errors {
+    const e: Errors = {};
+    if (s === 0) {
+      if (form.baseName.trim().length < 2) e.baseName = t('setup.baseNameRule');
+      if (!form.baseCode.trim()) e.baseCode = t('setup.baseCodeRule');
+      const y = Number(form.cohortYear);
+      if (!Number.isInteger(y) || y < 2000 || y > 2100) e.cohortYear = t('setup.cohortYearRule');
+    }
+    if (s === 1 && !presetId) e.presetId = t('setup.presetRule');
+    if (s === 2) {
+      if (!USERNAME_PATTERN.test(form.username.trim())) e.username = t('users.usernameRule');
+      if (!form.displayName.trim()) e.displayName = t('users.displayNameRule');
+      if (form.password.length < MIN_PASSWORD_LENGTH) e.password = t('users.passwordTooShort', { min: MIN_PASSWORD_LENGTH });
+      if (form.confirm !== form.password) e.confirm = t('users.passwordMismatch');
+    }
+    return e;
+  }
+
+  function next() {
+    const e = validate(step);
+    setErrors(e);
+    if (Object.keys(e).length === 0) setStep((s) => s + 1);
+  }
+
+  async function finish() {
+    const e = validate(2);
+    setErrors(e);
+    if (Object.keys(e).length) return;
+    setBusy(true);
+    setSubmitError(null);
+    const username = form.username.trim();
+    const r = await call('setup.initialize', {
+      baseName: form.baseName.trim(),
+      baseCode: form.baseCode.trim(),
+      presetId,
+      cohortYear: Number(form.cohortYear),
+      admin: { username, displayName: form.displayName.trim(), password: form.password },
+    });
+    if (!r.ok) {
+      setBusy(false);
+      setSubmitError(errorText(r.error));
+      return;
+    }
+    const login = await call('auth.login', { username, password: form.password });
+    setBusy(false);
+    if (!login.ok) {
+      setSubmitError(errorText(login.error));
+      return;
+    }
+    await signedIn(login.value);
+  }
+
+  return (
+    <AuthLayout width={720} subtitle={t('setup.subtitle')}>
+      <Stack>
+        <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm">
+          <Stepper.Step label={t('setup.stepBase')} description={t('setup.stepBaseHint')}>
+            <Stack mt="md">
+              <TextInput
+                label={t('setup.baseName')}
+                description={t('setup.baseNameHint')}
+                required
+                value={form.baseName}
+                onChange={(e) => set('baseName', e.currentTarget.value)}
+                error={errors.baseName}
+                autoFocus
+              />
+              <SimpleGrid cols={2}>
+                <TextInput label={t('setup.baseCode')} required value={form.baseCode} onChange={(e) => set('baseCode', e.currentTarget.value)} error={errors.baseCode} />
+                <NumberInput
+                  label={t('setup.cohortYear')}
+                  required
+                  min={2000}
+                  max={2100}
+                  allowDecimal={false}
+                  value={form.cohortYear}
+                  onChange={(v) => set('cohortYear', v)}
+                  error={errors.cohortYear}
+                />
+              </SimpleGrid>
+            </Stack>
+          </Stepper.Step>
+
+          <Stepper.Step label={t('setup.stepPreset')} description={t('setup.stepPresetHint')}>
+            <Stack mt="md">
+              {presets.loading && !presets.data && <LoadingState />}
+              {presets.error && <ErrorState error={presets.error} onRetry={presets.refresh} />}
+              {presets.data && (
+                <Radio.Group value={presetId} onChange={(v) => set('presetId', v)} label={t('setup.preset')} error={errors.presetId}>
+                  <Stack gap="xs" mt="xs">
+                    {presets.data.map((p) => (
+                      <Radio.Card key={p.id} value={p.id} p="sm" radius="sm" aria-label={p.name}>
+                        <Group wrap="nowrap" align="flex-start">
+                          <Radio.Indicator mt={3} />
+                          <Stack gap={4}>
+                            <Group gap="xs">
+                              <Text fw={600}>{p.name}</Text>
+                              <Badge variant="light" color="gray">
+                                {p.province}
+                              </Badge>
+                              {p.programs.map((prog) => (
+                                <Badge key={prog} variant="outline" size="sm">
+                                  {t(`programs.${prog}`, { defaultValue: PROGRAM_LABELS[prog] })}
+                                </Badge>
+                              ))}
+                            </Group>
+                            {p.notes && (
+                              <Text size="sm" c="dimmed">
+                                {p.notes}
+                              </Text>
+                            )}
+                          </Stack>
+                        </Group>
+                      </Radio.Card>
+                    ))}
+                  </Stack>
+                </Radio.Group>
+              )}
+            </Stack>
+          </Stepper.Step>
+
+          <Stepper.Step label={t('setup.stepAdmin')} description={t('setup.stepAdminHint')}>
+            <Stack mt="md">
+              <SimpleGrid cols={2}>
+                <TextInput label={t('users.username')} required value={form.username} onChange={(e) => set('username', e.currentTarget.value)} error={errors.username} autoComplete="username" />
+                <TextInput label={t('users.displayName')} required value={form.displayName} onChange={(e) => set('displayName', e.currentTarget.value)} error={errors.displayName} />
+                <PasswordInput
+                  label={t('users.password')}
+                  description={t('users.passwordRule', { min: MIN_PASSWORD_LENGTH })}
+                  required
+                  value={form.password}
+                  onChange={(e) => set('password', e.currentTarget.value)}
+                  error={errors.password}
+                  autoComplete="new-password"
+                />
+                <PasswordInput
+                  label={t('users.passwordConfirm')}
+                  required
+                  value={form.confirm}
+                  onChange={(e) => set('confirm', e.currentTarget.value)}
+                  error={errors.confirm}
+                  autoComplete="new-password"
+                  styles={{ root: { alignSelf: 'end' } }}
+                />
+              </SimpleGrid>
+            </Stack>
+          </Stepper.Step>
+        </Stepper>
+
+        {submitError && (
+          <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert">
+            {submitError}
+          </Alert>
+        )}
+
+        <Group justify="space-between">
+          <Button variant="default" disabled={step === 0 || busy} onClick={() => setStep((s) => s - 1)}>
+            {t('common.back')}
+          </Button>
+          {step < 2 ? (
+            <Button onClick={next} disabled={step === 1 && !presets.data}>
+              {t('common.next')}
+            </Button>
+          ) : (
+            <Button onClick={() => void finish()} loading={busy}>
+              {t('setup.finish')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </AuthLayout>
+  );
+}
