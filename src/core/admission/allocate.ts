@@ -14,10 +14,10 @@
  * listed, the tied applicants are held (not admitted, out of later rounds) and the seats left stay closed
  * to later rounds and to 调剂 until a tieResolution decides. Other specialties proceed; see `provisional`.
  */
-import { competitionRanks, compareRankKeys, rankKeyOf, type RankKey } from '../scoring/rank-key';
+import { competitionRanks, compareRankKeys, makeRankKeyer, type RankKey } from '../scoring/rank-key';
 import { ROUND_LABEL, seatLabel, text } from './messages';
 import { SeatBook, type SeatState } from './plan';
-import { validateInput } from './validate';
+import { duplicateApplicant, validateInput } from './validate';
 import type {
   Admission,
   AllocationResult,
@@ -42,14 +42,25 @@ type State = {
   readonly a: Applicant;
   readonly key: RankKey;
   status: Status;
+  /** Position in merit order (set after sorting). */
+  order: number;
+  /** Merit rank among the 调剂 pool, when in it. */
+  merit: number;
   /** Resolved plan row per main choice round (null: no usable choice that round). */
   main: Array<SeatState | null>;
   second: Array<SeatState | null>;
   tie?: OpenTie;
   admission?: Admission;
+  proposal?: Proposal;
 };
 
-type ResolutionSlot = { res: TieResolution | null /* null: duplicated */; used: boolean; round: AllocationRound; specialty: string; category: string | null };
+type ResolutionSlot = {
+  res: TieResolution | null /* null: duplicated */;
+  used: boolean;
+  round: AllocationRound;
+  specialty: string;
+  category: string | null;
+};
 
 const CHOICE_ROUNDS: AllocationRound[] = ['choice-1', 'choice-2', 'choice-3'];
 const SECOND_ROUNDS: AllocationRound[] = ['second-1', 'second-2'];
@@ -77,28 +88,47 @@ export function allocate(
   const ties: OpenTie[] = [];
 
   const declined = new Set(decisions.declined ?? []);
-  const states: State[] = applicants.map((a) => ({
-    a,
-    key: rankKeyOf(a, options.tieBreaks),
-    status: !a.eligible ? 'ineligible' : declined.has(a.id) ? 'declined' : 'pending',
-    main: [],
-    second: [],
-  }));
+  const keyer = makeRankKeyer(options.tieBreaks);
+  const byId = new Map<string, State>();
+  const states: State[] = applicants.map((a) => {
+    const s: State = {
+      a,
+      key: keyer(a),
+      status: !a.eligible ? 'ineligible' : declined.has(a.id) ? 'declined' : 'pending',
+      order: 0,
+      merit: 0,
+      main: [],
+      second: [],
+    };
+    if (byId.has(a.id)) throw duplicateApplicant(a.id);
+    byId.set(a.id, s);
+    return s;
+  });
   // Merit order (ends with id): visiting applicants in this order makes every group come out pre-sorted.
   states.sort((x, y) => compareRankKeys(x.key, y.key));
-  const byId = new Map(states.map((s) => [s.a.id, s]));
+  states.forEach((s, i) => (s.order = i));
   for (const id of [...declined].sort(byString)) {
     if (!byId.has(id)) warnings.push({ code: 'DECISION_UNKNOWN_APPLICANT', id, message: text.unknownApplicant(id, '放弃名单') });
   }
 
   // ---- resolve choices to plan rows once, with warnings ----
-  const resolveChoices = (s: State, choices: readonly string[], rounds: number, stage: 'main' | 'second'): Array<SeatState | null> => {
+  const resolveChoices = (
+    s: State,
+    choices: readonly string[],
+    rounds: number,
+    stage: 'main' | 'second',
+  ): Array<SeatState | null> => {
     const stageLabel = stage === 'main' ? '' : '二次补报';
     const out: Array<SeatState | null> = [];
     const used = new Set<string>();
-    const beyond = choices.slice(rounds).filter((c) => c.trim() !== '');
+    const beyond = choices.length > rounds ? choices.slice(rounds).filter((c) => c.trim() !== '') : [];
     if (beyond.length > 0) {
-      warnings.push({ code: 'CHOICE_BEYOND_ROUNDS', id: s.a.id, message: stageLabel + text.choiceBeyondRounds(beyond, rounds), details: { ignored: beyond, stage } });
+      warnings.push({
+        code: 'CHOICE_BEYOND_ROUNDS',
+        id: s.a.id,
+        message: stageLabel + text.choiceBeyondRounds(beyond, rounds),
+        details: { ignored: beyond, stage },
+      });
     }
     for (let k = 0; k < rounds; k++) {
       const specialty = (choices[k] ?? '').trim();
@@ -107,14 +137,26 @@ export function allocate(
         continue;
       }
       if (used.has(specialty)) {
-        warnings.push({ code: 'CHOICE_DUPLICATE', id: s.a.id, specialty, message: stageLabel + text.choiceDuplicate(specialty, k), details: { choice: k + 1, stage } });
+        warnings.push({
+          code: 'CHOICE_DUPLICATE',
+          id: s.a.id,
+          specialty,
+          message: stageLabel + text.choiceDuplicate(specialty, k),
+          details: { choice: k + 1, stage },
+        });
         out.push(null);
         continue;
       }
       used.add(specialty);
       const row = book.lookup(specialty, s.a.category);
       if (row === 'not-in-plan') {
-        warnings.push({ code: 'CHOICE_NOT_IN_PLAN', id: s.a.id, specialty, message: text.choiceNotInPlan(specialty, k, stageLabel), details: { choice: k + 1, stage } });
+        warnings.push({
+          code: 'CHOICE_NOT_IN_PLAN',
+          id: s.a.id,
+          specialty,
+          message: text.choiceNotInPlan(specialty, k, stageLabel),
+          details: { choice: k + 1, stage },
+        });
         out.push(null);
       } else if (row === 'category-not-in-plan') {
         warnings.push({
@@ -138,7 +180,8 @@ export function allocate(
   for (const r of decisions.tieResolutions ?? []) {
     const k = resolutionKey(r.round, r.specialty, r.category);
     const prev = resolutions.get(k);
-    if (prev === undefined) resolutions.set(k, { res: r, used: false, round: r.round, specialty: r.specialty, category: r.category });
+    if (prev === undefined)
+      resolutions.set(k, { res: r, used: false, round: r.round, specialty: r.specialty, category: r.category });
     else prev.res = null;
   }
 
@@ -175,7 +218,12 @@ export function allocate(
       category: row.seat.category,
       seatsBefore,
       ranked: list.map((s, x) => {
-        const e = { id: s.a.id, total: s.a.total, rank: rank[x]!, admitted: s.admission !== undefined && s.admission.round === round };
+        const e = {
+          id: s.a.id,
+          total: s.a.total,
+          rank: rank[x]!,
+          admitted: s.admission !== undefined && s.admission.round === round,
+        };
         return tied[x] ? { ...e, tied: true } : e;
       }),
     };
@@ -193,7 +241,11 @@ export function allocate(
       const res = slot.res;
       const where = `${seatLabel(specialty, category)}${ROUND_LABEL[round]}`;
       if (res === null) {
-        decisionErrors.push({ ...base, code: 'ALLOC_TIE_RESOLUTION_DUPLICATE', message: `${where}的同分有多条决定，请只保留一条。` });
+        decisionErrors.push({
+          ...base,
+          code: 'ALLOC_TIE_RESOLUTION_DUPLICATE',
+          message: `${where}的同分有多条决定，请只保留一条。`,
+        });
       } else {
         const chosen = new Set(res.admit);
         const inTie = new Set(ids);
@@ -218,7 +270,8 @@ export function allocate(
         } else {
           const overQuota = res.admit.length > seatsLeft;
           for (const s of group) {
-            if (chosen.has(s.a.id)) admit(s, row, round, rank, overQuota ? { overQuota: true, reason: res.reason } : { reason: res.reason });
+            if (chosen.has(s.a.id))
+              admit(s, row, round, rank, overQuota ? { overQuota: true, reason: res.reason } : { reason: res.reason });
           }
           return;
         }
@@ -275,7 +328,7 @@ export function allocate(
   const runAdjustment = (): void => {
     const pool = states.filter((s) => s.status === 'pending' && s.a.acceptsAdjustment);
     const merit = competitionRanks(pool.map((s) => s.key)).rank;
-    const meritOf = new Map(pool.map((s, i) => [s.a.id, merit[i]!]));
+    pool.forEach((s, i) => (s.merit = merit[i]!));
 
     const approvals = new Map<string, { ok: OverQuotaApproval; used: boolean }>();
     for (const ok of decisions.overQuotaApprovals ?? []) approvals.set(`${ok.id}\u0001${ok.specialty}`, { ok, used: false });
@@ -283,29 +336,45 @@ export function allocate(
     const adjustments = decisions.manualAdjustments ?? [];
     const count = new Map<string, number>();
     for (const m of adjustments) count.set(m.id, (count.get(m.id) ?? 0) + 1);
-    const orderOf = new Map(states.map((s, i) => [s.a.id, i]));
+    const orderOf = (id: string) => byId.get(id)?.order ?? Infinity;
     const sorted = [...adjustments].sort(
-      (x, y) => (orderOf.get(x.id) ?? Infinity) - (orderOf.get(y.id) ?? Infinity) || byString(x.id, y.id) || byString(x.specialty, y.specialty),
+      (x, y) => orderOf(x.id) - orderOf(y.id) || byString(x.id, y.id) || byString(x.specialty, y.specialty),
     );
     for (const m of sorted) {
       const base = { kind: 'manualAdjustment' as const, id: m.id, specialty: m.specialty, round: 'adjustment' as const };
       const s = byId.get(m.id);
       if ((count.get(m.id) ?? 0) > 1) {
-        decisionErrors.push({ ...base, code: 'ALLOC_ADJUST_DUPLICATE', message: `考生「${m.id}」有多条调剂决定，请只保留一条。` });
+        decisionErrors.push({
+          ...base,
+          code: 'ALLOC_ADJUST_DUPLICATE',
+          message: `考生「${m.id}」有多条调剂决定，请只保留一条。`,
+        });
         continue;
       }
       if (s === undefined || s.status !== 'pending') {
         const why =
-          s === undefined ? '不在本次考生名单中'
-          : s.status === 'admitted' ? `已被${seatLabel(s.admission!.specialty, s.admission!.category)}${ROUND_LABEL[s.admission!.round]}录取`
-          : s.status === 'held' ? '处于待定的末位同分，需先决定同分'
-          : s.status === 'declined' ? '已放弃'
-          : '资格审核未通过';
-        decisionErrors.push({ ...base, code: 'ALLOC_ADJUST_NOT_AVAILABLE', message: `无法将考生「${m.id}」调剂到「${m.specialty}」：该考生${why}。` });
+          s === undefined
+            ? '不在本次考生名单中'
+            : s.status === 'admitted'
+              ? `已被${seatLabel(s.admission!.specialty, s.admission!.category)}${ROUND_LABEL[s.admission!.round]}录取`
+              : s.status === 'held'
+                ? '处于待定的末位同分，需先决定同分'
+                : s.status === 'declined'
+                  ? '已放弃'
+                  : '资格审核未通过';
+        decisionErrors.push({
+          ...base,
+          code: 'ALLOC_ADJUST_NOT_AVAILABLE',
+          message: `无法将考生「${m.id}」调剂到「${m.specialty}」：该考生${why}。`,
+        });
         continue;
       }
       if (!s.a.acceptsAdjustment) {
-        decisionErrors.push({ ...base, code: 'ALLOC_ADJUST_NOT_ACCEPTED', message: `考生「${m.id}」填报时不服从调剂，不能调剂到「${m.specialty}」。` });
+        decisionErrors.push({
+          ...base,
+          code: 'ALLOC_ADJUST_NOT_ACCEPTED',
+          message: `考生「${m.id}」填报时不服从调剂，不能调剂到「${m.specialty}」。`,
+        });
         continue;
       }
       const row = book.lookup(m.specialty, s.a.category);
@@ -313,9 +382,10 @@ export function allocate(
         decisionErrors.push({
           ...base,
           code: 'ALLOC_ADJUST_NOT_IN_PLAN',
-          message: row === 'not-in-plan'
-            ? `「${m.specialty}」不在本基地招收计划中，不能调剂。`
-            : `「${m.specialty}」的计划按人员类别分列，没有考生「${m.id}」所属类别「${s.a.category ?? '未填写'}」的名额，不能调剂。`,
+          message:
+            row === 'not-in-plan'
+              ? `「${m.specialty}」不在本基地招收计划中，不能调剂。`
+              : `「${m.specialty}」的计划按人员类别分列，没有考生「${m.id}」所属类别「${s.a.category ?? '未填写'}」的名额，不能调剂。`,
         });
         continue;
       }
@@ -329,7 +399,7 @@ export function allocate(
         continue;
       }
       if (row.remaining > 0) {
-        admit(s, row, 'adjustment', meritOf.get(s.a.id)!, { reason: m.reason });
+        admit(s, row, 'adjustment', s.merit, { reason: m.reason });
         continue;
       }
       const approval = approvals.get(`${m.id}\u0001${m.specialty}`);
@@ -342,14 +412,18 @@ export function allocate(
         continue;
       }
       approval.used = true;
-      admit(s, row, 'adjustment', meritOf.get(s.a.id)!, { overQuota: true, reason: m.reason, overQuotaReason: approval.ok.reason });
+      admit(s, row, 'adjustment', s.merit, { overQuota: true, reason: m.reason, overQuotaReason: approval.ok.reason });
     }
     for (const [, ap] of [...approvals].sort(([x], [y]) => byString(x, y))) {
       if (!ap.used) {
-        warnings.push({ code: 'OVER_QUOTA_APPROVAL_UNUSED', id: ap.ok.id, specialty: ap.ok.specialty, message: text.overQuotaApprovalUnused(ap.ok.id, ap.ok.specialty) });
+        warnings.push({
+          code: 'OVER_QUOTA_APPROVAL_UNUSED',
+          id: ap.ok.id,
+          specialty: ap.ok.specialty,
+          message: text.overQuotaApprovalUnused(ap.ok.id, ap.ok.specialty),
+        });
       }
     }
-
   };
 
   // ---- run the stages ----
@@ -372,7 +446,8 @@ export function allocate(
     const o = open.find((x) => x.left > 0 && (x.r.seat.category === null || x.r.seat.category === s.a.category));
     if (o === undefined) return;
     o.left -= 1;
-    proposals.push({ id: s.a.id, specialty: o.r.seat.specialty, category: o.r.seat.category, order: merit[i]! });
+    s.proposal = { id: s.a.id, specialty: o.r.seat.specialty, category: o.r.seat.category, order: merit[i]! };
+    proposals.push(s.proposal);
   });
 
   for (const slot of [...resolutions.entries()].sort(([x], [y]) => byString(x, y)).map(([, v]) => v)) {
@@ -386,7 +461,6 @@ export function allocate(
     }
   }
 
-  const proposalOf = new Map(proposals.map((p) => [p.id, p]));
   const notAdmitted: NotAdmitted[] = [];
   for (const s of states) {
     switch (s.status) {
@@ -400,11 +474,15 @@ export function allocate(
         break;
       case 'held': {
         const t = s.tie!;
-        notAdmitted.push({ id: s.a.id, code: 'AWAITING_TIE', message: text.awaitingTie(t.round, t.specialty, t.category, t.total, t.seatsLeft) });
+        notAdmitted.push({
+          id: s.a.id,
+          code: 'AWAITING_TIE',
+          message: text.awaitingTie(t.round, t.specialty, t.category, t.total, t.seatsLeft),
+        });
         break;
       }
       case 'pending':
-        notAdmitted.push({ id: s.a.id, code: 'NO_SEAT', message: text.noSeat(s.a.acceptsAdjustment, proposalOf.get(s.a.id)) });
+        notAdmitted.push({ id: s.a.id, code: 'NO_SEAT', message: text.noSeat(s.a.acceptsAdjustment, s.proposal) });
         break;
     }
   }

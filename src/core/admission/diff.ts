@@ -9,7 +9,13 @@ export type AdmissionRef = { specialty: string; category: string | null; round: 
 
 export type AllocationChange =
   | { kind: 'admitted'; id: string; after: AdmissionRef }
-  | { kind: 'dropped'; id: string; before: AdmissionRef; /** why not admitted now (null if no longer listed) */ code: NotAdmittedCode | null; message: string | null }
+  | {
+      kind: 'dropped';
+      id: string;
+      before: AdmissionRef;
+      /** why not admitted now (null if no longer listed) */ code: NotAdmittedCode | null;
+      message: string | null;
+    }
   | { kind: 'moved'; id: string; before: AdmissionRef; after: AdmissionRef };
 
 function ref(a: Admission): AdmissionRef {

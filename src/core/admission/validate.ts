@@ -18,18 +18,26 @@ export function validateInput(seats: readonly Seats[], applicants: readonly Appl
   for (const s of seats) {
     if (s.specialty.trim() === '') throw new AppError('ALLOC_BAD_SEAT', '招收计划中有一行缺少专业代码，请补全。');
     if (!Number.isInteger(s.quota) || s.quota < 0) {
-      throw new AppError('ALLOC_BAD_QUOTA', `专业「${s.specialty}」${s.category === null ? '' : `（${s.category}）`}的计划数「${s.quota}」无效：应为不小于 0 的整数。`, {
-        specialty: s.specialty,
-        category: s.category,
-        quota: s.quota,
-      });
+      throw new AppError(
+        'ALLOC_BAD_QUOTA',
+        `专业「${s.specialty}」${s.category === null ? '' : `（${s.category}）`}的计划数「${s.quota}」无效：应为不小于 0 的整数。`,
+        {
+          specialty: s.specialty,
+          category: s.category,
+          quota: s.quota,
+        },
+      );
     }
     const key = `${s.specialty}\u0001${s.category ?? '\u0000'}`;
     if (seen.has(key)) {
-      throw new AppError('ALLOC_DUPLICATE_SEAT', `招收计划中专业「${s.specialty}」${s.category === null ? '' : `（${s.category}）`}出现了两行，请合并。`, {
-        specialty: s.specialty,
-        category: s.category,
-      });
+      throw new AppError(
+        'ALLOC_DUPLICATE_SEAT',
+        `招收计划中专业「${s.specialty}」${s.category === null ? '' : `（${s.category}）`}出现了两行，请合并。`,
+        {
+          specialty: s.specialty,
+          category: s.category,
+        },
+      );
     }
     seen.add(key);
     const split = s.category !== null;
@@ -41,19 +49,26 @@ export function validateInput(seats: readonly Seats[], applicants: readonly Appl
     }
     splitBySpecialty.set(s.specialty, split);
   }
-  const ids = new Set<string>();
+  // Duplicate ids are detected by allocate while indexing applicants (see duplicateApplicant).
   for (const a of applicants) {
-    if (ids.has(a.id)) {
-      throw new AppError('ALLOC_DUPLICATE_APPLICANT', `考生「${a.id}」在名单中出现了两次，请去重后再计算录取。`, { id: a.id });
-    }
-    ids.add(a.id);
     if (!isHundredths(a.total) || a.total < 0) {
-      throw new AppError('ALLOC_BAD_SCORE', `考生「${a.id}」的总成绩无效：应为四舍五入到两位小数后的分数（以百分之一分为单位的非负整数）。`, { id: a.id });
+      throw new AppError(
+        'ALLOC_BAD_SCORE',
+        `考生「${a.id}」的总成绩无效：应为四舍五入到两位小数后的分数（以百分之一分为单位的非负整数）。`,
+        { id: a.id },
+      );
     }
-    for (const [k, v] of Object.entries(a.components)) {
-      if (!isHundredths(v)) {
-        throw new AppError('ALLOC_BAD_SCORE', `考生「${a.id}」的「${k}」成绩无效：应为以百分之一分为单位的整数。`, { id: a.id, key: k });
+    for (const k in a.components) {
+      if (!isHundredths(a.components[k])) {
+        throw new AppError('ALLOC_BAD_SCORE', `考生「${a.id}」的「${k}」成绩无效：应为以百分之一分为单位的整数。`, {
+          id: a.id,
+          key: k,
+        });
       }
     }
   }
+}
+
+export function duplicateApplicant(id: string): AppError {
+  return new AppError('ALLOC_DUPLICATE_APPLICANT', `考生「${id}」在名单中出现了两次，请去重后再计算录取。`, { id });
 }

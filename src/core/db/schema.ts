@@ -3,6 +3,7 @@
  * Feature issues add their tables here next to their migration.
  */
 import type { Generated } from 'kysely';
+import type { ApplicantTables } from '../applicants/tables';
 
 export type MetaTable = { key: string; value: string };
 
@@ -86,7 +87,8 @@ export type SavedMappingTable = {
   updated_at: string;
 };
 
-export type DB = {
+/** Foundation tables; feature tables are intersected in below, one line per feature. */
+export type FoundationDB = {
   meta: MetaTable;
   stations: StationTable;
   base: BaseTable;
@@ -97,3 +99,5 @@ export type DB = {
   event_heads: EventHeadTable;
   saved_mappings: SavedMappingTable;
 };
+
+export type DB = FoundationDB & ApplicantTables;

@@ -80,18 +80,13 @@ export function validateIdNumber(raw: string, docType: DocType = '居民身份�
         ? ok(v)
         : fail('ID_FORMAT', `台湾居民来往大陆通行证号码应为 8 位数字（可再加 2 位换证次数），「${v}」不符合`);
     case '外籍护照':
-      return /^[A-Z0-9]{5,17}$/.test(v)
-        ? ok(v)
-        : fail('ID_FORMAT', `护照号码应为 5-17 位字母或数字，「${v}」不符合`);
+      return /^[A-Z0-9]{5,17}$/.test(v) ? ok(v) : fail('ID_FORMAT', `护照号码应为 5-17 位字母或数字，「${v}」不符合`);
   }
 }
 
 function checkGb11643(v: string, label: string, opts?: IdCheckOptions): Checked<string, IdCode> {
   if (/^\d{15}$/.test(v)) {
-    return fail(
-      'ID_LEGACY_15',
-      `「${v}」是 15 位的旧身份证号码（1999 年前签发），已经停用。请填写现在使用的 18 位身份证号码。`,
-    );
+    return fail('ID_LEGACY_15', `「${v}」是 15 位的旧身份证号码（1999 年前签发），已经停用。请填写现在使用的 18 位身份证号码。`);
   }
   if (!/^\d{17}[\dX]$/.test(v)) {
     const why = v.length !== 18 ? `应为 18 位，实际 ${v.length} 位` : '前 17 位应为数字，最后一位为数字或 X';

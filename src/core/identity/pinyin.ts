@@ -8,5 +8,8 @@ import { pinyin } from 'pinyin-pro';
 export function pinyinInitials(name: string): string {
   if (name.trim() === '') return '';
   const parts = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', surname: 'head' });
-  return parts.join('').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return parts
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }

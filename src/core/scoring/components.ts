@@ -24,11 +24,7 @@ export type Component = {
 };
 
 export type ComponentIssueCode =
-  | 'WEIGHTS_NOT_100'
-  | 'MAX_NOT_POSITIVE'
-  | 'WEIGHT_NEGATIVE'
-  | 'COMPONENT_KEY_EMPTY'
-  | 'COMPONENT_DUPLICATE_KEY';
+  'WEIGHTS_NOT_100' | 'MAX_NOT_POSITIVE' | 'WEIGHT_NEGATIVE' | 'COMPONENT_KEY_EMPTY' | 'COMPONENT_DUPLICATE_KEY';
 
 export type ComponentIssue = { code: ComponentIssueCode; message: string; key?: string };
 
@@ -73,11 +69,19 @@ export function validateComponents(components: readonly Component[]): ComponentI
     seen.add(c.key);
     const max = safeDecimal(c.max);
     if (max === null || max.n <= 0n) {
-      issues.push({ code: 'MAX_NOT_POSITIVE', key: c.key, message: `考核项「${c.name}」的满分「${c.max}」无效：满分必须大于 0。` });
+      issues.push({
+        code: 'MAX_NOT_POSITIVE',
+        key: c.key,
+        message: `考核项「${c.name}」的满分「${c.max}」无效：满分必须大于 0。`,
+      });
     }
     const w = safeDecimal(c.weight);
     if (w === null || w.n < 0n) {
-      issues.push({ code: 'WEIGHT_NEGATIVE', key: c.key, message: `考核项「${c.name}」的权重「${c.weight}」无效：权重必须是不小于 0 的数。` });
+      issues.push({
+        code: 'WEIGHT_NEGATIVE',
+        key: c.key,
+        message: `考核项「${c.name}」的权重「${c.weight}」无效：权重必须是不小于 0 的数。`,
+      });
       sumKnown = false;
     } else {
       sum = add(sum, w);
@@ -113,7 +117,9 @@ export function computeTotal(components: readonly Component[], raw: RawScores): 
   const keys = new Set(components.map((c) => c.key));
   for (const k of Object.keys(raw)) {
     if (!keys.has(k) && raw[k] !== undefined) {
-      throw new AppError('SCORE_UNKNOWN_COMPONENT', `成绩中含有未定义的考核项「${k}」，请检查评分方案与成绩表是否一致。`, { key: k });
+      throw new AppError('SCORE_UNKNOWN_COMPONENT', `成绩中含有未定义的考核项「${k}」，请检查评分方案与成绩表是否一致。`, {
+        key: k,
+      });
     }
   }
   const absent: string[] = [];

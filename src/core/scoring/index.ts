@@ -9,6 +9,14 @@ export { assertValidComponents, computeTotal, validateComponents } from './compo
 export type { InterviewerScore, PanelItem, PanelMethod, PanelResult, PanelSheet } from './panel';
 export { aggregatePanel, TRIM_MIN_INTERVIEWERS } from './panel';
 export type { Rankable, RankKey } from './rank-key';
-export { CATEGORY_TIE_BREAK_PREFIX, DEFAULT_TIE_BREAKS, compareRankKeys, competitionRanks, rankKeyOf, sameStanding } from './rank-key';
+export {
+  CATEGORY_TIE_BREAK_PREFIX,
+  DEFAULT_TIE_BREAKS,
+  compareRankKeys,
+  competitionRanks,
+  makeRankKeyer,
+  rankKeyOf,
+  sameStanding,
+} from './rank-key';
 export type { GroupRankResult, RankCandidate, Ranked, RankResult, Tie } from './ranking';
 export { groupKeyOf, rankByGroup, rankCandidates } from './ranking';

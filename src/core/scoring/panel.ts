@@ -61,7 +61,8 @@ export function aggregatePanel(method: PanelMethod, sheets: readonly PanelSheet[
   if (sheets.length === 0) throw new AppError('PANEL_NO_SHEETS', '尚无面试官评分，请先录入评分表。');
   const maxByKey = new Map<string, Hundredths>();
   for (const it of items) {
-    if (maxByKey.has(it.key)) throw new AppError('PANEL_DUPLICATE_ITEM', `评分项「${it.key}」重复，请检查评分方案。`, { item: it.key });
+    if (maxByKey.has(it.key))
+      throw new AppError('PANEL_DUPLICATE_ITEM', `评分项「${it.key}」重复，请检查评分方案。`, { item: it.key });
     maxByKey.set(it.key, maxToHundredths(it.max));
   }
   const fullTotal = [...maxByKey.values()].reduce((a, b) => a + b, 0);
@@ -107,7 +108,12 @@ export function aggregatePanel(method: PanelMethod, sheets: readonly PanelSheet[
     }
     if (assessed === 0) unassessable.push(sheet.interviewer);
     // In points: (sum / assessedMax) x fullTotal / 100. Integers are hundredths, so the ratio is exact.
-    else scored.push({ interviewer: sheet.interviewer, value: div(mul(fromInt(sum), fromInt(fullTotal)), fromInt(assessedMax * 100)), assessed });
+    else
+      scored.push({
+        interviewer: sheet.interviewer,
+        value: div(mul(fromInt(sum), fromInt(fullTotal)), fromInt(assessedMax * 100)),
+        assessed,
+      });
   }
   if (missing.length > 0) return { status: 'incomplete', missing };
   if (scored.length === 0) return { status: 'unassessable', unassessable };

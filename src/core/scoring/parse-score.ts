@@ -47,9 +47,10 @@ export function parseScore(text: string | number, max: number): ParseScoreResult
     return {
       ok: false,
       code: 'SCORE_NOT_NUMBER',
-      message: original.trim() === ''
-        ? '成绩为空：请填写分数（最多两位小数），缺考请填「缺考」。'
-        : `「${original}」不是有效的成绩：请填写数字（最多两位小数），缺考请填「缺考」。`,
+      message:
+        original.trim() === ''
+          ? '成绩为空：请填写分数（最多两位小数），缺考请填「缺考」。'
+          : `「${original}」不是有效的成绩：请填写数字（最多两位小数），缺考请填「缺考」。`,
     };
   }
   const frac = (m[3] ?? '').replace(/0+$/, '');

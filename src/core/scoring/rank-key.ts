@@ -31,25 +31,57 @@ export type RankKey = {
   manual: number;
 };
 
-export function rankKeyOf(c: Rankable, tieBreaks: readonly string[], manualOrder?: number): RankKey {
-  if (!isHundredths(c.total)) {
-    throw new AppError('RANK_BAD_TOTAL', `考生「${c.id}」的总成绩「${String(c.total)}」无效：应为四舍五入到两位小数后的分数（以百分之一分为单位的整数）。`, {
-      id: c.id,
-    });
-  }
-  const tb = tieBreaks.map((k) => {
-    if (k.startsWith(CATEGORY_TIE_BREAK_PREFIX)) return (c.category ?? null) === k.slice(CATEGORY_TIE_BREAK_PREFIX.length) ? 1 : 0;
-    const v = c.components[k];
-    if (v === undefined) return Number.NEGATIVE_INFINITY;
-    if (!isHundredths(v)) {
-      throw new AppError('RANK_BAD_SCORE', `考生「${c.id}」的「${k}」成绩「${String(v)}」无效：应为以百分之一分为单位的整数。`, {
-        id: c.id,
-        key: k,
-      });
+type ParsedTieBreak = { kind: 'component'; key: string } | { kind: 'category'; category: string };
+
+/**
+ * A key builder for one tie-break list, parsed once: ranking 20,000 candidates calls it 20,000 times.
+ * Throws RANK_BAD_TOTAL / RANK_BAD_SCORE for values that are not integer hundredths.
+ */
+export function makeRankKeyer(tieBreaks: readonly string[]): (c: Rankable, manualOrder?: number) => RankKey {
+  const parsed: ParsedTieBreak[] = tieBreaks.map((k) =>
+    k.startsWith(CATEGORY_TIE_BREAK_PREFIX)
+      ? { kind: 'category', category: k.slice(CATEGORY_TIE_BREAK_PREFIX.length) }
+      : { kind: 'component', key: k },
+  );
+  return (c, manualOrder) => {
+    if (!isHundredths(c.total)) {
+      throw new AppError(
+        'RANK_BAD_TOTAL',
+        `考生「${c.id}」的总成绩「${String(c.total)}」无效：应为四舍五入到两位小数后的分数（以百分之一分为单位的整数）。`,
+        {
+          id: c.id,
+        },
+      );
     }
-    return v;
-  });
-  return { id: c.id, total: c.total, tb, manual: manualOrder ?? Number.POSITIVE_INFINITY };
+    const tb = new Array<number>(parsed.length);
+    for (let i = 0; i < parsed.length; i++) {
+      const t = parsed[i]!;
+      if (t.kind === 'category') {
+        tb[i] = (c.category ?? null) === t.category ? 1 : 0;
+        continue;
+      }
+      const v = c.components[t.key];
+      if (v === undefined) {
+        tb[i] = Number.NEGATIVE_INFINITY;
+      } else if (!isHundredths(v)) {
+        throw new AppError(
+          'RANK_BAD_SCORE',
+          `考生「${c.id}」的「${t.key}」成绩「${String(v)}」无效：应为以百分之一分为单位的整数。`,
+          {
+            id: c.id,
+            key: t.key,
+          },
+        );
+      } else {
+        tb[i] = v;
+      }
+    }
+    return { id: c.id, total: c.total, tb, manual: manualOrder ?? Number.POSITIVE_INFINITY };
+  };
+}
+
+export function rankKeyOf(c: Rankable, tieBreaks: readonly string[], manualOrder?: number): RankKey {
+  return makeRankKeyer(tieBreaks)(c, manualOrder);
 }
 
 /** Negative when a ranks before b. Total order (ends with the id). */

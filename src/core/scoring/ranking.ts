@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../shared/errors';
 import type { Hundredths } from './hundredths';
-import { compareRankKeys, competitionRanks, DEFAULT_TIE_BREAKS, rankKeyOf, type RankKey } from './rank-key';
+import { compareRankKeys, competitionRanks, DEFAULT_TIE_BREAKS, makeRankKeyer, type RankKey } from './rank-key';
 
 export type RankCandidate = {
   id: string;
@@ -34,6 +34,7 @@ export function rankCandidates<T extends RankCandidate>(
   candidates: readonly T[],
   tieBreaks: readonly string[] = DEFAULT_TIE_BREAKS,
 ): RankResult<T> {
+  const keyer = makeRankKeyer(tieBreaks);
   const seen = new Set<string>();
   const keyed: Array<{ key: RankKey; c: T }> = candidates.map((c) => {
     if (seen.has(c.id)) throw new AppError('RANK_DUPLICATE_ID', `考生编号「${c.id}」重复出现，请检查成绩表。`, { id: c.id });
@@ -41,7 +42,7 @@ export function rankCandidates<T extends RankCandidate>(
     if (c.manualOrder !== undefined && !Number.isFinite(c.manualOrder)) {
       throw new AppError('RANK_BAD_MANUAL_ORDER', `考生「${c.id}」的人工排序值无效，应为数字。`, { id: c.id });
     }
-    return { key: rankKeyOf(c, tieBreaks, c.manualOrder), c };
+    return { key: keyer(c, c.manualOrder), c };
   });
   keyed.sort((a, b) => compareRankKeys(a.key, b.key));
   const { rank, tied } = competitionRanks(keyed.map((k) => k.key));

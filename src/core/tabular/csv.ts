@@ -1,7 +1,6 @@
 import type { Cell, Table, TextEncodingName } from './types';
 import { fileErrors } from './file-errors';
 
-
 /**
  * Decide the text encoding. Excel on Chinese Windows saves "CSV (逗号分隔)" in GBK (a subset of GB18030)
  * and "CSV UTF-8" with a BOM; other tools write UTF-8 without a BOM. Bytes that are not valid UTF-8 are

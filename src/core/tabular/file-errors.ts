@@ -45,11 +45,9 @@ export const fileErrors = {
       { fileName, detected },
     ),
   unsupported: (fileName: string) =>
-    new AppError(
-      'FILE_UNSUPPORTED',
-      `无法识别文件「${fileName}」的格式。请导入 Excel 工作簿（.xlsx）或 CSV 文件（.csv）。`,
-      { fileName },
-    ),
+    new AppError('FILE_UNSUPPORTED', `无法识别文件「${fileName}」的格式。请导入 Excel 工作簿（.xlsx）或 CSV 文件（.csv）。`, {
+      fileName,
+    }),
   /** `cause` is the library's own (English) text: kept for support in details, not shown in the message. */
   corrupt: (fileName: string, reason: string, cause?: string) =>
     new AppError(
@@ -71,11 +69,11 @@ export const fileErrors = {
       { fileName, reason },
     ),
   tooManyRows: (fileName: string, sheet: string, max: number) =>
-    new AppError(
-      'FILE_TOO_MANY_ROWS',
-      `文件「${fileName}」的工作表「${sheet}」超过 ${max} 行。请分成几个文件导入。`,
-      { fileName, sheet, maxRows: max },
-    ),
+    new AppError('FILE_TOO_MANY_ROWS', `文件「${fileName}」的工作表「${sheet}」超过 ${max} 行。请分成几个文件导入。`, {
+      fileName,
+      sheet,
+      maxRows: max,
+    }),
 };
 
 function mib(n: number): string {

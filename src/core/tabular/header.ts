@@ -16,9 +16,7 @@ export function findHeaderRow(
   opts?: { maxScan?: number },
 ): HeaderMatch | null {
   const maxScan = opts?.maxScan ?? 20;
-  const groups = known
-    .filter((g) => g.length > 0)
-    .map((g) => ({ key: g[0]!, aliases: new Set(g.map(normalizeHeader)) }));
+  const groups = known.filter((g) => g.length > 0).map((g) => ({ key: g[0]!, aliases: new Set(g.map(normalizeHeader)) }));
   const needed = Math.min(2, groups.length);
   if (needed === 0) return null;
 

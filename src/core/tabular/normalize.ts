@@ -24,6 +24,5 @@ export function normalizeHeader(s: string): string {
   return normalizeText(s)
     .replace(/\s+/g, '')
     .replace(/^\*+/, '')
-    .replace(/[*:]+$/, '')
-    .replace(/^\*+/, '');
+    .replace(/[*:]+$/, '');
 }

@@ -43,7 +43,7 @@ export async function readTable(input: { fileName: string; bytes: Uint8Array }, 
   if (textual && (TEXT_EXT.has(ext) || ext === 'xls')) {
     const table = readCsv(fileName, bytes, lim.maxRows, ext === 'tsv' ? '\t' : undefined);
     if (!table.hasContent) throw fileErrors.empty(fileName);
-    return { format: table.format, encoding: table.encoding, sheets: table.sheets } as Table;
+    return { format: table.format, encoding: table.encoding, sheets: table.sheets };
   }
   if (OLD_SHEET_EXT.has(ext)) throw fileErrors.corrupt(fileName, '无法识别的旧版表格内容');
   throw fileErrors.unsupported(fileName);
@@ -94,7 +94,10 @@ function looksLikeText(b: Uint8Array): boolean {
 }
 
 function looksLikeMarkup(b: Uint8Array): boolean {
-  const head = new TextDecoder('utf-8').decode(b.subarray(0, 1024)).replace(/^[\s\uFEFF]+/, '').toLowerCase();
+  const head = new TextDecoder('utf-8')
+    .decode(b.subarray(0, 1024))
+    .replace(/^[\s\uFEFF]+/, '')
+    .toLowerCase();
   return /^<(\?xml|!doctype html|html|table|meta|head|body)\b/.test(head);
 }
 

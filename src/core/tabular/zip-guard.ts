@@ -18,11 +18,7 @@ export type ZipSummary = { entryNames: string[]; totalUncompressed: number };
  * declared, so a zip that lies about its sizes cannot get past us to JSZip, which would believe it. The
  * extra inflate costs far less than exceljs's XML parsing of the same bytes.
  */
-export async function checkZip(
-  fileName: string,
-  bytes: Uint8Array,
-  maxUncompressedBytes: number,
-): Promise<ZipSummary> {
+export async function checkZip(fileName: string, bytes: Uint8Array, maxUncompressedBytes: number): Promise<ZipSummary> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
     yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true, autoClose: false }, (err, zf) => {

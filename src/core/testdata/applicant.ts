@@ -44,11 +44,51 @@ export type ApplicantOptions = {
 };
 
 /** Example lists only: real catalogues and categories are province data. */
-export const EXAMPLE_SPECIALTIES = ['内科', '外科', '儿科', '全科', '妇产科', '急诊科', '麻醉科', '放射科', '骨科', '眼科'] as const;
+export const EXAMPLE_SPECIALTIES = [
+  '内科',
+  '外科',
+  '儿科',
+  '全科',
+  '妇产科',
+  '急诊科',
+  '麻醉科',
+  '放射科',
+  '骨科',
+  '眼科',
+] as const;
 export const EXAMPLE_CATEGORIES = ['单位人', '委培人', '社会人', '在校专硕'] as const;
 
-const ETHNIC = ['汉族', '汉族', '汉族', '汉族', '汉族', '汉族', '汉族', '汉族', '满族', '回族', '壮族', '朝鲜族', '蒙古族', '土家族', '苗族'];
-const SCHOOLS = ['吉林大学', '重庆医科大学', '福建医科大学', '北京大学', '首都医科大学', '中国医科大学', '哈尔滨医科大学', '四川大学', '中南大学', '武汉大学', '北华大学', '延边大学'];
+const ETHNIC = [
+  '汉族',
+  '汉族',
+  '汉族',
+  '汉族',
+  '汉族',
+  '汉族',
+  '汉族',
+  '汉族',
+  '满族',
+  '回族',
+  '壮族',
+  '朝鲜族',
+  '蒙古族',
+  '土家族',
+  '苗族',
+];
+const SCHOOLS = [
+  '吉林大学',
+  '重庆医科大学',
+  '福建医科大学',
+  '北京大学',
+  '首都医科大学',
+  '中国医科大学',
+  '哈尔滨医科大学',
+  '四川大学',
+  '中南大学',
+  '武汉大学',
+  '北华大学',
+  '延边大学',
+];
 const MAJORS_UG = ['临床医学', '临床医学', '临床医学', '麻醉学', '医学影像学', '儿科学', '全科医学'];
 const MAJORS_PG = ['内科学', '外科学', '儿科学', '妇产科学', '急诊医学', '麻醉学', '影像医学与核医学', '全科医学'];
 const EMPLOYERS = ['市第一人民医院', '市中心医院', '县人民医院', '区人民医院', '县中医院', '镇卫生院', '社区卫生服务中心'];
@@ -93,9 +133,7 @@ export function makeApplicant(rng: Rng, overrides?: Partial<Applicant>, opts?: A
   }
 
   const hasQualification = rng.chance(0.4);
-  const qualification = hasQualification
-    ? `${gradYear + 1}${rng.pick(PROVINCE_CODES)}1${String(rng.int(10, 40))}${id}`
-    : '';
+  const qualification = hasQualification ? `${gradYear + 1}${rng.pick(PROVINCE_CODES)}1${String(rng.int(10, 40))}${id}` : '';
   const practising = hasQualification && rng.chance(0.6) ? `1${String(rng.int(0, 10 ** 14 - 1)).padStart(14, '0')}` : '';
 
   const applicant: Applicant = {

@@ -1,13 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, type AllocationResult, type Applicant, type Decisions, type Options, type Seats } from '../../../src/core/admission';
+import {
+  allocate,
+  type AllocationResult,
+  type Applicant,
+  type Decisions,
+  type Options,
+  type Seats,
+} from '../../../src/core/admission';
 
 const SPECIALTIES = ['0100', '0200', '0700', '0900', '2000'];
 const CATEGORIES = ['委托培训', '自主培训'];
 
 /** A random plan: each specialty absent, unsplit, or split by category; quotas 0..4. */
 const planArb: fc.Arbitrary<Seats[]> = fc
-  .tuple(...SPECIALTIES.map(() => fc.tuple(fc.constantFrom('absent', 'unsplit', 'split'), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }))))
+  .tuple(
+    ...SPECIALTIES.map(() =>
+      fc.tuple(fc.constantFrom('absent', 'unsplit', 'split'), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 })),
+    ),
+  )
   .map((rows) =>
     rows.flatMap(([kind, q1, q2], i): Seats[] => {
       const specialty = SPECIALTIES[i]!;
@@ -49,15 +60,20 @@ const scenarioArb = fc
   .chain(([seats, n, rounds, withSecond]) =>
     fc.record({
       seats: fc.constant(seats),
-      applicants: fc.tuple(...Array.from({ length: n }, (_, i) => applicantArb(`P${String(i).padStart(3, '0')}`))).map((a) => a as Applicant[]),
+      applicants: fc
+        .tuple(...Array.from({ length: n }, (_, i) => applicantArb(`P${String(i).padStart(3, '0')}`)))
+        .map((a) => a as Applicant[]),
       rounds: fc.constant(rounds),
       declinedMask: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
       second: withSecond ? fc.array(fc.array(choiceArb, { maxLength: 2 }), { minLength: n, maxLength: n }) : fc.constant(null),
       stage: fc.constantFrom<'before-adjustment' | 'after-adjustment'>('before-adjustment', 'after-adjustment'),
       shuffleSeed: fc.integer(),
+      // Half of the scenarios squash scores to two standings so that ties at the last seat are frequent.
+      flat: fc.boolean(),
     }),
   )
   .map((s) => {
+    if (s.flat) s.applicants = s.applicants.map((a) => ({ ...a, total: a.total >= 6100 ? 6100 : 6000, components: {} }));
     const declined = s.applicants.filter((_, i) => s.declinedMask[i] && i % 4 === 0).map((a) => a.id);
     const options: Options = { rounds: s.rounds, tieBreaks: ['interview', 'written'] };
     if (s.second !== null) {
@@ -67,7 +83,13 @@ const scenarioArb = fc
       });
       options.secondWindow = { choices, stage: s.stage };
     }
-    return { seats: s.seats, applicants: s.applicants, decisions: { declined } as Decisions, options, shuffleSeed: s.shuffleSeed };
+    return {
+      seats: s.seats,
+      applicants: s.applicants,
+      decisions: { declined } as Decisions,
+      options,
+      shuffleSeed: s.shuffleSeed,
+    };
   });
 
 function shuffle<T>(xs: readonly T[], seed: number): T[] {
@@ -104,13 +126,22 @@ function violations(seats: Seats[], applicants: Applicant[], decisions: Decision
   }
   for (const [k, n] of within) if (n > quota.get(k)!) return `quota exceeded: ${k} ${n} > ${quota.get(k)}`;
   const listed = new Set([...r.admissions.map((a) => a.id), ...r.notAdmitted.map((n) => n.id)]);
-  if (listed.size !== applicants.length || r.admissions.length + r.notAdmitted.length !== applicants.length) return 'applicants not accounted for exactly once';
+  if (listed.size !== applicants.length || r.admissions.length + r.notAdmitted.length !== applicants.length)
+    return 'applicants not accounted for exactly once';
   for (const c of r.explanation) {
     const admittedRanks = c.ranked.filter((x) => x.admitted).map((x) => x.rank);
     const worstAdmitted = Math.max(...admittedRanks, 0);
-    if (c.ranked.some((x) => !x.admitted && x.rank < worstAdmitted)) return `merit violated in ${c.round} ${c.specialty} ${c.category}`;
-    if (c.ranked.filter((x) => x.admitted && r.admissions.find((a) => a.id === x.id)?.overQuota !== true).length > c.seatsBefore) {
+    if (c.ranked.some((x) => !x.admitted && x.rank < worstAdmitted))
+      return `merit violated in ${c.round} ${c.specialty} ${c.category}`;
+    if (
+      c.ranked.filter((x) => x.admitted && r.admissions.find((a) => a.id === x.id)?.overQuota !== true).length > c.seatsBefore
+    ) {
       return `competition admitted more than its seats: ${c.round} ${c.specialty}`;
+    }
+    // No wasted seat: someone lost while seats were left, only when the boundary is an open tie.
+    const openTie = r.ties.some((t) => t.round === c.round && t.specialty === c.specialty && t.category === c.category);
+    if (c.ranked.some((x) => !x.admitted) && c.ranked.filter((x) => x.admitted).length < c.seatsBefore && !openTie) {
+      return `seat wasted in ${c.round} ${c.specialty} ${c.category}`;
     }
   }
   for (const t of r.ties) if (t.ids.length <= t.seatsLeft) return 'a tie that fits is not a tie';
@@ -118,7 +149,13 @@ function violations(seats: Seats[], applicants: Applicant[], decisions: Decision
 }
 
 /** Resolve every open tie (admit the first seatsLeft ids, or all of them with approval), re-run. */
-function resolveAll(seats: Seats[], applicants: Applicant[], decisions: Decisions, options: Options, overflow: boolean): AllocationResult {
+function resolveAll(
+  seats: Seats[],
+  applicants: Applicant[],
+  decisions: Decisions,
+  options: Options,
+  overflow: boolean,
+): AllocationResult {
   let d = decisions;
   let r = allocate(seats, applicants, d, options);
   for (let guard = 0; r.ties.length > 0 && guard < 50; guard++) {
@@ -126,7 +163,14 @@ function resolveAll(seats: Seats[], applicants: Applicant[], decisions: Decision
       ...d,
       tieResolutions: [
         ...(d.tieResolutions ?? []),
-        ...r.ties.map((t) => ({ round: t.round, specialty: t.specialty, category: t.category, admit: overflow ? t.ids : t.ids.slice(0, t.seatsLeft), overflowApproved: overflow, reason: '测试' })),
+        ...r.ties.map((t) => ({
+          round: t.round,
+          specialty: t.specialty,
+          category: t.category,
+          admit: overflow ? t.ids : t.ids.slice(0, t.seatsLeft),
+          overflowApproved: overflow,
+          reason: '测试',
+        })),
       ],
     };
     r = allocate(seats, applicants, d, options);
@@ -154,7 +198,12 @@ describe('allocate: properties', () => {
       fc.property(scenarioArb, ({ seats, applicants, decisions, options, shuffleSeed }) => {
         const r = allocate(seats, applicants, decisions, options);
         expect(allocate(seats, applicants, decisions, options)).toEqual(r);
-        const shuffled = allocate(shuffle(seats, shuffleSeed), shuffle(applicants, shuffleSeed + 1), { declined: shuffle(decisions.declined ?? [], shuffleSeed + 2) }, options);
+        const shuffled = allocate(
+          shuffle(seats, shuffleSeed),
+          shuffle(applicants, shuffleSeed + 1),
+          { declined: shuffle(decisions.declined ?? [], shuffleSeed + 2) },
+          options,
+        );
         expect(shuffled).toEqual(r);
       }),
       RUNS,

@@ -3,7 +3,8 @@ import { allocate, diffAllocations, type AllocationResult, type Seats } from '..
 import { AppError } from '../../../src/shared/errors';
 import { applicant as ap, opts } from './fixtures';
 
-const admitted = (r: AllocationResult) => r.admissions.map((a) => `${a.id}>${a.specialty}${a.category === null ? '' : `/${a.category}`}@${a.round}#${a.rank}`);
+const admitted = (r: AllocationResult) =>
+  r.admissions.map((a) => `${a.id}>${a.specialty}${a.category === null ? '' : `/${a.category}`}@${a.round}#${a.rank}`);
 const reasons = (r: AllocationResult) => Object.fromEntries(r.notAdmitted.map((n) => [n.id, n.code]));
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -18,7 +19,12 @@ function codeOf(fn: () => unknown): string | undefined {
 describe('allocate: choice rounds', () => {
   it('fills a quota exactly, in score order', () => {
     const seats: Seats[] = [{ specialty: '0100', category: null, quota: 3 }];
-    const r = allocate(seats, [ap('a', 80, ['0100']), ap('b', 90, ['0100']), ap('c', 70, ['0100']), ap('d', 85, ['0100'])], {}, opts(1));
+    const r = allocate(
+      seats,
+      [ap('a', 80, ['0100']), ap('b', 90, ['0100']), ap('c', 70, ['0100']), ap('d', 85, ['0100'])],
+      {},
+      opts(1),
+    );
     expect(admitted(r)).toEqual(['b>0100@choice-1#1', 'd>0100@choice-1#2', 'a>0100@choice-1#3']);
     expect(r.notAdmitted).toEqual([{ id: 'c', code: 'NO_SEAT', message: expect.stringContaining('不服从调剂') }]);
     expect(r.unfilled).toEqual([]);
@@ -80,7 +86,12 @@ describe('allocate: choice rounds', () => {
   });
 
   it('lists ineligible applicants with their reason and never admits them', () => {
-    const r = allocate([{ specialty: '0100', category: null, quota: 2 }], [ap('a', 99, ['0100'], { eligible: false, ineligibleReason: '笔试缺考' }), ap('b', 60, ['0100'])], {}, opts(1));
+    const r = allocate(
+      [{ specialty: '0100', category: null, quota: 2 }],
+      [ap('a', 99, ['0100'], { eligible: false, ineligibleReason: '笔试缺考' }), ap('b', 60, ['0100'])],
+      {},
+      opts(1),
+    );
     expect(admitted(r)).toEqual(['b>0100@choice-1#1']);
     expect(r.notAdmitted).toEqual([{ id: 'a', code: 'INELIGIBLE', message: expect.stringContaining('笔试缺考') }]);
   });
@@ -113,7 +124,9 @@ describe('allocate: tie at the last seat', () => {
   it('is not broken at random: the seat is held, the tie listed, the tied applicants wait', () => {
     const r = allocate(seats, people, {}, opts(2));
     expect(admitted(r)).toEqual(['a>0100@choice-1#1', 'e>0700@choice-1#1', 'd>0700@choice-2#1']);
-    expect(r.ties).toEqual([{ round: 'choice-1', specialty: '0100', category: null, seatsLeft: 1, ids: ['b', 'c'], total: 8500, rank: 2 }]);
+    expect(r.ties).toEqual([
+      { round: 'choice-1', specialty: '0100', category: null, seatsLeft: 1, ids: ['b', 'c'], total: 8500, rank: 2 },
+    ]);
     expect(reasons(r)).toEqual({ b: 'AWAITING_TIE', c: 'AWAITING_TIE' });
     expect(r.notAdmitted.find((n) => n.id === 'b')!.message).toMatch(/同分/);
     expect(r.provisional).toBe(true);
@@ -136,8 +149,23 @@ describe('allocate: tie at the last seat', () => {
 
   it('resolution "choose one" admits the chosen with the reason; the other goes on to choice 2', () => {
     const before = allocate(seats, people, {}, opts(2));
-    const after = allocate(seats, people, { tieResolutions: [{ round: 'choice-1', specialty: '0100', category: null, admit: ['c'], reason: '面试评委复议：临床思维更优' }] }, opts(2));
-    expect(admitted(after)).toEqual(['a>0100@choice-1#1', 'c>0100@choice-1#2', 'e>0700@choice-1#1', 'b>0700@choice-2#1', 'd>0700@choice-2#2']);
+    const after = allocate(
+      seats,
+      people,
+      {
+        tieResolutions: [
+          { round: 'choice-1', specialty: '0100', category: null, admit: ['c'], reason: '面试评委复议：临床思维更优' },
+        ],
+      },
+      opts(2),
+    );
+    expect(admitted(after)).toEqual([
+      'a>0100@choice-1#1',
+      'c>0100@choice-1#2',
+      'e>0700@choice-1#1',
+      'b>0700@choice-2#1',
+      'd>0700@choice-2#2',
+    ]);
     expect(after.admissions.find((a) => a.id === 'c')).toEqual({
       id: 'c',
       specialty: '0100',
@@ -156,9 +184,17 @@ describe('allocate: tie at the last seat', () => {
   });
 
   it('resolution "admit both" needs overflow approval and flags each admission over quota', () => {
-    const both = { round: 'choice-1' as const, specialty: '0100', category: null, admit: ['b', 'c'], reason: '同分，经住培办批准超计划录取' };
+    const both = {
+      round: 'choice-1' as const,
+      specialty: '0100',
+      category: null,
+      admit: ['b', 'c'],
+      reason: '同分，经住培办批准超计划录取',
+    };
     const refused = allocate(seats, people, { tieResolutions: [both] }, opts(2));
-    expect(refused.decisionErrors).toEqual([expect.objectContaining({ code: 'ALLOC_OVER_QUOTA', kind: 'tieResolution', specialty: '0100' })]);
+    expect(refused.decisionErrors).toEqual([
+      expect.objectContaining({ code: 'ALLOC_OVER_QUOTA', kind: 'tieResolution', specialty: '0100' }),
+    ]);
     expect(refused.ties).toHaveLength(1);
 
     const r = allocate(seats, people, { tieResolutions: [{ ...both, overflowApproved: true }] }, opts(2));
@@ -177,7 +213,17 @@ describe('allocate: tie at the last seat', () => {
     expect(wrong.decisionErrors.map((e) => e.code)).toEqual(['ALLOC_TIE_RESOLUTION_MISMATCH']);
     const none = allocate(seats, people, { tieResolutions: [{ ...base, admit: [] }] }, opts(2));
     expect(none.decisionErrors.map((e) => e.code)).toEqual(['ALLOC_TIE_RESOLUTION_COUNT']);
-    const twice = allocate(seats, people, { tieResolutions: [{ ...base, admit: ['b'] }, { ...base, admit: ['c'] }] }, opts(2));
+    const twice = allocate(
+      seats,
+      people,
+      {
+        tieResolutions: [
+          { ...base, admit: ['b'] },
+          { ...base, admit: ['c'] },
+        ],
+      },
+      opts(2),
+    );
     expect(twice.decisionErrors.map((e) => e.code)).toEqual(['ALLOC_TIE_RESOLUTION_DUPLICATE']);
     expect(twice.ties).toHaveLength(1);
     const stale = allocate(seats, people, { declined: ['a'], tieResolutions: [{ ...base, admit: ['b'] }] }, opts(2));
@@ -202,7 +248,13 @@ describe('allocate: declines', () => {
     expect(admitted(after)).toEqual(['A>0100@choice-1#1', 'C>0100@choice-1#2', 'D>0700@choice-2#1']);
     expect(reasons(after)).toEqual({ B: 'DECLINED' });
     expect(diffAllocations(before, after)).toEqual([
-      { kind: 'dropped', id: 'B', before: { specialty: '0100', category: null, round: 'choice-1', overQuota: false }, code: 'DECLINED', message: expect.stringContaining('放弃') },
+      {
+        kind: 'dropped',
+        id: 'B',
+        before: { specialty: '0100', category: null, round: 'choice-1', overQuota: false },
+        code: 'DECLINED',
+        message: expect.stringContaining('放弃'),
+      },
       {
         kind: 'moved',
         id: 'C',
@@ -253,8 +305,20 @@ describe('allocate: 调剂 (adjustment)', () => {
   });
 
   it('manual adjustments are admissions with their reason; proposals cover what is left', () => {
-    const r = allocate(seats, people, { manualAdjustments: [{ id: 'e', specialty: '2000', reason: '本人同意调剂至临床病理科' }] }, opts(1));
-    expect(r.admissions.find((a) => a.id === 'e')).toEqual({ id: 'e', specialty: '2000', category: null, round: 'adjustment', rank: 3, reason: '本人同意调剂至临床病理科' });
+    const r = allocate(
+      seats,
+      people,
+      { manualAdjustments: [{ id: 'e', specialty: '2000', reason: '本人同意调剂至临床病理科' }] },
+      opts(1),
+    );
+    expect(r.admissions.find((a) => a.id === 'e')).toEqual({
+      id: 'e',
+      specialty: '2000',
+      category: null,
+      round: 'adjustment',
+      rank: 3,
+      reason: '本人同意调剂至临床病理科',
+    });
     expect(r.proposals.map((p) => `${p.id}>${p.specialty}`)).toEqual(['b>0700', 'c>0700']);
     expect(r.unfilled).toEqual([{ specialty: '0700', category: null, quota: 2 }]);
   });
@@ -262,9 +326,16 @@ describe('allocate: 调剂 (adjustment)', () => {
   it('refuses an adjustment into a full specialty unless over quota is approved', () => {
     const adj = { id: 'f', specialty: '0100', reason: '原专业' };
     const refused = allocate(seats, people, { manualAdjustments: [adj] }, opts(1));
-    expect(refused.decisionErrors).toEqual([expect.objectContaining({ code: 'ALLOC_OVER_QUOTA', kind: 'manualAdjustment', id: 'f', specialty: '0100' })]);
+    expect(refused.decisionErrors).toEqual([
+      expect.objectContaining({ code: 'ALLOC_OVER_QUOTA', kind: 'manualAdjustment', id: 'f', specialty: '0100' }),
+    ]);
     expect(refused.admissions.some((a) => a.id === 'f')).toBe(false);
-    const approved = allocate(seats, people, { manualAdjustments: [adj], overQuotaApprovals: [{ id: 'f', specialty: '0100', reason: '省住培办批复' }] }, opts(1));
+    const approved = allocate(
+      seats,
+      people,
+      { manualAdjustments: [adj], overQuotaApprovals: [{ id: 'f', specialty: '0100', reason: '省住培办批复' }] },
+      opts(1),
+    );
     expect(approved.admissions.find((a) => a.id === 'f')).toEqual({
       id: 'f',
       specialty: '0100',
@@ -354,7 +425,10 @@ describe('allocate: quotas split by category', () => {
         { specialty: '0100', category: '委托培训', quota: 0 },
         { specialty: '0100', category: '自主培训', quota: 1 },
       ],
-      [ap('a', 95, ['0100'], { category: '委托培训', acceptsAdjustment: true }), ap('b', 60, ['0900'], { category: '自主培训', acceptsAdjustment: true })],
+      [
+        ap('a', 95, ['0100'], { category: '委托培训', acceptsAdjustment: true }),
+        ap('b', 60, ['0900'], { category: '自主培训', acceptsAdjustment: true }),
+      ],
       {},
       opts(1),
     );
@@ -387,17 +461,31 @@ describe('allocate: Beijing second window (二次补报)', () => {
       'a:SECOND_WINDOW_NOT_ELIGIBLE',
       'ghost:SECOND_WINDOW_UNKNOWN_APPLICANT',
     ]);
-    expect(r.explanation.filter((e) => e.round.startsWith('second')).map((e) => [e.round, e.specialty, e.seatsBefore, e.ranked.map((x) => `${x.id}${x.admitted ? '+' : '-'}`)])).toEqual([
+    expect(
+      r.explanation
+        .filter((e) => e.round.startsWith('second'))
+        .map((e) => [e.round, e.specialty, e.seatsBefore, e.ranked.map((x) => `${x.id}${x.admitted ? '+' : '-'}`)]),
+    ).toEqual([
       ['second-1', '2100', 1, ['b+', 'c-']],
       ['second-2', '0700', 1, ['c+']],
     ]);
   });
 
   it("stage 'after-adjustment' runs 调剂 on the seats left after the choice rounds, before the second window", () => {
-    const r = allocate(seats, people, { manualAdjustments: [{ id: 'c', specialty: '2100', reason: '调剂' }] }, opts(3, { secondWindow: { ...secondWindow, stage: 'after-adjustment' } }));
+    const r = allocate(
+      seats,
+      people,
+      { manualAdjustments: [{ id: 'c', specialty: '2100', reason: '调剂' }] },
+      opts(3, { secondWindow: { ...secondWindow, stage: 'after-adjustment' } }),
+    );
     expect(admitted(r)).toEqual(['a>0100@choice-1#1', 'd>0700@choice-1#1', 'c>2100@adjustment#2', 'b>0700@second-2#1']);
     // Default order: the second window takes 2100 first, so the same adjustment is refused as over quota.
-    const beijing = allocate(seats, people, { manualAdjustments: [{ id: 'c', specialty: '2100', reason: '调剂' }] }, opts(3, { secondWindow }));
+    const beijing = allocate(
+      seats,
+      people,
+      { manualAdjustments: [{ id: 'c', specialty: '2100', reason: '调剂' }] },
+      opts(3, { secondWindow }),
+    );
     expect(beijing.decisionErrors.map((e) => `${e.id}:${e.code}`)).toEqual(['c:ALLOC_ADJUST_NOT_AVAILABLE']);
   });
 });
@@ -409,13 +497,18 @@ describe('allocate: input validation', () => {
     expect(codeOf(() => allocate([{ specialty: '0100', category: null, quota: -1 }], [], {}, opts(1)))).toBe('ALLOC_BAD_QUOTA');
     expect(codeOf(() => allocate([{ specialty: '0100', category: null, quota: 1.5 }], [], {}, opts(1)))).toBe('ALLOC_BAD_QUOTA');
     expect(codeOf(() => allocate([...seats, ...seats], [], {}, opts(1)))).toBe('ALLOC_DUPLICATE_SEAT');
-    expect(codeOf(() => allocate([...seats, { specialty: '0100', category: '委托培训', quota: 1 }], [], {}, opts(1)))).toBe('ALLOC_MIXED_SPLIT');
+    expect(codeOf(() => allocate([...seats, { specialty: '0100', category: '委托培训', quota: 1 }], [], {}, opts(1)))).toBe(
+      'ALLOC_MIXED_SPLIT',
+    );
     expect(codeOf(() => allocate(seats, [], {}, opts(4)))).toBe('ALLOC_BAD_ROUNDS');
     expect(codeOf(() => allocate(seats, [{ ...ap('a', 1, []), total: 87.5 }], {}, opts(1)))).toBe('ALLOC_BAD_SCORE');
   });
 
   it('an empty plan or empty applicant list is fine', () => {
-    expect(allocate([], [ap('a', 80, ['0100'])], {}, opts(1))).toMatchObject({ admissions: [], notAdmitted: [{ id: 'a', code: 'NO_SEAT' }] });
+    expect(allocate([], [ap('a', 80, ['0100'])], {}, opts(1))).toMatchObject({
+      admissions: [],
+      notAdmitted: [{ id: 'a', code: 'NO_SEAT' }],
+    });
     expect(allocate(seats, [], {}, opts(1))).toMatchObject({ admissions: [], unfilled: seats });
   });
 });

@@ -22,4 +22,8 @@ export function applicant(
   };
 }
 
-export const opts = (rounds: number, more: Partial<Options> = {}): Options => ({ rounds, tieBreaks: ['interview', 'written'], ...more });
+export const opts = (rounds: number, more: Partial<Options> = {}): Options => ({
+  rounds,
+  tieBreaks: ['interview', 'written'],
+  ...more,
+});

@@ -15,10 +15,12 @@ describe('opening the database', () => {
     expect(db.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(db.raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.raw.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`.execute(db.db)).rows.map(
-      (r) => r.name,
+    const tables = (
+      await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`.execute(db.db)
+    ).rows.map((r) => r.name);
+    expect(tables).toEqual(
+      expect.arrayContaining(['base', 'events', 'event_heads', 'meta', 'plan_rows', 'specialties', 'stations', 'users']),
     );
-    expect(tables).toEqual(expect.arrayContaining(['base', 'events', 'event_heads', 'meta', 'plan_rows', 'specialties', 'stations', 'users']));
     expect(db.backupFile).toBeNull(); // nothing to back up in a new file
     expect(checkDatabase(db.raw).ok).toBe(true);
     await db.close();
@@ -52,19 +54,32 @@ describe('opening the database', () => {
   it('backs up an existing database before migrating it, and migrates in one transaction', async () => {
     const dir = tempDir();
     const file = join(dir, 'basedesk.sqlite');
-    // A database at schema version 1 that still has migrations to go: only possible once there are 2+.
-    if (LATEST_SCHEMA_VERSION < 2) {
-      const db = await openDatabase({ file });
-      expect(db.backupFile).toBeNull();
-      await db.close();
-      return;
-    }
     const old = await openDatabase({ file, targetVersion: 1 });
+    old.raw.prepare("INSERT INTO meta (key, value) VALUES ('marker', 'kept')").run();
     await old.close();
     const db = await openDatabase({ file });
     expect(db.backupFile).not.toBeNull();
     expect(existsSync(db.backupFile!)).toBe(true);
     expect(readdirSync(join(dir, 'backups'))).toHaveLength(1);
+    expect(db.raw.prepare("SELECT value FROM meta WHERE key = 'marker'").get()).toEqual({ value: 'kept' });
     await db.close();
+    const backup = await openDatabase({ file: db.backupFile!, targetVersion: 1 });
+    expect(backup.schemaVersion).toBe(1);
+    await backup.close();
+  });
+
+  it('rolls back every migration of a failed upgrade, leaving the old schema usable', async () => {
+    const file = join(tempDir(), 'basedesk.sqlite');
+    const old = await openDatabase({ file, targetVersion: 1 });
+    // A table in the way makes migration 0002 fail half-way through the upgrade.
+    old.raw.exec('CREATE TABLE applicants (x INTEGER)');
+    await old.close();
+    await expect(openDatabase({ file })).rejects.toThrow();
+    const again = await openDatabase({ file, targetVersion: 1 });
+    expect(again.schemaVersion).toBe(1);
+    expect(again.raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'applicants_cohort_id'").get()).toEqual({
+      n: 0,
+    });
+    await again.close();
   });
 });

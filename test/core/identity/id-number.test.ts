@@ -214,7 +214,7 @@ describe('validateIdCell', () => {
     expect(codeOf(r)).toBe('ID_EXCEL_NUMBER');
     expect(codeOf(validateIdCell(num(1.10105e17)))).toBe('ID_EXCEL_NUMBER');
     // Even when the number happens to print all 18 digits, a double cannot be trusted past 2^53.
-    expect(codeOf(validateIdCell(num(440524188001010014)))).toBe('ID_EXCEL_NUMBER');
+    expect(codeOf(validateIdCell(num(Number('440524188001010014'))))).toBe('ID_EXCEL_NUMBER');
   });
 
   it('a numeric cell with 16-18 digits ending in 00 is ID_EXCEL_NUMBER', () => {

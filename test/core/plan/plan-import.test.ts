@@ -34,9 +34,14 @@ describe('plan import: the Jilin matrix', () => {
       ['儿科', 3],
       ['其他（待分配）', 1],
     ]);
-    expect((await err(core, session, 'plan.previewImport', { ...file('j.csv', fixture('jilin-2024-residency-plan.csv')), baseColumn: '火星医院' })).code).toBe(
-      'PLAN_BASE_COLUMN_UNKNOWN',
-    );
+    expect(
+      (
+        await err(core, session, 'plan.previewImport', {
+          ...file('j.csv', fixture('jilin-2024-residency-plan.csv')),
+          baseColumn: '火星医院',
+        })
+      ).code,
+    ).toBe('PLAN_BASE_COLUMN_UNKNOWN');
   });
 
   it('reads the same matrix saved as GBK by Excel on Chinese Windows', async () => {
@@ -54,7 +59,9 @@ describe('plan import: the Jilin matrix', () => {
     expect(after.total).toBe(90);
     expect(after.rows.find((r) => r.specialtyCode === '0100')?.quota).toBe(10);
     expect(after.rows.find((r) => r.unallocated)?.quota).toBe(34);
-    expect((await err(core, session, 'plan.splitPool', { specialtyCode: '0100', category: null, seats: 35 })).code).toBe('PLAN_POOL_INSUFFICIENT');
+    expect((await err(core, session, 'plan.splitPool', { specialtyCode: '0100', category: null, seats: 35 })).code).toBe(
+      'PLAN_POOL_INSUFFICIENT',
+    );
   });
 });
 
@@ -115,16 +122,25 @@ describe('plan import: bad input is refused whole, with specific codes', () => {
     expect(e.code).toBe('PLAN_UNKNOWN_SPECIALTY');
     expect(e.message).toContain('心血管内科');
     // mapping 心血管内科 onto 内科 makes it a duplicate of row 2: refused, and 肿瘤科 is not half-added
-    const dup = await err(core, session, 'plan.commitImport', { ...input, mappings: { 心血管内科: { code: '0100' }, 肿瘤科: { add: true } } });
+    const dup = await err(core, session, 'plan.commitImport', {
+      ...input,
+      mappings: { 心血管内科: { code: '0100' }, 肿瘤科: { add: true } },
+    });
     expect(dup.code).toBe('PLAN_INVALID');
     expect((await ok(core, session, 'catalogue.list')).some((s) => s.name === '肿瘤科')).toBe(false);
-    const plan = await ok(core, session, 'plan.commitImport', { ...input, mappings: { 心血管内科: { code: '0600' }, 肿瘤科: { add: true } } });
+    const plan = await ok(core, session, 'plan.commitImport', {
+      ...input,
+      mappings: { 心血管内科: { code: '0600' }, 肿瘤科: { add: true } },
+    });
     expect(plan.total).toBe(6);
   });
 
   it('adds unknown names as local specialties when asked, in the same transaction as the import', async () => {
     const { core, session } = await setupBase();
-    const plan = await ok(core, session, 'plan.commitImport', { ...csv('内科,2\n肿瘤科,1'), mappings: { 肿瘤科: { add: true } } });
+    const plan = await ok(core, session, 'plan.commitImport', {
+      ...csv('内科,2\n肿瘤科,1'),
+      mappings: { 肿瘤科: { add: true } },
+    });
     expect(plan.rows.find((r) => r.specialtyName === '肿瘤科')).toMatchObject({ specialtyCode: 'L002', quota: 1 });
   });
 

@@ -89,9 +89,12 @@ describe('computeTotal', () => {
       { key: 'interview', name: '面试', max: 100, weight: 30 },
     ]).map((i) => i.code);
     expect(bad).toEqual(['MAX_NOT_POSITIVE', 'WEIGHTS_NOT_100']);
-    expect(validateComponents([{ key: 'a', name: 'A', max: 100, weight: 100 }, { key: 'a', name: 'B', max: 100, weight: 0 }]).map((i) => i.code)).toEqual([
-      'COMPONENT_DUPLICATE_KEY',
-    ]);
+    expect(
+      validateComponents([
+        { key: 'a', name: 'A', max: 100, weight: 100 },
+        { key: 'a', name: 'B', max: 100, weight: 0 },
+      ]).map((i) => i.code),
+    ).toEqual(['COMPONENT_DUPLICATE_KEY']);
     expect(validateComponents([]).map((i) => i.code)).toEqual(['WEIGHTS_NOT_100']);
     expect(validateComponents([{ key: 'a', name: 'A', max: 100, weight: -10 }]).map((i) => i.code)).toContain('WEIGHT_NEGATIVE');
     expect(codeOf(() => computeTotal([{ key: 'a', name: 'A', max: 100, weight: 99 }], { a: 1 }))).toBe('WEIGHTS_NOT_100');
@@ -99,7 +102,11 @@ describe('computeTotal', () => {
   });
 
   it('property: the total is within 0..100 and never decreases when one raw score increases', () => {
-    const raw = fc.record({ written: fc.integer({ min: 0, max: 15000 }), skills: fc.integer({ min: 0, max: 10000 }), interview: fc.integer({ min: 0, max: 10000 }) });
+    const raw = fc.record({
+      written: fc.integer({ min: 0, max: 15000 }),
+      skills: fc.integer({ min: 0, max: 10000 }),
+      interview: fc.integer({ min: 0, max: 10000 }),
+    });
     fc.assert(
       fc.property(raw, fc.integer({ min: 0, max: 100 }), (r, bump) => {
         const t = computeTotal(hubei, r);
@@ -114,12 +121,17 @@ describe('computeTotal', () => {
   it('property: agrees with an independent integer computation of the rounded total', () => {
     // Hubei total in hundredths = (40*w/150 + 40*s/100 + 20*i/100); scaled by 300 it is an integer.
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 15000 }), fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 10000 }), (w, s, i) => {
-        const num = 80 * w + 120 * s + 60 * i; // total x 300, in hundredths
-        const expected = Math.floor((2 * num + 300) / 600);
-        const t = computeTotal(hubei, { written: w, skills: s, interview: i });
-        return t.status === 'ok' && t.total === expected;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 15000 }),
+        fc.integer({ min: 0, max: 10000 }),
+        fc.integer({ min: 0, max: 10000 }),
+        (w, s, i) => {
+          const num = 80 * w + 120 * s + 60 * i; // total x 300, in hundredths
+          const expected = Math.floor((2 * num + 300) / 600);
+          const t = computeTotal(hubei, { written: w, skills: s, interview: i });
+          return t.status === 'ok' && t.total === expected;
+        },
+      ),
       { seed: 7, numRuns: 300 },
     );
   });

@@ -46,24 +46,44 @@ describe('aggregatePanel', () => {
   });
 
   it('trimmed mean drops only one of several equal extremes', () => {
-    const r = aggregatePanel('trimmed-mean', [sheet('a', 32, 24, 24), sheet('b', 32, 24, 24), sheet('c', 32, 24, 24), sheet('d', 36, 27, 27), sheet('e', 36, 27, 27)], items);
+    const r = aggregatePanel(
+      'trimmed-mean',
+      [sheet('a', 32, 24, 24), sheet('b', 32, 24, 24), sheet('c', 32, 24, 24), sheet('d', 36, 27, 27), sheet('e', 36, 27, 27)],
+      items,
+    );
     // 80 80 80 90 90 -> drop one 80 and one 90 -> (80+80+90)/3 = 83.333... -> 83.33
     expect(r).toMatchObject({ status: 'ok', score: 8333, exact: '250/3' });
   });
 
   it('rounds the exact mean half-up once', () => {
     // 80.5, 80, 80 -> 240.5 / 3 = 80.1666... -> 80.17
-    const r = aggregatePanel('mean', [{ interviewer: 'a', items: { case: 3250, reasoning: 2400, communication: 2400 } }, sheet('b', 32, 24, 24), sheet('c', 32, 24, 24)], items);
+    const r = aggregatePanel(
+      'mean',
+      [
+        { interviewer: 'a', items: { case: 3250, reasoning: 2400, communication: 2400 } },
+        sheet('b', 32, 24, 24),
+        sheet('c', 32, 24, 24),
+      ],
+      items,
+    );
     expect(r).toMatchObject({ status: 'ok', score: 8017, exact: '481/6' });
   });
 
   it("'unable' excludes the item and scales the rest to the full item total", () => {
     // 乙 could not assess 病例分析: (25 + 26) / (30 + 30) x 100 = 85
-    const r = aggregatePanel('mean', [sheet('甲', 32, 24, 24), { interviewer: '乙', items: { case: 'unable', reasoning: 2500, communication: 2600 } }], items);
+    const r = aggregatePanel(
+      'mean',
+      [sheet('甲', 32, 24, 24), { interviewer: '乙', items: { case: 'unable', reasoning: 2500, communication: 2600 } }],
+      items,
+    );
     expect(r).toMatchObject({ status: 'ok', score: 8250 }); // (80 + 85) / 2
     if (r.status === 'ok') expect(r.interviewers[1]).toMatchObject({ interviewer: '乙', score: 8500, assessedItems: 2 });
     // (33 + 25) / (40 + 30) x 100 = 82.857142... -> 82.86
-    const r2 = aggregatePanel('mean', [{ interviewer: '丙', items: { case: 3300, reasoning: 'unable', communication: 2500 } }], items);
+    const r2 = aggregatePanel(
+      'mean',
+      [{ interviewer: '丙', items: { case: 3300, reasoning: 'unable', communication: 2500 } }],
+      items,
+    );
     expect(r2).toMatchObject({ status: 'ok', score: 8286, exact: '580/7' });
   });
 
@@ -95,8 +115,12 @@ describe('aggregatePanel', () => {
       return undefined;
     };
     expect(code(() => aggregatePanel('mean', [sheet('甲', 41, 24, 24)], items))).toBe('SCORE_OUT_OF_RANGE');
-    expect(code(() => aggregatePanel('mean', [sheet('甲', 32, 24, 24), sheet('甲', 32, 24, 24)], items))).toBe('PANEL_DUPLICATE_INTERVIEWER');
-    expect(code(() => aggregatePanel('mean', [{ interviewer: '甲', items: { case: 1, other: 1 } }], items))).toBe('PANEL_UNKNOWN_ITEM');
+    expect(code(() => aggregatePanel('mean', [sheet('甲', 32, 24, 24), sheet('甲', 32, 24, 24)], items))).toBe(
+      'PANEL_DUPLICATE_INTERVIEWER',
+    );
+    expect(code(() => aggregatePanel('mean', [{ interviewer: '甲', items: { case: 1, other: 1 } }], items))).toBe(
+      'PANEL_UNKNOWN_ITEM',
+    );
     expect(code(() => aggregatePanel('mean', [], items))).toBe('PANEL_NO_SHEETS');
     expect(code(() => aggregatePanel('mean', [sheet('甲', 1, 1, 1)], []))).toBe('PANEL_NO_ITEMS');
   });

@@ -30,7 +30,13 @@ describe('rankCandidates', () => {
   });
 
   it('candidates equal after every tie-break share a rank, are flagged, and keep id order', () => {
-    const r = rankCandidates([c('z', 8500, 8000, 9000), c('m', 9000, 1, 1), c('b', 8500, 8000, 9000), c('x', 8000, 1, 1), c('k', 8500, 8000, 9000)]);
+    const r = rankCandidates([
+      c('z', 8500, 8000, 9000),
+      c('m', 9000, 1, 1),
+      c('b', 8500, 8000, 9000),
+      c('x', 8000, 1, 1),
+      c('k', 8500, 8000, 9000),
+    ]);
     expect(summary(r)).toEqual(['m:1', 'b:2*', 'k:2*', 'z:2*', 'x:5']);
     expect(r.ties).toEqual([{ rank: 2, ids: ['b', 'k', 'z'] }]);
   });
@@ -55,7 +61,11 @@ describe('rankCandidates', () => {
 
   it("'category:<name>' prefers that category at equal standing (Jilin 单位人同等条件下优先)", () => {
     const r = rankCandidates(
-      [c('a', 8500, 8000, 9000, { category: '社会人' }), c('b', 8500, 8000, 9000, { category: '单位人' }), c('d', 8600, 0, 0, { category: '社会人' })],
+      [
+        c('a', 8500, 8000, 9000, { category: '社会人' }),
+        c('b', 8500, 8000, 9000, { category: '单位人' }),
+        c('d', 8600, 0, 0, { category: '社会人' }),
+      ],
       ['interview', 'written', 'category:单位人'],
     );
     expect(summary(r)).toEqual(['d:1', 'b:2', 'a:3']);

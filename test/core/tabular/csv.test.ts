@@ -38,9 +38,14 @@ describe('parseDelimited', () => {
 
   it('keeps a quoted newline inside one row; the next row number follows the records', () => {
     const seen: number[] = [];
-    parseDelimited('"x\ny",1\nz,2\n', ',', (_f, n) => seen.push(n), () => {
-      throw new Error('no');
-    });
+    parseDelimited(
+      '"x\ny",1\nz,2\n',
+      ',',
+      (_f, n) => seen.push(n),
+      () => {
+        throw new Error('no');
+      },
+    );
     expect(seen).toEqual([1, 2]);
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findHeaderRow, type Cell, type Sheet } from '../../../src/core/tabular';
 
-const row = (...texts: string[]): Cell[] => texts.map((t) => (t === '' ? { text: '', type: 'empty' } : { text: t, type: 'string' }));
+const row = (...texts: string[]): Cell[] =>
+  texts.map((t) => (t === '' ? { text: '', type: 'empty' } : { text: t, type: 'string' }));
 const sheet = (...rows: Cell[][]): Sheet => ({ name: 'Sheet1', rows });
 
 const KNOWN = [['证件号码', '身份证号', '身份证号码'], ['姓名'], ['手机号码', '手机', '联系电话'], ['性别']] as const;

@@ -212,9 +212,10 @@ describe('readTable: refusing files safely', () => {
       { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(2 * 1024 * 1024) },
     ]);
     expect(bytes.length).toBeLessThan(64 * 1024);
-    await expect(
-      readTable({ fileName: '炸弹.xlsx', bytes }, { maxUncompressedBytes: 1024 * 1024 }),
-    ).rejects.toMatchObject({ code: 'FILE_ZIP_BOMB', message: expect.stringContaining('炸弹.xlsx') });
+    await expect(readTable({ fileName: '炸弹.xlsx', bytes }, { maxUncompressedBytes: 1024 * 1024 })).rejects.toMatchObject({
+      code: 'FILE_ZIP_BOMB',
+      message: expect.stringContaining('炸弹.xlsx'),
+    });
   });
 
   it('an entry with an absurd compression ratio is FILE_ZIP_BOMB even under the total limit', async () => {

@@ -5,9 +5,13 @@
  */
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_foundation';
+import * as m0002 from './0002_applicants';
 
 export type Migration = { name: string; up: (db: Kysely<any>) => Promise<void> };
 
-export const migrations: readonly Migration[] = [{ name: '0001_foundation', ...m0001 }];
+export const migrations: readonly Migration[] = [
+  { name: '0001_foundation', ...m0001 },
+  { name: '0002_applicants', ...m0002 },
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,17 @@
+/**
+ * `npm run bench`: every benchmark, printed as figures. Targets are checked here by people reading the
+ * numbers, never by timed assertions in tests. BENCH_ONLY=name runs one (e.g. BENCH_ONLY=foundation).
+ */
+type Bench = { name: string; load: () => Promise<{ run: () => Promise<Record<string, string | number>> }> };
+
+const benches: Bench[] = [{ name: 'foundation', load: () => import('./foundation.bench') }];
+
+const only = process.env.BENCH_ONLY?.split(',');
+for (const b of benches) {
+  if (only && !only.includes(b.name)) continue;
+  const started = Date.now();
+  const mod = await b.load();
+  const figures = await mod.run();
+  console.log(`\n## ${b.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  for (const [k, v] of Object.entries(figures)) console.log(`  ${k}: ${v}`);
+}

@@ -1,0 +1,73 @@
+import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserView } from '../../../../shared/contract/system';
+import { call } from '../../app/call';
+import { errorText } from '../../app/errors';
+import { notifySuccess } from '../../app/notify';
+import { MIN_PASSWORD_LENGTH } from './password';
+
+export function ResetPasswordModal({ user, onClose }: { user: UserView | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<{ password?: string; confirm?: string; form?: string }>({});
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setPassword('');
+    setConfirm('');
+    setErrors({});
+  }, [user]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!user) return;
+    const next: typeof errors = {};
+    if (password.length < MIN_PASSWORD_LENGTH) next.password = t('users.passwordTooShort', { min: MIN_PASSWORD_LENGTH });
+    if (confirm !== password) next.confirm = t('users.passwordMismatch');
+    setErrors(next);
+    if (Object.keys(next).length) return;
+    setBusy(true);
+    const r = await call('users.resetPassword', { id: user.id, password });
+    setBusy(false);
+    if (!r.ok) return setErrors({ form: errorText(r.error) });
+    notifySuccess(t('users.resetDone', { name: user.displayName }));
+    onClose();
+  }
+
+  return (
+    <Modal opened={user !== null} onClose={onClose} title={t('users.resetPasswordOf', { name: user?.displayName ?? '' })}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t('users.resetHint')}
+          </Text>
+          <PasswordInput
+            label={t('auth.newPassword')}
+            description={t('users.passwordRule', { min: MIN_PASSWORD_LENGTH })}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={errors.password}
+            autoComplete="new-password"
+            data-autofocus
+          />
+          <PasswordInput label={t('users.passwordConfirm')} value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} error={errors.confirm} autoComplete="new-password" />
+          {errors.form && (
+            <Text c="red" size="sm" role="alert">
+              {errors.form}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('users.resetPassword')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

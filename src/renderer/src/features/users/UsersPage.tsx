@@ -1,0 +1,133 @@
+import { Badge, Button, Group, Menu, ActionIcon, Paper, ScrollArea, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { IconDots, IconKey, IconUserCheck, IconUserOff, IconUserPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserView } from '../../../../shared/contract/system';
+import { ROLES, ROLE_LABELS, can, type Role } from '../../../../shared/permissions';
+import { call } from '../../app/call';
+import { notifyError, notifySuccess } from '../../app/notify';
+import { useSession } from '../../app/session';
+import { useApiQuery } from '../../app/useApiQuery';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { AddUserModal } from './AddUserModal';
+import { ResetPasswordModal } from './ResetPasswordModal';
+import { useUsersUi } from './store';
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.user);
+  const manage = me ? can(me.role, 'users.manage') : false;
+  const users = useApiQuery('users.list');
+  const { dialog, target, openAdd, openReset, close } = useUsersUi();
+  const [pending, setPending] = useState<string | null>(null);
+  const roleOptions = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`, { defaultValue: ROLE_LABELS[r] }) }));
+
+  async function update(u: UserView, change: { role?: Role; disabled?: boolean }) {
+    setPending(u.id);
+    const r = await call('users.update', { id: u.id, ...change });
+    setPending(null);
+    if (!r.ok) return notifyError(r.error, t('users.updateFailed'));
+    if (change.disabled !== undefined) notifySuccess(change.disabled ? t('users.disabledDone', { name: u.displayName }) : t('users.enabledDone', { name: u.displayName }));
+    else notifySuccess(t('users.roleDone', { name: u.displayName, role: t(`roles.${r.value.role}`) }));
+    users.refresh();
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('nav.users')}</Title>
+        {manage && (
+          <Button leftSection={<IconUserPlus size={16} />} onClick={openAdd}>
+            {t('users.add')}
+          </Button>
+        )}
+      </Group>
+      {users.error && <ErrorState error={users.error} onRetry={users.refresh} />}
+      {!users.data && !users.error && <LoadingState />}
+      {users.data && users.data.length === 0 && <EmptyState title={t('users.empty')} />}
+      {users.data && users.data.length > 0 && (
+        <Paper withBorder>
+          <ScrollArea.Autosize mah="calc(100vh - 180px)" type="auto">
+            <Table striped highlightOnHover stickyHeader aria-label={t('nav.users')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('users.username')}</Table.Th>
+                  <Table.Th>{t('users.displayName')}</Table.Th>
+                  <Table.Th w={180}>{t('users.role')}</Table.Th>
+                  <Table.Th w={110}>{t('users.state')}</Table.Th>
+                  {manage && <Table.Th w={80}>{t('common.actions')}</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.data.map((u) => {
+                  const self = u.id === me?.id;
+                  return (
+                    <Table.Tr key={u.id} data-testid={`user-row-${u.username}`}>
+                      <Table.Td ff="monospace">
+                        {u.username}
+                        {self && (
+                          <Badge ml="xs" size="xs" variant="light">
+                            {t('users.you')}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{u.displayName}</Table.Td>
+                      <Table.Td>
+                        {manage && !self ? (
+                          <Select
+                            size="xs"
+                            aria-label={t('users.roleOf', { name: u.displayName })}
+                            data={roleOptions}
+                            value={u.role}
+                            allowDeselect={false}
+                            disabled={pending === u.id}
+                            onChange={(v) => v && v !== u.role && void update(u, { role: v as Role })}
+                          />
+                        ) : (
+                          <Text size="sm">{t(`roles.${u.role}`, { defaultValue: ROLE_LABELS[u.role] })}</Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge color={u.disabled ? 'gray' : 'teal'} variant="dot">
+                          {u.disabled ? t('users.disabled') : t('users.enabled')}
+                        </Badge>
+                      </Table.Td>
+                      {manage && (
+                        <Table.Td>
+                          <Menu position="bottom-end" withinPortal>
+                            <Menu.Target>
+                              <ActionIcon variant="subtle" aria-label={t('users.actionsOf', { name: u.displayName })} loading={pending === u.id}>
+                                <IconDots size={16} />
+                              </ActionIcon>
+                            </Menu.Target>
+                            <Menu.Dropdown>
+                              <Menu.Item leftSection={<IconKey size={16} />} onClick={() => openReset(u)}>
+                                {t('users.resetPassword')}
+                              </Menu.Item>
+                              {!self &&
+                                (u.disabled ? (
+                                  <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => void update(u, { disabled: false })}>
+                                    {t('users.enable')}
+                                  </Menu.Item>
+                                ) : (
+                                  <Menu.Item color="red" leftSection={<IconUserOff size={16} />} onClick={() => void update(u, { disabled: true })}>
+                                    {t('users.disable')}
+                                  </Menu.Item>
+                                ))}
+                            </Menu.Dropdown>
+                          </Menu>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+        </Paper>
+      )}
+      <AddUserModal opened={dialog === 'add'} onClose={close} onAdded={users.refresh} roleOptions={roleOptions} />
+      <ResetPasswordModal user={dialog === 'reset' ? target : null} onClose={close} />
+    </Stack>
+  );
+}
