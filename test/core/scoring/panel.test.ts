@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/shared/errors';
+import type { AppError } from '../../../src/shared/errors';
 import { aggregatePanel, type PanelItem, type PanelSheet } from '../../../src/core/scoring/panel';
 
 // Three items, full total 100: 病例分析 40, 临床思维 30, 沟通 30.
