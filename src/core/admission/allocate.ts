@@ -249,7 +249,9 @@ export function allocate(
       } else {
         const chosen = new Set(res.admit);
         const inTie = new Set(ids);
-        if (chosen.size !== res.admit.length || res.admit.some((id) => !inTie.has(id))) {
+        const sameGroup =
+          res.tiedIds === undefined || (res.tiedIds.length === ids.length && res.tiedIds.every((id) => inTie.has(id)));
+        if (!sameGroup || chosen.size !== res.admit.length || res.admit.some((id) => !inTie.has(id))) {
           decisionErrors.push({
             ...base,
             code: 'ALLOC_TIE_RESOLUTION_MISMATCH',

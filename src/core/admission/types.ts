@@ -35,6 +35,12 @@ export type TieResolution = {
   category: string | null;
   /** Ids admitted from the tie: exactly the seats left, or more with overflowApproved. */
   admit: string[];
+  /**
+   * The tied ids the decision was made about (OpenTie.ids). Recommended: when given, the decision applies
+   * only while the tie is exactly this group, so a re-run where someone new joined the tie (a corrected
+   * score) asks again instead of silently leaving the newcomer out.
+   */
+  tiedIds?: string[];
   /** Approval to admit more tied applicants than seats left (超计划); each such admission is flagged. */
   overflowApproved?: boolean;
   reason: string;

@@ -376,13 +376,6 @@ async function checkArchive(
   const infoParse = parseBagInfo(tagBytes.get(BAG_FILES.info)!.toString('utf8'));
   if (!infoParse.ok) return failed('BAG_INFO_INVALID', BAG_FILES.info, `bag-info.txt 不符合 BaseDesk 规范：${infoParse.message}。`);
   const info: BagInfo = infoParse.info;
-  for (const name of Object.keys(info.recordCounts)) {
-    const path = `${PAYLOAD_DIR}${name}.json`;
-    if (!files.has(path)) {
-      errors.push({ code: 'BAG_INFO_INVALID', file: BAG_FILES.info, message: `bag-info.txt 声明了 ${name} 记录，但数据包中没有 ${path}。` });
-    }
-  }
-  if (errors.length > 0) return { ok: false, errors };
 
   // ---- Stage: payload manifest -------------------------------------------------------------------
   const manifest = parseManifest(tagBytes.get(BAG_FILES.manifest)!.toString('utf8'), 128);
@@ -414,6 +407,14 @@ async function checkArchive(
     octets += got.bytes;
     if (got.digest !== expected) {
       errors.push({ code: 'BAG_PAYLOAD_DIGEST', file: e.name!, message: `文件 ${e.name} 的内容与内容清单记录的摘要不一致：内容被修改或损坏。` });
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  // Checked only now, so that a renamed records file is reported as what it is (BAG_PAYLOAD_MISSING).
+  for (const name of Object.keys(info.recordCounts)) {
+    const path = `${PAYLOAD_DIR}${name}.json`;
+    if (!files.has(path)) {
+      errors.push({ code: 'BAG_INFO_INVALID', file: BAG_FILES.info, message: `bag-info.txt 声明了 ${name} 记录，但数据包中没有 ${path}。` });
     }
   }
   if (errors.length > 0) return { ok: false, errors };

@@ -3,11 +3,14 @@
  * IPC handlers, the preload bridge, the HTTP transport, the CLI and the renderer client are derived from it.
  * Feature issues add their `xxxOps` object here (one line each).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { auditOps } from './audit';
 import { baseOps } from './base';
 import type { OpDef } from './define';
 import { systemOps } from './system';
+
+// Validation messages in Chinese for every transport (zod's built-in zh-CN locale).
+z.config(z.locales.zhCN());
 
 export const contract = {
   ...systemOps,

@@ -167,6 +167,7 @@ function resolveAll(
           round: t.round,
           specialty: t.specialty,
           category: t.category,
+          tiedIds: t.ids,
           admit: overflow ? t.ids : t.ids.slice(0, t.seatsLeft),
           overflowApproved: overflow,
           reason: '测试',

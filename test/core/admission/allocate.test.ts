@@ -211,6 +211,13 @@ describe('allocate: tie at the last seat', () => {
     const base = { round: 'choice-1' as const, specialty: '0100', category: null, reason: 'x' };
     const wrong = allocate(seats, people, { tieResolutions: [{ ...base, admit: ['d'] }] }, opts(2));
     expect(wrong.decisionErrors.map((e) => e.code)).toEqual(['ALLOC_TIE_RESOLUTION_MISMATCH']);
+    const withGroup = allocate(seats, people, { tieResolutions: [{ ...base, admit: ['b'], tiedIds: ['b', 'c'] }] }, opts(2));
+    expect(withGroup.decisionErrors).toEqual([]);
+    // A corrected score puts x into the tie: the decision about {b, c} no longer applies.
+    const grown = [...people, ap('x', 85, ['0100'], { interview: 80, written: 70 })];
+    const regrown = allocate(seats, grown, { tieResolutions: [{ ...base, admit: ['b'], tiedIds: ['b', 'c'] }] }, opts(2));
+    expect(regrown.decisionErrors.map((e) => e.code)).toEqual(['ALLOC_TIE_RESOLUTION_MISMATCH']);
+    expect(regrown.ties[0]!.ids).toEqual(['b', 'c', 'x']);
     const none = allocate(seats, people, { tieResolutions: [{ ...base, admit: [] }] }, opts(2));
     expect(none.decisionErrors.map((e) => e.code)).toEqual(['ALLOC_TIE_RESOLUTION_COUNT']);
     const twice = allocate(

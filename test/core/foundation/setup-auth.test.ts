@@ -102,6 +102,8 @@ describe('login and roles', () => {
     await ok(core, session, 'auth.login', { username: 'admin', password: ADMIN.password });
     const users = await ok(core, session, 'users.list');
     const clerkId = users.find((u) => u.username === 'clerk2')!.id;
+    expect((await err(core, clerk, 'plan.show')).code).toBe('SESSION_LOCKED');
+    await ok(core, clerk, 'auth.login', { username: 'clerk2', password: 'password-clerk2' });
     await ok(core, clerk, 'plan.show');
     await ok(core, session, 'users.update', { id: clerkId, disabled: true });
     expect((await err(core, clerk, 'plan.show')).code).toBe('AUTH_REQUIRED');

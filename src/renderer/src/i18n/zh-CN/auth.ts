@@ -1,0 +1,21 @@
+export const auth = {
+  auth: {
+    loginTitle: '登录',
+    lockedTitle: '已锁定',
+    lockedText: '{{name}}（{{username}}）离开期间工作台已锁定，请输入密码继续。',
+    sessionExpired: '登录已失效（可能是密码被重置、角色被调整或程序已重启），请重新登录。',
+    username: '用户名',
+    password: '密码',
+    usernameRequired: '请输入用户名。',
+    passwordRequired: '请输入密码。',
+    login: '登录',
+    unlock: '解锁',
+    switchUser: '切换用户（退出登录）',
+    changePassword: '修改密码',
+    lock: '锁定',
+    logout: '退出登录',
+    oldPassword: '原密码',
+    newPassword: '新密码',
+    passwordChanged: '密码已修改，下次登录请使用新密码。',
+  },
+};

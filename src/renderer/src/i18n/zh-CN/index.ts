@@ -1,0 +1,15 @@
+import { audit } from './audit';
+import { auth } from './auth';
+import { base } from './base';
+import { common } from './common';
+import { home } from './home';
+import { plan } from './plan';
+import { setup } from './setup';
+import { shell } from './shell';
+import { users } from './users';
+
+/** Chinese is the source language: every key exists here first; other languages must mirror this shape. */
+export const zhCN = { ...common, ...shell, ...auth, ...setup, ...home, ...base, ...plan, ...users, ...audit };
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : string extends keyof T[K] ? Record<string, string> : Shape<T[K]> };
+export type Messages = Shape<typeof zhCN>;

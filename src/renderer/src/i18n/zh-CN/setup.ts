@@ -1,0 +1,21 @@
+export const setup = {
+  setup: {
+    subtitle: '首次运行：建立基地信息和管理员账号',
+    stepBase: '基地信息',
+    stepBaseHint: '名称、代码、年度',
+    stepPreset: '省份政策',
+    stepPresetHint: '选择本省预设',
+    stepAdmin: '管理员账号',
+    stepAdminHint: '第一位管理员',
+    baseName: '基地名称',
+    baseNameHint: '与省级计划表中的名称一致时，导入计划会自动找到本基地的列。',
+    baseCode: '基地代码',
+    cohortYear: '招收年度',
+    preset: '省份政策预设',
+    baseNameRule: '基地名称至少 2 个字。',
+    baseCodeRule: '请填写基地代码。',
+    cohortYearRule: '年度应为 2000 到 2100 之间的整数。',
+    presetRule: '请选择一个省份政策预设。',
+    finish: '完成设置并登录',
+  },
+};
