@@ -2,9 +2,16 @@
  * `npm run bench`: every benchmark, printed as figures. Targets are checked here by people reading the
  * numbers, never by timed assertions in tests. BENCH_ONLY=name runs one (e.g. BENCH_ONLY=foundation).
  */
+export {};
+
 type Bench = { name: string; load: () => Promise<{ run: () => Promise<Record<string, string | number>> }> };
 
-const benches: Bench[] = [{ name: 'foundation', load: () => import('./foundation.bench') }];
+// One line per benchmark file.
+const benches: Bench[] = [
+  { name: 'foundation', load: () => import('./foundation.bench') },
+  { name: 'scoring', load: () => import('./scoring.bench') },
+  { name: 'admission', load: () => import('./admission.bench') },
+];
 
 const only = process.env.BENCH_ONLY?.split(',');
 for (const b of benches) {

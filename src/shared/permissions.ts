@@ -25,6 +25,21 @@ export const PERMISSIONS = {
   'audit.view': ['admin', 'coordinator'],
   'audit.verify': ['admin', 'coordinator'],
   'db.check': ['admin'],
+  'admission.view': ['admin', 'coordinator'],
+  'admission.run': ['admin', 'coordinator'],
+  'admission.publish': ['admin', 'coordinator'],
+  'admission.reveal': ['admin', 'coordinator'],
+  'scores.view': ['admin', 'coordinator', 'interviewer'],
+  'scores.import': ['admin', 'coordinator'],
+  'scores.enter': ['interviewer', 'coordinator', 'admin'],
+  'scores.signoff': ['interviewer', 'coordinator', 'admin'],
+  'ranking.view': ['admin', 'coordinator'],
+  'stations.manage': ['admin', 'coordinator'],
+  'applicants.view': ['admin', 'clerk', 'coordinator'],
+  'applicants.import': ['admin', 'clerk', 'coordinator'],
+  'applicants.reveal': ['admin', 'coordinator'],
+  'confirm.decide': ['admin', 'clerk', 'coordinator'],
+  'confirm.reopen': ['admin', 'clerk', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -25,6 +25,7 @@ import type {
   AllocationWarning,
   Applicant,
   Competition,
+  CompetitionEntry,
   DecisionError,
   Decisions,
   NotAdmitted,
@@ -99,6 +100,10 @@ export function allocate(
       merit: 0,
       main: [],
       second: [],
+      // Declared up front so every State keeps one hidden class (measurably faster at 20,000 applicants).
+      tie: undefined,
+      admission: undefined,
+      proposal: undefined,
     };
     if (byId.has(a.id)) throw duplicateApplicant(a.id);
     byId.set(a.id, s);
@@ -120,7 +125,7 @@ export function allocate(
   ): Array<SeatState | null> => {
     const stageLabel = stage === 'main' ? '' : '二次补报';
     const out: Array<SeatState | null> = [];
-    const used = new Set<string>();
+    const used: string[] = [];
     const beyond = choices.length > rounds ? choices.slice(rounds).filter((c) => c.trim() !== '') : [];
     if (beyond.length > 0) {
       warnings.push({
@@ -136,7 +141,7 @@ export function allocate(
         out.push(null);
         continue;
       }
-      if (used.has(specialty)) {
+      if (used.includes(specialty)) {
         warnings.push({
           code: 'CHOICE_DUPLICATE',
           id: s.a.id,
@@ -147,7 +152,7 @@ export function allocate(
         out.push(null);
         continue;
       }
-      used.add(specialty);
+      used.push(specialty);
       const row = book.lookup(specialty, s.a.category);
       if (row === 'not-in-plan') {
         warnings.push({
@@ -188,7 +193,10 @@ export function allocate(
   const admit = (s: State, row: SeatState, round: AllocationRound, rank: number, extra: Partial<Admission> = {}): void => {
     book.take(row);
     s.status = 'admitted';
-    const adm: Admission = { id: s.a.id, specialty: row.seat.specialty, category: row.seat.category, round, rank, ...extra };
+    const adm: Admission = Object.assign(
+      { id: s.a.id, specialty: row.seat.specialty, category: row.seat.category, round, rank },
+      extra,
+    );
     s.admission = adm;
     admissions.push(adm);
   };
@@ -218,13 +226,14 @@ export function allocate(
       category: row.seat.category,
       seatsBefore,
       ranked: list.map((s, x) => {
-        const e = {
+        const e: CompetitionEntry = {
           id: s.a.id,
           total: s.a.total,
           rank: rank[x]!,
           admitted: s.admission !== undefined && s.admission.round === round,
         };
-        return tied[x] ? { ...e, tied: true } : e;
+        if (tied[x]) e.tied = true;
+        return e;
       }),
     };
     if (held) entry.heldForTie = true;

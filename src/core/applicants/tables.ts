@@ -16,6 +16,7 @@ export type ApplicantTable = {
   school: string | null;
   major: string | null;
   graduation_date: string | null;
+  full_time: number | null;
   category: string | null;
   employer: string | null;
   rural_oriented: number;
@@ -31,8 +32,28 @@ export type ApplicantTable = {
   source_file: string | null;
   source_row: number | null;
   content_hash: string;
+  /** null until the desk records the documents: JSON {itemKey: 'original'|'copy'|'missing'|'na'}. */
+  checklist_json: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_reason: string | null;
   created_at: string;
   updated_at: string;
 };
 
-export type ApplicantTables = { applicants: ApplicantTable };
+export type AttachmentTable = {
+  id: string;
+  applicant_id: string;
+  /** Checklist item the scan belongs to ('id_card', 'diploma', 'photo' ...). */
+  item_key: string;
+  sha256: string;
+  mime: string;
+  size: number;
+  file_name: string;
+  /** 1 for ID-card images: sensitive personal information (PIPL). */
+  sensitive: number;
+  created_at: string;
+  created_by: string;
+};
+
+export type ApplicantTables = { applicants: ApplicantTable; applicant_attachments: AttachmentTable };

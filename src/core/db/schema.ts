@@ -3,7 +3,9 @@
  * Feature issues add their tables here next to their migration.
  */
 import type { Generated } from 'kysely';
+import type { AdmissionTables } from '../admission-service/tables';
 import type { ApplicantTables } from '../applicants/tables';
+import type { ScoreTables } from '../scores/tables';
 
 export type MetaTable = { key: string; value: string };
 
@@ -100,4 +102,4 @@ export type FoundationDB = {
   saved_mappings: SavedMappingTable;
 };
 
-export type DB = FoundationDB & ApplicantTables;
+export type DB = FoundationDB & ApplicantTables & AdmissionTables & ScoreTables;

@@ -159,7 +159,8 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
   const file = recipients.length > 0 ? hashingTap() : bag;
   let zip: Readable | undefined;
   try {
-    zip = zipStream(sources);
+    const [year, month, day] = input.baggingDate.split('-').map(Number) as [number, number, number];
+    zip = zipStream(sources, { year, month, day });
     if (recipients.length > 0) {
       const plain = zip.pipe(bag.tap);
       zip.on('error', (e) => bag.tap.destroy(e));

@@ -4,11 +4,13 @@ import { ZipFile } from 'yazl';
 import { READ_CHUNK } from '../crypto/hash-file';
 
 /**
- * A reproducible ZIP through yazl: entries in the order given (the caller sorts), DOS timestamp
- * 1980-01-01 00:00 (built from local-time fields, because yazl encodes DOS time with local getters:
- * this keeps the bytes identical in every time zone), no UTC extra field, mode 0644, no comments.
+ * A reproducible ZIP through yazl: entries in the order given (the caller sorts), no UTC extra field,
+ * mode 0644, no comments, and every entry dated with the same calendar day at 00:00. That date is built
+ * from local-time fields because yazl writes DOS time with local getters, so the bytes are the same in
+ * every time zone. (Not 1980-01-01: yazl clamps to a 1980 minimum computed in the time zone it was
+ * loaded in, which shifts the hour when the zone later changes.)
  */
-export const ZIP_EPOCH = (): Date => new Date(1980, 0, 1, 0, 0, 0, 0);
+export type ZipDay = { year: number; month: number; day: number };
 export const ZIP_FILE_MODE = 0o100644;
 
 export type ZipSource =
@@ -36,7 +38,7 @@ type YazlZip = {
 };
 
 /** Returns the archive as a stream; any input error (missing file, changed size) errors the stream. */
-export function zipStream(sources: readonly ZipSource[]): Readable {
+export function zipStream(sources: readonly ZipSource[], date: ZipDay): Readable {
   const zip = new ZipFile() as unknown as YazlZip;
   const out = zip.outputStream;
   const fail = (e: Error): void => {
@@ -44,7 +46,7 @@ export function zipStream(sources: readonly ZipSource[]): Readable {
   };
   zip.on('error', fail);
   for (const s of sources) {
-    const opts: YazlEntryOptions = { mtime: ZIP_EPOCH(), mode: ZIP_FILE_MODE, compress: s.compress, forceDosTimestamp: true };
+    const opts: YazlEntryOptions = { mtime: new Date(date.year, date.month - 1, date.day), mode: ZIP_FILE_MODE, compress: s.compress, forceDosTimestamp: true };
     if ('bytes' in s) {
       zip.addBuffer(Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength), s.name, opts);
     } else if ('filePath' in s) {

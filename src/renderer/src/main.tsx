@@ -13,7 +13,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light">
-        <Notifications position="top-right" limit={4} />
+        <Notifications position="bottom-right" limit={4} />
         <App />
       </MantineProvider>
     </I18nextProvider>

@@ -4,6 +4,8 @@
  * Feature issues add their `xxxOps` object here (one line each).
  */
 import { z } from 'zod';
+import { applicantsOps } from './applicants';
+import { admissionOps } from './admission';
 import { auditOps } from './audit';
 import { baseOps } from './base';
 import type { OpDef } from './define';
@@ -16,6 +18,8 @@ export const contract = {
   ...systemOps,
   ...baseOps,
   ...auditOps,
+  ...applicantsOps,
+  ...admissionOps,
 };
 
 export type Contract = typeof contract;

@@ -32,6 +32,12 @@ describe('buildPackage: layout', () => {
       'tagmanifest-sha512.txt',
       'tagmanifest-sha512.txt.minisig',
     ]);
+    // Every entry: the bagging date (2025-07-01) at 00:00 in DOS format, mode 0644.
+    for (const i of items) {
+      expect(i.dosDate).toBe(((2025 - 1980) << 9) | (7 << 5) | 1);
+      expect(i.dosTime).toBe(0);
+      expect(i.mode).toBe(0o100644);
+    }
     const byName = new Map(items.map((i) => [i.name, i.data.toString('utf8')]));
     expect(byName.get('bagit.txt')).toBe(BAGIT_TXT);
     const info = byName.get('bag-info.txt')!;

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yauzl from 'yauzl';
 import { ZipFile } from 'yazl';
+import { parseMinisignSignature, signMinisign } from '../../../src/core/crypto/minisign';
 import { signingKeyFromSeed, type SigningKey } from '../../../src/core/crypto/signing-key';
+import { formatManifest } from '../../../src/core/package/bagit';
 import { buildPackage, type BuildPackageInput, type BuiltPackage } from '../../../src/core/package/build';
 
 /** Test data only: generated, obviously fake, from a fixed seed. */
@@ -79,7 +81,7 @@ export async function buildSample(dir: string, overrides: Partial<BuildPackageIn
   return { built: await buildPackage(input), key, input };
 }
 
-export type ZipItem = { name: string; data: Buffer; mode?: number; compress?: boolean };
+export type ZipItem = { name: string; data: Buffer; mode?: number; compress?: boolean; dosDate?: number; dosTime?: number };
 
 /** Reads every entry of a ZIP (test-sized archives only). */
 export async function readZip(path: string): Promise<ZipItem[]> {
@@ -101,7 +103,13 @@ export async function readZip(path: string): Promise<ZipItem[]> {
     const s = await new Promise<NodeJS.ReadableStream>((res, rej) => zip.openReadStream(e, (err, st) => (err || !st ? rej(err) : res(st))));
     const parts: Buffer[] = [];
     for await (const c of s as AsyncIterable<Buffer>) parts.push(c);
-    out.push({ name: e.fileName, data: Buffer.concat(parts), mode: e.externalFileAttributes >>> 16 });
+    out.push({
+      name: e.fileName,
+      data: Buffer.concat(parts),
+      mode: e.externalFileAttributes >>> 16,
+      dosDate: e.lastModFileDate,
+      dosTime: e.lastModFileTime,
+    });
   }
   zip.close();
   return out;
@@ -128,7 +136,7 @@ export async function rewriteZip(src: string, dst: string, edit: (items: ZipItem
 }
 
 /** Replaces every occurrence of `from` by `to` (same byte length) in a file's raw bytes. */
-export async function patchFile(path: string, from: string | Buffer, to: string | Buffer, out = path): Promise<number> {
+export async function patchFile(path: string, from: string | Buffer, to: string | Buffer, out = path, onlyFirst = false): Promise<number> {
   const buf = await readFile(path);
   const f = Buffer.isBuffer(from) ? from : Buffer.from(from);
   const t = Buffer.isBuffer(to) ? to : Buffer.from(to);
@@ -137,6 +145,7 @@ export async function patchFile(path: string, from: string | Buffer, to: string 
   for (let i = buf.indexOf(f); i !== -1; i = buf.indexOf(f, i + 1)) {
     t.copy(buf, i);
     count++;
+    if (onlyFirst) break;
   }
   await writeFile(out, buf);
   return count;
@@ -154,4 +163,20 @@ export async function flipByteAt(path: string, marker: string, offsetInMatch: nu
 
 export function sha512(b: Uint8Array | string): string {
   return createHash('sha512').update(b).digest('hex');
+}
+
+/**
+ * Rebuilds the tag manifest and signature over possibly edited tag files, as a careless or hostile
+ * builder holding a real key would: everything checks out except what the edit broke semantically.
+ */
+export function resign(items: ZipItem[], key: SigningKey, trustedComment?: string): ZipItem[] {
+  const get = (n: string): Buffer => items.find((i) => i.name === n)!.data;
+  const tagManifest = Buffer.from(
+    formatManifest(['bag-info.txt', 'bagit.txt', 'manifest-sha512.txt'].map((path) => ({ path, digest: sha512(get(path)) }))),
+  );
+  const comment = trustedComment ?? parseMinisignSignature(get('tagmanifest-sha512.txt.minisig').toString()).trustedComment;
+  const sig = Buffer.from(signMinisign(tagManifest, key, { trustedComment: comment }));
+  return items.map((i) =>
+    i.name === 'tagmanifest-sha512.txt' ? { ...i, data: tagManifest } : i.name === 'tagmanifest-sha512.txt.minisig' ? { ...i, data: sig } : i,
+  );
 }

@@ -6,12 +6,16 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_applicants';
+import * as m0003 from './0003_scores';
+import * as m0004 from './0004_admission';
 
 export type Migration = { name: string; up: (db: Kysely<any>) => Promise<void> };
 
 export const migrations: readonly Migration[] = [
   { name: '0001_foundation', ...m0001 },
   { name: '0002_applicants', ...m0002 },
+  { name: '0003_scores', ...m0003 },
+  { name: '0004_admission', ...m0004 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -33,8 +33,9 @@ export function AuditPage() {
   const pages = data ? Math.max(1, Math.ceil(data.total / AUDIT_PAGE_SIZE)) : 1;
   const filtered = Object.values(filters).some((v) => v);
 
+  // The page fills the viewport below the header: filters and pagination stay put, only the table scrolls.
   return (
-    <Stack>
+    <Stack h="calc(100dvh - var(--app-shell-header-height, 56px) - 2 * var(--mantine-spacing-md))" gap="sm">
       <Group justify="space-between">
         <Title order={2}>{t('nav.audit')}</Title>
         <VerifyChainButton onResult={setVerify} />
@@ -73,15 +74,15 @@ export function AuditPage() {
       {!data && !audit.error && <LoadingState />}
       {data && data.events.length === 0 && <EmptyState title={t('audit.empty')} description={filtered ? t('audit.emptyFiltered') : undefined} />}
       {data && data.events.length > 0 && (
-        <Paper withBorder>
-          <ScrollArea h="calc(100vh - 330px)" type="auto">
+        <Paper withBorder style={{ flex: 1, minHeight: 160 }}>
+          <ScrollArea h="100%" type="auto">
             <Table stickyHeader highlightOnHover verticalSpacing={6} aria-label={t('nav.audit')}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={40} />
-                  <Table.Th w={170}>{t('audit.time')}</Table.Th>
-                  <Table.Th w={130}>{t('audit.actor')}</Table.Th>
-                  <Table.Th w={210}>{t('audit.action')}</Table.Th>
+                  <Table.Th w={180}>{t('audit.time')}</Table.Th>
+                  <Table.Th w={120}>{t('audit.actor')}</Table.Th>
+                  <Table.Th w={200}>{t('audit.action')}</Table.Th>
                   <Table.Th>{t('audit.entity')}</Table.Th>
                   <Table.Th w={220}>{t('audit.reason')}</Table.Th>
                 </Table.Tr>
@@ -106,7 +107,7 @@ export function AuditPage() {
                             {open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
                           </ActionIcon>
                         </Table.Td>
-                        <Table.Td ff="monospace" fz="sm">
+                        <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
                           {formatTime(e.at)}
                         </Table.Td>
                         <Table.Td>{e.actor}</Table.Td>
@@ -115,9 +116,9 @@ export function AuditPage() {
                           <Code fz={10}>{e.action}</Code>
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm">
+                          <Text size="sm" truncate="end" maw={300} title={e.entityId}>
                             {entityLabel(e.entity)}
-                            <Text span c="dimmed" size="xs" ml={6} ff="monospace">
+                            <Text span c="dimmed" size="xs" ml={6}>
                               {e.entityId}
                             </Text>
                           </Text>

@@ -16,7 +16,12 @@ export function diffJson(before: unknown, after: unknown): DiffLine[] {
   const a = new Map<string, string>();
   if (before !== null && before !== undefined) flatten(before, '', b);
   if (after !== null && after !== undefined) flatten(after, '', a);
-  const paths = [...new Set([...b.keys(), ...a.keys()])];
+  // An empty list or object that gained (or lost) children is shown by its children alone.
+  const hasChildren = (m: Map<string, string>, path: string) => [...m.keys()].some((k) => k.startsWith(`${path}[`) || k.startsWith(`${path}.`));
+  const isEmptyContainer = (v: string | undefined) => v === '[]' || v === '{}';
+  const paths = [...new Set([...b.keys(), ...a.keys()])].filter(
+    (path) => !((isEmptyContainer(b.get(path)) && hasChildren(a, path)) || (isEmptyContainer(a.get(path)) && hasChildren(b, path))),
+  );
   return paths.map((path) => {
     const x = b.get(path);
     const y = a.get(path);

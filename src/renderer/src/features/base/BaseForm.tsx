@@ -9,6 +9,7 @@ import { notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session';
 import { useApiQuery } from '../../app/useApiQuery';
 import { ErrorState, LoadingState } from '../../components/states';
+import { useBasePreset } from './queries';
 
 type Draft = { name: string; code: string; province: string; cohortYear: number | string };
 type Errors = Partial<Record<keyof Draft, string>>;
@@ -22,6 +23,7 @@ export function BaseForm() {
   const role = useSession((s) => s.user?.role);
   const refreshSession = useSession((s) => s.refresh);
   const base = useApiQuery('base.get');
+  const preset = useBasePreset();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [serverError, setServerError] = useState<string | null>(null);
@@ -81,7 +83,7 @@ export function BaseForm() {
             />
           </SimpleGrid>
           <Text size="sm" c="dimmed">
-            {t('base.presetNote', { preset: current.presetId })}
+            {t('base.presetNote', { preset: preset?.name ?? current.presetId })}
           </Text>
           {serverError && (
             <Text c="red" size="sm" role="alert">

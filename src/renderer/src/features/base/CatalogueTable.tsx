@@ -78,7 +78,7 @@ export function CatalogueTable() {
             <Table.Tbody>
               {rows.map((s) => (
                 <Table.Tr key={s.code}>
-                  <Table.Td ff="monospace">{s.code}</Table.Td>
+                  <Table.Td>{s.code}</Table.Td>
                   <Table.Td>{s.name}</Table.Td>
                   <Table.Td>
                     {s.local ? (

@@ -7,6 +7,7 @@ import { routesFor } from '../../app/routes';
 import { useSession } from '../../app/session';
 import { useApiQuery } from '../../app/useApiQuery';
 import { ErrorState, LoadingState } from '../../components/states';
+import { useBasePreset } from '../base/queries';
 
 const SKEW_WARN_MS = 5 * 60 * 1000;
 
@@ -15,6 +16,7 @@ export function HomePage() {
   const { t } = useTranslation();
   const user = useSession((s) => s.user);
   const status = useApiQuery('system.status');
+  const preset = useBasePreset();
   if (!user) return null;
   if (status.error && !status.data) return <ErrorState error={status.error} onRetry={status.refresh} />;
   if (!status.data) return <LoadingState />;
@@ -54,7 +56,7 @@ export function HomePage() {
                     </Group>
                   </Table.Td>
                 </Table.Tr>
-                <Row label={t('base.preset')} value={base.presetId} />
+                <Row label={t('base.preset')} value={preset?.name ?? base.presetId} />
               </Table.Tbody>
             </Table>
           )}

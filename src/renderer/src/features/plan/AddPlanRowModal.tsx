@@ -6,7 +6,8 @@ import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { MAX_QUOTA } from './PlanTable';
-import { useBasePreset, useSpecialtyOptions } from './queries';
+import { useBasePreset } from '../base/queries';
+import { useSpecialtyOptions } from './queries';
 
 /** A quota for a specialty (and category) not yet in the plan. */
 export function AddPlanRowModal({ opened, plan, onClose, onChanged }: { opened: boolean; plan: PlanView; onClose: () => void; onChanged: (p: PlanView) => void }) {

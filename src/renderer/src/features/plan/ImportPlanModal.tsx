@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, FileButton, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpInput } from '../../../../shared/contract';
 import type { PlanPreview, PlanView } from '../../../../shared/contract/base';
@@ -39,7 +39,7 @@ export function ImportPlanModal({ opened, onClose, onImported }: { opened: boole
   const [commitError, setCommitError] = useState<ApiError | null>(null);
 
   useEffect(() => {
-    if (!opened) {
+    if (opened) {
       setSource(null);
       setBaseColumn(null);
       setPreview(null);
@@ -115,7 +115,7 @@ export function ImportPlanModal({ opened, onClose, onImported }: { opened: boole
           {t('plan.importHint')}
         </Text>
         <Group>
-          <FileButton onChange={(f) => void pick(f)} accept=".csv,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" inputProps={{ 'data-testid': 'plan-file-input' } as React.ComponentProps<'input'>}>
+          <FileButton onChange={(f) => void pick(f)} accept=".csv,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" inputProps={{ 'data-testid': 'plan-file-input' } as ComponentProps<'input'>}>
             {(props) => (
               <Button {...props} leftSection={<IconUpload size={16} />} variant={source ? 'default' : 'filled'} loading={busy === 'preview'}>
                 {source ? t('plan.chooseAnother') : t('plan.chooseFile')}

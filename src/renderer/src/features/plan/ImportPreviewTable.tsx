@@ -74,7 +74,7 @@ export function ImportPreviewTable({ preview }: { preview: PlanPreview }) {
                 bg={l.kind === 'problem' ? 'var(--mantine-color-red-light)' : l.kind === 'unknown' ? 'var(--mantine-color-yellow-light)' : undefined}
               >
                 <Table.Td>{l.row ?? '—'}</Table.Td>
-                <Table.Td ff="monospace">{l.code ?? '—'}</Table.Td>
+                <Table.Td>{l.code ?? '—'}</Table.Td>
                 <Table.Td>{l.name || '—'}</Table.Td>
                 <Table.Td>{l.category ?? '—'}</Table.Td>
                 <Table.Td ta="right">{l.quota ?? '—'}</Table.Td>

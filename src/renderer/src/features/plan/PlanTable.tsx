@@ -29,7 +29,7 @@ export function PlanTable({ plan, editable, onChanged }: { plan: PlanView; edita
           <Table.Tbody>
             {plan.rows.map((r) => (
               <Table.Tr key={rowKey(r)} data-testid={`plan-row-${r.specialtyCode ?? 'pool'}`}>
-                <Table.Td ff="monospace">{r.specialtyCode ?? '—'}</Table.Td>
+                <Table.Td>{r.specialtyCode ?? '—'}</Table.Td>
                 <Table.Td>
                   <Group gap="xs">
                     <Text size="sm">{r.specialtyName}</Text>

@@ -63,7 +63,7 @@ export function UsersPage() {
                   const self = u.id === me?.id;
                   return (
                     <Table.Tr key={u.id} data-testid={`user-row-${u.username}`}>
-                      <Table.Td ff="monospace">
+                      <Table.Td>
                         {u.username}
                         {self && (
                           <Badge ml="xs" size="xs" variant="light">

@@ -1,0 +1,153 @@
+/** Conversions between the stored row, the normalised import record and the API views (always masked). */
+import { createHash } from 'node:crypto';
+import type { ApplicantFieldKey, ApplicantSummary, FieldChange } from '../../shared/contract/applicants';
+import { maskIdNumber, maskPhone } from '../../shared/mask';
+import type { CatalogueIndex } from '../catalogue/catalogue';
+import type { DocType } from '../identity';
+import { canonicalJson } from '../util/canonical-json';
+import type { ApplicantTable } from './tables';
+import type { ApplicantRecord } from './validate-row';
+
+export function recordOf(a: ApplicantTable): ApplicantRecord {
+  return {
+    idType: a.id_type as DocType,
+    idNumber: a.id_number,
+    name: a.name,
+    sex: a.sex,
+    ethnicity: a.ethnicity,
+    birthDate: a.birth_date,
+    phone: a.phone,
+    email: a.email,
+    highestEducation: a.highest_education,
+    highestDegree: a.highest_degree,
+    school: a.school,
+    major: a.major,
+    graduationDate: a.graduation_date,
+    fullTime: a.full_time === null ? null : a.full_time === 1,
+    category: a.category,
+    employer: a.employer,
+    ruralOriented: a.rural_oriented === 1,
+    qualificationCertNo: a.qualification_cert_no,
+    practisingCertNo: a.practising_cert_no,
+    choices: JSON.parse(a.choices_json) as string[],
+    acceptsAdjustment: a.accepts_adjustment === 1,
+    reductionYears: a.reduction_years,
+  };
+}
+
+/** The record's columns, for insert and update. */
+export function columnsOf(r: ApplicantRecord) {
+  return {
+    id_type: r.idType,
+    id_number: r.idNumber,
+    name: r.name,
+    sex: r.sex,
+    ethnicity: r.ethnicity,
+    birth_date: r.birthDate,
+    phone: r.phone,
+    email: r.email,
+    highest_education: r.highestEducation,
+    highest_degree: r.highestDegree,
+    school: r.school,
+    major: r.major,
+    graduation_date: r.graduationDate,
+    full_time: r.fullTime === null ? null : r.fullTime ? 1 : 0,
+    category: r.category,
+    employer: r.employer,
+    rural_oriented: r.ruralOriented ? 1 : 0,
+    qualification_cert_no: r.qualificationCertNo,
+    practising_cert_no: r.practisingCertNo,
+    choices_json: JSON.stringify(r.choices),
+    accepts_adjustment: r.acceptsAdjustment ? 1 : 0,
+    reduction_years: r.reductionYears,
+  };
+}
+
+export function contentHash(r: ApplicantRecord): string {
+  return createHash('sha256').update(canonicalJson(r), 'utf8').digest('hex');
+}
+
+type RecordKey = keyof ApplicantRecord;
+
+/** Which record keys a file column feeds (the three choices feed one list). */
+function recordKeyOf(field: ApplicantFieldKey): RecordKey {
+  return field === 'choice1' || field === 'choice2' || field === 'choice3' ? 'choices' : field;
+}
+
+const LABELS: Record<RecordKey, string> = {
+  idType: '证件类型',
+  idNumber: '证件号码',
+  name: '姓名',
+  sex: '性别',
+  ethnicity: '民族',
+  birthDate: '出生日期',
+  phone: '手机号码',
+  email: '电子邮箱',
+  highestEducation: '最高学历',
+  highestDegree: '最高学位',
+  school: '毕业院校',
+  major: '毕业专业',
+  graduationDate: '毕业时间',
+  fullTime: '是否全日制',
+  category: '人员类型',
+  employer: '工作单位',
+  ruralOriented: '是否农村订单定向',
+  qualificationCertNo: '医师资格证书编号',
+  practisingCertNo: '医师执业证书编号',
+  choices: '志愿',
+  acceptsAdjustment: '是否服从调剂',
+  reductionYears: '申请减免年限',
+};
+
+function shown(key: RecordKey, v: unknown, catalogue: CatalogueIndex): string | null {
+  if (v === null || v === undefined) return null;
+  if (key === 'phone') return maskPhone(String(v));
+  if (key === 'idNumber') return maskIdNumber(String(v));
+  if (key === 'choices') return (v as string[]).map((c) => catalogue.byCode.get(c)?.name ?? c).join('、');
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return String(v);
+}
+
+/**
+ * The existing record updated with only the fields the file supplies (a column missing from a newer file
+ * keeps what is stored), plus the list of what changed, masked for display and for the audit trail.
+ */
+export function mergeRecord(
+  existing: ApplicantRecord,
+  incoming: ApplicantRecord,
+  present: Set<ApplicantFieldKey>,
+  catalogue: CatalogueIndex,
+): { merged: ApplicantRecord; changes: FieldChange[] } {
+  const merged: ApplicantRecord = { ...existing };
+  const keys = new Set<RecordKey>([...present].map(recordKeyOf));
+  // Derived values fill in only when the file's own column is absent.
+  if (!present.has('sex') && existing.sex === null) keys.add('sex');
+  if (!present.has('birthDate') && existing.birthDate === null) keys.add('birthDate');
+  const changes: FieldChange[] = [];
+  for (const k of keys) {
+    const before = existing[k];
+    const after = incoming[k];
+    if (canonicalJson(before) === canonicalJson(after)) continue;
+    (merged as Record<RecordKey, unknown>)[k] = after;
+    changes.push({ field: LABELS[k], before: shown(k, before, catalogue), after: shown(k, after, catalogue) });
+  }
+  return { merged, changes };
+}
+
+export function summaryOf(a: ApplicantTable, catalogue: CatalogueIndex, reveal = false): ApplicantSummary {
+  const choices = JSON.parse(a.choices_json) as string[];
+  return {
+    id: a.id,
+    idNumber: reveal ? a.id_number : maskIdNumber(a.id_number),
+    idType: a.id_type,
+    name: a.name,
+    sex: a.sex,
+    phone: a.phone === null ? null : reveal ? a.phone : maskPhone(a.phone),
+    category: a.category,
+    choices,
+    choiceNames: choices.map((c) => catalogue.byCode.get(c)?.name ?? c),
+    acceptsAdjustment: a.accepts_adjustment === 1,
+    confirmation: a.confirmation_status,
+    decidedAt: a.decided_at,
+  };
+}

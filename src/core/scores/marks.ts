@@ -1,0 +1,88 @@
+/**
+ * Interview marks are append-only facts. Each local change is an event in this station's chain and its
+ * projection into interview_marks / interview_absences; events received from other stations are projected
+ * by the same function, so a score looks the same whichever way it arrived, and projecting twice is a no-op.
+ */
+import type { Tx } from '../context';
+import type { StoredEvent } from '../audit/events';
+import type { InterviewMarkTable } from './tables';
+
+export const MARK_ACTION = 'interview.mark';
+export const ABSENT_ACTION = 'interview.absent';
+
+export type MarkPayload = {
+  id: string;
+  sessionId: string;
+  candidateId: string;
+  interviewer: string;
+  item: string;
+  value: number | null;
+  unable: boolean;
+  supersedes: string[];
+  reason?: string | null;
+};
+
+export type AbsentPayload = { id: string; sessionId: string; candidateId: string };
+
+/** Returns 1 when a new fact was added, 0 when it was already there (or the event is not a score fact). */
+export async function projectEvent(tx: Tx, e: Pick<StoredEvent, 'id' | 'station_id' | 'actor' | 'hlc' | 'action' | 'after_json' | 'reason'>): Promise<number> {
+  if (e.action === MARK_ACTION && e.after_json) {
+    const p = JSON.parse(e.after_json) as MarkPayload;
+    const r = await tx
+      .insertInto('interview_marks')
+      .values({
+        id: p.id,
+        station_id: e.station_id,
+        event_id: e.id,
+        session_id: p.sessionId,
+        candidate_id: p.candidateId,
+        interviewer: p.interviewer,
+        item_key: p.item,
+        value: p.value,
+        unable: p.unable ? 1 : 0,
+        supersedes_json: JSON.stringify([...p.supersedes].sort()),
+        reason: p.reason ?? e.reason ?? null,
+        actor: e.actor,
+        hlc: e.hlc,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0n);
+  }
+  if (e.action === ABSENT_ACTION && e.after_json) {
+    const p = JSON.parse(e.after_json) as AbsentPayload;
+    const r = await tx
+      .insertInto('interview_absences')
+      .values({ id: p.id, station_id: e.station_id, event_id: e.id, session_id: p.sessionId, candidate_id: p.candidateId, actor: e.actor, hlc: e.hlc })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0n);
+  }
+  return 0;
+}
+
+export type Cell = { interviewer: string; item: string; heads: InterviewMarkTable[] };
+
+/**
+ * The current marks of each (interviewer, item): the marks no other mark supersedes. One head, or several
+ * heads with the same value, is a settled score; heads with different values are a conflict.
+ */
+export function currentCells(marks: readonly InterviewMarkTable[]): Map<string, Cell> {
+  const superseded = new Set<string>();
+  for (const m of marks) for (const s of JSON.parse(m.supersedes_json) as string[]) superseded.add(s);
+  const cells = new Map<string, Cell>();
+  for (const m of marks) {
+    if (superseded.has(m.id)) continue;
+    const k = `${m.interviewer}\u0000${m.item_key}`;
+    let c = cells.get(k);
+    if (c === undefined) cells.set(k, (c = { interviewer: m.interviewer, item: m.item_key, heads: [] }));
+    c.heads.push(m);
+  }
+  for (const c of cells.values()) c.heads.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return cells;
+}
+
+export function isConflict(c: Cell): boolean {
+  const first = c.heads[0]!;
+  return c.heads.some((h) => h.value !== first.value || h.unable !== first.unable);
+}

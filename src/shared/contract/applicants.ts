@@ -1,0 +1,263 @@
+/**
+ * Applicants (报名人员) and on-site confirmation (现场确认). ID and phone numbers leave the core masked;
+ * the full value only through `applicants.reveal` (a permission, audited) or `list --reveal`.
+ */
+import { z } from 'zod';
+import { FileInput } from './base';
+import { op, perm } from './define';
+
+export const APPLICANT_FIELD_KEYS = [
+  'name',
+  'sex',
+  'idType',
+  'idNumber',
+  'ethnicity',
+  'birthDate',
+  'phone',
+  'email',
+  'highestEducation',
+  'highestDegree',
+  'school',
+  'major',
+  'graduationDate',
+  'fullTime',
+  'category',
+  'employer',
+  'ruralOriented',
+  'qualificationCertNo',
+  'practisingCertNo',
+  'choice1',
+  'choice2',
+  'choice3',
+  'acceptsAdjustment',
+  'reductionYears',
+] as const;
+export type ApplicantFieldKey = (typeof APPLICANT_FIELD_KEYS)[number];
+
+export type ConfirmationStatus = 'pending' | 'confirmed' | 'returned' | 'rejected';
+export type Decision = 'confirmed' | 'returned' | 'rejected';
+
+/** One problem of one row: the rejection report line. `row` is the 1-based spreadsheet row (header = 1). */
+export type RowProblem = { row: number; field: string; code: string; message: string };
+
+export type FieldChange = { field: string; before: string | null; after: string | null };
+
+export type ImportChange = { row: number; applicantId: string; idNumber: string; name: string; changes: FieldChange[] };
+
+export type ImportPreview = {
+  fileName: string;
+  encoding: string | null;
+  sheet: string;
+  headerRow: number;
+  /** File column header -> field key, as used (recognised, saved or given). */
+  mapping: Record<string, ApplicantFieldKey>;
+  mappingSource: 'recognised' | 'saved' | 'given';
+  unmappedHeaders: string[];
+  rows: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: RowProblem[];
+  rejectedRows: number;
+  warnings: RowProblem[];
+  changes: ImportChange[];
+  /** The first rows as they will be stored (masked), for the preview table. */
+  sample: Array<{ row: number; idNumber: string; name: string; category: string; choices: string[]; status: 'new' | 'update' | 'unchanged' | 'rejected' }>;
+};
+
+export type ImportResult = {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: RowProblem[];
+  changes: ImportChange[];
+  importId: string;
+};
+
+export type ApplicantSummary = {
+  id: string;
+  idNumber: string;
+  idType: string;
+  name: string;
+  sex: string | null;
+  phone: string | null;
+  category: string | null;
+  /** Specialty codes, choice 1..n. */
+  choices: string[];
+  choiceNames: string[];
+  acceptsAdjustment: boolean;
+  confirmation: ConfirmationStatus;
+  decidedAt: string | null;
+};
+
+export type ChecklistState = 'original' | 'copy' | 'missing' | 'na';
+export type ChecklistItem = { key: string; label: string; required: boolean; state: ChecklistState; note?: string };
+
+export type EligibilityOutcome = 'pass' | 'warning' | 'fail';
+export type EligibilityResult = { ruleId: string; title: string; outcome: EligibilityOutcome; message: string; source: string };
+
+export type AttachmentView = {
+  id: string;
+  itemKey: string;
+  sha256: string;
+  mime: string;
+  size: number;
+  fileName: string;
+  sensitive: boolean;
+  createdAt: string;
+  createdBy: string;
+};
+
+export type EducationRow = {
+  level: string;
+  degree?: string;
+  school: string;
+  major: string;
+  from?: string;
+  to?: string;
+  fullTime?: boolean | null;
+};
+export type WorkRow = { hospital: string; grade?: string; department?: string; from?: string; to?: string; title?: string; referee?: string };
+
+export type ApplicantDetail = ApplicantSummary & {
+  cohortYear: number;
+  ethnicity: string | null;
+  birthDate: string | null;
+  email: string | null;
+  highestEducation: string | null;
+  highestDegree: string | null;
+  school: string | null;
+  major: string | null;
+  graduationDate: string | null;
+  fullTime: boolean | null;
+  employer: string | null;
+  ruralOriented: boolean;
+  qualificationCertNo: string | null;
+  practisingCertNo: string | null;
+  reductionYears: number;
+  photoSha256: string | null;
+  education: EducationRow[];
+  work: WorkRow[];
+  categoryName: string | null;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  checklist: ChecklistItem[];
+  eligibility: EligibilityResult[];
+  attachments: AttachmentView[];
+  sourceFile: string | null;
+  sourceRow: number | null;
+};
+
+export type ApplicantList = { total: number; applicants: ApplicantSummary[]; revealed: boolean };
+
+export type Dashboard = {
+  total: number;
+  waiting: number;
+  byOutcome: Record<ConfirmationStatus, number>;
+  perDay: Array<{ date: string; confirmed: number; returned: number; rejected: number }>;
+  perSpecialty: Array<{
+    code: string;
+    name: string;
+    total: number;
+    confirmed: number;
+    returned: number;
+    rejected: number;
+    pending: number;
+  }>;
+};
+
+const mappingInput = z.record(z.string(), z.enum(APPLICANT_FIELD_KEYS));
+
+const ImportInput = FileInput.extend({
+  /** File header -> field key, chosen in the UI for an unknown layout. */
+  mapping: mappingInput.optional(),
+  /** 1-based spreadsheet row of the header, when the user picked it. */
+  headerRow: z.number().int().min(1).max(50).optional(),
+});
+
+const checklistInput = z.record(z.string(), z.enum(['original', 'copy', 'missing', 'na']));
+
+export const applicantsOps = {
+  'applicants.previewImport': op<ImportPreview>()({
+    input: ImportInput,
+    access: perm('applicants.import'),
+    summary: '预览报名人员导入（不写入）',
+  }),
+  'applicants.commitImport': op<ImportResult>()({
+    input: ImportInput.extend({ saveMapping: z.boolean().default(false) }),
+    access: perm('applicants.import'),
+    summary: '导入报名人员（有效行一次性写入）',
+  }),
+  'applicants.rejectionReport': op<{ fileName: string; contentBase64: string }>()({
+    input: z.object({
+      sourceFileName: z.string().max(255).default('报名人员'),
+      rejected: z.array(z.object({ row: z.number().int(), field: z.string(), code: z.string(), message: z.string() })).max(500_000),
+    }),
+    access: perm('applicants.import'),
+    summary: '导出导入问题清单（XLSX）',
+  }),
+  'applicants.list': op<ApplicantList>()({
+    input: z.object({
+      status: z.enum(['pending', 'confirmed', 'returned', 'rejected']).optional(),
+      specialty: z.string().optional(),
+      query: z.string().max(50).optional(),
+      limit: z.number().int().min(1).max(100_000).default(100),
+      offset: z.number().int().min(0).default(0),
+      reveal: z.boolean().default(false),
+    }),
+    access: perm('applicants.view'),
+    summary: '报名人员名单',
+  }),
+  'applicants.get': op<ApplicantDetail>()({
+    input: z.object({ id: z.string() }),
+    access: perm('applicants.view'),
+    summary: '报名人员详情',
+  }),
+  'applicants.reveal': op<{ idNumber: string; phone: string | null }>()({
+    input: z.object({ id: z.string(), reason: z.string().trim().max(200).optional() }),
+    access: perm('applicants.reveal'),
+    summary: '查看完整证件号码和手机号码（记入审计）',
+  }),
+  'applicants.search': op<{ results: ApplicantSummary[]; kind: string }>()({
+    input: z.object({ query: z.string().max(40), limit: z.number().int().min(1).max(100).default(20) }),
+    access: perm('applicants.view'),
+    summary: '按证件号码、姓名、拼音首字母或手机号查找报名人员',
+  }),
+  'confirm.saveChecklist': op<ApplicantDetail>()({
+    input: z.object({ id: z.string(), checklist: checklistInput }),
+    access: perm('confirm.decide'),
+    summary: '保存现场确认材料核对情况',
+  }),
+  'confirm.decide': op<{ decided: ApplicantSummary[] }>()({
+    input: z.object({
+      /** Applicant ids or ID numbers. */
+      targets: z.array(z.string().min(1)).min(1).max(1000),
+      decision: z.enum(['confirmed', 'returned', 'rejected']),
+      reason: z.string().trim().max(500).optional(),
+      checklist: checklistInput.optional(),
+    }),
+    access: perm('confirm.decide'),
+    summary: '现场确认：确认通过 / 退回补正 / 不予确认',
+  }),
+  'confirm.reopen': op<ApplicantDetail>()({
+    input: z.object({ id: z.string(), reason: z.string().trim().min(1, '重新打开需要填写原因').max(500) }),
+    access: perm('confirm.reopen'),
+    summary: '撤销现场确认结论，重新确认（需填写原因）',
+  }),
+  'confirm.receipt': op<{ html: string }>()({
+    input: z.object({ id: z.string() }),
+    access: perm('applicants.view'),
+    summary: '现场确认回执（打印）',
+  }),
+  'confirm.dashboard': op<Dashboard>()({ input: z.object({}), access: perm('applicants.view'), summary: '现场确认统计' }),
+  'attachments.add': op<AttachmentView>()({
+    input: FileInput.extend({ applicantId: z.string(), itemKey: z.string().min(1).max(40) }),
+    access: perm('confirm.decide'),
+    summary: '上传现场确认材料扫描件（JPEG/PNG/PDF）',
+  }),
+  'attachments.get': op<{ mime: string; contentBase64: string }>()({
+    input: z.object({ id: z.string() }),
+    access: perm('applicants.view'),
+    summary: '查看扫描件（身份证图像需“查看完整证件号”权限，记入审计）',
+  }),
+};

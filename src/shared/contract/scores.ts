@@ -1,0 +1,265 @@
+import { z } from 'zod';
+import { op, perm } from './define';
+import { FileInput } from './base';
+
+export type ExamComponent = { key: string; name: string; max: number; weight: number };
+
+export type ComponentsView = {
+  cohortYear: number;
+  components: ExamComponent[];
+  fromPreset: boolean;
+  aggregation: 'mean' | 'trimmed-mean';
+  tieBreaks: string[];
+  quotasByCategory: boolean;
+};
+
+export type ImportRejection = { row: number; field: string; code: string; message: string };
+
+/** Same shape as the applicants import. Nothing is written unless `rejected` is empty. */
+export type ScoreImportReport = {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: ImportRejection[];
+  applied: boolean;
+};
+
+export type ResultRow = {
+  applicantId: string;
+  name: string;
+  idMasked: string;
+  specialty: string | null;
+  category: string | null;
+  components: Record<string, number | 'absent' | null>;
+  total: number | null;
+  totalDisplay: string | null;
+  status: 'complete' | 'absent' | 'incomplete';
+};
+
+export type InterviewItem = { key: string; name: string; max: number };
+
+export type SessionSummary = {
+  id: string;
+  name: string;
+  date: string;
+  site: string;
+  cohortYear: number;
+  items: InterviewItem[];
+  aggregation: 'mean' | 'trimmed-mean';
+  seed: number;
+  panel: Array<{ username: string; head: boolean }>;
+  origin: 'local' | 'station';
+  candidates: number;
+  signed: number;
+};
+
+export type MarkView = { interviewer: string; item: string; value: number | null; unable: boolean };
+
+export type MarkConflict = {
+  interviewer: string;
+  item: string;
+  marks: Array<{ id: string; value: number | null; unable: boolean; stationId: string; actor: string }>;
+};
+
+export type CandidateState = 'open' | 'absent' | 'signed' | 'reopened';
+
+export type CandidateSheet = {
+  candidateId: string;
+  drawNo: number;
+  name: string;
+  idMasked: string | null;
+  absent: boolean;
+  state: CandidateState;
+  /** Marks the caller may see: only their own until the head signs the candidate off. */
+  marks: MarkView[];
+  /** Only for the head / coordinator, or after sign-off. */
+  conflicts: MarkConflict[];
+  panel:
+    | { status: 'ok'; score: number; display: string; applied: string; interviewers: Array<{ interviewer: string; display: string; dropped?: string }> }
+    | { status: 'incomplete' | 'unassessable' | 'conflict' | 'hidden' | 'absent' };
+  signoff: { version: number; score: number | null; absent: boolean; by: string; at: string } | null;
+  /** Marks changed (e.g. a station bundle arrived) after the last sign-off: needs reopen + re-sign-off. */
+  changedAfterSignoff: boolean;
+};
+
+export type SessionDetail = SessionSummary & { candidates: CandidateSheet[]; me: { head: boolean; member: boolean } };
+
+export type RankedRow = {
+  rank: number;
+  tied: boolean;
+  applicantId: string;
+  name: string;
+  idMasked: string;
+  category: string | null;
+  total: number;
+  totalDisplay: string;
+  components: Record<string, number | 'absent' | null>;
+  manualOrder: number | null;
+  manualReason: string | null;
+};
+
+export type RankingGroup = {
+  groupKey: string;
+  specialty: string;
+  specialtyName: string;
+  category: string | null;
+  ranked: RankedRow[];
+  ties: Array<{ rank: number; applicantIds: string[] }>;
+  unranked: Array<{ applicantId: string; name: string; idMasked: string; status: 'absent' | 'incomplete' }>;
+};
+
+export type RankingView = { cohortYear: number; tieBreaks: string[]; groups: RankingGroup[] };
+
+export type StationImportReport = {
+  kind: 'session' | 'bundle';
+  stationId: string | null;
+  sessionId: string;
+  eventsAdded: number;
+  marksAdded: number;
+  absencesAdded: number;
+  alreadyImported: boolean;
+  conflicts: number;
+};
+
+export type FileOutput = { fileName: string; contentBase64: string };
+
+const cohort = z.object({ cohortYear: z.number().int().optional() });
+const scoreText = z.union([z.string().max(20), z.number()]);
+const candidateRef = z.object({
+  sessionId: z.string().min(1),
+  /** interview candidate id, or the applicant's ID number, or (on a laptop) the draw number */
+  candidate: z.string().min(1).max(40),
+});
+
+export const scoresOps = {
+  'scores.components': op<ComponentsView>()({ input: cohort, access: perm('scores.view'), summary: '考核项目与权重' }),
+  'scores.setComponents': op<ComponentsView>()({
+    input: cohort.extend({
+      components: z
+        .array(
+          z.object({
+            key: z.string().trim().min(1).max(32),
+            name: z.string().trim().min(1).max(20),
+            max: z.number().positive().max(1000),
+            weight: z.number().min(0).max(100),
+          }),
+        )
+        .min(1)
+        .max(10),
+      reason: z.string().trim().max(500).optional(),
+    }),
+    access: perm('scores.import'),
+    summary: '修改考核项目的满分与权重',
+  }),
+  'scores.previewImport': op<ScoreImportReport>()({
+    input: FileInput.extend({ replace: z.boolean().default(false), reason: z.string().trim().max(500).optional() }),
+    access: perm('scores.import'),
+    summary: '预览成绩导入（不写入）',
+  }),
+  'scores.import': op<ScoreImportReport>()({
+    input: FileInput.extend({ replace: z.boolean().default(false), reason: z.string().trim().max(500).optional() }),
+    access: perm('scores.import'),
+    summary: '导入笔试/技能/面试成绩',
+  }),
+  'scores.results': op<ResultRow[]>()({ input: cohort, access: perm('scores.view'), summary: '考生成绩' }),
+  'scores.summaryXlsx': op<FileOutput>()({
+    input: cohort.extend({ specialty: z.string().min(1) }),
+    access: perm('ranking.view'),
+    summary: '导出成绩汇总表（XLSX）',
+  }),
+
+  'interview.createSession': op<SessionSummary>()({
+    input: z.object({
+      name: z.string().trim().min(1).max(50),
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+      site: z.string().trim().min(1).max(100),
+      items: z
+        .array(z.object({ key: z.string().trim().min(1).max(32), name: z.string().trim().min(1).max(20), max: z.number().positive().max(1000) }))
+        .min(1)
+        .max(12)
+        .optional(),
+      panel: z.array(z.object({ username: z.string().min(1), head: z.boolean().default(false) })).min(1).max(9),
+      /** applicant ids or ID numbers */
+      candidates: z.array(z.string().min(1)).min(1).max(5000),
+      seed: z.number().int().min(0).max(0xffffffff).optional(),
+      aggregation: z.enum(['mean', 'trimmed-mean']).optional(),
+    }),
+    access: perm('stations.manage'),
+    summary: '建立面试场次（专家组、抽签顺序）',
+  }),
+  'interview.listSessions': op<SessionSummary[]>()({ input: z.object({}), access: perm('scores.enter'), summary: '面试场次' }),
+  'interview.session': op<SessionDetail>()({
+    input: z.object({ sessionId: z.string().min(1) }),
+    access: perm('scores.enter'),
+    summary: '面试场次与评分表',
+  }),
+  'interview.setScore': op<CandidateSheet>()({
+    input: candidateRef.extend({
+      interviewer: z.string().min(1).optional(),
+      item: z.string().min(1),
+      /** a score, or '无法评价' */
+      score: scoreText,
+    }),
+    access: perm('scores.enter'),
+    summary: '录入面试评分',
+  }),
+  'interview.markAbsent': op<CandidateSheet>()({ input: candidateRef, access: perm('scores.enter'), summary: '标记缺考' }),
+  'interview.signOff': op<CandidateSheet>()({ input: candidateRef, access: perm('scores.signoff'), summary: '组长签字确认' }),
+  'interview.reopen': op<CandidateSheet>()({
+    input: candidateRef.extend({ reason: z.string().trim().min(2, '请填写更正原因').max(500) }),
+    access: perm('scores.signoff'),
+    summary: '签字后更正（需原因，更正后重新签字）',
+  }),
+  'interview.resolveConflict': op<CandidateSheet>()({
+    input: candidateRef.extend({
+      interviewer: z.string().min(1),
+      item: z.string().min(1),
+      score: scoreText,
+      reason: z.string().trim().min(2, '请填写处理原因').max(500),
+    }),
+    access: perm('scores.signoff'),
+    summary: '处理评分冲突',
+  }),
+  'interview.blankSheetHtml': op<{ html: string }>()({
+    input: z.object({ sessionId: z.string().min(1), interviewer: z.string().optional() }),
+    access: perm('scores.enter'),
+    summary: '打印空白评分表',
+  }),
+  'interview.resultSheetHtml': op<{ html: string }>()({
+    input: z.object({ sessionId: z.string().min(1) }),
+    access: perm('scores.view'),
+    summary: '打印专家组签字结果表',
+  }),
+
+  'ranking.show': op<RankingView>()({
+    input: cohort.extend({ specialty: z.string().optional(), category: z.string().optional() }),
+    access: perm('ranking.view'),
+    summary: '按专业排名',
+  }),
+  'ranking.reorder': op<RankingView>()({
+    input: cohort.extend({
+      groupKey: z.string().min(1),
+      /** applicant ids of one tie, in the decided order */
+      order: z.array(z.string().min(1)).min(2),
+      reason: z.string().trim().min(2, '人工排序必须填写原因').max(500),
+    }),
+    access: perm('scores.signoff'),
+    summary: '并列考生的人工排序（需原因）',
+  }),
+
+  'stations.exportSession': op<FileOutput>()({
+    input: z.object({ sessionId: z.string().min(1), interviewer: z.string().min(1) }),
+    access: perm('stations.manage'),
+    summary: '导出面试官离线评分文件',
+  }),
+  'stations.exportBundle': op<FileOutput>()({
+    input: z.object({ sessionId: z.string().min(1).optional() }),
+    access: perm('scores.enter'),
+    summary: '导出本机签名评分包',
+  }),
+  'stations.import': op<StationImportReport>()({
+    input: FileInput,
+    access: perm('scores.enter'),
+    summary: '导入离线评分文件或评分包',
+  }),
+};
