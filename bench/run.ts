@@ -11,6 +11,8 @@ const benches: Bench[] = [
   { name: 'foundation', load: () => import('./foundation.bench') },
   { name: 'scoring', load: () => import('./scoring.bench') },
   { name: 'admission', load: () => import('./admission.bench') },
+  { name: 'scores', load: () => import('./scores.bench') },
+  { name: 'applicants', load: () => import('./applicants.bench') },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');

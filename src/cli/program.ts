@@ -1,8 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import type { ApiError } from '../shared/errors';
+import { registerApplicants } from './commands/applicants';
+import { registerAdmission } from './commands/admission';
 import { registerAudit } from './commands/audit';
 import { registerInit } from './commands/init';
 import { registerPlan } from './commands/plan';
+import { registerScores } from './commands/scores';
 import { registerServe } from './commands/serve';
 import { registerUsers } from './commands/users';
 import { CliExit, type CliIo } from './io';
@@ -24,6 +27,9 @@ export function buildProgram(io: CliIo): Command {
   registerPlan(program, io);
   registerUsers(program, io);
   registerAudit(program, io);
+  registerScores(program, io);
+  registerAdmission(program, io);
+  registerApplicants(program, io);
   registerServe(program, io);
   return program;
 }

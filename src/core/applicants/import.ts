@@ -74,18 +74,19 @@ async function locate(tx: Tx, table: Table, opts: ImportOptions, fileName: strin
     return { sheet, headerIndex, columns, mapping: opts.mapping, source: 'given', signature: headerSignature(sheet, headerIndex) };
   }
   // A layout mapped once by hand is recognised by its header row's signature.
-  for (let r = 0; r < Math.min(20, sheet.rows.length); r++) {
-    const signature = headerSignature(sheet, r);
-    const saved = await tx
-      .selectFrom('saved_mappings')
-      .select('mapping_json')
-      .where('kind', '=', MAPPING_KIND)
-      .where('signature', '=', signature)
-      .executeTakeFirst();
-    if (saved) {
-      const mapping = JSON.parse(saved.mapping_json) as Record<string, ApplicantFieldKey>;
-      return { sheet, headerIndex: r, columns: columnsFromMapping(sheet, r, mapping), mapping, source: 'saved', signature };
-    }
+  const candidates = new Map<string, number>();
+  for (let r = Math.min(20, sheet.rows.length) - 1; r >= 0; r--) candidates.set(headerSignature(sheet, r), r);
+  const saved = await tx
+    .selectFrom('saved_mappings')
+    .select(['signature', 'mapping_json'])
+    .where('kind', '=', MAPPING_KIND)
+    .where('signature', 'in', [...candidates.keys()])
+    .execute();
+  if (saved.length > 0) {
+    const best = saved.map((m) => ({ ...m, row: candidates.get(m.signature)! })).sort((a, b) => a.row - b.row)[0]!;
+    const mapping = JSON.parse(best.mapping_json) as Record<string, ApplicantFieldKey>;
+    const r = best.row;
+    return { sheet, headerIndex: r, columns: columnsFromMapping(sheet, r, mapping), mapping, source: 'saved', signature: best.signature };
   }
   const match = findHeaderRow(sheet, HEADER_GROUPS);
   if (!match || !match.columns.has('@name') || !match.columns.has('@idNumber')) {

@@ -5,6 +5,7 @@ import { maskIdNumber, maskPhone } from '../../shared/mask';
 import type { CatalogueIndex } from '../catalogue/catalogue';
 import type { DocType } from '../identity';
 import { canonicalJson } from '../util/canonical-json';
+import { maskCertNo } from './privacy';
 import type { ApplicantTable } from './tables';
 import type { ApplicantRecord } from './validate-row';
 
@@ -103,6 +104,7 @@ function shown(key: RecordKey, v: unknown, catalogue: CatalogueIndex): string | 
   if (v === null || v === undefined) return null;
   if (key === 'phone') return maskPhone(String(v));
   if (key === 'idNumber') return maskIdNumber(String(v));
+  if (key === 'qualificationCertNo') return maskCertNo(String(v));
   if (key === 'choices') return (v as string[]).map((c) => catalogue.byCode.get(c)?.name ?? c).join('、');
   if (typeof v === 'boolean') return v ? '是' : '否';
   return String(v);

@@ -102,16 +102,19 @@ export function validateRow(cells: Cell[], rowNo: number, columns: Map<Applicant
 
   // Document type first: the ID rules depend on it.
   let idType: DocType = '居民身份证';
+  let typeKnown = true;
   const rawType = text('idType');
   if (rawType) {
     const t = normalizeDocType(rawType);
     if (t) idType = t;
-    else
+    else {
+      typeKnown = false;
       problem(
         'idType',
         'ID_FORMAT',
         `证件类型“${rawType}”无法识别，应为居民身份证、外籍护照、港澳居民来往内地通行证、台湾居民来往大陆通行证、港澳台居民居住证或外国人永久居留身份证`,
       );
+    }
   }
 
   // Declared birth date: a full date or a year-month (出生年月).
@@ -128,7 +131,8 @@ export function validateRow(cells: Cell[], rowNo: number, columns: Map<Applicant
   const idRaw = cell('idNumber');
   let idNumber = '';
   const idKey = normalizeText(idRaw.text).replace(/\s+/g, '').toUpperCase();
-  if (required('idNumber')) {
+  // With an unknown document type the number cannot be judged: the type problem is the one to fix.
+  if (required('idNumber') && typeKnown) {
     const r = validateIdCell(idRaw, idType, { today: ctx.today, ...(birthDate ? { birthDate } : {}) });
     if (r.ok) idNumber = r.value;
     else problem('idNumber', r.code, r.message);

@@ -69,9 +69,13 @@ export async function decryptStream(source: AsyncIterable<Uint8Array>, identitie
   try {
     out = await d.decrypt(toWebStream(source));
   } catch (e) {
-    throw new AppError('PKG_DECRYPT_FAILED', '无法解密数据包：没有与之匹配的 age 私钥，或文件头已损坏。请确认数据包是加密给本单位的。', {
-      cause: e instanceof Error ? e.message : String(e),
-    });
+    throw new AppError(
+      'PKG_DECRYPT_FAILED',
+      '无法解密数据包：没有与之匹配的 age 私钥，或文件头已损坏。请确认数据包是加密给本单位的。',
+      {
+        cause: e instanceof Error ? e.message : String(e),
+      },
+    );
   }
   return Readable.fromWeb(out as NodeReadableStream<Uint8Array>);
 }

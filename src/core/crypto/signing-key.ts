@@ -80,7 +80,10 @@ export function parseMinisignPublicKey(text: string): PublicKey {
   if (lines.length === 1) b64 = lines[0];
   else if (lines.length === 2 && lines[0]!.startsWith('untrusted comment:')) b64 = lines[1];
   if (b64 === undefined || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) {
-    throw new AppError('KEY_FORMAT', '无法识别的 minisign 公钥：应为两行（"untrusted comment: ..." 和一行 base64）。请确认导入的是 .pub 公钥文件。');
+    throw new AppError(
+      'KEY_FORMAT',
+      '无法识别的 minisign 公钥：应为两行（"untrusted comment: ..." 和一行 base64）。请确认导入的是 .pub 公钥文件。',
+    );
   }
   const raw = Buffer.from(b64, 'base64');
   if (raw.length !== 42 || !raw.subarray(0, 2).equals(PUBLIC_KEY_ALG)) {

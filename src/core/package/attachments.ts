@@ -8,10 +8,15 @@ import type { PayloadEntry } from './build';
  * becomes one file, and the name cannot leak the applicant's name or ID number the way a user-chosen
  * file name would. Streams the file (never loads it).
  */
-export async function attachmentEntry(filePath: string, ext: string = extname(filePath).slice(1)): Promise<PayloadEntry & { sha256: string }> {
+export async function attachmentEntry(
+  filePath: string,
+  ext: string = extname(filePath).slice(1),
+): Promise<PayloadEntry & { sha256: string }> {
   const e = ext.toLowerCase();
   if (!/^[a-z0-9]{1,10}$/.test(e)) {
-    throw new AppError('PKG_INPUT_INVALID', `附件扩展名 "${ext}" 不合法：只能是 1–10 个字母或数字（如 pdf、jpg）。`, { filePath });
+    throw new AppError('PKG_INPUT_INVALID', `附件扩展名 "${ext}" 不合法：只能是 1–10 个字母或数字（如 pdf、jpg）。`, {
+      filePath,
+    });
   }
   let sha256: string;
   try {

@@ -34,7 +34,8 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function packageMetaProblem(m: PackageMeta): string | null {
   if (!UUID_RE.test(m.uuid)) return `数据包编号 "${m.uuid}" 不是小写 UUID`;
   if (!BASE_CODE_RE.test(m.baseCode)) return `基地代码 "${m.baseCode}" 只能包含字母、数字、"_" 和 "-"（1–32 个字符）`;
-  if (m.baseName.trim() === '' || /[\r\n]/.test(m.baseName) || m.baseName.length > 200) return '基地名称不能为空、不能换行、不超过 200 字';
+  if (m.baseName.trim() === '' || /[\r\n]/.test(m.baseName) || m.baseName.length > 200)
+    return '基地名称不能为空、不能换行、不超过 200 字';
   if (!KIND_RE.test(m.kind)) return `数据包类型 "${m.kind}" 只能包含小写字母、数字和 "-"`;
   if (!Number.isInteger(m.cohortYear) || m.cohortYear < 2000 || m.cohortYear > 2100) return `届别年份 ${m.cohortYear} 不合理`;
   if (!Number.isInteger(m.schemaVersion) || m.schemaVersion < 1) return `数据结构版本 ${m.schemaVersion} 应为正整数`;

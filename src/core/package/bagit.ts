@@ -36,9 +36,7 @@ export function formatManifest(lines: readonly ManifestLine[]): string {
     .join('');
 }
 
-export type ParsedManifest =
-  | { ok: true; entries: Map<string, string> }
-  | { ok: false; line: number; message: string };
+export type ParsedManifest = { ok: true; entries: Map<string, string> } | { ok: false; line: number; message: string };
 
 /** Parses a manifest with the given digest length (hex chars). Paths are decoded; digests lower-cased. */
 export function parseManifest(text: string, hexLength: number): ParsedManifest {

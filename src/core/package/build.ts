@@ -61,7 +61,8 @@ type PlannedPayload =
 
 export async function buildPackage(input: BuildPackageInput): Promise<BuiltPackage> {
   assertPackageMeta(input);
-  const recipients = input.encryptTo === undefined ? [] : typeof input.encryptTo === 'string' ? [input.encryptTo] : [...input.encryptTo];
+  const recipients =
+    input.encryptTo === undefined ? [] : typeof input.encryptTo === 'string' ? [input.encryptTo] : [...input.encryptTo];
   if (recipients.length > 0) assertAgeRecipients(recipients);
   const payload = await planPayload(input);
   const recordCounts: Record<string, number> = {};
@@ -150,7 +151,8 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
   // The order above is already the byte order of the names except for payload (sorted in planPayload);
   // assert it, because reproducibility depends on it.
   for (let i = 1; i < sources.length; i++) {
-    if (compareUtf8(sources[i - 1]!.name, sources[i]!.name) >= 0) throw new Error(`internal: entries out of order at ${sources[i]!.name}`);
+    if (compareUtf8(sources[i - 1]!.name, sources[i]!.name) >= 0)
+      throw new Error(`internal: entries out of order at ${sources[i]!.name}`);
   }
 
   const tmpPath = join(dirname(input.outPath), `.${basename(input.outPath)}.${randomBytes(6).toString('hex')}.part`);
@@ -175,7 +177,10 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     zip?.destroy();
     await unlink(tmpPath).catch(() => {});
     if (e instanceof AppError) throw e;
-    throw new AppError('PKG_BUILD_FAILED', `生成数据包失败：${e instanceof Error ? e.message : String(e)}。请确认附件文件在打包过程中没有被移动或修改，磁盘空间充足后重试。`);
+    throw new AppError(
+      'PKG_BUILD_FAILED',
+      `生成数据包失败：${e instanceof Error ? e.message : String(e)}。请确认附件文件在打包过程中没有被移动或修改，磁盘空间充足后重试。`,
+    );
   }
   return {
     filePath: input.outPath,
@@ -199,7 +204,8 @@ async function planPayload(input: BuildPackageInput): Promise<PlannedPayload[]> 
   const claim = (path: string): void => {
     const reason = unsafePathReason(path);
     if (reason) throw new AppError('PKG_INPUT_INVALID', `无法生成数据包：文件路径 "${path}" ${reason}。`, { path });
-    if (!path.startsWith(PAYLOAD_DIR)) throw new AppError('PKG_INPUT_INVALID', `无法生成数据包：内容文件 "${path}" 必须位于 data/ 目录下。`, { path });
+    if (!path.startsWith(PAYLOAD_DIR))
+      throw new AppError('PKG_INPUT_INVALID', `无法生成数据包：内容文件 "${path}" 必须位于 data/ 目录下。`, { path });
     const key = collisionKey(path);
     const prev = seen.get(key);
     if (prev !== undefined) {
@@ -208,7 +214,8 @@ async function planPayload(input: BuildPackageInput): Promise<PlannedPayload[]> 
     seen.set(key, path);
   };
   for (const name of Object.keys(input.records)) {
-    if (!RECORD_NAME_RE.test(name)) throw new AppError('PKG_INPUT_INVALID', `无法生成数据包：记录类型名 "${name}" 只能包含小写字母、数字、"_" 和 "-"。`);
+    if (!RECORD_NAME_RE.test(name))
+      throw new AppError('PKG_INPUT_INVALID', `无法生成数据包：记录类型名 "${name}" 只能包含小写字母、数字、"_" 和 "-"。`);
     const rows = input.records[name];
     if (!Array.isArray(rows)) throw new AppError('PKG_INPUT_INVALID', `无法生成数据包：记录 "${name}" 必须是数组。`);
     const path = `${PAYLOAD_DIR}${name}.json`;
@@ -227,9 +234,13 @@ async function planPayload(input: BuildPackageInput): Promise<PlannedPayload[]> 
         if (!st.isFile()) throw new Error('not a regular file');
         size = st.size;
       } catch {
-        throw new AppError('PKG_ATTACHMENT_MISSING', `无法生成数据包：找不到附件文件 ${p.filePath}（对应 ${p.path}），或它不是普通文件。`, {
-          path: p.path,
-        });
+        throw new AppError(
+          'PKG_ATTACHMENT_MISSING',
+          `无法生成数据包：找不到附件文件 ${p.filePath}（对应 ${p.path}），或它不是普通文件。`,
+          {
+            path: p.path,
+          },
+        );
       }
       planned.push({ path: p.path, size, kind: 'file', filePath: p.filePath });
     }

@@ -1,5 +1,12 @@
 export { buildPackage, type BuildPackageInput, type BuiltPackage, type PayloadEntry } from './build';
-export { verifyPackage, type VerifyErrorCode, type VerifyError, type VerifyOptions, type VerifiedPackage, type VerifyResult } from './verify';
+export {
+  verifyPackage,
+  type VerifyErrorCode,
+  type VerifyError,
+  type VerifyOptions,
+  type VerifiedPackage,
+  type VerifyResult,
+} from './verify';
 export { canonicalJson, canonicalJsonBytes } from './canonical-json';
 export { attachmentEntry } from './attachments';
 export { DEFAULT_VERIFY_LIMITS, type VerifyLimits } from './limits';

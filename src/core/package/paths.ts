@@ -9,7 +9,7 @@ export function unsafePathReason(name: string, opts: { allowDirectory?: boolean 
   if (name.startsWith('/')) return '是绝对路径';
   if (/^[A-Za-z]:/.test(name)) return '包含盘符';
   // CR and LF are legal in BagIt names (manifests percent-encode them); other control characters are not.
-  if (/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/.test(name)) return '包含控制字符';
+  if (hasForbiddenControl(name)) return '包含控制字符';
   const body = opts.allowDirectory && name.endsWith('/') ? name.slice(0, -1) : name;
   for (const seg of body.split('/')) {
     if (seg === '..') return '包含 ".." 上级目录';
@@ -17,6 +17,14 @@ export function unsafePathReason(name: string, opts: { allowDirectory?: boolean 
     if (seg === '') return '包含空的路径段（"//" 或以 "/" 结尾）';
   }
   return null;
+}
+
+function hasForbiddenControl(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
 }
 
 /**

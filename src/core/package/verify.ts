@@ -121,10 +121,18 @@ export async function verifyPackage(filePath: string, options: VerifyOptions): P
   try {
     if (age !== 'none') {
       if (age === 'armored') {
-        return failed('PKG_DECRYPT_FAILED', pkgName, '数据包是 ASCII 封装（armored）的 age 文件，本程序只接受二进制 age 文件。请让发送方重新导出。');
+        return failed(
+          'PKG_DECRYPT_FAILED',
+          pkgName,
+          '数据包是 ASCII 封装（armored）的 age 文件，本程序只接受二进制 age 文件。请让发送方重新导出。',
+        );
       }
       if (!options.identities || options.identities.length === 0) {
-        return failed('PKG_ENCRYPTED_NO_IDENTITY', pkgName, '数据包已加密，但本机没有配置用于解密的 age 私钥。请先导入本单位的解密私钥。');
+        return failed(
+          'PKG_ENCRYPTED_NO_IDENTITY',
+          pkgName,
+          '数据包已加密，但本机没有配置用于解密的 age 私钥。请先导入本单位的解密私钥。',
+        );
       }
       tmpPath = join(options.tmpDir ?? tmpdir(), `basedesk-verify-${randomBytes(8).toString('hex')}.zip`);
       const dec = await decryptToFile(filePath, tmpPath, options.identities, limits.maxPackageBytes, pkgName);
@@ -272,23 +280,45 @@ async function checkArchive(
       continue;
     }
     const reason = unsafePathReason(e.name, { allowDirectory: true });
-    if (reason) errors.push({ code: 'PKG_UNSAFE_PATH', file: e.name, message: `条目 "${e.name}" ${reason}，解压时可能写到数据包以外的位置。` });
-    if (isSymlink(e)) errors.push({ code: 'PKG_LINK', file: e.name, message: `条目 "${e.name}" 是符号链接，数据包中不允许出现链接。` });
-    else if (isSpecialFile(e)) errors.push({ code: 'PKG_SPECIAL_FILE', file: e.name, message: `条目 "${e.name}" 是设备或管道等特殊文件，数据包中不允许。` });
+    if (reason)
+      errors.push({
+        code: 'PKG_UNSAFE_PATH',
+        file: e.name,
+        message: `条目 "${e.name}" ${reason}，解压时可能写到数据包以外的位置。`,
+      });
+    if (isSymlink(e))
+      errors.push({ code: 'PKG_LINK', file: e.name, message: `条目 "${e.name}" 是符号链接，数据包中不允许出现链接。` });
+    else if (isSpecialFile(e))
+      errors.push({
+        code: 'PKG_SPECIAL_FILE',
+        file: e.name,
+        message: `条目 "${e.name}" 是设备或管道等特殊文件，数据包中不允许。`,
+      });
     const key = collisionKey(e.name);
     const prev = seen.get(key);
     if (prev !== undefined) {
       errors.push({
         code: 'PKG_DUPLICATE_ENTRY',
         file: e.name,
-        message: prev === e.name ? `条目 "${e.name}" 在数据包中出现了不止一次。` : `条目 "${e.name}" 与 "${prev}" 仅大小写或编码不同，解压时会互相覆盖。`,
+        message:
+          prev === e.name
+            ? `条目 "${e.name}" 在数据包中出现了不止一次。`
+            : `条目 "${e.name}" 与 "${prev}" 仅大小写或编码不同，解压时会互相覆盖。`,
       });
     } else seen.set(key, e.name);
     if ((e.generalPurposeBitFlag & 0x1) !== 0 || (e.compressionMethod !== 0 && e.compressionMethod !== 8)) {
-      errors.push({ code: 'PKG_UNSUPPORTED_ENTRY', file: e.name, message: `条目 "${e.name}" 使用了 ZIP 加密或不支持的压缩方式。` });
+      errors.push({
+        code: 'PKG_UNSUPPORTED_ENTRY',
+        file: e.name,
+        message: `条目 "${e.name}" 使用了 ZIP 加密或不支持的压缩方式。`,
+      });
     }
     if (e.uncompressedSize > limits.maxEntryBytes) {
-      errors.push({ code: 'PKG_TOO_LARGE', file: e.name, message: `条目 "${e.name}" 解压后有 ${e.uncompressedSize} 字节，超过单个文件 ${limits.maxEntryBytes} 字节的上限。` });
+      errors.push({
+        code: 'PKG_TOO_LARGE',
+        file: e.name,
+        message: `条目 "${e.name}" 解压后有 ${e.uncompressedSize} 字节，超过单个文件 ${limits.maxEntryBytes} 字节的上限。`,
+      });
     }
     if (e.uncompressedSize > RATIO_CHECK_MIN_BYTES) {
       const ratio = e.compressedSize === 0 ? Infinity : e.uncompressedSize / e.compressedSize;
@@ -303,7 +333,11 @@ async function checkArchive(
     total += e.uncompressedSize;
   }
   if (total > limits.maxTotalBytes) {
-    errors.push({ code: 'PKG_ZIP_BOMB', file: pkgName, message: `数据包解压后共 ${total} 字节，超过 ${limits.maxTotalBytes} 字节的上限，疑似压缩炸弹。` });
+    errors.push({
+      code: 'PKG_ZIP_BOMB',
+      file: pkgName,
+      message: `数据包解压后共 ${total} 字节，超过 ${limits.maxTotalBytes} 字节的上限，疑似压缩炸弹。`,
+    });
   }
   if (errors.length > 0) return { ok: false, errors };
   const layoutErrors = await checkLayout(reader, entries);
@@ -313,10 +347,15 @@ async function checkArchive(
   const files = new Map<string, RawZipEntry>();
   for (const e of entries) if (!e.name!.endsWith('/')) files.set(e.name!, e);
   for (const required of [BAG_FILES.declaration, BAG_FILES.info, BAG_FILES.manifest, BAG_FILES.tagManifest]) {
-    if (!files.has(required)) errors.push({ code: 'BAG_MISSING_FILE', file: required, message: `数据包缺少必需的文件 ${required}。` });
+    if (!files.has(required))
+      errors.push({ code: 'BAG_MISSING_FILE', file: required, message: `数据包缺少必需的文件 ${required}。` });
   }
   if (files.has('fetch.txt')) {
-    errors.push({ code: 'BAG_FETCH_NOT_ALLOWED', file: 'fetch.txt', message: '数据包含有 fetch.txt（需联网下载的内容），BaseDesk 只接受内容完整的数据包。' });
+    errors.push({
+      code: 'BAG_FETCH_NOT_ALLOWED',
+      file: 'fetch.txt',
+      message: '数据包含有 fetch.txt（需联网下载的内容），BaseDesk 只接受内容完整的数据包。',
+    });
   }
   if (errors.length > 0) return { ok: false, errors };
   const tagBytes = new Map<string, Buffer>();
@@ -344,7 +383,11 @@ async function checkArchive(
   if (!Buffer.isBuffer(tagManifest)) return { ok: false, errors: [tagManifest] };
   const tagList = parseManifest(tagManifest.toString('utf8'), 128);
   if (!tagList.ok) {
-    return failed('BAG_MANIFEST_FORMAT', BAG_FILES.tagManifest, `标签清单 ${BAG_FILES.tagManifest} 格式不正确：${tagList.message}。`);
+    return failed(
+      'BAG_MANIFEST_FORMAT',
+      BAG_FILES.tagManifest,
+      `标签清单 ${BAG_FILES.tagManifest} 格式不正确：${tagList.message}。`,
+    );
   }
   for (const [path, digest] of tagList.entries) {
     if (path.startsWith(PAYLOAD_DIR) || path === BAG_FILES.tagManifest || path === BAG_FILES.signature) {
@@ -361,7 +404,11 @@ async function checkArchive(
       continue;
     }
     if (sha512Hex(bytes) !== digest) {
-      errors.push({ code: 'BAG_TAG_DIGEST', file: path, message: `${path} 的内容与签名清单记录的摘要不一致：该文件在签名后被修改过。` });
+      errors.push({
+        code: 'BAG_TAG_DIGEST',
+        file: path,
+        message: `${path} 的内容与签名清单记录的摘要不一致：该文件在签名后被修改过。`,
+      });
     }
   }
   for (const name of files.keys()) {
@@ -374,7 +421,8 @@ async function checkArchive(
 
   // ---- Stage: bag-info ---------------------------------------------------------------------------
   const infoParse = parseBagInfo(tagBytes.get(BAG_FILES.info)!.toString('utf8'));
-  if (!infoParse.ok) return failed('BAG_INFO_INVALID', BAG_FILES.info, `bag-info.txt 不符合 BaseDesk 规范：${infoParse.message}。`);
+  if (!infoParse.ok)
+    return failed('BAG_INFO_INVALID', BAG_FILES.info, `bag-info.txt 不符合 BaseDesk 规范：${infoParse.message}。`);
   const info: BagInfo = infoParse.info;
 
   // ---- Stage: payload manifest -------------------------------------------------------------------
@@ -384,15 +432,27 @@ async function checkArchive(
   }
   for (const path of manifest.entries.keys()) {
     if (!path.startsWith(PAYLOAD_DIR)) {
-      errors.push({ code: 'BAG_MANIFEST_FORMAT', file: BAG_FILES.manifest, message: `内容清单列出了 data/ 以外的文件 ${path}。` });
+      errors.push({
+        code: 'BAG_MANIFEST_FORMAT',
+        file: BAG_FILES.manifest,
+        message: `内容清单列出了 data/ 以外的文件 ${path}。`,
+      });
     } else if (!files.has(path)) {
-      errors.push({ code: 'BAG_PAYLOAD_MISSING', file: path, message: `内容清单列出了 ${path}，但数据包中没有这个文件（被删除或改名）。` });
+      errors.push({
+        code: 'BAG_PAYLOAD_MISSING',
+        file: path,
+        message: `内容清单列出了 ${path}，但数据包中没有这个文件（被删除或改名）。`,
+      });
     }
   }
   const payload = [...files.values()].filter((e) => e.name!.startsWith(PAYLOAD_DIR));
   for (const e of payload) {
     if (!manifest.entries.has(e.name!)) {
-      errors.push({ code: 'BAG_PAYLOAD_NOT_IN_MANIFEST', file: e.name!, message: `文件 ${e.name} 不在内容清单中：它是签名之后加入的。` });
+      errors.push({
+        code: 'BAG_PAYLOAD_NOT_IN_MANIFEST',
+        file: e.name!,
+        message: `文件 ${e.name} 不在内容清单中：它是签名之后加入的。`,
+      });
     }
   }
   let octets = 0;
@@ -406,7 +466,11 @@ async function checkArchive(
     }
     octets += got.bytes;
     if (got.digest !== expected) {
-      errors.push({ code: 'BAG_PAYLOAD_DIGEST', file: e.name!, message: `文件 ${e.name} 的内容与内容清单记录的摘要不一致：内容被修改或损坏。` });
+      errors.push({
+        code: 'BAG_PAYLOAD_DIGEST',
+        file: e.name!,
+        message: `文件 ${e.name} 的内容与内容清单记录的摘要不一致：内容被修改或损坏。`,
+      });
     }
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -414,7 +478,11 @@ async function checkArchive(
   for (const name of Object.keys(info.recordCounts)) {
     const path = `${PAYLOAD_DIR}${name}.json`;
     if (!files.has(path)) {
-      errors.push({ code: 'BAG_INFO_INVALID', file: BAG_FILES.info, message: `bag-info.txt 声明了 ${name} 记录，但数据包中没有 ${path}。` });
+      errors.push({
+        code: 'BAG_INFO_INVALID',
+        file: BAG_FILES.info,
+        message: `bag-info.txt 声明了 ${name} 记录，但数据包中没有 ${path}。`,
+      });
     }
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -430,7 +498,11 @@ async function checkArchive(
 
   // ---- Stage: signature --------------------------------------------------------------------------
   if (!files.has(BAG_FILES.signature)) {
-    return failed('SIG_MISSING', BAG_FILES.signature, `数据包没有签名文件 ${BAG_FILES.signature}，无法确认来源。请让发送方用 BaseDesk 重新生成。`);
+    return failed(
+      'SIG_MISSING',
+      BAG_FILES.signature,
+      `数据包没有签名文件 ${BAG_FILES.signature}，无法确认来源。请让发送方用 BaseDesk 重新生成。`,
+    );
   }
   const sigEntry = files.get(BAG_FILES.signature)!;
   let sigText: string;
@@ -500,7 +572,11 @@ async function checkLayout(reader: ZipReader, entries: RawZipEntry[]): Promise<V
       continue;
     }
     if (!Buffer.from(header.fileName).equals(e.nameBytes)) {
-      errors.push({ code: 'PKG_UNSAFE_PATH', file: e.name!, message: `条目 "${e.name}" 的本地文件头中的名称与目录不一致，不同的解压工具会得到不同的文件。` });
+      errors.push({
+        code: 'PKG_UNSAFE_PATH',
+        file: e.name!,
+        message: `条目 "${e.name}" 的本地文件头中的名称与目录不一致，不同的解压工具会得到不同的文件。`,
+      });
     }
     const end = header.fileDataStart + e.compressedSize;
     const next = i + 1 < sorted.length ? sorted[i + 1]!.localHeaderOffset : reader.centralDirectoryOffset;

@@ -46,7 +46,12 @@ export function zipStream(sources: readonly ZipSource[], date: ZipDay): Readable
   };
   zip.on('error', fail);
   for (const s of sources) {
-    const opts: YazlEntryOptions = { mtime: new Date(date.year, date.month - 1, date.day), mode: ZIP_FILE_MODE, compress: s.compress, forceDosTimestamp: true };
+    const opts: YazlEntryOptions = {
+      mtime: new Date(date.year, date.month - 1, date.day),
+      mode: ZIP_FILE_MODE,
+      compress: s.compress,
+      forceDosTimestamp: true,
+    };
     if ('bytes' in s) {
       zip.addBuffer(Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength), s.name, opts);
     } else if ('filePath' in s) {

@@ -65,7 +65,7 @@ export async function summarize(tx: Tx, s: LoadedSession): Promise<SessionSummar
     seed: s.row.seed,
     panel: s.panel,
     origin: s.row.origin,
-    candidates: Number(n.n),
+    candidateCount: Number(n.n),
     signed: [...states.values()].filter((x) => x.latest?.kind === 'signoff').length,
   };
 }
@@ -319,8 +319,12 @@ export async function sessionDetail(tx: Tx, sessionId: string, actor: Actor): Pr
 
 async function interviewerFor(tx: Tx, s: LoadedSession, actor: Actor, requested: string | undefined): Promise<string> {
   let who = requested;
-  if (who === undefined && s.row.origin === 'station') {
+  if (s.row.origin === 'station') {
+    // A prepared laptop scores for the one interviewer it was prepared for, whoever is logged in on it.
     const a = await tx.selectFrom('station_assignments').select('interviewer').where('session_id', '=', s.row.id).executeTakeFirst();
+    if (a && who !== undefined && who !== a.interviewer) {
+      throw new AppError('STATION_OTHER_INTERVIEWER', `本机只为面试官「${a.interviewer}」准备，不能录入「${who}」的评分。`);
+    }
     who = a?.interviewer;
   }
   who ??= actor.username;

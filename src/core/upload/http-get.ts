@@ -1,4 +1,7 @@
-export type FetchLike = (input: string, init?: { method?: string; headers?: Record<string, string>; signal?: AbortSignal }) => Promise<Response>;
+export type FetchLike = (
+  input: string,
+  init?: { method?: string; headers?: Record<string, string>; signal?: AbortSignal },
+) => Promise<Response>;
 
 export type GetResult =
   | { kind: 'response'; status: number; contentType: string; json: unknown; isJson: boolean; retryAfterMs: number | null }
@@ -10,7 +13,11 @@ const MAX_BODY = 256 * 1024;
  * GET with a timeout, reading at most 256 KiB of body (a captive portal may answer with anything) and
  * parsing it as JSON when it is JSON. Never throws, except when `signal` aborts.
  */
-export async function getJson(url: string, fetchImpl: FetchLike, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<GetResult> {
+export async function getJson(
+  url: string,
+  fetchImpl: FetchLike,
+  opts: { timeoutMs: number; signal?: AbortSignal },
+): Promise<GetResult> {
   const timeout = AbortSignal.timeout(opts.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   try {
@@ -28,7 +35,14 @@ export async function getJson(url: string, fetchImpl: FetchLike, opts: { timeout
       }
     }
     const ra = Number(res.headers.get('retry-after'));
-    return { kind: 'response', status: res.status, contentType, json, isJson, retryAfterMs: Number.isFinite(ra) && ra > 0 ? ra * 1000 : null };
+    return {
+      kind: 'response',
+      status: res.status,
+      contentType,
+      json,
+      isJson,
+      retryAfterMs: Number.isFinite(ra) && ra > 0 ? ra * 1000 : null,
+    };
   } catch (e) {
     if (opts.signal?.aborted) throw opts.signal.reason;
     return { kind: 'network-error', message: e instanceof Error ? e.message : String(e) };

@@ -62,17 +62,19 @@ export class IntakeIndex {
 
   save(): Promise<void> {
     const snapshot = JSON.stringify(this.data, null, 1);
-    this.saving = this.saving.catch(() => {}).then(async () => {
-      const tmp = `${this.path}.${randomBytes(4).toString('hex')}.tmp`;
-      const fh = await open(tmp, 'w');
-      try {
-        await fh.writeFile(snapshot, 'utf8');
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      await rename(tmp, this.path);
-    });
+    this.saving = this.saving
+      .catch(() => {})
+      .then(async () => {
+        const tmp = `${this.path}.${randomBytes(4).toString('hex')}.tmp`;
+        const fh = await open(tmp, 'w');
+        try {
+          await fh.writeFile(snapshot, 'utf8');
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+        await rename(tmp, this.path);
+      });
     return this.saving;
   }
 }

@@ -97,7 +97,11 @@ export async function createIntakeServer(opts: IntakeServerOptions): Promise<Int
     let receipt: Receipt;
     if (verified.ok && verified.uuid !== uuid) {
       receipt = rejected(uuid, claimed, now, [
-        { code: 'PKG_UUID_MISMATCH', file: 'bag-info.txt', message: `上传时声明的编号 ${uuid} 与数据包内的编号 ${verified.uuid} 不一致。` },
+        {
+          code: 'PKG_UUID_MISMATCH',
+          file: 'bag-info.txt',
+          message: `上传时声明的编号 ${uuid} 与数据包内的编号 ${verified.uuid} 不一致。`,
+        },
       ]);
     } else if (verified.ok && verified.duplicate && existing) {
       const prior = index.receipt(uuid, existing.sha512)!;

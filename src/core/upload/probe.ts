@@ -13,7 +13,10 @@ export async function probeEndpoint(
   fetchImpl: FetchLike = globalThis.fetch as FetchLike,
   opts: { timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<EndpointState> {
-  const r = await getJson(joinUrl(endpoint, 'health'), fetchImpl, { timeoutMs: opts.timeoutMs ?? 5000, ...(opts.signal ? { signal: opts.signal } : {}) });
+  const r = await getJson(joinUrl(endpoint, 'health'), fetchImpl, {
+    timeoutMs: opts.timeoutMs ?? 5000,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
   if (r.kind === 'network-error') return 'offline';
   if (r.status !== 200 || !r.isJson) return 'not-intake';
   const body = r.json as { service?: unknown } | null;

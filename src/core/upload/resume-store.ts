@@ -10,7 +10,9 @@ export type ResumeStore = {
   keys(prefix: string): Promise<string[]>;
 };
 
-export function createMemoryResumeStore(initial: Record<string, string> = {}): ResumeStore & { snapshot(): Record<string, string> } {
+export function createMemoryResumeStore(
+  initial: Record<string, string> = {},
+): ResumeStore & { snapshot(): Record<string, string> } {
   const map = new Map(Object.entries(initial));
   return {
     get: async (k) => map.get(k) ?? null,

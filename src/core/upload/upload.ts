@@ -54,7 +54,9 @@ export async function uploadPackage(opts: UploadPackageOptions): Promise<UploadO
   const expected = { uuid: opts.uuid, sha512 };
   const st = await stat(opts.filePath).catch(() => null);
   if (!st || !st.isFile()) {
-    throw new AppError('UPLOAD_FILE_MISSING', `找不到待发送的数据包文件 ${opts.filePath}。请重新生成该数据包。`, { uuid: opts.uuid });
+    throw new AppError('UPLOAD_FILE_MISSING', `找不到待发送的数据包文件 ${opts.filePath}。请重新生成该数据包。`, {
+      uuid: opts.uuid,
+    });
   }
   throwIfAborted(opts.signal);
 
@@ -82,7 +84,10 @@ async function askReceipt(
   const url = joinUrl(endpoint, `receipts/${encodeURIComponent(expected.uuid)}?sha512=${expected.sha512}`);
   let r;
   try {
-    r = await getJson(url, fetchImpl, { timeoutMs: opts.requestTimeoutMs ?? 15_000, ...(opts.signal ? { signal: opts.signal } : {}) });
+    r = await getJson(url, fetchImpl, {
+      timeoutMs: opts.requestTimeoutMs ?? 15_000,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
   } catch {
     throw aborted();
   }
@@ -135,14 +140,20 @@ async function waitForReceipt(
       );
     }
     if (Date.now() >= deadline) {
-      throw new AppError('UPLOAD_NO_RECEIPT', '接收方长时间未完成数据包校验，尚未给出回执。数据包仍保留在待发送队列中，稍后会自动重试。', {
-        uuid: expected.uuid,
-      });
+      throw new AppError(
+        'UPLOAD_NO_RECEIPT',
+        '接收方长时间未完成数据包校验，尚未给出回执。数据包仍保留在待发送队列中，稍后会自动重试。',
+        {
+          uuid: expected.uuid,
+        },
+      );
     }
     await pause(asked.kind === 'pending' && asked.retryAfterMs ? Math.min(asked.retryAfterMs, 5000) : delay, opts.signal);
     delay = Math.min(delay * 2, 2000);
   }
-  throw new AppError('UPLOAD_NO_RECEIPT', '接收方未给出接收回执。数据包仍保留在待发送队列中，稍后会自动重试。', { uuid: expected.uuid });
+  throw new AppError('UPLOAD_NO_RECEIPT', '接收方未给出接收回执。数据包仍保留在待发送队列中，稍后会自动重试。', {
+    uuid: expected.uuid,
+  });
 }
 
 function tusUpload(endpoint: string, size: number, opts: UploadPackageOptions, sha512: string): Promise<void> {
@@ -193,12 +204,20 @@ function tusUpload(endpoint: string, size: number, opts: UploadPackageOptions, s
       upload.abort(false).catch(() => {});
       finish(aborted());
     };
-    const watchdog = setInterval(() => {
-      if (Date.now() - lastActivity > stallMs) {
-        upload.abort(false).catch(() => {});
-        finish(new AppError('UPLOAD_OFFLINE', `上传已停滞超过 ${Math.round(stallMs / 1000)} 秒，连接可能已断开。数据包仍在待发送队列中，稍后会从断点续传。`));
-      }
-    }, Math.min(1000, stallMs));
+    const watchdog = setInterval(
+      () => {
+        if (Date.now() - lastActivity > stallMs) {
+          upload.abort(false).catch(() => {});
+          finish(
+            new AppError(
+              'UPLOAD_OFFLINE',
+              `上传已停滞超过 ${Math.round(stallMs / 1000)} 秒，连接可能已断开。数据包仍在待发送队列中，稍后会从断点续传。`,
+            ),
+          );
+        }
+      },
+      Math.min(1000, stallMs),
+    );
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     upload
       .findPreviousUploads()
@@ -207,7 +226,9 @@ function tusUpload(endpoint: string, size: number, opts: UploadPackageOptions, s
         if (previous[0]) upload.resumeFromPreviousUpload(previous[0]);
         upload.start();
       })
-      .catch((e: unknown) => finish(new AppError('UPLOAD_RESUME_STORE', `读取断点续传记录失败：${e instanceof Error ? e.message : String(e)}。`)));
+      .catch((e: unknown) =>
+        finish(new AppError('UPLOAD_RESUME_STORE', `读取断点续传记录失败：${e instanceof Error ? e.message : String(e)}。`)),
+      );
   });
 }
 
@@ -229,14 +250,22 @@ function mapTusError(err: Error | DetailedError): AppError {
 
 function httpError(status: number): AppError {
   const hint =
-    status === 413 ? '数据包超过接收方允许的大小。' : status >= 500 ? '接收服务器出错，稍后会自动重试。' : '接收方拒绝了请求，请检查接收地址配置。';
+    status === 413
+      ? '数据包超过接收方允许的大小。'
+      : status >= 500
+        ? '接收服务器出错，稍后会自动重试。'
+        : '接收方拒绝了请求，请检查接收地址配置。';
   return new AppError(`UPLOAD_HTTP_${status}`, `接收服务器返回 HTTP ${status}：${hint}数据包仍保留在待发送队列中。`, { status });
 }
 
 function offline(detail: string): AppError {
-  return new AppError('UPLOAD_OFFLINE', '无法连接接收服务器（网络不通或服务器未开启）。数据包仍保留在待发送队列中，联网后会从断点续传。', {
-    detail,
-  });
+  return new AppError(
+    'UPLOAD_OFFLINE',
+    '无法连接接收服务器（网络不通或服务器未开启）。数据包仍保留在待发送队列中，联网后会从断点续传。',
+    {
+      detail,
+    },
+  );
 }
 
 function aborted(): AppError {

@@ -8,6 +8,7 @@ import { applicantsOps } from './applicants';
 import { admissionOps } from './admission';
 import { auditOps } from './audit';
 import { baseOps } from './base';
+import { scoresOps } from './scores';
 import type { OpDef } from './define';
 import { systemOps } from './system';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...systemOps,
   ...baseOps,
   ...auditOps,
+  ...scoresOps,
   ...applicantsOps,
   ...admissionOps,
 };

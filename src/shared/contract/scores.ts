@@ -49,7 +49,7 @@ export type SessionSummary = {
   seed: number;
   panel: Array<{ username: string; head: boolean }>;
   origin: 'local' | 'station';
-  candidates: number;
+  candidateCount: number;
   signed: number;
 };
 

@@ -59,7 +59,16 @@ describe('minisign signatures', () => {
     await writeFile(file, 'tagmanifest stand-in\n');
     const pub = parseMinisignPublicKey(await readFile(join(dir, 'm.pub'), 'utf8'));
     for (const legacy of [false, true]) {
-      await run('/usr/bin/minisign', ['-S', ...(legacy ? ['-l'] : []), '-s', join(dir, 'm.key'), '-m', file, '-t', 'uuid:x base:y kind:z']);
+      await run('/usr/bin/minisign', [
+        '-S',
+        ...(legacy ? ['-l'] : []),
+        '-s',
+        join(dir, 'm.key'),
+        '-m',
+        file,
+        '-t',
+        'uuid:x base:y kind:z',
+      ]);
       const sig = parseMinisignSignature(await readFile(`${file}.minisig`, 'utf8'));
       expect(sig.algorithm).toBe(legacy ? 'Ed' : 'ED');
       expect(sig.trustedComment).toBe('uuid:x base:y kind:z');
@@ -74,11 +83,21 @@ describe('minisign signatures', () => {
     const text = signMinisign(data, k, { trustedComment: 'uuid:1' });
     const sig = parseMinisignSignature(text);
     expect(verifyMinisignSignature(data, sig, [publicKeyOf(k)])).toMatchObject({ ok: true });
-    expect(verifyMinisignSignature(data, sig, [publicKeyOf(generateSigningKey())])).toMatchObject({ ok: false, code: 'SIG_UNKNOWN_KEY' });
-    expect(verifyMinisignSignature(data, { ...sig, trustedComment: 'uuid:2' }, [publicKeyOf(k)])).toMatchObject({ ok: false, code: 'SIG_INVALID' });
+    expect(verifyMinisignSignature(data, sig, [publicKeyOf(generateSigningKey())])).toMatchObject({
+      ok: false,
+      code: 'SIG_UNKNOWN_KEY',
+    });
+    expect(verifyMinisignSignature(data, { ...sig, trustedComment: 'uuid:2' }, [publicKeyOf(k)])).toMatchObject({
+      ok: false,
+      code: 'SIG_INVALID',
+    });
     // Same key id, different key material: a forged key id does not help.
     const impostor = { ...generateSigningKey(), keyId: k.keyId };
-    expect(verifyMinisignSignature(data, parseMinisignSignature(signMinisign(data, impostor, { trustedComment: 'uuid:1' })), [publicKeyOf(k)])).toMatchObject({
+    expect(
+      verifyMinisignSignature(data, parseMinisignSignature(signMinisign(data, impostor, { trustedComment: 'uuid:1' })), [
+        publicKeyOf(k),
+      ]),
+    ).toMatchObject({
       ok: false,
       code: 'SIG_INVALID',
     });
@@ -86,14 +105,19 @@ describe('minisign signatures', () => {
 
   it('is deterministic (Ed25519)', () => {
     const k = generateSigningKey();
-    expect(signMinisign(Buffer.from('x'), k, { trustedComment: 't' })).toBe(signMinisign(Buffer.from('x'), k, { trustedComment: 't' }));
+    expect(signMinisign(Buffer.from('x'), k, { trustedComment: 't' })).toBe(
+      signMinisign(Buffer.from('x'), k, { trustedComment: 't' }),
+    );
   });
 
   it.each([
     ['empty', ''],
     ['three lines', 'untrusted comment: a\nRUQ=\ntrusted comment: b\n'],
     ['bad base64', 'untrusted comment: a\n!!!!\ntrusted comment: b\nAAAA\n'],
-    ['no trusted prefix', `untrusted comment: a\n${Buffer.alloc(74).toString('base64')}\ncomment: b\n${Buffer.alloc(64).toString('base64')}\n`],
+    [
+      'no trusted prefix',
+      `untrusted comment: a\n${Buffer.alloc(74).toString('base64')}\ncomment: b\n${Buffer.alloc(64).toString('base64')}\n`,
+    ],
   ])('rejects a %s signature file with SIG_FORMAT', (_l, text) => {
     expect(() => parseMinisignSignature(text)).toThrow(expect.objectContaining({ code: 'SIG_FORMAT' }));
   });
@@ -103,7 +127,12 @@ describe('secret key at rest', () => {
   it('round-trips with the passphrase and keeps the fingerprint readable', async () => {
     const k = generateSigningKey();
     const env = await encryptSigningKey(k, '正确的口令 correct horse');
-    expect(env).toMatchObject({ format: 'basedesk-signing-key', version: 1, fingerprint: keyFingerprint(k), kdf: { name: 'scrypt', logN: 15, r: 8, p: 1 } });
+    expect(env).toMatchObject({
+      format: 'basedesk-signing-key',
+      version: 1,
+      fingerprint: keyFingerprint(k),
+      kdf: { name: 'scrypt', logN: 15, r: 8, p: 1 },
+    });
     expect(JSON.stringify(env)).not.toContain(Buffer.from(k.secretKey).toString('base64'));
     const back = await decryptSigningKey(JSON.stringify(env), '正确的口令 correct horse');
     expect(back).toEqual(k);
@@ -120,7 +149,9 @@ describe('secret key at rest', () => {
     await expect(decryptSigningKey({ ...env, keyId: Buffer.from(other.keyId).toString('hex') }, 'pw')).rejects.toMatchObject({
       code: 'KEY_PASSPHRASE_WRONG',
     });
-    await expect(decryptSigningKey({ ...env, publicKey: Buffer.from(other.publicKey).toString('base64') }, 'pw')).rejects.toMatchObject({
+    await expect(
+      decryptSigningKey({ ...env, publicKey: Buffer.from(other.publicKey).toString('base64') }, 'pw'),
+    ).rejects.toMatchObject({
       code: 'KEY_PASSPHRASE_WRONG',
     });
   });
@@ -129,7 +160,9 @@ describe('secret key at rest', () => {
     const env = await encryptSigningKey(generateSigningKey(), 'pw');
     await expect(decryptSigningKey('not json', 'pw')).rejects.toMatchObject({ code: 'KEY_FORMAT' });
     await expect(decryptSigningKey({ ...env, version: 2 }, 'pw')).rejects.toMatchObject({ code: 'KEY_FORMAT' });
-    await expect(decryptSigningKey({ ...env, kdf: { ...env.kdf, logN: 30 } }, 'pw')).rejects.toMatchObject({ code: 'KEY_FORMAT' });
+    await expect(decryptSigningKey({ ...env, kdf: { ...env.kdf, logN: 30 } }, 'pw')).rejects.toMatchObject({
+      code: 'KEY_FORMAT',
+    });
     await expect(decryptSigningKey({ ...env, nonce: 'AAAA' }, 'pw')).rejects.toMatchObject({ code: 'KEY_FORMAT' });
     await expect(encryptSigningKey(generateSigningKey(), '')).rejects.toMatchObject({ code: 'KEY_PASSPHRASE_EMPTY' });
   });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseBagInfo, formatBagInfo, type BagInfo } from '../../../src/core/package/bag-info';
-import { bagitDeclarationProblem, BAGIT_TXT, decodeManifestPath, encodeManifestPath, formatManifest, parseManifest, parseTagFile } from '../../../src/core/package/bagit';
+import {
+  bagitDeclarationProblem,
+  BAGIT_TXT,
+  decodeManifestPath,
+  encodeManifestPath,
+  formatManifest,
+  parseManifest,
+  parseTagFile,
+} from '../../../src/core/package/bagit';
 import { unsafePathReason } from '../../../src/core/package/paths';
 
 const D = 'a'.repeat(128);
@@ -31,7 +39,13 @@ describe('manifest paths (RFC 8493 §2.1.3)', () => {
 
 describe('tag files', () => {
   it('reads continuation lines', () => {
-    expect(parseTagFile('A: one\n  two\nB: three\n')).toEqual({ ok: true, labels: [['A', 'one two'], ['B', 'three']] });
+    expect(parseTagFile('A: one\n  two\nB: three\n')).toEqual({
+      ok: true,
+      labels: [
+        ['A', 'one two'],
+        ['B', 'three'],
+      ],
+    });
   });
 
   it('checks the bagit.txt declaration', () => {
@@ -56,14 +70,19 @@ describe('tag files', () => {
     const text = formatBagInfo(info);
     expect(text).toContain('Record-Count: applicants=1000\nRecord-Count: interviews=3\n');
     expect(parseBagInfo(text)).toEqual({ ok: true, info: { ...info, recordCounts: { applicants: 1000, interviews: 3 } } });
-    expect(parseBagInfo(text.replace('Sequence-Number: 12\n', 'Sequence-Number: 12\nSequence-Number: 13\n'))).toMatchObject({ ok: false });
+    expect(parseBagInfo(text.replace('Sequence-Number: 12\n', 'Sequence-Number: 12\nSequence-Number: 13\n'))).toMatchObject({
+      ok: false,
+    });
   });
 });
 
 describe('archive path safety', () => {
-  it.each(['../x', 'data/../../x', '/etc/passwd', 'C:/x', 'c:x', 'data\\x', 'data//x', 'data/./x', '', 'data/\u0000x'])('%j is unsafe', (p) => {
-    expect(unsafePathReason(p)).not.toBeNull();
-  });
+  it.each(['../x', 'data/../../x', '/etc/passwd', 'C:/x', 'c:x', 'data\\x', 'data//x', 'data/./x', '', 'data/\u0000x'])(
+    '%j is unsafe',
+    (p) => {
+      expect(unsafePathReason(p)).not.toBeNull();
+    },
+  );
 
   it.each(['bagit.txt', 'data/x.json', 'data/forms/报名表.html', 'data/a..b', 'data/.hidden'])('%j is fine', (p) => {
     expect(unsafePathReason(p)).toBeNull();

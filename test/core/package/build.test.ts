@@ -43,7 +43,9 @@ describe('buildPackage: layout', () => {
     const info = byName.get('bag-info.txt')!;
     expect(info).toContain('Source-Organization: 测试住培基地\n');
     expect(info).toContain(`External-Identifier: ${UUID_A}\n`);
-    expect(info).toContain('Base-Code: GD-0102\nPackage-Kind: enrolment\nCohort-Year: 2025\nSchema-Version: 1\nSequence-Number: 7\n');
+    expect(info).toContain(
+      'Base-Code: GD-0102\nPackage-Kind: enrolment\nCohort-Year: 2025\nSchema-Version: 1\nSequence-Number: 7\n',
+    );
     expect(info).toContain('Record-Count: applicants=20\nRecord-Count: interviews=1\n');
     expect(info).toContain('Bagging-Date: 2025-07-01\n');
     const payload = items.filter((i) => i.name.startsWith('data/'));
@@ -54,7 +56,12 @@ describe('buildPackage: layout', () => {
     expect(manifest.trim().split('\n')).toHaveLength(payload.length);
     for (const p of payload) expect(manifest).toContain(`${sha512(p.data)}  ${p.name}\n`);
     const tagManifest = byName.get('tagmanifest-sha512.txt')!;
-    expect(tagManifest.trim().split('\n').map((l) => l.split('  ')[1])).toEqual(['bag-info.txt', 'bagit.txt', 'manifest-sha512.txt']);
+    expect(
+      tagManifest
+        .trim()
+        .split('\n')
+        .map((l) => l.split('  ')[1]),
+    ).toEqual(['bag-info.txt', 'bagit.txt', 'manifest-sha512.txt']);
     expect(byName.get('data/applicants.json')!.startsWith('[{"applicantNo":"T00001","confirmed":')).toBe(true);
     expect(built.payloadFiles).toBe(payload.length);
     expect(built.payloadBytes).toBe(octets);
@@ -95,21 +102,32 @@ describe('buildPackage: layout', () => {
 
   it('refuses unsafe or clashing payload paths before writing anything', async () => {
     for (const path of ['../x.json', 'data/../x', '/data/x', 'data\\x', 'C:/data/x', 'notes.txt', 'data//x']) {
-      await expect(buildSample(dir, { payload: [{ path, bytes: Buffer.from('x') }] })).rejects.toMatchObject({ code: 'PKG_INPUT_INVALID' });
+      await expect(buildSample(dir, { payload: [{ path, bytes: Buffer.from('x') }] })).rejects.toMatchObject({
+        code: 'PKG_INPUT_INVALID',
+      });
     }
     await expect(
       buildSample(dir, { payload: [{ path: 'data/applicants.json', bytes: Buffer.from('[]') }] }),
     ).rejects.toMatchObject({ code: 'PKG_INPUT_INVALID' });
     await expect(
-      buildSample(dir, { payload: [{ path: 'data/A.pdf', bytes: Buffer.from('1') }, { path: 'data/a.pdf', bytes: Buffer.from('2') }] }),
+      buildSample(dir, {
+        payload: [
+          { path: 'data/A.pdf', bytes: Buffer.from('1') },
+          { path: 'data/a.pdf', bytes: Buffer.from('2') },
+        ],
+      }),
     ).rejects.toMatchObject({ code: 'PKG_INPUT_INVALID' });
-    await expect(buildSample(dir, { payload: [{ path: 'data/x.pdf', filePath: join(dir, 'missing.pdf') }] })).rejects.toMatchObject({
+    await expect(
+      buildSample(dir, { payload: [{ path: 'data/x.pdf', filePath: join(dir, 'missing.pdf') }] }),
+    ).rejects.toMatchObject({
       code: 'PKG_ATTACHMENT_MISSING',
     });
     await expect(buildSample(dir, { uuid: 'not-a-uuid' })).rejects.toMatchObject({ code: 'PKG_INPUT_INVALID' });
     await expect(buildSample(dir, { baggingDate: '2025-02-30' })).rejects.toMatchObject({ code: 'PKG_INPUT_INVALID' });
     await expect(buildSample(dir, { records: { Applicants: [] } })).rejects.toMatchObject({ code: 'PKG_INPUT_INVALID' });
-    await expect(buildSample(dir, { records: { applicants: [{ at: new Date(0) }] } })).rejects.toMatchObject({ code: 'JSON_NOT_CANONICAL' });
+    await expect(buildSample(dir, { records: { applicants: [{ at: new Date(0) }] } })).rejects.toMatchObject({
+      code: 'JSON_NOT_CANONICAL',
+    });
   });
 });
 
@@ -127,7 +145,10 @@ describe('buildPackage: reproducible', () => {
       process.env.TZ = 'Asia/Shanghai';
       const a = await buildSample(dir, {}, 'tz1.zip');
       process.env.TZ = 'America/Los_Angeles';
-      const records = { interviews: [{ score: 8.5, station: 1, applicantNo: 'T00001' }], applicants: fakeApplicants(20).map((r) => Object.fromEntries(Object.entries(r).reverse())) };
+      const records = {
+        interviews: [{ score: 8.5, station: 1, applicantNo: 'T00001' }],
+        applicants: fakeApplicants(20).map((r) => Object.fromEntries(Object.entries(r).reverse())),
+      };
       const b = await buildSample(dir, { records, payload: [...a.input.payload!].reverse() }, 'tz2.zip');
       expect(b.built.sha512).toBe(a.built.sha512);
     } finally {
@@ -154,7 +175,11 @@ describe('buildPackage: reproducible', () => {
 
   it('leaves no partial file behind when an attachment disappears', async () => {
     await expect(
-      buildPackage({ ...(await buildSample(dir)).input, outPath: join(dir, 'x.zip'), payload: [{ path: 'data/a.pdf', filePath: join(dir, 'nope') }] }),
+      buildPackage({
+        ...(await buildSample(dir)).input,
+        outPath: join(dir, 'x.zip'),
+        payload: [{ path: 'data/a.pdf', filePath: join(dir, 'nope') }],
+      }),
     ).rejects.toMatchObject({ code: 'PKG_ATTACHMENT_MISSING' });
     const { readdir } = await import('node:fs/promises');
     expect((await readdir(dir)).filter((f) => f.includes('x.zip'))).toEqual([]);
@@ -184,9 +209,19 @@ describe('minisign interoperability', () => {
     expect(stdout).toContain(`Trusted comment: timestamp:1751328000 uuid:${UUID_A} base:GD-0102 kind:enrolment seq:7`);
 
     // And it refuses a modified tag manifest.
-    await writeFile(join(out, 'tagmanifest-sha512.txt'), items.find((i) => i.name === 'tagmanifest-sha512.txt')!.data.toString() + '\n');
+    await writeFile(
+      join(out, 'tagmanifest-sha512.txt'),
+      items.find((i) => i.name === 'tagmanifest-sha512.txt')!.data.toString() + '\n',
+    );
     await expect(
-      run('/usr/bin/minisign', ['-Vm', join(out, 'tagmanifest-sha512.txt'), '-p', join(out, 'base.pub'), '-x', join(out, 'tagmanifest-sha512.txt.minisig')]),
+      run('/usr/bin/minisign', [
+        '-Vm',
+        join(out, 'tagmanifest-sha512.txt'),
+        '-p',
+        join(out, 'base.pub'),
+        '-x',
+        join(out, 'tagmanifest-sha512.txt.minisig'),
+      ]),
     ).rejects.toThrow();
   });
 });

@@ -49,7 +49,10 @@ describe('age encryption of the whole package', () => {
     const { built } = await buildSample(dir, { encryptTo: [pair.recipient] }, 'enc.zip.age');
     const idFile = join(dir, 'id.txt');
     await writeFile(idFile, `${pair.identity}\n`);
-    const { stdout } = await run('/usr/bin/age', ['-d', '-i', idFile, built.filePath], { encoding: 'buffer', maxBuffer: 1 << 24 });
+    const { stdout } = await run('/usr/bin/age', ['-d', '-i', idFile, built.filePath], {
+      encoding: 'buffer',
+      maxBuffer: 1 << 24,
+    });
     expect(sha512(stdout as unknown as Buffer)).toBe(built.bagSha512);
   });
 
@@ -58,7 +61,10 @@ describe('age encryption of the whole package', () => {
     const wrong = await generateAgeIdentity();
     const { built, key } = await buildSample(dir, { encryptTo: right.recipient }, 'enc.zip.age');
     const opts = { trustedKeys: [key] };
-    expect(await verifyPackage(built.filePath, opts)).toMatchObject({ ok: false, errors: [{ code: 'PKG_ENCRYPTED_NO_IDENTITY', file: 'enc.zip.age' }] });
+    expect(await verifyPackage(built.filePath, opts)).toMatchObject({
+      ok: false,
+      errors: [{ code: 'PKG_ENCRYPTED_NO_IDENTITY', file: 'enc.zip.age' }],
+    });
     expect(await verifyPackage(built.filePath, { ...opts, identities: [wrong.identity] })).toMatchObject({
       ok: false,
       errors: [{ code: 'PKG_DECRYPT_FAILED', file: 'enc.zip.age' }],
@@ -72,7 +78,11 @@ describe('age encryption of the whole package', () => {
   });
 
   it('rejects a malformed recipient before writing anything', async () => {
-    await expect(buildSample(dir, { encryptTo: 'age1notvalid' }, 'x.zip.age')).rejects.toMatchObject({ code: 'AGE_RECIPIENT_INVALID' });
-    await expect(buildSample(dir, { encryptTo: 'ssh-ed25519 AAAA' }, 'x.zip.age')).rejects.toMatchObject({ code: 'AGE_RECIPIENT_INVALID' });
+    await expect(buildSample(dir, { encryptTo: 'age1notvalid' }, 'x.zip.age')).rejects.toMatchObject({
+      code: 'AGE_RECIPIENT_INVALID',
+    });
+    await expect(buildSample(dir, { encryptTo: 'ssh-ed25519 AAAA' }, 'x.zip.age')).rejects.toMatchObject({
+      code: 'AGE_RECIPIENT_INVALID',
+    });
   });
 });

@@ -100,7 +100,9 @@ export async function readZip(path: string): Promise<ZipItem[]> {
   });
   const out: ZipItem[] = [];
   for (const e of entries) {
-    const s = await new Promise<NodeJS.ReadableStream>((res, rej) => zip.openReadStream(e, (err, st) => (err || !st ? rej(err) : res(st))));
+    const s = await new Promise<NodeJS.ReadableStream>((res, rej) =>
+      zip.openReadStream(e, (err, st) => (err || !st ? rej(err) : res(st))),
+    );
     const parts: Buffer[] = [];
     for await (const c of s as AsyncIterable<Buffer>) parts.push(c);
     out.push({
@@ -136,7 +138,13 @@ export async function rewriteZip(src: string, dst: string, edit: (items: ZipItem
 }
 
 /** Replaces every occurrence of `from` by `to` (same byte length) in a file's raw bytes. */
-export async function patchFile(path: string, from: string | Buffer, to: string | Buffer, out = path, onlyFirst = false): Promise<number> {
+export async function patchFile(
+  path: string,
+  from: string | Buffer,
+  to: string | Buffer,
+  out = path,
+  onlyFirst = false,
+): Promise<number> {
   const buf = await readFile(path);
   const f = Buffer.isBuffer(from) ? from : Buffer.from(from);
   const t = Buffer.isBuffer(to) ? to : Buffer.from(to);
@@ -177,6 +185,10 @@ export function resign(items: ZipItem[], key: SigningKey, trustedComment?: strin
   const comment = trustedComment ?? parseMinisignSignature(get('tagmanifest-sha512.txt.minisig').toString()).trustedComment;
   const sig = Buffer.from(signMinisign(tagManifest, key, { trustedComment: comment }));
   return items.map((i) =>
-    i.name === 'tagmanifest-sha512.txt' ? { ...i, data: tagManifest } : i.name === 'tagmanifest-sha512.txt.minisig' ? { ...i, data: sig } : i,
+    i.name === 'tagmanifest-sha512.txt'
+      ? { ...i, data: tagManifest }
+      : i.name === 'tagmanifest-sha512.txt.minisig'
+        ? { ...i, data: sig }
+        : i,
   );
 }

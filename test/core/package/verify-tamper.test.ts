@@ -16,7 +16,6 @@ import {
   sha512,
   tempDir,
   UUID_B,
-  writeZip,
   type ZipItem,
 } from './fixtures';
 
@@ -87,7 +86,10 @@ describe('verifyPackage: tampering (each fails with the right code and file)', (
   });
 
   it('one byte flipped in the global signature -> SIG_INVALID', async () => {
-    const line = (await readZip(built.filePath)).find((i) => i.name.endsWith('.minisig'))!.data.toString().split('\n')[3]!;
+    const line = (await readZip(built.filePath))
+      .find((i) => i.name.endsWith('.minisig'))!
+      .data.toString()
+      .split('\n')[3]!;
     const raw = Buffer.from(line, 'base64');
     raw[5] = raw[5]! ^ 0x80;
     await patchFile(tampered, line, raw.toString('base64'));
@@ -100,7 +102,10 @@ describe('verifyPackage: tampering (each fails with the right code and file)', (
   });
 
   it('the key id in the signature changed -> SIG_UNKNOWN_KEY', async () => {
-    const line = (await readZip(built.filePath)).find((i) => i.name.endsWith('.minisig'))!.data.toString().split('\n')[1]!;
+    const line = (await readZip(built.filePath))
+      .find((i) => i.name.endsWith('.minisig'))!
+      .data.toString()
+      .split('\n')[1]!;
     const raw = Buffer.from(line, 'base64');
     raw[3] = raw[3]! ^ 0x01; // key id bytes are 2..9
     await patchFile(tampered, line, raw.toString('base64'));
@@ -118,10 +123,14 @@ describe('verifyPackage: tampering (each fails with the right code and file)', (
   });
 
   it('a payload file renamed -> BAG_PAYLOAD_MISSING (and the new name not in the manifest)', async () => {
-    await edit((items) => items.map((i) => (i.name === 'data/attachments/0a1b2c.pdf' ? { ...i, name: 'data/attachments/0a1b2d.pdf' } : i)));
+    await edit((items) =>
+      items.map((i) => (i.name === 'data/attachments/0a1b2c.pdf' ? { ...i, name: 'data/attachments/0a1b2d.pdf' } : i)),
+    );
     const r = await verify();
     expectFailure(r, 'BAG_PAYLOAD_MISSING', 'data/attachments/0a1b2c.pdf');
-    expect(!r.ok && r.errors).toContainEqual(expect.objectContaining({ code: 'BAG_PAYLOAD_NOT_IN_MANIFEST', file: 'data/attachments/0a1b2d.pdf' }));
+    expect(!r.ok && r.errors).toContainEqual(
+      expect.objectContaining({ code: 'BAG_PAYLOAD_NOT_IN_MANIFEST', file: 'data/attachments/0a1b2d.pdf' }),
+    );
   });
 
   it('the records file renamed -> BAG_PAYLOAD_MISSING', async () => {
@@ -135,7 +144,11 @@ describe('verifyPackage: tampering (each fails with the right code and file)', (
   });
 
   it('signed by a key that is not pinned -> SIG_UNKNOWN_KEY', async () => {
-    expectFailure(await verify(built.filePath, { trustedKeys: [fixedKey(9)] }), 'SIG_UNKNOWN_KEY', 'tagmanifest-sha512.txt.minisig');
+    expectFailure(
+      await verify(built.filePath, { trustedKeys: [fixedKey(9)] }),
+      'SIG_UNKNOWN_KEY',
+      'tagmanifest-sha512.txt.minisig',
+    );
     expectFailure(await verify(built.filePath, { trustedKeys: [] }), 'SIG_UNKNOWN_KEY');
   });
 
@@ -158,7 +171,18 @@ describe('verifyPackage: tampering (each fails with the right code and file)', (
   });
 
   it('a consistent forgery signed by another key -> SIG_UNKNOWN_KEY', async () => {
-    await edit((items) => resign(replaceData('bag-info.txt', items.find((i) => i.name === 'bag-info.txt')!.data.toString().replace('测试住培基地', '冒充基地'))(items), fixedKey(5)));
+    await edit((items) =>
+      resign(
+        replaceData(
+          'bag-info.txt',
+          items
+            .find((i) => i.name === 'bag-info.txt')!
+            .data.toString()
+            .replace('测试住培基地', '冒充基地'),
+        )(items),
+        fixedKey(5),
+      ),
+    );
     expectFailure(await verify(), 'SIG_UNKNOWN_KEY', 'tagmanifest-sha512.txt.minisig');
   });
 });
@@ -263,7 +287,13 @@ describe('verifyPackage: bag structure and signature details', () => {
   it('a wrong Payload-Oxum, even when properly signed -> BAG_OXUM', async () => {
     await edit((items) => {
       const info = items.find((i) => i.name === 'bag-info.txt')!.data.toString();
-      return resign(replaceData('bag-info.txt', info.replace(/Payload-Oxum: (\d+)\./, (_m, n: string) => `Payload-Oxum: ${Number(n) + 1}.`))(items), key);
+      return resign(
+        replaceData(
+          'bag-info.txt',
+          info.replace(/Payload-Oxum: (\d+)\./, (_m, n: string) => `Payload-Oxum: ${Number(n) + 1}.`),
+        )(items),
+        key,
+      );
     });
     expectFailure(await verify(), 'BAG_OXUM', 'bag-info.txt');
   });

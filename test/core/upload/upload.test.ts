@@ -2,7 +2,11 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { FileStore } from '@tus/file-store';
+import { Upload as TusUpload } from '@tus/utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateAgeIdentity } from '../../../src/core/crypto/age';
 import { AppError } from '../../../src/shared/errors';
 import type { SigningKey } from '../../../src/core/crypto/signing-key';
 import type { BuiltPackage } from '../../../src/core/package/build';
@@ -28,7 +32,11 @@ async function bigSample(name: string, mb: number, overrides: Parameters<typeof 
   for (let i = 0; i < bytes.length; i += 4) bytes.writeUInt32LE((rnd() * 0x100000000) >>> 0, i);
   const file = join(dir, `${name}.bin`);
   await writeFile(file, bytes);
-  const { built } = await buildSample(dir, { payload: [{ path: 'data/attachments/big.bin', filePath: file }], ...overrides }, name);
+  const { built } = await buildSample(
+    dir,
+    { payload: [{ path: 'data/attachments/big.bin', filePath: file }], ...overrides },
+    name,
+  );
   return built;
 }
 
@@ -51,7 +59,15 @@ afterEach(async () => {
 });
 
 function opts(endpoint: string, store: ResumeStore, extra: Partial<UploadPackageOptions> = {}): UploadPackageOptions {
-  return { endpoint, filePath: pkg.filePath, sha512: pkg.sha512, uuid: pkg.uuid, resumeStore: store, retryDelays: [0, 100, 200], ...extra };
+  return {
+    endpoint,
+    filePath: pkg.filePath,
+    sha512: pkg.sha512,
+    uuid: pkg.uuid,
+    resumeStore: store,
+    retryDelays: [0, 100, 200],
+    ...extra,
+  };
 }
 
 async function acceptedCopies(): Promise<Array<{ file: string; sha512: string }>> {
@@ -81,7 +97,11 @@ async function waitFor(cond: () => Promise<boolean>, timeoutMs: number): Promise
 }
 
 /** Retry as the outbox would: bounded by attempts and time; only connection-type errors are retried. */
-async function uploadUntilDelivered(make: () => UploadPackageOptions, maxAttempts: number, maxMs: number): Promise<{ outcome: UploadOutcome; attempts: number }> {
+async function uploadUntilDelivered(
+  make: () => UploadPackageOptions,
+  maxAttempts: number,
+  maxMs: number,
+): Promise<{ outcome: UploadOutcome; attempts: number }> {
   const until = Date.now() + maxMs;
   let last: unknown;
   for (let attempt = 1; attempt <= maxAttempts && Date.now() < until; attempt++) {
@@ -129,7 +149,10 @@ describe('uploadPackage against the reference intake', () => {
     const store = createMemoryResumeStore();
     const progress: number[] = [];
     const r = await uploadPackage(opts(intake.url, store, { onProgress: (sent) => progress.push(sent) }));
-    expect(r).toMatchObject({ status: 'delivered', receipt: { receipt: 'basedesk-intake/1', uuid: UUID_A, sha512: pkg.sha512, status: 'accepted' } });
+    expect(r).toMatchObject({
+      status: 'delivered',
+      receipt: { receipt: 'basedesk-intake/1', uuid: UUID_A, sha512: pkg.sha512, status: 'accepted' },
+    });
     expect(progress.at(-1)).toBe(pkg.bytes);
     expect(store.snapshot()).toEqual({}); // resume info dropped once delivered
     expect(await acceptedCopies()).toEqual([{ file: `${UUID_A}.zip`, sha512: pkg.sha512 }]);
@@ -148,7 +171,13 @@ describe('uploadPackage against the reference intake', () => {
   });
 
   it('a receipt for other bytes -> UPLOAD_RECEIPT_MISMATCH', async () => {
-    const fakeReceipt = { receipt: 'basedesk-intake/1', uuid: UUID_A, sha512: 'f'.repeat(128), receivedAt: '2025-07-01T00:00:00Z', status: 'accepted' };
+    const fakeReceipt = {
+      receipt: 'basedesk-intake/1',
+      uuid: UUID_A,
+      sha512: 'f'.repeat(128),
+      receivedAt: '2025-07-01T00:00:00Z',
+      status: 'accepted',
+    };
     const fetchImpl = async (): Promise<Response> =>
       new Response(JSON.stringify(fakeReceipt), { status: 200, headers: { 'content-type': 'application/json' } });
     await expect(uploadPackage(opts(intake.url, createMemoryResumeStore(), { fetchImpl }))).rejects.toMatchObject({
@@ -173,15 +202,29 @@ describe('uploadPackage against the reference intake', () => {
   it('the same uuid with other bytes is rejected with PKG_REPLAY_DIFFERENT; the first stays the only copy', async () => {
     await uploadPackage(opts(intake.url, createMemoryResumeStore()));
     const changed = await bigSample('changed.zip', 1, { sequence: 8 });
-    const r = await uploadPackage({ ...opts(intake.url, createMemoryResumeStore()), filePath: changed.filePath, sha512: changed.sha512 });
-    expect(r).toMatchObject({ status: 'rejected', receipt: { status: 'rejected', sha512: changed.sha512, errors: [{ code: 'PKG_REPLAY_DIFFERENT' }] } });
+    const r = await uploadPackage({
+      ...opts(intake.url, createMemoryResumeStore()),
+      filePath: changed.filePath,
+      sha512: changed.sha512,
+    });
+    expect(r).toMatchObject({
+      status: 'rejected',
+      receipt: { status: 'rejected', sha512: changed.sha512, errors: [{ code: 'PKG_REPLAY_DIFFERENT' }] },
+    });
     expect(await acceptedCopies()).toEqual([{ file: `${UUID_A}.zip`, sha512: pkg.sha512 }]);
   });
 
   it('a package signed by an unpinned key gets a rejected receipt (not a delivery)', async () => {
     const stranger = await bigSample('stranger.zip', 1, { signingKey: fixedKey(7) });
-    const r = await uploadPackage({ ...opts(intake.url, createMemoryResumeStore()), filePath: stranger.filePath, sha512: stranger.sha512 });
-    expect(r).toMatchObject({ status: 'rejected', receipt: { errors: [{ code: 'SIG_UNKNOWN_KEY', file: 'tagmanifest-sha512.txt.minisig' }] } });
+    const r = await uploadPackage({
+      ...opts(intake.url, createMemoryResumeStore()),
+      filePath: stranger.filePath,
+      sha512: stranger.sha512,
+    });
+    expect(r).toMatchObject({
+      status: 'rejected',
+      receipt: { errors: [{ code: 'SIG_UNKNOWN_KEY', file: 'tagmanifest-sha512.txt.minisig' }] },
+    });
     expect(await acceptedCopies()).toEqual([]);
   });
 
@@ -195,19 +238,68 @@ describe('uploadPackage against the reference intake', () => {
   });
 });
 
-describe('uploads under faults', () => {
-  it.each([11, 23, 37])('connections cut after random byte counts (seed %i): retried until delivered, one accepted copy', async (seed) => {
-    const proxy = await startFaultProxy(intake.port, { seed, cutAfter: [16 * 1024, 512 * 1024], maxCuts: 40 });
-    toClose.push(proxy.close);
-    const store = createMemoryResumeStore();
-    const { outcome } = await uploadUntilDelivered(() => opts(proxy.url, store, { retryDelays: [0, 20, 50] }), 60, 60_000);
-    expect(outcome).toMatchObject({ status: 'delivered', receipt: { sha512: pkg.sha512 } });
-    expect(proxy.stats.cuts).toBeGreaterThan(0);
-    // Resumed, not restarted: far fewer bytes went up than (cuts + 1) whole packages.
-    expect(proxy.stats.bytesUp).toBeLessThan(pkg.bytes * 3);
+describe('reference intake', () => {
+  it('accepts a package encrypted to its age identity and keeps it encrypted', async () => {
+    const pair = await generateAgeIdentity();
+    await intake.close();
+    intake = await createIntakeServer({ dir: intakeDir, trustedKeys: [key], identities: [pair.identity] });
+    const enc = await bigSample('enc.zip.age', 1, { encryptTo: pair.recipient });
+    const r = await uploadPackage({ ...opts(intake.url, createMemoryResumeStore()), filePath: enc.filePath, sha512: enc.sha512 });
+    expect(r).toMatchObject({ status: 'delivered', receipt: { sha512: enc.sha512 } });
+    expect(await acceptedCopies()).toEqual([{ file: `${UUID_A}.zip.age`, sha512: enc.sha512 }]);
+    expect(intake.snapshot().packages[UUID_A]).toMatchObject({ sha512: enc.sha512, bagSha512: enc.bagSha512 });
+  });
+
+  it('checks, at start, a complete upload whose check was interrupted (crash before the receipt)', async () => {
+    await intake.close();
+    // What a crash leaves: the bytes fully written by tus, no verdict in the index.
+    const store = new FileStore({ directory: join(intakeDir, 'uploads') });
+    await store.create(
+      new TusUpload({
+        id: 'crashed',
+        size: pkg.bytes,
+        offset: 0,
+        metadata: { uuid: pkg.uuid, sha512: pkg.sha512, filename: 'x' },
+      }),
+    );
+    await store.write(createReadStream(pkg.filePath), 'crashed', 0);
+    intake = await startIntake();
     expect(await acceptedCopies()).toEqual([{ file: `${UUID_A}.zip`, sha512: pkg.sha512 }]);
-    expect(Object.keys(intake.snapshot().packages)).toEqual([UUID_A]);
-  }, 90_000);
+    const r = await uploadPackage(opts(intake.url, createMemoryResumeStore()));
+    expect(r).toMatchObject({ status: 'delivered' });
+    expect(await tusUploadsCreated()).toBe(1); // answered from the receipt, nothing re-sent
+  });
+
+  it('refuses uploads without uuid and sha512 metadata', async () => {
+    const res = await fetch(`${intake.url}/files/`, {
+      method: 'POST',
+      headers: {
+        'tus-resumable': '1.0.0',
+        'upload-length': '10',
+        'upload-metadata': `filename ${Buffer.from('x').toString('base64')}`,
+      },
+    });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('uploads under faults', () => {
+  it.each([11, 23, 37])(
+    'connections cut after random byte counts (seed %i): retried until delivered, one accepted copy',
+    async (seed) => {
+      const proxy = await startFaultProxy(intake.port, { seed, cutAfter: [16 * 1024, 512 * 1024], maxCuts: 40 });
+      toClose.push(proxy.close);
+      const store = createMemoryResumeStore();
+      const { outcome } = await uploadUntilDelivered(() => opts(proxy.url, store, { retryDelays: [0, 20, 50] }), 60, 60_000);
+      expect(outcome).toMatchObject({ status: 'delivered', receipt: { sha512: pkg.sha512 } });
+      expect(proxy.stats.cuts).toBeGreaterThan(0);
+      // Resumed, not restarted: far fewer bytes went up than (cuts + 1) whole packages.
+      expect(proxy.stats.bytesUp).toBeLessThan(pkg.bytes * 3);
+      expect(await acceptedCopies()).toEqual([{ file: `${UUID_A}.zip`, sha512: pkg.sha512 }]);
+      expect(Object.keys(intake.snapshot().packages)).toEqual([UUID_A]);
+    },
+    90_000,
+  );
 
   it('the intake restarted mid-upload: the upload resumes and ends delivered exactly once', async () => {
     const port = intake.port;
@@ -246,7 +338,11 @@ describe('uploads under faults', () => {
     // "Restart": a fresh call, same persisted store.
     const upBefore = proxy.stats.bytesUp;
     const progress: number[] = [];
-    const { outcome } = await uploadUntilDelivered(() => opts(proxy.url, store, { onProgress: (s) => progress.push(s) }), 5, 60_000);
+    const { outcome } = await uploadUntilDelivered(
+      () => opts(proxy.url, store, { onProgress: (s) => progress.push(s) }),
+      5,
+      60_000,
+    );
     expect(outcome).toMatchObject({ status: 'delivered' });
     expect(progress[0]).toBeGreaterThanOrEqual(kept);
     expect(proxy.stats.bytesUp - upBefore).toBeLessThan(pkg.bytes - kept + 64 * 1024);

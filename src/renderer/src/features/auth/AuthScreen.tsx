@@ -1,7 +1,8 @@
-import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconInfoCircle, IconLock } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../../components/PasswordField';
 import { errorText } from '../../app/errors';
 import { useSession } from '../../app/session';
 import { api } from '../../api/client';
@@ -69,7 +70,7 @@ export function AuthScreen({ mode }: { mode: 'login' | 'unlock' }) {
               onChange={(e) => setUsername(e.currentTarget.value)}
             />
           )}
-          <PasswordInput
+          <PasswordField
             label={t('auth.password')}
             autoComplete="current-password"
             autoFocus={mode === 'unlock'}

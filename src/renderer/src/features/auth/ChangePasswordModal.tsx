@@ -1,6 +1,8 @@
-import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+import { PasswordField } from '../../components/PasswordField';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
@@ -43,11 +45,11 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
   }
 
   return (
-    <Modal opened={opened} onClose={close} title={t('auth.changePassword')}>
+    <Dialog opened={opened} onClose={close} title={t('auth.changePassword')}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
-          <PasswordInput label={t('auth.oldPassword')} autoComplete="current-password" value={oldPassword} onChange={(e) => setOld(e.currentTarget.value)} error={errors.old} />
-          <PasswordInput
+          <PasswordField label={t('auth.oldPassword')} autoComplete="current-password" value={oldPassword} onChange={(e) => setOld(e.currentTarget.value)} error={errors.old} />
+          <PasswordField
             label={t('auth.newPassword')}
             description={t('users.passwordRule', { min: MIN_PASSWORD_LENGTH })}
             autoComplete="new-password"
@@ -55,7 +57,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
             onChange={(e) => setNew(e.currentTarget.value)}
             error={errors.new}
           />
-          <PasswordInput label={t('users.passwordConfirm')} autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} error={errors.confirm} />
+          <PasswordField label={t('users.passwordConfirm')} autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} error={errors.confirm} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
@@ -66,6 +68,6 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

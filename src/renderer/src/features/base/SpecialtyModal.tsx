@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
 import type { Specialty } from '../../../../shared/contract/base';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
@@ -56,7 +57,7 @@ export function SpecialtyModal({
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={editing ? t('base.renameSpecialty') : t('base.addSpecialty')}>
+    <Dialog opened={opened} onClose={onClose} title={editing ? t('base.renameSpecialty') : t('base.addSpecialty')}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
           <TextInput label={t('base.specialtyName')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} required data-autofocus />
@@ -79,6 +80,6 @@ export function SpecialtyModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

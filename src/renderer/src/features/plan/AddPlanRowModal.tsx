@@ -1,6 +1,7 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
 import type { PlanView } from '../../../../shared/contract/base';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
@@ -54,7 +55,7 @@ export function AddPlanRowModal({ opened, plan, onClose, onChanged }: { opened: 
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('plan.addRow')}>
+    <Dialog opened={opened} onClose={onClose} title={t('plan.addRow')}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
           <Select label={t('plan.targetSpecialty')} data={available} value={code} onChange={setCode} searchable error={errors.code} nothingFoundMessage={t('common.nothingFound')} />
@@ -83,6 +84,6 @@ export function AddPlanRowModal({ opened, plan, onClose, onChanged }: { opened: 
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, FileButton, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, FileButton, Group, List, Select, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
 import type { OpInput } from '../../../../shared/contract';
 import type { PlanPreview, PlanView } from '../../../../shared/contract/base';
 import type { ApiError } from '../../../../shared/errors';
@@ -109,7 +110,7 @@ export function ImportPlanModal({ opened, onClose, onImported }: { opened: boole
   const blocked = !preview || problems.length > 0 || unmapped > 0;
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('plan.importTitle')} size={980} closeOnClickOutside={false}>
+    <Dialog opened={opened} onClose={onClose} title={t('plan.importTitle')} size={980} closeOnClickOutside={false}>
       <Stack>
         <Text size="sm" c="dimmed">
           {t('plan.importHint')}
@@ -203,10 +204,19 @@ export function ImportPlanModal({ opened, onClose, onImported }: { opened: boole
 
         {commitError && <ErrorState error={commitError} title={t('plan.commitFailed')} />}
 
-        <Group justify="space-between">
-          <Text size="sm" c={blocked && preview ? 'red' : 'dimmed'}>
+        {/* Sticky: long previews scroll inside the dialog while the verdict and the buttons stay in view. */}
+        <Group
+          justify="space-between"
+          py="sm"
+          style={{ position: 'sticky', bottom: 0, zIndex: 3, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-default-border)' }}
+        >
+          <Text size="sm" c={blocked && (preview || previewError) ? 'red' : 'dimmed'}>
             {!preview
-              ? t('plan.needPreview')
+              ? previewError && choices.length > 1
+                ? t('plan.needBaseColumn')
+                : previewError
+                  ? t('plan.needOtherFile')
+                  : t('plan.needPreview')
               : problems.length > 0
                 ? t('plan.blockedProblems', { count: problems.length })
                 : unmapped > 0
@@ -223,6 +233,6 @@ export function ImportPlanModal({ opened, onClose, onImported }: { opened: boole
           </Group>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,6 +1,7 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
 import type { PlanRow, PlanView } from '../../../../shared/contract/base';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
@@ -59,7 +60,7 @@ export function SplitPoolModal({
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('plan.splitPool')}>
+    <Dialog opened={opened} onClose={onClose} title={t('plan.splitPool')}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">
@@ -102,6 +103,6 @@ export function SplitPoolModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Group, NumberInput, PasswordInput, Radio, SimpleGrid, Stack, Stepper, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Radio, SimpleGrid, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../../components/PasswordField';
 import { PROGRAM_LABELS } from '../../../../shared/preset';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
@@ -174,7 +175,7 @@ export function SetupWizard() {
               <SimpleGrid cols={2}>
                 <TextInput label={t('users.username')} required value={form.username} onChange={(e) => set('username', e.currentTarget.value)} error={errors.username} autoComplete="username" />
                 <TextInput label={t('users.displayName')} required value={form.displayName} onChange={(e) => set('displayName', e.currentTarget.value)} error={errors.displayName} />
-                <PasswordInput
+                <PasswordField
                   label={t('users.password')}
                   description={t('users.passwordRule', { min: MIN_PASSWORD_LENGTH })}
                   required
@@ -183,7 +184,7 @@ export function SetupWizard() {
                   error={errors.password}
                   autoComplete="new-password"
                 />
-                <PasswordInput
+                <PasswordField
                   label={t('users.passwordConfirm')}
                   required
                   value={form.confirm}

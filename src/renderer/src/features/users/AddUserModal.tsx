@@ -1,6 +1,8 @@
-import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+import { PasswordField } from '../../components/PasswordField';
 import type { Role } from '../../../../shared/permissions';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
@@ -60,7 +62,7 @@ export function AddUserModal({
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('users.add')} size="lg">
+    <Dialog opened={opened} onClose={onClose} title={t('users.add')} size="lg">
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
           <SimpleGrid cols={2}>
@@ -69,7 +71,7 @@ export function AddUserModal({
           </SimpleGrid>
           <Select label={t('users.role')} data={roleOptions} value={form.role} onChange={(v) => set('role', v as Role | null)} error={errors.role} allowDeselect={false} required />
           <SimpleGrid cols={2}>
-            <PasswordInput
+            <PasswordField
               label={t('users.password')}
               description={t('users.passwordRule', { min: MIN_PASSWORD_LENGTH })}
               value={form.password}
@@ -78,7 +80,7 @@ export function AddUserModal({
               autoComplete="new-password"
               required
             />
-            <PasswordInput
+            <PasswordField
               label={t('users.passwordConfirm')}
               description=" "
               value={form.confirm}
@@ -103,6 +105,6 @@ export function AddUserModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

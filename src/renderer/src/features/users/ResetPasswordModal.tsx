@@ -1,6 +1,8 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+import { PasswordField } from '../../components/PasswordField';
 import type { UserView } from '../../../../shared/contract/system';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
@@ -37,13 +39,13 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
   }
 
   return (
-    <Modal opened={user !== null} onClose={onClose} title={t('users.resetPasswordOf', { name: user?.displayName ?? '' })}>
+    <Dialog opened={user !== null} onClose={onClose} title={t('users.resetPasswordOf', { name: user?.displayName ?? '' })}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">
             {t('users.resetHint')}
           </Text>
-          <PasswordInput
+          <PasswordField
             label={t('auth.newPassword')}
             description={t('users.passwordRule', { min: MIN_PASSWORD_LENGTH })}
             value={password}
@@ -52,7 +54,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
             autoComplete="new-password"
             data-autofocus
           />
-          <PasswordInput label={t('users.passwordConfirm')} value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} error={errors.confirm} autoComplete="new-password" />
+          <PasswordField label={t('users.passwordConfirm')} value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} error={errors.confirm} autoComplete="new-password" />
           {errors.form && (
             <Text c="red" size="sm" role="alert">
               {errors.form}
@@ -68,6 +70,6 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -14,6 +14,8 @@ export const common = {
     actions: 'Actions',
     readOnly: 'Your role can view but not change this.',
     nothingFound: 'No match',
+    close: 'Close',
+    togglePassword: 'Show or hide password',
   },
   // Only codes whose Chinese message carries no specifics are translated; the rest show the core's message.
   errors: {

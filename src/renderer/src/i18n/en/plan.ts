@@ -66,6 +66,8 @@ export const plan = {
     rowStatus: 'Check',
     rowOk: 'OK',
     needPreview: 'Choose a file first.',
+    needBaseColumn: 'Choose this base in the table first.',
+    needOtherFile: 'This file cannot be imported: fix it as described and choose it again.',
     blockedProblems: '{{count}} problems remain: fix the file to import.',
     blockedUnknown: '{{count}} specialty names still need a mapping.',
     readyToCommit: 'All checks pass: importing replaces this cohort’s plan.',

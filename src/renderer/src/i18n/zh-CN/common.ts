@@ -14,6 +14,8 @@ export const common = {
     actions: '操作',
     readOnly: '当前角色只能查看，不能修改。',
     nothingFound: '没有匹配项',
+    close: '关闭',
+    togglePassword: '显示或隐藏密码',
   },
   // Keyed by error code. Empty in Chinese on purpose: the core's own messages are Chinese and more specific.
   errors: {} as Record<string, string>,

@@ -66,6 +66,8 @@ export const plan = {
     rowStatus: '检查结果',
     rowOk: '正常',
     needPreview: '请先选择文件。',
+    needBaseColumn: '请先选择本基地在表中的名称。',
+    needOtherFile: '此文件无法导入：请按提示修改后重新选择。',
     blockedProblems: '还有 {{count}} 处问题，修改文件后才能导入。',
     blockedUnknown: '还有 {{count}} 个专业名称没有选择对应专业。',
     readyToCommit: '检查通过：导入将替换本年度的招收计划。',

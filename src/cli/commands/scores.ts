@@ -1,0 +1,186 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import type { CandidateSheet, RankingView, ScoreImportReport } from '../../shared/contract/scores';
+import { withSession, type GlobalOptions } from '../context';
+import { fail, print, type CliIo } from '../io';
+
+function readInput(file: string): { fileName: string; contentBase64: string } {
+  try {
+    return { fileName: basename(file), contentBase64: readFileSync(file).toString('base64') };
+  } catch (e) {
+    fail('FILE_NOT_FOUND', `无法读取文件：${file}（${(e as NodeJS.ErrnoException).code ?? String(e)}）`);
+  }
+}
+
+function writeOutput(file: string, out: { contentBase64: string }): void {
+  try {
+    writeFileSync(file, Buffer.from(out.contentBase64, 'base64'));
+  } catch (e) {
+    fail('FILE_WRITE_FAILED', `无法写入文件：${file}（${(e as NodeJS.ErrnoException).code ?? String(e)}）`);
+  }
+}
+
+const h = (v: number | 'absent' | null | undefined) => (v === 'absent' ? '缺考' : v === null || v === undefined ? '—' : (v / 100).toFixed(2));
+
+function reportText(r: ScoreImportReport): string {
+  return [
+    `${r.applied ? '已导入' : '未写入'}：新增 ${r.imported}，更新 ${r.updated}，未变 ${r.unchanged}，拒绝 ${r.rejected.length}`,
+    ...r.rejected.map((x) => `第 ${x.row} 行\t${x.field}\t[${x.code}] ${x.message}`),
+  ].join('\n');
+}
+
+function sheetText(c: CandidateSheet): string {
+  return [
+    `${c.drawNo} 号 ${c.name}：${c.state}${c.absent ? '（缺考）' : ''}`,
+    ...c.marks.map((m) => `  ${m.interviewer}\t${m.item}\t${m.unable ? '无法评价' : h(m.value)}`),
+    ...c.conflicts.map((x) => `  冲突：${x.interviewer} ${x.item} ${x.marks.map((m) => h(m.value)).join(' / ')}`),
+    c.panel.status === 'ok' ? `  面试成绩 ${c.panel.display}` : `  面试成绩：${c.panel.status}`,
+  ].join('\n');
+}
+
+function rankingText(v: RankingView): string {
+  return v.groups
+    .flatMap((g) => [
+      `${g.specialty} ${g.specialtyName}${g.category ? `（${g.category}）` : ''}`,
+      ...g.ranked.map((r) => `${r.rank}${r.tied ? '=' : ''}\t${r.name}\t${r.idMasked}\t${r.totalDisplay}`),
+      ...g.unranked.map((u) => `—\t${u.name}\t${u.idMasked}\t${u.status === 'absent' ? '缺考' : '成绩不全'}`),
+    ])
+    .join('\n');
+}
+
+export function registerScores(program: Command, io: CliIo): void {
+  const scores = program.command('scores').description('考核成绩与面试评分');
+  scores
+    .command('import <file>')
+    .description('导入笔试/面试/操作成绩（列：姓名、身份证号、培训专业、笔试成绩、面试成绩、操作成绩）；有任何问题则不写入')
+    .option('--replace', '替换与文件不同的已有成绩（必须同时给出 --reason）')
+    .option('--reason <text>', '替换已有成绩的原因')
+    .option('--dry-run', '只检查，不写入')
+    .action(async (file: string, o: { replace?: boolean; reason?: string; dryRun?: boolean }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withSession(io, g, async (s) => {
+        const input = { ...readInput(file), replace: !!o.replace, ...(o.reason ? { reason: o.reason } : {}) };
+        const r = await s.call(o.dryRun ? 'scores.previewImport' : 'scores.import', input);
+        print(io, s.json, r, () => reportText(r));
+        if (r.rejected.length > 0) fail('SCORES_IMPORT_REJECTED', `有 ${r.rejected.length} 处问题，未写入任何成绩：请按报告修改文件后重新导入。`);
+      });
+    });
+  scores
+    .command('set')
+    .description('录入一位面试官对一名考生一个评分项的分数（无法评价请填“无法评价”）')
+    .requiredOption('--session <id>', '面试场次编号')
+    .option('--interviewer <user>', '面试官用户名（默认：当前用户；离线设备上为其登记的面试官）')
+    .requiredOption('--candidate <id>', '考生身份证号（或抽签号）')
+    .requiredOption('--item <key>', '评分项键名或名称')
+    .requiredOption('--score <x>', '分数')
+    .action(async (o: { session: string; interviewer?: string; candidate: string; item: string; score: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withSession(io, g, async (s) => {
+        const r = await s.call('interview.setScore', {
+          sessionId: o.session,
+          candidate: o.candidate,
+          item: o.item,
+          score: o.score,
+          ...(o.interviewer ? { interviewer: o.interviewer } : {}),
+        });
+        print(io, s.json, r, () => sheetText(r));
+      });
+    });
+  scores
+    .command('absent')
+    .description('标记考生缺考（只需一次）')
+    .requiredOption('--session <id>', '面试场次编号')
+    .requiredOption('--candidate <id>', '考生身份证号（或抽签号）')
+    .action(async (o: { session: string; candidate: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withSession(io, g, async (s) => {
+        const r = await s.call('interview.markAbsent', { sessionId: o.session, candidate: o.candidate });
+        print(io, s.json, r, () => sheetText(r));
+      });
+    });
+  scores
+    .command('signoff')
+    .description('专家组组长签字确认一名考生的面试成绩')
+    .requiredOption('--session <id>', '面试场次编号')
+    .requiredOption('--candidate <id>', '考生身份证号（或抽签号）')
+    .action(async (o: { session: string; candidate: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withSession(io, g, async (s) => {
+        const r = await s.call('interview.signOff', { sessionId: o.session, candidate: o.candidate });
+        print(io, s.json, r, () => sheetText(r));
+      });
+    });
+  scores
+    .command('session-create')
+    .description('建立面试场次：--panel 组长在前，如 --panel zhang,li,wang')
+    .requiredOption('--name <name>', '场次名称')
+    .requiredOption('--date <yyyy-mm-dd>', '日期')
+    .requiredOption('--site <site>', '地点')
+    .requiredOption('--panel <users>', '面试官用户名，逗号分隔，第一位为组长')
+    .requiredOption('--candidates <ids>', '考生身份证号，逗号分隔')
+    .option('--seed <n>', '抽签种子（默认随机，并记录）', (v) => Number(v))
+    .action(async (o: { name: string; date: string; site: string; panel: string; candidates: string; seed?: number }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withSession(io, g, async (s) => {
+        const r = await s.call('interview.createSession', {
+          name: o.name,
+          date: o.date,
+          site: o.site,
+          panel: o.panel.split(',').map((u, i) => ({ username: u.trim(), head: i === 0 })),
+          candidates: o.candidates.split(',').map((x) => x.trim()),
+          ...(o.seed !== undefined ? { seed: o.seed } : {}),
+        });
+        print(io, s.json, r, () => `场次 ${r.id}：${r.name}，${r.candidateCount} 名考生，抽签种子 ${r.seed}`);
+      });
+    });
+
+  program
+    .command('ranking')
+    .description('按专业（及人员类别）排名，显示总成绩与并列')
+    .option('--specialty <code>', '专业代码')
+    .option('--category <name>', '人员类别')
+    .option('--xlsx <file>', '同时导出成绩汇总表（需 --specialty）')
+    .action(async (o: { specialty?: string; category?: string; xlsx?: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withSession(io, g, async (s) => {
+        const r = await s.call('ranking.show', { ...(o.specialty ? { specialty: o.specialty } : {}), ...(o.category ? { category: o.category } : {}) });
+        if (o.xlsx) {
+          if (!o.specialty) fail('USAGE', '导出成绩汇总表需要 --specialty。');
+          writeOutput(o.xlsx, await s.call('scores.summaryXlsx', { specialty: o.specialty }));
+        }
+        print(io, s.json, r, () => rankingText(r));
+      });
+    });
+
+  const station = program.command('station').description('离线评分设备：评分文件与签名评分包');
+  station
+    .command('export <file>')
+    .description('住培办：--session S --interviewer U 导出面试官离线评分文件；面试官设备：导出本机签名评分包')
+    .option('--session <id>', '面试场次编号')
+    .option('--interviewer <user>', '面试官用户名（住培办导出评分文件时）')
+    .action(async (file: string, o: { session?: string; interviewer?: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withSession(io, g, async (s) => {
+        const out = o.interviewer
+          ? await s.call('stations.exportSession', { sessionId: o.session ?? '', interviewer: o.interviewer })
+          : await s.call('stations.exportBundle', o.session ? { sessionId: o.session } : {});
+        writeOutput(file, out);
+        print(io, s.json, { file, fileName: out.fileName }, () => `已写入 ${file}`);
+      });
+    });
+  station
+    .command('import <file>')
+    .description('导入离线评分文件（面试官设备）或签名评分包（住培办）；重复导入不会改变数据')
+    .action(async (file: string, _o: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withSession(io, g, async (s) => {
+        const r = await s.call('stations.import', readInput(file));
+        print(io, s.json, r, () =>
+          r.kind === 'session'
+            ? `已导入面试场次 ${r.sessionId}${r.alreadyImported ? '（之前已导入）' : ''}`
+            : `评分包（设备 ${r.stationId}）：新增记录 ${r.eventsAdded}，评分 ${r.marksAdded}，缺考 ${r.absencesAdded}${r.alreadyImported ? '（无新内容）' : ''}；未处理冲突 ${r.conflicts}`,
+        );
+      });
+    });
+}

@@ -1,0 +1,31 @@
+/** Self-contained printable pages (A4, no external resources: they are opened offline and printed). */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+export function printablePage(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(title)}</title>
+<style>
+@page { size: A4; margin: 15mm; }
+body { font-family: "SimSun", "Songti SC", serif; font-size: 12pt; color: #000; }
+h1 { font-size: 16pt; text-align: center; margin: 0 0 8pt; }
+.meta { font-size: 10.5pt; margin: 6pt 0; }
+table { width: 100%; border-collapse: collapse; }
+th, td { border: 1px solid #000; padding: 3pt 4pt; text-align: center; font-size: 10.5pt; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; }
+.mono { font-family: "Courier New", monospace; }
+</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+${body}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,258 @@
+/**
+ * Signed station bundles. A laptop exports its whole event chain (seq 1..head) with its station id and
+ * schema version, as canonical JSON signed with the Ed25519 key the coordinator registered for that
+ * interviewer and session (minisign format, so it can be checked without BaseDesk). The coordinator
+ * verifies everything before writing anything, then adds the events it does not have yet into `events`
+ * under the laptop's station id and projects the score facts. Importing the same bundle again, an older
+ * one, or bundles of several laptops in any order ends in the same state; different scores for the same
+ * interviewer, candidate and item stay side by side as a conflict for the panel head.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { FileOutput, StationImportReport } from '../../shared/contract/scores';
+import { AppError } from '../../shared/errors';
+import { EVENT_FORMAT_VERSION, GENESIS_HASH, appendEvent, eventHash, type StoredEvent } from '../audit/events';
+import { decodeHlc } from '../audit/hlc';
+import type { Actor, Core, Tx } from '../context';
+import {
+  parseMinisignPublicKey,
+  parseMinisignSignature,
+  signMinisign,
+  signingKeyFromSeed,
+  verifyMinisignSignature,
+} from '../crypto';
+import { ABSENT_ACTION, MARK_ACTION, currentCells, isConflict, type AbsentPayload, type MarkPayload } from '../scores/marks';
+import { canonicalJson } from '../util/canonical-json';
+import { isoNow } from '../util/clock';
+import { BUNDLE_FILE_KIND, SESSION_FILE_KIND, STATION_FORMAT_VERSION, type BundleFile, type BundlePayload, type SessionFile, type StationKeyJson } from './format';
+import { importSessionFile } from './session-file';
+
+const EVENT_FIELDS = ['id', 'station_id', 'seq', 'hlc', 'actor', 'action', 'entity', 'entity_id', 'before_json', 'after_json', 'reason', 'schema_version', 'prev_hash', 'hash'] as const;
+
+export async function exportBundle(core: Core, input: { sessionId?: string | undefined }): Promise<FileOutput> {
+  const assignments = await core.db.selectFrom('station_assignments').selectAll().execute();
+  const a = input.sessionId ? assignments.find((x) => x.session_id === input.sessionId) : assignments.length === 1 ? assignments[0] : undefined;
+  if (!a) {
+    throw new AppError(
+      'STATION_NOT_ASSIGNED',
+      assignments.length > 1 ? '本机准备了多个面试场次，请指定要导出的场次。' : '本机没有导入离线评分文件，不能导出评分包。',
+    );
+  }
+  const k = JSON.parse(a.key_json) as StationKeyJson;
+  const key = signingKeyFromSeed(Buffer.from(k.keyId, 'base64'), Buffer.from(k.secretKey, 'base64'), Buffer.from(k.publicKey, 'base64'));
+  const events = (await core.db.selectFrom('events').selectAll().where('station_id', '=', core.stationId).orderBy('seq').execute()) as StoredEvent[];
+  const payload: BundlePayload = {
+    kind: BUNDLE_FILE_KIND,
+    formatVersion: STATION_FORMAT_VERSION,
+    schemaVersion: core.schemaVersion,
+    appVersion: core.appVersion,
+    stationId: core.stationId,
+    sessionId: a.session_id,
+    interviewer: a.interviewer,
+    createdAt: isoNow(core.clock),
+    headSeq: events.length === 0 ? 0 : events[events.length - 1]!.seq,
+    events: events.map((e) => ({ ...e })),
+  };
+  const text = canonicalJson(payload);
+  const signature = signMinisign(Buffer.from(text, 'utf8'), key, {
+    trustedComment: `station:${core.stationId} session:${a.session_id} interviewer:${encodeURIComponent(a.interviewer)} seq:${payload.headSeq}`,
+  });
+  const file: BundleFile = { kind: BUNDLE_FILE_KIND, payload: text, signature };
+  return {
+    fileName: `评分包-${a.interviewer}-${payload.headSeq}.basedesk-bundle.json`,
+    contentBase64: Buffer.from(JSON.stringify(file), 'utf8').toString('base64'),
+  };
+}
+
+function bad(code: string, message: string): never {
+  throw new AppError(code, message);
+}
+
+/** Reads either file kind; anything else (including a cut-off file) is refused before any write. */
+export function parseStationFile(bytes: Uint8Array): { kind: 'session'; file: SessionFile } | { kind: 'bundle'; file: BundleFile } {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch {
+    bad('BUNDLE_TRUNCATED', '文件不完整或已损坏（不是完整的 JSON）：可能复制时被截断。请从面试官电脑重新导出。');
+  }
+  const kind = (obj as { kind?: unknown } | null)?.kind;
+  if (kind === SESSION_FILE_KIND) return { kind: 'session', file: obj as SessionFile };
+  if (kind === BUNDLE_FILE_KIND) {
+    const f = obj as BundleFile;
+    if (typeof f.payload !== 'string' || typeof f.signature !== 'string') bad('BUNDLE_FORMAT', '评分包格式不正确：缺少内容或签名。');
+    return { kind: 'bundle', file: f };
+  }
+  bad('BUNDLE_FORMAT', '这不是 BaseDesk 的离线评分文件或评分包。');
+}
+
+export async function importStationFile(core: Core, actor: Actor, bytes: Uint8Array): Promise<StationImportReport> {
+  const parsed = parseStationFile(bytes);
+  if (parsed.kind === 'session') return importSessionFile(core, actor, parsed.file);
+  return importBundle(core, actor, parsed.file, createHash('sha256').update(bytes).digest('hex'));
+}
+
+type Verified = { payload: BundlePayload; events: StoredEvent[]; session: string; interviewer: string };
+
+async function verifyBundle(tx: Tx, core: Core, file: BundleFile): Promise<Verified> {
+  const sig = parseMinisignSignature(file.signature);
+  const keyIdHex = Buffer.from(sig.keyId).toString('hex');
+  const reg = await tx.selectFrom('station_keys').selectAll().where('key_id', '=', keyIdHex).executeTakeFirst();
+  if (!reg) {
+    bad('STATION_KEY_UNKNOWN', '评分包的签名密钥未在本机登记：它不是由本机为某位面试官导出的离线评分文件所准备的设备。请核实来源。');
+  }
+  const v = verifyMinisignSignature(Buffer.from(file.payload, 'utf8'), sig, [parseMinisignPublicKey(reg.public_key)]);
+  if (!v.ok) bad('BUNDLE_SIGNATURE_INVALID', `评分包签名无效：${v.message}`);
+  let payload: BundlePayload;
+  try {
+    payload = JSON.parse(file.payload) as BundlePayload;
+  } catch {
+    bad('BUNDLE_FORMAT', '评分包内容无法解析。');
+  }
+  if (payload.kind !== BUNDLE_FILE_KIND) bad('BUNDLE_FORMAT', '评分包内容类型不正确。');
+  if (payload.formatVersion > STATION_FORMAT_VERSION || payload.schemaVersion > core.schemaVersion) {
+    bad(
+      'BUNDLE_NEWER_VERSION',
+      `评分包来自更新版本的 BaseDesk（数据版本 ${payload.schemaVersion}，本机 ${core.schemaVersion}）：请先升级本机 BaseDesk 再导入，评分包请妥善保存。`,
+    );
+  }
+  if (payload.sessionId !== reg.session_id || payload.interviewer !== reg.username) {
+    bad('STATION_KEY_MISMATCH', `评分包声称来自面试官「${payload.interviewer}」，但签名密钥登记给「${reg.username}」（或其他场次）。已拒绝。`);
+  }
+  if (payload.stationId === core.stationId) bad('BUNDLE_OWN_STATION', '这是本机自己的评分包，无需导入。');
+  // The chain: contiguous from seq 1, every hash recomputed, every link checked.
+  const events: StoredEvent[] = [];
+  let prev = GENESIS_HASH;
+  for (let i = 0; i < payload.events.length; i++) {
+    const raw = payload.events[i]!;
+    const e = Object.fromEntries(EVENT_FIELDS.map((f) => [f, raw[f] ?? null])) as unknown as StoredEvent;
+    const { hash, ...rest } = e;
+    if (e.station_id !== payload.stationId || e.seq !== i + 1 || e.prev_hash !== prev || eventHash(rest) !== hash) {
+      bad('BUNDLE_CHAIN_BROKEN', `评分包中第 ${i + 1} 条记录与其哈希链不符：内容被改动或缺失。已拒绝，未写入任何数据。`);
+    }
+    if (e.schema_version > EVENT_FORMAT_VERSION) bad('BUNDLE_NEWER_VERSION', '评分包中的记录格式比本机新：请先升级本机 BaseDesk。');
+    decodeHlc(e.hlc);
+    prev = hash;
+    events.push(e);
+  }
+  if (payload.headSeq !== events.length) bad('BUNDLE_TRUNCATED', '评分包记录条数与声明不符：文件不完整。');
+  // Score facts must be this interviewer's, for this session, or the whole bundle is refused.
+  for (const e of events) {
+    if (e.action === MARK_ACTION || e.action === ABSENT_ACTION) {
+      const p = JSON.parse(e.after_json ?? '{}') as Partial<MarkPayload>;
+      if (p.sessionId === payload.sessionId && e.action === MARK_ACTION && p.interviewer !== payload.interviewer) {
+        bad('STATION_INTERVIEWER_MISMATCH', `评分包中含有其他面试官「${p.interviewer}」的评分，而该设备只登记给「${payload.interviewer}」。已拒绝。`);
+      }
+    }
+  }
+  return { payload, events, session: reg.session_id, interviewer: reg.username };
+}
+
+async function importBundle(core: Core, actor: Actor, file: BundleFile, sha256: string): Promise<StationImportReport> {
+  return core.db.transaction().execute(async (tx) => {
+    const { payload, events } = await verifyBundle(tx, core, file);
+    const have = (await tx
+      .selectFrom('events')
+      .select(['seq', 'hash'])
+      .where('station_id', '=', payload.stationId)
+      .orderBy('seq')
+      .execute()) as Array<{ seq: number; hash: string }>;
+    // What we already hold of this station must be a prefix of (or equal to) the bundle, or vice versa.
+    for (const h of have) {
+      const e = events[h.seq - 1];
+      if (e && e.hash !== h.hash) {
+        bad('BUNDLE_FORK', `该设备（${payload.stationId}）第 ${h.seq} 条记录与之前导入的不同：设备数据被重置或篡改。已拒绝。`);
+      }
+    }
+    const fresh = events.slice(have.length);
+    for (let i = 0; i < fresh.length; i += 500) {
+      await tx.insertInto('events').values(fresh.slice(i, i + 500)).execute();
+    }
+    if (fresh.length > 0) {
+      const last = fresh[fresh.length - 1]!;
+      await tx
+        .insertInto('event_heads')
+        .values({ station_id: payload.stationId, seq: last.seq, hash: last.hash })
+        .onConflict((oc) => oc.column('station_id').doUpdateSet({ seq: last.seq, hash: last.hash }))
+        .execute();
+      core.hlc.receive(last.hlc);
+    }
+    // Project every score fact of this session (not only the new events): a fact stored earlier by a
+    // bundle signed for another session of the same laptop is projected when its own key vouches for it.
+    const { marks, absences } = await projectMany(
+      tx,
+      events.filter((e) => (e.action === MARK_ACTION || e.action === ABSENT_ACTION) && (JSON.parse(e.after_json ?? '{}') as { sessionId?: string }).sessionId === payload.sessionId),
+    );
+    const already = (await tx.selectFrom('station_imports').select('sha256').where('sha256', '=', sha256).executeTakeFirst()) !== undefined;
+    const conflicts = await countConflicts(tx, payload.sessionId);
+    const report: StationImportReport = {
+      kind: 'bundle',
+      stationId: payload.stationId,
+      sessionId: payload.sessionId,
+      eventsAdded: fresh.length,
+      marksAdded: marks,
+      absencesAdded: absences,
+      alreadyImported: fresh.length === 0 && marks === 0 && absences === 0,
+      conflicts,
+    };
+    if (report.alreadyImported) return report;
+    if (!already) {
+      await tx.insertInto('station_imports').values({ sha256, station_id: payload.stationId, head_seq: payload.headSeq, events_added: fresh.length, imported_at: isoNow(core.clock) }).execute();
+    }
+    await appendEvent(tx, core, actor.username, {
+      action: 'stations.importBundle',
+      entity: 'station',
+      entityId: payload.stationId,
+      after: { sha256, sessionId: payload.sessionId, interviewer: payload.interviewer, headSeq: payload.headSeq, eventsAdded: fresh.length, marks, absences, conflicts },
+    });
+    return report;
+  });
+}
+
+async function projectMany(tx: Tx, events: StoredEvent[]): Promise<{ marks: number; absences: number }> {
+  const markRows = [];
+  const absRows = [];
+  for (const e of events) {
+    if (e.action === MARK_ACTION) {
+      const p = JSON.parse(e.after_json!) as MarkPayload;
+      markRows.push({
+        id: p.id,
+        station_id: e.station_id,
+        event_id: e.id,
+        session_id: p.sessionId,
+        candidate_id: p.candidateId,
+        interviewer: p.interviewer,
+        item_key: p.item,
+        value: p.value,
+        unable: p.unable ? 1 : 0,
+        supersedes_json: JSON.stringify([...p.supersedes].sort()),
+        reason: p.reason ?? e.reason ?? null,
+        actor: e.actor,
+        hlc: e.hlc,
+      });
+    } else {
+      const p = JSON.parse(e.after_json!) as AbsentPayload;
+      absRows.push({ id: p.id, station_id: e.station_id, event_id: e.id, session_id: p.sessionId, candidate_id: p.candidateId, actor: e.actor, hlc: e.hlc });
+    }
+  }
+  const count = async (table: 'interview_marks' | 'interview_absences') =>
+    Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(tx)).rows[0]!.n);
+  const m0 = await count('interview_marks');
+  const a0 = await count('interview_absences');
+  for (let i = 0; i < markRows.length; i += 500) {
+    await tx.insertInto('interview_marks').values(markRows.slice(i, i + 500)).onConflict((oc) => oc.column('id').doNothing()).execute();
+  }
+  for (let i = 0; i < absRows.length; i += 500) {
+    await tx.insertInto('interview_absences').values(absRows.slice(i, i + 500)).onConflict((oc) => oc.column('id').doNothing()).execute();
+  }
+  return { marks: (await count('interview_marks')) - m0, absences: (await count('interview_absences')) - a0 };
+}
+
+export async function countConflicts(tx: Tx, sessionId: string): Promise<number> {
+  const marks = await tx.selectFrom('interview_marks').selectAll().where('session_id', '=', sessionId).execute();
+  const byCand = new Map<string, typeof marks>();
+  for (const m of marks) byCand.set(m.candidate_id, [...(byCand.get(m.candidate_id) ?? []), m]);
+  let n = 0;
+  for (const ms of byCand.values()) for (const c of currentCells(ms).values()) if (isConflict(c)) n += 1;
+  return n;
+}
