@@ -10,13 +10,38 @@ const env = { BASEDESK_PASSWORD: 'admin-pass-123' };
 
 async function initialised(): Promise<string> {
   const dir = tempDir();
-  const r = await cli(['--data-dir', dir, 'init', '--base-name', '吉林大学第一医院', '--base-code', 'JL001', '--preset', 'jilin-2024', '--year', '2024', '--admin', 'admin'], { env });
+  const r = await cli(
+    [
+      '--data-dir',
+      dir,
+      'init',
+      '--base-name',
+      '吉林大学第一医院',
+      '--base-code',
+      'JL001',
+      '--preset',
+      'jilin-2024',
+      '--year',
+      '2024',
+      '--admin',
+      'admin',
+    ],
+    { env },
+  );
   expect(r.code).toBe(0);
   return dir;
 }
 
-type ImportOut = { imported: number; updated: number; unchanged: number; rejected: Array<{ row: number; field: string; code: string; message: string }> };
-type ListOut = { total: number; applicants: Array<{ idNumber: string; name: string; category: string; choices: string[]; confirmation: string }> };
+type ImportOut = {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: Array<{ row: number; field: string; code: string; message: string }>;
+};
+type ListOut = {
+  total: number;
+  applicants: Array<{ idNumber: string; name: string; category: string; choices: string[]; confirmation: string }>;
+};
 
 describe('basedesk applicants / confirm', () => {
   it('import --dry-run, import, re-import, list --json in the documented shapes', async () => {
@@ -31,10 +56,14 @@ describe('basedesk applicants / confirm', () => {
     const d = dry.json<ImportOut>();
     expect(Object.keys(d).sort()).toEqual(['imported', 'rejected', 'unchanged', 'updated']);
     expect(d).toMatchObject({ imported: 11, updated: 0, unchanged: 0 });
-    expect(d.rejected).toEqual([{ row: 6, field: '手机号码', code: 'PHONE_FORMAT', message: expect.stringContaining('第 6 行') }]);
+    expect(d.rejected).toEqual([
+      { row: 6, field: '手机号码', code: 'PHONE_FORMAT', message: expect.stringContaining('第 6 行') },
+    ]);
     expect((await cli(['--data-dir', dir, 'applicants', 'list', '--json'], { env })).json<ListOut>().total).toBe(0);
 
-    expect((await cli(['--data-dir', dir, 'applicants', 'import', file, '--json'], { env })).json<ImportOut>()).toMatchObject({ imported: 11 });
+    expect((await cli(['--data-dir', dir, 'applicants', 'import', file, '--json'], { env })).json<ImportOut>()).toMatchObject({
+      imported: 11,
+    });
     expect((await cli(['--data-dir', dir, 'applicants', 'import', file, '--json'], { env })).json<ImportOut>()).toMatchObject({
       imported: 0,
       updated: 0,
@@ -45,7 +74,10 @@ describe('basedesk applicants / confirm', () => {
     expect(list.total).toBe(11);
     const first = list.applicants.find((a) => a.name === rows[0]!.姓名)!;
     expect(Object.keys(first).sort()).toEqual(['category', 'choices', 'confirmation', 'idNumber', 'name']);
-    expect(first).toMatchObject({ idNumber: `${rows[0]!.证件号码.slice(0, 6)}********${rows[0]!.证件号码.slice(14)}`, confirmation: 'pending' });
+    expect(first).toMatchObject({
+      idNumber: `${rows[0]!.证件号码.slice(0, 6)}********${rows[0]!.证件号码.slice(14)}`,
+      confirmation: 'pending',
+    });
     expect(first.choices[0]).toMatch(/^\d{4}$/);
 
     const revealed = (await cli(['--data-dir', dir, 'applicants', 'list', '--json', '--reveal'], { env })).json<ListOut>();
@@ -59,12 +91,18 @@ describe('basedesk applicants / confirm', () => {
     writeFileSync(file, writeCsv(rows, { encoding: 'utf-8' }));
     expect((await cli(['--data-dir', dir, 'applicants', 'import', file], { env })).code).toBe(0);
 
-    const ok = await cli(['--data-dir', dir, '--json', 'confirm', rows[0]!.证件号码, rows[1]!.证件号码, '--decision', 'confirmed'], { env });
+    const ok = await cli(
+      ['--data-dir', dir, '--json', 'confirm', rows[0]!.证件号码, rows[1]!.证件号码, '--decision', 'confirmed'],
+      { env },
+    );
     expect(ok.code).toBe(0);
     const noReason = await cli(['--data-dir', dir, 'confirm', rows[2]!.证件号码, '--decision', 'returned'], { env });
     expect(noReason.code).toBe(1);
     expect(noReason.stderr).toContain('CONFIRM_REASON_REQUIRED');
-    const returned = await cli(['--data-dir', dir, 'confirm', rows[2]!.证件号码, '--decision', 'returned', '--reason', '缺学位证书'], { env });
+    const returned = await cli(
+      ['--data-dir', dir, 'confirm', rows[2]!.证件号码, '--decision', 'returned', '--reason', '缺学位证书'],
+      { env },
+    );
     expect(returned.code).toBe(0);
     const bad = await cli(['--data-dir', dir, 'confirm', rows[3]!.证件号码, '--decision', 'maybe'], { env });
     expect(bad.code).toBe(1);
@@ -76,8 +114,12 @@ describe('basedesk applicants / confirm', () => {
     expect(status[rows[1]!.姓名]).toBe('confirmed');
     expect(status[rows[2]!.姓名]).toBe('returned');
 
-    await cli(['--data-dir', dir, 'users', 'add', '--username', 'clerk1', '--role', 'clerk'], { env: { ...env, BASEDESK_NEW_PASSWORD: 'clerk-pass-1' } });
-    const clerk = await cli(['--data-dir', dir, '--user', 'clerk1', 'applicants', 'list', '--json', '--reveal'], { env: { BASEDESK_PASSWORD: 'clerk-pass-1' } });
+    await cli(['--data-dir', dir, 'users', 'add', '--username', 'clerk1', '--role', 'clerk'], {
+      env: { ...env, BASEDESK_NEW_PASSWORD: 'clerk-pass-1' },
+    });
+    const clerk = await cli(['--data-dir', dir, '--user', 'clerk1', 'applicants', 'list', '--json', '--reveal'], {
+      env: { BASEDESK_PASSWORD: 'clerk-pass-1' },
+    });
     expect(clerk.code).toBe(1);
     expect(clerk.stderr).toContain('FORBIDDEN');
   });

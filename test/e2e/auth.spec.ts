@@ -48,3 +48,17 @@ test('the interface switches to English and back, and remembers the choice', asy
   await page.getByRole('menuitem', { name: '简体中文' }).click();
   await expect(page.getByRole('link', { name: '招收计划' })).toBeVisible();
 });
+
+test('after 15 minutes without input the workbench locks itself', async ({ page, server }) => {
+  await initializeBase(server);
+  await page.clock.install();
+  await openAsAdmin(page, server);
+  await page.clock.fastForward('14:00');
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '已锁定' })).toHaveCount(0);
+  await page.clock.fastForward('01:05');
+  await expect(page.getByRole('heading', { name: '已锁定' })).toBeVisible();
+  await field(page, '密码').fill(ADMIN.password);
+  await page.getByRole('button', { name: '解锁' }).click();
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+});

@@ -35,7 +35,10 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
   let out = '';
   let err = '';
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`serve did not print its URL within ${START_TIMEOUT_MS} ms.\nstdout: ${out}\nstderr: ${err}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(new Error(`serve did not print its URL within ${START_TIMEOUT_MS} ms.\nstdout: ${out}\nstderr: ${err}`)),
+      START_TIMEOUT_MS,
+    );
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString('utf8');
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
@@ -63,12 +66,14 @@ async function stopServer(child: ChildProcess): Promise<void> {
 }
 
 export const test = base.extend<{ server: Server }>({
+  // Playwright requires an object pattern here even when no other fixture is used.
+  // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'basedesk-e2e-'));
     const { child, url } = await startServer(dataDir);
     const parsed = new URL(url);
     const token = parsed.searchParams.get('token')!;
-    const api = async <T,>(op: string, input: unknown, session = 'e2e-arrange'): Promise<T> => {
+    const api = async <T>(op: string, input: unknown, session = 'e2e-arrange'): Promise<T> => {
       const res = await fetch(`${parsed.origin}/api/${op}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-basedesk-token': token, 'x-basedesk-session': session },

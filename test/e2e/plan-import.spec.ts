@@ -83,14 +83,18 @@ test('problems block the import; unknown specialties are mapped or added as loca
 
   // Row 4 has a quota that is not a number: shown with its row number, and the commit stays disabled.
   const bad = '专业名称,计划人数\n全科,10\n中医全科,3\n内科,十\n';
-  await dialog.getByTestId('plan-file-input').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
+  await dialog
+    .getByTestId('plan-file-input')
+    .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
   await expect(dialog.getByText('发现 1 处问题，不能导入')).toBeVisible();
   await expect(dialog.locator('tr[data-kind="problem"]')).toContainText('第 4 行');
   await expect(dialog.getByRole('button', { name: '确认导入' })).toBeDisabled();
 
   // Fixed file: only the unknown name remains, and it must be decided before committing.
   const good = '专业名称,计划人数\n全科,10\n中医全科,3\n儿科,2\n';
-  await dialog.getByTestId('plan-file-input').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good, 'utf8') });
+  await dialog
+    .getByTestId('plan-file-input')
+    .setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good, 'utf8') });
   await expect(dialog.getByText('1 个专业名称不在专业目录中')).toBeVisible();
   await expect(dialog.locator('tr[data-kind="unknown"]')).toContainText('中医全科');
   await expect(dialog.getByRole('button', { name: '确认导入' })).toBeDisabled();

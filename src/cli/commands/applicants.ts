@@ -5,7 +5,12 @@ import type { RowProblem } from '../../shared/contract/applicants';
 import { withSession, type GlobalOptions } from '../context';
 import { fail, print, type CliIo } from '../io';
 
-const STATUS_LABELS: Record<string, string> = { pending: '待确认', confirmed: '确认通过', returned: '退回补正', rejected: '不予确认' };
+const STATUS_LABELS: Record<string, string> = {
+  pending: '待确认',
+  confirmed: '确认通过',
+  returned: '退回补正',
+  rejected: '不予确认',
+};
 
 function readInput(file: string): { fileName: string; contentBase64: string } {
   try {
@@ -34,7 +39,10 @@ export function registerApplicants(program: Command, io: CliIo): void {
         print(io, s.json, out, () =>
           [
             `${o.dryRun ? '（试运行，未写入）' : ''}新增 ${r.imported} 人，更新 ${r.updated} 人，未变 ${r.unchanged} 人，问题 ${r.rejected.length} 处`,
-            ...r.changes.map((c) => `第 ${c.row} 行 ${c.name}：${c.changes.map((x) => `${x.field} ${x.before ?? '（空）'} → ${x.after ?? '（空）'}`).join('；')}`),
+            ...r.changes.map(
+              (c) =>
+                `第 ${c.row} 行 ${c.name}：${c.changes.map((x) => `${x.field} ${x.before ?? '（空）'} → ${x.after ?? '（空）'}`).join('；')}`,
+            ),
             ...problemsText(r.rejected),
           ].join('\n'),
         );
@@ -69,7 +77,8 @@ export function registerApplicants(program: Command, io: CliIo): void {
           [
             `共 ${r.total} 人`,
             ...r.applicants.map(
-              (a) => `${a.idNumber}\t${a.name}\t${a.category ?? ''}\t${a.choiceNames.join('/')}\t${STATUS_LABELS[a.confirmation]}`,
+              (a) =>
+                `${a.idNumber}\t${a.name}\t${a.category ?? ''}\t${a.choiceNames.join('/')}\t${STATUS_LABELS[a.confirmation]}`,
             ),
           ].join('\n'),
         );
@@ -95,7 +104,9 @@ export function registerApplicants(program: Command, io: CliIo): void {
         const out = {
           decided: r.decided.map((a) => ({ idNumber: a.idNumber, name: a.name, confirmation: a.confirmation })),
         };
-        print(io, s.json, out, () => r.decided.map((a) => `${a.idNumber}\t${a.name}\t${STATUS_LABELS[a.confirmation]}`).join('\n'));
+        print(io, s.json, out, () =>
+          r.decided.map((a) => `${a.idNumber}\t${a.name}\t${STATUS_LABELS[a.confirmation]}`).join('\n'),
+        );
       });
     });
 }

@@ -12,12 +12,16 @@ import { publicationHtml, publish } from './publication';
 import {
   assignAdjustment,
   decline,
+  parseStored,
+  requireRun,
   resolveTie,
   revokeDecision,
   runAllocation,
   setSecondChoices,
   showLatest,
+  viewContext,
 } from './service';
+import { competitionViews } from './views';
 import { admissionStats } from './stats';
 import { summaryHtml, summaryXlsx } from './summary';
 
@@ -63,6 +67,13 @@ export const admissionHandlers = defineHandlers<typeof admissionOps>()({
     const reveal = await allowReveal(ctx, input.reveal, '录取名单');
     const base = await requireBase(ctx.core.db);
     return showLatest(ctx.core.db, base.cohort_year, reveal);
+  },
+
+  'admission.competitions': async (ctx, input) => {
+    const reveal = await allowReveal(ctx, input.reveal, '录取排名');
+    const base = await requireBase(ctx.core.db);
+    const run = await requireRun(ctx.core.db, base.cohort_year);
+    return competitionViews(await viewContext(ctx.core.db, base.cohort_year, reveal), parseStored(run), input.specialtyCode);
   },
 
   'admission.resolveTie': async (ctx, input) => resolveTie(ctx.core, actorOf(ctx), admissionDeps(), input),

@@ -3,6 +3,7 @@ import type {
   AdmissionRunView,
   AdmittedRow,
   ChangeView,
+  CompetitionView,
   PersonRef,
   PublicationView,
   SeatRef,
@@ -161,7 +162,20 @@ export function runView(ctx: ViewContext, stored: StoredRun, meta: RunMeta): Adm
       specialtyName: specialtyName(ctx, p.specialty),
       category: p.category,
     })),
-    explanation: r.explanation.map((c) => ({
+    warnings: r.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.id ? { applicantId: w.id } : {}) })),
+    decisionErrors: r.decisionErrors.map((e) => ({ code: e.code, message: e.message, ...(e.id ? { applicantId: e.id } : {}) })),
+    provisional: r.provisional,
+    changes: changeViews(ctx, meta.changes),
+    published: meta.published,
+    revealed: ctx.reveal,
+  };
+}
+
+/** The ranked competitions ("why A and not B"), optionally only one specialty's. */
+export function competitionViews(ctx: ViewContext, stored: StoredRun, specialtyCode?: string): CompetitionView[] {
+  return stored.result.explanation
+    .filter((c) => specialtyCode === undefined || c.specialty === specialtyCode)
+    .map((c) => ({
       round: c.round,
       roundLabel: ROUND_LABEL[c.round],
       specialtyCode: c.specialty,
@@ -176,12 +190,5 @@ export function runView(ctx: ViewContext, stored: StoredRun, meta: RunMeta): Adm
         admitted: e.admitted,
         tied: e.tied === true,
       })),
-    })),
-    warnings: r.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.id ? { applicantId: w.id } : {}) })),
-    decisionErrors: r.decisionErrors.map((e) => ({ code: e.code, message: e.message, ...(e.id ? { applicantId: e.id } : {}) })),
-    provisional: r.provisional,
-    changes: changeViews(ctx, meta.changes),
-    published: meta.published,
-    revealed: ctx.reveal,
-  };
+    }));
 }

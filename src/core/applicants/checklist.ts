@@ -23,7 +23,11 @@ export function checklistTemplate(preset: Preset, r: ApplicantRecord, hasEducati
   const college = /专科|大专|高职/.test(r.highestEducation ?? '') && r.highestDegree === null;
   return [
     { key: 'id_card', label: `${r.idType}`, applies: true },
-    { key: 'diplomas', label: hasEducationRows ? '各阶段学历证书（第一学历至最高学历）' : '学历证书（第一学历至最高学历）', applies: true },
+    {
+      key: 'diplomas',
+      label: hasEducationRows ? '各阶段学历证书（第一学历至最高学历）' : '学历证书（第一学历至最高学历）',
+      applies: true,
+    },
     { key: 'degrees', label: '学位证书（第一学位至最高学位）', applies: !college },
     { key: 'qualification', label: '医师资格证书', applies: r.qualificationCertNo !== null },
     { key: 'practising', label: '医师执业证书', applies: r.practisingCertNo !== null },

@@ -118,7 +118,7 @@ export async function applicantDetail(tx: Tx, id: string, catalogue?: CatalogueI
 
 /** What the clerk typed decides which index is used; every branch is a prefix range on an indexed column. */
 export function classifyQuery(raw: string): { kind: 'id' | 'digits' | 'name' | 'initials' | 'none'; q: string } {
-  const q = toHalfWidth(raw).replace(/[\s\-]+/g, '');
+  const q = toHalfWidth(raw).replace(/[\s-]+/g, '');
   if (q === '') return { kind: 'none', q };
   if (/^\d+[xX]?$/.test(q)) return { kind: /^1[3-9]?\d{0,9}$/.test(q) ? 'digits' : 'id', q: q.toUpperCase() };
   if (/^[a-zA-Z]+$/.test(q)) return { kind: 'initials', q: q.toLowerCase() };
@@ -128,7 +128,12 @@ export function classifyQuery(raw: string): { kind: 'id' | 'digits' | 'name' | '
 
 const END = '\uffff';
 
-export async function searchApplicants(tx: Tx, cohortYear: number, raw: string, limit: number): Promise<{ rows: ApplicantTable[]; kind: string }> {
+export async function searchApplicants(
+  tx: Tx,
+  cohortYear: number,
+  raw: string,
+  limit: number,
+): Promise<{ rows: ApplicantTable[]; kind: string }> {
   const { kind, q } = classifyQuery(raw);
   if (kind === 'none') return { rows: [], kind };
   const prefix = (col: 'id_number' | 'name' | 'name_initials' | 'phone', value: string) =>
@@ -186,7 +191,14 @@ export async function listApplicants(
     }
   }
   const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await q.selectAll().orderBy('name_initials').orderBy('name').orderBy('id').limit(input.limit).offset(input.offset).execute();
+  const rows = await q
+    .selectAll()
+    .orderBy('name_initials')
+    .orderBy('name')
+    .orderBy('id')
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
   return { total, rows };
 }
 
@@ -209,12 +221,19 @@ async function resolveTargets(tx: Tx, cohortYear: number, targets: string[]): Pr
     else unknown.push(maskIdNumber(normalizeIdInput(t)));
   }
   if (unknown.length > 0) {
-    throw new AppError('APPLICANT_NOT_FOUND', `找不到以下报名人员：${unknown.join('、')}。请核对证件号码；没有作出任何确认。`, { unknown });
+    throw new AppError('APPLICANT_NOT_FOUND', `找不到以下报名人员：${unknown.join('、')}。请核对证件号码；没有作出任何确认。`, {
+      unknown,
+    });
   }
   return found;
 }
 
-export async function saveChecklist(core: Core, actor: string, id: string, checklist: Record<string, ChecklistState>): Promise<ApplicantDetail> {
+export async function saveChecklist(
+  core: Core,
+  actor: string,
+  id: string,
+  checklist: Record<string, ChecklistState>,
+): Promise<ApplicantDetail> {
   return core.db.transaction().execute(async (tx) => {
     const a = await requireApplicant(tx, id);
     const before = a.checklist_json === null ? null : (JSON.parse(a.checklist_json) as Record<string, ChecklistState>);
@@ -232,7 +251,12 @@ export async function saveChecklist(core: Core, actor: string, id: string, check
 export async function decide(
   core: Core,
   actor: string,
-  input: { targets: string[]; decision: Decision; reason?: string | undefined; checklist?: Record<string, ChecklistState> | undefined },
+  input: {
+    targets: string[];
+    decision: Decision;
+    reason?: string | undefined;
+    checklist?: Record<string, ChecklistState> | undefined;
+  },
 ): Promise<ApplicantSummary[]> {
   const reason = input.reason?.trim() ?? '';
   if (input.decision !== 'confirmed' && reason === '') {
@@ -299,7 +323,13 @@ export async function reopen(core: Core, actor: string, id: string, reason: stri
     }
     await tx
       .updateTable('applicants')
-      .set({ confirmation_status: 'pending', decided_at: null, decided_by: null, decision_reason: null, updated_at: isoNow(core.clock) })
+      .set({
+        confirmation_status: 'pending',
+        decided_at: null,
+        decided_by: null,
+        decision_reason: null,
+        updated_at: isoNow(core.clock),
+      })
       .where('id', '=', id)
       .execute();
     await appendEvent(tx, core, actor, {
@@ -317,7 +347,10 @@ export async function reopen(core: Core, actor: string, id: string, reason: stri
 export async function receipt(core: Core, id: string): Promise<string> {
   const detail = await applicantDetail(core.db, id);
   if (detail.confirmation === 'pending') {
-    throw new AppError('CONFIRM_NOT_DECIDED', `${detail.name} 还没有确认结论，作出“确认通过 / 退回补正 / 不予确认”后才能打印回执。`);
+    throw new AppError(
+      'CONFIRM_NOT_DECIDED',
+      `${detail.name} 还没有确认结论，作出“确认通过 / 退回补正 / 不予确认”后才能打印回执。`,
+    );
   }
   const base = await requireBase(core.db);
   return receiptHtml(detail, { name: base.name, cohortYear: base.cohort_year }, isoNow(core.clock));
@@ -339,7 +372,11 @@ export async function dashboard(tx: Tx): Promise<Dashboard> {
   for (const r of byStatus) byOutcome[r.s] = Number(r.n);
   const days = await tx
     .selectFrom('applicants')
-    .select([(eb) => eb.fn('substr', ['decided_at', eb.val(1), eb.val(10)]).as('d'), 'confirmation_status as s', (eb) => eb.fn.countAll().as('n')])
+    .select([
+      (eb) => eb.fn('date', ['decided_at', eb.val('localtime')]).as('d'),
+      'confirmation_status as s',
+      (eb) => eb.fn.countAll().as('n'),
+    ])
     .where('cohort_year', '=', year)
     .where('decided_at', 'is not', null)
     .groupBy(['d', 'confirmation_status'])
@@ -354,7 +391,11 @@ export async function dashboard(tx: Tx): Promise<Dashboard> {
   // Per specialty by first choice: that is where the applicant competes first.
   const spec = await tx
     .selectFrom('applicants')
-    .select([(eb) => eb.fn('json_extract', ['choices_json', eb.val('$[0]')]).as('c'), 'confirmation_status as s', (eb) => eb.fn.countAll().as('n')])
+    .select([
+      (eb) => eb.fn('json_extract', ['choices_json', eb.val('$[0]')]).as('c'),
+      'confirmation_status as s',
+      (eb) => eb.fn.countAll().as('n'),
+    ])
     .where('cohort_year', '=', year)
     .groupBy(['c', 'confirmation_status'])
     .execute();
@@ -416,7 +457,12 @@ export async function addAttachment(
       await tx.updateTable('applicants').set({ photo_sha256: sha256 }).where('id', '=', input.applicantId).execute();
     }
     const view = attachmentView(row);
-    await appendEvent(tx, core, actor, { action: 'attachment.add', entity: 'applicant', entityId: input.applicantId, after: view });
+    await appendEvent(tx, core, actor, {
+      action: 'attachment.add',
+      entity: 'applicant',
+      entityId: input.applicantId,
+      after: view,
+    });
     return view;
   });
 }
@@ -430,16 +476,28 @@ export async function readAttachment(
   if (!a) throw new AppError('ATTACHMENT_UNKNOWN', '找不到这个扫描件。');
   if (a.sensitive === 1) {
     if (!actor.canReveal) throw new AppError('FORBIDDEN', '身份证图像属于敏感个人信息，当前角色无权查看。');
-    await core.db.transaction().execute((tx) =>
-      appendEvent(tx, core, actor.username, { action: 'attachment.view', entity: 'applicant', entityId: a.applicant_id, after: { attachmentId: id, itemKey: a.item_key } }),
-    );
+    await core.db
+      .transaction()
+      .execute((tx) =>
+        appendEvent(tx, core, actor.username, {
+          action: 'attachment.view',
+          entity: 'applicant',
+          entityId: a.applicant_id,
+          after: { attachmentId: id, itemKey: a.item_key },
+        }),
+      );
   }
   return { mime: a.mime, bytes: readBlob(core.dataDir, a.sha256) };
 }
 
 // ---- privacy ------------------------------------------------------------------------------------------
 
-export async function reveal(core: Core, actor: string, id: string, reason?: string): Promise<{ idNumber: string; phone: string | null }> {
+export async function reveal(
+  core: Core,
+  actor: string,
+  id: string,
+  reason?: string,
+): Promise<{ idNumber: string; phone: string | null }> {
   return core.db.transaction().execute(async (tx) => {
     const a = await requireApplicant(tx, id);
     await appendEvent(tx, core, actor, {
@@ -457,7 +515,10 @@ export function maskProblems(problems: RowProblem[]): RowProblem[] {
   return problems.map((p) => ({ ...p, message: maskInText(p.message) }));
 }
 
-export async function rejectionReportXlsx(sourceFileName: string, rejected: RowProblem[]): Promise<{ fileName: string; bytes: Uint8Array }> {
+export async function rejectionReportXlsx(
+  sourceFileName: string,
+  rejected: RowProblem[],
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('导入问题');
   ws.columns = [

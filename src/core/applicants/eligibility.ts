@@ -26,7 +26,15 @@ const FACTS = [
 type Fact = (typeof FACTS)[number];
 
 type Cond =
-  | { fact: Fact; equals?: string | boolean; in?: string[]; matches?: string; notMatches?: string; empty?: boolean; before?: string }
+  | {
+      fact: Fact;
+      equals?: string | boolean;
+      in?: string[];
+      matches?: string;
+      notMatches?: string;
+      empty?: boolean;
+      before?: string;
+    }
   | { choices: 'allIn' | 'anyIn'; specialties: string[] }
   | { any: Cond[] }
   | { not: Cond };

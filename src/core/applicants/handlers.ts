@@ -71,7 +71,11 @@ export const applicantsHandlers = defineHandlers<typeof applicantsOps>()({
           action: 'applicant.reveal-list',
           entity: 'applicant',
           entityId: 'list',
-          after: { count: rows.length, ids: rows.map((r) => r.id), filter: { status: input.status ?? null, specialty: input.specialty ?? null } },
+          after: {
+            count: rows.length,
+            ids: rows.map((r) => r.id),
+            filter: { status: input.status ?? null, specialty: input.specialty ?? null },
+          },
         }),
       );
     }
@@ -101,12 +105,21 @@ export const applicantsHandlers = defineHandlers<typeof applicantsOps>()({
 
   'attachments.add': async (ctx, input) => {
     const { fileName, bytes } = decodeFile(input);
-    return addAttachment(ctx.core, actorOf(ctx).username, { applicantId: input.applicantId, itemKey: input.itemKey, fileName, bytes });
+    return addAttachment(ctx.core, actorOf(ctx).username, {
+      applicantId: input.applicantId,
+      itemKey: input.itemKey,
+      fileName,
+      bytes,
+    });
   },
 
   'attachments.get': async (ctx, input) => {
     const actor = actorOf(ctx);
-    const { mime, bytes } = await readAttachment(ctx.core, { username: actor.username, canReveal: can(actor.role, 'applicants.reveal') }, input.id);
+    const { mime, bytes } = await readAttachment(
+      ctx.core,
+      { username: actor.username, canReveal: can(actor.role, 'applicants.reveal') },
+      input.id,
+    );
     return { mime, contentBase64: Buffer.from(bytes).toString('base64') };
   },
 });

@@ -71,7 +71,14 @@ async function locate(tx: Tx, table: Table, opts: ImportOptions, fileName: strin
     const match = findHeaderRow(sheet, HEADER_GROUPS);
     const headerIndex = opts.headerRow !== undefined ? opts.headerRow - 1 : (match?.rowIndex ?? 0);
     const columns = columnsFromMapping(sheet, headerIndex, opts.mapping);
-    return { sheet, headerIndex, columns, mapping: opts.mapping, source: 'given', signature: headerSignature(sheet, headerIndex) };
+    return {
+      sheet,
+      headerIndex,
+      columns,
+      mapping: opts.mapping,
+      source: 'given',
+      signature: headerSignature(sheet, headerIndex),
+    };
   }
   // A layout mapped once by hand is recognised by its header row's signature.
   const candidates = new Map<string, number>();
@@ -86,7 +93,14 @@ async function locate(tx: Tx, table: Table, opts: ImportOptions, fileName: strin
     const best = saved.map((m) => ({ ...m, row: candidates.get(m.signature)! })).sort((a, b) => a.row - b.row)[0]!;
     const mapping = JSON.parse(best.mapping_json) as Record<string, ApplicantFieldKey>;
     const r = best.row;
-    return { sheet, headerIndex: r, columns: columnsFromMapping(sheet, r, mapping), mapping, source: 'saved', signature: best.signature };
+    return {
+      sheet,
+      headerIndex: r,
+      columns: columnsFromMapping(sheet, r, mapping),
+      mapping,
+      source: 'saved',
+      signature: best.signature,
+    };
   }
   const match = findHeaderRow(sheet, HEADER_GROUPS);
   if (!match || !match.columns.has('@name') || !match.columns.has('@idNumber')) {
@@ -127,7 +141,13 @@ async function rowContext(tx: Tx, cohortYear: number, today: string): Promise<Ro
 
 type RowPlan =
   | { kind: 'new'; outcome: RowOutcome }
-  | { kind: 'update'; outcome: RowOutcome; existing: ApplicantTable; change: ImportChange; merged: ReturnType<typeof mergeRecord>['merged'] }
+  | {
+      kind: 'update';
+      outcome: RowOutcome;
+      existing: ApplicantTable;
+      change: ImportChange;
+      merged: ReturnType<typeof mergeRecord>['merged'];
+    }
   | { kind: 'unchanged'; outcome: RowOutcome; existing: ApplicantTable }
   | { kind: 'rejected'; outcome: RowOutcome };
 
@@ -167,7 +187,9 @@ async function analyse(tx: Tx, core: Core, file: ImportFile, opts: ImportOptions
     outcomes.push(validateRow(cells, r + 1, located.columns, ctx));
   }
   if (outcomes.length === 0) {
-    throw new AppError('FILE_EMPTY', `文件「${file.fileName}」只有表头，没有任何报名人员。未导入任何数据。`, { fileName: file.fileName });
+    throw new AppError('FILE_EMPTY', `文件「${file.fileName}」只有表头，没有任何报名人员。未导入任何数据。`, {
+      fileName: file.fileName,
+    });
   }
   markDuplicates(outcomes, fieldLabel('idNumber'));
 
@@ -229,7 +251,10 @@ export async function previewApplicantImport(core: Core, file: ImportFile, opts:
     headerRow: a.located.headerIndex + 1,
     mapping: a.located.mapping,
     mappingSource: a.located.source,
-    unmappedHeaders: header.map((c, i) => ({ t: c.text.trim(), i })).filter((h) => h.t !== '' && !mappedCols.has(h.i)).map((h) => h.t),
+    unmappedHeaders: header
+      .map((c, i) => ({ t: c.text.trim(), i }))
+      .filter((h) => h.t !== '' && !mappedCols.has(h.i))
+      .map((h) => h.t),
     rows: a.plans.length,
     imported: count(a.plans, 'new'),
     updated: count(a.plans, 'update'),
@@ -294,7 +319,11 @@ export async function commitApplicantImport(
       };
     });
     // ~40 columns a row: 400 rows stay under SQLite's 32,766 bound parameters.
-    for (let i = 0; i < values.length; i += 400) await tx.insertInto('applicants').values(values.slice(i, i + 400)).execute();
+    for (let i = 0; i < values.length; i += 400)
+      await tx
+        .insertInto('applicants')
+        .values(values.slice(i, i + 400))
+        .execute();
 
     const changes: ImportChange[] = [];
     for (const p of a.plans) {
@@ -325,8 +354,15 @@ export async function commitApplicantImport(
     if (opts.saveMapping && opts.mapping) {
       await tx
         .insertInto('saved_mappings')
-        .values({ kind: MAPPING_KIND, signature: a.located.signature, mapping_json: JSON.stringify(opts.mapping), updated_at: now })
-        .onConflict((oc) => oc.columns(['kind', 'signature']).doUpdateSet({ mapping_json: JSON.stringify(opts.mapping), updated_at: now }))
+        .values({
+          kind: MAPPING_KIND,
+          signature: a.located.signature,
+          mapping_json: JSON.stringify(opts.mapping),
+          updated_at: now,
+        })
+        .onConflict((oc) =>
+          oc.columns(['kind', 'signature']).doUpdateSet({ mapping_json: JSON.stringify(opts.mapping), updated_at: now }),
+        )
         .execute();
       await appendEvent(tx, core, actor, {
         action: 'applicants.mapping-save',

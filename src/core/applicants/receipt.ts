@@ -9,11 +9,17 @@ export const DECISION_LABELS: Record<string, string> = {
   rejected: '不予确认',
 };
 
+/** Local wall-clock time (the desk's time zone), as people read it on paper. */
+export function localTime(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 function esc(s: string | null | undefined): string {
-  return (s ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
+  return (s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 export function receiptHtml(a: ApplicantDetail, base: { name: string; cohortYear: number }, printedAt: string): string {
@@ -21,7 +27,7 @@ export function receiptHtml(a: ApplicantDetail, base: { name: string; cohortYear
     .filter((i) => i.state !== 'na')
     .map((i) => `<tr><td>${esc(i.label)}</td><td class="state-${i.state}">${STATE_LABELS[i.state]}</td></tr>`)
     .join('');
-  const decided = a.decidedAt ? a.decidedAt.slice(0, 16).replace('T', ' ') : '';
+  const decided = localTime(a.decidedAt);
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>现场确认回执 ${esc(a.name)}</title>
 <style>
@@ -43,7 +49,7 @@ table{border-collapse:collapse;width:100%;margin:8px 0} td,th{border:1px solid #
 <table><tr><th>材料</th><th>核验情况</th></tr>${rows}</table>
 <p class="decision" data-field="decision">确认结果：${DECISION_LABELS[a.confirmation] ?? a.confirmation}</p>
 ${a.decisionReason ? `<p data-field="reason">原因：${esc(a.decisionReason)}</p>` : ''}
-<p>确认人：${esc(a.decidedBy)}　确认时间：${esc(decided)}</p>
-<div class="sign"><span>报名人签字：__________</span><span>打印时间：${esc(printedAt.slice(0, 16).replace('T', ' '))}</span></div>
+<p>确认人：${esc(a.decidedBy)}&emsp;确认时间：${esc(decided)}</p>
+<div class="sign"><span>报名人签字：__________</span><span>打印时间：${esc(localTime(printedAt))}</span></div>
 </body></html>`;
 }

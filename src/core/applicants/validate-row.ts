@@ -208,7 +208,11 @@ export function validateRow(cells: Cell[], rowNo: number, columns: Map<Applicant
     else choices.push(s.code);
   }
   if (choices.length > ctx.preset.choices) {
-    warn('choice1', 'TOO_MANY_CHOICES', `填写了 ${choices.length} 个志愿，${ctx.preset.province}每人限报 ${ctx.preset.choices} 个`);
+    warn(
+      'choice1',
+      'TOO_MANY_CHOICES',
+      `填写了 ${choices.length} 个志愿，${ctx.preset.province}每人限报 ${ctx.preset.choices} 个`,
+    );
   }
 
   let reductionYears = 0;

@@ -63,7 +63,8 @@ export function storeBlob(dataDir: string, bytes: Uint8Array): string {
 export function readBlob(dataDir: string, sha256: string): Uint8Array {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('ATTACHMENT_UNKNOWN', '扫描件编号无效。');
   const file = join(attachmentsDir(dataDir), sha256);
-  if (!existsSync(file)) throw new AppError('ATTACHMENT_MISSING', `扫描件文件 ${sha256.slice(0, 12)}… 不在数据目录中（可能被删除），请重新上传。`);
+  if (!existsSync(file))
+    throw new AppError('ATTACHMENT_MISSING', `扫描件文件 ${sha256.slice(0, 12)}… 不在数据目录中（可能被删除），请重新上传。`);
   const bytes = new Uint8Array(readFileSync(file));
   const check = createHash('sha256').update(bytes).digest('hex');
   if (check !== sha256) throw new AppError('ATTACHMENT_CORRUPT', `扫描件文件 ${sha256.slice(0, 12)}… 内容已损坏，请重新上传。`);

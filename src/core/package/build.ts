@@ -10,7 +10,7 @@ import { signMinisign } from '../crypto/minisign';
 import { keyFingerprint, type SigningKey } from '../crypto/signing-key';
 import { assertPackageMeta, baggingTimestamp, formatBagInfo, RECORD_NAME_RE, type PackageMeta } from './bag-info';
 import { BAG_FILES, BAGIT_TXT, formatManifest, PAYLOAD_DIR } from './bagit';
-import { canonicalJsonBytes } from './canonical-json';
+import { canonicalJsonBytes } from '../util/canonical-json';
 import { collisionKey, compareUtf8, unsafePathReason } from './paths';
 import { zipStream, type ZipSource } from './zip-write';
 

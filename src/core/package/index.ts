@@ -7,7 +7,7 @@ export {
   type VerifiedPackage,
   type VerifyResult,
 } from './verify';
-export { canonicalJson, canonicalJsonBytes } from './canonical-json';
+export { canonicalJson, canonicalJsonBytes } from '../util/canonical-json';
 export { attachmentEntry } from './attachments';
 export { DEFAULT_VERIFY_LIMITS, type VerifyLimits } from './limits';
 export { type PackageMeta, type BagInfo, parseBagInfo } from './bag-info';

@@ -398,12 +398,24 @@ async function checkArchive(
       errors.push({ code: 'BAG_MISSING_FILE', file: path, message: `标签清单列出了 ${path}，但数据包中没有这个文件。` });
       continue;
     }
-    const bytes = await readTag(path);
-    if (!Buffer.isBuffer(bytes)) {
-      errors.push(bytes);
-      continue;
+    let actual: string;
+    if (path === BAG_FILES.declaration || path === BAG_FILES.info || path === BAG_FILES.manifest) {
+      const bytes = await readTag(path);
+      if (!Buffer.isBuffer(bytes)) {
+        errors.push(bytes);
+        continue;
+      }
+      actual = sha512Hex(bytes);
+    } else {
+      // Other tag files are allowed when listed, but only hashed (streamed), never kept in memory.
+      const got = await hashEntry(reader, files.get(path)!);
+      if ('error' in got) {
+        errors.push({ code: 'PKG_CORRUPT', file: path, message: `无法读取 ${path}（${got.error}），数据包已损坏。` });
+        continue;
+      }
+      actual = got.digest;
     }
-    if (sha512Hex(bytes) !== digest) {
+    if (actual !== digest) {
       errors.push({
         code: 'BAG_TAG_DIGEST',
         file: path,

@@ -11,19 +11,15 @@ import { currentPreset, requireBase } from '../base/base';
 import type { Core, Tx } from '../context';
 import { formatHundredths, groupKeyOf, rankCandidates, type RankCandidate } from '../scoring';
 import { isoNow } from '../util/clock';
-import { loadResults } from './results';
+import { loadScoreRows, toResults } from './results';
 
 type Applicant = { id: string; name: string; id_number: string; category: string | null; choices_json: string };
 
 export async function resultRows(tx: Tx, cohortYear?: number): Promise<ResultRow[]> {
   const year = cohortYear ?? (await requireBase(tx)).cohort_year;
-  const results = await loadResults(tx, year);
-  const applicants = await tx
-    .selectFrom('applicants')
-    .select(['id', 'name', 'id_number', 'category', 'choices_json'])
-    .where('cohort_year', '=', year)
-    .orderBy('id_number')
-    .execute();
+  const { rows, components } = await loadScoreRows(tx, year);
+  const results = toResults(rows, components);
+  const applicants = [...rows].sort((x, y) => (x.id_number < y.id_number ? -1 : 1));
   return applicants.map((a) => {
     const r = results.get(a.id)!;
     return {
@@ -49,12 +45,8 @@ export async function showRanking(tx: Tx, input: { cohortYear?: number | undefin
   const year = input.cohortYear ?? (await requireBase(tx)).cohort_year;
   const preset = await currentPreset(tx);
   const tieBreaks = preset.exam.tieBreaks;
-  const results = await loadResults(tx, year);
-  const applicants: Applicant[] = await tx
-    .selectFrom('applicants')
-    .select(['id', 'name', 'id_number', 'category', 'choices_json'])
-    .where('cohort_year', '=', year)
-    .execute();
+  const { rows: applicants, components } = await loadScoreRows(tx, year);
+  const results = toResults(applicants, components);
   const names = new Map((await tx.selectFrom('specialties').select(['code', 'name']).execute()).map((s) => [s.code, s.name]));
   const overrides = await tx.selectFrom('ranking_overrides').selectAll().where('cohort_year', '=', year).execute();
   const manual = new Map(overrides.map((o) => [`${o.group_key}\u0000${o.applicant_id}`, o]));

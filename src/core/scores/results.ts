@@ -2,7 +2,8 @@
  * The examination results admission (issue 5) reads: one entry per applicant of the cohort, raw component
  * scores in hundredths, and the weighted total rounded half-up to hundredths once every component is in.
  */
-import { computeTotal } from '../scoring';
+import { computeTotal, type Component } from '../scoring';
+import { sql } from 'kysely';
 import type { Tx } from '../context';
 import { loadComponents } from './components';
 
@@ -16,39 +17,119 @@ export type CandidateResult = {
 };
 
 export async function loadResults(tx: Tx, cohortYear: number): Promise<Map<string, CandidateResult>> {
+  const { rows, components } = await loadScoreRows(tx, cohortYear);
+  return toResults(rows, components);
+}
+
+export type ScoreRow = {
+  id: string;
+  name: string;
+  id_number: string;
+  category: string | null;
+  choices_json: string;
+  /** per component, in component order: hundredths, 'absent', or undefined (no score) */
+  values: Array<number | 'absent' | undefined>;
+  /** scores stored for keys that are no longer components (shown, never counted) */
+  extra: Record<string, number | 'absent'>;
+};
+
+/**
+ * One row per applicant with its component scores pivoted into columns: one query, 20,000 rows for
+ * 20,000 candidates instead of one row per score.
+ */
+export async function loadScoreRows(tx: Tx, cohortYear: number): Promise<{ rows: ScoreRow[]; components: Component[] }> {
   const { components } = await loadComponents(tx, cohortYear);
-  const applicants = await tx.selectFrom('applicants').select('id').where('cohort_year', '=', cohortYear).execute();
-  const scores = await tx
-    .selectFrom('component_scores')
-    .select(['applicant_id', 'component', 'value', 'absent'])
-    .where('cohort_year', '=', cohortYear)
-    .execute();
-  const byApplicant = new Map<string, Record<string, number | 'absent'>>();
-  for (const s of scores) {
-    let m = byApplicant.get(s.applicant_id);
-    if (m === undefined) byApplicant.set(s.applicant_id, (m = {}));
-    m[s.component] = s.absent ? 'absent' : (s.value ?? 0);
+  const cols = components.map(
+    (c, i) =>
+      sql`max(CASE WHEN s.component = ${c.key} THEN s.value END) AS ${sql.raw(`v${i}`)}, max(CASE WHEN s.component = ${c.key} THEN s.absent END) AS ${sql.raw(`x${i}`)}`,
+  );
+  const keys = components.map((c) => c.key);
+  const result = await sql<Record<string, unknown>>`
+    SELECT a.id, a.name, a.id_number, a.category, a.choices_json,
+      ${sql.join(cols)},
+      sum(CASE WHEN s.component NOT IN (${sql.join(keys)}) THEN 1 ELSE 0 END) AS other
+    FROM applicants a LEFT JOIN component_scores s ON s.applicant_id = a.id
+    WHERE a.cohort_year = ${cohortYear}
+    GROUP BY a.id`.execute(tx);
+  const rows: ScoreRow[] = [];
+  const withOther: string[] = [];
+  for (const r of result.rows) {
+    const values = components.map((_c, i) => (r[`x${i}`] === 1 ? ('absent' as const) : r[`v${i}`] === null ? undefined : (r[`v${i}`] as number)));
+    const row: ScoreRow = {
+      id: r.id as string,
+      name: r.name as string,
+      id_number: r.id_number as string,
+      category: (r.category as string | null) ?? null,
+      choices_json: r.choices_json as string,
+      values,
+      extra: {},
+    };
+    if (Number(r.other ?? 0) > 0) withOther.push(row.id);
+    rows.push(row);
   }
-  const keys = new Set(components.map((c) => c.key));
-  const out = new Map<string, CandidateResult>();
-  for (const a of applicants) {
-    const raw = byApplicant.get(a.id) ?? {};
-    const comps: Record<string, number | 'absent' | null> = {};
-    const known: Record<string, number | 'absent'> = {};
-    for (const c of components) {
-      const v = raw[c.key];
-      comps[c.key] = v ?? null;
-      // A stored score above a since-lowered maximum is not silently clipped: it makes the result incomplete.
-      if (v !== undefined && (v === 'absent' || v <= Math.round(c.max * 100))) known[c.key] = v;
+  if (withOther.length > 0) {
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const extra = await tx
+      .selectFrom('component_scores')
+      .select(['applicant_id', 'component', 'value', 'absent'])
+      .where('cohort_year', '=', cohortYear)
+      .where('component', 'not in', keys)
+      .execute();
+    for (const e of extra) {
+      const row = byId.get(e.applicant_id);
+      if (row) row.extra[e.component] = e.absent ? 'absent' : (e.value ?? 0);
     }
-    for (const k of Object.keys(raw)) if (!keys.has(k)) comps[k] = raw[k] ?? null;
-    const t = computeTotal(components, known);
-    out.set(a.id, {
-      applicantId: a.id,
-      components: comps,
-      total: t.status === 'ok' ? t.total : null,
-      status: t.status === 'ok' ? 'complete' : t.status,
-    });
+  }
+  return { rows, components };
+}
+
+export function toResults(rows: readonly ScoreRow[], components: readonly Component[]): Map<string, CandidateResult> {
+  const total = totalFunction(components);
+  const maxH = components.map((c) => Math.round(c.max * 100));
+  const out = new Map<string, CandidateResult>();
+  for (const r of rows) {
+    const comps: Record<string, number | 'absent' | null> = {};
+    let status: CandidateResult['status'] = 'complete';
+    for (let i = 0; i < components.length; i++) {
+      const v = r.values[i];
+      comps[components[i]!.key] = v ?? null;
+      if (v === 'absent') status = 'absent';
+      // A stored score above a since-lowered maximum is not silently clipped: it counts as missing.
+      else if ((v === undefined || v > maxH[i]!) && status !== 'absent') status = 'incomplete';
+    }
+    for (const [k, v] of Object.entries(r.extra)) comps[k] = v;
+    out.set(r.id, { applicantId: r.id, components: comps, total: status === 'complete' ? total(r.values as number[]) : null, status });
   }
   return out;
+}
+
+/**
+ * total (hundredths) = Σ weight × raw / max, rounded half-up: the same figure as scoring's computeTotal.
+ * With weights and maxima of at most two decimals it is Σ W·v / M over integers (W, M in hundredths), so
+ * when every intermediate fits in a double's exact integer range we sum over the common denominator with
+ * plain integers (20,000 candidates in a few ms); otherwise we use computeTotal's BigInt rationals.
+ */
+export function totalFunction(components: readonly Component[]): (values: readonly number[]) => number {
+  const W = components.map((c) => Math.round(c.weight * 100));
+  const M = components.map((c) => Math.round(c.max * 100));
+  const twoDecimals = components.every((c, i) => Math.abs(W[i]! - c.weight * 100) < 1e-9 && Math.abs(M[i]! - c.max * 100) < 1e-9);
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  const L = M.reduce((l, m) => (l / gcd(l, m)) * m, 1);
+  const factor = W.map((w, i) => w * (L / M[i]!));
+  const bound = factor.reduce((s, f, i) => s + f * M[i]!, 0) * 2 + L;
+  if (!twoDecimals || !Number.isSafeInteger(bound) || !Number.isSafeInteger(2 * L)) {
+    return (values) => {
+      const raw: Record<string, number> = {};
+      components.forEach((c, i) => (raw[c.key] = values[i]!));
+      const t = computeTotal(components, raw);
+      if (t.status !== 'ok') throw new Error('totalFunction: incomplete values');
+      return t.total;
+    };
+  }
+  return (values) => {
+    let n = 0;
+    for (let i = 0; i < factor.length; i++) n += factor[i]! * values[i]!;
+    const x = 2 * n + L;
+    return (x - (x % (2 * L))) / (2 * L);
+  };
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { link, mkdir, rm, unlink } from 'node:fs/promises';
+import { copyFile, link, mkdir, rm, unlink } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { FileStore } from '@tus/file-store';
@@ -110,7 +110,9 @@ export async function createIntakeServer(opts: IntakeServerOptions): Promise<Int
       const file = `${uuid}.zip${verified.encrypted ? '.age' : ''}`;
       const target = join(acceptedDir, file);
       await unlink(target).catch(() => {}); // left over from a crash before the index was saved
-      await link(uploadPath, target);
+      // A hard link keeps the tus upload answering HEAD (a client whose last response was lost sees
+      // "complete" instead of starting over) without a second copy of the bytes.
+      await link(uploadPath, target).catch(() => copyFile(uploadPath, target));
       const pkg: AcceptedPackage = {
         uuid,
         sha512: claimed,

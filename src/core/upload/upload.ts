@@ -60,7 +60,7 @@ export async function uploadPackage(opts: UploadPackageOptions): Promise<UploadO
   }
   throwIfAborted(opts.signal);
 
-  const first = await askReceipt(endpoint, expected, fetchImpl, opts);
+  const first = await askReceipt(endpoint, expected, fetchImpl, opts, false);
   // Same uuid and bytes -> same answer: an accepted or rejected package is not sent again.
   if (first.kind === 'receipt') return outcome(first.receipt);
   if (first.kind === 'absent') {
@@ -80,6 +80,7 @@ async function askReceipt(
   expected: { uuid: string; sha512: string },
   fetchImpl: FetchLike,
   opts: UploadPackageOptions,
+  afterUpload: boolean,
 ): Promise<Asked> {
   const url = joinUrl(endpoint, `receipts/${encodeURIComponent(expected.uuid)}?sha512=${expected.sha512}`);
   let r;
@@ -96,7 +97,8 @@ async function askReceipt(
   if (r.status === 202 && r.isJson) return { kind: 'pending', retryAfterMs: r.retryAfterMs };
   if (r.status === 404) {
     const code = r.isJson ? (r.json as { code?: unknown } | null)?.code : undefined;
-    if (code === 'UPLOAD_HASH_MISMATCH') {
+    // Before sending, an old mismatch only means the last attempt went wrong: send again.
+    if (code === 'UPLOAD_HASH_MISMATCH' && afterUpload) {
       throw new AppError(
         'UPLOAD_HASH_MISMATCH',
         '接收方收到的文件与本机数据包的校验值不一致（文件可能在发送期间被改动）。请重新生成数据包后再发送。',
@@ -123,7 +125,7 @@ async function waitForReceipt(
   for (let attempt = 0; attempt < 2000; attempt++) {
     let asked: Asked;
     try {
-      asked = await askReceipt(endpoint, expected, fetchImpl, opts);
+      asked = await askReceipt(endpoint, expected, fetchImpl, opts, true);
     } catch (e) {
       if (e instanceof AppError && e.code === 'UPLOAD_OFFLINE' && ++networkErrors <= 5 && Date.now() < deadline) {
         await pause(delay, opts.signal);

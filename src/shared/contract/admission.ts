@@ -108,7 +108,6 @@ export type AdmissionRunView = {
   unfilled: UnfilledSeat[];
   ties: TieView[];
   proposals: ProposalView[];
-  explanation: CompetitionView[];
   warnings: AdmissionNotice[];
   decisionErrors: AdmissionNotice[];
   provisional: boolean;
@@ -207,6 +206,11 @@ export const admissionOps = {
     input: z.object({ reveal }),
     access: perm('admission.view'),
     summary: '查看最近一次录取结果',
+  }),
+  'admission.competitions': op<CompetitionView[]>()({
+    input: z.object({ specialtyCode: z.string().min(1).optional(), reveal }),
+    access: perm('admission.view'),
+    summary: '各轮次各专业的排名与录取（为何录取甲而非乙）',
   }),
   'admission.resolveTie': op<AdmissionRunView>()({
     input: z.object({

@@ -62,7 +62,14 @@ export type ImportPreview = {
   warnings: RowProblem[];
   changes: ImportChange[];
   /** The first rows as they will be stored (masked), for the preview table. */
-  sample: Array<{ row: number; idNumber: string; name: string; category: string; choices: string[]; status: 'new' | 'update' | 'unchanged' | 'rejected' }>;
+  sample: Array<{
+    row: number;
+    idNumber: string;
+    name: string;
+    category: string;
+    choices: string[];
+    status: 'new' | 'update' | 'unchanged' | 'rejected';
+  }>;
 };
 
 export type ImportResult = {
@@ -117,7 +124,15 @@ export type EducationRow = {
   to?: string;
   fullTime?: boolean | null;
 };
-export type WorkRow = { hospital: string; grade?: string; department?: string; from?: string; to?: string; title?: string; referee?: string };
+export type WorkRow = {
+  hospital: string;
+  grade?: string;
+  department?: string;
+  from?: string;
+  to?: string;
+  title?: string;
+  referee?: string;
+};
 
 export type ApplicantDetail = ApplicantSummary & {
   cohortYear: number;
@@ -191,7 +206,9 @@ export const applicantsOps = {
   'applicants.rejectionReport': op<{ fileName: string; contentBase64: string }>()({
     input: z.object({
       sourceFileName: z.string().max(255).default('报名人员'),
-      rejected: z.array(z.object({ row: z.number().int(), field: z.string(), code: z.string(), message: z.string() })).max(500_000),
+      rejected: z
+        .array(z.object({ row: z.number().int(), field: z.string(), code: z.string(), message: z.string() }))
+        .max(500_000),
     }),
     access: perm('applicants.import'),
     summary: '导出导入问题清单（XLSX）',

@@ -44,7 +44,8 @@ describe('admission: who can be admitted, quota exactly filled (Jilin, 1 choice)
     expect(listed.runNo).toBe(1);
     expect(listed.admitted).toEqual(run.admitted);
     // "Why B and not C": the competition shows both with their ranks.
-    const c = listed.explanation.find((x) => x.specialtyCode === '0100')!;
+    const [c] = await ok(core, session, 'admission.competitions', { specialtyCode: '0100' });
+    if (c === undefined) throw new Error('no competition');
     expect(c.ranked.map((r) => [r.applicantId, r.rank, r.admitted])).toEqual([
       [s.id('A'), 1, true],
       [s.id('B'), 2, true],

@@ -81,9 +81,15 @@ describe('checklist and decisions', () => {
   it('确认通过 needs every required document; 退回补正 and 不予确认 need a reason', async () => {
     const { core, session, list } = await withRoster();
     const a = list.applicants[0]!;
-    const missing = await err(core, session, 'confirm.decide', { targets: [a.id], decision: 'confirmed', checklist: { id_card: 'original' } });
+    const missing = await err(core, session, 'confirm.decide', {
+      targets: [a.id],
+      decision: 'confirmed',
+      checklist: { id_card: 'original' },
+    });
     expect(missing.code).toBe('CONFIRM_DOCUMENTS_MISSING');
-    expect((await err(core, session, 'confirm.decide', { targets: [a.id], decision: 'returned' })).code).toBe('CONFIRM_REASON_REQUIRED');
+    expect((await err(core, session, 'confirm.decide', { targets: [a.id], decision: 'returned' })).code).toBe(
+      'CONFIRM_REASON_REQUIRED',
+    );
     expect((await err(core, session, 'confirm.decide', { targets: [a.id], decision: 'rejected', reason: '  ' })).code).toBe(
       'CONFIRM_REASON_REQUIRED',
     );
@@ -114,7 +120,11 @@ describe('checklist and decisions', () => {
   it('decides several ID numbers at once, all or nothing', async () => {
     const { core, session, rows } = await withRoster();
     const ids = [rows[0]!.证件号码, rows[1]!.证件号码];
-    const bad = await err(core, session, 'confirm.decide', { targets: [...ids, '11010519491231002X'], decision: 'rejected', reason: '不符合条件' });
+    const bad = await err(core, session, 'confirm.decide', {
+      targets: [...ids, '11010519491231002X'],
+      decision: 'rejected',
+      reason: '不符合条件',
+    });
     expect(bad.code).toBe('APPLICANT_NOT_FOUND');
     expect(bad.message).toContain('110105********002X');
     expect((await ok(core, session, 'applicants.list', { status: 'rejected' })).total).toBe(0);
@@ -156,14 +166,29 @@ describe('scans', () => {
   it('stores JPEG/PNG/PDF content-addressed outside SQLite; ID-card images are sensitive', async () => {
     const { core, session, list } = await withRoster(5);
     const a = list.applicants[0]!;
-    const png = await ok(core, session, 'attachments.add', { applicantId: a.id, itemKey: 'id_card', fileName: '身份证.png', contentBase64: toB64(PNG) });
+    const png = await ok(core, session, 'attachments.add', {
+      applicantId: a.id,
+      itemKey: 'id_card',
+      fileName: '身份证.png',
+      contentBase64: toB64(PNG),
+    });
     expect(png).toMatchObject({ mime: 'image/png', sensitive: true, size: PNG.length });
     const { existsSync } = await import('node:fs');
     const { join } = await import('node:path');
     expect(existsSync(join(core.dataDir, 'attachments', png.sha256))).toBe(true);
-    const pdf = await ok(core, session, 'attachments.add', { applicantId: a.id, itemKey: 'diplomas', fileName: 'x.pdf', contentBase64: toB64(PDF) });
+    const pdf = await ok(core, session, 'attachments.add', {
+      applicantId: a.id,
+      itemKey: 'diplomas',
+      fileName: 'x.pdf',
+      contentBase64: toB64(PDF),
+    });
     expect(pdf).toMatchObject({ mime: 'application/pdf', sensitive: false });
-    const photo = await ok(core, session, 'attachments.add', { applicantId: a.id, itemKey: 'photo', fileName: 'p.jpg', contentBase64: toB64(JPEG) });
+    const photo = await ok(core, session, 'attachments.add', {
+      applicantId: a.id,
+      itemKey: 'photo',
+      fileName: 'p.jpg',
+      contentBase64: toB64(JPEG),
+    });
     expect((await ok(core, session, 'applicants.get', { id: a.id })).photoSha256).toBe(photo.sha256);
     const back = await ok(core, session, 'attachments.get', { id: png.id });
     expect(Buffer.from(back.contentBase64, 'base64').equals(PNG)).toBe(true);
@@ -181,7 +206,12 @@ describe('scans', () => {
       ['big.pdf', Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]), 'ATTACHMENT_TOO_LARGE'],
     ];
     for (const [fileName, bytes, code] of cases) {
-      const e = await err(core, session, 'attachments.add', { applicantId: a.id, itemKey: 'photo', fileName, contentBase64: toB64(bytes) });
+      const e = await err(core, session, 'attachments.add', {
+        applicantId: a.id,
+        itemKey: 'photo',
+        fileName,
+        contentBase64: toB64(bytes),
+      });
       expect(e.code).toBe(code);
     }
     const { existsSync } = await import('node:fs');
@@ -217,8 +247,18 @@ describe('privacy', () => {
   it('a clerk cannot view an ID-card scan (sensitive) but can view other scans', async () => {
     const { core, session, list } = await withRoster(2);
     const a = list.applicants[0]!;
-    const idCard = await ok(core, session, 'attachments.add', { applicantId: a.id, itemKey: 'id_card', fileName: 'id.jpg', contentBase64: toB64(JPEG) });
-    const diploma = await ok(core, session, 'attachments.add', { applicantId: a.id, itemKey: 'diplomas', fileName: 'd.jpg', contentBase64: toB64(JPEG) });
+    const idCard = await ok(core, session, 'attachments.add', {
+      applicantId: a.id,
+      itemKey: 'id_card',
+      fileName: 'id.jpg',
+      contentBase64: toB64(JPEG),
+    });
+    const diploma = await ok(core, session, 'attachments.add', {
+      applicantId: a.id,
+      itemKey: 'diplomas',
+      fileName: 'd.jpg',
+      contentBase64: toB64(JPEG),
+    });
     expect(idCard.sha256).toBe(diploma.sha256);
     const clerk = await addUserAndLogin(core, session, 'clerk2', 'clerk');
     expect((await err(core, clerk, 'attachments.get', { id: idCard.id })).code).toBe('FORBIDDEN');

@@ -55,39 +55,74 @@ describe('eligibility rules (preset data)', () => {
     const adult = { highestEducation: '成人本科' };
     expect(outcome('jilin-2024', 'adult-bachelor-unit', { ...adult, category: '社会人' }).outcome).toBe('fail');
     expect(outcome('jilin-2024', 'adult-bachelor-unit', { ...adult, category: '单位人' }).outcome).toBe('fail');
-    expect(outcome('jilin-2024', 'adult-bachelor-unit', { ...adult, category: '单位人', practisingCertNo: '110220000012345' }).outcome).toBe('pass');
+    expect(
+      outcome('jilin-2024', 'adult-bachelor-unit', { ...adult, category: '单位人', practisingCertNo: '110220000012345' }).outcome,
+    ).toBe('pass');
   });
 
   it('academic-degree graduate students are not eligible (Jilin, Beijing)', () => {
     for (const preset of ['jilin-2024', 'beijing-2023']) {
-      expect(outcome(preset, 'academic-degree', { highestEducation: '硕士研究生', highestDegree: '医学硕士（学术学位）' }).outcome).toBe('fail');
-      expect(outcome(preset, 'academic-degree', { highestEducation: '硕士研究生', highestDegree: '临床医学硕士（专业学位）' }).outcome).toBe('pass');
+      expect(
+        outcome(preset, 'academic-degree', { highestEducation: '硕士研究生', highestDegree: '医学硕士（学术学位）' }).outcome,
+      ).toBe('fail');
+      expect(
+        outcome(preset, 'academic-degree', { highestEducation: '硕士研究生', highestDegree: '临床医学硕士（专业学位）' }).outcome,
+      ).toBe('pass');
     }
   });
 
   it('community-health-centre employees limited to 全科/检验/放射/超声 (Beijing)', () => {
     const cc = { category: '委托培训', employer: '朝阳区某社区卫生服务中心' };
     expect(outcome('beijing-2023', 'community-centre-specialties', { ...cc, choiceNames: ['内科'] }).outcome).toBe('fail');
-    expect(outcome('beijing-2023', 'community-centre-specialties', { ...cc, choiceNames: ['全科', '超声医学科'] }).outcome).toBe('pass');
-    expect(outcome('beijing-2023', 'community-centre-specialties', { category: '委托培训', employer: '某三甲医院', choiceNames: ['内科'] }).outcome).toBe('pass');
+    expect(outcome('beijing-2023', 'community-centre-specialties', { ...cc, choiceNames: ['全科', '超声医学科'] }).outcome).toBe(
+      'pass',
+    );
+    expect(
+      outcome('beijing-2023', 'community-centre-specialties', {
+        category: '委托培训',
+        employer: '某三甲医院',
+        choiceNames: ['内科'],
+      }).outcome,
+    ).toBe('pass');
   });
 
   it('graduates before 2022-12-31 without a qualification only for shortage specialties (Beijing)', () => {
     const old = { category: '自主培训', graduationDate: '2021-07', qualificationCertNo: null };
     expect(outcome('beijing-2023', 'pre-2023-graduates-shortage-only', { ...old, choiceNames: ['内科'] }).outcome).toBe('fail');
-    expect(outcome('beijing-2023', 'pre-2023-graduates-shortage-only', { ...old, choiceNames: ['儿科', '麻醉科'] }).outcome).toBe('pass');
-    expect(outcome('beijing-2023', 'pre-2023-graduates-shortage-only', { ...old, qualificationCertNo: '2021' + '1'.repeat(23), choiceNames: ['内科'] }).outcome).toBe('pass');
-    expect(outcome('beijing-2023', 'pre-2023-graduates-shortage-only', { ...old, graduationDate: '2023-07', choiceNames: ['内科'] }).outcome).toBe('pass');
+    expect(outcome('beijing-2023', 'pre-2023-graduates-shortage-only', { ...old, choiceNames: ['儿科', '麻醉科'] }).outcome).toBe(
+      'pass',
+    );
+    expect(
+      outcome('beijing-2023', 'pre-2023-graduates-shortage-only', {
+        ...old,
+        qualificationCertNo: '2021' + '1'.repeat(23),
+        choiceNames: ['内科'],
+      }).outcome,
+    ).toBe('pass');
+    expect(
+      outcome('beijing-2023', 'pre-2023-graduates-shortage-only', { ...old, graduationDate: '2023-07', choiceNames: ['内科'] })
+        .outcome,
+    ).toBe('pass');
   });
 
   it('assistant GP requires a 3-year full-time clinical 专科 (Chongqing, Jilin)', () => {
     const agp = { choiceNames: ['助理全科'] };
-    expect(outcome('chongqing-2022-agp', 'agp-3-year-clinical-college', { ...agp, highestEducation: '本科' }).outcome).toBe('fail');
-    expect(outcome('chongqing-2022-agp', 'agp-3-year-clinical-college', { ...agp, highestEducation: '专科', major: '护理' }).outcome).toBe('fail');
-    expect(outcome('chongqing-2022-agp', 'agp-3-year-clinical-college', { ...agp, highestEducation: '专科', fullTime: false }).outcome).toBe('fail');
-    expect(outcome('chongqing-2022-agp', 'agp-3-year-clinical-college', { ...agp, highestEducation: '专科' }).outcome).toBe('pass');
+    expect(outcome('chongqing-2022-agp', 'agp-3-year-clinical-college', { ...agp, highestEducation: '本科' }).outcome).toBe(
+      'fail',
+    );
+    expect(
+      outcome('chongqing-2022-agp', 'agp-3-year-clinical-college', { ...agp, highestEducation: '专科', major: '护理' }).outcome,
+    ).toBe('fail');
+    expect(
+      outcome('chongqing-2022-agp', 'agp-3-year-clinical-college', { ...agp, highestEducation: '专科', fullTime: false }).outcome,
+    ).toBe('fail');
+    expect(outcome('chongqing-2022-agp', 'agp-3-year-clinical-college', { ...agp, highestEducation: '专科' }).outcome).toBe(
+      'pass',
+    );
     // Unknown (empty) facts ask for a manual check instead of failing.
-    expect(outcome('chongqing-2022-agp', 'agp-3-year-clinical-college', { ...agp, highestEducation: '专科', fullTime: null }).outcome).toBe('warning');
+    expect(
+      outcome('chongqing-2022-agp', 'agp-3-year-clinical-college', { ...agp, highestEducation: '专科', fullTime: null }).outcome,
+    ).toBe('warning');
     expect(outcome('jilin-2024', 'agp-3-year-clinical-college', { ...agp, highestEducation: '本科' }).outcome).toBe('fail');
     expect(outcome('jilin-2024', 'agp-3-year-clinical-college', { choiceNames: ['内科'] }).outcome).toBe('pass');
   });

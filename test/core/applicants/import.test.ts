@@ -7,8 +7,14 @@ import { buildCfb, buildZip } from '../tabular/fixtures';
 import { csvFile, roster, toB64, xlsxFile } from './helpers';
 
 async function counts(core: Core) {
-  const applicants = await core.db.selectFrom('applicants').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  const events = await core.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const applicants = await core.db
+    .selectFrom('applicants')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  const events = await core.db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return { applicants: Number(applicants.n), events: Number(events.n) };
 }
 
@@ -77,7 +83,9 @@ describe('applicants import', () => {
     const r = await ok(core, session, 'applicants.commitImport', csvFile(newer, 'newer.csv'));
     expect(r).toMatchObject({ imported: 2, updated: 2, unchanged: 28 });
     const phone = r.changes.find((c) => c.row === 5)!;
-    expect(phone.changes).toEqual([{ field: '手机号码', before: expect.stringMatching(/^\d{3}\*{4}\d{4}$/), after: '139****1111' }]);
+    expect(phone.changes).toEqual([
+      { field: '手机号码', before: expect.stringMatching(/^\d{3}\*{4}\d{4}$/), after: '139****1111' },
+    ]);
     expect(r.changes.find((c) => c.row === 9)!.changes[0]!.field).toBe('志愿');
     const updates = await actions(core, 'applicant.update');
     expect(updates).toHaveLength(2);
@@ -170,38 +178,64 @@ describe('bad input: a clear error and nothing written', () => {
       'a zip bomb',
       async () => ({
         fileName: '炸弹.xlsx',
-        contentBase64: toB64(await buildZip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/worksheets/sheet1.xml', data: zeros(11 * 1024 * 1024) }])),
+        contentBase64: toB64(
+          await buildZip([
+            { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+            { name: 'xl/worksheets/sheet1.xml', data: zeros(11 * 1024 * 1024) },
+          ]),
+        ),
       }),
       'FILE_ZIP_BOMB',
     ],
-    ['a sheet with no recognisable header', async () => csvFile([['a', 'b', 'c'], ['1', '2', '3']]), 'APPLICANTS_NO_HEADER'],
+    [
+      'a sheet with no recognisable header',
+      async () =>
+        csvFile([
+          ['a', 'b', 'c'],
+          ['1', '2', '3'],
+        ]),
+      'APPLICANTS_NO_HEADER',
+    ],
     [
       'a 50 MB CSV',
       async () => {
         const line = '张三,11010519491231002X,13812341234,社会人,内科\r\n';
-        return { fileName: '大.csv', contentBase64: toB64(new TextEncoder().encode(`姓名,证件号码,手机号码,人员类型,第一志愿\r\n${line.repeat(Math.ceil((50 * 1024 * 1024) / line.length))}`)) };
+        return {
+          fileName: '大.csv',
+          contentBase64: toB64(
+            new TextEncoder().encode(
+              `姓名,证件号码,手机号码,人员类型,第一志愿\r\n${line.repeat(Math.ceil((50 * 1024 * 1024) / line.length))}`,
+            ),
+          ),
+        };
       },
       'FILE_TOO_LARGE',
     ],
   ];
-  it.each(cases)('%s', async (_label, make, code) => {
-    const { core, session } = await setupBase();
-    const before = await counts(core);
-    const file = await make();
-    for (const op of ['applicants.previewImport', 'applicants.commitImport'] as const) {
-      const e = await err(core, session, op, file);
-      expect(e.code).toBe(code);
-      expect(e.message).toMatch(/[\u4e00-\u9fff]/);
-    }
-    expect(await counts(core)).toEqual(before);
-  }, 60_000);
+  it.each(cases)(
+    '%s',
+    async (_label, make, code) => {
+      const { core, session } = await setupBase();
+      const before = await counts(core);
+      const file = await make();
+      for (const op of ['applicants.previewImport', 'applicants.commitImport'] as const) {
+        const e = await err(core, session, op, file);
+        expect(e.code).toBe(code);
+        expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+      }
+      expect(await counts(core)).toEqual(before);
+    },
+    60_000,
+  );
 
   it('a commit that fails half-way writes nothing (all or nothing)', async () => {
     const { core, session } = await setupBase();
     const rows = roster(50, 21);
     // Force a failure inside the transaction, after the first insert batch: a trigger refusing one ID.
     const victim = rows[39]!.证件号码;
-    await core.raw.exec(`CREATE TRIGGER refuse BEFORE INSERT ON applicants WHEN NEW.id_number = '${victim}' BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+    await core.raw.exec(
+      `CREATE TRIGGER refuse BEFORE INSERT ON applicants WHEN NEW.id_number = '${victim}' BEGIN SELECT RAISE(ABORT, 'boom'); END`,
+    );
     const before = await counts(core);
     const e = await err(core, session, 'applicants.commitImport', csvFile(rows));
     expect(e.code).toBe('INTERNAL');

@@ -7,7 +7,11 @@ import { SPECIALTIES, csvFile, matrix, xlsxFile } from './helpers';
 
 const rng = createRng(11);
 const person = (o: Partial<Applicant> = {}) =>
-  makeApplicant(rng, { 人员类型: '社会人', 第一志愿: '内科', 第二志愿: '', 第三志愿: '', ...o }, { specialties: SPECIALTIES, categories: ['社会人'] });
+  makeApplicant(
+    rng,
+    { 人员类型: '社会人', 第一志愿: '内科', 第二志愿: '', 第三志愿: '', ...o },
+    { specialties: SPECIALTIES, categories: ['社会人'] },
+  );
 const withCheck = (first17: string) => first17 + idCheckChar(first17);
 
 async function preview(rows: Applicant[] | string[][], kind: 'csv' | 'xlsx' = 'csv', idAsNumber = false) {
@@ -26,7 +30,12 @@ describe('validation codes (one row each, row 2 = first data row)', () => {
     ['ID_FORMAT (17 characters)', { 证件号码: '11010519491231002' }, 'ID_FORMAT', '证件号码'],
     ['ID_FORMAT (letters inside)', { 证件号码: '1101051949123100AX' }, 'ID_FORMAT', '证件号码'],
     ['ID_BIRTHDATE (not a real date)', { 证件号码: withCheck('11010519990230001'), 出生日期: '' }, 'ID_BIRTHDATE', '证件号码'],
-    ['ID_BIRTHDATE (disagrees with 出生日期)', { 证件号码: '11010519491231002X', 出生日期: '1950-01-01' }, 'ID_BIRTHDATE', '证件号码'],
+    [
+      'ID_BIRTHDATE (disagrees with 出生日期)',
+      { 证件号码: '11010519491231002X', 出生日期: '1950-01-01' },
+      'ID_BIRTHDATE',
+      '证件号码',
+    ],
     ['ID_LEGACY_15', { 证件号码: '110105491231002', 出生日期: '' }, 'ID_LEGACY_15', '证件号码'],
     ['ID_EXCEL_NUMBER (scientific notation)', { 证件号码: '1.10105E+17', 出生日期: '' }, 'ID_EXCEL_NUMBER', '证件号码'],
     ['PHONE_FORMAT (10 digits)', { 手机号码: '1381234123' }, 'PHONE_FORMAT', '手机号码'],
@@ -91,7 +100,12 @@ describe('validation codes (one row each, row 2 = first data row)', () => {
     const { core, session } = await setupBase();
     const id = '11010519491231002X';
     for (const [i, d] of ['1949-12-31', '1949/12/31', '1949.12.31', '1949年12月31日', '19491231'].entries()) {
-      const r = await ok(core, session, 'applicants.previewImport', csvFile([person({ 证件号码: id, 出生日期: d, 性别: '女' })], `d${i}.csv`));
+      const r = await ok(
+        core,
+        session,
+        'applicants.previewImport',
+        csvFile([person({ 证件号码: id, 出生日期: d, 性别: '女' })], `d${i}.csv`),
+      );
       expect(r.rejected).toEqual([]);
     }
     // 34700 is Excel's serial for 1995-01-01.

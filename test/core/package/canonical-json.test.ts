@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, canonicalJsonBytes } from '../../../src/core/package/canonical-json';
+import { canonicalJson, canonicalJsonBytes } from '../../../src/core/util/canonical-json';
 
 describe('canonicalJson', () => {
   it('sorts keys at every level and writes no whitespace', () => {
@@ -35,7 +35,13 @@ describe('canonicalJson', () => {
     ['a class instance', new (class Thing {})()],
     ['a sparse array', [1, , 3]], // eslint-disable-line no-sparse-arrays
   ])('refuses %s with JSON_NOT_CANONICAL', (_label, value) => {
-    expect(() => canonicalJson(value)).toThrow(expect.objectContaining({ code: 'JSON_NOT_CANONICAL' }));
+    expect(() => canonicalJson(value, { dropUndefinedKeys: false })).toThrow(expect.objectContaining({ code: 'JSON_NOT_CANONICAL' }));
+    expect(() => canonicalJsonBytes(value)).toThrow(expect.objectContaining({ code: 'JSON_NOT_CANONICAL' }));
+  });
+
+  it('drops undefined object keys by default (audit snapshots), but never undefined array items', () => {
+    expect(canonicalJson({ a: 1, b: undefined })).toBe('{"a":1}');
+    expect(() => canonicalJson([1, undefined])).toThrow(expect.objectContaining({ code: 'JSON_NOT_CANONICAL' }));
   });
 
   it('refuses cycles but accepts shared (acyclic) references', () => {

@@ -177,10 +177,12 @@ export function sha512(b: Uint8Array | string): string {
  * Rebuilds the tag manifest and signature over possibly edited tag files, as a careless or hostile
  * builder holding a real key would: everything checks out except what the edit broke semantically.
  */
-export function resign(items: ZipItem[], key: SigningKey, trustedComment?: string): ZipItem[] {
+export function resign(items: ZipItem[], key: SigningKey, trustedComment?: string, extraTagFiles: string[] = []): ZipItem[] {
   const get = (n: string): Buffer => items.find((i) => i.name === n)!.data;
   const tagManifest = Buffer.from(
-    formatManifest(['bag-info.txt', 'bagit.txt', 'manifest-sha512.txt'].map((path) => ({ path, digest: sha512(get(path)) }))),
+    formatManifest(
+      ['bag-info.txt', 'bagit.txt', 'manifest-sha512.txt', ...extraTagFiles].map((path) => ({ path, digest: sha512(get(path)) })),
+    ),
   );
   const comment = trustedComment ?? parseMinisignSignature(get('tagmanifest-sha512.txt.minisig').toString()).trustedComment;
   const sig = Buffer.from(signMinisign(tagManifest, key, { trustedComment: comment }));

@@ -284,6 +284,15 @@ describe('verifyPackage: bag structure and signature details', () => {
     expectFailure(await verify(), 'BAG_BAD_DECLARATION', 'bagit.txt');
   });
 
+  it('an extra tag file listed in the signed tag manifest is allowed; edited afterwards -> BAG_TAG_DIGEST', async () => {
+    await edit((items) =>
+      resign([...items, { name: 'notes/readme.txt', data: Buffer.from('signed note') }], key, undefined, ['notes/readme.txt']),
+    );
+    expect(await verify()).toMatchObject({ ok: true });
+    await patchFile(tampered, 'signed note', 'signed nota');
+    expectFailure(await verify(), 'BAG_TAG_DIGEST', 'notes/readme.txt');
+  });
+
   it('a wrong Payload-Oxum, even when properly signed -> BAG_OXUM', async () => {
     await edit((items) => {
       const info = items.find((i) => i.name === 'bag-info.txt')!.data.toString();

@@ -115,10 +115,10 @@ async function uploadUntilDelivered(
   throw last;
 }
 
-function htmlServer(): Promise<{ url: string; server: Server }> {
+function htmlServer(getStatus = 200): Promise<{ url: string; server: Server }> {
   const server = createHttpServer((req, res) => {
     req.resume();
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.writeHead(req.method === 'GET' ? getStatus : 200, { 'content-type': 'text/html; charset=utf-8' });
     res.end('<!doctype html><html><body>请先登录 Wi-Fi</body></html>');
   });
   return new Promise((resolve) =>
@@ -167,7 +167,14 @@ describe('uploadPackage against the reference intake', () => {
     toClose.push(() => new Promise((r) => html.server.close(() => r())));
     const store = createMemoryResumeStore();
     await expect(uploadPackage(opts(html.url, store))).rejects.toMatchObject({ code: 'UPLOAD_NO_RECEIPT' });
+    expect(store.snapshot()).toEqual({});
     expect(await acceptedCopies()).toEqual([]);
+  });
+
+  it('a portal that lets the upload "succeed" with HTML -> UPLOAD_NO_RECEIPT', async () => {
+    const html = await htmlServer(404);
+    toClose.push(() => new Promise((r) => html.server.close(() => r())));
+    await expect(uploadPackage(opts(html.url, createMemoryResumeStore()))).rejects.toMatchObject({ code: 'UPLOAD_NO_RECEIPT' });
   });
 
   it('a receipt for other bytes -> UPLOAD_RECEIPT_MISMATCH', async () => {

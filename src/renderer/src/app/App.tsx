@@ -32,7 +32,11 @@ export function App() {
       // but it is hidden and inert while locked: nothing of it is visible or reachable.
       return (
         <>
-          <Box style={{ display: phase === 'locked' ? 'none' : undefined }} inert={phase === 'locked'} aria-hidden={phase === 'locked'}>
+          <Box
+            style={{ display: phase === 'locked' ? 'none' : undefined }}
+            inert={phase === 'locked'}
+            aria-hidden={phase === 'locked'}
+          >
             <Shell />
           </Box>
           {phase === 'locked' && <AuthScreen mode="unlock" />}

@@ -50,7 +50,11 @@ export function UserMenu() {
           <Menu.Divider />
           <Menu.Label>{t('shell.language')}</Menu.Label>
           {LANGUAGES.map((lng) => (
-            <Menu.Item key={lng} onClick={() => setLanguage(lng)} rightSection={lng === language ? <IconCheck size={14} /> : null}>
+            <Menu.Item
+              key={lng}
+              onClick={() => setLanguage(lng)}
+              rightSection={lng === language ? <IconCheck size={14} /> : null}
+            >
               {t(`shell.languages.${lng}`)}
             </Menu.Item>
           ))}

@@ -1,10 +1,13 @@
 import { IconBuildingHospital, IconHistory, IconHome, IconListNumbers, IconUsers, type Icon } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { can, type Permission, type Role } from '../../../shared/permissions';
+import { ADMISSION_ROUTES } from '../features/admission/routes';
+import { APPLICANT_ROUTES } from '../features/applicants/routes';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BaseSettingsPage } from '../features/base/BaseSettingsPage';
 import { HomePage } from '../features/home/HomePage';
 import { PlanPage } from '../features/plan/PlanPage';
+import { SCORE_ROUTES } from '../features/scores/routes';
 import { UsersPage } from '../features/users/UsersPage';
 
 export type AppRoute = {
@@ -20,6 +23,9 @@ export type AppRoute = {
 export const ROUTES: readonly AppRoute[] = [
   { path: '/', labelKey: 'nav.home', icon: IconHome, permission: null, component: HomePage },
   { path: '/plan', labelKey: 'nav.plan', icon: IconListNumbers, permission: 'plan.view', component: PlanPage },
+  ...APPLICANT_ROUTES,
+  ...SCORE_ROUTES,
+  ...ADMISSION_ROUTES,
   { path: '/base', labelKey: 'nav.base', icon: IconBuildingHospital, permission: 'base.view', component: BaseSettingsPage },
   { path: '/users', labelKey: 'nav.users', icon: IconUsers, permission: 'users.view', component: UsersPage },
   { path: '/audit', labelKey: 'nav.audit', icon: IconHistory, permission: 'audit.view', component: AuditPage },

@@ -20,7 +20,13 @@ export function LoadingState({ label }: { label?: string }) {
 export function ErrorState({ error, onRetry, title }: { error: ApiError; onRetry?: () => void; title?: string }) {
   const { t } = useTranslation();
   return (
-    <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={title ?? t('common.loadFailed')} role="alert">
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertTriangle size={18} />}
+      title={title ?? t('common.loadFailed')}
+      role="alert"
+    >
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{errorText(error)}</Text>
         {onRetry && (
@@ -33,7 +39,17 @@ export function ErrorState({ error, onRetry, title }: { error: ApiError; onRetry
   );
 }
 
-export function EmptyState({ title, description, action, icon }: { title: string; description?: string; action?: ReactNode; icon?: ReactNode }) {
+export function EmptyState({
+  title,
+  description,
+  action,
+  icon,
+}: {
+  title: string;
+  description?: string;
+  action?: ReactNode;
+  icon?: ReactNode;
+}) {
   return (
     <MantineEmptyState
       py="xl"

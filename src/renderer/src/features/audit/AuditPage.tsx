@@ -1,4 +1,19 @@
-import { ActionIcon, Button, Code, Group, Pagination, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Code,
+  Group,
+  Pagination,
+  Paper,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconFilterOff } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +59,15 @@ export function AuditPage() {
 
       <Paper withBorder p="sm">
         <SimpleGrid cols={6} spacing="sm" style={{ alignItems: 'end' }}>
-          <Select label={t('audit.actor')} data={data?.actors ?? []} value={filters.actor} onChange={(v) => setFilter('actor', v)} clearable searchable placeholder={t('audit.all')} />
+          <Select
+            label={t('audit.actor')}
+            data={data?.actors ?? []}
+            value={filters.actor}
+            onChange={(v) => setFilter('actor', v)}
+            clearable
+            searchable
+            placeholder={t('audit.all')}
+          />
           <Select
             label={t('audit.entity')}
             data={(data?.entities ?? []).map((e) => ({ value: e, label: entityLabel(e) }))}
@@ -62,8 +85,19 @@ export function AuditPage() {
             searchable
             placeholder={t('audit.all')}
           />
-          <TextInput type="date" label={t('audit.from')} value={filters.from} onChange={(e) => setFilter('from', e.currentTarget.value)} error={rangeBad ? t('audit.rangeBad') : undefined} />
-          <TextInput type="date" label={t('audit.to')} value={filters.to} onChange={(e) => setFilter('to', e.currentTarget.value)} />
+          <TextInput
+            type="date"
+            label={t('audit.from')}
+            value={filters.from}
+            onChange={(e) => setFilter('from', e.currentTarget.value)}
+            error={rangeBad ? t('audit.rangeBad') : undefined}
+          />
+          <TextInput
+            type="date"
+            label={t('audit.to')}
+            value={filters.to}
+            onChange={(e) => setFilter('to', e.currentTarget.value)}
+          />
           <Button variant="default" leftSection={<IconFilterOff size={16} />} onClick={reset} disabled={!filtered}>
             {t('audit.clearFilters')}
           </Button>
@@ -72,7 +106,9 @@ export function AuditPage() {
 
       {audit.error && <ErrorState error={audit.error} onRetry={audit.refresh} />}
       {!data && !audit.error && <LoadingState />}
-      {data && data.events.length === 0 && <EmptyState title={t('audit.empty')} description={filtered ? t('audit.emptyFiltered') : undefined} />}
+      {data && data.events.length === 0 && (
+        <EmptyState title={t('audit.empty')} description={filtered ? t('audit.emptyFiltered') : undefined} />
+      )}
       {data && data.events.length > 0 && (
         <Paper withBorder style={{ flex: 1, minHeight: 160 }}>
           <ScrollArea h="100%" type="auto">
@@ -92,7 +128,12 @@ export function AuditPage() {
                   const open = expanded === e.id;
                   return (
                     <Fragment key={e.id}>
-                      <Table.Tr data-testid="audit-row" data-action={e.action} onClick={() => toggle(e.id)} style={{ cursor: 'pointer' }}>
+                      <Table.Tr
+                        data-testid="audit-row"
+                        data-action={e.action}
+                        onClick={() => toggle(e.id)}
+                        style={{ cursor: 'pointer' }}
+                      >
                         <Table.Td>
                           <ActionIcon
                             variant="subtle"

@@ -3,7 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diffJson } from './diff';
 
-const COLORS = { added: 'var(--mantine-color-green-light)', removed: 'var(--mantine-color-red-light)', changed: 'var(--mantine-color-yellow-light)', same: undefined };
+const COLORS = {
+  added: 'var(--mantine-color-green-light)',
+  removed: 'var(--mantine-color-red-light)',
+  changed: 'var(--mantine-color-yellow-light)',
+  same: undefined,
+};
 
 /** Before/after of one audit event, field by field; unchanged fields hidden unless asked for. */
 export function JsonDiff({ before, after }: { before: unknown; after: unknown }) {
@@ -20,7 +25,13 @@ export function JsonDiff({ before, after }: { before: unknown; after: unknown })
   }
   return (
     <div>
-      <Switch size="xs" mb="xs" label={t('audit.showUnchanged', { count: lines.length - visible.length })} checked={showSame} onChange={(e) => setShowSame(e.currentTarget.checked)} />
+      <Switch
+        size="xs"
+        mb="xs"
+        label={t('audit.showUnchanged', { count: lines.length - visible.length })}
+        checked={showSame}
+        onChange={(e) => setShowSame(e.currentTarget.checked)}
+      />
       <ScrollArea.Autosize mah={260} type="auto">
         <Table withTableBorder withColumnBorders verticalSpacing={2} fz="xs" layout="fixed">
           <Table.Thead>

@@ -32,13 +32,27 @@ export function VerifyResult({ result, onClose }: { result: AuditVerifyView; onC
   const events = result.stations.reduce((s, x) => s + x.events, 0);
   if (result.ok) {
     return (
-      <Alert color="teal" icon={<IconShieldCheck size={18} />} title={t('audit.verifyOk')} withCloseButton onClose={onClose} role="status">
+      <Alert
+        color="teal"
+        icon={<IconShieldCheck size={18} />}
+        title={t('audit.verifyOk')}
+        withCloseButton
+        onClose={onClose}
+        role="status"
+      >
         {t('audit.verifyOkText', { events, stations: result.stations.length })}
       </Alert>
     );
   }
   return (
-    <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('audit.verifyBad', { count: result.problems.length })} withCloseButton onClose={onClose} role="alert">
+    <Alert
+      color="red"
+      icon={<IconAlertTriangle size={18} />}
+      title={t('audit.verifyBad', { count: result.problems.length })}
+      withCloseButton
+      onClose={onClose}
+      role="alert"
+    >
       <List size="sm" spacing={2}>
         {result.problems.map((p, i) => (
           <List.Item key={i}>

@@ -8,7 +8,12 @@ import { LanguageToggle, ThemeToggle } from '../../app/toggles';
 export function AuthLayout({ children, width = 420, subtitle }: { children: ReactNode; width?: number; subtitle?: string }) {
   const { t } = useTranslation();
   return (
-    <Center mih="100vh" p="md" bg="var(--mantine-color-body)" style={{ position: 'fixed', inset: 0, zIndex: 1000, overflow: 'auto' }}>
+    <Center
+      mih="100vh"
+      p="md"
+      bg="var(--mantine-color-body)"
+      style={{ position: 'fixed', inset: 0, zIndex: 1000, overflow: 'auto' }}
+    >
       <Group pos="absolute" top={12} right={12} gap="xs">
         <LanguageToggle />
         <ThemeToggle />

@@ -48,7 +48,13 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
     <Dialog opened={opened} onClose={close} title={t('auth.changePassword')}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
-          <PasswordField label={t('auth.oldPassword')} autoComplete="current-password" value={oldPassword} onChange={(e) => setOld(e.currentTarget.value)} error={errors.old} />
+          <PasswordField
+            label={t('auth.oldPassword')}
+            autoComplete="current-password"
+            value={oldPassword}
+            onChange={(e) => setOld(e.currentTarget.value)}
+            error={errors.old}
+          />
           <PasswordField
             label={t('auth.newPassword')}
             description={t('users.passwordRule', { min: MIN_PASSWORD_LENGTH })}
@@ -57,7 +63,13 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
             onChange={(e) => setNew(e.currentTarget.value)}
             error={errors.new}
           />
-          <PasswordField label={t('users.passwordConfirm')} autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} error={errors.confirm} />
+          <PasswordField
+            label={t('users.passwordConfirm')}
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(e) => setConfirm(e.currentTarget.value)}
+            error={errors.confirm}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('common.cancel')}

@@ -53,7 +53,12 @@ export function BaseForm() {
     if (Object.keys(next).length) return;
     setBusy(true);
     setServerError(null);
-    const r = await call('base.update', { name: draft.name.trim(), code: draft.code.trim(), province: draft.province.trim(), cohortYear: y });
+    const r = await call('base.update', {
+      name: draft.name.trim(),
+      code: draft.code.trim(),
+      province: draft.province.trim(),
+      cohortYear: y,
+    });
     setBusy(false);
     if (!r.ok) return setServerError(errorText(r.error));
     base.setData(r.value);
@@ -66,9 +71,30 @@ export function BaseForm() {
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
           <SimpleGrid cols={2}>
-            <TextInput label={t('base.name')} value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} disabled={!editable} required />
-            <TextInput label={t('base.code')} value={draft.code} onChange={(e) => set('code', e.currentTarget.value)} error={errors.code} disabled={!editable} required />
-            <TextInput label={t('base.province')} value={draft.province} onChange={(e) => set('province', e.currentTarget.value)} error={errors.province} disabled={!editable} required />
+            <TextInput
+              label={t('base.name')}
+              value={draft.name}
+              onChange={(e) => set('name', e.currentTarget.value)}
+              error={errors.name}
+              disabled={!editable}
+              required
+            />
+            <TextInput
+              label={t('base.code')}
+              value={draft.code}
+              onChange={(e) => set('code', e.currentTarget.value)}
+              error={errors.code}
+              disabled={!editable}
+              required
+            />
+            <TextInput
+              label={t('base.province')}
+              value={draft.province}
+              onChange={(e) => set('province', e.currentTarget.value)}
+              error={errors.province}
+              disabled={!editable}
+              required
+            />
             <NumberInput
               label={t('base.cohortYear')}
               description={t('base.cohortYearHint')}

@@ -25,7 +25,9 @@ export function CatalogueTable() {
   if (!catalogue.data) return <LoadingState />;
 
   const q = search.trim();
-  const rows = catalogue.data.filter((s) => (showInactive || s.active) && (!q || s.name.includes(q) || s.code.toLowerCase().includes(q.toLowerCase())));
+  const rows = catalogue.data.filter(
+    (s) => (showInactive || s.active) && (!q || s.name.includes(q) || s.code.toLowerCase().includes(q.toLowerCase())),
+  );
 
   async function toggleActive(s: Specialty) {
     setPending(s.code);
@@ -48,7 +50,11 @@ export function CatalogueTable() {
             onChange={(e) => setSearch(e.currentTarget.value)}
             w={260}
           />
-          <Switch label={t('base.showInactive')} checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} />
+          <Switch
+            label={t('base.showInactive')}
+            checked={showInactive}
+            onChange={(e) => setShowInactive(e.currentTarget.checked)}
+          />
         </Group>
         <Group>
           <Text size="sm" c="dimmed">
@@ -100,11 +106,21 @@ export function CatalogueTable() {
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
                         <Tooltip label={t('base.renameSpecialty')}>
-                          <ActionIcon variant="subtle" aria-label={t('base.renameSpecialtyOf', { name: s.name })} onClick={() => setModal({ open: true, editing: s })}>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={t('base.renameSpecialtyOf', { name: s.name })}
+                            onClick={() => setModal({ open: true, editing: s })}
+                          >
                             <IconPencil size={16} />
                           </ActionIcon>
                         </Tooltip>
-                        <Button size="compact-xs" variant="light" color={s.active ? 'gray' : 'teal'} loading={pending === s.code} onClick={() => void toggleActive(s)}>
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          color={s.active ? 'gray' : 'teal'}
+                          loading={pending === s.code}
+                          onClick={() => void toggleActive(s)}
+                        >
                           {s.active ? t('base.disable') : t('base.enable')}
                         </Button>
                       </Group>
@@ -116,7 +132,12 @@ export function CatalogueTable() {
           </Table>
         </ScrollArea.Autosize>
       )}
-      <SpecialtyModal opened={modal.open} editing={modal.editing} onClose={() => setModal({ open: false, editing: null })} onSaved={catalogue.refresh} />
+      <SpecialtyModal
+        opened={modal.open}
+        editing={modal.editing}
+        onClose={() => setModal({ open: false, editing: null })}
+        onSaved={catalogue.refresh}
+      />
     </Paper>
   );
 }

@@ -51,7 +51,11 @@ export function SpecialtyModal({
       setErrors(r.error.code === 'CATALOGUE_CODE_TAKEN' ? { code: errorText(r.error) } : { name: errorText(r.error) });
       return;
     }
-    notifySuccess(editing ? t('base.specialtyRenamed', { name: r.value.name }) : t('base.specialtyAdded', { name: r.value.name, code: r.value.code }));
+    notifySuccess(
+      editing
+        ? t('base.specialtyRenamed', { name: r.value.name })
+        : t('base.specialtyAdded', { name: r.value.name, code: r.value.code }),
+    );
     onSaved();
     onClose();
   }
@@ -60,7 +64,14 @@ export function SpecialtyModal({
     <Dialog opened={opened} onClose={onClose} title={editing ? t('base.renameSpecialty') : t('base.addSpecialty')}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
-          <TextInput label={t('base.specialtyName')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} required data-autofocus />
+          <TextInput
+            label={t('base.specialtyName')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={errors.name}
+            required
+            data-autofocus
+          />
           {!editing && (
             <TextInput
               label={t('base.specialtyCode')}

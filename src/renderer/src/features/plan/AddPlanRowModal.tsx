@@ -11,7 +11,17 @@ import { useBasePreset } from '../base/queries';
 import { useSpecialtyOptions } from './queries';
 
 /** A quota for a specialty (and category) not yet in the plan. */
-export function AddPlanRowModal({ opened, plan, onClose, onChanged }: { opened: boolean; plan: PlanView; onClose: () => void; onChanged: (p: PlanView) => void }) {
+export function AddPlanRowModal({
+  opened,
+  plan,
+  onClose,
+  onChanged,
+}: {
+  opened: boolean;
+  plan: PlanView;
+  onClose: () => void;
+  onChanged: (p: PlanView) => void;
+}) {
   const { t } = useTranslation();
   const preset = useBasePreset();
   const { options } = useSpecialtyOptions();
@@ -58,7 +68,15 @@ export function AddPlanRowModal({ opened, plan, onClose, onChanged }: { opened: 
     <Dialog opened={opened} onClose={onClose} title={t('plan.addRow')}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
-          <Select label={t('plan.targetSpecialty')} data={available} value={code} onChange={setCode} searchable error={errors.code} nothingFoundMessage={t('common.nothingFound')} />
+          <Select
+            label={t('plan.targetSpecialty')}
+            data={available}
+            value={code}
+            onChange={setCode}
+            searchable
+            error={errors.code}
+            nothingFoundMessage={t('common.nothingFound')}
+          />
           {byCategory && preset && (
             <Select
               label={t('plan.category')}
@@ -68,7 +86,16 @@ export function AddPlanRowModal({ opened, plan, onClose, onChanged }: { opened: 
               error={errors.category}
             />
           )}
-          <NumberInput label={t('plan.quota')} value={quota} onChange={setQuota} min={1} allowNegative={false} allowDecimal={false} clampBehavior="none" error={errors.quota} />
+          <NumberInput
+            label={t('plan.quota')}
+            value={quota}
+            onChange={setQuota}
+            min={1}
+            allowNegative={false}
+            allowDecimal={false}
+            clampBehavior="none"
+            error={errors.quota}
+          />
           {errors.form && (
             <Text c="red" size="sm" role="alert">
               {errors.form}

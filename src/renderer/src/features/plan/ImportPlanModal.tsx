@@ -28,7 +28,15 @@ function baseColumnsOf(error: ApiError | null): string[] {
  * Pick a file -> preview (nothing written) -> choose this base's column and map unknown specialty names ->
  * commit, which replaces this cohort's plan in one transaction. Commit stays disabled while problems remain.
  */
-export function ImportPlanModal({ opened, onClose, onImported }: { opened: boolean; onClose: () => void; onImported: (p: PlanView) => void }) {
+export function ImportPlanModal({
+  opened,
+  onClose,
+  onImported,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onImported: (p: PlanView) => void;
+}) {
   const { t } = useTranslation();
   const [source, setSource] = useState<Source | null>(null);
   const [baseColumn, setBaseColumn] = useState<string | null>(null);
@@ -116,9 +124,18 @@ export function ImportPlanModal({ opened, onClose, onImported }: { opened: boole
           {t('plan.importHint')}
         </Text>
         <Group>
-          <FileButton onChange={(f) => void pick(f)} accept=".csv,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" inputProps={{ 'data-testid': 'plan-file-input' } as ComponentProps<'input'>}>
+          <FileButton
+            onChange={(f) => void pick(f)}
+            accept=".csv,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
+            inputProps={{ 'data-testid': 'plan-file-input' } as ComponentProps<'input'>}
+          >
             {(props) => (
-              <Button {...props} leftSection={<IconUpload size={16} />} variant={source ? 'default' : 'filled'} loading={busy === 'preview'}>
+              <Button
+                {...props}
+                leftSection={<IconUpload size={16} />}
+                variant={source ? 'default' : 'filled'}
+                loading={busy === 'preview'}
+              >
                 {source ? t('plan.chooseAnother') : t('plan.chooseFile')}
               </Button>
             )}
@@ -139,7 +156,12 @@ export function ImportPlanModal({ opened, onClose, onImported }: { opened: boole
         )}
 
         {previewError && (
-          <Alert color={choices.length ? 'yellow' : 'red'} icon={<IconAlertTriangle size={18} />} role="alert" title={t('plan.previewFailed')}>
+          <Alert
+            color={choices.length ? 'yellow' : 'red'}
+            icon={<IconAlertTriangle size={18} />}
+            role="alert"
+            title={t('plan.previewFailed')}
+          >
             {errorText(previewError)}
           </Alert>
         )}
@@ -184,7 +206,12 @@ export function ImportPlanModal({ opened, onClose, onImported }: { opened: boole
             </Group>
 
             {problems.length > 0 && (
-              <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('plan.problemsTitle', { count: problems.length })} role="alert">
+              <Alert
+                color="red"
+                icon={<IconAlertTriangle size={18} />}
+                title={t('plan.problemsTitle', { count: problems.length })}
+                role="alert"
+              >
                 <List size="sm" spacing={2}>
                   {problems.map((p, i) => (
                     <List.Item key={i}>{t(`errors.${p.code}`, { defaultValue: p.message })}</List.Item>
@@ -196,7 +223,11 @@ export function ImportPlanModal({ opened, onClose, onImported }: { opened: boole
               </Alert>
             )}
 
-            <UnknownSpecialties unknown={preview.unknownSpecialties} mappings={mappings} onChange={(name, v) => setMappings((m) => ({ ...m, [name]: v }))} />
+            <UnknownSpecialties
+              unknown={preview.unknownSpecialties}
+              mappings={mappings}
+              onChange={(name, v) => setMappings((m) => ({ ...m, [name]: v }))}
+            />
 
             <ImportPreviewTable preview={preview} />
           </>
@@ -208,7 +239,13 @@ export function ImportPlanModal({ opened, onClose, onImported }: { opened: boole
         <Group
           justify="space-between"
           py="sm"
-          style={{ position: 'sticky', bottom: 0, zIndex: 3, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-default-border)' }}
+          style={{
+            position: 'sticky',
+            bottom: 0,
+            zIndex: 3,
+            background: 'var(--mantine-color-body)',
+            borderTop: '1px solid var(--mantine-color-default-border)',
+          }}
         >
           <Text size="sm" c={blocked && (preview || previewError) ? 'red' : 'dimmed'}>
             {!preview

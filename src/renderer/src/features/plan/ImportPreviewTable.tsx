@@ -36,14 +36,33 @@ function linesOf(preview: PlanPreview, unknownText: (name: string) => string): L
     };
   });
   for (const [row, messages] of byRow) {
-    lines.push({ row, kind: 'problem', name: '', code: null, category: null, quota: null, unallocated: false, message: messages.join(' ') });
+    lines.push({
+      row,
+      kind: 'problem',
+      name: '',
+      code: null,
+      category: null,
+      quota: null,
+      unallocated: false,
+      message: messages.join(' '),
+    });
   }
   for (const u of preview.unknownSpecialties) {
     for (const row of u.rows) {
-      lines.push({ row, kind: 'unknown', name: u.name, code: null, category: null, quota: null, unallocated: false, message: unknownText(u.name) });
+      lines.push({
+        row,
+        kind: 'unknown',
+        name: u.name,
+        code: null,
+        category: null,
+        quota: null,
+        unallocated: false,
+        message: unknownText(u.name),
+      });
     }
   }
-  for (const message of loose) lines.push({ row: null, kind: 'problem', name: '', code: null, category: null, quota: null, unallocated: false, message });
+  for (const message of loose)
+    lines.push({ row: null, kind: 'problem', name: '', code: null, category: null, quota: null, unallocated: false, message });
   return lines.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
 }
 
@@ -71,7 +90,13 @@ export function ImportPreviewTable({ preview }: { preview: PlanPreview }) {
               <Table.Tr
                 key={`${l.row ?? 'x'}-${i}`}
                 data-kind={l.kind}
-                bg={l.kind === 'problem' ? 'var(--mantine-color-red-light)' : l.kind === 'unknown' ? 'var(--mantine-color-yellow-light)' : undefined}
+                bg={
+                  l.kind === 'problem'
+                    ? 'var(--mantine-color-red-light)'
+                    : l.kind === 'unknown'
+                      ? 'var(--mantine-color-yellow-light)'
+                      : undefined
+                }
               >
                 <Table.Td>{l.row ?? '—'}</Table.Td>
                 <Table.Td>{l.code ?? '—'}</Table.Td>

@@ -10,7 +10,15 @@ import { rowKey, usePlanUi } from './store';
 
 export const MAX_QUOTA = 100000;
 
-export function PlanTable({ plan, editable, onChanged }: { plan: PlanView; editable: boolean; onChanged: (p: PlanView) => void }) {
+export function PlanTable({
+  plan,
+  editable,
+  onChanged,
+}: {
+  plan: PlanView;
+  editable: boolean;
+  onChanged: (p: PlanView) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Paper withBorder>
@@ -42,7 +50,13 @@ export function PlanTable({ plan, editable, onChanged }: { plan: PlanView; edita
                     )}
                   </Group>
                 </Table.Td>
-                <Table.Td>{r.category ?? <Text c="dimmed" size="sm">{t('plan.noCategory')}</Text>}</Table.Td>
+                <Table.Td>
+                  {r.category ?? (
+                    <Text c="dimmed" size="sm">
+                      {t('plan.noCategory')}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td ta="right">
                   <QuotaCell row={r} editable={editable} onChanged={onChanged} />
                 </Table.Td>

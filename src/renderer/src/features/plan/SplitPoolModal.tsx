@@ -76,7 +76,15 @@ export function SplitPoolModal({
             />
           )}
           {pool && <Text size="sm">{t('plan.poolAvailable', { available: pool.quota })}</Text>}
-          <Select label={t('plan.targetSpecialty')} data={options} value={code} onChange={setCode} searchable error={errors.code} nothingFoundMessage={t('common.nothingFound')} />
+          <Select
+            label={t('plan.targetSpecialty')}
+            data={options}
+            value={code}
+            onChange={setCode}
+            searchable
+            error={errors.code}
+            nothingFoundMessage={t('common.nothingFound')}
+          />
           <NumberInput
             label={t('plan.seats')}
             value={seats}

@@ -117,7 +117,13 @@ export function SetupWizard() {
                 autoFocus
               />
               <SimpleGrid cols={2}>
-                <TextInput label={t('setup.baseCode')} required value={form.baseCode} onChange={(e) => set('baseCode', e.currentTarget.value)} error={errors.baseCode} />
+                <TextInput
+                  label={t('setup.baseCode')}
+                  required
+                  value={form.baseCode}
+                  onChange={(e) => set('baseCode', e.currentTarget.value)}
+                  error={errors.baseCode}
+                />
                 <NumberInput
                   label={t('setup.cohortYear')}
                   required
@@ -137,7 +143,12 @@ export function SetupWizard() {
               {presets.loading && !presets.data && <LoadingState />}
               {presets.error && <ErrorState error={presets.error} onRetry={presets.refresh} />}
               {presets.data && (
-                <Radio.Group value={presetId} onChange={(v) => set('presetId', v)} label={t('setup.preset')} error={errors.presetId}>
+                <Radio.Group
+                  value={presetId}
+                  onChange={(v) => set('presetId', v)}
+                  label={t('setup.preset')}
+                  error={errors.presetId}
+                >
                   <Stack gap="xs" mt="xs">
                     {presets.data.map((p) => (
                       <Radio.Card key={p.id} value={p.id} p="sm" radius="sm" aria-label={p.name}>
@@ -173,8 +184,21 @@ export function SetupWizard() {
           <Stepper.Step label={t('setup.stepAdmin')} description={t('setup.stepAdminHint')}>
             <Stack mt="md">
               <SimpleGrid cols={2}>
-                <TextInput label={t('users.username')} required value={form.username} onChange={(e) => set('username', e.currentTarget.value)} error={errors.username} autoComplete="username" />
-                <TextInput label={t('users.displayName')} required value={form.displayName} onChange={(e) => set('displayName', e.currentTarget.value)} error={errors.displayName} />
+                <TextInput
+                  label={t('users.username')}
+                  required
+                  value={form.username}
+                  onChange={(e) => set('username', e.currentTarget.value)}
+                  error={errors.username}
+                  autoComplete="username"
+                />
+                <TextInput
+                  label={t('users.displayName')}
+                  required
+                  value={form.displayName}
+                  onChange={(e) => set('displayName', e.currentTarget.value)}
+                  error={errors.displayName}
+                />
                 <PasswordField
                   label={t('users.password')}
                   description={t('users.passwordRule', { min: MIN_PASSWORD_LENGTH })}

@@ -49,11 +49,22 @@ export function AddUserModal({
     setErrors(next);
     if (Object.keys(next).length || !form.role) return;
     setBusy(true);
-    const r = await call('users.add', { username: form.username.trim(), displayName: form.displayName.trim(), role: form.role, password: form.password });
+    const r = await call('users.add', {
+      username: form.username.trim(),
+      displayName: form.displayName.trim(),
+      role: form.role,
+      password: form.password,
+    });
     setBusy(false);
     if (!r.ok) {
       const text = errorText(r.error);
-      setErrors(r.error.code === 'USER_EXISTS' ? { username: text } : r.error.code === 'PASSWORD_WEAK' ? { password: text } : { form: text });
+      setErrors(
+        r.error.code === 'USER_EXISTS'
+          ? { username: text }
+          : r.error.code === 'PASSWORD_WEAK'
+            ? { password: text }
+            : { form: text },
+      );
       return;
     }
     notifySuccess(t('users.added', { name: r.value.displayName, username: r.value.username }));
@@ -66,10 +77,33 @@ export function AddUserModal({
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
           <SimpleGrid cols={2}>
-            <TextInput label={t('users.username')} description={t('users.usernameHint')} value={form.username} onChange={(e) => set('username', e.currentTarget.value)} error={errors.username} required data-autofocus />
-            <TextInput label={t('users.displayName')} description={t('users.displayNameHint')} value={form.displayName} onChange={(e) => set('displayName', e.currentTarget.value)} error={errors.displayName} required />
+            <TextInput
+              label={t('users.username')}
+              description={t('users.usernameHint')}
+              value={form.username}
+              onChange={(e) => set('username', e.currentTarget.value)}
+              error={errors.username}
+              required
+              data-autofocus
+            />
+            <TextInput
+              label={t('users.displayName')}
+              description={t('users.displayNameHint')}
+              value={form.displayName}
+              onChange={(e) => set('displayName', e.currentTarget.value)}
+              error={errors.displayName}
+              required
+            />
           </SimpleGrid>
-          <Select label={t('users.role')} data={roleOptions} value={form.role} onChange={(v) => set('role', v as Role | null)} error={errors.role} allowDeselect={false} required />
+          <Select
+            label={t('users.role')}
+            data={roleOptions}
+            value={form.role}
+            onChange={(v) => set('role', v as Role | null)}
+            error={errors.role}
+            allowDeselect={false}
+            required
+          />
           <SimpleGrid cols={2}>
             <PasswordField
               label={t('users.password')}

@@ -54,7 +54,13 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
             autoComplete="new-password"
             data-autofocus
           />
-          <PasswordField label={t('users.passwordConfirm')} value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} error={errors.confirm} autoComplete="new-password" />
+          <PasswordField
+            label={t('users.passwordConfirm')}
+            value={confirm}
+            onChange={(e) => setConfirm(e.currentTarget.value)}
+            error={errors.confirm}
+            autoComplete="new-password"
+          />
           {errors.form && (
             <Text c="red" size="sm" role="alert">
               {errors.form}

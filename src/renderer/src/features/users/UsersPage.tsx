@@ -27,7 +27,10 @@ export function UsersPage() {
     const r = await call('users.update', { id: u.id, ...change });
     setPending(null);
     if (!r.ok) return notifyError(r.error, t('users.updateFailed'));
-    if (change.disabled !== undefined) notifySuccess(change.disabled ? t('users.disabledDone', { name: u.displayName }) : t('users.enabledDone', { name: u.displayName }));
+    if (change.disabled !== undefined)
+      notifySuccess(
+        change.disabled ? t('users.disabledDone', { name: u.displayName }) : t('users.enabledDone', { name: u.displayName }),
+      );
     else notifySuccess(t('users.roleDone', { name: u.displayName, role: t(`roles.${r.value.role}`) }));
     users.refresh();
   }
@@ -96,7 +99,11 @@ export function UsersPage() {
                         <Table.Td>
                           <Menu position="bottom-end" withinPortal>
                             <Menu.Target>
-                              <ActionIcon variant="subtle" aria-label={t('users.actionsOf', { name: u.displayName })} loading={pending === u.id}>
+                              <ActionIcon
+                                variant="subtle"
+                                aria-label={t('users.actionsOf', { name: u.displayName })}
+                                loading={pending === u.id}
+                              >
                                 <IconDots size={16} />
                               </ActionIcon>
                             </Menu.Target>
@@ -106,11 +113,18 @@ export function UsersPage() {
                               </Menu.Item>
                               {!self &&
                                 (u.disabled ? (
-                                  <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => void update(u, { disabled: false })}>
+                                  <Menu.Item
+                                    leftSection={<IconUserCheck size={16} />}
+                                    onClick={() => void update(u, { disabled: false })}
+                                  >
                                     {t('users.enable')}
                                   </Menu.Item>
                                 ) : (
-                                  <Menu.Item color="red" leftSection={<IconUserOff size={16} />} onClick={() => void update(u, { disabled: true })}>
+                                  <Menu.Item
+                                    color="red"
+                                    leftSection={<IconUserOff size={16} />}
+                                    onClick={() => void update(u, { disabled: true })}
+                                  >
                                     {t('users.disable')}
                                   </Menu.Item>
                                 ))}

@@ -1,3 +1,5 @@
+import { applicantAuditActions, applicantAuditEntities } from './applicants';
+
 export const audit = {
   audit: {
     verify: 'Verify hash chain',
@@ -5,7 +7,8 @@ export const audit = {
     verifyOk: 'Hash chain intact',
     verifyOkText: '{{events}} records ({{stations}} stations); nothing altered or missing.',
     verifyBad: '{{count}} problems found',
-    verifyBadHint: 'The audit log may have been altered or truncated: stop editing, back up the data folder and contact the administrator.',
+    verifyBadHint:
+      'The audit log may have been altered or truncated: stop editing, back up the data folder and contact the administrator.',
     problemWhere: 'station {{station}}… #{{seq}}',
     actor: 'Person',
     entity: 'Object',
@@ -44,7 +47,11 @@ export const audit = {
       'plan.import': 'Plan imported',
       'plan.set-quota': 'Seats changed',
       'plan.split-pool': 'Pooled seats allocated',
+      ...applicantAuditActions,
     } as Record<string, string>,
-    entities: { base: 'Base', catalogue: 'Catalogue', specialty: 'Specialty', user: 'User', plan: 'Plan' } as Record<string, string>,
+    entities: { base: 'Base', catalogue: 'Catalogue', specialty: 'Specialty', user: 'User', plan: 'Plan', ...applicantAuditEntities } as Record<
+      string,
+      string
+    >,
   },
 };

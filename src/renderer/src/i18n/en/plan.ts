@@ -22,7 +22,8 @@ export const plan = {
     quotaRule: 'Seats must be a whole number, 0 or more.',
     quotaTooLarge: 'Seats cannot exceed {{max}}.',
     quotaSaved: 'Seats for {{name}} set to {{quota}}.',
-    splitHint: 'Give pooled “other” seats to one of this base’s specialties: the pool shrinks, the specialty grows, the total stays.',
+    splitHint:
+      'Give pooled “other” seats to one of this base’s specialties: the pool shrinks, the specialty grows, the total stays.',
     poolCategory: 'From which pool',
     poolAvailable: 'Available: {{available}} seats',
     targetSpecialty: 'Specialty',
@@ -36,7 +37,8 @@ export const plan = {
     rowExists: 'This specialty is already in the plan; change its seats instead.',
     rowAdded: 'Added {{name}}: {{quota}} seats.',
     importTitle: 'Import recruitment plan',
-    importHint: 'Three provincial layouts are read: specialty × base matrix (Jilin attachment 2), list of bases (Chongqing attachment 2), or a table of code/name, category, seats. Preview first; importing replaces this cohort’s plan.',
+    importHint:
+      'Three provincial layouts are read: specialty × base matrix (Jilin attachment 2), list of bases (Chongqing attachment 2), or a table of code/name, category, seats. Preview first; importing replaces this cohort’s plan.',
     chooseFile: 'Choose a CSV / Excel file',
     chooseAnother: 'Choose another file',
     fileType: 'Only .csv, .xlsx or .xls files can be imported.',

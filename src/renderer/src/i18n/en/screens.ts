@@ -11,7 +11,14 @@ export const screens = {
     forbiddenTitle: 'Not permitted',
     forbiddenText: 'Your role cannot use this page. Ask an administrator to change your role if you need it.',
   },
-  nav: { label: 'Main navigation', home: 'Home', plan: 'Recruitment plan', base: 'Base settings', users: 'Users', audit: 'Audit log' },
+  nav: {
+    label: 'Main navigation',
+    home: 'Home',
+    plan: 'Recruitment plan',
+    base: 'Base settings',
+    users: 'Users',
+    audit: 'Audit log',
+  },
   auth: {
     loginTitle: 'Sign in',
     lockedTitle: 'Locked',
@@ -93,7 +100,8 @@ export const screens = {
     updateFailed: 'Could not change the user',
     resetPassword: 'Reset password',
     resetPasswordOf: 'Reset password of {{name}}',
-    resetHint: 'The user must sign in with the new password; open sessions end. Tell them the new password in person or over a trusted channel.',
+    resetHint:
+      'The user must sign in with the new password; open sessions end. Tell them the new password in person or over a trusted channel.',
     resetDone: 'Password of {{name}} reset.',
   },
 };

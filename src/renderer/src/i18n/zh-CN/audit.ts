@@ -1,3 +1,5 @@
+import { applicantAuditActions, applicantAuditEntities } from './applicants';
+
 export const audit = {
   audit: {
     verify: '校验哈希链',
@@ -44,7 +46,11 @@ export const audit = {
       'plan.import': '导入招收计划',
       'plan.set-quota': '修改计划人数',
       'plan.split-pool': '分配待分配名额',
+      ...applicantAuditActions,
     } as Record<string, string>,
-    entities: { base: '基地', catalogue: '专业目录', specialty: '专业', user: '用户', plan: '招收计划' } as Record<string, string>,
+    entities: { base: '基地', catalogue: '专业目录', specialty: '专业', user: '用户', plan: '招收计划', ...applicantAuditEntities } as Record<
+      string,
+      string
+    >,
   },
 };

@@ -1,15 +1,20 @@
+import { applicants } from './applicants';
+import { admission } from './admission';
 import { audit } from './audit';
 import { auth } from './auth';
 import { base } from './base';
 import { common } from './common';
 import { home } from './home';
 import { plan } from './plan';
+import { scores } from './scores';
 import { setup } from './setup';
 import { shell } from './shell';
 import { users } from './users';
 
 /** Chinese is the source language: every key exists here first; other languages must mirror this shape. */
-export const zhCN = { ...common, ...shell, ...auth, ...setup, ...home, ...base, ...plan, ...users, ...audit };
+export const zhCN = { ...common, ...shell, ...auth, ...setup, ...home, ...base, ...plan, ...users, ...audit, ...applicants, ...admission, ...scores };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : string extends keyof T[K] ? Record<string, string> : Shape<T[K]> };
+type Shape<T> = {
+  [K in keyof T]: T[K] extends string ? string : string extends keyof T[K] ? Record<string, string> : Shape<T[K]>;
+};
 export type Messages = Shape<typeof zhCN>;

@@ -1,0 +1,186 @@
+import { Alert, Badge, Button, Checkbox, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconCalculator, IconFileSpreadsheet, IconPrinter, IconSpeakerphone } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdmissionRunView } from '../../../../shared/contract/admission';
+import type { ApiError } from '../../../../shared/errors';
+import { can } from '../../../../shared/permissions';
+import { call } from '../../app/call';
+import { notifyError, notifySuccess } from '../../app/notify';
+import { useSession } from '../../app/session';
+import { useApiQuery } from '../../app/useApiQuery';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { PublishDialog, RerunConfirmDialog, type Consent } from './dialogs';
+import { downloadBase64, PrintPreview } from './files';
+import { DecisionsTab, NotAdmittedTab, TrackingTab, TrainingYearsTab } from './FollowupTabs';
+import { ResultsTab } from './ResultsTab';
+import { StatsTab } from './StatsTab';
+
+type RerunRequest = { error: ApiError; retry: (reason: string) => Promise<ApiError | null>; cancel: () => void };
+
+export function AdmissionPage() {
+  const { t } = useTranslation();
+  const role = useSession((s) => s.user?.role);
+  const editable = role ? can(role, 'admission.run') : false;
+  const publisher = role ? can(role, 'admission.publish') : false;
+  const list = useApiQuery('admission.list', {});
+  const [rerun, setRerun] = useState<RerunRequest | null>(null);
+  const [publishing, setPublishing] = useState(false);
+  const [page, setPage] = useState<{ fileName: string; html: string } | null>(null);
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const [running, setRunning] = useState(false);
+  const [tab, setTab] = useState<string | null>('results');
+  const notRun = list.error?.code === 'ADMISSION_NOT_RUN';
+
+  /** A change after publication: ask for confirmation and a reason, then retry with confirm. */
+  const consent: Consent = async (attempt) => {
+    const first = await attempt(null);
+    if (first.ok) return first.value;
+    if (first.error.code !== 'ADMISSION_PUBLISHED') throw first.error;
+    return new Promise<AdmissionRunView | null>((resolve) => {
+      setRerun({
+        error: first.error,
+        retry: async (reason) => {
+          const r = await attempt({ confirm: true, reason });
+          if (!r.ok) return r.error;
+          resolve(r.value);
+          return null;
+        },
+        cancel: () => {
+          setRerun(null);
+          resolve(null);
+        },
+      });
+    });
+  };
+
+  async function runAllocation() {
+    setRunning(true);
+    const v = await consent((c) =>
+      call('admission.run', { ...(skipInvalid ? { skipInvalidChoices: true } : {}), ...(c ? { confirm: true, reason: c.reason } : {}) }),
+    ).catch((e: ApiError) => {
+      notifyError(e);
+      return null;
+    });
+    setRunning(false);
+    if (v) {
+      list.setData(v);
+      setTab('results');
+    }
+  }
+
+  async function exportSummary() {
+    const r = await call('admission.summaryXlsx', {});
+    if (!r.ok) return notifyError(r.error);
+    downloadBase64(r.value.fileName, r.value.contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    notifySuccess(t('admission.exported', { rows: r.value.rows, file: r.value.fileName }));
+  }
+
+  async function showPage(op: 'admission.publicationHtml' | 'admission.summaryHtml') {
+    const r = await call(op, {});
+    if (!r.ok) return notifyError(r.error);
+    setPage(r.value);
+  }
+
+  const v = list.data;
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t('admission.title')}</Title>
+          {v && (
+            <Group gap="xs" mt={4}>
+              <Text c="dimmed" size="sm">
+                {t('admission.cohort', { year: v.cohortYear, run: v.runNo, at: v.createdAt.slice(0, 16).replace('T', ' ') })}
+              </Text>
+              <Badge size="lg" variant="light" data-testid="admitted-badge">
+                {t('admission.admittedBadge', { admitted: v.admitted.length, plan: v.planSeats })}
+              </Badge>
+              {v.poolSeats > 0 && (
+                <Badge size="lg" variant="light" color="orange">
+                  {t('admission.poolBadge', { pool: v.poolSeats })}
+                </Badge>
+              )}
+              {v.published && (
+                <Badge size="lg" variant="light" color="teal" data-testid="published-badge">
+                  {t('admission.publishedBadge', { start: v.published.startDate, end: v.published.endDate })}
+                </Badge>
+              )}
+            </Group>
+          )}
+        </div>
+        <Group>
+          {editable && (
+            <Checkbox size="xs" label={t('admission.skipInvalid')} checked={skipInvalid} onChange={(e) => setSkipInvalid(e.currentTarget.checked)} />
+          )}
+          {editable && (
+            <Button leftSection={<IconCalculator size={16} />} loading={running} onClick={() => void runAllocation()}>
+              {v ? t('admission.rerun') : t('admission.run')}
+            </Button>
+          )}
+          {v && publisher && (
+            <>
+              <Button variant="light" leftSection={<IconSpeakerphone size={16} />} onClick={() => setPublishing(true)}>
+                {t('admission.publish')}
+              </Button>
+              <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => void showPage('admission.publicationHtml')}>
+                {t('admission.printPublication')}
+              </Button>
+              <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void exportSummary()}>
+                {t('admission.exportSummary')}
+              </Button>
+              <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => void showPage('admission.summaryHtml')}>
+                {t('admission.printSummary')}
+              </Button>
+            </>
+          )}
+        </Group>
+      </Group>
+
+      {list.error && !notRun && <ErrorState error={list.error} onRetry={list.refresh} />}
+      {!v && !list.error && <LoadingState />}
+      {notRun && !v && <EmptyState title={t('admission.notRun')} description={t('admission.notRunHint')} />}
+      {v && v.provisional && (
+        <Alert color="orange" variant="light">
+          {t('admission.provisional')}
+        </Alert>
+      )}
+      {v && (
+        <Tabs value={tab} onChange={setTab} keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="results">{t('admission.tabs.results')}</Tabs.Tab>
+            <Tabs.Tab value="not-admitted">
+              {t('admission.tabs.notAdmitted')} ({v.notAdmitted.length})
+            </Tabs.Tab>
+            <Tabs.Tab value="stats">{t('admission.tabs.stats')}</Tabs.Tab>
+            <Tabs.Tab value="years">{t('admission.tabs.years')}</Tabs.Tab>
+            <Tabs.Tab value="tracking">{t('admission.tabs.tracking')}</Tabs.Tab>
+            <Tabs.Tab value="decisions">{t('admission.tabs.decisions')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="results" pt="md">
+            <ResultsTab view={v} editable={editable} consent={consent} onChanged={list.setData} />
+          </Tabs.Panel>
+          <Tabs.Panel value="not-admitted" pt="md">
+            <NotAdmittedTab view={v} />
+          </Tabs.Panel>
+          <Tabs.Panel value="stats" pt="md">
+            <StatsTab />
+          </Tabs.Panel>
+          <Tabs.Panel value="years" pt="md">
+            <TrainingYearsTab editable={editable} />
+          </Tabs.Panel>
+          <Tabs.Panel value="tracking" pt="md">
+            <TrackingTab editable={editable} />
+          </Tabs.Panel>
+          <Tabs.Panel value="decisions" pt="md">
+            <DecisionsTab editable={editable} consent={consent} onChanged={list.setData} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+
+      <RerunConfirmDialog request={rerun} onDone={() => setRerun(null)} />
+      <PublishDialog opened={publishing} onClose={() => setPublishing(false)} onPublished={() => list.refresh()} />
+      <PrintPreview page={page} onClose={() => setPage(null)} />
+    </Stack>
+  );
+}

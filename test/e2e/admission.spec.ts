@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { createRng, makeIdNumber, makePhone } from '../../src/core/testdata';
+import { ADMIN, expect, field, goTo, initializeBase, openAsAdmin, test, type Server } from './fixtures';
+
+const SHOTS = '/tmp/shots';
+
+/** Applicants, on-site confirmation, scores and the plan arranged through the API (their UIs are other features'). */
+async function arrange(server: Server) {
+  await initializeBase(server);
+  await server.api('auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const rng = createRng(20240710);
+  const people = [
+    { name: '张伟', choice: '内科', score: 90 },
+    { name: '李娜', choice: '内科', score: 85 },
+    { name: '王芳', choice: '内科', score: 85 },
+    { name: '刘洋', choice: '儿科', score: 80 },
+    { name: '陈静', choice: '儿科', score: 70 },
+  ];
+  const ids = people.map(() => makeIdNumber(rng));
+  const applicants = [
+    '姓名,证件号码,手机号码,人员类型,工作单位,第一志愿,是否服从调剂',
+    ...people.map((p, i) => `${p.name},${ids[i]},${makePhone(rng)},${i === 0 ? '单位人,长春市某卫生院' : '社会人,'},${p.choice},是`),
+  ].join('\n');
+  await server.api('applicants.commitImport', { fileName: '报名.csv', contentBase64: Buffer.from(applicants).toString('base64') });
+  await server.api('confirm.decide', { targets: ids, decision: 'confirmed' });
+  const scores = ['姓名,身份证号,笔试成绩,面试成绩', ...people.map((p, i) => `${p.name},${ids[i]},${p.score},${p.score}`)].join('\n');
+  await server.api('scores.import', { fileName: '成绩.csv', contentBase64: Buffer.from(scores).toString('base64') });
+  await server.api('plan.setQuota', { specialtyCode: '0100', category: null, quota: 2 });
+  await server.api('plan.setQuota', { specialtyCode: '0200', category: null, quota: 3 });
+  return { ids };
+}
+
+test('run allocation, resolve a tie, record a decline, publish the list, export the summary table', async ({ page, server }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  const { ids } = await arrange(server);
+  await openAsAdmin(page, server);
+  await goTo(page, '择优录取');
+  await expect(page.getByText('尚未计算录取')).toBeVisible();
+
+  // Run: 张伟 is admitted to 内科; 李娜 and 王芳 tie at the last 内科 seat; 儿科 keeps a seat open.
+  await page.getByRole('button', { name: '计算录取' }).click();
+  await expect(page.getByTestId('admitted-badge')).toHaveText('录取 3 / 计划 5');
+  const tie = page.getByTestId('tie-0100');
+  await expect(tie).toContainText('李娜');
+  await expect(tie).toContainText('王芳');
+  await expect(page.getByTestId('unfilled-0200')).toContainText('剩余 1 个');
+  await expect(page.getByTestId('specialty-0100')).toContainText('第一志愿录取到「0100 内科」');
+  await expect(page.getByTestId('specialty-0100')).not.toContainText(ids[0]!); // masked
+  await page.screenshot({ path: `${SHOTS}/admission-1-run.png` });
+
+  // Resolve the tie: choose one, with a reason.
+  await tie.getByRole('button', { name: '决定' }).click();
+  const dialog = page.getByRole('dialog', { name: '决定末位同分' });
+  await dialog.getByLabel(/王芳/).check();
+  await field(dialog, '决定理由').fill('录取小组讨论：王芳有基层工作经历');
+  await page.screenshot({ path: `${SHOTS}/admission-2-tie.png` });
+  await dialog.getByRole('button', { name: '保存决定并重新计算' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('ties')).toBeHidden();
+  await expect(page.getByTestId('changes')).toContainText('王芳');
+  await expect(page.getByTestId('admitted-badge')).toHaveText('录取 4 / 计划 5');
+
+  // Record a decline: 张伟's seat goes to 李娜, and the changes say so.
+  const zhang = page.getByTestId('specialty-0100').getByRole('row', { name: /张伟/ });
+  await zhang.getByRole('button', { name: '放弃' }).click();
+  const decline = page.getByRole('dialog', { name: '登记放弃录取' });
+  await field(decline, '放弃原因').fill('考取研究生');
+  await decline.getByRole('button', { name: '登记放弃并重新计算' }).click();
+  await expect(decline).toBeHidden();
+  const changes = page.getByTestId('changes');
+  await expect(changes.getByTestId('change-dropped')).toContainText('张伟');
+  await expect(changes.getByTestId('change-admitted')).toContainText('李娜');
+  await expect(page.getByTestId('specialty-0100')).not.toContainText('张伟');
+  await page.screenshot({ path: `${SHOTS}/admission-3-decline.png`, fullPage: true });
+
+  // Publish the list: the window is recorded; the page shows masked numbers.
+  await page.getByRole('button', { name: '公示名单' }).click();
+  const publish = page.getByRole('dialog', { name: '公示拟录取名单' });
+  await field(publish, '公示开始日期').fill('2024-07-10');
+  await publish.getByRole('button', { name: '确认公示' }).click();
+  await expect(page.getByTestId('published-badge')).toHaveText('已公示 2024-07-10 至 2024-07-12');
+  await page.getByRole('button', { name: '公示页' }).click();
+  const frame = page.frameLocator('iframe[title^="拟录取名单公示"]');
+  await expect(frame.getByText('公示期：2024-07-10 至 2024-07-12（3 天）。公示期内如有异议，请向基地住培办反映。')).toBeVisible();
+  await expect(frame.getByText(ids[1]!.slice(0, 6) + '********' + ids[1]!.slice(14))).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/admission-4-publication.png` });
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+
+  // Export the summary table (附件4 columns, full ID numbers for the administrator).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出汇总表' }).click()]);
+  expect(download.suggestedFilename()).toBe('拟录取学员汇总表-2024.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  const ws = wb.worksheets[0]!;
+  expect(ws.getRow(2).values).toEqual([undefined, '序号', '姓名', '性别', '身份证号', '手机号', '最高学历', '人员属性', '工作单位']);
+  const idsInFile = [3, 4, 5, 6].map((r) => ws.getRow(r).getCell(4).value);
+  expect(idsInFile).toContain(ids[1]);
+
+  // A second run after publication warns and needs a reason.
+  await page.getByRole('button', { name: '重新计算' }).click();
+  const confirm = page.getByRole('dialog', { name: '名单已公示' });
+  await expect(confirm).toContainText('重新计算会改变已公示的名单');
+  await confirm.getByRole('button', { name: '取消' }).click();
+
+  await page.getByRole('tab', { name: '招收统计' }).click();
+  await expect(page.getByTestId('stats-chart')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/admission-5-stats.png` });
+});
