@@ -47,11 +47,23 @@ export async function run(): Promise<Record<string, string | number>> {
     await call(core, 's', 'auth.login', { username: 'admin', password: 'bench-password-1' });
     const rnd = prng(20240801);
     const local = Array.from({ length: 40 - NATIONAL_SPECIALTIES.length }, (_, i) => `B${String(i + 1).padStart(3, '0')}`);
-    for (const code of local) await core.db.insertInto('specialties').values({ code, name: `本地专业${code}`, local: 1, active: 1 }).execute();
+    for (const code of local)
+      await core.db
+        .insertInto('specialties')
+        .values({ code, name: `本地专业${code}`, local: 1, active: 1 })
+        .execute();
     const codes = [...NATIONAL_SPECIALTIES.map((s) => s.code), ...local].slice(0, 40);
     await core.db
       .insertInto('plan_rows')
-      .values(codes.map((c) => ({ cohort_year: 2024, specialty_code: c, category: '', quota: 40 + Math.floor(rnd() * 160), updated_at: '' })))
+      .values(
+        codes.map((c) => ({
+          cohort_year: 2024,
+          specialty_code: c,
+          category: '',
+          quota: 40 + Math.floor(rnd() * 160),
+          updated_at: '',
+        })),
+      )
       .execute();
     const results = new Map<string, CandidateResult>();
     const rows = [];
@@ -90,7 +102,11 @@ export async function run(): Promise<Record<string, string | number>> {
         updated_at: '',
       });
     }
-    for (let i = 0; i < rows.length; i += 500) await core.db.insertInto('applicants').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await core.db
+        .insertInto('applicants')
+        .values(rows.slice(i, i + 500))
+        .execute();
     const restore = setAdmissionDeps({ loadResults: async () => results });
     try {
       let t = performance.now();

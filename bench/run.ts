@@ -11,6 +11,7 @@ const benches: Bench[] = [
   { name: 'foundation', load: () => import('./foundation.bench') },
   { name: 'scoring', load: () => import('./scoring.bench') },
   { name: 'admission', load: () => import('./admission.bench') },
+  { name: 'admission-service', load: () => import('./admission-service.bench') },
   { name: 'package', load: () => import('./package.bench') },
   { name: 'scores', load: () => import('./scores.bench') },
   { name: 'applicants', load: () => import('./applicants.bench') },

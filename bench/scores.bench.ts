@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { dispatch } from '../src/core/api/dispatch';
 import { appendEvent } from '../src/core/audit/events';
 import type { Core } from '../src/core/context';
+import type { OpName, OpResult } from '../src/shared/contract';
 import { openCore } from '../src/core/open-core';
 import { MARK_ACTION, projectEvent } from '../src/core/scores/marks';
 import { showRanking } from '../src/core/scores/ranking';
@@ -36,10 +37,10 @@ function prng(seed: number): () => number {
   };
 }
 
-async function call(core: Core, session: string, name: string, input: unknown): Promise<any> {
+async function call<K extends OpName>(core: Core, session: string, name: K, input: unknown): Promise<OpResult<K>> {
   const r = await dispatch(core, session, name, input);
   if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
+  return r.value as OpResult<K>;
 }
 
 async function base(dir: string): Promise<Core> {
@@ -68,19 +69,45 @@ async function seedApplicants(core: Core, n: number, withScores: boolean): Promi
     const id = `A${String(i).padStart(6, '0')}`;
     ids.push(id);
     const sp = String((Math.floor(rnd() * SPECIALTIES) + 1) * 100).padStart(4, '0');
-    rows.push({ id, cohort_year: 2024, id_number: fakeId(i), name: `考生${i}`, category: '社会人', choices_json: JSON.stringify([sp]), created_at: now, updated_at: now });
+    rows.push({
+      id,
+      cohort_year: 2024,
+      id_number: fakeId(i),
+      name: `考生${i}`,
+      category: '社会人',
+      choices_json: JSON.stringify([sp]),
+      created_at: now,
+      updated_at: now,
+    });
     if (withScores) {
       for (const [k, v] of [
         ['written', 4000 + Math.floor(rnd() * 6001)],
         ['interview', 5000 + Math.floor(rnd() * 5001)],
       ] as const) {
-        scores.push({ applicant_id: id, component: k, cohort_year: 2024, value: v, absent: 0, source: 'import' as const, event_id: 'bench', updated_at: now });
+        scores.push({
+          applicant_id: id,
+          component: k,
+          cohort_year: 2024,
+          value: v,
+          absent: 0,
+          source: 'import' as const,
+          event_id: 'bench',
+          updated_at: now,
+        });
       }
     }
   }
   await core.db.transaction().execute(async (tx) => {
-    for (let i = 0; i < rows.length; i += 500) await tx.insertInto('applicants').values(rows.slice(i, i + 500) as never).execute();
-    for (let i = 0; i < scores.length; i += 500) await tx.insertInto('component_scores').values(scores.slice(i, i + 500) as never).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await tx
+        .insertInto('applicants')
+        .values(rows.slice(i, i + 500) as never)
+        .execute();
+    for (let i = 0; i < scores.length; i += 500)
+      await tx
+        .insertInto('component_scores')
+        .values(scores.slice(i, i + 500) as never)
+        .execute();
   });
   return ids;
 }
@@ -123,7 +150,14 @@ async function bundleBench(root: string) {
   const nCand = BUNDLE_SCORES / perCandidate;
   const ids = await seedApplicants(co, nCand, false);
   await call(co, 'a', 'users.add', { username: 'iv1', displayName: 'iv1', role: 'interviewer', password: 'bench-pass-iv1' });
-  const s = await call(co, 'a', 'interview.createSession', { name: '基准', date: '2024-07-10', site: 'x', panel: [{ username: 'iv1', head: true }], candidates: ids, seed: 1 });
+  const s = await call(co, 'a', 'interview.createSession', {
+    name: '基准',
+    date: '2024-07-10',
+    site: 'x',
+    panel: [{ username: 'iv1', head: true }],
+    candidates: ids,
+    seed: 1,
+  });
   const sf = await call(co, 'a', 'stations.exportSession', { sessionId: s.id, interviewer: 'iv1' });
   await co.close();
   const snapshot = join(root, 'co.sqlite');
@@ -137,8 +171,22 @@ async function bundleBench(root: string) {
   await lap.db.transaction().execute(async (tx) => {
     for (const c of cands) {
       for (const item of items) {
-        const payload = { id: uuidv7(), sessionId: s.id, candidateId: c.id, interviewer: 'iv1', item, value: 1000 + Math.floor(rnd() * 1501), unable: false, supersedes: [] };
-        const e = await appendEvent(tx, lap, 'admin', { action: MARK_ACTION, entity: 'interview_mark', entityId: payload.id, after: payload });
+        const payload = {
+          id: uuidv7(),
+          sessionId: s.id,
+          candidateId: c.id,
+          interviewer: 'iv1',
+          item,
+          value: 1000 + Math.floor(rnd() * 1501),
+          unable: false,
+          supersedes: [],
+        };
+        const e = await appendEvent(tx, lap, 'admin', {
+          action: MARK_ACTION,
+          entity: 'interview_mark',
+          entityId: payload.id,
+          after: payload,
+        });
         await projectEvent(tx, e);
       }
     }

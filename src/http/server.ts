@@ -136,6 +136,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-cache',
+      // The page's own meta CSP cannot forbid framing; the header can.
+      ...(extname(file) === '.html' ? { 'content-security-policy': "frame-ancestors 'none'", 'x-frame-options': 'DENY' } : {}),
     });
     createReadStream(file).pipe(res);
   }

@@ -29,7 +29,7 @@ export const PERMISSIONS = {
   'admission.run': ['admin', 'coordinator'],
   'admission.publish': ['admin', 'coordinator'],
   'admission.reveal': ['admin', 'coordinator'],
-  'scores.view': ['admin', 'coordinator', 'interviewer'],
+  'scores.view': ['admin', 'coordinator'],
   'scores.import': ['admin', 'coordinator'],
   'scores.enter': ['interviewer', 'coordinator', 'admin'],
   'scores.signoff': ['interviewer', 'coordinator', 'admin'],
@@ -40,6 +40,10 @@ export const PERMISSIONS = {
   'applicants.reveal': ['admin', 'coordinator'],
   'confirm.decide': ['admin', 'clerk', 'coordinator'],
   'confirm.reopen': ['admin', 'clerk', 'coordinator'],
+  'package.build': ['admin', 'coordinator'],
+  'package.verify': ['admin', 'coordinator'],
+  'outbox.push': ['admin', 'coordinator'],
+  'keys.manage': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

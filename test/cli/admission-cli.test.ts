@@ -11,7 +11,14 @@ const env = { BASEDESK_PASSWORD: 'admin-pass-123' };
 
 type RunJson = {
   runNo: number;
-  admitted: Array<{ idNumber: string; specialtyCode: string; category: string | null; round: string; rank: number; total: string }>;
+  admitted: Array<{
+    idNumber: string;
+    specialtyCode: string;
+    category: string | null;
+    round: string;
+    rank: number;
+    total: string;
+  }>;
   unfilled: Array<{ specialtyCode: string; category: string | null; seatsLeft: number }>;
   ties: Array<{ specialtyCode: string; seatsLeft: number; applicants: Array<{ idNumber: string }> }>;
   changes: Array<{ kind: string; idNumber: string }>;
@@ -21,14 +28,31 @@ type RunJson = {
 async function base(plan: Array<[string, number]>, people: Person[]): Promise<{ dir: string; s: Seeded }> {
   const dir = tempDir();
   const init = await cli(
-    ['--data-dir', dir, 'init', '--base-name', '吉林大学第一医院', '--base-code', 'JL001', '--preset', 'jilin-2024', '--year', '2024', '--admin', 'admin'],
+    [
+      '--data-dir',
+      dir,
+      'init',
+      '--base-name',
+      '吉林大学第一医院',
+      '--base-code',
+      'JL001',
+      '--preset',
+      'jilin-2024',
+      '--year',
+      '2024',
+      '--admin',
+      'admin',
+    ],
     { env },
   );
   expect(init.code).toBe(0);
   const core = await openCore({ dataDir: dir, idleMinutes: 0 });
   try {
     for (const [code, quota] of plan) {
-      await core.db.insertInto('plan_rows').values({ cohort_year: 2024, specialty_code: code, category: '', quota, updated_at: '' }).execute();
+      await core.db
+        .insertInto('plan_rows')
+        .values({ cohort_year: 2024, specialty_code: code, category: '', quota, updated_at: '' })
+        .execute();
     }
     const s = await seedApplicants(core, people);
     return { dir, s };
@@ -56,7 +80,13 @@ describe('basedesk admission', () => {
     expect(r.code).toBe(0);
     const v = r.json<RunJson>();
     expect(v.admitted).toEqual([
-      expect.objectContaining({ idNumber: s.idNumber('A').slice(0, 6) + '********' + s.idNumber('A').slice(14), specialtyCode: '0100', category: null, round: 'choice-1', rank: 1 }),
+      expect.objectContaining({
+        idNumber: s.idNumber('A').slice(0, 6) + '********' + s.idNumber('A').slice(14),
+        specialtyCode: '0100',
+        category: null,
+        round: 'choice-1',
+        rank: 1,
+      }),
       expect.objectContaining({ specialtyCode: '0200', round: 'choice-1', rank: 1, total: '70.00' }),
     ]);
     expect(v.unfilled).toEqual([{ specialtyCode: '0200', category: null, seatsLeft: 1 }]);
@@ -91,7 +121,9 @@ describe('basedesk admission', () => {
     const warned = await cli(['--data-dir', dir, '--json', 'admission', 'run'], { env });
     expect(warned.code).toBe(1);
     expect(JSON.parse(warned.stderr)).toMatchObject({ error: { code: 'ADMISSION_PUBLISHED' } });
-    const confirmed = await cli(['--data-dir', dir, '--json', 'admission', 'run', '--confirm', '--reason', '成绩复核后更正'], { env });
+    const confirmed = await cli(['--data-dir', dir, '--json', 'admission', 'run', '--confirm', '--reason', '成绩复核后更正'], {
+      env,
+    });
     expect(confirmed.code).toBe(0);
     expect(confirmed.json<RunJson>().runNo).toBe(3);
 

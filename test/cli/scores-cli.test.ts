@@ -12,7 +12,24 @@ const as = (user: string) => ({ BASEDESK_PASSWORD: `pw-${user}-123` });
 
 async function initialised(name = '吉林大学第一医院'): Promise<string> {
   const dir = tempDir();
-  const r = await cli(['--data-dir', dir, 'init', '--base-name', name, '--base-code', 'JL001', '--preset', 'jilin-2024', '--year', '2024', '--admin', 'admin'], { env });
+  const r = await cli(
+    [
+      '--data-dir',
+      dir,
+      'init',
+      '--base-name',
+      name,
+      '--base-code',
+      'JL001',
+      '--preset',
+      'jilin-2024',
+      '--year',
+      '2024',
+      '--admin',
+      'admin',
+    ],
+    { env },
+  );
   expect(r.code).toBe(0);
   return dir;
 }
@@ -48,14 +65,28 @@ describe('basedesk scores / ranking / station', () => {
     expect(r.json()).toEqual({ imported: 3, updated: 0, unchanged: 0, rejected: [], applied: true });
 
     const bad = join(tempDir(), 'bad.csv');
-    writeFileSync(bad, writeCsv([['姓名', '身份证号', '笔试成绩'], [a!.name, a!.idNumber, '101']], { encoding: 'utf-8' }));
+    writeFileSync(
+      bad,
+      writeCsv(
+        [
+          ['姓名', '身份证号', '笔试成绩'],
+          [a!.name, a!.idNumber, '101'],
+        ],
+        { encoding: 'utf-8' },
+      ),
+    );
     const rb = await cli(['--data-dir', dir, '--json', 'scores', 'import', bad], { env });
     expect(rb.code).toBe(1);
     expect(rb.json<{ rejected: Array<{ code: string }> }>().rejected[0]!.code).toBe('SCORE_OUT_OF_RANGE');
     expect(JSON.parse(rb.stderr)).toMatchObject({ error: { code: 'SCORES_IMPORT_REJECTED' } });
 
     const rk = await cli(['--data-dir', dir, '--json', 'ranking', '--specialty', '0100'], { env });
-    const view = rk.json<{ groups: Array<{ ranked: Array<{ applicantId: string; rank: number; totalDisplay: string }>; unranked: Array<{ status: string }> }> }>();
+    const view = rk.json<{
+      groups: Array<{
+        ranked: Array<{ applicantId: string; rank: number; totalDisplay: string }>;
+        unranked: Array<{ status: string }>;
+      }>;
+    }>();
     expect(view.groups[0]!.ranked.map((x) => [x.applicantId, x.rank, x.totalDisplay])).toEqual([
       [a!.id, 1, '87.30'],
       [b!.id, 2, '86.00'],
@@ -67,39 +98,97 @@ describe('basedesk scores / ranking / station', () => {
     const dir = await initialised();
     const [a] = await withApplicants(dir, 1);
     for (const u of ['head1', 'iv2', 'iv3']) {
-      const r = await cli(['--data-dir', dir, 'users', 'add', '--username', u, '--role', 'interviewer'], { env: { ...env, BASEDESK_NEW_PASSWORD: `pw-${u}-123` } });
+      const r = await cli(['--data-dir', dir, 'users', 'add', '--username', u, '--role', 'interviewer'], {
+        env: { ...env, BASEDESK_NEW_PASSWORD: `pw-${u}-123` },
+      });
       expect(r.code).toBe(0);
     }
     const created = await cli(
-      ['--data-dir', dir, '--json', 'scores', 'session-create', '--name', '内科组', '--date', '2024-07-10', '--site', '教学楼', '--panel', 'head1,iv2,iv3', '--candidates', a!.idNumber, '--seed', '5'],
+      [
+        '--data-dir',
+        dir,
+        '--json',
+        'scores',
+        'session-create',
+        '--name',
+        '内科组',
+        '--date',
+        '2024-07-10',
+        '--site',
+        '教学楼',
+        '--panel',
+        'head1,iv2,iv3',
+        '--candidates',
+        a!.idNumber,
+        '--seed',
+        '5',
+      ],
       { env },
     );
     const sessionId = created.json<{ id: string; seed: number }>().id;
     for (const u of ['head1', 'iv2']) {
       for (const item of ['专业知识', 'reasoning', 'communication', 'professionalism']) {
-        const r = await cli(['--data-dir', dir, '--user', u, '--json', 'scores', 'set', '--session', sessionId, '--interviewer', u, '--candidate', a!.idNumber, '--item', item, '--score', '20'], {
-          env: as(u),
-        });
+        const r = await cli(
+          [
+            '--data-dir',
+            dir,
+            '--user',
+            u,
+            '--json',
+            'scores',
+            'set',
+            '--session',
+            sessionId,
+            '--interviewer',
+            u,
+            '--candidate',
+            a!.idNumber,
+            '--item',
+            item,
+            '--score',
+            '20',
+          ],
+          {
+            env: as(u),
+          },
+        );
         expect(r.stderr).toBe('');
       }
     }
     // iv3 scores on a laptop.
     const sessionFile = join(tempDir(), 'session.json');
-    expect((await cli(['--data-dir', dir, 'station', 'export', sessionFile, '--session', sessionId, '--interviewer', 'iv3'], { env })).code).toBe(0);
+    expect(
+      (await cli(['--data-dir', dir, 'station', 'export', sessionFile, '--session', sessionId, '--interviewer', 'iv3'], { env }))
+        .code,
+    ).toBe(0);
     const lap = await initialised('面试官笔记本');
-    expect((await cli(['--data-dir', lap, '--json', 'station', 'import', sessionFile], { env })).json()).toMatchObject({ kind: 'session', sessionId });
+    expect((await cli(['--data-dir', lap, '--json', 'station', 'import', sessionFile], { env })).json()).toMatchObject({
+      kind: 'session',
+      sessionId,
+    });
     for (const item of ['knowledge', 'reasoning', 'communication', 'professionalism']) {
-      const r = await cli(['--data-dir', lap, 'scores', 'set', '--session', sessionId, '--candidate', '1', '--item', item, '--score', '23'], { env });
+      const r = await cli(
+        ['--data-dir', lap, 'scores', 'set', '--session', sessionId, '--candidate', '1', '--item', item, '--score', '23'],
+        { env },
+      );
       expect(r.stderr).toBe('');
     }
     const bundle = join(tempDir(), 'bundle.json');
     expect((await cli(['--data-dir', lap, 'station', 'export', bundle], { env })).code).toBe(0);
     const imp = await cli(['--data-dir', dir, '--json', 'station', 'import', bundle], { env });
     expect(imp.json()).toMatchObject({ kind: 'bundle', marksAdded: 4, conflicts: 0 });
-    expect((await cli(['--data-dir', dir, '--json', 'station', 'import', bundle], { env })).json()).toMatchObject({ alreadyImported: true });
-    const signed = await cli(['--data-dir', dir, '--user', 'head1', '--json', 'scores', 'signoff', '--session', sessionId, '--candidate', a!.idNumber], { env: as('head1') });
+    expect((await cli(['--data-dir', dir, '--json', 'station', 'import', bundle], { env })).json()).toMatchObject({
+      alreadyImported: true,
+    });
+    const signed = await cli(
+      ['--data-dir', dir, '--user', 'head1', '--json', 'scores', 'signoff', '--session', sessionId, '--candidate', a!.idNumber],
+      { env: as('head1') },
+    );
     expect(signed.json()).toMatchObject({ state: 'signed', signoff: { version: 1, score: 8400 } });
-    const notHead = await cli(['--data-dir', dir, '--user', 'iv2', 'scores', 'signoff', '--session', sessionId, '--candidate', a!.idNumber], { env: as('iv2') });
+    const notHead = await cli(
+      ['--data-dir', dir, '--user', 'iv2', 'scores', 'signoff', '--session', sessionId, '--candidate', a!.idNumber],
+      { env: as('iv2') },
+    );
     expect(notHead.code).toBe(1);
     expect(notHead.stderr).toContain('NOT_PANEL_HEAD');
   });

@@ -20,11 +20,18 @@ async function arrange(server: Server) {
   const ids = people.map(() => makeIdNumber(rng));
   const applicants = [
     '姓名,证件号码,手机号码,人员类型,工作单位,第一志愿,是否服从调剂',
-    ...people.map((p, i) => `${p.name},${ids[i]},${makePhone(rng)},${i === 0 ? '单位人,长春市某卫生院' : '社会人,'},${p.choice},是`),
+    ...people.map(
+      (p, i) => `${p.name},${ids[i]},${makePhone(rng)},${i === 0 ? '单位人,长春市某卫生院' : '社会人,'},${p.choice},是`,
+    ),
   ].join('\n');
-  await server.api('applicants.commitImport', { fileName: '报名.csv', contentBase64: Buffer.from(applicants).toString('base64') });
+  await server.api('applicants.commitImport', {
+    fileName: '报名.csv',
+    contentBase64: Buffer.from(applicants).toString('base64'),
+  });
   await server.api('confirm.decide', { targets: ids, decision: 'confirmed' });
-  const scores = ['姓名,身份证号,笔试成绩,面试成绩', ...people.map((p, i) => `${p.name},${ids[i]},${p.score},${p.score}`)].join('\n');
+  const scores = ['姓名,身份证号,笔试成绩,面试成绩', ...people.map((p, i) => `${p.name},${ids[i]},${p.score},${p.score}`)].join(
+    '\n',
+  );
   await server.api('scores.import', { fileName: '成绩.csv', contentBase64: Buffer.from(scores).toString('base64') });
   await server.api('plan.setQuota', { specialtyCode: '0100', category: null, quota: 2 });
   await server.api('plan.setQuota', { specialtyCode: '0200', category: null, quota: 3 });
@@ -93,7 +100,17 @@ test('run allocation, resolve a tie, record a decline, publish the list, export 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(await download.path());
   const ws = wb.worksheets[0]!;
-  expect(ws.getRow(2).values).toEqual([undefined, '序号', '姓名', '性别', '身份证号', '手机号', '最高学历', '人员属性', '工作单位']);
+  expect(ws.getRow(2).values).toEqual([
+    undefined,
+    '序号',
+    '姓名',
+    '性别',
+    '身份证号',
+    '手机号',
+    '最高学历',
+    '人员属性',
+    '工作单位',
+  ]);
   const idsInFile = [3, 4, 5, 6].map((r) => ws.getRow(r).getCell(4).value);
   expect(idsInFile).toContain(ids[1]);
 
@@ -106,4 +123,10 @@ test('run allocation, resolve a tie, record a decline, publish the list, export 
   await page.getByRole('tab', { name: '招收统计' }).click();
   await expect(page.getByTestId('stats-chart')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/admission-5-stats.png` });
+  await page.getByRole('tab', { name: '培训年限' }).click();
+  await expect(page.getByRole('table', { name: '培训年限' })).toContainText('住院医师规范化培训');
+  await page.screenshot({ path: `${SHOTS}/admission-6-years.png` });
+  await page.getByRole('tab', { name: '报到与签约' }).click();
+  await expect(page.getByRole('table', { name: '报到与签约' })).toContainText('未报到');
+  await page.screenshot({ path: `${SHOTS}/admission-7-tracking.png` });
 });

@@ -8,7 +8,11 @@ const SHOTS = '/tmp/shots';
 
 /** 8 generated 社会人 applicants without certificates (so the checklist is known); rows 4 and 7 are damaged. */
 function rosterFile(): { path: string; names: string[]; ids: string[] } {
-  const rows = makeApplicants(createRng(2024), 8, { specialties: ['内科', '外科', '儿科', '全科'], categories: ['社会人'], choices: 1 }).map((r) => ({
+  const rows = makeApplicants(createRng(2024), 8, {
+    specialties: ['内科', '外科', '儿科', '全科'],
+    categories: ['社会人'],
+    choices: 1,
+  }).map((r) => ({
     ...r,
     是否农村订单定向: '否',
     医师资格证书编号: '',
@@ -23,7 +27,10 @@ function rosterFile(): { path: string; names: string[]; ids: string[] } {
   return { path, names: rows.map((r) => r.姓名), ids: rows.map((r) => r.证件号码) };
 }
 
-test('import a roster with errors, confirm one applicant from the keyboard, print the receipt, reopen, audit', async ({ page, server }) => {
+test('import a roster with errors, confirm one applicant from the keyboard, print the receipt, reopen, audit', async ({
+  page,
+  server,
+}) => {
   // Printing is stubbed in every frame (the receipt iframe included) and counted.
   await page.addInitScript(() => {
     const g = globalThis as unknown as { print: () => void; top: { __printed?: number } };
@@ -84,7 +91,9 @@ test('import a roster with errors, confirm one applicant from the keyboard, prin
   const receipt = page.frameLocator('[data-testid="receipt-frame"]');
   await expect(receipt.locator('[data-field="decision"]')).toHaveText('确认结果：确认通过');
   await expect(receipt.locator('[data-field="name"]')).toHaveText(name);
-  await expect(receipt.locator('[data-field="idNumber"]')).toHaveText(`${roster.ids[0]!.slice(0, 6)}********${roster.ids[0]!.slice(14)}`);
+  await expect(receipt.locator('[data-field="idNumber"]')).toHaveText(
+    `${roster.ids[0]!.slice(0, 6)}********${roster.ids[0]!.slice(14)}`,
+  );
   await expect(receipt.locator('[data-field="phone"]')).toHaveText(/^\d{3}\*{4}\d{4}$/);
   await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __printed?: number }).__printed ?? 0)).toBe(1);
   await page.screenshot({ path: join(SHOTS, 'desk-decided.png') });

@@ -17,6 +17,7 @@ export function runJson(v: AdmissionRunView) {
       name: a.name,
       specialtyCode: a.specialtyCode,
       category: a.category,
+      applicantCategory: a.applicantCategory,
       round: a.round,
       rank: a.rank,
       total: a.total,
@@ -53,7 +54,12 @@ function runText(v: AdmissionRunView): string {
     ),
   ];
   if (v.unfilled.length > 0) {
-    lines.push('未录满：', ...v.unfilled.map((u) => `  ${u.specialtyCode} ${u.specialtyName}${u.category ? `（${u.category}）` : ''}：剩余 ${u.seatsLeft}`));
+    lines.push(
+      '未录满：',
+      ...v.unfilled.map(
+        (u) => `  ${u.specialtyCode} ${u.specialtyName}${u.category ? `（${u.category}）` : ''}：剩余 ${u.seatsLeft}`,
+      ),
+    );
   }
   if (v.ties.length > 0) {
     lines.push(
@@ -91,7 +97,14 @@ export function registerAdmission(program: Command, io: CliIo): void {
     .option('--reveal', '显示完整证件号码（需有权限，会记入审计日志）')
     .action(
       async (
-        o: { round?: number; dryRun?: boolean; confirm?: boolean; reason?: string; skipInvalidChoices?: boolean; reveal?: boolean },
+        o: {
+          round?: number;
+          dryRun?: boolean;
+          confirm?: boolean;
+          reason?: string;
+          skipInvalidChoices?: boolean;
+          reveal?: boolean;
+        },
         cmd: Command,
       ) => {
         const g = cmd.optsWithGlobals<GlobalOptions>();
@@ -125,6 +138,16 @@ export function registerAdmission(program: Command, io: CliIo): void {
           ...(o.confirm ? { confirm: true } : {}),
         });
         print(io, s.json, runJson(v), () => runText(v));
+      });
+    });
+  adm
+    .command('second-choices <idNumber> [codes...]')
+    .description('登记二次补报志愿（北京：最多 2 个专业代码；下次计算录取时使用）')
+    .action(async (idNumber: string, codes: string[], _o: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withSession(io, g, async (s) => {
+        const r = await s.call('admission.setSecondChoices', { idNumber, choices: codes });
+        print(io, s.json, r, () => `已登记二次补报志愿：${r.choices.join('、') || '（无）'}`);
       });
     });
   adm

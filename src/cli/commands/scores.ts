@@ -21,7 +21,8 @@ function writeOutput(file: string, out: { contentBase64: string }): void {
   }
 }
 
-const h = (v: number | 'absent' | null | undefined) => (v === 'absent' ? '缺考' : v === null || v === undefined ? '—' : (v / 100).toFixed(2));
+const h = (v: number | 'absent' | null | undefined) =>
+  v === 'absent' ? '缺考' : v === null || v === undefined ? '—' : (v / 100).toFixed(2);
 
 function reportText(r: ScoreImportReport): string {
   return [
@@ -63,7 +64,8 @@ export function registerScores(program: Command, io: CliIo): void {
         const input = { ...readInput(file), replace: !!o.replace, ...(o.reason ? { reason: o.reason } : {}) };
         const r = await s.call(o.dryRun ? 'scores.previewImport' : 'scores.import', input);
         print(io, s.json, r, () => reportText(r));
-        if (r.rejected.length > 0) fail('SCORES_IMPORT_REJECTED', `有 ${r.rejected.length} 处问题，未写入任何成绩：请按报告修改文件后重新导入。`);
+        if (r.rejected.length > 0)
+          fail('SCORES_IMPORT_REJECTED', `有 ${r.rejected.length} 处问题，未写入任何成绩：请按报告修改文件后重新导入。`);
       });
     });
   scores
@@ -74,19 +76,21 @@ export function registerScores(program: Command, io: CliIo): void {
     .requiredOption('--candidate <id>', '考生身份证号（或抽签号）')
     .requiredOption('--item <key>', '评分项键名或名称')
     .requiredOption('--score <x>', '分数')
-    .action(async (o: { session: string; interviewer?: string; candidate: string; item: string; score: string }, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
-      await withSession(io, g, async (s) => {
-        const r = await s.call('interview.setScore', {
-          sessionId: o.session,
-          candidate: o.candidate,
-          item: o.item,
-          score: o.score,
-          ...(o.interviewer ? { interviewer: o.interviewer } : {}),
+    .action(
+      async (o: { session: string; interviewer?: string; candidate: string; item: string; score: string }, cmd: Command) => {
+        const g = cmd.optsWithGlobals<GlobalOptions>();
+        await withSession(io, g, async (s) => {
+          const r = await s.call('interview.setScore', {
+            sessionId: o.session,
+            candidate: o.candidate,
+            item: o.item,
+            score: o.score,
+            ...(o.interviewer ? { interviewer: o.interviewer } : {}),
+          });
+          print(io, s.json, r, () => sheetText(r));
         });
-        print(io, s.json, r, () => sheetText(r));
-      });
-    });
+      },
+    );
   scores
     .command('absent')
     .description('标记考生缺考（只需一次）')
@@ -120,20 +124,22 @@ export function registerScores(program: Command, io: CliIo): void {
     .requiredOption('--panel <users>', '面试官用户名，逗号分隔，第一位为组长')
     .requiredOption('--candidates <ids>', '考生身份证号，逗号分隔')
     .option('--seed <n>', '抽签种子（默认随机，并记录）', (v) => Number(v))
-    .action(async (o: { name: string; date: string; site: string; panel: string; candidates: string; seed?: number }, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
-      await withSession(io, g, async (s) => {
-        const r = await s.call('interview.createSession', {
-          name: o.name,
-          date: o.date,
-          site: o.site,
-          panel: o.panel.split(',').map((u, i) => ({ username: u.trim(), head: i === 0 })),
-          candidates: o.candidates.split(',').map((x) => x.trim()),
-          ...(o.seed !== undefined ? { seed: o.seed } : {}),
+    .action(
+      async (o: { name: string; date: string; site: string; panel: string; candidates: string; seed?: number }, cmd: Command) => {
+        const g = cmd.optsWithGlobals<GlobalOptions>();
+        await withSession(io, g, async (s) => {
+          const r = await s.call('interview.createSession', {
+            name: o.name,
+            date: o.date,
+            site: o.site,
+            panel: o.panel.split(',').map((u, i) => ({ username: u.trim(), head: i === 0 })),
+            candidates: o.candidates.split(',').map((x) => x.trim()),
+            ...(o.seed !== undefined ? { seed: o.seed } : {}),
+          });
+          print(io, s.json, r, () => `场次 ${r.id}：${r.name}，${r.candidateCount} 名考生，抽签种子 ${r.seed}`);
         });
-        print(io, s.json, r, () => `场次 ${r.id}：${r.name}，${r.candidateCount} 名考生，抽签种子 ${r.seed}`);
-      });
-    });
+      },
+    );
 
   program
     .command('ranking')
@@ -144,7 +150,10 @@ export function registerScores(program: Command, io: CliIo): void {
     .action(async (o: { specialty?: string; category?: string; xlsx?: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       await withSession(io, g, async (s) => {
-        const r = await s.call('ranking.show', { ...(o.specialty ? { specialty: o.specialty } : {}), ...(o.category ? { category: o.category } : {}) });
+        const r = await s.call('ranking.show', {
+          ...(o.specialty ? { specialty: o.specialty } : {}),
+          ...(o.category ? { category: o.category } : {}),
+        });
         if (o.xlsx) {
           if (!o.specialty) fail('USAGE', '导出成绩汇总表需要 --specialty。');
           writeOutput(o.xlsx, await s.call('scores.summaryXlsx', { specialty: o.specialty }));

@@ -18,6 +18,7 @@ export type StoredRun = {
   planSeats: number;
   poolSeats: number;
   roundLimit: number | null;
+  secondWindowChoices?: number | null;
 };
 
 export function requireSeats(inp: Inputs): void {
@@ -47,7 +48,14 @@ export function checkRoundLimit(inp: Inputs, round: number | undefined): number 
   return round;
 }
 
-export type ChoiceProblem = { applicantId: string; name: string; idNumber: string; choice: number; specialtyCode: string; stage: 'main' | 'second' };
+export type ChoiceProblem = {
+  applicantId: string;
+  name: string;
+  idNumber: string;
+  choice: number;
+  specialtyCode: string;
+  stage: 'main' | 'second';
+};
 
 /** Eligible applicants' choices that name no seat they could take (not in the plan, or not for their category). */
 export function invalidChoices(inp: Inputs, withSecond: boolean): ChoiceProblem[] {
@@ -64,7 +72,14 @@ export function invalidChoices(inp: Inputs, withSecond: boolean): ChoiceProblem[
     const check = (choices: string[], limit: number, stage: 'main' | 'second') =>
       choices.slice(0, limit).forEach((c, i) => {
         if (c !== '' && !fits(c, a.category))
-          out.push({ applicantId: a.id, name: info.name, idNumber: maskIdNumber(info.idNumber), choice: i + 1, specialtyCode: c, stage });
+          out.push({
+            applicantId: a.id,
+            name: info.name,
+            idNumber: maskIdNumber(info.idNumber),
+            choice: i + 1,
+            specialtyCode: c,
+            stage,
+          });
       });
     check(a.choices, inp.preset.choices, 'main');
     const second = inp.secondChoices[a.id];
@@ -115,5 +130,6 @@ export function compute(inp: Inputs, decisions: Decisions, roundLimit: number | 
     planSeats: inp.planSeats,
     poolSeats: inp.poolSeats,
     roundLimit,
+    secondWindowChoices: inp.preset.secondWindow?.choices ?? null,
   };
 }

@@ -72,7 +72,11 @@ export function programOf(programs: readonly Program[], specialtyCode: string, s
   return programs.length === 1 && programs[0] === 'agp' ? 'agp' : 'residency';
 }
 
-function trainingRow(p: AdmittedPerson, programs: readonly Program[], years: { residency: number; agp: number }): TrainingYearRow {
+function trainingRow(
+  p: AdmittedPerson,
+  programs: readonly Program[],
+  years: { residency: number; agp: number },
+): TrainingYearRow {
   const program = programOf(programs, p.specialtyCode, p.specialtyName);
   const defaultYears = years[program];
   const f = p.followup;
@@ -224,10 +228,7 @@ export async function recordProvinceReview(
 ): Promise<TrainingYearRow> {
   return changeYears(core, actor, input.applicantId, 'training-years.province-review', input.note ?? null, (row) => {
     if (row.status !== 'base-approved' && row.status !== 'province-approved' && row.status !== 'province-rejected') {
-      throw new AppError(
-        'ADMISSION_NOT_SENT_TO_PROVINCE',
-        `${row.name} 的年限减免尚未经基地批准，没有需要省级审核的结果。`,
-      );
+      throw new AppError('ADMISSION_NOT_SENT_TO_PROVINCE', `${row.name} 的年限减免尚未经基地批准，没有需要省级审核的结果。`);
     }
     return { province_outcome: input.outcome, province_note: input.note ?? null, province_recorded_at: isoNow(core.clock) };
   });
@@ -289,7 +290,11 @@ async function changeTracking(
   });
 }
 
-export async function recordReportIn(core: Core, actor: Actor, input: { applicantId: string; date: string }): Promise<TrackingRow> {
+export async function recordReportIn(
+  core: Core,
+  actor: Actor,
+  input: { applicantId: string; date: string },
+): Promise<TrackingRow> {
   const date = requireDate(input.date, '报到日期');
   return changeTracking(core, actor, input.applicantId, 'trainee.report-in', (row) => {
     if (row.contractSignedOn !== null && row.contractSignedOn < date) {
@@ -299,7 +304,11 @@ export async function recordReportIn(core: Core, actor: Actor, input: { applican
   });
 }
 
-export async function recordContract(core: Core, actor: Actor, input: { applicantId: string; date: string }): Promise<TrackingRow> {
+export async function recordContract(
+  core: Core,
+  actor: Actor,
+  input: { applicantId: string; date: string },
+): Promise<TrackingRow> {
   const date = requireDate(input.date, '签约日期');
   return changeTracking(core, actor, input.applicantId, 'trainee.contract', (row) => {
     if (row.reportedOn === null) {

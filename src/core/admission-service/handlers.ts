@@ -7,7 +7,15 @@ import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
 import type { CallContext } from '../context';
 import { admissionDeps } from './deps';
-import { decideReduction, recordContract, recordProvinceReview, recordReportIn, requestReduction, tracking, trainingYears } from './followups';
+import {
+  decideReduction,
+  recordContract,
+  recordProvinceReview,
+  recordReportIn,
+  requestReduction,
+  tracking,
+  trainingYears,
+} from './followups';
 import { publicationHtml, publish } from './publication';
 import {
   assignAdjustment,

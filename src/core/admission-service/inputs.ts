@@ -205,7 +205,8 @@ export function toDecisions(rows: readonly AdmissionDecisionTable[]): Decisions 
     const p = JSON.parse(r.payload_json) as Record<string, unknown>;
     if (r.kind === 'tie') d.tieResolutions.push(p as unknown as TieResolution);
     else if (r.kind === 'decline') d.declined.push(r.applicant_id!);
-    else if (r.kind === 'adjustment') d.manualAdjustments.push({ id: r.applicant_id!, specialty: String(p.specialty), reason: r.reason });
+    else if (r.kind === 'adjustment')
+      d.manualAdjustments.push({ id: r.applicant_id!, specialty: String(p.specialty), reason: r.reason });
     else d.overQuotaApprovals.push({ id: r.applicant_id!, specialty: String(p.specialty), reason: r.reason });
   }
   return d;

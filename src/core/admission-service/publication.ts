@@ -1,6 +1,7 @@
 /** 拟录取名单公示: record the published run and its window; the printable page shows masked ID numbers only. */
 import type { HtmlPage, PublicationView } from '../../shared/contract/admission';
 import { AppError } from '../../shared/errors';
+import { PROGRAM_LABELS, type Program } from '../../shared/preset';
 import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
 import type { Core, Tx } from '../context';
@@ -86,12 +87,14 @@ export async function publicationHtml(tx: Tx): Promise<HtmlPage> {
 ${rows
   .map(
     (r, i) =>
-      `<tr><td>${i + 1}</td><td>${escapeHtml(r.name)}</td><td>${escapeHtml(r.sex ?? '')}</td><td class="mono">${escapeHtml(r.idNumber)}</td><td>${escapeHtml(r.specialtyName)}</td><td>${escapeHtml(r.category ?? '')}</td><td>${escapeHtml(r.roundLabel)}</td><td>${escapeHtml(r.total)}</td></tr>`,
+      `<tr><td>${i + 1}</td><td>${escapeHtml(r.name)}</td><td>${escapeHtml(r.sex ?? '')}</td><td class="mono">${escapeHtml(r.idNumber)}</td><td>${escapeHtml(r.specialtyName)}</td><td>${escapeHtml(r.applicantCategory ?? '')}</td><td>${escapeHtml(r.roundLabel)}</td><td>${escapeHtml(r.total)}</td></tr>`,
   )
   .join('\n')}
 </tbody>
 </table>
 <p class="meta">共 ${rows.length} 人。第 ${run.run_no} 次计算结果。</p>`;
-  const title = `${base.name} ${base.cohort_year} 年住院医师规范化培训拟录取名单公示`;
+  const programs = JSON.parse(base.programs) as Program[];
+  const program = programs.length === 1 ? PROGRAM_LABELS[programs[0]!] : '住院医师规范化培训和助理全科医生培训';
+  const title = `${base.name} ${base.cohort_year} 年${program}拟录取名单公示`;
   return { fileName: `拟录取名单公示-${base.cohort_year}.html`, html: printablePage(title, body), revealed: false };
 }

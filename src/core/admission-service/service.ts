@@ -18,7 +18,6 @@ import { explainAdmission, runView, type ViewContext } from './views';
 
 export type Actor = { username: string };
 
-
 export async function latestRun(tx: Tx, cohortYear: number): Promise<AdmissionRunTable | null> {
   return (
     (await tx
@@ -184,7 +183,11 @@ async function persistRun(
     reason: a.reason ?? null,
     explanation: explainAdmission(maskedCtx, a, stored.totals[a.id] ?? null, competitions),
   }));
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.insertInto('admissions').values(rows.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await tx
+      .insertInto('admissions')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
   if (opts.publication !== null) {
     await tx.updateTable('admission_publications').set({ superseded_by_run: id }).where('id', '=', opts.publication.id).execute();
   }
@@ -297,13 +300,7 @@ const DECISION_ACTION: Record<NewDecision['kind'], string> = {
   over_quota: 'admission.over-quota-approve',
 };
 
-async function saveDecisions(
-  tx: Tx,
-  core: Core,
-  actor: Actor,
-  cohortYear: number,
-  decisions: NewDecision[],
-): Promise<void> {
+async function saveDecisions(tx: Tx, core: Core, actor: Actor, cohortYear: number, decisions: NewDecision[]): Promise<void> {
   const now = isoNow(core.clock);
   for (const d of decisions) {
     const id = uuidv7(core.clock.nowMs());
@@ -438,7 +435,9 @@ export async function resolveTie(core: Core, actor: Actor, deps: AdmissionDeps, 
         })
         .map((r) => r.id);
       return {
-        decisions: [{ kind: 'tie', applicantId: null, payload: resolution as unknown as Record<string, unknown>, reason: input.reason }],
+        decisions: [
+          { kind: 'tie', applicantId: null, payload: resolution as unknown as Record<string, unknown>, reason: input.reason },
+        ],
         reason: input.reason,
         revoke,
       };
@@ -458,9 +457,16 @@ function normaliseIdNumber(s: string): string {
   return s.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
-export async function findApplicant(tx: Tx, cohortYear: number, ref: { applicantId?: string | undefined; idNumber?: string | undefined }) {
+export async function findApplicant(
+  tx: Tx,
+  cohortYear: number,
+  ref: { applicantId?: string | undefined; idNumber?: string | undefined },
+) {
   let q = tx.selectFrom('applicants').select(['id', 'name', 'id_number']).where('cohort_year', '=', cohortYear);
-  q = ref.applicantId !== undefined ? q.where('id', '=', ref.applicantId) : q.where('id_number', '=', normaliseIdNumber(ref.idNumber ?? ''));
+  q =
+    ref.applicantId !== undefined
+      ? q.where('id', '=', ref.applicantId)
+      : q.where('id_number', '=', normaliseIdNumber(ref.idNumber ?? ''));
   const a = await q.executeTakeFirst();
   if (a === undefined) {
     throw new AppError(
@@ -476,7 +482,13 @@ export async function decline(
   core: Core,
   actor: Actor,
   deps: AdmissionDeps,
-  input: { applicantId?: string | undefined; idNumber?: string | undefined; reason?: string | undefined; confirm?: boolean | undefined; reveal?: boolean | undefined },
+  input: {
+    applicantId?: string | undefined;
+    idNumber?: string | undefined;
+    reason?: string | undefined;
+    confirm?: boolean | undefined;
+    reveal?: boolean | undefined;
+  },
 ): Promise<AdmissionRunView> {
   return decideAndRerun(core, actor, deps, {
     confirm: input.confirm,
@@ -499,7 +511,13 @@ export async function assignAdjustment(
   core: Core,
   actor: Actor,
   deps: AdmissionDeps,
-  input: { applicantId: string; specialtyCode: string; reason: string; overQuotaReason?: string | undefined; confirm?: boolean | undefined },
+  input: {
+    applicantId: string;
+    specialtyCode: string;
+    reason: string;
+    overQuotaReason?: string | undefined;
+    confirm?: boolean | undefined;
+  },
 ): Promise<AdmissionRunView> {
   return decideAndRerun(core, actor, deps, {
     confirm: input.confirm,
@@ -512,7 +530,12 @@ export async function assignAdjustment(
         { kind: 'adjustment', applicantId: a.id, payload: { specialty: input.specialtyCode }, reason: input.reason },
       ];
       if (input.overQuotaReason !== undefined) {
-        decisions.push({ kind: 'over_quota', applicantId: a.id, payload: { specialty: input.specialtyCode }, reason: input.overQuotaReason });
+        decisions.push({
+          kind: 'over_quota',
+          applicantId: a.id,
+          payload: { specialty: input.specialtyCode },
+          reason: input.overQuotaReason,
+        });
       }
       return { decisions, reason: input.reason, revoke: existing.map((r) => r.id) };
     },
@@ -558,7 +581,7 @@ export async function setSecondChoices(
   core: Core,
   actor: Actor,
   deps: AdmissionDeps,
-  input: { applicantId: string; choices: string[] },
+  input: { applicantId?: string | undefined; idNumber?: string | undefined; choices: string[] },
 ): Promise<{ applicantId: string; choices: string[] }> {
   return core.db.transaction().execute(async (tx) => {
     const inp = await loadInputs(tx, deps);
@@ -574,7 +597,10 @@ export async function setSecondChoices(
     const codes = new Set(inp.seats.map((s) => s.specialty));
     const outside = choices.filter((c) => !codes.has(c));
     if (outside.length > 0) {
-      throw new AppError('ADMISSION_CHOICE_NOT_IN_PLAN', `二次补报志愿不在本基地招收计划中：${outside.join('、')}。未做任何更改。`);
+      throw new AppError(
+        'ADMISSION_CHOICE_NOT_IN_PLAN',
+        `二次补报志愿不在本基地招收计划中：${outside.join('、')}。未做任何更改。`,
+      );
     }
     const before = inp.secondChoices[a.id] ?? null;
     const now = isoNow(core.clock);
@@ -593,4 +619,3 @@ export async function setSecondChoices(
     return { applicantId: a.id, choices };
   });
 }
-

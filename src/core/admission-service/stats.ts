@@ -37,7 +37,8 @@ export async function admissionStats(tx: Tx, deps: AdmissionDeps): Promise<Stats
     if (a.confirmationStatus !== 'confirmed') continue;
     c.confirmed += 1;
     const r = results.get(a.id);
-    if (r !== undefined && r.status !== 'absent' && Object.values(r.components).some((v) => typeof v === 'number')) c.examined += 1;
+    if (r !== undefined && r.status !== 'absent' && Object.values(r.components).some((v) => typeof v === 'number'))
+      c.examined += 1;
   }
   const admitted = await tx
     .selectFrom('admissions')

@@ -86,6 +86,7 @@ export function admittedRows(ctx: ViewContext, stored: StoredRun): AdmittedRow[]
       specialtyCode: a.specialty,
       specialtyName: specialtyName(ctx, a.specialty),
       category: a.category,
+      applicantCategory: ctx.applicants.get(a.id)?.category ?? null,
       round: a.round,
       roundLabel: ROUND_LABEL[a.round],
       rank: a.rank,
@@ -112,8 +113,16 @@ export function changeViews(ctx: ViewContext, changes: AllocationChange[]): Chan
     kind: c.kind,
     before: c.kind === 'admitted' ? null : seatRef(ctx, c.before),
     after: c.kind === 'dropped' ? null : seatRef(ctx, c.after),
-    message: c.kind === 'dropped' ? c.message : null,
+    message: c.kind === 'dropped' && c.message !== null ? humanize(ctx, c.message) : null,
   }));
+}
+
+/** The pure allocation names applicants by id in its messages; people read names. */
+function humanize(ctx: ViewContext, message: string): string {
+  return message.replace(/「([^「」]+)」/g, (m, id: string) => {
+    const a = ctx.applicants.get(id);
+    return a === undefined ? m : `「${a.name}」`;
+  });
 }
 
 export function runView(ctx: ViewContext, stored: StoredRun, meta: RunMeta): AdmissionRunView {
@@ -129,12 +138,15 @@ export function runView(ctx: ViewContext, stored: StoredRun, meta: RunMeta): Adm
     dryRun: meta.dryRun,
     planSeats: stored.planSeats,
     poolSeats: stored.poolSeats,
+    secondWindowChoices: stored.secondWindowChoices ?? null,
     admitted: admittedRows(ctx, stored),
     notAdmitted: r.notAdmitted.map((n) => ({
       ...personRef(ctx, n.id),
       code: n.code,
       message:
-        n.code === 'INELIGIBLE' && stored.ineligible[n.id] !== undefined ? `不参与录取：${stored.ineligible[n.id]}。` : n.message,
+        n.code === 'INELIGIBLE' && stored.ineligible[n.id] !== undefined
+          ? `不参与录取：${stored.ineligible[n.id]}。`
+          : humanize(ctx, n.message),
       total: fmt(stored.totals[n.id]),
     })),
     unfilled: r.unfilled.map((u) => ({
@@ -162,8 +174,16 @@ export function runView(ctx: ViewContext, stored: StoredRun, meta: RunMeta): Adm
       specialtyName: specialtyName(ctx, p.specialty),
       category: p.category,
     })),
-    warnings: r.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.id ? { applicantId: w.id } : {}) })),
-    decisionErrors: r.decisionErrors.map((e) => ({ code: e.code, message: e.message, ...(e.id ? { applicantId: e.id } : {}) })),
+    warnings: r.warnings.map((w) => ({
+      code: w.code,
+      message: humanize(ctx, w.message),
+      ...(w.id ? { applicantId: w.id } : {}),
+    })),
+    decisionErrors: r.decisionErrors.map((e) => ({
+      code: e.code,
+      message: humanize(ctx, e.message),
+      ...(e.id ? { applicantId: e.id } : {}),
+    })),
     provisional: r.provisional,
     changes: changeViews(ctx, meta.changes),
     published: meta.published,

@@ -6,6 +6,7 @@ import type { OpName } from '../../shared/contract';
 import { admissionHandlers } from '../admission-service/handlers';
 import { applicantsHandlers } from '../applicants/handlers';
 import { auditHandlers } from '../audit/handlers';
+import { outboxHandlers } from '../outbox/handlers';
 import { baseHandlers } from '../plan/handlers';
 import { scoresHandlers } from '../scores/handlers';
 import { systemHandlers } from '../system/handlers';
@@ -18,4 +19,5 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   ...applicantsHandlers,
   ...admissionHandlers,
   ...scoresHandlers,
+  ...outboxHandlers,
 };

@@ -476,16 +476,14 @@ export async function readAttachment(
   if (!a) throw new AppError('ATTACHMENT_UNKNOWN', '找不到这个扫描件。');
   if (a.sensitive === 1) {
     if (!actor.canReveal) throw new AppError('FORBIDDEN', '身份证图像属于敏感个人信息，当前角色无权查看。');
-    await core.db
-      .transaction()
-      .execute((tx) =>
-        appendEvent(tx, core, actor.username, {
-          action: 'attachment.view',
-          entity: 'applicant',
-          entityId: a.applicant_id,
-          after: { attachmentId: id, itemKey: a.item_key },
-        }),
-      );
+    await core.db.transaction().execute((tx) =>
+      appendEvent(tx, core, actor.username, {
+        action: 'attachment.view',
+        entity: 'applicant',
+        entityId: a.applicant_id,
+        after: { attachmentId: id, itemKey: a.item_key },
+      }),
+    );
   }
   return { mime: a.mime, bytes: readBlob(core.dataDir, a.sha256) };
 }

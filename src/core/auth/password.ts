@@ -36,9 +36,4 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** Rules for new passwords: long enough to matter, short enough to type at a busy confirmation desk. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 8) return '密码至少 8 位。';
-  if (password.length > 128) return '密码不能超过 128 位。';
-  return null;
-}
+export { passwordProblem } from '../../shared/account-rules';

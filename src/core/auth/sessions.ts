@@ -7,7 +7,7 @@ import type { Clock } from '../util/clock';
  * lock: the next call answers SESSION_LOCKED and the UI asks for the password again.
  */
 export class SessionStore {
-  private readonly sessions = new Map<string, { actor: Actor; lastActive: number }>();
+  private readonly sessions = new Map<string, { actor: Actor; lastActive: number; locked: boolean }>();
 
   constructor(
     private readonly clock: Clock,
@@ -15,7 +15,7 @@ export class SessionStore {
   ) {}
 
   bind(key: string, actor: Actor): void {
-    this.sessions.set(key, { actor, lastActive: this.clock.nowMs() });
+    this.sessions.set(key, { actor, lastActive: this.clock.nowMs(), locked: false });
   }
 
   end(key: string): void {
@@ -27,9 +27,18 @@ export class SessionStore {
     const s = this.sessions.get(key);
     if (!s) return null;
     const now = this.clock.nowMs();
-    if (this.idleMs > 0 && now - s.lastActive > this.idleMs) return 'locked';
+    if (s.locked || (this.idleMs > 0 && now - s.lastActive > this.idleMs)) {
+      s.locked = true;
+      return 'locked';
+    }
     s.lastActive = now;
     return s.actor;
+  }
+
+  /** Lock now (the user stepped away): who it was is kept for the lock screen; the password reopens it. */
+  lock(key: string): void {
+    const s = this.sessions.get(key);
+    if (s) s.locked = true;
   }
 
   peek(key: string): Actor | null {

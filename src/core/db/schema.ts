@@ -5,6 +5,7 @@
 import type { Generated } from 'kysely';
 import type { AdmissionTables } from '../admission-service/tables';
 import type { ApplicantTables } from '../applicants/tables';
+import type { OutboxTables } from '../outbox/tables';
 import type { ScoreTables } from '../scores/tables';
 
 export type MetaTable = { key: string; value: string };
@@ -102,4 +103,4 @@ export type FoundationDB = {
   saved_mappings: SavedMappingTable;
 };
 
-export type DB = FoundationDB & ApplicantTables & AdmissionTables & ScoreTables;
+export type DB = FoundationDB & ApplicantTables & AdmissionTables & ScoreTables & OutboxTables;

@@ -19,6 +19,8 @@ type Options = {
   preset: Preset;
   /** name (as written in the file) -> catalogue code, chosen by the user for unknown names. */
   mappings?: Record<string, string>;
+  /** Names the user chose to add as local specialties (preview only: commit adds them first). */
+  newNames?: ReadonlySet<string>;
 };
 
 type Parsed = Omit<PlanPreview, 'fileName' | 'encoding'>;
@@ -127,6 +129,7 @@ function resolveSpecialty(
   unknown: Map<string, number[]>,
 ): { code: string | null; name: string; unallocated: boolean } | null {
   if (POOL_NAMES.has(norm(name))) return { code: null, name: '其他（待分配）', unallocated: true };
+  if (opts.newNames?.has(name)) return { code: null, name, unallocated: false };
   const mapped = opts.mappings?.[name] ?? opts.mappings?.[norm(name)];
   const hit = mapped ? (opts.catalogue.byCode.get(mapped) ?? null) : matchSpecialty(opts.catalogue, name);
   if (!hit) {
@@ -146,7 +149,7 @@ function finish(
 ): Parsed {
   const seen = new Map<string, number>();
   for (const r of rows) {
-    const key = `${r.specialtyCode ?? '(pool)'}|${r.category ?? ''}`;
+    const key = `${r.specialtyCode ?? (r.unallocated ? '(pool)' : `new:${r.specialtyName}`)}|${r.category ?? ''}`;
     const first = seen.get(key);
     if (first !== undefined) {
       problems.push({

@@ -33,17 +33,28 @@ export async function showPlan(tx: Tx, cohortYear?: number): Promise<PlanView> {
   return { cohortYear: year, total: view.reduce((s, r) => s + r.quota, 0), rows: view };
 }
 
-export async function previewPlanImport(core: Core, file: PlanFile, mappings?: Record<string, string>): Promise<PlanPreview> {
+export async function previewPlanImport(
+  core: Core,
+  file: PlanFile,
+  mappings: Record<string, { code: string } | { add: true }> = {},
+): Promise<PlanPreview> {
   const base = await requireBase(core.db);
   const preset = await currentPreset(core.db);
   const table = await readTable({ fileName: file.fileName, bytes: file.bytes });
   const catalogue = await loadCatalogue(core.db);
+  const codes: Record<string, string> = {};
+  const newNames = new Set<string>();
+  for (const [name, m] of Object.entries(mappings)) {
+    if ('code' in m) codes[name] = m.code;
+    else newNames.add(name);
+  }
   const parsed = parsePlan(table, {
     baseName: base.name,
     catalogue,
     preset,
+    mappings: codes,
+    newNames,
     ...(file.baseColumn ? { baseColumn: file.baseColumn } : {}),
-    ...(mappings ? { mappings } : {}),
   });
   return { fileName: file.fileName, encoding: table.encoding ?? null, ...parsed };
 }

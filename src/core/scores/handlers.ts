@@ -40,14 +40,21 @@ export const scoresHandlers = defineHandlers<typeof scoresOps>()({
     return core.db.transaction().execute(async (tx) => {
       const before = await componentsView(tx, input.cohortYear);
       const year = before.cohortYear;
-      const scored = await tx.selectFrom('component_scores').select('applicant_id').where('cohort_year', '=', year).executeTakeFirst();
+      const scored = await tx
+        .selectFrom('component_scores')
+        .select('applicant_id')
+        .where('cohort_year', '=', year)
+        .executeTakeFirst();
       if (scored && !input.reason) {
         throw new AppError('REASON_REQUIRED', '本年度已有成绩，修改考核项目（满分、权重）会改变总成绩：请填写修改原因。');
       }
       await tx.deleteFrom('exam_components').where('cohort_year', '=', year).execute();
       const now = isoNow(core.clock);
       for (const [i, c] of input.components.entries()) {
-        await tx.insertInto('exam_components').values({ cohort_year: year, key: c.key, name: c.name, max: c.max, weight: c.weight, position: i, updated_at: now }).execute();
+        await tx
+          .insertInto('exam_components')
+          .values({ cohort_year: year, key: c.key, name: c.name, max: c.max, weight: c.weight, position: i, updated_at: now })
+          .execute();
       }
       await appendEvent(tx, core, actor.username, {
         action: 'scores.setComponents',
@@ -61,7 +68,8 @@ export const scoresHandlers = defineHandlers<typeof scoresOps>()({
     });
   },
 
-  'scores.previewImport': async (ctx, input) => previewScoreImport(ctx.core, decodeFile(input), { replace: input.replace, reason: input.reason }),
+  'scores.previewImport': async (ctx, input) =>
+    previewScoreImport(ctx.core, decodeFile(input), { replace: input.replace, reason: input.reason }),
   'scores.import': async (ctx, input) =>
     commitScoreImport(ctx.core, actorOf(ctx).username, decodeFile(input), { replace: input.replace, reason: input.reason }),
   'scores.results': async (ctx, input) => resultRows(ctx.core.db, input.cohortYear),

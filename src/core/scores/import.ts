@@ -27,7 +27,14 @@ const COLUMNS: Array<{ group: string[]; component?: string }> = [
   { group: ['操作成绩', '技能成绩', '技能操作成绩', '技能操作'], component: 'skills' },
 ];
 
-type Change = { applicantId: string; component: string; value: number | null; absent: boolean; before: { value: number | null; absent: boolean } | null; row: number };
+type Change = {
+  applicantId: string;
+  component: string;
+  value: number | null;
+  absent: boolean;
+  before: { value: number | null; absent: boolean } | null;
+  row: number;
+};
 
 export type ScoreImportOptions = { replace: boolean; reason?: string | undefined };
 
@@ -38,9 +45,17 @@ async function plan(tx: Tx, file: { fileName: string; bytes: Uint8Array }, opts:
   const { components } = await loadComponents(tx, base.cohort_year);
   const table = await readTable(file);
   const sheet = table.sheets[0];
-  const header = sheet ? findHeaderRow(sheet, COLUMNS.map((c) => c.group)) : null;
+  const header = sheet
+    ? findHeaderRow(
+        sheet,
+        COLUMNS.map((c) => c.group),
+      )
+    : null;
   if (!sheet || !header || !header.columns.has('身份证号')) {
-    throw new AppError('SCORE_FILE_HEADER', `文件“${file.fileName}”中找不到表头：至少需要“身份证号”和一列成绩（笔试成绩 / 面试成绩 / 操作成绩）。`);
+    throw new AppError(
+      'SCORE_FILE_HEADER',
+      `文件“${file.fileName}”中找不到表头：至少需要“身份证号”和一列成绩（笔试成绩 / 面试成绩 / 操作成绩）。`,
+    );
   }
   const compCols: Array<{ key: string; label: string; col: number }> = [];
   for (const c of COLUMNS) {
@@ -48,7 +63,8 @@ async function plan(tx: Tx, file: { fileName: string; bytes: Uint8Array }, opts:
     const col = header.columns.get(c.group[0]!);
     if (col !== undefined) compCols.push({ key: c.component, label: c.group[0]!, col });
   }
-  if (compCols.length === 0) throw new AppError('SCORE_FILE_HEADER', `文件“${file.fileName}”中没有成绩列（笔试成绩 / 面试成绩 / 操作成绩）。`);
+  if (compCols.length === 0)
+    throw new AppError('SCORE_FILE_HEADER', `文件“${file.fileName}”中没有成绩列（笔试成绩 / 面试成绩 / 操作成绩）。`);
 
   const rejected: ImportRejection[] = [];
   const reject = (row: number, field: string, code: string, message: string) => rejected.push({ row, field, code, message });
@@ -68,7 +84,8 @@ async function plan(tx: Tx, file: { fileName: string; bytes: Uint8Array }, opts:
 
   // Duplicates first: two rows for one person cannot both be right, so neither is used.
   const rowsById = new Map<string, number[]>();
-  const cell = (r: Cell[], c: number | undefined): Cell => (c === undefined ? { text: '', type: 'empty' } : (r[c] ?? { text: '', type: 'empty' }));
+  const cell = (r: Cell[], c: number | undefined): Cell =>
+    c === undefined ? { text: '', type: 'empty' } : (r[c] ?? { text: '', type: 'empty' });
   for (let r = header.rowIndex + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r]!;
     if (row.every((c) => c.text.trim() === '')) continue;
@@ -91,17 +108,32 @@ async function plan(tx: Tx, file: { fileName: string; bytes: Uint8Array }, opts:
     }
     const dup = rowsById.get(id.value)!;
     if (dup.length > 1) {
-      reject(rowNo, '身份证号', 'DUPLICATE_ID', `身份证号 ${maskIdNumber(id.value)} 在文件中出现 ${dup.length} 次（第 ${dup.join('、')} 行），请删除重复行后再导入。`);
+      reject(
+        rowNo,
+        '身份证号',
+        'DUPLICATE_ID',
+        `身份证号 ${maskIdNumber(id.value)} 在文件中出现 ${dup.length} 次（第 ${dup.join('、')} 行），请删除重复行后再导入。`,
+      );
       continue;
     }
     const a = byIdNumber.get(id.value);
     if (!a) {
-      reject(rowNo, '身份证号', 'UNKNOWN_ID', `身份证号 ${maskIdNumber(id.value)} 不在本年度报名名单中：请核对号码，或先导入该考生的报名信息。`);
+      reject(
+        rowNo,
+        '身份证号',
+        'UNKNOWN_ID',
+        `身份证号 ${maskIdNumber(id.value)} 不在本年度报名名单中：请核对号码，或先导入该考生的报名信息。`,
+      );
       continue;
     }
     const name = normalizeText(cell(row, nameCol).text).replace(/\s+/g, '');
     if (nameCol !== undefined && name !== '' && name !== a.name.replace(/\s+/g, '')) {
-      reject(rowNo, '姓名', 'NAME_MISMATCH', `第 ${rowNo} 行姓名「${name}」与报名信息中该身份证号的姓名「${a.name}」不一致，请核对是否串行。`);
+      reject(
+        rowNo,
+        '姓名',
+        'NAME_MISMATCH',
+        `第 ${rowNo} 行姓名「${name}」与报名信息中该身份证号的姓名「${a.name}」不一致，请核对是否串行。`,
+      );
       continue;
     }
     const spec = normalizeText(cell(row, specCol).text).trim();
@@ -121,7 +153,12 @@ async function plan(tx: Tx, file: { fileName: string; bytes: Uint8Array }, opts:
       if (c.text.trim() === '' && c.type !== 'number') continue; // no score for this component in this file
       const comp = components.find((x) => x.key === cc.key);
       if (!comp) {
-        reject(rowNo, cc.label, 'COMPONENT_NOT_CONFIGURED', `本年度考核项目中没有「${cc.label.replace('成绩', '')}」，该列不能导入；如需要，请先在考核项目中添加。`);
+        reject(
+          rowNo,
+          cc.label,
+          'COMPONENT_NOT_CONFIGURED',
+          `本年度考核项目中没有「${cc.label.replace('成绩', '')}」，该列不能导入；如需要，请先在考核项目中添加。`,
+        );
         rowOk = false;
         continue;
       }
@@ -140,7 +177,12 @@ async function plan(tx: Tx, file: { fileName: string; bytes: Uint8Array }, opts:
       }
       if (beforeV && !opts.replace) {
         const shown = beforeV.absent ? '缺考' : formatHundredths(beforeV.value ?? 0);
-        reject(rowNo, cc.label, 'SCORE_CONFLICT', `第 ${rowNo} 行${cc.label}「${c.text.trim()}」与已有成绩 ${shown} 不同：如确需更正，请选择“替换已有成绩”并填写原因。`);
+        reject(
+          rowNo,
+          cc.label,
+          'SCORE_CONFLICT',
+          `第 ${rowNo} 行${cc.label}「${c.text.trim()}」与已有成绩 ${shown} 不同：如确需更正，请选择“替换已有成绩”并填写原因。`,
+        );
         rowOk = false;
         continue;
       }
@@ -161,7 +203,11 @@ async function plan(tx: Tx, file: { fileName: string; bytes: Uint8Array }, opts:
   return { report: { imported, updated, unchanged, rejected, applied: false }, changes };
 }
 
-export async function previewScoreImport(core: Core, file: { fileName: string; bytes: Uint8Array }, opts: ScoreImportOptions): Promise<ScoreImportReport> {
+export async function previewScoreImport(
+  core: Core,
+  file: { fileName: string; bytes: Uint8Array },
+  opts: ScoreImportOptions,
+): Promise<ScoreImportReport> {
   return (await plan(core.db, file, opts)).report;
 }
 
@@ -198,7 +244,9 @@ export async function commitScoreImport(
           updated_at: now,
         })
         .onConflict((oc) =>
-          oc.columns(['applicant_id', 'component']).doUpdateSet({ value: c.value, absent: c.absent ? 1 : 0, source: 'import', event_id: e.id, updated_at: now }),
+          oc
+            .columns(['applicant_id', 'component'])
+            .doUpdateSet({ value: c.value, absent: c.absent ? 1 : 0, source: 'import', event_id: e.id, updated_at: now }),
         )
         .execute();
     }

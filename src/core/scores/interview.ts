@@ -34,12 +34,21 @@ export const DEFAULT_ITEMS: InterviewItem[] = [
 
 export const UNABLE_MARKS = ['无法评价', 'unable', 'N/A', 'NA'];
 
-export type LoadedSession = { row: InterviewSessionTable; items: InterviewItem[]; panel: Array<{ username: string; head: boolean }> };
+export type LoadedSession = {
+  row: InterviewSessionTable;
+  items: InterviewItem[];
+  panel: Array<{ username: string; head: boolean }>;
+};
 
 export async function loadSession(tx: Tx, sessionId: string): Promise<LoadedSession> {
   const row = await tx.selectFrom('interview_sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
   if (!row) throw new AppError('SESSION_UNKNOWN', `面试场次「${sessionId}」不存在，请检查场次编号。`);
-  const panel = await tx.selectFrom('interview_panel').selectAll().where('session_id', '=', sessionId).orderBy('username').execute();
+  const panel = await tx
+    .selectFrom('interview_panel')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .orderBy('username')
+    .execute();
   return {
     row,
     items: JSON.parse(row.items_json) as InterviewItem[],
@@ -87,7 +96,8 @@ export async function createSession(core: Core, actor: Actor, input: CreateSessi
     const preset = await currentPreset(tx);
     const { components } = await loadComponents(tx, base.cohort_year, preset);
     const comp = components.find((c) => c.key === 'interview');
-    if (!comp) throw new AppError('SESSION_NO_INTERVIEW_COMPONENT', '本年度考核项目中没有“面试”（interview），请先在考核项目中添加。');
+    if (!comp)
+      throw new AppError('SESSION_NO_INTERVIEW_COMPONENT', '本年度考核项目中没有“面试”（interview），请先在考核项目中添加。');
     const items = input.items ?? DEFAULT_ITEMS;
     const keys = new Set(items.map((i) => i.key));
     if (keys.size !== items.length) throw new AppError('SESSION_DUPLICATE_ITEM', '评分项键名重复，请修改。');
@@ -105,7 +115,8 @@ export async function createSession(core: Core, actor: Actor, input: CreateSessi
       if (names.has(p.username)) throw new AppError('SESSION_DUPLICATE_MEMBER', `面试官「${p.username}」重复。`);
       names.add(p.username);
       const u = await tx.selectFrom('users').select(['role', 'disabled']).where('username', '=', p.username).executeTakeFirst();
-      if (!u || u.disabled) throw new AppError('SESSION_UNKNOWN_USER', `用户「${p.username}」不存在或已停用：请先在用户管理中添加面试官。`);
+      if (!u || u.disabled)
+        throw new AppError('SESSION_UNKNOWN_USER', `用户「${p.username}」不存在或已停用：请先在用户管理中添加面试官。`);
     }
     const applicants = [];
     const seen = new Set<string>();
@@ -142,7 +153,10 @@ export async function createSession(core: Core, actor: Actor, input: CreateSessi
     };
     await tx.insertInto('interview_sessions').values(row).execute();
     for (const p of input.panel) {
-      await tx.insertInto('interview_panel').values({ session_id: id, username: p.username, is_head: p.head ? 1 : 0 }).execute();
+      await tx
+        .insertInto('interview_panel')
+        .values({ session_id: id, username: p.username, is_head: p.head ? 1 : 0 })
+        .execute();
     }
     const cands: InterviewCandidateTable[] = drawn.map((a, i) => ({
       id: uuidv7(core.clock.nowMs()),
@@ -194,7 +208,12 @@ async function candidateStates(tx: Tx, sessionId: string): Promise<Map<string, C
 }
 
 export async function resolveCandidate(tx: Tx, sessionId: string, ref: string): Promise<InterviewCandidateTable> {
-  const byId = await tx.selectFrom('interview_candidates').selectAll().where('session_id', '=', sessionId).where('id', '=', ref).executeTakeFirst();
+  const byId = await tx
+    .selectFrom('interview_candidates')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('id', '=', ref)
+    .executeTakeFirst();
   if (byId) return byId;
   if (/^#?\d{1,4}$/.test(ref)) {
     const byDraw = await tx
@@ -228,9 +247,25 @@ function stateOf(st: CandState | undefined, absent: boolean): CandidateState {
 }
 
 /** Marks, conflicts, panel result and sign-off state of one candidate, as this actor may see them. */
-export async function candidateSheet(tx: Tx, s: LoadedSession, c: InterviewCandidateTable, actor: Actor, states?: Map<string, CandState>): Promise<CandidateSheet> {
-  const marks = await tx.selectFrom('interview_marks').selectAll().where('session_id', '=', s.row.id).where('candidate_id', '=', c.id).execute();
-  const absences = await tx.selectFrom('interview_absences').select('id').where('session_id', '=', s.row.id).where('candidate_id', '=', c.id).execute();
+export async function candidateSheet(
+  tx: Tx,
+  s: LoadedSession,
+  c: InterviewCandidateTable,
+  actor: Actor,
+  states?: Map<string, CandState>,
+): Promise<CandidateSheet> {
+  const marks = await tx
+    .selectFrom('interview_marks')
+    .selectAll()
+    .where('session_id', '=', s.row.id)
+    .where('candidate_id', '=', c.id)
+    .execute();
+  const absences = await tx
+    .selectFrom('interview_absences')
+    .select('id')
+    .where('session_id', '=', s.row.id)
+    .where('candidate_id', '=', c.id)
+    .execute();
   const st = (states ?? (await candidateStates(tx, s.row.id))).get(c.id);
   const absent = absences.length > 0;
   const state = stateOf(st, absent);
@@ -244,7 +279,12 @@ export async function candidateSheet(tx: Tx, s: LoadedSession, c: InterviewCandi
   }));
   const view = visible
     .filter((cell) => !isConflict(cell))
-    .map((cell) => ({ interviewer: cell.interviewer, item: cell.item, value: cell.heads[0]!.value, unable: cell.heads[0]!.unable === 1 }))
+    .map((cell) => ({
+      interviewer: cell.interviewer,
+      item: cell.item,
+      value: cell.heads[0]!.value,
+      unable: cell.heads[0]!.unable === 1,
+    }))
     .sort((a, b) => (a.interviewer + '\u0000' + a.item < b.interviewer + '\u0000' + b.item ? -1 : 1));
   let panel: CandidateSheet['panel'];
   const applicant = c.applicant_id
@@ -277,7 +317,10 @@ export async function candidateSheet(tx: Tx, s: LoadedSession, c: InterviewCandi
   };
 }
 
-function panelResult(s: LoadedSession, cells: Map<string, ReturnType<typeof currentCells> extends Map<string, infer V> ? V : never>) {
+function panelResult(
+  s: LoadedSession,
+  cells: Map<string, ReturnType<typeof currentCells> extends Map<string, infer V> ? V : never>,
+) {
   const markIds = [...cells.values()].flatMap((c) => c.heads.map((h) => h.id)).sort();
   if ([...cells.values()].some(isConflict)) return { view: { status: 'conflict' as const }, markIds, score: null };
   const sheets: PanelSheet[] = s.panel.map((p) => {
@@ -296,7 +339,11 @@ function panelResult(s: LoadedSession, cells: Map<string, ReturnType<typeof curr
       score: r.score,
       display: r.display,
       applied: r.applied,
-      interviewers: r.interviewers.map((i) => ({ interviewer: i.interviewer, display: i.display, ...(i.dropped ? { dropped: i.dropped } : {}) })),
+      interviewers: r.interviewers.map((i) => ({
+        interviewer: i.interviewer,
+        display: i.display,
+        ...(i.dropped ? { dropped: i.dropped } : {}),
+      })),
     },
     markIds,
     score: r.score,
@@ -311,17 +358,30 @@ export async function sessionDetail(tx: Tx, sessionId: string, actor: Actor): Pr
     throw new AppError('NOT_ON_PANEL', '您不是本场次专家组成员，不能查看评分表。');
   }
   const states = await candidateStates(tx, sessionId);
-  const cands = await tx.selectFrom('interview_candidates').selectAll().where('session_id', '=', sessionId).orderBy('draw_no').execute();
+  const cands = await tx
+    .selectFrom('interview_candidates')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .orderBy('draw_no')
+    .execute();
   const candidates: CandidateSheet[] = [];
   for (const c of cands) candidates.push(await candidateSheet(tx, s, c, actor, states));
-  return { ...(await summarize(tx, s)), candidates, me: { head: s.panel.some((p) => p.head && p.username === actor.username), member } };
+  return {
+    ...(await summarize(tx, s)),
+    candidates,
+    me: { head: s.panel.some((p) => p.head && p.username === actor.username), member },
+  };
 }
 
 async function interviewerFor(tx: Tx, s: LoadedSession, actor: Actor, requested: string | undefined): Promise<string> {
   let who = requested;
   if (s.row.origin === 'station') {
     // A prepared laptop scores for the one interviewer it was prepared for, whoever is logged in on it.
-    const a = await tx.selectFrom('station_assignments').select('interviewer').where('session_id', '=', s.row.id).executeTakeFirst();
+    const a = await tx
+      .selectFrom('station_assignments')
+      .select('interviewer')
+      .where('session_id', '=', s.row.id)
+      .executeTakeFirst();
     if (a && who !== undefined && who !== a.interviewer) {
       throw new AppError('STATION_OTHER_INTERVIEWER', `本机只为面试官「${a.interviewer}」准备，不能录入「${who}」的评分。`);
     }
@@ -340,13 +400,20 @@ async function interviewerFor(tx: Tx, s: LoadedSession, actor: Actor, requested:
 async function assertOpen(tx: Tx, s: LoadedSession, c: InterviewCandidateTable): Promise<void> {
   const st = (await candidateStates(tx, s.row.id)).get(c.id);
   if (st?.latest?.kind === 'signoff') {
-    throw new AppError('SCORE_LOCKED', `考生 ${c.draw_no} 号（${c.display_name}）已由组长签字确认，评分已锁定；如需更正，请组长先填写原因重新开启。`);
+    throw new AppError(
+      'SCORE_LOCKED',
+      `考生 ${c.draw_no} 号（${c.display_name}）已由组长签字确认，评分已锁定；如需更正，请组长先填写原因重新开启。`,
+    );
   }
 }
 
 function parseItemScore(s: LoadedSession, item: string, score: string | number): { value: number | null; unable: boolean } {
   const it = s.items.find((i) => i.key === item || i.name === item);
-  if (!it) throw new AppError('ITEM_UNKNOWN', `评分项「${item}」不在本场次评分表中（可用：${s.items.map((i) => `${i.key}/${i.name}`).join('、')}）。`);
+  if (!it)
+    throw new AppError(
+      'ITEM_UNKNOWN',
+      `评分项「${item}」不在本场次评分表中（可用：${s.items.map((i) => `${i.key}/${i.name}`).join('、')}）。`,
+    );
   if (typeof score === 'string' && UNABLE_MARKS.includes(score.trim())) return { value: null, unable: true };
   const p = parseScore(score, it.max);
   if (!p.ok) throw new AppError(p.code, `评分项「${it.name}」：${p.message}`, { item: it.key });
@@ -379,7 +446,12 @@ export async function setScore(
     const c = await resolveCandidate(tx, s.row.id, input.candidate);
     const who = await interviewerFor(tx, s, actor, input.interviewer);
     await assertOpen(tx, s, c);
-    const abs = await tx.selectFrom('interview_absences').select('id').where('session_id', '=', s.row.id).where('candidate_id', '=', c.id).executeTakeFirst();
+    const abs = await tx
+      .selectFrom('interview_absences')
+      .select('id')
+      .where('session_id', '=', s.row.id)
+      .where('candidate_id', '=', c.id)
+      .executeTakeFirst();
     if (abs) throw new AppError('CANDIDATE_ABSENT', `考生 ${c.draw_no} 号已标记缺考，不能评分。`);
     const v = parseItemScore(s, input.item, input.score);
     const key = itemKey(s, input.item);
@@ -393,7 +465,10 @@ export async function setScore(
       .execute();
     const cell = currentCells(marks).get(`${who}\u0000${key}`);
     if (cell && isConflict(cell)) {
-      throw new AppError('SCORE_CONFLICT_UNRESOLVED', `该评分项存在来自不同设备的两个不同分数，需由组长填写原因处理冲突后再修改。`);
+      throw new AppError(
+        'SCORE_CONFLICT_UNRESOLVED',
+        `该评分项存在来自不同设备的两个不同分数，需由组长填写原因处理冲突后再修改。`,
+      );
     }
     if (cell && cell.heads[0]!.value === v.value && (cell.heads[0]!.unable === 1) === v.unable) {
       return candidateSheet(tx, s, c, actor); // same value again: nothing to record
@@ -412,7 +487,11 @@ export async function setScore(
   });
 }
 
-export async function markAbsent(core: Core, actor: Actor, input: { sessionId: string; candidate: string }): Promise<CandidateSheet> {
+export async function markAbsent(
+  core: Core,
+  actor: Actor,
+  input: { sessionId: string; candidate: string },
+): Promise<CandidateSheet> {
   return core.db.transaction().execute(async (tx) => {
     const s = await loadSession(tx, input.sessionId);
     const c = await resolveCandidate(tx, s.row.id, input.candidate);
@@ -420,10 +499,21 @@ export async function markAbsent(core: Core, actor: Actor, input: { sessionId: s
       throw new AppError('NOT_ON_PANEL', '您不是本场次专家组成员。');
     }
     await assertOpen(tx, s, c);
-    const abs = await tx.selectFrom('interview_absences').select('id').where('session_id', '=', s.row.id).where('candidate_id', '=', c.id).executeTakeFirst();
+    const abs = await tx
+      .selectFrom('interview_absences')
+      .select('id')
+      .where('session_id', '=', s.row.id)
+      .where('candidate_id', '=', c.id)
+      .executeTakeFirst();
     if (abs) throw new AppError('ALREADY_ABSENT', `考生 ${c.draw_no} 号已标记缺考（只需标记一次）。`);
-    const m = await tx.selectFrom('interview_marks').select('id').where('session_id', '=', s.row.id).where('candidate_id', '=', c.id).executeTakeFirst();
-    if (m) throw new AppError('CANDIDATE_HAS_SCORES', `考生 ${c.draw_no} 号已有评分，不能标记缺考；如确属缺考，请组长核实后处理。`);
+    const m = await tx
+      .selectFrom('interview_marks')
+      .select('id')
+      .where('session_id', '=', s.row.id)
+      .where('candidate_id', '=', c.id)
+      .executeTakeFirst();
+    if (m)
+      throw new AppError('CANDIDATE_HAS_SCORES', `考生 ${c.draw_no} 号已有评分，不能标记缺考；如确属缺考，请组长核实后处理。`);
     const id = uuidv7(core.clock.nowMs());
     const e = await appendEvent(tx, core, actor.username, {
       action: ABSENT_ACTION,
@@ -437,21 +527,36 @@ export async function markAbsent(core: Core, actor: Actor, input: { sessionId: s
 }
 
 function requireHead(s: LoadedSession, actor: Actor): void {
-  if (s.row.origin === 'station') throw new AppError('SIGNOFF_NOT_HERE', '离线评分设备上不能签字确认：请把评分包交回住培办，由组长在主机上签字。');
+  if (s.row.origin === 'station')
+    throw new AppError('SIGNOFF_NOT_HERE', '离线评分设备上不能签字确认：请把评分包交回住培办，由组长在主机上签字。');
   if (!s.panel.some((p) => p.head && p.username === actor.username)) {
     throw new AppError('NOT_PANEL_HEAD', '只有本场次专家组组长可以签字确认、重新开启或处理冲突。');
   }
 }
 
-export async function signOff(core: Core, actor: Actor, input: { sessionId: string; candidate: string }): Promise<CandidateSheet> {
+export async function signOff(
+  core: Core,
+  actor: Actor,
+  input: { sessionId: string; candidate: string },
+): Promise<CandidateSheet> {
   return core.db.transaction().execute(async (tx) => {
     const s = await loadSession(tx, input.sessionId);
     requireHead(s, actor);
     const c = await resolveCandidate(tx, s.row.id, input.candidate);
     const st = (await candidateStates(tx, s.row.id)).get(c.id);
     if (st?.latest?.kind === 'signoff') throw new AppError('ALREADY_SIGNED', `考生 ${c.draw_no} 号已签字确认。`);
-    const marks = await tx.selectFrom('interview_marks').selectAll().where('session_id', '=', s.row.id).where('candidate_id', '=', c.id).execute();
-    const abs = await tx.selectFrom('interview_absences').select('id').where('session_id', '=', s.row.id).where('candidate_id', '=', c.id).execute();
+    const marks = await tx
+      .selectFrom('interview_marks')
+      .selectAll()
+      .where('session_id', '=', s.row.id)
+      .where('candidate_id', '=', c.id)
+      .execute();
+    const abs = await tx
+      .selectFrom('interview_absences')
+      .select('id')
+      .where('session_id', '=', s.row.id)
+      .where('candidate_id', '=', c.id)
+      .execute();
     const cells = currentCells(marks);
     const absent = abs.length > 0;
     const computed = panelResult(s, cells);
@@ -461,11 +566,16 @@ export async function signOff(core: Core, actor: Actor, input: { sessionId: stri
         incomplete: '尚有面试官未完成全部评分项',
         unassessable: '所有面试官均“无法评价”',
       };
-      throw new AppError('SIGNOFF_NOT_READY', `考生 ${c.draw_no} 号不能签字：${why[computed.view.status] ?? computed.view.status}。`, {
-        status: computed.view.status,
-      });
+      throw new AppError(
+        'SIGNOFF_NOT_READY',
+        `考生 ${c.draw_no} 号不能签字：${why[computed.view.status] ?? computed.view.status}。`,
+        {
+          status: computed.view.status,
+        },
+      );
     }
-    if (absent && marks.length > 0) throw new AppError('SIGNOFF_NOT_READY', `考生 ${c.draw_no} 号既有缺考标记又有评分，请先核实。`);
+    if (absent && marks.length > 0)
+      throw new AppError('SIGNOFF_NOT_READY', `考生 ${c.draw_no} 号既有缺考标记又有评分，请先核实。`);
     const version = (st?.signedVersions ?? 0) + 1;
     const score = absent ? null : computed.score;
     const result = { markIds: computed.markIds, absent, panel: computed.view };
@@ -496,7 +606,19 @@ export async function signOff(core: Core, actor: Actor, input: { sessionId: stri
       })
       .execute();
     if (c.applicant_id) {
-      const before = await tx.selectFrom('component_scores').selectAll().where('applicant_id', '=', c.applicant_id).where('component', '=', s.row.component).executeTakeFirst();
+      const before = await tx
+        .selectFrom('component_scores')
+        .selectAll()
+        .where('applicant_id', '=', c.applicant_id)
+        .where('component', '=', s.row.component)
+        .executeTakeFirst();
+      // An imported interview score that differs is a conflict for a person to settle, not something to overwrite.
+      if (before && before.source !== 'panel' && (before.value !== score || (before.absent === 1) !== absent)) {
+        throw new AppError(
+          'SCORE_CONFLICT',
+          `考生 ${c.draw_no} 号已有从文件导入的面试成绩（${before.absent ? '缺考' : formatHundredths(before.value ?? 0)}），与专家组结果不同：请住培办核实后用“替换已有成绩”更正导入的成绩，再签字。`,
+        );
+      }
       const se = await appendEvent(tx, core, actor.username, {
         action: 'scores.set',
         entity: 'component_score',
@@ -516,20 +638,29 @@ export async function signOff(core: Core, actor: Actor, input: { sessionId: stri
           event_id: se.id,
           updated_at: now,
         })
-        .onConflict((oc) => oc.columns(['applicant_id', 'component']).doUpdateSet({ value: score, absent: absent ? 1 : 0, source: 'panel', event_id: se.id, updated_at: now }))
+        .onConflict((oc) =>
+          oc
+            .columns(['applicant_id', 'component'])
+            .doUpdateSet({ value: score, absent: absent ? 1 : 0, source: 'panel', event_id: se.id, updated_at: now }),
+        )
         .execute();
     }
     return candidateSheet(tx, s, c, actor);
   });
 }
 
-export async function reopen(core: Core, actor: Actor, input: { sessionId: string; candidate: string; reason: string }): Promise<CandidateSheet> {
+export async function reopen(
+  core: Core,
+  actor: Actor,
+  input: { sessionId: string; candidate: string; reason: string },
+): Promise<CandidateSheet> {
   return core.db.transaction().execute(async (tx) => {
     const s = await loadSession(tx, input.sessionId);
     requireHead(s, actor);
     const c = await resolveCandidate(tx, s.row.id, input.candidate);
     const st = (await candidateStates(tx, s.row.id)).get(c.id);
-    if (st?.latest?.kind !== 'signoff') throw new AppError('NOT_SIGNED', `考生 ${c.draw_no} 号尚未签字，无需重新开启，可直接修改。`);
+    if (st?.latest?.kind !== 'signoff')
+      throw new AppError('NOT_SIGNED', `考生 ${c.draw_no} 号尚未签字，无需重新开启，可直接修改。`);
     const id = uuidv7(core.clock.nowMs());
     const e = await appendEvent(tx, core, actor.username, {
       action: 'interview.reopen',

@@ -25,7 +25,10 @@ export type MarkPayload = {
 export type AbsentPayload = { id: string; sessionId: string; candidateId: string };
 
 /** Returns 1 when a new fact was added, 0 when it was already there (or the event is not a score fact). */
-export async function projectEvent(tx: Tx, e: Pick<StoredEvent, 'id' | 'station_id' | 'actor' | 'hlc' | 'action' | 'after_json' | 'reason'>): Promise<number> {
+export async function projectEvent(
+  tx: Tx,
+  e: Pick<StoredEvent, 'id' | 'station_id' | 'actor' | 'hlc' | 'action' | 'after_json' | 'reason'>,
+): Promise<number> {
   if (e.action === MARK_ACTION && e.after_json) {
     const p = JSON.parse(e.after_json) as MarkPayload;
     const r = await tx
@@ -53,7 +56,15 @@ export async function projectEvent(tx: Tx, e: Pick<StoredEvent, 'id' | 'station_
     const p = JSON.parse(e.after_json) as AbsentPayload;
     const r = await tx
       .insertInto('interview_absences')
-      .values({ id: p.id, station_id: e.station_id, event_id: e.id, session_id: p.sessionId, candidate_id: p.candidateId, actor: e.actor, hlc: e.hlc })
+      .values({
+        id: p.id,
+        station_id: e.station_id,
+        event_id: e.id,
+        session_id: p.sessionId,
+        candidate_id: p.candidateId,
+        actor: e.actor,
+        hlc: e.hlc,
+      })
       .onConflict((oc) => oc.column('id').doNothing())
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0n);

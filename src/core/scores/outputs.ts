@@ -11,8 +11,10 @@ import { loadComponents } from './components';
 import { loadSession, sessionDetail } from './interview';
 import { showRanking } from './ranking';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const show = (v: number | 'absent' | null | undefined) => (v === 'absent' ? '缺考' : v === null || v === undefined ? '' : formatHundredths(v));
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const show = (v: number | 'absent' | null | undefined) =>
+  v === 'absent' ? '缺考' : v === null || v === undefined ? '' : formatHundredths(v);
 
 export async function summaryXlsx(tx: Tx, input: { cohortYear?: number | undefined; specialty: string }): Promise<FileOutput> {
   const view = await showRanking(tx, { cohortYear: input.cohortYear, specialty: input.specialty });
@@ -41,7 +43,10 @@ export async function summaryXlsx(tx: Tx, input: { cohortYear?: number | undefin
     ws.getRow(2).font = { bold: true };
   }
   const buf = await wb.xlsx.writeBuffer();
-  return { fileName: `成绩汇总表-${view.cohortYear}-${input.specialty}.xlsx`, contentBase64: Buffer.from(buf as ArrayBuffer).toString('base64') };
+  return {
+    fileName: `成绩汇总表-${view.cohortYear}-${input.specialty}.xlsx`,
+    contentBase64: Buffer.from(buf as ArrayBuffer).toString('base64'),
+  };
 }
 
 const PAGE_CSS =
@@ -51,11 +56,16 @@ const PAGE_CSS =
 
 export async function blankSheetHtml(tx: Tx, input: { sessionId: string; interviewer?: string | undefined }): Promise<string> {
   const s = await loadSession(tx, input.sessionId);
-  const cands = await tx.selectFrom('interview_candidates').select(['draw_no', 'display_name']).where('session_id', '=', s.row.id).orderBy('draw_no').execute();
+  const cands = await tx
+    .selectFrom('interview_candidates')
+    .select(['draw_no', 'display_name'])
+    .where('session_id', '=', s.row.id)
+    .orderBy('draw_no')
+    .execute();
   const who = input.interviewer ? [input.interviewer] : s.panel.map((p) => p.username);
   const pages = who.map(
     (u) => `<section class="page"><h1>面试评分表（空白）</h1>
-<div class="meta">场次：${esc(s.row.name)}　日期：${esc(s.row.date)}　地点：${esc(s.row.site)}　面试官：${esc(u)}</div>
+<div class="meta">场次：${esc(s.row.name)}&#12288;日期：${esc(s.row.date)}&#12288;地点：${esc(s.row.site)}&#12288;面试官：${esc(u)}</div>
 <table><thead><tr><th>抽签号</th><th>姓名</th>${s.items.map((i) => `<th>${esc(i.name)}（${i.max}）</th>`).join('')}<th>合计</th><th>缺考</th></tr></thead>
 <tbody>${cands.map((c) => `<tr><td>${c.draw_no}</td><td>${esc(c.display_name)}</td>${s.items.map(() => '<td></td>').join('')}<td></td><td>□</td></tr>`).join('')}</tbody></table>
 <p>无法评价的项目请填“无法评价”，不要填 0。</p><div class="sign"><span>面试官签字：__________</span><span>日期：__________</span></div></section>`,
@@ -65,6 +75,9 @@ export async function blankSheetHtml(tx: Tx, input: { sessionId: string; intervi
 
 export async function resultSheetHtml(tx: Tx, actor: Actor, input: { sessionId: string }): Promise<string> {
   const d = await sessionDetail(tx, input.sessionId, actor);
+  if (actor.role === 'interviewer' && !d.me.head) {
+    throw new AppError('NOT_PANEL_HEAD', '只有专家组组长或住培办可以打印专家组结果表。');
+  }
   const head = d.panel.find((p) => p.head)?.username ?? '';
   const rows = d.candidates.map((c) => {
     const signed = c.signoff;
@@ -76,7 +89,7 @@ export async function resultSheetHtml(tx: Tx, actor: Actor, input: { sessionId: 
     return `<tr><td>${c.drawNo}</td><td>${esc(c.name)}</td><td>${esc(c.idMasked ?? '')}</td><td>${per}</td><td>${score}</td><td>${signed ? `${esc(signed.by)} 第 ${signed.version} 版 ${esc(signed.at.slice(0, 16).replace('T', ' '))}` : ''}</td></tr>`;
   });
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>面试结果表</title><style>${PAGE_CSS}</style></head><body>
-<h1>面试专家组评分结果表</h1><div class="meta">场次：${esc(d.name)}　日期：${esc(d.date)}　地点：${esc(d.site)}　汇总方式：${d.aggregation === 'trimmed-mean' ? '去掉最高最低分后平均（不少于 5 人时）' : '平均分'}　抽签种子：${d.seed}</div>
+<h1>面试专家组评分结果表</h1><div class="meta">场次：${esc(d.name)}&#12288;日期：${esc(d.date)}&#12288;地点：${esc(d.site)}&#12288;汇总方式：${d.aggregation === 'trimmed-mean' ? '去掉最高最低分后平均（不少于 5 人时）' : '平均分'}&#12288;抽签种子：${d.seed}</div>
 <table><thead><tr><th>抽签号</th><th>姓名</th><th>身份证号</th><th>各面试官得分</th><th>面试成绩</th><th>签字</th></tr></thead><tbody>${rows.join('')}</tbody></table>
 <div class="sign"><span>专家组组长（${esc(head)}）签字：__________</span><span>专家组成员签字：__________</span></div></body></html>`;
 }

@@ -41,7 +41,10 @@ function firstChoice(a: Pick<Applicant, 'choices_json'>): string | null {
   return c[0] ?? null;
 }
 
-export async function showRanking(tx: Tx, input: { cohortYear?: number | undefined; specialty?: string | undefined; category?: string | undefined }): Promise<RankingView> {
+export async function showRanking(
+  tx: Tx,
+  input: { cohortYear?: number | undefined; specialty?: string | undefined; category?: string | undefined },
+): Promise<RankingView> {
   const year = input.cohortYear ?? (await requireBase(tx)).cohort_year;
   const preset = await currentPreset(tx);
   const tieBreaks = preset.exam.tieBreaks;
@@ -72,13 +75,25 @@ export async function showRanking(tx: Tx, input: { cohortYear?: number | undefin
     for (const a of g.members) {
       const r = results.get(a.id)!;
       if (r.status !== 'complete' || r.total === null) {
-        unranked.push({ applicantId: a.id, name: a.name, idMasked: maskIdNumber(a.id_number), status: r.status === 'absent' ? 'absent' : 'incomplete' });
+        unranked.push({
+          applicantId: a.id,
+          name: a.name,
+          idMasked: maskIdNumber(a.id_number),
+          status: r.status === 'absent' ? 'absent' : 'incomplete',
+        });
         continue;
       }
       const comps: Record<string, number> = {};
       for (const [k, v] of Object.entries(r.components)) if (typeof v === 'number') comps[k] = v;
       const m = manual.get(`${key}\u0000${a.id}`);
-      rankable.push({ id: a.id, total: r.total, components: comps, category: a.category, a, ...(m ? { manualOrder: m.manual_order } : {}) });
+      rankable.push({
+        id: a.id,
+        total: r.total,
+        components: comps,
+        category: a.category,
+        a,
+        ...(m ? { manualOrder: m.manual_order } : {}),
+      });
     }
     const ranked = rankCandidates(rankable, tieBreaks);
     unranked.sort((x, y) => (x.idMasked < y.idMasked ? -1 : 1));
@@ -118,9 +133,20 @@ export async function reorderTie(
 ): Promise<RankingView> {
   return core.db.transaction().execute(async (tx) => {
     const year = input.cohortYear ?? (await requireBase(tx)).cohort_year;
-    const prior = await tx.selectFrom('ranking_overrides').selectAll().where('cohort_year', '=', year).where('group_key', '=', input.groupKey).where('applicant_id', 'in', input.order).execute();
+    const prior = await tx
+      .selectFrom('ranking_overrides')
+      .selectAll()
+      .where('cohort_year', '=', year)
+      .where('group_key', '=', input.groupKey)
+      .where('applicant_id', 'in', input.order)
+      .execute();
     // Rank without existing manual orders of these candidates, to find the tie they really share.
-    await tx.deleteFrom('ranking_overrides').where('cohort_year', '=', year).where('group_key', '=', input.groupKey).where('applicant_id', 'in', input.order).execute();
+    await tx
+      .deleteFrom('ranking_overrides')
+      .where('cohort_year', '=', year)
+      .where('group_key', '=', input.groupKey)
+      .where('applicant_id', 'in', input.order)
+      .execute();
     const view = await showRanking(tx, { cohortYear: year });
     const g = view.groups.find((x) => x.groupKey === input.groupKey);
     if (!g) throw new AppError('RANK_GROUP_UNKNOWN', `排名分组「${input.groupKey}」不存在。`);
@@ -133,7 +159,15 @@ export async function reorderTie(
     for (let i = 0; i < input.order.length; i++) {
       await tx
         .insertInto('ranking_overrides')
-        .values({ cohort_year: year, group_key: input.groupKey, applicant_id: input.order[i]!, manual_order: i + 1, reason: input.reason, actor, updated_at: now })
+        .values({
+          cohort_year: year,
+          group_key: input.groupKey,
+          applicant_id: input.order[i]!,
+          manual_order: i + 1,
+          reason: input.reason,
+          actor,
+          updated_at: now,
+        })
         .execute();
     }
     await appendEvent(tx, core, actor, {

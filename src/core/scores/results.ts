@@ -54,7 +54,9 @@ export async function loadScoreRows(tx: Tx, cohortYear: number): Promise<{ rows:
   const rows: ScoreRow[] = [];
   const withOther: string[] = [];
   for (const r of result.rows) {
-    const values = components.map((_c, i) => (r[`x${i}`] === 1 ? ('absent' as const) : r[`v${i}`] === null ? undefined : (r[`v${i}`] as number)));
+    const values = components.map((_c, i) =>
+      r[`x${i}`] === 1 ? ('absent' as const) : r[`v${i}`] === null ? undefined : (r[`v${i}`] as number),
+    );
     const row: ScoreRow = {
       id: r.id as string,
       name: r.name as string,
@@ -98,7 +100,12 @@ export function toResults(rows: readonly ScoreRow[], components: readonly Compon
       else if ((v === undefined || v > maxH[i]!) && status !== 'absent') status = 'incomplete';
     }
     for (const [k, v] of Object.entries(r.extra)) comps[k] = v;
-    out.set(r.id, { applicantId: r.id, components: comps, total: status === 'complete' ? total(r.values as number[]) : null, status });
+    out.set(r.id, {
+      applicantId: r.id,
+      components: comps,
+      total: status === 'complete' ? total(r.values as number[]) : null,
+      status,
+    });
   }
   return out;
 }

@@ -90,7 +90,13 @@ export type InterviewSignoffTable = {
 
 export type StationKeyTable = { key_id: string; public_key: string; session_id: string; username: string; created_at: string };
 export type StationAssignmentTable = { session_id: string; interviewer: string; key_json: string; created_at: string };
-export type StationImportTable = { sha256: string; station_id: string; head_seq: number; events_added: number; imported_at: string };
+export type StationImportTable = {
+  sha256: string;
+  station_id: string;
+  head_seq: number;
+  events_added: number;
+  imported_at: string;
+};
 
 export type RankingOverrideTable = {
   cohort_year: number;

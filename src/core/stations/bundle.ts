@@ -24,14 +24,41 @@ import {
 import { ABSENT_ACTION, MARK_ACTION, currentCells, isConflict, type AbsentPayload, type MarkPayload } from '../scores/marks';
 import { canonicalJson } from '../util/canonical-json';
 import { isoNow } from '../util/clock';
-import { BUNDLE_FILE_KIND, SESSION_FILE_KIND, STATION_FORMAT_VERSION, type BundleFile, type BundlePayload, type SessionFile, type StationKeyJson } from './format';
+import {
+  BUNDLE_FILE_KIND,
+  SESSION_FILE_KIND,
+  STATION_FORMAT_VERSION,
+  type BundleFile,
+  type BundlePayload,
+  type SessionFile,
+  type StationKeyJson,
+} from './format';
 import { importSessionFile } from './session-file';
 
-const EVENT_FIELDS = ['id', 'station_id', 'seq', 'hlc', 'actor', 'action', 'entity', 'entity_id', 'before_json', 'after_json', 'reason', 'schema_version', 'prev_hash', 'hash'] as const;
+const EVENT_FIELDS = [
+  'id',
+  'station_id',
+  'seq',
+  'hlc',
+  'actor',
+  'action',
+  'entity',
+  'entity_id',
+  'before_json',
+  'after_json',
+  'reason',
+  'schema_version',
+  'prev_hash',
+  'hash',
+] as const;
 
 export async function exportBundle(core: Core, input: { sessionId?: string | undefined }): Promise<FileOutput> {
   const assignments = await core.db.selectFrom('station_assignments').selectAll().execute();
-  const a = input.sessionId ? assignments.find((x) => x.session_id === input.sessionId) : assignments.length === 1 ? assignments[0] : undefined;
+  const a = input.sessionId
+    ? assignments.find((x) => x.session_id === input.sessionId)
+    : assignments.length === 1
+      ? assignments[0]
+      : undefined;
   if (!a) {
     throw new AppError(
       'STATION_NOT_ASSIGNED',
@@ -39,8 +66,17 @@ export async function exportBundle(core: Core, input: { sessionId?: string | und
     );
   }
   const k = JSON.parse(a.key_json) as StationKeyJson;
-  const key = signingKeyFromSeed(Buffer.from(k.keyId, 'base64'), Buffer.from(k.secretKey, 'base64'), Buffer.from(k.publicKey, 'base64'));
-  const events = (await core.db.selectFrom('events').selectAll().where('station_id', '=', core.stationId).orderBy('seq').execute()) as StoredEvent[];
+  const key = signingKeyFromSeed(
+    Buffer.from(k.keyId, 'base64'),
+    Buffer.from(k.secretKey, 'base64'),
+    Buffer.from(k.publicKey, 'base64'),
+  );
+  const events = (await core.db
+    .selectFrom('events')
+    .selectAll()
+    .where('station_id', '=', core.stationId)
+    .orderBy('seq')
+    .execute()) as StoredEvent[];
   const payload: BundlePayload = {
     kind: BUNDLE_FILE_KIND,
     formatVersion: STATION_FORMAT_VERSION,
@@ -69,7 +105,9 @@ function bad(code: string, message: string): never {
 }
 
 /** Reads either file kind; anything else (including a cut-off file) is refused before any write. */
-export function parseStationFile(bytes: Uint8Array): { kind: 'session'; file: SessionFile } | { kind: 'bundle'; file: BundleFile } {
+export function parseStationFile(
+  bytes: Uint8Array,
+): { kind: 'session'; file: SessionFile } | { kind: 'bundle'; file: BundleFile } {
   let obj: unknown;
   try {
     obj = JSON.parse(Buffer.from(bytes).toString('utf8'));
@@ -80,7 +118,8 @@ export function parseStationFile(bytes: Uint8Array): { kind: 'session'; file: Se
   if (kind === SESSION_FILE_KIND) return { kind: 'session', file: obj as SessionFile };
   if (kind === BUNDLE_FILE_KIND) {
     const f = obj as BundleFile;
-    if (typeof f.payload !== 'string' || typeof f.signature !== 'string') bad('BUNDLE_FORMAT', '评分包格式不正确：缺少内容或签名。');
+    if (typeof f.payload !== 'string' || typeof f.signature !== 'string')
+      bad('BUNDLE_FORMAT', '评分包格式不正确：缺少内容或签名。');
     return { kind: 'bundle', file: f };
   }
   bad('BUNDLE_FORMAT', '这不是 BaseDesk 的离线评分文件或评分包。');
@@ -99,7 +138,10 @@ async function verifyBundle(tx: Tx, core: Core, file: BundleFile): Promise<Verif
   const keyIdHex = Buffer.from(sig.keyId).toString('hex');
   const reg = await tx.selectFrom('station_keys').selectAll().where('key_id', '=', keyIdHex).executeTakeFirst();
   if (!reg) {
-    bad('STATION_KEY_UNKNOWN', '评分包的签名密钥未在本机登记：它不是由本机为某位面试官导出的离线评分文件所准备的设备。请核实来源。');
+    bad(
+      'STATION_KEY_UNKNOWN',
+      '评分包的签名密钥未在本机登记：它不是由本机为某位面试官导出的离线评分文件所准备的设备。请核实来源。',
+    );
   }
   const v = verifyMinisignSignature(Buffer.from(file.payload, 'utf8'), sig, [parseMinisignPublicKey(reg.public_key)]);
   if (!v.ok) bad('BUNDLE_SIGNATURE_INVALID', `评分包签名无效：${v.message}`);
@@ -117,7 +159,10 @@ async function verifyBundle(tx: Tx, core: Core, file: BundleFile): Promise<Verif
     );
   }
   if (payload.sessionId !== reg.session_id || payload.interviewer !== reg.username) {
-    bad('STATION_KEY_MISMATCH', `评分包声称来自面试官「${payload.interviewer}」，但签名密钥登记给「${reg.username}」（或其他场次）。已拒绝。`);
+    bad(
+      'STATION_KEY_MISMATCH',
+      `评分包声称来自面试官「${payload.interviewer}」，但签名密钥登记给「${reg.username}」（或其他场次）。已拒绝。`,
+    );
   }
   if (payload.stationId === core.stationId) bad('BUNDLE_OWN_STATION', '这是本机自己的评分包，无需导入。');
   // The chain: contiguous from seq 1, every hash recomputed, every link checked.
@@ -130,7 +175,8 @@ async function verifyBundle(tx: Tx, core: Core, file: BundleFile): Promise<Verif
     if (e.station_id !== payload.stationId || e.seq !== i + 1 || e.prev_hash !== prev || eventHash(rest) !== hash) {
       bad('BUNDLE_CHAIN_BROKEN', `评分包中第 ${i + 1} 条记录与其哈希链不符：内容被改动或缺失。已拒绝，未写入任何数据。`);
     }
-    if (e.schema_version > EVENT_FORMAT_VERSION) bad('BUNDLE_NEWER_VERSION', '评分包中的记录格式比本机新：请先升级本机 BaseDesk。');
+    if (e.schema_version > EVENT_FORMAT_VERSION)
+      bad('BUNDLE_NEWER_VERSION', '评分包中的记录格式比本机新：请先升级本机 BaseDesk。');
     decodeHlc(e.hlc);
     prev = hash;
     events.push(e);
@@ -141,7 +187,10 @@ async function verifyBundle(tx: Tx, core: Core, file: BundleFile): Promise<Verif
     if (e.action === MARK_ACTION || e.action === ABSENT_ACTION) {
       const p = JSON.parse(e.after_json ?? '{}') as Partial<MarkPayload>;
       if (p.sessionId === payload.sessionId && e.action === MARK_ACTION && p.interviewer !== payload.interviewer) {
-        bad('STATION_INTERVIEWER_MISMATCH', `评分包中含有其他面试官「${p.interviewer}」的评分，而该设备只登记给「${payload.interviewer}」。已拒绝。`);
+        bad(
+          'STATION_INTERVIEWER_MISMATCH',
+          `评分包中含有其他面试官「${p.interviewer}」的评分，而该设备只登记给「${payload.interviewer}」。已拒绝。`,
+        );
       }
     }
   }
@@ -166,7 +215,10 @@ async function importBundle(core: Core, actor: Actor, file: BundleFile, sha256: 
     }
     const fresh = events.slice(have.length);
     for (let i = 0; i < fresh.length; i += 500) {
-      await tx.insertInto('events').values(fresh.slice(i, i + 500)).execute();
+      await tx
+        .insertInto('events')
+        .values(fresh.slice(i, i + 500))
+        .execute();
     }
     if (fresh.length > 0) {
       const last = fresh[fresh.length - 1]!;
@@ -181,9 +233,14 @@ async function importBundle(core: Core, actor: Actor, file: BundleFile, sha256: 
     // bundle signed for another session of the same laptop is projected when its own key vouches for it.
     const { marks, absences } = await projectMany(
       tx,
-      events.filter((e) => (e.action === MARK_ACTION || e.action === ABSENT_ACTION) && (JSON.parse(e.after_json ?? '{}') as { sessionId?: string }).sessionId === payload.sessionId),
+      events.filter(
+        (e) =>
+          (e.action === MARK_ACTION || e.action === ABSENT_ACTION) &&
+          (JSON.parse(e.after_json ?? '{}') as { sessionId?: string }).sessionId === payload.sessionId,
+      ),
     );
-    const already = (await tx.selectFrom('station_imports').select('sha256').where('sha256', '=', sha256).executeTakeFirst()) !== undefined;
+    const already =
+      (await tx.selectFrom('station_imports').select('sha256').where('sha256', '=', sha256).executeTakeFirst()) !== undefined;
     const conflicts = await countConflicts(tx, payload.sessionId);
     const report: StationImportReport = {
       kind: 'bundle',
@@ -197,13 +254,31 @@ async function importBundle(core: Core, actor: Actor, file: BundleFile, sha256: 
     };
     if (report.alreadyImported) return report;
     if (!already) {
-      await tx.insertInto('station_imports').values({ sha256, station_id: payload.stationId, head_seq: payload.headSeq, events_added: fresh.length, imported_at: isoNow(core.clock) }).execute();
+      await tx
+        .insertInto('station_imports')
+        .values({
+          sha256,
+          station_id: payload.stationId,
+          head_seq: payload.headSeq,
+          events_added: fresh.length,
+          imported_at: isoNow(core.clock),
+        })
+        .execute();
     }
     await appendEvent(tx, core, actor.username, {
       action: 'stations.importBundle',
       entity: 'station',
       entityId: payload.stationId,
-      after: { sha256, sessionId: payload.sessionId, interviewer: payload.interviewer, headSeq: payload.headSeq, eventsAdded: fresh.length, marks, absences, conflicts },
+      after: {
+        sha256,
+        sessionId: payload.sessionId,
+        interviewer: payload.interviewer,
+        headSeq: payload.headSeq,
+        eventsAdded: fresh.length,
+        marks,
+        absences,
+        conflicts,
+      },
     });
     return report;
   });
@@ -232,7 +307,15 @@ async function projectMany(tx: Tx, events: StoredEvent[]): Promise<{ marks: numb
       });
     } else {
       const p = JSON.parse(e.after_json!) as AbsentPayload;
-      absRows.push({ id: p.id, station_id: e.station_id, event_id: e.id, session_id: p.sessionId, candidate_id: p.candidateId, actor: e.actor, hlc: e.hlc });
+      absRows.push({
+        id: p.id,
+        station_id: e.station_id,
+        event_id: e.id,
+        session_id: p.sessionId,
+        candidate_id: p.candidateId,
+        actor: e.actor,
+        hlc: e.hlc,
+      });
     }
   }
   const count = async (table: 'interview_marks' | 'interview_absences') =>
@@ -240,10 +323,18 @@ async function projectMany(tx: Tx, events: StoredEvent[]): Promise<{ marks: numb
   const m0 = await count('interview_marks');
   const a0 = await count('interview_absences');
   for (let i = 0; i < markRows.length; i += 500) {
-    await tx.insertInto('interview_marks').values(markRows.slice(i, i + 500)).onConflict((oc) => oc.column('id').doNothing()).execute();
+    await tx
+      .insertInto('interview_marks')
+      .values(markRows.slice(i, i + 500))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
   }
   for (let i = 0; i < absRows.length; i += 500) {
-    await tx.insertInto('interview_absences').values(absRows.slice(i, i + 500)).onConflict((oc) => oc.column('id').doNothing()).execute();
+    await tx
+      .insertInto('interview_absences')
+      .values(absRows.slice(i, i + 500))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
   }
   return { marks: (await count('interview_marks')) - m0, absences: (await count('interview_absences')) - a0 };
 }

@@ -15,25 +15,46 @@ import { SESSION_FILE_KIND, STATION_FORMAT_VERSION, type SessionFile } from './f
 
 const b64 = (u: Uint8Array) => Buffer.from(u).toString('base64');
 
-export async function exportSessionFile(core: Core, actor: Actor, input: { sessionId: string; interviewer: string }): Promise<FileOutput> {
+export async function exportSessionFile(
+  core: Core,
+  actor: Actor,
+  input: { sessionId: string; interviewer: string },
+): Promise<FileOutput> {
   return core.db.transaction().execute(async (tx) => {
     const s = await loadSession(tx, input.sessionId);
-    if (s.row.origin !== 'local') throw new AppError('SESSION_NOT_LOCAL', '这是从离线评分文件导入的场次，只能在住培办主机上导出。');
+    if (s.row.origin !== 'local')
+      throw new AppError('SESSION_NOT_LOCAL', '这是从离线评分文件导入的场次，只能在住培办主机上导出。');
     if (!s.panel.some((p) => p.username === input.interviewer)) {
       throw new AppError('NOT_ON_PANEL', `「${input.interviewer}」不是本场次专家组成员。`);
     }
-    const cands = await tx.selectFrom('interview_candidates').select(['id', 'draw_no', 'display_name']).where('session_id', '=', s.row.id).orderBy('draw_no').execute();
+    const cands = await tx
+      .selectFrom('interview_candidates')
+      .select(['id', 'draw_no', 'display_name'])
+      .where('session_id', '=', s.row.id)
+      .orderBy('draw_no')
+      .execute();
     const key = generateSigningKey();
     const keyIdHex = Buffer.from(key.keyId).toString('hex');
     await tx
       .insertInto('station_keys')
-      .values({ key_id: keyIdHex, public_key: minisignPublicKeyBase64(key), session_id: s.row.id, username: input.interviewer, created_at: isoNow(core.clock) })
+      .values({
+        key_id: keyIdHex,
+        public_key: minisignPublicKeyBase64(key),
+        session_id: s.row.id,
+        username: input.interviewer,
+        created_at: isoNow(core.clock),
+      })
       .execute();
     await appendEvent(tx, core, actor.username, {
       action: 'stations.exportSession',
       entity: 'station_key',
       entityId: keyIdHex,
-      after: { sessionId: s.row.id, interviewer: input.interviewer, keyFingerprint: keyFingerprint(key), publicKey: minisignPublicKeyBase64(key) },
+      after: {
+        sessionId: s.row.id,
+        interviewer: input.interviewer,
+        keyFingerprint: keyFingerprint(key),
+        publicKey: minisignPublicKeyBase64(key),
+      },
     });
     const file: SessionFile = {
       kind: SESSION_FILE_KIND,
@@ -70,7 +91,11 @@ export async function importSessionFile(core: Core, actor: Actor, file: SessionF
     throw new AppError('SESSION_FILE_OWN_STATION', '这是本机导出的离线评分文件，应在面试官的电脑上导入。');
   }
   return core.db.transaction().execute(async (tx) => {
-    const existing = await tx.selectFrom('station_assignments').selectAll().where('session_id', '=', file.session.id).executeTakeFirst();
+    const existing = await tx
+      .selectFrom('station_assignments')
+      .selectAll()
+      .where('session_id', '=', file.session.id)
+      .executeTakeFirst();
     const report: StationImportReport = {
       kind: 'session',
       stationId: core.stationId,
@@ -83,7 +108,10 @@ export async function importSessionFile(core: Core, actor: Actor, file: SessionF
     };
     if (existing) {
       if (existing.interviewer !== file.interviewer || existing.key_json !== JSON.stringify(file.key)) {
-        throw new AppError('STATION_ALREADY_ASSIGNED', `本机已为面试官「${existing.interviewer}」准备过此场次，不能再导入另一份评分文件。`);
+        throw new AppError(
+          'STATION_ALREADY_ASSIGNED',
+          `本机已为面试官「${existing.interviewer}」准备过此场次，不能再导入另一份评分文件。`,
+        );
       }
       return { ...report, alreadyImported: true };
     }
@@ -105,11 +133,26 @@ export async function importSessionFile(core: Core, actor: Actor, file: SessionF
         created_at: isoNow(core.clock),
       })
       .execute();
-    for (const p of s.panel) await tx.insertInto('interview_panel').values({ session_id: s.id, username: p.username, is_head: p.head ? 1 : 0 }).execute();
+    for (const p of s.panel)
+      await tx
+        .insertInto('interview_panel')
+        .values({ session_id: s.id, username: p.username, is_head: p.head ? 1 : 0 })
+        .execute();
     for (const c of file.candidates) {
-      await tx.insertInto('interview_candidates').values({ id: c.id, session_id: s.id, applicant_id: null, draw_no: c.drawNo, display_name: c.name }).execute();
+      await tx
+        .insertInto('interview_candidates')
+        .values({ id: c.id, session_id: s.id, applicant_id: null, draw_no: c.drawNo, display_name: c.name })
+        .execute();
     }
-    await tx.insertInto('station_assignments').values({ session_id: s.id, interviewer: file.interviewer, key_json: JSON.stringify(file.key), created_at: isoNow(core.clock) }).execute();
+    await tx
+      .insertInto('station_assignments')
+      .values({
+        session_id: s.id,
+        interviewer: file.interviewer,
+        key_json: JSON.stringify(file.key),
+        created_at: isoNow(core.clock),
+      })
+      .execute();
     await appendEvent(tx, core, actor.username, {
       action: 'stations.importSession',
       entity: 'interview_session',

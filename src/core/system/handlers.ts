@@ -146,7 +146,7 @@ export const systemHandlers = defineHandlers<typeof systemOps>()({
 
   'auth.lock': async (ctx) => {
     // Locking keeps who was logged in (the lock screen names them) but the next call needs the password.
-    ctx.core.sessions.end(ctx.sessionKey);
+    ctx.core.sessions.lock(ctx.sessionKey);
     return null;
   },
 

@@ -17,7 +17,10 @@ export type AdmittedRow = PersonRef & {
   sex: string | null;
   specialtyCode: string;
   specialtyName: string;
+  /** The plan row's category (null unless the plan splits this specialty by category). */
   category: string | null;
+  /** The applicant's own category (人员类别), whatever the plan. */
+  applicantCategory: string | null;
   round: AdmissionRound;
   roundLabel: string;
   rank: number;
@@ -52,7 +55,13 @@ export type ProposalView = PersonRef & {
   category: string | null;
 };
 
-export type SeatRef = { specialtyCode: string; specialtyName: string; category: string | null; round: AdmissionRound; overQuota: boolean };
+export type SeatRef = {
+  specialtyCode: string;
+  specialtyName: string;
+  category: string | null;
+  round: AdmissionRound;
+  overQuota: boolean;
+};
 
 export type ChangeView = PersonRef & {
   kind: 'admitted' | 'dropped' | 'moved';
@@ -103,6 +112,8 @@ export type AdmissionRunView = {
   planSeats: number;
   /** Seats of the unallocated pool (其他), never admitted into until split. */
   poolSeats: number;
+  /** Choices of the preset's second application window (Beijing 二次补报: 2), null when there is none. */
+  secondWindowChoices: number | null;
   admitted: AdmittedRow[];
   notAdmitted: NotAdmittedRow[];
   unfilled: UnfilledSeat[];
@@ -146,7 +157,8 @@ export type StatsRow = {
 };
 export type StatsView = { cohortYear: number; rows: StatsRow[]; total: Omit<StatsRow, 'specialtyCode' | 'specialtyName'> };
 
-export type ReductionStatus = 'none' | 'requested' | 'base-approved' | 'base-rejected' | 'province-approved' | 'province-rejected';
+export type ReductionStatus =
+  'none' | 'requested' | 'base-approved' | 'base-rejected' | 'province-approved' | 'province-rejected';
 
 export type TrainingYearRow = PersonRef & {
   specialtyCode: string;
@@ -242,7 +254,7 @@ export const admissionOps = {
     summary: '调剂：把考生安排到仍有名额的专业',
   }),
   'admission.setSecondChoices': op<{ applicantId: string; choices: string[] }>()({
-    input: z.object({ applicantId: z.string().min(1), choices: z.array(z.string().trim()).max(3) }),
+    input: applicantRef.and(z.object({ choices: z.array(z.string().trim()).max(3) })),
     access: perm('admission.run'),
     summary: '登记二次补报志愿',
   }),
@@ -257,7 +269,11 @@ export const admissionOps = {
     summary: '撤销一条录取决定并重新计算',
   }),
   'admission.publish': op<PublicationView>()({
-    input: z.object({ startDate: date, days: z.number().int().min(1).max(30).default(3), note: z.string().trim().max(500).optional() }),
+    input: z.object({
+      startDate: date,
+      days: z.number().int().min(1).max(30).default(3),
+      note: z.string().trim().max(500).optional(),
+    }),
     access: perm('admission.publish'),
     summary: '公示拟录取名单',
   }),

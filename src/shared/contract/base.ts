@@ -81,7 +81,7 @@ export const baseOps = {
     summary: '招收计划',
   }),
   'plan.previewImport': op<PlanPreview>()({
-    input: FileInput.extend({ baseColumn: z.string().optional() }),
+    input: FileInput.extend({ baseColumn: z.string().optional(), mappings: mapping.default({}) }),
     access: perm('plan.edit'),
     summary: '预览招收计划导入（不写入）',
   }),

@@ -10,6 +10,7 @@ import { auditOps } from './audit';
 import { baseOps } from './base';
 import { scoresOps } from './scores';
 import type { OpDef } from './define';
+import { outboxOps } from './outbox';
 import { systemOps } from './system';
 
 // Validation messages in Chinese for every transport (zod's built-in zh-CN locale).
@@ -22,6 +23,7 @@ export const contract = {
   ...scoresOps,
   ...applicantsOps,
   ...admissionOps,
+  ...outboxOps,
 };
 
 export type Contract = typeof contract;

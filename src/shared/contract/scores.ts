@@ -75,7 +75,13 @@ export type CandidateSheet = {
   /** Only for the head / coordinator, or after sign-off. */
   conflicts: MarkConflict[];
   panel:
-    | { status: 'ok'; score: number; display: string; applied: string; interviewers: Array<{ interviewer: string; display: string; dropped?: string }> }
+    | {
+        status: 'ok';
+        score: number;
+        display: string;
+        applied: string;
+        interviewers: Array<{ interviewer: string; display: string; dropped?: string }>;
+      }
     | { status: 'incomplete' | 'unassessable' | 'conflict' | 'hidden' | 'absent' };
   signoff: { version: number; score: number | null; absent: boolean; by: string; at: string } | null;
   /** Marks changed (e.g. a station bundle arrived) after the last sign-off: needs reopen + re-sign-off. */
@@ -174,11 +180,20 @@ export const scoresOps = {
       date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
       site: z.string().trim().min(1).max(100),
       items: z
-        .array(z.object({ key: z.string().trim().min(1).max(32), name: z.string().trim().min(1).max(20), max: z.number().positive().max(1000) }))
+        .array(
+          z.object({
+            key: z.string().trim().min(1).max(32),
+            name: z.string().trim().min(1).max(20),
+            max: z.number().positive().max(1000),
+          }),
+        )
         .min(1)
         .max(12)
         .optional(),
-      panel: z.array(z.object({ username: z.string().min(1), head: z.boolean().default(false) })).min(1).max(9),
+      panel: z
+        .array(z.object({ username: z.string().min(1), head: z.boolean().default(false) }))
+        .min(1)
+        .max(9),
       /** applicant ids or ID numbers */
       candidates: z.array(z.string().min(1)).min(1).max(5000),
       seed: z.number().int().min(0).max(0xffffffff).optional(),
@@ -227,7 +242,7 @@ export const scoresOps = {
   }),
   'interview.resultSheetHtml': op<{ html: string }>()({
     input: z.object({ sessionId: z.string().min(1) }),
-    access: perm('scores.view'),
+    access: perm('scores.enter'),
     summary: '打印专家组签字结果表',
   }),
 

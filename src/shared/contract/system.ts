@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { USERNAME_PATTERN } from '../account-rules';
 import type { Preset } from '../preset';
 import { ProgramSchema } from '../preset';
 import { ROLES, type Role } from '../permissions';
@@ -31,7 +32,7 @@ export type SystemStatus = {
 const username = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fa5]{2,32}$/, '用户名为 2-32 位字母、数字、汉字或 _ . -');
+  .regex(USERNAME_PATTERN, '用户名为 2-32 位字母、数字、汉字或 _ . -');
 
 export const systemOps = {
   'system.status': op<SystemStatus>()({ input: z.object({}), access: PUBLIC, summary: '应用状态与当前用户' }),

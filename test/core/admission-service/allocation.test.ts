@@ -140,7 +140,12 @@ describe('admission: a tie at the last seat', () => {
       reason: '经院长办公会批准超计划 1 人',
     });
     expect(after.admitted).toHaveLength(3);
-    expect(after.admitted.filter((a) => a.overQuota).map((a) => a.applicantId).sort()).toEqual([s.id('B'), s.id('C')].sort());
+    expect(
+      after.admitted
+        .filter((a) => a.overQuota)
+        .map((a) => a.applicantId)
+        .sort(),
+    ).toEqual([s.id('B'), s.id('C')].sort());
     const ev = await core.db
       .selectFrom('events')
       .select(['action', 'after_json', 'reason'])
@@ -190,7 +195,9 @@ describe('admission: decline, 调剂, category splits, second window (Beijing, 3
       [s.id('C')]: '0200/choice-2',
       [s.id('D')]: '0300/choice-1',
     });
-    expect(after.changes.map((c) => [c.kind, c.applicantId, c.before?.specialtyCode ?? null, c.after?.specialtyCode ?? null])).toEqual([
+    expect(
+      after.changes.map((c) => [c.kind, c.applicantId, c.before?.specialtyCode ?? null, c.after?.specialtyCode ?? null]),
+    ).toEqual([
       ['dropped', s.id('A'), '0100', null],
       ['moved', s.id('B'), '0200', '0100'],
       ['admitted', s.id('C'), null, '0200'],
@@ -200,11 +207,18 @@ describe('admission: decline, 调剂, category splits, second window (Beijing, 3
     const again = await ok(core, session, 'admission.run', {});
     expect(again.changes).toEqual([]);
     expect(again.admitted).toEqual(after.admitted);
-    expect((await err(core, session, 'admission.decline', { idNumber: s.idNumber('A') })).code).toBe('ADMISSION_ALREADY_DECLINED');
-    expect((await err(core, session, 'admission.decline', { idNumber: '11010519491231002X' })).code).toBe('ADMISSION_APPLICANT_UNKNOWN');
+    expect((await err(core, session, 'admission.decline', { idNumber: s.idNumber('A') })).code).toBe(
+      'ADMISSION_ALREADY_DECLINED',
+    );
+    expect((await err(core, session, 'admission.decline', { idNumber: '11010519491231002X' })).code).toBe(
+      'ADMISSION_APPLICANT_UNKNOWN',
+    );
     // A decline recorded by mistake is revoked, and everything goes back.
     const decisions = await ok(core, session, 'admission.decisions', {});
-    const back = await ok(core, session, 'admission.revokeDecision', { decisionId: decisions[0]!.id, reason: '误登记，本人未放弃' });
+    const back = await ok(core, session, 'admission.revokeDecision', {
+      decisionId: decisions[0]!.id,
+      reason: '误登记，本人未放弃',
+    });
     expect(seat(back)).toEqual(seat(first));
   });
 
@@ -292,7 +306,8 @@ describe('admission: decline, 调剂, category splits, second window (Beijing, 3
     ]);
     await ok(core, session, 'admission.run', {});
     expect(
-      (await err(core, session, 'admission.setSecondChoices', { applicantId: s.id('B'), choices: ['0200', '0100', '0300'] })).code,
+      (await err(core, session, 'admission.setSecondChoices', { applicantId: s.id('B'), choices: ['0200', '0100', '0300'] }))
+        .code,
     ).toBe('ADMISSION_TOO_MANY_CHOICES');
     await ok(core, session, 'admission.setSecondChoices', { applicantId: s.id('B'), choices: ['0200'] });
     const run = await ok(core, session, 'admission.run', {});

@@ -44,7 +44,11 @@ describe('拟录取名单公示', () => {
     expect((await err(core, session, 'admission.decline', { applicantId: s.id('A') })).code).toBe('ADMISSION_PUBLISHED');
     expect((await err(core, session, 'admission.run', { confirm: true })).code).toBe('ADMISSION_CONFIRM_REASON_REQUIRED');
     expect((await ok(core, session, 'admission.list', {})).runNo).toBe(1);
-    const rerun = await ok(core, session, 'admission.decline', { applicantId: s.id('A'), confirm: true, reason: '公示期间本人书面放弃' });
+    const rerun = await ok(core, session, 'admission.decline', {
+      applicantId: s.id('A'),
+      confirm: true,
+      reason: '公示期间本人书面放弃',
+    });
     expect(rerun.runNo).toBe(2);
     expect(rerun.changes.map((c) => [c.kind, c.applicantId])).toEqual([
       ['dropped', s.id('A')],
@@ -78,7 +82,17 @@ describe('拟录取学员汇总表 and statistics', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect(ws.getRow(2).values).toEqual([undefined, '序号', '姓名', '性别', '身份证号', '手机号', '最高学历', '人员属性', '工作单位']);
+    expect(ws.getRow(2).values).toEqual([
+      undefined,
+      '序号',
+      '姓名',
+      '性别',
+      '身份证号',
+      '手机号',
+      '最高学历',
+      '人员属性',
+      '工作单位',
+    ]);
     const first = ws.getRow(3).values as unknown[];
     expect(first.slice(1, 5)).toEqual([1, s.name('A'), expect.stringMatching(/^[男女]$/), s.idNumber('A')]);
     expect(first[7]).toBe('单位人');
@@ -86,7 +100,10 @@ describe('拟录取学员汇总表 and statistics', () => {
     const masked = await ok(core, session, 'admission.summaryXlsx', { reveal: false });
     expect(masked.revealed).toBe(false);
     const events = await core.db.selectFrom('events').select('after_json').where('action', '=', 'admission.export').execute();
-    expect(events.map((e) => JSON.parse(e.after_json!) as { revealed: boolean })).toMatchObject([{ revealed: true }, { revealed: false }]);
+    expect(events.map((e) => JSON.parse(e.after_json!) as { revealed: boolean })).toMatchObject([
+      { revealed: true },
+      { revealed: false },
+    ]);
     const html = await ok(core, session, 'admission.summaryHtml', { reveal: false });
     expect(html.html).toContain('工作单位（单位人填写）');
     expect(html.html).not.toContain(s.idNumber('A'));
@@ -140,14 +157,18 @@ describe('training years and report-in / contract tracking', () => {
       reason: '专硕在读期间轮转记录完整，减免 1 年',
     });
     expect(decided).toMatchObject({ status: 'base-approved', decidedYears: 2, final: false, requested: 2, baseYears: 1 });
-    const reviewed = await ok(core, session, 'admission.recordProvinceReview', { applicantId: s.id('A'), outcome: 'rejected', note: '材料不符合要求' });
+    const reviewed = await ok(core, session, 'admission.recordProvinceReview', {
+      applicantId: s.id('A'),
+      outcome: 'rejected',
+      note: '材料不符合要求',
+    });
     expect(reviewed).toMatchObject({ status: 'province-rejected', decidedYears: 3, final: true });
-    expect((await err(core, session, 'admission.decideReduction', { applicantId: s.id('B'), approve: true, reason: '无申请' })).code).toBe(
-      'ADMISSION_NO_REDUCTION_REQUEST',
-    );
-    expect((await err(core, session, 'admission.requestReduction', { applicantId: s.id('D'), years: 1, documents: ['x'] })).code).toBe(
-      'ADMISSION_NOT_ADMITTED',
-    );
+    expect(
+      (await err(core, session, 'admission.decideReduction', { applicantId: s.id('B'), approve: true, reason: '无申请' })).code,
+    ).toBe('ADMISSION_NO_REDUCTION_REQUEST');
+    expect(
+      (await err(core, session, 'admission.requestReduction', { applicantId: s.id('D'), years: 1, documents: ['x'] })).code,
+    ).toBe('ADMISSION_NOT_ADMITTED');
     rows = await ok(core, session, 'admission.trainingYears', {});
     expect(rows[0]!.documents).toEqual(['临床医学专业学位硕士学位证书', '年限减免申请表']);
   });

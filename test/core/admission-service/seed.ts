@@ -91,5 +91,6 @@ export async function seedApplicants(core: Core, people: Person[], cohortYear = 
 }
 
 export async function setPlan(core: Core, session: string, rows: Array<[string | null, string | null, number]>): Promise<void> {
-  for (const [specialtyCode, category, quota] of rows) await ok(core, session, 'plan.setQuota', { specialtyCode, category, quota });
+  for (const [specialtyCode, category, quota] of rows)
+    await ok(core, session, 'plan.setQuota', { specialtyCode, category, quota });
 }

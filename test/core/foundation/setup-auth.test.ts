@@ -112,6 +112,17 @@ describe('login and roles', () => {
     );
   });
 
+  it('locks on request, keeping who was logged in for the lock screen, until the password is given again', async () => {
+    const { core, session } = await setupBase();
+    await ok(core, session, 'auth.lock');
+    const status = await ok(core, session, 'system.status');
+    expect(status).toMatchObject({ locked: true, user: { username: 'admin' } });
+    expect((await err(core, session, 'plan.show')).code).toBe('SESSION_LOCKED');
+    await ok(core, session, 'auth.login', { username: 'admin', password: ADMIN.password });
+    expect((await ok(core, session, 'system.status')).locked).toBe(false);
+    await ok(core, session, 'plan.show');
+  });
+
   it('never lets the last admin be demoted', async () => {
     const { core, session } = await setupBase();
     const other = await addUserAndLogin(core, session, 'admin2', 'admin');

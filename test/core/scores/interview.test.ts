@@ -18,7 +18,8 @@ async function panelOf(core: Core, admin: string, n: number) {
 }
 
 async function scoreAll(core: Core, s: string, sessionId: string, candidate: string, scores: Array<number | string>) {
-  for (const [i, it] of ITEMS.entries()) await ok(core, s, 'interview.setScore', { sessionId, candidate, item: it.key, score: scores[i]! });
+  for (const [i, it] of ITEMS.entries())
+    await ok(core, s, 'interview.setScore', { sessionId, candidate, item: it.key, score: scores[i]! });
 }
 
 async function setup(nInterviewers = 3, nCandidates = 3, aggregation?: 'mean' | 'trimmed-mean') {
@@ -46,7 +47,11 @@ describe('interview sessions', () => {
     const order = async (x: typeof a) =>
       (await ok(x.core, x.admin, 'interview.session', { sessionId: x.s.id })).candidates.map((c) => [c.drawNo, c.name]);
     expect(await order(a)).toEqual(await order(b));
-    const ev = await a.core.db.selectFrom('events').select('after_json').where('action', '=', 'interview.createSession').executeTakeFirstOrThrow();
+    const ev = await a.core.db
+      .selectFrom('events')
+      .select('after_json')
+      .where('action', '=', 'interview.createSession')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(ev.after_json!)).toMatchObject({ seed: 42 });
   });
 
@@ -55,23 +60,40 @@ describe('interview sessions', () => {
     const [a] = await addApplicants(core, 1);
     await panelOf(core, session, 2);
     const base = { name: 'x', date: '2024-07-10', site: 'y', candidates: [a!.idNumber] };
-    expect((await err(core, session, 'interview.createSession', { ...base, panel: [{ username: 'iv1' }, { username: 'iv2' }] })).code).toBe(
-      'SESSION_HEAD_REQUIRED',
-    );
     expect(
-      (await err(core, session, 'interview.createSession', { ...base, panel: [{ username: 'iv1', head: true }], items: [{ key: 'k', name: '专业知识', max: 50 }] }))
-        .code,
+      (await err(core, session, 'interview.createSession', { ...base, panel: [{ username: 'iv1' }, { username: 'iv2' }] })).code,
+    ).toBe('SESSION_HEAD_REQUIRED');
+    expect(
+      (
+        await err(core, session, 'interview.createSession', {
+          ...base,
+          panel: [{ username: 'iv1', head: true }],
+          items: [{ key: 'k', name: '专业知识', max: 50 }],
+        })
+      ).code,
     ).toBe('SESSION_ITEMS_MAX_MISMATCH');
   });
 
   it('range-checks as entered; 无法评价 excludes the item; interviewers see only their own scores until sign-off', async () => {
     const { core, iv, s } = await setup(3, 1);
     const c = '1';
-    expect((await err(core, iv.iv2!, 'interview.setScore', { sessionId: s.id, candidate: c, item: 'knowledge', score: '26' })).code).toBe('SCORE_OUT_OF_RANGE');
-    expect((await err(core, iv.iv2!, 'interview.setScore', { sessionId: s.id, candidate: c, item: 'knowledge', score: 'abc' })).code).toBe('SCORE_NOT_NUMBER');
-    expect((await err(core, iv.iv2!, 'interview.setScore', { sessionId: s.id, candidate: c, interviewer: 'iv3', item: 'knowledge', score: '20' })).code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      (await err(core, iv.iv2!, 'interview.setScore', { sessionId: s.id, candidate: c, item: 'knowledge', score: '26' })).code,
+    ).toBe('SCORE_OUT_OF_RANGE');
+    expect(
+      (await err(core, iv.iv2!, 'interview.setScore', { sessionId: s.id, candidate: c, item: 'knowledge', score: 'abc' })).code,
+    ).toBe('SCORE_NOT_NUMBER');
+    expect(
+      (
+        await err(core, iv.iv2!, 'interview.setScore', {
+          sessionId: s.id,
+          candidate: c,
+          interviewer: 'iv3',
+          item: 'knowledge',
+          score: '20',
+        })
+      ).code,
+    ).toBe('FORBIDDEN');
     await scoreAll(core, iv.iv1!, s.id, c, [20, 20, 20, 20]); // 80
     await scoreAll(core, iv.iv2!, s.id, c, [25, 25, 25, '无法评价']); // 75/75 x 100 = 100
     await scoreAll(core, iv.iv3!, s.id, c, [15, 15, 15, 15]); // 60
@@ -108,10 +130,19 @@ describe('interview sessions', () => {
     const { core, iv, s, applicants } = await setup(3, 2);
     const sheet = (await ok(core, iv.iv2!, 'interview.session', { sessionId: s.id })).candidates[0]!;
     await ok(core, iv.iv2!, 'interview.markAbsent', { sessionId: s.id, candidate: sheet.candidateId });
-    expect((await err(core, iv.iv3!, 'interview.markAbsent', { sessionId: s.id, candidate: sheet.candidateId })).code).toBe('ALREADY_ABSENT');
-    expect((await err(core, iv.iv3!, 'interview.setScore', { sessionId: s.id, candidate: sheet.candidateId, item: 'knowledge', score: 20 })).code).toBe(
-      'CANDIDATE_ABSENT',
+    expect((await err(core, iv.iv3!, 'interview.markAbsent', { sessionId: s.id, candidate: sheet.candidateId })).code).toBe(
+      'ALREADY_ABSENT',
     );
+    expect(
+      (
+        await err(core, iv.iv3!, 'interview.setScore', {
+          sessionId: s.id,
+          candidate: sheet.candidateId,
+          item: 'knowledge',
+          score: 20,
+        })
+      ).code,
+    ).toBe('CANDIDATE_ABSENT');
     const r = await ok(core, iv.iv1!, 'interview.signOff', { sessionId: s.id, candidate: sheet.candidateId });
     expect(r).toMatchObject({ state: 'signed', absent: true, signoff: { absent: true, score: null } });
     const absentApplicant = applicants.find((a) => a.name === sheet.name)!;
@@ -122,15 +153,30 @@ describe('interview sessions', () => {
     const { core, iv, s, applicants } = await setup(3, 1);
     for (const u of ['iv1', 'iv2', 'iv3']) await scoreAll(core, iv[u]!, s.id, '1', [20, 20, 20, 20]);
     await ok(core, iv.iv1!, 'interview.signOff', { sessionId: s.id, candidate: '1' });
-    expect((await err(core, iv.iv2!, 'interview.setScore', { sessionId: s.id, candidate: '1', item: 'knowledge', score: 22 })).code).toBe('SCORE_LOCKED');
-    expect((await err(core, iv.iv1!, 'interview.reopen', { sessionId: s.id, candidate: '1', reason: '' })).code).toBe('INVALID_INPUT');
-    expect((await err(core, iv.iv2!, 'interview.reopen', { sessionId: s.id, candidate: '1', reason: '录入错误' })).code).toBe('NOT_PANEL_HEAD');
-    await ok(core, iv.iv1!, 'interview.reopen', { sessionId: s.id, candidate: '1', reason: '面试官 iv2 专业知识录入错误，应为 23' });
+    expect(
+      (await err(core, iv.iv2!, 'interview.setScore', { sessionId: s.id, candidate: '1', item: 'knowledge', score: 22 })).code,
+    ).toBe('SCORE_LOCKED');
+    expect((await err(core, iv.iv1!, 'interview.reopen', { sessionId: s.id, candidate: '1', reason: '' })).code).toBe(
+      'INVALID_INPUT',
+    );
+    expect((await err(core, iv.iv2!, 'interview.reopen', { sessionId: s.id, candidate: '1', reason: '录入错误' })).code).toBe(
+      'NOT_PANEL_HEAD',
+    );
+    await ok(core, iv.iv1!, 'interview.reopen', {
+      sessionId: s.id,
+      candidate: '1',
+      reason: '面试官 iv2 专业知识录入错误，应为 23',
+    });
     await ok(core, iv.iv2!, 'interview.setScore', { sessionId: s.id, candidate: '1', item: 'knowledge', score: 23 });
     const r = await ok(core, iv.iv1!, 'interview.signOff', { sessionId: s.id, candidate: '1' });
     expect(r.signoff).toMatchObject({ version: 2, score: 8100 });
     expect((await loadResults(core.db, 2024)).get(applicants[0]!.id)!.components.interview).toBe(8100);
-    const ev = await core.db.selectFrom('events').selectAll().where('entity', '=', 'interview_candidate').orderBy('seq').execute();
+    const ev = await core.db
+      .selectFrom('events')
+      .selectAll()
+      .where('entity', '=', 'interview_candidate')
+      .orderBy('seq')
+      .execute();
     expect(ev.map((e) => e.action)).toEqual(['interview.signoff', 'interview.reopen', 'interview.signoff']);
     expect(JSON.parse(ev[0]!.after_json!)).toMatchObject({ version: 1, score: 8000 });
     expect(ev[1]!.reason).toContain('应为 23');
@@ -149,7 +195,9 @@ describe('interview sessions', () => {
 describe('ranking', () => {
   async function scored(rows: Array<[TestApplicant, string, string]>, core: Core, session: string) {
     const { writeCsv } = await import('../../../src/core/testdata');
-    const csv = writeCsv([['姓名', '身份证号', '笔试成绩', '面试成绩'], ...rows.map(([a, w, i]) => [a.name, a.idNumber, w, i])], { encoding: 'utf-8' });
+    const csv = writeCsv([['姓名', '身份证号', '笔试成绩', '面试成绩'], ...rows.map(([a, w, i]) => [a.name, a.idNumber, w, i])], {
+      encoding: 'utf-8',
+    });
     const r = await ok(core, session, 'scores.import', { fileName: 's.csv', contentBase64: Buffer.from(csv).toString('base64') });
     expect(r.rejected).toEqual([]);
   }
@@ -179,9 +227,17 @@ describe('ranking', () => {
       [c!.id < d!.id ? d!.id : c!.id, 3, true, '74.00'],
     ]);
     expect(g.unranked).toEqual([expect.objectContaining({ applicantId: e!.id, status: 'absent' })]);
-    expect((await err(core, session, 'ranking.reorder', { groupKey: '0100', order: [a!.id, b!.id], reason: '理由' })).code).toBe('RANK_NOT_TIED');
-    expect((await err(core, session, 'ranking.reorder', { groupKey: '0100', order: [d!.id, c!.id], reason: '' })).code).toBe('INVALID_INPUT');
-    const after = await ok(core, session, 'ranking.reorder', { groupKey: '0100', order: [d!.id, c!.id], reason: '专家组复议：d 临床经历更长' });
+    expect((await err(core, session, 'ranking.reorder', { groupKey: '0100', order: [a!.id, b!.id], reason: '理由' })).code).toBe(
+      'RANK_NOT_TIED',
+    );
+    expect((await err(core, session, 'ranking.reorder', { groupKey: '0100', order: [d!.id, c!.id], reason: '' })).code).toBe(
+      'INVALID_INPUT',
+    );
+    const after = await ok(core, session, 'ranking.reorder', {
+      groupKey: '0100',
+      order: [d!.id, c!.id],
+      reason: '专家组复议：d 临床经历更长',
+    });
     const g2 = after.groups.find((x) => x.groupKey === '0100')!;
     expect(g2.ranked.slice(2).map((r) => [r.applicantId, r.rank, r.manualOrder])).toEqual([
       [d!.id, 3, 1],
@@ -190,18 +246,53 @@ describe('ranking', () => {
     const xlsx = await ok(core, session, 'scores.summaryXlsx', { specialty: '0100' });
     const { readTable } = await import('../../../src/core/tabular');
     const t = await readTable({ fileName: xlsx.fileName, bytes: Buffer.from(xlsx.contentBase64, 'base64') });
-    expect(t.sheets[0]!.rows[1]!.map((x) => x.text)).toEqual(['排名', '姓名', '身份证号', '人员类别', '笔试成绩', '面试成绩', '总成绩', '备注']);
+    expect(t.sheets[0]!.rows[1]!.map((x) => x.text)).toEqual([
+      '排名',
+      '姓名',
+      '身份证号',
+      '人员类别',
+      '笔试成绩',
+      '面试成绩',
+      '总成绩',
+      '备注',
+    ]);
     expect(t.sheets[0]!.rows[2]!.map((x) => x.text).slice(0, 2)).toEqual(['1', a!.name]);
   });
 
   it('splits by category when the preset splits quotas (Beijing)', async () => {
     const { core, session } = await setupBase('beijing-2023', '北京某医院');
     const [a, b] = await addApplicants(core, 2, { categories: ['委托培训', '自主培训'] });
-    await scored([[a!, '80', '80'], [b!, '70', '70']], core, session);
+    await scored(
+      [
+        [a!, '80', '80'],
+        [b!, '70', '70'],
+      ],
+      core,
+      session,
+    );
     const view = await ok(core, session, 'ranking.show', {});
     expect(view.groups.map((g) => [g.groupKey, g.ranked.length])).toEqual([
       ['0100/委托培训', 1],
       ['0100/自主培训', 1],
     ]);
+  });
+});
+
+describe('sign-off never overwrites a different imported interview score', () => {
+  it('refuses with SCORE_CONFLICT', async () => {
+    const { core, admin, iv, s, applicants } = await setup(3, 1);
+    const { writeCsv } = await import('../../../src/core/testdata');
+    const a = applicants[0]!;
+    const csv = writeCsv(
+      [
+        ['姓名', '身份证号', '面试成绩'],
+        [a.name, a.idNumber, '70'],
+      ],
+      { encoding: 'utf-8' },
+    );
+    await ok(core, admin, 'scores.import', { fileName: 'i.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    for (const u of ['iv1', 'iv2', 'iv3']) await scoreAll(core, iv[u]!, s.id, '1', [20, 20, 20, 20]);
+    expect((await err(core, iv.iv1!, 'interview.signOff', { sessionId: s.id, candidate: '1' })).code).toBe('SCORE_CONFLICT');
+    expect((await loadResults(core.db, 2024)).get(a.id)!.components.interview).toBe(7000);
   });
 });

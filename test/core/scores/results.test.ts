@@ -16,15 +16,23 @@ describe('components and totals', () => {
       ['interview', 100, 40],
     ]);
     expect(view.fromPreset).toBe(true);
-    const csv = writeCsv(
-      [HEAD, [a!.name, a!.idNumber, '内科', '85.5', '90', ''], [b!.name, b!.idNumber, '', '77.77', '', '']],
-      { encoding: 'utf-8' },
-    );
+    const csv = writeCsv([HEAD, [a!.name, a!.idNumber, '内科', '85.5', '90', ''], [b!.name, b!.idNumber, '', '77.77', '', '']], {
+      encoding: 'utf-8',
+    });
     const r = await ok(core, session, 'scores.import', file('s.csv', csv));
     expect(r).toMatchObject({ imported: 2, updated: 0, unchanged: 0, rejected: [], applied: true });
     const results = await loadResults(core.db, 2024);
-    expect(results.get(a!.id)).toEqual({ applicantId: a!.id, components: { written: 8550, interview: 9000 }, total: 8730, status: 'complete' });
-    expect(results.get(b!.id)).toMatchObject({ components: { written: 7777, interview: null }, total: null, status: 'incomplete' });
+    expect(results.get(a!.id)).toEqual({
+      applicantId: a!.id,
+      components: { written: 8550, interview: 9000 },
+      total: 8730,
+      status: 'complete',
+    });
+    expect(results.get(b!.id)).toMatchObject({
+      components: { written: 7777, interview: null },
+      total: null,
+      status: 'incomplete',
+    });
   });
 
   it('Hubei-style edited components: written 150 x 40, skills 100 x 40, interview 100 x 20; 120/80/90 make 82.00', async () => {
@@ -53,7 +61,11 @@ describe('components and totals', () => {
     const results = await loadResults(core.db, 2024);
     expect(results.get(a!.id)).toMatchObject({ total: 8200, status: 'complete' });
     // 缺考 is a value, not a zero.
-    expect(results.get(b!.id)).toMatchObject({ components: { written: 10050, skills: 7000, interview: 'absent' }, total: null, status: 'absent' });
+    expect(results.get(b!.id)).toMatchObject({
+      components: { written: 10050, skills: 7000, interview: 'absent' },
+      total: null,
+      status: 'absent',
+    });
     // Once scores exist, changing maxima or weights needs a reason.
     expect(
       (
@@ -78,7 +90,17 @@ describe('components and totals', () => {
     });
     // 40 x 100.01 / 150 = 26.6693..., + 60 x 0.55/100 = 0.33 -> 26.99933 -> 27.00
     // 40 x 0.03 / 150 = 0.008 + 0 -> 0.01 (half-up of 0.008 is 0.01)
-    await ok(core, session, 'scores.import', file('s.csv', writeCsv([HEAD, [a!.name, a!.idNumber, '', '100.01', '0.55', ''], [b!.name, b!.idNumber, '', '0.03', '0', '']], { encoding: 'utf-8' })));
+    await ok(
+      core,
+      session,
+      'scores.import',
+      file(
+        's.csv',
+        writeCsv([HEAD, [a!.name, a!.idNumber, '', '100.01', '0.55', ''], [b!.name, b!.idNumber, '', '0.03', '0', '']], {
+          encoding: 'utf-8',
+        }),
+      ),
+    );
     const results = await loadResults(core.db, 2024);
     expect(results.get(a!.id)!.total).toBe(2700);
     expect(results.get(b!.id)!.total).toBe(1);
@@ -123,20 +145,40 @@ describe('score import: every doubt is a coded rejection, nothing is guessed or 
   it('out of range, too precise; then SCORE_CONFLICT unless replaced with a reason; re-import is unchanged', async () => {
     const { core, session } = await setupBase('jilin-2024');
     const [a, b] = await addApplicants(core, 2);
-    const bad = writeCsv([HEAD, [a!.name, a!.idNumber, '', '100.5', '', ''], [b!.name, b!.idNumber, '', '', '-3', '']], { encoding: 'utf-8' });
+    const bad = writeCsv([HEAD, [a!.name, a!.idNumber, '', '100.5', '', ''], [b!.name, b!.idNumber, '', '', '-3', '']], {
+      encoding: 'utf-8',
+    });
     const r0 = await ok(core, session, 'scores.previewImport', file('bad.csv', bad));
     expect(r0.rejected.map((x) => x.code)).toEqual(['SCORE_OUT_OF_RANGE', 'SCORE_OUT_OF_RANGE']);
-    const v1 = writeCsv([HEAD, [a!.name, a!.idNumber, '', '80', '', ''], [b!.name, b!.idNumber, '', '缺考', '', '']], { encoding: 'utf-8' });
+    const v1 = writeCsv([HEAD, [a!.name, a!.idNumber, '', '80', '', ''], [b!.name, b!.idNumber, '', '缺考', '', '']], {
+      encoding: 'utf-8',
+    });
     expect(await ok(core, session, 'scores.import', file('v1.csv', v1))).toMatchObject({ imported: 2, applied: true });
-    expect(await ok(core, session, 'scores.import', file('v1.csv', v1))).toMatchObject({ imported: 0, updated: 0, unchanged: 2, rejected: [] });
-    const v2 = writeCsv([HEAD, [a!.name, a!.idNumber, '', '82', '', ''], [b!.name, b!.idNumber, '', '缺考', '', '']], { encoding: 'utf-8' });
+    expect(await ok(core, session, 'scores.import', file('v1.csv', v1))).toMatchObject({
+      imported: 0,
+      updated: 0,
+      unchanged: 2,
+      rejected: [],
+    });
+    const v2 = writeCsv([HEAD, [a!.name, a!.idNumber, '', '82', '', ''], [b!.name, b!.idNumber, '', '缺考', '', '']], {
+      encoding: 'utf-8',
+    });
     const conflict = await ok(core, session, 'scores.import', file('v2.csv', v2));
     expect(conflict).toMatchObject({ applied: false, rejected: [{ row: 2, field: '笔试成绩', code: 'SCORE_CONFLICT' }] });
     expect((await err(core, session, 'scores.import', { ...file('v2.csv', v2), replace: true })).code).toBe('REASON_REQUIRED');
-    const replaced = await ok(core, session, 'scores.import', { ...file('v2.csv', v2), replace: true, reason: '省平台更正笔试成绩' });
+    const replaced = await ok(core, session, 'scores.import', {
+      ...file('v2.csv', v2),
+      replace: true,
+      reason: '省平台更正笔试成绩',
+    });
     expect(replaced).toMatchObject({ imported: 0, updated: 1, unchanged: 1, applied: true });
     expect((await loadResults(core.db, 2024)).get(a!.id)!.components.written).toBe(8200);
-    const ev = await core.db.selectFrom('events').selectAll().where('action', '=', 'scores.set').where('reason', '=', '省平台更正笔试成绩').execute();
+    const ev = await core.db
+      .selectFrom('events')
+      .selectAll()
+      .where('action', '=', 'scores.set')
+      .where('reason', '=', '省平台更正笔试成绩')
+      .execute();
     expect(ev).toHaveLength(1);
     expect(JSON.parse(ev[0]!.before_json!)).toMatchObject({ value: 8000 });
   });

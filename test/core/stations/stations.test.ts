@@ -12,7 +12,10 @@ import { addApplicants } from '../scores/fixtures';
 const ITEMS = ['knowledge', 'reasoning', 'communication', 'professionalism'];
 type FileOut = { fileName: string; contentBase64: string };
 const bytesOf = (f: FileOut) => Buffer.from(f.contentBase64, 'base64');
-const asFile = (name: string, bytes: Uint8Array | string) => ({ fileName: name, contentBase64: Buffer.from(bytes).toString('base64') });
+const asFile = (name: string, bytes: Uint8Array | string) => ({
+  fileName: name,
+  contentBase64: Buffer.from(bytes).toString('base64'),
+});
 
 async function coordinator() {
   const dataDir = tempDir();
@@ -40,12 +43,22 @@ async function laptop(sessionFile: FileOut) {
 /** The observable merge result: marks, absences and conflicts as the panel head sees them. */
 async function state(core: Core, head: string, sessionId: string) {
   const d = await ok(core, head, 'interview.session', { sessionId });
-  const marks = await core.db.selectFrom('interview_marks').select(['id', 'interviewer', 'item_key', 'value', 'unable', 'supersedes_json']).orderBy('id').execute();
+  const marks = await core.db
+    .selectFrom('interview_marks')
+    .select(['id', 'interviewer', 'item_key', 'value', 'unable', 'supersedes_json'])
+    .orderBy('id')
+    .execute();
   const absences = await core.db.selectFrom('interview_absences').select(['id', 'candidate_id']).orderBy('id').execute();
   return {
     marks,
     absences,
-    sheets: d.candidates.map((c) => ({ drawNo: c.drawNo, absent: c.absent, marks: c.marks, conflicts: c.conflicts, panel: c.panel })),
+    sheets: d.candidates.map((c) => ({
+      drawNo: c.drawNo,
+      absent: c.absent,
+      marks: c.marks,
+      conflicts: c.conflicts,
+      panel: c.panel,
+    })),
   };
 }
 
@@ -53,7 +66,8 @@ describe('offline stations', () => {
   it('session files are masked; bundles from 3 stations merge to the same scores and conflicts in every order, twice', async () => {
     const co = await coordinator();
     const sf: Record<string, FileOut> = {};
-    for (const u of ['iv1', 'iv2', 'iv3']) sf[u] = await ok(co.core, co.session, 'stations.exportSession', { sessionId: co.sessionId, interviewer: u });
+    for (const u of ['iv1', 'iv2', 'iv3'])
+      sf[u] = await ok(co.core, co.session, 'stations.exportSession', { sessionId: co.sessionId, interviewer: u });
     const sessionJson = JSON.parse(bytesOf(sf.iv1!).toString('utf8'));
     expect(Object.keys(sessionJson.candidates[0]).sort()).toEqual(['drawNo', 'id', 'name']);
     expect(JSON.stringify(sessionJson)).not.toMatch(/\d{17}[\dX]/);
@@ -65,23 +79,53 @@ describe('offline stations', () => {
       const lap = await laptop(sf[u]!);
       if (u === 'iv3') await ok(lap.core, lap.session, 'interview.markAbsent', { sessionId: co.sessionId, candidate: '3' });
       for (const cand of ['1', '2']) {
-        for (const item of ITEMS) await ok(lap.core, lap.session, 'interview.setScore', { sessionId: co.sessionId, candidate: cand, item, score: rng.int(10, 25) });
+        for (const item of ITEMS)
+          await ok(lap.core, lap.session, 'interview.setScore', {
+            sessionId: co.sessionId,
+            candidate: cand,
+            item,
+            score: rng.int(10, 25),
+          });
       }
       // A laptop may not score for somebody else.
       const other = u === 'iv3' ? 'iv1' : 'iv3';
-      expect((await err(lap.core, lap.session, 'interview.setScore', { sessionId: co.sessionId, candidate: '1', interviewer: other, item: 'knowledge', score: 1 })).code).toBe(
-        'STATION_OTHER_INTERVIEWER',
-      );
+      expect(
+        (
+          await err(lap.core, lap.session, 'interview.setScore', {
+            sessionId: co.sessionId,
+            candidate: '1',
+            interviewer: other,
+            item: 'knowledge',
+            score: 1,
+          })
+        ).code,
+      ).toBe('STATION_OTHER_INTERVIEWER');
       bundles.push({ name: `${u}-a`, file: await ok(lap.core, lap.session, 'stations.exportBundle', {}) });
       if (u === 'iv2') {
         // An edit after the first export: the second bundle carries the whole chain.
-        await ok(lap.core, lap.session, 'interview.setScore', { sessionId: co.sessionId, candidate: '1', item: 'knowledge', score: '24.5' });
-        await ok(lap.core, lap.session, 'interview.setScore', { sessionId: co.sessionId, candidate: '2', item: 'reasoning', score: '无法评价' });
+        await ok(lap.core, lap.session, 'interview.setScore', {
+          sessionId: co.sessionId,
+          candidate: '1',
+          item: 'knowledge',
+          score: '24.5',
+        });
+        await ok(lap.core, lap.session, 'interview.setScore', {
+          sessionId: co.sessionId,
+          candidate: '2',
+          item: 'reasoning',
+          score: '无法评价',
+        });
         bundles.push({ name: `${u}-b`, file: await ok(lap.core, lap.session, 'stations.exportBundle', {}) });
       }
     }
     // Meanwhile the coordinator typed iv2's paper sheet for candidate 1 with a different 专业知识 score.
-    await ok(co.core, co.session, 'interview.setScore', { sessionId: co.sessionId, candidate: '1', interviewer: 'iv2', item: 'knowledge', score: '11' });
+    await ok(co.core, co.session, 'interview.setScore', {
+      sessionId: co.sessionId,
+      candidate: '1',
+      interviewer: 'iv2',
+      item: 'knowledge',
+      score: '11',
+    });
     await co.core.close();
 
     const orders = permutations(bundles.map((_b, i) => i));
@@ -96,7 +140,11 @@ describe('offline stations', () => {
       await ok(core, admin, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
       for (const i of order) await ok(core, admin, 'stations.import', bundles[i]!.file);
       const once = await state(core, head, co.sessionId);
-      for (const i of order) expect(await ok(core, admin, 'stations.import', bundles[i]!.file)).toMatchObject({ alreadyImported: true, eventsAdded: 0 });
+      for (const i of order)
+        expect(await ok(core, admin, 'stations.import', bundles[i]!.file)).toMatchObject({
+          alreadyImported: true,
+          eventsAdded: 0,
+        });
       expect(await state(core, head, co.sessionId)).toEqual(once);
       expect((await verifyAuditChain(core.db)).ok).toBe(true);
       if (reference === null) reference = once;
@@ -117,17 +165,43 @@ describe('offline stations', () => {
     const co = await coordinator();
     const sf = await ok(co.core, co.session, 'stations.exportSession', { sessionId: co.sessionId, interviewer: 'iv2' });
     const lap = await laptop(sf);
-    await ok(lap.core, lap.session, 'interview.setScore', { sessionId: co.sessionId, candidate: '1', item: 'knowledge', score: 20 });
+    await ok(lap.core, lap.session, 'interview.setScore', {
+      sessionId: co.sessionId,
+      candidate: '1',
+      item: 'knowledge',
+      score: 20,
+    });
     const bundle = await ok(lap.core, lap.session, 'stations.exportBundle', {});
-    await ok(co.core, co.session, 'interview.setScore', { sessionId: co.sessionId, candidate: '1', interviewer: 'iv2', item: 'knowledge', score: 21 });
+    await ok(co.core, co.session, 'interview.setScore', {
+      sessionId: co.sessionId,
+      candidate: '1',
+      interviewer: 'iv2',
+      item: 'knowledge',
+      score: 21,
+    });
     const rep = await ok(co.core, co.session, 'stations.import', bundle);
     expect(rep).toMatchObject({ kind: 'bundle', marksAdded: 1, conflicts: 1 });
     const head = 'head';
     await ok(co.core, head, 'auth.login', { username: 'iv1', password: 'password-iv1' });
-    expect((await err(co.core, co.session, 'interview.setScore', { sessionId: co.sessionId, candidate: '1', interviewer: 'iv2', item: 'knowledge', score: 22 })).code).toBe(
-      'SCORE_CONFLICT_UNRESOLVED',
-    );
-    const r = await ok(co.core, head, 'interview.resolveConflict', { sessionId: co.sessionId, candidate: '1', interviewer: 'iv2', item: 'knowledge', score: 20, reason: '以面试官笔记本记录为准' });
+    expect(
+      (
+        await err(co.core, co.session, 'interview.setScore', {
+          sessionId: co.sessionId,
+          candidate: '1',
+          interviewer: 'iv2',
+          item: 'knowledge',
+          score: 22,
+        })
+      ).code,
+    ).toBe('SCORE_CONFLICT_UNRESOLVED');
+    const r = await ok(co.core, head, 'interview.resolveConflict', {
+      sessionId: co.sessionId,
+      candidate: '1',
+      interviewer: 'iv2',
+      item: 'knowledge',
+      score: 20,
+      reason: '以面试官笔记本记录为准',
+    });
     expect(r.conflicts).toEqual([]);
     // Re-importing the same bundle does not bring the conflict back.
     expect(await ok(co.core, co.session, 'stations.import', bundle)).toMatchObject({ alreadyImported: true, conflicts: 0 });
@@ -137,22 +211,39 @@ describe('offline stations', () => {
     const co = await coordinator();
     const sf = await ok(co.core, co.session, 'stations.exportSession', { sessionId: co.sessionId, interviewer: 'iv2' });
     const lap = await laptop(sf);
-    await ok(lap.core, lap.session, 'interview.setScore', { sessionId: co.sessionId, candidate: '2', item: 'knowledge', score: 20 });
+    await ok(lap.core, lap.session, 'interview.setScore', {
+      sessionId: co.sessionId,
+      candidate: '2',
+      item: 'knowledge',
+      score: 20,
+    });
     const good = await ok(lap.core, lap.session, 'stations.exportBundle', {});
     const text = bytesOf(good).toString('utf8');
-    const before = await co.core.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await co.core.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
 
     const outer = JSON.parse(text) as { payload: string };
     const tamperedPayload = outer.payload.replace('\\"value\\":2000', '\\"value\\":2500');
     expect(tamperedPayload).not.toBe(outer.payload);
     const tampered = JSON.stringify({ ...outer, payload: tamperedPayload });
     expect((await err(co.core, co.session, 'stations.import', asFile('t.json', tampered))).code).toBe('BUNDLE_SIGNATURE_INVALID');
-    expect((await err(co.core, co.session, 'stations.import', asFile('t.json', text.slice(0, text.length - 40)))).code).toBe('BUNDLE_TRUNCATED');
+    expect((await err(co.core, co.session, 'stations.import', asFile('t.json', text.slice(0, text.length - 40)))).code).toBe(
+      'BUNDLE_TRUNCATED',
+    );
 
     // A laptop prepared by another coordinator: its key is not registered here.
     const other = await coordinator();
-    const otherLap = await laptop(await ok(other.core, other.session, 'stations.exportSession', { sessionId: other.sessionId, interviewer: 'iv2' }));
-    await ok(otherLap.core, otherLap.session, 'interview.setScore', { sessionId: other.sessionId, candidate: '1', item: 'knowledge', score: 20 });
+    const otherLap = await laptop(
+      await ok(other.core, other.session, 'stations.exportSession', { sessionId: other.sessionId, interviewer: 'iv2' }),
+    );
+    await ok(otherLap.core, otherLap.session, 'interview.setScore', {
+      sessionId: other.sessionId,
+      candidate: '1',
+      item: 'knowledge',
+      score: 20,
+    });
     const foreign = await ok(otherLap.core, otherLap.session, 'stations.exportBundle', {});
     expect((await err(co.core, co.session, 'stations.import', foreign)).code).toBe('STATION_KEY_UNKNOWN');
 
@@ -163,13 +254,50 @@ describe('offline stations', () => {
       const payload = JSON.parse(JSON.parse(text).payload) as Record<string, unknown>;
       mutate(payload);
       const body = canonicalJson(payload);
-      return asFile('x.json', JSON.stringify({ kind: 'basedesk.station-bundle', payload: body, signature: signMinisign(Buffer.from(body), sk, { trustedComment: 'x' }) }));
+      return asFile(
+        'x.json',
+        JSON.stringify({
+          kind: 'basedesk.station-bundle',
+          payload: body,
+          signature: signMinisign(Buffer.from(body), sk, { trustedComment: 'x' }),
+        }),
+      );
     };
-    expect((await err(co.core, co.session, 'stations.import', resign((p) => (p.interviewer = 'iv3')))).code).toBe('STATION_KEY_MISMATCH');
-    expect((await err(co.core, co.session, 'stations.import', resign((p) => (p.schemaVersion = 999)))).code).toBe('BUNDLE_NEWER_VERSION');
-    expect((await err(co.core, co.session, 'stations.import', resign((p) => (p.events as unknown[]).splice(0, 1)))).code).toBe('BUNDLE_CHAIN_BROKEN');
+    expect(
+      (
+        await err(
+          co.core,
+          co.session,
+          'stations.import',
+          resign((p) => (p.interviewer = 'iv3')),
+        )
+      ).code,
+    ).toBe('STATION_KEY_MISMATCH');
+    expect(
+      (
+        await err(
+          co.core,
+          co.session,
+          'stations.import',
+          resign((p) => (p.schemaVersion = 999)),
+        )
+      ).code,
+    ).toBe('BUNDLE_NEWER_VERSION');
+    expect(
+      (
+        await err(
+          co.core,
+          co.session,
+          'stations.import',
+          resign((p) => (p.events as unknown[]).splice(0, 1)),
+        )
+      ).code,
+    ).toBe('BUNDLE_CHAIN_BROKEN');
 
-    const after = await co.core.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await co.core.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     expect(await co.core.db.selectFrom('interview_marks').selectAll().execute()).toEqual([]);
     expect(await ok(co.core, co.session, 'stations.import', good)).toMatchObject({ marksAdded: 1 });

@@ -106,7 +106,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('event_id', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('interview_signoffs_cand').on('interview_signoffs').columns(['session_id', 'candidate_id']).execute();
+  await db.schema
+    .createIndex('interview_signoffs_cand')
+    .on('interview_signoffs')
+    .columns(['session_id', 'candidate_id'])
+    .execute();
 
   // Coordinator side: the station key registered for one interviewer of one session.
   await db.schema

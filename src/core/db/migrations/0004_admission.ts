@@ -9,9 +9,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('admission_decisions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('cohort_year', 'integer', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) =>
-      c.notNull().check(sql`kind IN ('tie', 'decline', 'adjustment', 'over_quota')`),
-    )
+    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind IN ('tie', 'decline', 'adjustment', 'over_quota')`))
     .addColumn('applicant_id', 'text') // decline / adjustment / over_quota
     .addColumn('payload_json', 'text', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull().defaultTo(''))

@@ -8,6 +8,7 @@ import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_applicants';
 import * as m0003 from './0003_scores';
 import * as m0004 from './0004_admission';
+import * as m0005 from './0005_outbox';
 
 export type Migration = { name: string; up: (db: Kysely<any>) => Promise<void> };
 
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { name: '0002_applicants', ...m0002 },
   { name: '0003_scores', ...m0003 },
   { name: '0004_admission', ...m0004 },
+  { name: '0005_outbox', ...m0005 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -14,6 +14,8 @@ export function createApi(transport: Transport): Api {
 }
 
 declare global {
+  // Declaration merging onto the DOM's Window needs an interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface Window {
     basedesk?: Bridge;
   }

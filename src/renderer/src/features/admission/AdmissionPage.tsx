@@ -57,7 +57,10 @@ export function AdmissionPage() {
   async function runAllocation() {
     setRunning(true);
     const v = await consent((c) =>
-      call('admission.run', { ...(skipInvalid ? { skipInvalidChoices: true } : {}), ...(c ? { confirm: true, reason: c.reason } : {}) }),
+      call('admission.run', {
+        ...(skipInvalid ? { skipInvalidChoices: true } : {}),
+        ...(c ? { confirm: true, reason: c.reason } : {}),
+      }),
     ).catch((e: ApiError) => {
       notifyError(e);
       return null;
@@ -111,7 +114,12 @@ export function AdmissionPage() {
         </div>
         <Group>
           {editable && (
-            <Checkbox size="xs" label={t('admission.skipInvalid')} checked={skipInvalid} onChange={(e) => setSkipInvalid(e.currentTarget.checked)} />
+            <Checkbox
+              size="xs"
+              label={t('admission.skipInvalid')}
+              checked={skipInvalid}
+              onChange={(e) => setSkipInvalid(e.currentTarget.checked)}
+            />
           )}
           {editable && (
             <Button leftSection={<IconCalculator size={16} />} loading={running} onClick={() => void runAllocation()}>
@@ -123,13 +131,21 @@ export function AdmissionPage() {
               <Button variant="light" leftSection={<IconSpeakerphone size={16} />} onClick={() => setPublishing(true)}>
                 {t('admission.publish')}
               </Button>
-              <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => void showPage('admission.publicationHtml')}>
+              <Button
+                variant="default"
+                leftSection={<IconPrinter size={16} />}
+                onClick={() => void showPage('admission.publicationHtml')}
+              >
                 {t('admission.printPublication')}
               </Button>
               <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void exportSummary()}>
                 {t('admission.exportSummary')}
               </Button>
-              <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => void showPage('admission.summaryHtml')}>
+              <Button
+                variant="default"
+                leftSection={<IconPrinter size={16} />}
+                onClick={() => void showPage('admission.summaryHtml')}
+              >
                 {t('admission.printSummary')}
               </Button>
             </>
@@ -161,7 +177,7 @@ export function AdmissionPage() {
             <ResultsTab view={v} editable={editable} consent={consent} onChanged={list.setData} />
           </Tabs.Panel>
           <Tabs.Panel value="not-admitted" pt="md">
-            <NotAdmittedTab view={v} />
+            <NotAdmittedTab view={v} editable={editable} />
           </Tabs.Panel>
           <Tabs.Panel value="stats" pt="md">
             <StatsTab />

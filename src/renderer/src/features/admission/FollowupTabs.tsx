@@ -1,4 +1,16 @@
-import { Badge, Button, Group, Paper, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Paper,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdmissionRunView, NotAdmittedRow, TrackingRow, TrainingYearRow } from '../../../../shared/contract/admission';
@@ -66,9 +78,20 @@ function FormDialog({
   );
 }
 
-export function NotAdmittedTab({ view }: { view: AdmissionRunView }) {
+export function NotAdmittedTab({ view, editable }: { view: AdmissionRunView; editable: boolean }) {
   const { t } = useTranslation();
-  const color: Record<NotAdmittedRow['code'], string> = { INELIGIBLE: 'gray', DECLINED: 'red', NO_SEAT: 'blue', AWAITING_TIE: 'orange' };
+  const [second, setSecond] = useState<NotAdmittedRow | null>(null);
+  const [codes, setCodes] = useState<string[]>([]);
+  const secondWindow = editable ? view.secondWindowChoices : null;
+  const openOptions = [...new Map(view.unfilled.map((u) => [u.specialtyCode, `${u.specialtyCode} ${u.specialtyName}（${u.seatsLeft}）`])).entries()].map(
+    ([value, label]) => ({ value, label }),
+  );
+  const color: Record<NotAdmittedRow['code'], string> = {
+    INELIGIBLE: 'gray',
+    DECLINED: 'red',
+    NO_SEAT: 'blue',
+    AWAITING_TIE: 'orange',
+  };
   return (
     <Paper withBorder>
       <ScrollArea.Autosize mah="calc(100vh - 260px)" type="auto">
@@ -80,6 +103,7 @@ export function NotAdmittedTab({ view }: { view: AdmissionRunView }) {
               <Table.Th w={80}>{t('admission.table.total')}</Table.Th>
               <Table.Th w={120}>{t('admission.table.status')}</Table.Th>
               <Table.Th>{t('admission.table.why')}</Table.Th>
+              {secondWindow !== null && <Table.Th w={90} />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -96,11 +120,40 @@ export function NotAdmittedTab({ view }: { view: AdmissionRunView }) {
                 <Table.Td>
                   <Text size="xs">{n.message}</Text>
                 </Table.Td>
+                {secondWindow !== null && (
+                  <Table.Td>
+                    {n.code === 'NO_SEAT' && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => {
+                          setSecond(n);
+                          setCodes([]);
+                        }}
+                      >
+                        {t('admission.second.button')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </ScrollArea.Autosize>
+      <FormDialog
+        title={t('admission.second.dialog')}
+        opened={second !== null}
+        onClose={() => setSecond(null)}
+        canSubmit={codes.length > 0}
+        submit={() => call('admission.setSecondChoices', { applicantId: second?.applicantId ?? '', choices: codes })}
+      >
+        <Text size="sm">{second?.name}</Text>
+        <Text size="xs" c="dimmed">
+          {t('admission.second.hint', { count: secondWindow ?? 0 })}
+        </Text>
+        <MultiSelect label={t('admission.second.choices')} data={openOptions} value={codes} onChange={setCodes} maxValues={secondWindow ?? 2} />
+      </FormDialog>
     </Paper>
   );
 }
@@ -198,12 +251,25 @@ export function TrainingYearsTab({ editable }: { editable: boolean }) {
           call('admission.requestReduction', {
             applicantId: id,
             years: years === '2' ? 2 : 1,
-            documents: docs.split('\n').map((d) => d.trim()).filter((d) => d !== ''),
+            documents: docs
+              .split('\n')
+              .map((d) => d.trim())
+              .filter((d) => d !== ''),
           })
         }
       >
-        <SegmentedControl value={years} onChange={setYears} data={['1', '2'].map((y) => ({ value: y, label: t('admission.years.yearsValue', { years: y }) }))} />
-        <Textarea label={t('admission.years.documents')} value={docs} onChange={(e) => setDocs(e.currentTarget.value)} autosize minRows={3} />
+        <SegmentedControl
+          value={years}
+          onChange={setYears}
+          data={['1', '2'].map((y) => ({ value: y, label: t('admission.years.yearsValue', { years: y }) }))}
+        />
+        <Textarea
+          label={t('admission.years.documents')}
+          value={docs}
+          onChange={(e) => setDocs(e.currentTarget.value)}
+          autosize
+          minRows={3}
+        />
       </FormDialog>
       <FormDialog
         title={t('admission.years.decideDialog')}
@@ -211,7 +277,12 @@ export function TrainingYearsTab({ editable }: { editable: boolean }) {
         onClose={close}
         canSubmit={reason.trim().length >= 2}
         submit={() =>
-          call('admission.decideReduction', { applicantId: id, approve: approve === 'approve', years: years === '2' ? 2 : 1, reason: reason.trim() })
+          call('admission.decideReduction', {
+            applicantId: id,
+            approve: approve === 'approve',
+            years: years === '2' ? 2 : 1,
+            reason: reason.trim(),
+          })
         }
       >
         <SegmentedControl
@@ -223,9 +294,19 @@ export function TrainingYearsTab({ editable }: { editable: boolean }) {
           ]}
         />
         {approve === 'approve' && (
-          <SegmentedControl value={years} onChange={setYears} data={['1', '2'].map((y) => ({ value: y, label: t('admission.years.yearsValue', { years: y }) }))} />
+          <SegmentedControl
+            value={years}
+            onChange={setYears}
+            data={['1', '2'].map((y) => ({ value: y, label: t('admission.years.yearsValue', { years: y }) }))}
+          />
         )}
-        <Textarea label={t('admission.years.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
+        <Textarea
+          label={t('admission.years.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
       </FormDialog>
       <FormDialog
         title={t('admission.years.provinceDialog')}
@@ -345,13 +426,26 @@ export function TrackingTab({ editable }: { editable: boolean }) {
         }
       >
         <Text size="sm">{dialog?.row.name}</Text>
-        <TextInput label={t('admission.tracking.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} placeholder="YYYY-MM-DD" />
+        <TextInput
+          label={t('admission.tracking.date')}
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          placeholder="YYYY-MM-DD"
+        />
       </FormDialog>
     </Paper>
   );
 }
 
-export function DecisionsTab({ editable, consent, onChanged }: { editable: boolean; consent: Consent; onChanged: (v: AdmissionRunView) => void }) {
+export function DecisionsTab({
+  editable,
+  consent,
+  onChanged,
+}: {
+  editable: boolean;
+  consent: Consent;
+  onChanged: (v: AdmissionRunView) => void;
+}) {
   const { t } = useTranslation();
   const q = useApiQuery('admission.decisions', {});
   const [revoking, setRevoking] = useState<string | null>(null);
@@ -363,12 +457,12 @@ export function DecisionsTab({ editable, consent, onChanged }: { editable: boole
     e.preventDefault();
     if (!revoking) return;
     const decisionId = revoking;
-    const v = await consent((c) => call('admission.revokeDecision', { decisionId, reason: reason.trim(), ...(c ? { confirm: true } : {}) })).catch(
-      (err: ApiError) => {
-        setError(errorText(err));
-        return null;
-      },
-    );
+    const v = await consent((c) =>
+      call('admission.revokeDecision', { decisionId, reason: reason.trim(), ...(c ? { confirm: true } : {}) }),
+    ).catch((err: ApiError) => {
+      setError(errorText(err));
+      return null;
+    });
     if (v) {
       onChanged(v);
       setRevoking(null);
@@ -428,8 +522,18 @@ export function DecisionsTab({ editable, consent, onChanged }: { editable: boole
       <Dialog opened={revoking !== null} onClose={() => setRevoking(null)} title={t('admission.decisions.revoke')}>
         <form onSubmit={(e) => void revoke(e)}>
           <Stack>
-            <Textarea label={t('admission.decisions.revokeReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
-            {error && <Text c="red" size="sm">{error}</Text>}
+            <Textarea
+              label={t('admission.decisions.revokeReason')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              autosize
+              minRows={2}
+            />
+            {error && (
+              <Text c="red" size="sm">
+                {error}
+              </Text>
+            )}
             <Group justify="flex-end">
               <Button type="submit" color="red" disabled={reason.trim().length < 2}>
                 {t('admission.decisions.revoke')}

@@ -2,7 +2,14 @@ import { Alert, Badge, Button, Group, Paper, ScrollArea, Stack, Table, Text, Tit
 import { IconArrowsShuffle, IconListDetails, IconScale } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdmissionRunView, AdmittedRow, ChangeView, CompetitionView, ProposalView, TieView } from '../../../../shared/contract/admission';
+import type {
+  AdmissionRunView,
+  AdmittedRow,
+  ChangeView,
+  CompetitionView,
+  ProposalView,
+  TieView,
+} from '../../../../shared/contract/admission';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
 import { Dialog } from '../../components/Dialog';
@@ -12,7 +19,17 @@ function seatLabel(s: { specialtyCode: string; specialtyName: string; category: 
   return `${s.specialtyCode} ${s.specialtyName}${s.category ? `（${s.category}）` : ''}`;
 }
 
-export function ResultsTab({ view, editable, consent, onChanged }: { view: AdmissionRunView; editable: boolean; consent: Consent; onChanged: (v: AdmissionRunView) => void }) {
+export function ResultsTab({
+  view,
+  editable,
+  consent,
+  onChanged,
+}: {
+  view: AdmissionRunView;
+  editable: boolean;
+  consent: Consent;
+  onChanged: (v: AdmissionRunView) => void;
+}) {
   const { t } = useTranslation();
   const [tie, setTie] = useState<TieView | null>(null);
   const [declining, setDeclining] = useState<AdmittedRow | null>(null);
@@ -24,12 +41,27 @@ export function ResultsTab({ view, editable, consent, onChanged }: { view: Admis
   return (
     <Stack>
       {view.ties.length > 0 && (
-        <Alert color="orange" variant="light" icon={<IconScale size={18} />} title={t('admission.ties.title', { count: view.ties.length })} data-testid="ties">
+        <Alert
+          color="orange"
+          variant="light"
+          icon={<IconScale size={18} />}
+          title={t('admission.ties.title', { count: view.ties.length })}
+          data-testid="ties"
+        >
           <Stack gap="xs">
             {view.ties.map((x) => (
-              <Group key={`${x.round}-${x.specialtyCode}-${x.category ?? ''}`} justify="space-between" data-testid={`tie-${x.specialtyCode}`}>
+              <Group
+                key={`${x.round}-${x.specialtyCode}-${x.category ?? ''}`}
+                justify="space-between"
+                data-testid={`tie-${x.specialtyCode}`}
+              >
                 <Text size="sm">
-                  {t('admission.ties.line', { specialty: seatLabel(x), round: t(`admission.rounds.${x.round}`), seats: x.seatsLeft, total: x.total })}
+                  {t('admission.ties.line', {
+                    specialty: seatLabel(x),
+                    round: t(`admission.rounds.${x.round}`),
+                    seats: x.seatsLeft,
+                    total: x.total,
+                  })}
                   ：{x.applicants.map((p) => p.name).join('、')}
                 </Text>
                 {editable && (
@@ -65,7 +97,12 @@ export function ResultsTab({ view, editable, consent, onChanged }: { view: Admis
                       {p.order}. {p.name} · {p.total} → {seatLabel(p)}
                     </Text>
                     {editable && (
-                      <Button size="xs" variant="light" leftSection={<IconArrowsShuffle size={14} />} onClick={() => setAdjusting(p)}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        leftSection={<IconArrowsShuffle size={14} />}
+                        onClick={() => setAdjusting(p)}
+                      >
                         {t('admission.proposals.assign')}
                       </Button>
                     )}
@@ -81,7 +118,12 @@ export function ResultsTab({ view, editable, consent, onChanged }: { view: Admis
         <Paper withBorder key={code} data-testid={`specialty-${code}`}>
           <Group justify="space-between" p="sm">
             <Title order={4}>{t('admission.specialtyHeader', { code, name: rows[0]!.specialtyName, count: rows.length })}</Title>
-            <Button size="xs" variant="subtle" leftSection={<IconListDetails size={14} />} onClick={() => setRanking({ code, name: rows[0]!.specialtyName })}>
+            <Button
+              size="xs"
+              variant="subtle"
+              leftSection={<IconListDetails size={14} />}
+              onClick={() => setRanking({ code, name: rows[0]!.specialtyName })}
+            >
               {t('admission.table.ranking')}
             </Button>
           </Group>
@@ -105,7 +147,7 @@ export function ResultsTab({ view, editable, consent, onChanged }: { view: Admis
                     <Table.Td>{a.rank}</Table.Td>
                     <Table.Td>{a.name}</Table.Td>
                     <Table.Td ff="monospace">{a.idNumber}</Table.Td>
-                    <Table.Td>{a.category ?? '—'}</Table.Td>
+                    <Table.Td>{a.applicantCategory ?? '—'}</Table.Td>
                     <Table.Td>
                       <Group gap={4}>
                         <Text size="sm">{t(`admission.rounds.${a.round}`)}</Text>
@@ -160,8 +202,7 @@ function ChangesPanel({ changes }: { changes: ChangeView[] }) {
               {t(`admission.changes.${c.kind}`)}
             </Badge>
             <Text size="sm">
-              {c.name}（{c.idNumber}）
-              {c.before ? ` ${seatLabel(c.before)} · ${t(`admission.rounds.${c.before.round}`)}` : ''}
+              {c.name}（{c.idNumber}）{c.before ? ` ${seatLabel(c.before)} · ${t(`admission.rounds.${c.before.round}`)}` : ''}
               {c.before && c.after ? ' → ' : ''}
               {c.after ? ` ${seatLabel(c.after)} · ${t(`admission.rounds.${c.after.round}`)}` : ''}
               {c.message ? ` · ${c.message}` : ''}

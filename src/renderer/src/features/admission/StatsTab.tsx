@@ -1,4 +1,5 @@
-import { Paper, ScrollArea, Stack, Table, Title } from '@mantine/core';
+import { Box, Group, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatsView } from '../../../../shared/contract/admission';
 import { useApiQuery } from '../../app/useApiQuery';
@@ -59,6 +60,11 @@ export function StatsTab() {
           {t('admission.stats.chart')}
         </Title>
         <BarChart stats={s} />
+        <Group gap="lg" mt="xs">
+          <Legend swatch={{ border: '1px solid var(--mantine-color-gray-5)' }} label={t('admission.stats.plan')} />
+          <Legend swatch={{ background: 'var(--mantine-color-blue-4)' }} label={t('admission.stats.admitted')} />
+          <Legend swatch={{ background: 'var(--mantine-color-blue-8)' }} label={t('admission.stats.reported')} />
+        </Group>
       </Paper>
     </Stack>
   );
@@ -101,3 +107,13 @@ function BarChart({ stats }: { stats: StatsView }) {
   );
 }
 
+function Legend({ swatch, label }: { swatch: CSSProperties; label: string }) {
+  return (
+    <Group gap={6}>
+      <Box w={14} h={10} style={swatch} />
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+    </Group>
+  );
+}

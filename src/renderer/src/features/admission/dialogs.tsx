@@ -1,7 +1,13 @@
 import { Alert, Button, Checkbox, Group, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdmissionRunView, AdmittedRow, ProposalView, PublicationView, TieView } from '../../../../shared/contract/admission';
+import type {
+  AdmissionRunView,
+  AdmittedRow,
+  ProposalView,
+  PublicationView,
+  TieView,
+} from '../../../../shared/contract/admission';
 import type { ApiError, Result } from '../../../../shared/errors';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
@@ -9,7 +15,9 @@ import { notifySuccess } from '../../app/notify';
 import { Dialog } from '../../components/Dialog';
 
 /** Runs a change; when the list is already published, asks for confirmation and a reason, then retries. */
-export type Consent = (attempt: (confirm: { confirm: true; reason: string } | null) => Promise<Result<AdmissionRunView>>) => Promise<AdmissionRunView | null>;
+export type Consent = (
+  attempt: (confirm: { confirm: true; reason: string } | null) => Promise<Result<AdmissionRunView>>,
+) => Promise<AdmissionRunView | null>;
 
 export function RerunConfirmDialog({
   request,
@@ -42,8 +50,19 @@ export function RerunConfirmDialog({
           <Alert color="orange" variant="light">
             {request ? errorText(request.error) : ''}
           </Alert>
-          <Textarea label={t('admission.rerunConfirm.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={2} />
-          {error && <Text c="red" size="sm">{error}</Text>}
+          <Textarea
+            label={t('admission.rerunConfirm.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            required
+            autosize
+            minRows={2}
+          />
+          {error && (
+            <Text c="red" size="sm">
+              {error}
+            </Text>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => request?.cancel()}>
               {t('common.cancel')}
@@ -58,7 +77,17 @@ export function RerunConfirmDialog({
   );
 }
 
-export function TieDialog({ tie, consent, onClose, onChanged }: { tie: TieView | null; consent: Consent; onClose: () => void; onChanged: (v: AdmissionRunView) => void }) {
+export function TieDialog({
+  tie,
+  consent,
+  onClose,
+  onChanged,
+}: {
+  tie: TieView | null;
+  consent: Consent;
+  onClose: () => void;
+  onChanged: (v: AdmissionRunView) => void;
+}) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<string[]>([]);
   const [overflow, setOverflow] = useState(false);
@@ -116,9 +145,25 @@ export function TieDialog({ tie, consent, onClose, onChanged }: { tie: TieView |
               ))}
             </Stack>
           </Checkbox.Group>
-          <Checkbox checked={overflow} onChange={(e) => setOverflow(e.currentTarget.checked)} label={t('admission.ties.overflow')} color="orange" />
-          <Textarea label={t('admission.ties.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={2} />
-          {error && <Text c="red" size="sm" role="alert">{error}</Text>}
+          <Checkbox
+            checked={overflow}
+            onChange={(e) => setOverflow(e.currentTarget.checked)}
+            label={t('admission.ties.overflow')}
+            color="orange"
+          />
+          <Textarea
+            label={t('admission.ties.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            required
+            autosize
+            minRows={2}
+          />
+          {error && (
+            <Text c="red" size="sm" role="alert">
+              {error}
+            </Text>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -133,7 +178,17 @@ export function TieDialog({ tie, consent, onClose, onChanged }: { tie: TieView |
   );
 }
 
-export function DeclineDialog({ row, consent, onClose, onChanged }: { row: AdmittedRow | null; consent: Consent; onClose: () => void; onChanged: (v: AdmissionRunView) => void }) {
+export function DeclineDialog({
+  row,
+  consent,
+  onClose,
+  onChanged,
+}: {
+  row: AdmittedRow | null;
+  consent: Consent;
+  onClose: () => void;
+  onChanged: (v: AdmissionRunView) => void;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -148,7 +203,11 @@ export function DeclineDialog({ row, consent, onClose, onChanged }: { row: Admit
     e.preventDefault();
     setBusy(true);
     const v = await consent((c) =>
-      call('admission.decline', { applicantId: target.applicantId, ...(reason.trim() ? { reason: reason.trim() } : {}), ...(c ? { confirm: true } : {}) }),
+      call('admission.decline', {
+        applicantId: target.applicantId,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+        ...(c ? { confirm: true } : {}),
+      }),
     ).catch((err: ApiError) => {
       setError(errorText(err));
       return null;
@@ -166,7 +225,11 @@ export function DeclineDialog({ row, consent, onClose, onChanged }: { row: Admit
         <Stack>
           <Text size="sm">{t('admission.decline.hint', { name: `${row.name}（${row.idNumber}）` })}</Text>
           <TextInput label={t('admission.decline.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-          {error && <Text c="red" size="sm" role="alert">{error}</Text>}
+          {error && (
+            <Text c="red" size="sm" role="alert">
+              {error}
+            </Text>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -208,7 +271,9 @@ export function AdjustDialog({
   }, [proposal]);
   if (!proposal) return null;
   const target = proposal;
-  const options = [...new Map(view.unfilled.map((u) => [u.specialtyCode, `${u.specialtyCode} ${u.specialtyName}（${u.seatsLeft}）`])).entries()].map(([value, label]) => ({ value, label }));
+  const options = [
+    ...new Map(view.unfilled.map((u) => [u.specialtyCode, `${u.specialtyCode} ${u.specialtyName}（${u.seatsLeft}）`])).entries(),
+  ].map(([value, label]) => ({ value, label }));
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!code) return;
@@ -238,10 +303,27 @@ export function AdjustDialog({
           <Text size="sm">
             {proposal.name}（{proposal.idNumber}）· {proposal.total}
           </Text>
-          <Select label={t('admission.proposals.specialty')} data={options} value={code} onChange={setCode} allowDeselect={false} />
-          <Textarea label={t('admission.proposals.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={2} />
+          <Select
+            label={t('admission.proposals.specialty')}
+            data={options}
+            value={code}
+            onChange={setCode}
+            allowDeselect={false}
+          />
+          <Textarea
+            label={t('admission.proposals.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            required
+            autosize
+            minRows={2}
+          />
           <TextInput label={t('admission.proposals.overQuota')} value={over} onChange={(e) => setOver(e.currentTarget.value)} />
-          {error && <Text c="red" size="sm" role="alert">{error}</Text>}
+          {error && (
+            <Text c="red" size="sm" role="alert">
+              {error}
+            </Text>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -260,7 +342,15 @@ function todayCst(): string {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
-export function PublishDialog({ opened, onClose, onPublished }: { opened: boolean; onClose: () => void; onPublished: (p: PublicationView) => void }) {
+export function PublishDialog({
+  opened,
+  onClose,
+  onPublished,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onPublished: (p: PublicationView) => void;
+}) {
   const { t } = useTranslation();
   const [start, setStart] = useState(todayCst());
   const [days, setDays] = useState<number | string>(3);
@@ -278,7 +368,11 @@ export function PublishDialog({ opened, onClose, onPublished }: { opened: boolea
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
-    const r = await call('admission.publish', { startDate: start, days: Number(days), ...(note.trim() ? { note: note.trim() } : {}) });
+    const r = await call('admission.publish', {
+      startDate: start,
+      days: Number(days),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
     setBusy(false);
     if (!r.ok) return setError(errorText(r.error));
     notifySuccess(t('admission.publishDialog.done', { start: r.value.startDate, end: r.value.endDate }));
@@ -292,10 +386,20 @@ export function PublishDialog({ opened, onClose, onPublished }: { opened: boolea
           <Text size="sm" c="dimmed">
             {t('admission.publishDialog.hint')}
           </Text>
-          <TextInput label={t('admission.publishDialog.start')} value={start} onChange={(e) => setStart(e.currentTarget.value)} placeholder="YYYY-MM-DD" required />
+          <TextInput
+            label={t('admission.publishDialog.start')}
+            value={start}
+            onChange={(e) => setStart(e.currentTarget.value)}
+            placeholder="YYYY-MM-DD"
+            required
+          />
           <NumberInput label={t('admission.publishDialog.days')} value={days} onChange={setDays} min={1} max={30} />
           <TextInput label={t('admission.publishDialog.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-          {error && <Text c="red" size="sm" role="alert">{error}</Text>}
+          {error && (
+            <Text c="red" size="sm" role="alert">
+              {error}
+            </Text>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

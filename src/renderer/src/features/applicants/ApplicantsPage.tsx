@@ -1,4 +1,18 @@
-import { ActionIcon, Badge, Button, Group, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  ScrollArea,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { IconEye, IconFileImport, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +26,12 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { ImportApplicantsModal } from './ImportApplicantsModal';
 
 const PAGE = 100;
-export const STATUS_COLORS: Record<ConfirmationStatus, string> = { pending: 'gray', confirmed: 'teal', returned: 'orange', rejected: 'red' };
+export const STATUS_COLORS: Record<ConfirmationStatus, string> = {
+  pending: 'gray',
+  confirmed: 'teal',
+  returned: 'orange',
+  rejected: 'red',
+};
 
 export function StatusBadge({ status }: { status: ConfirmationStatus }) {
   const { t } = useTranslation();
@@ -50,8 +69,13 @@ export function ApplicantsPage() {
     setRevealed((m) => ({ ...m, [a.id]: r.value }));
   }
 
-  const statuses = (['pending', 'confirmed', 'returned', 'rejected'] as const).map((s) => ({ value: s, label: t(`applicants.statuses.${s}`) }));
-  const specialties = (catalogue.data ?? []).filter((s) => s.active).map((s) => ({ value: s.code, label: `${s.code} ${s.name}` }));
+  const statuses = (['pending', 'confirmed', 'returned', 'rejected'] as const).map((s) => ({
+    value: s,
+    label: t(`applicants.statuses.${s}`),
+  }));
+  const specialties = (catalogue.data ?? [])
+    .filter((s) => s.active)
+    .map((s) => ({ value: s.code, label: `${s.code} ${s.name}` }));
   const data = list.data;
 
   return (
@@ -145,7 +169,12 @@ export function ApplicantsPage() {
                       {canReveal && (
                         <Table.Td>
                           <Tooltip label={full ? t('applicants.revealed') : t('applicants.reveal')}>
-                            <ActionIcon variant="subtle" aria-label={`${t('applicants.reveal')} ${a.name}`} onClick={() => void reveal(a)} disabled={!!full}>
+                            <ActionIcon
+                              variant="subtle"
+                              aria-label={`${t('applicants.reveal')} ${a.name}`}
+                              onClick={() => void reveal(a)}
+                              disabled={!!full}
+                            >
                               <IconEye size={16} />
                             </ActionIcon>
                           </Tooltip>

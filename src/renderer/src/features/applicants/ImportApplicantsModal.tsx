@@ -1,8 +1,27 @@
-import { Alert, Badge, Button, Checkbox, FileButton, Group, ScrollArea, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  FileButton,
+  Group,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { IconAlertTriangle, IconDownload, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
-import { APPLICANT_FIELD_KEYS, type ApplicantFieldKey, type ImportPreview, type ImportResult, type RowProblem } from '../../../../shared/contract/applicants';
+import {
+  APPLICANT_FIELD_KEYS,
+  type ApplicantFieldKey,
+  type ImportPreview,
+  type ImportResult,
+  type RowProblem,
+} from '../../../../shared/contract/applicants';
 import type { ApiError } from '../../../../shared/errors';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
@@ -47,7 +66,9 @@ export async function downloadRejections(sourceFileName: string, rejected: RowPr
   const r = await call('applicants.rejectionReport', { sourceFileName, rejected });
   if (!r.ok) return notifyError(r.error);
   const bytes = Uint8Array.from(atob(r.value.contentBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const url = URL.createObjectURL(
+    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  );
   const a = document.createElement('a');
   a.href = url;
   a.download = r.value.fileName;
@@ -58,7 +79,13 @@ export async function downloadRejections(sourceFileName: string, rejected: RowPr
 }
 
 /** Column mapping for a layout the core did not recognise: header row + one field per column, optionally saved. */
-function MappingForm({ error, onApply }: { error: ApiError; onApply: (headerRow: number, mapping: Record<string, ApplicantFieldKey>, save: boolean) => void }) {
+function MappingForm({
+  error,
+  onApply,
+}: {
+  error: ApiError;
+  onApply: (headerRow: number, mapping: Record<string, ApplicantFieldKey>, save: boolean) => void;
+}) {
   const { t } = useTranslation();
   const rows = (Array.isArray(error.details?.['rows']) ? error.details['rows'] : []) as string[][];
   const initial = typeof error.details?.['headerRow'] === 'number' ? (error.details['headerRow'] as number) : 1;
@@ -66,7 +93,10 @@ function MappingForm({ error, onApply }: { error: ApiError; onApply: (headerRow:
   const [mapping, setMapping] = useState<Record<string, ApplicantFieldKey>>({});
   const [save, setSave] = useState(true);
   const headers = (rows[headerRow - 1] ?? []).filter((h) => h !== '');
-  const fieldOptions = [{ value: '', label: t('applicants.columnIgnore') }, ...APPLICANT_FIELD_KEYS.map((k) => ({ value: k, label: t(`applicants.fields.${k}`) }))];
+  const fieldOptions = [
+    { value: '', label: t('applicants.columnIgnore') },
+    ...APPLICANT_FIELD_KEYS.map((k) => ({ value: k, label: t(`applicants.fields.${k}`) })),
+  ];
   return (
     <Stack gap="xs" data-testid="mapping-form">
       <Text fw={600}>{t('applicants.mappingTitle')}</Text>
@@ -75,7 +105,10 @@ function MappingForm({ error, onApply }: { error: ApiError; onApply: (headerRow:
       </Text>
       <Select
         label={t('applicants.headerRow')}
-        data={rows.map((r, i) => ({ value: String(i + 1), label: t('applicants.headerRowOption', { row: i + 1, text: r.filter(Boolean).join(' | ').slice(0, 80) }) }))}
+        data={rows.map((r, i) => ({
+          value: String(i + 1),
+          label: t('applicants.headerRowOption', { row: i + 1, text: r.filter(Boolean).join(' | ').slice(0, 80) }),
+        }))}
         value={String(headerRow)}
         onChange={(v) => {
           setHeaderRow(Number(v ?? 1));
@@ -112,13 +145,23 @@ function MappingForm({ error, onApply }: { error: ApiError; onApply: (headerRow:
 }
 
 /** File -> preview with every row's problems (nothing written) -> commit of the valid rows -> problem report download. */
-export function ImportApplicantsModal({ opened, onClose, onImported }: { opened: boolean; onClose: () => void; onImported: () => void }) {
+export function ImportApplicantsModal({
+  opened,
+  onClose,
+  onImported,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onImported: () => void;
+}) {
   const { t } = useTranslation();
   const [source, setSource] = useState<Source | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [mapping, setMapping] = useState<{ headerRow: number; mapping: Record<string, ApplicantFieldKey>; save: boolean } | null>(null);
+  const [mapping, setMapping] = useState<{ headerRow: number; mapping: Record<string, ApplicantFieldKey>; save: boolean } | null>(
+    null,
+  );
   const [busy, setBusy] = useState<'preview' | 'commit' | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
 
@@ -183,9 +226,18 @@ export function ImportApplicantsModal({ opened, onClose, onImported }: { opened:
         </Text>
         {!result && (
           <Group>
-            <FileButton onChange={(f) => void pick(f)} accept=".csv,.xlsx,.txt" inputProps={{ 'data-testid': 'applicants-file-input' } as ComponentProps<'input'>}>
+            <FileButton
+              onChange={(f) => void pick(f)}
+              accept=".csv,.xlsx,.txt"
+              inputProps={{ 'data-testid': 'applicants-file-input' } as ComponentProps<'input'>}
+            >
               {(props) => (
-                <Button {...props} leftSection={<IconUpload size={16} />} variant={source ? 'default' : 'filled'} loading={busy === 'preview'}>
+                <Button
+                  {...props}
+                  leftSection={<IconUpload size={16} />}
+                  variant={source ? 'default' : 'filled'}
+                  loading={busy === 'preview'}
+                >
                   {source ? t('applicants.chooseAnother') : t('applicants.chooseFile')}
                 </Button>
               )}
@@ -234,9 +286,15 @@ export function ImportApplicantsModal({ opened, onClose, onImported }: { opened:
               </Badge>
             </Group>
             {preview.rejected.length > 0 && (
-              <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('applicants.problemsTitle', { count: preview.rejected.length })}>
+              <Alert
+                color="orange"
+                icon={<IconAlertTriangle size={18} />}
+                title={t('applicants.problemsTitle', { count: preview.rejected.length })}
+              >
                 <ProblemTable problems={preview.rejected} testId="import-problems" />
-                {preview.rejected.length > SHOWN && <Text size="sm">{t('applicants.problemsMore', { count: preview.rejected.length - SHOWN })}</Text>}
+                {preview.rejected.length > SHOWN && (
+                  <Text size="sm">{t('applicants.problemsMore', { count: preview.rejected.length - SHOWN })}</Text>
+                )}
               </Alert>
             )}
             {preview.warnings.length > 0 && (
@@ -249,7 +307,8 @@ export function ImportApplicantsModal({ opened, onClose, onImported }: { opened:
                 <ScrollArea.Autosize mah={160}>
                   {preview.changes.map((c) => (
                     <Text size="sm" key={c.applicantId}>
-                      {c.row} · {c.name}（{c.idNumber}）：{c.changes.map((x) => `${x.field} ${x.before ?? '—'} → ${x.after ?? '—'}`).join('；')}
+                      {c.row} · {c.name}（{c.idNumber}）：
+                      {c.changes.map((x) => `${x.field} ${x.before ?? '—'} → ${x.after ?? '—'}`).join('；')}
                     </Text>
                   ))}
                 </ScrollArea.Autosize>
@@ -271,7 +330,11 @@ export function ImportApplicantsModal({ opened, onClose, onImported }: { opened:
             {result.rejected.length > 0 && <ProblemTable problems={result.rejected} testId="import-rejected" />}
             <Group justify="flex-end">
               {result.rejected.length > 0 && (
-                <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void downloadRejections(source.fileName, result.rejected)}>
+                <Button
+                  variant="default"
+                  leftSection={<IconDownload size={16} />}
+                  onClick={() => void downloadRejections(source.fileName, result.rejected)}
+                >
                   {t('applicants.downloadReport')}
                 </Button>
               )}

@@ -6,7 +6,19 @@ import { ApplicantsPage } from './ApplicantsPage';
 
 /** This feature's pages, spread into the routes registry. */
 export const APPLICANT_ROUTES: AppRoute[] = [
-  { path: '/applicants', labelKey: 'applicants.nav.list', icon: IconId, permission: 'applicants.view', component: ApplicantsPage },
+  {
+    path: '/applicants',
+    labelKey: 'applicants.nav.list',
+    icon: IconId,
+    permission: 'applicants.view',
+    component: ApplicantsPage,
+  },
   { path: '/desk', labelKey: 'applicants.nav.desk', icon: IconClipboardCheck, permission: 'confirm.decide', component: DeskPage },
-  { path: '/confirm-stats', labelKey: 'applicants.nav.dashboard', icon: IconChartBar, permission: 'applicants.view', component: DashboardPage },
+  {
+    path: '/confirm-stats',
+    labelKey: 'applicants.nav.dashboard',
+    icon: IconChartBar,
+    permission: 'applicants.view',
+    component: DashboardPage,
+  },
 ];

@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, FileButton, Grid, Group, Paper, Radio, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  FileButton,
+  Grid,
+  Group,
+  Paper,
+  Radio,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconPrinter, IconRotate, IconSearch, IconUpload } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +46,15 @@ function printReceipt(html: string): void {
   f.srcdoc = html;
 }
 
-function Checklist({ detail, states, onChange }: { detail: ApplicantDetail; states: Record<string, ChecklistState>; onChange: (key: string, s: ChecklistState) => void }) {
+function Checklist({
+  detail,
+  states,
+  onChange,
+}: {
+  detail: ApplicantDetail;
+  states: Record<string, ChecklistState>;
+  onChange: (key: string, s: ChecklistState) => void;
+}) {
   const { t } = useTranslation();
   const [cursor, setCursor] = useState(0);
   const items = detail.checklist;
@@ -46,7 +69,15 @@ function Checklist({ detail, states, onChange }: { detail: ApplicantDetail; stat
     e.preventDefault();
   }
   return (
-    <div tabIndex={0} role="listbox" aria-label={t('desk.checklist')} aria-activedescendant={`check-${items[cursor]?.key}`} onKeyDown={onKey} data-testid="checklist" style={{ outlineOffset: 2 }}>
+    <div
+      tabIndex={0}
+      role="listbox"
+      aria-label={t('desk.checklist')}
+      aria-activedescendant={`check-${items[cursor]?.key}`}
+      onKeyDown={onKey}
+      data-testid="checklist"
+      style={{ outlineOffset: 2 }}
+    >
       <Stack gap={4}>
         {items.map((item, i) => {
           const state = states[item.key] ?? item.state;
@@ -61,7 +92,11 @@ function Checklist({ detail, states, onChange }: { detail: ApplicantDetail; stat
               py={4}
               data-testid={`check-${item.key}`}
               data-state={state}
-              style={{ borderRadius: 4, background: i === cursor ? 'var(--mantine-color-blue-light)' : undefined, cursor: 'pointer' }}
+              style={{
+                borderRadius: 4,
+                background: i === cursor ? 'var(--mantine-color-blue-light)' : undefined,
+                cursor: 'pointer',
+              }}
               onClick={() => setCursor(i)}
             >
               <Text size="sm">
@@ -94,7 +129,15 @@ function Checklist({ detail, states, onChange }: { detail: ApplicantDetail; stat
   );
 }
 
-function ApplicantPanel({ detail, onChanged, onDone }: { detail: ApplicantDetail; onChanged: (d: ApplicantDetail) => void; onDone: () => void }) {
+function ApplicantPanel({
+  detail,
+  onChanged,
+  onDone,
+}: {
+  detail: ApplicantDetail;
+  onChanged: (d: ApplicantDetail) => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [states, setStates] = useState<Record<string, ChecklistState>>({});
   const [decision, setDecision] = useState<Decision>('confirmed');
@@ -120,10 +163,16 @@ function ApplicantPanel({ detail, onChanged, onDone }: { detail: ApplicantDetail
   }
 
   async function submit() {
-    if (decision !== 'confirmed' && reason.trim() === '') return setError({ code: 'CONFIRM_REASON_REQUIRED', message: t('desk.reasonRequired') });
+    if (decision !== 'confirmed' && reason.trim() === '')
+      return setError({ code: 'CONFIRM_REASON_REQUIRED', message: t('desk.reasonRequired') });
     setBusy(true);
     const checklist = Object.fromEntries(detail.checklist.map((i) => [i.key, states[i.key] ?? i.state]));
-    const r = await call('confirm.decide', { targets: [detail.id], decision, checklist, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+    const r = await call('confirm.decide', {
+      targets: [detail.id],
+      decision,
+      checklist,
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+    });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setError(null);
@@ -149,7 +198,12 @@ function ApplicantPanel({ detail, onChanged, onDone }: { detail: ApplicantDetail
 
   async function upload(file: File | null, itemKey: string) {
     if (!file) return;
-    const r = await call('attachments.add', { applicantId: detail.id, itemKey, fileName: file.name, contentBase64: await readFileAsBase64(file) });
+    const r = await call('attachments.add', {
+      applicantId: detail.id,
+      itemKey,
+      fileName: file.name,
+      contentBase64: await readFileAsBase64(file),
+    });
     if (!r.ok) return notifyError(r.error);
     notifySuccess(t('desk.scanAdded'));
     await reload();
@@ -186,7 +240,8 @@ function ApplicantPanel({ detail, onChanged, onDone }: { detail: ApplicantDetail
               <Table.Td>{detail.categoryName}</Table.Td>
               <Table.Td c="dimmed">{t('desk.choices')}</Table.Td>
               <Table.Td>
-                {detail.choiceNames.join(' / ')}（{t('desk.adjustment')}：{detail.acceptsAdjustment ? t('desk.yes') : t('desk.no')}）
+                {detail.choiceNames.join(' / ')}（{t('desk.adjustment')}：
+                {detail.acceptsAdjustment ? t('desk.yes') : t('desk.no')}）
               </Table.Td>
             </Table.Tr>
             <Table.Tr>
@@ -249,7 +304,14 @@ function ApplicantPanel({ detail, onChanged, onDone }: { detail: ApplicantDetail
                 ))}
               </Group>
             </Radio.Group>
-            <Textarea label={t('desk.reason')} description={t('desk.reasonHint')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={1} />
+            <Textarea
+              label={t('desk.reason')}
+              description={t('desk.reasonHint')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              autosize
+              minRows={1}
+            />
             {error && (
               <Alert color="red" role="alert">
                 {errorText(error)}
@@ -287,7 +349,12 @@ function ApplicantPanel({ detail, onChanged, onDone }: { detail: ApplicantDetail
       <Dialog opened={reopening} onClose={() => setReopening(false)} title={t('desk.reopenTitle')}>
         <Stack>
           <Text size="sm">{t('desk.reopenHint')}</Text>
-          <Textarea label={t('desk.reopenReason')} value={reopenReason} onChange={(e) => setReopenReason(e.currentTarget.value)} data-autofocus />
+          <Textarea
+            label={t('desk.reopenReason')}
+            value={reopenReason}
+            onChange={(e) => setReopenReason(e.currentTarget.value)}
+            data-autofocus
+          />
           <Group justify="flex-end">
             <Button color="orange" disabled={reopenReason.trim() === ''} onClick={() => void reopen()}>
               {t('desk.reopen')}

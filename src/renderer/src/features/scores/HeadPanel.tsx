@@ -65,7 +65,11 @@ export function HeadPanel({ session, candidate, onChanged }: Props) {
                   <Table.Td>{m.username}</Table.Td>
                   {session.items.map((i) => {
                     const mark = candidate.marks.find((x) => x.interviewer === m.username && x.item === i.key);
-                    return <Table.Td key={i.key}>{mark ? (mark.unable ? t('scores.interview.unable') : formatHundredths(mark.value ?? 0)) : '—'}</Table.Td>;
+                    return (
+                      <Table.Td key={i.key}>
+                        {mark ? (mark.unable ? t('scores.interview.unable') : formatHundredths(mark.value ?? 0)) : '—'}
+                      </Table.Td>
+                    );
                   })}
                 </Table.Tr>
               ))}
@@ -76,7 +80,8 @@ export function HeadPanel({ session, candidate, onChanged }: Props) {
           <Alert key={`${c.interviewer}/${c.item}`} color="orange" title={t('scores.interview.conflict')}>
             <Group justify="space-between">
               <Text size="sm">
-                {c.interviewer} · {itemName(c.item)}：{c.marks.map((m) => (m.unable ? t('scores.interview.unable') : formatHundredths(m.value ?? 0))).join(' / ')}
+                {c.interviewer} · {itemName(c.item)}：
+                {c.marks.map((m) => (m.unable ? t('scores.interview.unable') : formatHundredths(m.value ?? 0))).join(' / ')}
               </Text>
               {head && (
                 <Button size="xs" variant="light" onClick={() => setResolving({ interviewer: c.interviewer, item: c.item })}>
@@ -101,7 +106,9 @@ export function HeadPanel({ session, candidate, onChanged }: Props) {
               <Button
                 leftSection={<IconSignature size={16} />}
                 disabled={!(candidate.absent || p.status === 'ok')}
-                onClick={() => void run(() => call('interview.signOff', { sessionId: session.id, candidate: candidate.candidateId }))}
+                onClick={() =>
+                  void run(() => call('interview.signOff', { sessionId: session.id, candidate: candidate.candidateId }))
+                }
               >
                 {t('scores.interview.signOff')}
               </Button>
@@ -116,10 +123,17 @@ export function HeadPanel({ session, candidate, onChanged }: Props) {
       </Stack>
       <Dialog opened={reopening} onClose={() => setReopening(false)} title={t('scores.interview.reopen')}>
         <Stack>
-          <TextInput label={t('scores.interview.reopenReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
+          <TextInput
+            label={t('scores.interview.reopenReason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            data-autofocus
+          />
           <Button
             disabled={reason.trim().length < 2}
-            onClick={() => void run(() => call('interview.reopen', { sessionId: session.id, candidate: candidate.candidateId, reason }))}
+            onClick={() =>
+              void run(() => call('interview.reopen', { sessionId: session.id, candidate: candidate.candidateId, reason }))
+            }
           >
             {t('scores.interview.reopen')}
           </Button>
@@ -127,8 +141,17 @@ export function HeadPanel({ session, candidate, onChanged }: Props) {
       </Dialog>
       <Dialog opened={resolving !== null} onClose={() => setResolving(null)} title={t('scores.interview.resolve')}>
         <Stack>
-          <TextInput label={t('scores.interview.resolveValue')} value={value} onChange={(e) => setValue(e.currentTarget.value)} data-autofocus />
-          <TextInput label={t('scores.interview.resolveReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          <TextInput
+            label={t('scores.interview.resolveValue')}
+            value={value}
+            onChange={(e) => setValue(e.currentTarget.value)}
+            data-autofocus
+          />
+          <TextInput
+            label={t('scores.interview.resolveReason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
           <Button
             disabled={reason.trim().length < 2 || value.trim() === ''}
             onClick={() =>

@@ -23,15 +23,22 @@ export function InterviewPage() {
   const [sessionId, setSessionId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const list = sessions.data ?? [];
+  const firstId = sessions.data?.[0]?.id ?? null;
   useEffect(() => {
-    if (sessionId === null && list.length > 0) setSessionId(list[0]!.id);
-  }, [list, sessionId]);
+    if (sessionId === null && firstId !== null) setSessionId(firstId);
+  }, [firstId, sessionId]);
 
   async function importFile(file: File | null) {
     if (!file) return;
     const r = await call('stations.import', { fileName: file.name, contentBase64: await readFileAsBase64(file) });
     if (!r.ok) return notifyError(r.error);
-    notifySuccess(t('scores.interview.bundleImported', { marks: r.value.marksAdded, absences: r.value.absencesAdded, conflicts: r.value.conflicts }));
+    notifySuccess(
+      t('scores.interview.bundleImported', {
+        marks: r.value.marksAdded,
+        absences: r.value.absencesAdded,
+        conflicts: r.value.conflicts,
+      }),
+    );
     sessions.refresh();
     setSessionId(r.value.sessionId);
   }
@@ -91,7 +98,8 @@ function SessionView({ sessionId, manage }: { sessionId: string; manage: boolean
   if (!d) return <LoadingState />;
   const cand = d.candidates[current];
 
-  const replace = (c: CandidateSheet) => detail.setData({ ...d, candidates: d.candidates.map((x) => (x.candidateId === c.candidateId ? c : x)) } as SessionDetail);
+  const replace = (c: CandidateSheet) =>
+    detail.setData({ ...d, candidates: d.candidates.map((x) => (x.candidateId === c.candidateId ? c : x)) } as SessionDetail);
   const next = () => {
     for (let i = current + 1; i < d.candidates.length; i++) {
       const c = d.candidates[i]!;
@@ -101,13 +109,18 @@ function SessionView({ sessionId, manage }: { sessionId: string; manage: boolean
   };
 
   async function print(kind: 'blank' | 'result') {
-    const r = kind === 'blank' ? await call('interview.blankSheetHtml', { sessionId }) : await call('interview.resultSheetHtml', { sessionId });
+    const r =
+      kind === 'blank'
+        ? await call('interview.blankSheetHtml', { sessionId })
+        : await call('interview.resultSheetHtml', { sessionId });
     if (!r.ok) return notifyError(r.error);
     openPrintable(r.value.html);
   }
 
   async function exportFor(interviewer: string | null) {
-    const r = interviewer ? await call('stations.exportSession', { sessionId, interviewer }) : await call('stations.exportBundle', { sessionId });
+    const r = interviewer
+      ? await call('stations.exportSession', { sessionId, interviewer })
+      : await call('stations.exportBundle', { sessionId });
     if (!r.ok) return notifyError(r.error);
     downloadBase64(r.value.fileName, r.value.contentBase64, 'application/json');
   }
@@ -163,7 +176,11 @@ function SessionView({ sessionId, manage }: { sessionId: string; manage: boolean
                 data-testid={`candidate-${c.drawNo}`}
                 label={`${t('scores.interview.drawNo', { n: c.drawNo })} ${c.name}`}
                 rightSection={
-                  <Badge size="xs" variant="light" color={c.state === 'signed' ? 'teal' : c.absent ? 'gray' : c.conflicts.length ? 'orange' : 'blue'}>
+                  <Badge
+                    size="xs"
+                    variant="light"
+                    color={c.state === 'signed' ? 'teal' : c.absent ? 'gray' : c.conflicts.length ? 'orange' : 'blue'}
+                  >
                     {t(`scores.interview.state.${c.state}`)}
                   </Badge>
                 }

@@ -8,7 +8,15 @@ import { useApiQuery } from '../../app/useApiQuery';
 import { Dialog } from '../../components/Dialog';
 
 /** Date, site, panel (head first), candidates; the draw order is drawn by the core with a recorded seed. */
-export function NewSessionModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (s: SessionSummary) => void }) {
+export function NewSessionModal({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (s: SessionSummary) => void;
+}) {
   const { t } = useTranslation();
   const results = useApiQuery('scores.results', {}, opened);
   const [name, setName] = useState('');
@@ -18,7 +26,9 @@ export function NewSessionModal({ opened, onClose, onCreated }: { opened: boolea
   const [seed, setSeed] = useState('');
   const [chosen, setChosen] = useState<string[] | null>(null);
   const rows = results.data ?? [];
-  const selected = chosen ?? rows.filter((r) => r.components['written'] !== null && r.components['written'] !== undefined).map((r) => r.applicantId);
+  const selected =
+    chosen ??
+    rows.filter((r) => r.components['written'] !== null && r.components['written'] !== undefined).map((r) => r.applicantId);
 
   async function create() {
     const r = await call('interview.createSession', {
@@ -41,7 +51,12 @@ export function NewSessionModal({ opened, onClose, onCreated }: { opened: boolea
   return (
     <Dialog opened={opened} onClose={onClose} title={t('scores.interview.newSession')} size="lg">
       <Stack>
-        <TextInput label={t('scores.interview.sessionName')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+        <TextInput
+          label={t('scores.interview.sessionName')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          data-autofocus
+        />
         <TextInput label={t('scores.interview.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
         <TextInput label={t('scores.interview.site')} value={site} onChange={(e) => setSite(e.currentTarget.value)} />
         <TextInput label={t('scores.interview.panel')} value={panel} onChange={(e) => setPanel(e.currentTarget.value)} />

@@ -15,7 +15,9 @@ export function RankingPage() {
   const [category, setCategory] = useState<string | null>(null);
   const all = useApiQuery('ranking.show', {});
   const comps = useApiQuery('scores.components', {});
-  const groups = (all.data?.groups ?? []).filter((g) => (!specialty || g.specialty === specialty) && (!category || g.category === category));
+  const groups = (all.data?.groups ?? []).filter(
+    (g) => (!specialty || g.specialty === specialty) && (!category || g.category === category),
+  );
   const specialties = [...new Map((all.data?.groups ?? []).map((g) => [g.specialty, g.specialtyName])).entries()];
   const categories = [...new Set((all.data?.groups ?? []).map((g) => g.category).filter((c): c is string => c !== null))];
   const components = comps.data?.components ?? [];
@@ -32,7 +34,10 @@ export function RankingPage() {
       <Group>
         <Select
           label={t('scores.ranking.specialty')}
-          data={[{ value: '', label: t('scores.ranking.all') }, ...specialties.map(([code, name]) => ({ value: code, label: `${code} ${name}` }))]}
+          data={[
+            { value: '', label: t('scores.ranking.all') },
+            ...specialties.map(([code, name]) => ({ value: code, label: `${code} ${name}` })),
+          ]}
           value={specialty ?? ''}
           onChange={(v) => setSpecialty(v || null)}
           w={260}
@@ -48,7 +53,9 @@ export function RankingPage() {
         )}
         {all.data && (
           <Text size="sm" c="dimmed" mt="lg">
-            {t('scores.ranking.tieBreaks', { list: all.data.tieBreaks.map((k) => components.find((c) => c.key === k)?.name ?? k).join(' → ') })}
+            {t('scores.ranking.tieBreaks', {
+              list: all.data.tieBreaks.map((k) => components.find((c) => c.key === k)?.name ?? k).join(' → '),
+            })}
           </Text>
         )}
       </Group>
@@ -62,7 +69,12 @@ export function RankingPage() {
               {g.specialty} {g.specialtyName}
               {g.category ? `（${g.category}）` : ''}
             </Title>
-            <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={14} />} onClick={() => void exportXlsx(g.specialty)}>
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconFileSpreadsheet size={14} />}
+              onClick={() => void exportXlsx(g.specialty)}
+            >
               {t('scores.ranking.exportXlsx')}
             </Button>
           </Group>
@@ -98,7 +110,11 @@ export function RankingPage() {
                   <Table.Td>{r.idMasked}</Table.Td>
                   {components.map((c) => {
                     const v = r.components[c.key];
-                    return <Table.Td key={c.key}>{v === 'absent' ? t('scores.setup.absent') : v === null || v === undefined ? '—' : formatHundredths(v)}</Table.Td>;
+                    return (
+                      <Table.Td key={c.key}>
+                        {v === 'absent' ? t('scores.setup.absent') : v === null || v === undefined ? '—' : formatHundredths(v)}
+                      </Table.Td>
+                    );
                   })}
                   <Table.Td fw={700}>{r.totalDisplay}</Table.Td>
                 </Table.Tr>

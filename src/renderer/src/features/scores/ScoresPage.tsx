@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Checkbox, FileButton, Group, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  FileButton,
+  Group,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconFileImport, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +32,18 @@ export function ScoresPage() {
     <Stack>
       <Title order={2}>{t('scores.setup.title')}</Title>
       {comps.error && <ErrorState error={comps.error} onRetry={comps.refresh} />}
-      {comps.data ? <ComponentsEditor initial={comps.data.components} fromPreset={comps.data.fromPreset} onSaved={() => { comps.refresh(); results.refresh(); }} /> : <LoadingState />}
+      {comps.data ? (
+        <ComponentsEditor
+          initial={comps.data.components}
+          fromPreset={comps.data.fromPreset}
+          onSaved={() => {
+            comps.refresh();
+            results.refresh();
+          }}
+        />
+      ) : (
+        <LoadingState />
+      )}
       <ImportPanel onImported={results.refresh} />
       <Paper withBorder p="md">
         <Title order={3} mb="sm">
@@ -43,9 +68,19 @@ export function ScoresPage() {
                   <Table.Td>{r.idMasked}</Table.Td>
                   {comps.data!.components.map((c) => {
                     const v = r.components[c.key];
-                    return <Table.Td key={c.key}>{v === 'absent' ? t('scores.setup.absent') : v === null || v === undefined ? '—' : formatHundredths(v)}</Table.Td>;
+                    return (
+                      <Table.Td key={c.key}>
+                        {v === 'absent' ? t('scores.setup.absent') : v === null || v === undefined ? '—' : formatHundredths(v)}
+                      </Table.Td>
+                    );
                   })}
-                  <Table.Td>{r.totalDisplay ?? <Badge variant="light" color="gray">{t(`scores.setup.status.${r.status}`)}</Badge>}</Table.Td>
+                  <Table.Td>
+                    {r.totalDisplay ?? (
+                      <Badge variant="light" color="gray">
+                        {t(`scores.setup.status.${r.status}`)}
+                      </Badge>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -56,7 +91,15 @@ export function ScoresPage() {
   );
 }
 
-function ComponentsEditor({ initial, fromPreset, onSaved }: { initial: ExamComponent[]; fromPreset: boolean; onSaved: () => void }) {
+function ComponentsEditor({
+  initial,
+  fromPreset,
+  onSaved,
+}: {
+  initial: ExamComponent[];
+  fromPreset: boolean;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const [rows, setRows] = useState(initial);
   const [reason, setReason] = useState('');
@@ -94,19 +137,45 @@ function ComponentsEditor({ initial, fromPreset, onSaved }: { initial: ExamCompo
           {rows.map((r, i) => (
             <Table.Tr key={i}>
               <Table.Td>
-                <TextInput aria-label={t('scores.setup.key')} value={r.key} onChange={(e) => set(i, { key: e.currentTarget.value })} />
+                <TextInput
+                  aria-label={t('scores.setup.key')}
+                  value={r.key}
+                  onChange={(e) => set(i, { key: e.currentTarget.value })}
+                />
               </Table.Td>
               <Table.Td>
-                <TextInput aria-label={t('scores.setup.name')} value={r.name} onChange={(e) => set(i, { name: e.currentTarget.value })} />
+                <TextInput
+                  aria-label={t('scores.setup.name')}
+                  value={r.name}
+                  onChange={(e) => set(i, { name: e.currentTarget.value })}
+                />
               </Table.Td>
               <Table.Td>
-                <NumberInput aria-label={t('scores.setup.max')} value={r.max} min={0} decimalScale={2} onChange={(v) => set(i, { max: Number(v) || 0 })} />
+                <NumberInput
+                  aria-label={t('scores.setup.max')}
+                  value={r.max}
+                  min={0}
+                  decimalScale={2}
+                  onChange={(v) => set(i, { max: Number(v) || 0 })}
+                />
               </Table.Td>
               <Table.Td>
-                <NumberInput aria-label={t('scores.setup.weight')} value={r.weight} min={0} max={100} decimalScale={2} onChange={(v) => set(i, { weight: Number(v) || 0 })} />
+                <NumberInput
+                  aria-label={t('scores.setup.weight')}
+                  value={r.weight}
+                  min={0}
+                  max={100}
+                  decimalScale={2}
+                  onChange={(v) => set(i, { weight: Number(v) || 0 })}
+                />
               </Table.Td>
               <Table.Td>
-                <Button variant="subtle" color="red" aria-label={t('scores.setup.remove')} onClick={() => setRows(rows.filter((_r, j) => j !== i))}>
+                <Button
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('scores.setup.remove')}
+                  onClick={() => setRows(rows.filter((_r, j) => j !== i))}
+                >
                   <IconTrash size={16} />
                 </Button>
               </Table.Td>
@@ -116,7 +185,11 @@ function ComponentsEditor({ initial, fromPreset, onSaved }: { initial: ExamCompo
       </Table>
       <Group mt="sm" justify="space-between">
         <Group>
-          <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setRows([...rows, { key: '', name: '', max: 100, weight: 0 }])}>
+          <Button
+            variant="default"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setRows([...rows, { key: '', name: '', max: 100, weight: 0 }])}
+          >
             {t('scores.setup.addComponent')}
           </Button>
           <Text c={sum === 100 ? 'teal' : 'red'} data-testid="weight-sum">
@@ -124,7 +197,12 @@ function ComponentsEditor({ initial, fromPreset, onSaved }: { initial: ExamCompo
           </Text>
         </Group>
         <Group>
-          <TextInput placeholder={t('scores.setup.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={280} />
+          <TextInput
+            placeholder={t('scores.setup.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            w={280}
+          />
           <Button disabled={sum !== 100} onClick={() => void save()}>
             {t('scores.setup.save')}
           </Button>
@@ -188,7 +266,13 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
         </FileButton>
         {source && <Text>{source.fileName}</Text>}
         <Checkbox label={t('scores.setup.replace')} checked={replace} onChange={(e) => setReplace(e.currentTarget.checked)} />
-        {replace && <TextInput placeholder={t('scores.setup.replaceReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />}
+        {replace && (
+          <TextInput
+            placeholder={t('scores.setup.replaceReason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+        )}
         {source && (
           <Button variant="default" onClick={() => void preview()}>
             ↻
@@ -198,7 +282,12 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
       {report && (
         <Stack mt="sm">
           <Text data-testid="scores-preview">
-            {t('scores.setup.preview', { imported: report.imported, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected.length })}
+            {t('scores.setup.preview', {
+              imported: report.imported,
+              updated: report.updated,
+              unchanged: report.unchanged,
+              rejected: report.rejected.length,
+            })}
           </Text>
           {report.rejected.length === 0 ? (
             <Alert color="teal">{t('scores.setup.previewOk')}</Alert>

@@ -97,7 +97,11 @@ export function ScoringSheet({ session, candidate, onNext, onChanged }: Props) {
             {t(`scores.interview.state.${candidate.state}`)}
           </Badge>
         </Group>
-        {!locked && onPanel && <Text size="sm" c="dimmed">{t('scores.interview.sheetHint')}</Text>}
+        {!locked && onPanel && (
+          <Text size="sm" c="dimmed">
+            {t('scores.interview.sheetHint')}
+          </Text>
+        )}
         {onPanel &&
           session.items.map((it, i) => {
             const text = values[it.key] ?? '';
@@ -113,7 +117,13 @@ export function ScoringSheet({ session, candidate, onNext, onChanged }: Props) {
                 disabled={locked}
                 error={problem}
                 data-testid={`score-input-${it.key}`}
-                rightSection={saved[it.key] ? <Text size="xs" c="teal">✓</Text> : null}
+                rightSection={
+                  saved[it.key] ? (
+                    <Text size="xs" c="teal">
+                      ✓
+                    </Text>
+                  ) : null
+                }
                 onChange={(e) => {
                   const v = e.currentTarget.value;
                   setValues((s) => ({ ...s, [it.key]: v }));

@@ -6,7 +6,19 @@ import { ScoresPage } from './ScoresPage';
 
 /** This feature's pages, spread into the routes registry. */
 export const SCORE_ROUTES: AppRoute[] = [
-  { path: '/scores', labelKey: 'scores.nav.setup', icon: IconReportAnalytics, permission: 'scores.import', component: ScoresPage },
-  { path: '/interview', labelKey: 'scores.nav.interview', icon: IconMicrophone, permission: 'scores.enter', component: InterviewPage },
+  {
+    path: '/scores',
+    labelKey: 'scores.nav.setup',
+    icon: IconReportAnalytics,
+    permission: 'scores.import',
+    component: ScoresPage,
+  },
+  {
+    path: '/interview',
+    labelKey: 'scores.nav.interview',
+    icon: IconMicrophone,
+    permission: 'scores.enter',
+    component: InterviewPage,
+  },
   { path: '/ranking', labelKey: 'scores.nav.ranking', icon: IconTrophy, permission: 'ranking.view', component: RankingPage },
 ];

@@ -10,7 +10,11 @@ export type ScoreCheck =
 export const UNABLE_WORDS = ['无', '无法评价', 'u', 'U'];
 
 export function checkScore(text: string, max: number): ScoreCheck {
-  const t = text.normalize('NFKC').trim().replace(/。/g, '.').replace(/\s*分$/, '');
+  const t = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/。/g, '.')
+    .replace(/\s*分$/, '');
   if (t === '') return { ok: false, problem: 'empty' };
   if (UNABLE_WORDS.includes(t)) return { ok: true, unable: true };
   const m = /^(\d*)(?:\.(\d*))?$/.exec(t);

@@ -1,3 +1,1 @@
-/** Mirrors the core's rule (src/core/auth/password.ts) so the form can say so before the round trip. */
-export const MIN_PASSWORD_LENGTH = 8;
-export const MAX_PASSWORD_LENGTH = 128;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../../shared/account-rules';

@@ -71,7 +71,13 @@ export const admission: Pick<Messages, 'admission'> = {
       ranking: 'Ranking',
     },
     specialtyHeader: '{{code}} {{name}} ({{count}})',
-    ranking: { title: 'Ranking and admission: {{specialty}}', admitted: 'Admitted', notAdmitted: 'Not admitted', tied: 'Tied', held: 'Seats held for a tie' },
+    ranking: {
+      title: 'Ranking and admission: {{specialty}}',
+      admitted: 'Admitted',
+      notAdmitted: 'Not admitted',
+      tied: 'Tied',
+      held: 'Seats held for a tie',
+    },
     decline: {
       dialog: 'Record a decline',
       hint: 'When {{name}} declines, the seat is freed and admission is recomputed; the changes are shown.',
@@ -79,7 +85,11 @@ export const admission: Pick<Messages, 'admission'> = {
       submit: 'Record and recompute',
       done: '{{name}} declined; admission recomputed.',
     },
-    rerunConfirm: { title: 'The list has been published', reason: 'Reason for recomputing (required)', submit: 'Recompute anyway' },
+    rerunConfirm: {
+      title: 'The list has been published',
+      reason: 'Reason for recomputing (required)',
+      submit: 'Recompute anyway',
+    },
     publishDialog: {
       title: 'Publish the admission list',
       start: 'Start date',
@@ -160,7 +170,22 @@ export const admission: Pick<Messages, 'admission'> = {
         'signed-late': 'Signed late',
       },
     },
-    decisions: { kind: 'Kind', summary: 'Decision', reason: 'Reason', by: 'By', at: 'At', revoke: 'Revoke', revoked: 'Revoked', revokeReason: 'Reason for revoking' },
+    second: {
+      button: 'Second window',
+      dialog: 'Record second-window choices',
+      hint: 'Up to {{count}} choices among specialties with seats left; used on the next computation.',
+      choices: 'Second-window choices (in order)',
+    },
+    decisions: {
+      kind: 'Kind',
+      summary: 'Decision',
+      reason: 'Reason',
+      by: 'By',
+      at: 'At',
+      revoke: 'Revoke',
+      revoked: 'Revoked',
+      revokeReason: 'Reason for revoking',
+    },
     decisionKinds: { tie: 'Tie decision', decline: 'Decline', adjustment: 'Reassignment', over_quota: 'Over-quota approval' },
   },
 };

@@ -26,7 +26,8 @@ export const applicants: Pick<Messages, 'applicants' | 'desk' | 'dashboard'> = {
     page: 'Rows {{from}}-{{to}}',
     statuses: { pending: 'Waiting', confirmed: 'Confirmed', returned: 'Returned for correction', rejected: 'Rejected' },
     importTitle: 'Import applicants',
-    importHint: 'Excel (.xlsx) and CSV (UTF-8 or GBK) exports of the registration platform. Preview every row’s problems first; committing writes all valid rows at once, rows with problems are skipped and listed in a downloadable report. Importing the same file again changes nothing.',
+    importHint:
+      'Excel (.xlsx) and CSV (UTF-8 or GBK) exports of the registration platform. Preview every row’s problems first; committing writes all valid rows at once, rows with problems are skipped and listed in a downloadable report. Importing the same file again changes nothing.',
     chooseFile: 'Choose an Excel / CSV file',
     chooseAnother: 'Choose another file',
     fileType: 'Only .csv or .xlsx files can be imported.',
@@ -47,7 +48,8 @@ export const applicants: Pick<Messages, 'applicants' | 'desk' | 'dashboard'> = {
     downloadReport: 'Download problem report (Excel)',
     close: 'Done',
     mappingTitle: 'Map the columns',
-    mappingHint: 'The header of this file was not recognised. Choose the header row and map the columns to applicant fields; once saved, files with the same layout are recognised automatically.',
+    mappingHint:
+      'The header of this file was not recognised. Choose the header row and map the columns to applicant fields; once saved, files with the same layout are recognised automatically.',
     headerRow: 'Header row',
     headerRowOption: 'Row {{row}}: {{text}}',
     columnIgnore: '(do not import)',
@@ -55,10 +57,30 @@ export const applicants: Pick<Messages, 'applicants' | 'desk' | 'dashboard'> = {
     applyMapping: 'Preview with this mapping',
     mappingSource: { recognised: 'Header recognised', saved: 'Using a saved mapping', given: 'Using the manual mapping' },
     fields: {
-      name: 'Name', sex: 'Sex', idType: 'ID type', idNumber: 'ID number', ethnicity: 'Ethnicity', birthDate: 'Birth date', phone: 'Mobile', email: 'E-mail',
-      highestEducation: 'Highest education', highestDegree: 'Highest degree', school: 'School', major: 'Major', graduationDate: 'Graduation', fullTime: 'Full-time',
-      category: 'Category', employer: 'Employer', ruralOriented: 'Rural order-oriented', qualificationCertNo: 'Qualification cert.', practisingCertNo: 'Practising cert.',
-      choice1: '1st choice', choice2: '2nd choice', choice3: '3rd choice', acceptsAdjustment: 'Accepts reassignment', reductionYears: 'Reduction (years)',
+      name: 'Name',
+      sex: 'Sex',
+      idType: 'ID type',
+      idNumber: 'ID number',
+      ethnicity: 'Ethnicity',
+      birthDate: 'Birth date',
+      phone: 'Mobile',
+      email: 'E-mail',
+      highestEducation: 'Highest education',
+      highestDegree: 'Highest degree',
+      school: 'School',
+      major: 'Major',
+      graduationDate: 'Graduation',
+      fullTime: 'Full-time',
+      category: 'Category',
+      employer: 'Employer',
+      ruralOriented: 'Rural order-oriented',
+      qualificationCertNo: 'Qualification cert.',
+      practisingCertNo: 'Practising cert.',
+      choice1: '1st choice',
+      choice2: '2nd choice',
+      choice3: '3rd choice',
+      acceptsAdjustment: 'Accepts reassignment',
+      reductionYears: 'Reduction (years)',
     },
   },
   desk: {
@@ -66,7 +88,8 @@ export const applicants: Pick<Messages, 'applicants' | 'desk' | 'dashboard'> = {
     searchLabel: 'Find an applicant',
     searchPlaceholder: 'ID number, name, pinyin initials or phone (↑↓ to choose, Enter to open)',
     noResults: 'Nothing found; check the input.',
-    keyboardHint: 'Keyboard: ↑↓ choose a document, 1 original checked · 2 copy received · 3 missing · 4 n/a; Tab to the decision, Ctrl+Enter submits; Esc back to search.',
+    keyboardHint:
+      'Keyboard: ↑↓ choose a document, 1 original checked · 2 copy received · 3 missing · 4 n/a; Tab to the decision, Ctrl+Enter submits; Esc back to search.',
     chooseApplicant: 'Find and choose an applicant to start.',
     info: 'Registration',
     eligibility: 'Eligibility',
@@ -110,7 +133,11 @@ export const applicants: Pick<Messages, 'applicants' | 'desk' | 'dashboard'> = {
   },
 };
 
-export const applicantAuditEntities: Record<string, string> = { applicant: 'Applicant', 'applicant-import': 'Applicant import', mapping: 'Column mapping' };
+export const applicantAuditEntities: Record<string, string> = {
+  applicant: 'Applicant',
+  'applicant-import': 'Applicant import',
+  mapping: 'Column mapping',
+};
 
 export const applicantAuditActions: Record<string, string> = {
   'applicants.import': 'Import applicants',

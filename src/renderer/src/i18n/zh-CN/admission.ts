@@ -69,7 +69,13 @@ export const admission = {
       ranking: '排名',
     },
     specialtyHeader: '{{code}} {{name}}（{{count}} 人）',
-    ranking: { title: '{{specialty}} 的排名与录取', admitted: '录取', notAdmitted: '未录取', tied: '同分', held: '名额待同分决定' },
+    ranking: {
+      title: '{{specialty}} 的排名与录取',
+      admitted: '录取',
+      notAdmitted: '未录取',
+      tied: '同分',
+      held: '名额待同分决定',
+    },
     decline: {
       dialog: '登记放弃录取',
       hint: '{{name}} 放弃后，其名额将释放并重新计算录取，结果会显示变化。',
@@ -162,7 +168,22 @@ export const admission = {
         'signed-late': '逾期后签约',
       },
     },
-    decisions: { kind: '类型', summary: '内容', reason: '理由', by: '操作人', at: '时间', revoke: '撤销', revoked: '已撤销', revokeReason: '撤销理由' },
+    second: {
+      button: '二次补报',
+      dialog: '登记二次补报志愿',
+      hint: '最多 {{count}} 个志愿，只能选择仍有名额的专业；重新计算录取后生效。',
+      choices: '二次补报志愿（按顺序）',
+    },
+    decisions: {
+      kind: '类型',
+      summary: '内容',
+      reason: '理由',
+      by: '操作人',
+      at: '时间',
+      revoke: '撤销',
+      revoked: '已撤销',
+      revokeReason: '撤销理由',
+    },
     decisionKinds: { tie: '同分决定', decline: '放弃', adjustment: '调剂', over_quota: '超计划批准' },
   },
 };

@@ -24,7 +24,8 @@ export const applicants = {
     page: '第 {{from}}-{{to}} 条',
     statuses: { pending: '待确认', confirmed: '确认通过', returned: '退回补正', rejected: '不予确认' },
     importTitle: '导入报名人员',
-    importHint: '支持报名平台导出的 Excel（.xlsx）和 CSV（UTF-8 或 GBK）。先预览每一行的问题，确认后一次性写入全部有效行；有问题的行不导入，可下载问题清单。重复导入同一文件不会改变任何数据。',
+    importHint:
+      '支持报名平台导出的 Excel（.xlsx）和 CSV（UTF-8 或 GBK）。先预览每一行的问题，确认后一次性写入全部有效行；有问题的行不导入，可下载问题清单。重复导入同一文件不会改变任何数据。',
     chooseFile: '选择 Excel / CSV 文件',
     chooseAnother: '换一个文件',
     fileType: '只能导入 .csv 或 .xlsx 文件。',
@@ -45,7 +46,8 @@ export const applicants = {
     downloadReport: '下载问题清单（Excel）',
     close: '完成',
     mappingTitle: '对应各列',
-    mappingHint: '这个文件的表头无法自动识别。请指定表头所在行，并把各列对应到报名信息的字段；保存后，同样格式的文件下次会自动识别。',
+    mappingHint:
+      '这个文件的表头无法自动识别。请指定表头所在行，并把各列对应到报名信息的字段；保存后，同样格式的文件下次会自动识别。',
     headerRow: '表头所在行',
     headerRowOption: '第 {{row}} 行：{{text}}',
     columnIgnore: '（不导入）',
@@ -53,10 +55,30 @@ export const applicants = {
     applyMapping: '按此对应关系预览',
     mappingSource: { recognised: '表头已自动识别', saved: '使用已保存的对应关系', given: '使用手动对应关系' },
     fields: {
-      name: '姓名', sex: '性别', idType: '证件类型', idNumber: '证件号码', ethnicity: '民族', birthDate: '出生日期', phone: '手机号码', email: '电子邮箱',
-      highestEducation: '最高学历', highestDegree: '最高学位', school: '毕业院校', major: '毕业专业', graduationDate: '毕业时间', fullTime: '是否全日制',
-      category: '人员类型', employer: '工作单位', ruralOriented: '是否农村订单定向', qualificationCertNo: '医师资格证书编号', practisingCertNo: '医师执业证书编号',
-      choice1: '第一志愿', choice2: '第二志愿', choice3: '第三志愿', acceptsAdjustment: '是否服从调剂', reductionYears: '申请减免年限',
+      name: '姓名',
+      sex: '性别',
+      idType: '证件类型',
+      idNumber: '证件号码',
+      ethnicity: '民族',
+      birthDate: '出生日期',
+      phone: '手机号码',
+      email: '电子邮箱',
+      highestEducation: '最高学历',
+      highestDegree: '最高学位',
+      school: '毕业院校',
+      major: '毕业专业',
+      graduationDate: '毕业时间',
+      fullTime: '是否全日制',
+      category: '人员类型',
+      employer: '工作单位',
+      ruralOriented: '是否农村订单定向',
+      qualificationCertNo: '医师资格证书编号',
+      practisingCertNo: '医师执业证书编号',
+      choice1: '第一志愿',
+      choice2: '第二志愿',
+      choice3: '第三志愿',
+      acceptsAdjustment: '是否服从调剂',
+      reductionYears: '申请减免年限',
     } as Record<string, string>,
   },
   desk: {
@@ -64,7 +86,8 @@ export const applicants = {
     searchLabel: '查找报名人员',
     searchPlaceholder: '输入证件号码、姓名、拼音首字母或手机号（↑↓ 选择，回车打开）',
     noResults: '没有找到，请核对输入。',
-    keyboardHint: '键盘操作：↑↓ 选择材料，1 原件已核验 · 2 已收复印件 · 3 缺 · 4 不适用；Tab 到结论，Ctrl+回车 提交；Esc 回到查找。',
+    keyboardHint:
+      '键盘操作：↑↓ 选择材料，1 原件已核验 · 2 已收复印件 · 3 缺 · 4 不适用；Tab 到结论，Ctrl+回车 提交；Esc 回到查找。',
     chooseApplicant: '查找并选择一位报名人员开始确认。',
     info: '报名信息',
     eligibility: '资格审核',
@@ -108,7 +131,11 @@ export const applicants = {
   },
 };
 
-export const applicantAuditEntities: Record<string, string> = { applicant: '报名人员', 'applicant-import': '报名人员导入', mapping: '名单列对应关系' };
+export const applicantAuditEntities: Record<string, string> = {
+  applicant: '报名人员',
+  'applicant-import': '报名人员导入',
+  mapping: '名单列对应关系',
+};
 
 /** Labels of this feature's audit actions, merged into the audit viewer's dictionary. */
 export const applicantAuditActions = {

@@ -1,0 +1,67 @@
+import { AppError } from '../../shared/errors';
+import type { Core } from '../context';
+import { decryptSigningKey, encryptSigningKey, DEFAULT_SCRYPT, type EncryptedSigningKey } from '../crypto/key-envelope';
+import type { PublicKey, SigningKey } from '../crypto/signing-key';
+
+/**
+ * Seals the base's signing key for storage in SQLite and opens it again. Injected per process: the CLI
+ * uses a passphrase (BASEDESK_KEY_PASSPHRASE or stdin), Electron main uses the OS keychain (safeStorage,
+ * src/main/key-protector.ts). `scheme` names the seal so a key can carry one seal per protector.
+ */
+export type KeyProtector = {
+  scheme: string;
+  seal(key: SigningKey): Promise<string>;
+  open(sealed: string, expected: PublicKey): Promise<SigningKey>;
+};
+
+export const PASSPHRASE_SCHEME = 'passphrase-scrypt';
+
+/** The passphrase is asked for only when a key is sealed or opened, never up front. */
+export function passphraseProtector(
+  getPassphrase: () => string | Promise<string>,
+  params: { logN: number; r: number; p: number } = DEFAULT_SCRYPT,
+): KeyProtector {
+  return {
+    scheme: PASSPHRASE_SCHEME,
+    seal: async (key) => JSON.stringify(await encryptSigningKey(key, await getPassphrase(), params)),
+    open: async (sealed, expected) => {
+      const key = await decryptSigningKey(sealed, await getPassphrase());
+      if (!Buffer.from(key.keyId).equals(Buffer.from(expected.keyId))) {
+        throw new AppError('KEY_FORMAT', '保存的签名私钥与其公钥记录不一致，数据库可能被改动。请联系管理员。');
+      }
+      return key;
+    },
+  };
+}
+
+export function envelopeOf(sealed: string): EncryptedSigningKey {
+  return JSON.parse(sealed) as EncryptedSigningKey;
+}
+
+const protectors = new WeakMap<Core, KeyProtector>();
+
+export function useKeyProtector(core: Core, protector: KeyProtector): void {
+  protectors.set(core, protector);
+}
+
+/**
+ * The injected protector; without one (e.g. `basedesk serve`), a passphrase protector when
+ * BASEDESK_KEY_PASSPHRASE is set; otherwise null.
+ */
+export function keyProtectorOf(core: Core, env: NodeJS.ProcessEnv = process.env): KeyProtector | null {
+  const injected = protectors.get(core);
+  if (injected) return injected;
+  const pass = env.BASEDESK_KEY_PASSPHRASE;
+  return pass ? passphraseProtector(() => pass) : null;
+}
+
+export function requireKeyProtector(core: Core): KeyProtector {
+  const p = keyProtectorOf(core);
+  if (!p) {
+    throw new AppError(
+      'KEY_PROTECTOR_MISSING',
+      '无法保护签名私钥：本程序没有可用的密钥保护方式。桌面应用请使用系统钥匙串；命令行请设置环境变量 BASEDESK_KEY_PASSPHRASE 或在标准输入提供口令。',
+    );
+  }
+  return p;
+}

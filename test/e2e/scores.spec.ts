@@ -1,0 +1,119 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+import { createRng, makeApplicants, writeCsv } from '../../src/core/testdata';
+import { ADMIN, expect, goTo, initializeBase, login, test, type Server } from './fixtures';
+
+const SHOTS = '/tmp/shots';
+const ITEMS = ['knowledge', 'reasoning', 'communication', 'professionalism'];
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+async function arrange(server: Server) {
+  await initializeBase(server);
+  await server.api('auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const people = makeApplicants(createRng(11), 3, { specialties: ['内科'], categories: ['单位人', '社会人'], choices: 1 });
+  await server.api('applicants.commitImport', {
+    fileName: 'roster.csv',
+    contentBase64: b64(writeCsv(people as never, { encoding: 'utf-8' })),
+  });
+  const written = [
+    ['姓名', '身份证号', '培训专业', '笔试成绩'],
+    ...people.map((p, i) => [p.姓名, p.证件号码, '内科', String(80 + i)]),
+  ];
+  const report = await server.api<{ applied: boolean }>('scores.import', {
+    fileName: 'written.csv',
+    contentBase64: b64(writeCsv(written, { encoding: 'utf-8' })),
+  });
+  expect(report.applied).toBe(true);
+  for (const u of ['head1', 'iv2', 'iv3'])
+    await server.api('users.add', { username: u, displayName: u, role: 'interviewer', password: `pw-${u}-123456` });
+  const s = await server.api<{ id: string }>('interview.createSession', {
+    name: '内科面试第一组',
+    date: '2024-07-10',
+    site: '教学楼 301',
+    panel: [{ username: 'head1', head: true }, { username: 'iv2' }, { username: 'iv3' }],
+    candidates: people.map((p) => p.证件号码),
+    seed: 20240710,
+  });
+  return { sessionId: s.id, people };
+}
+
+async function openAs(browser: Browser, server: Server, username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(server.url);
+  await login(page, username, `pw-${username}-123456`);
+  await goTo(page, '面试评分');
+  return page;
+}
+
+/** Type, Enter, next: the focus moves down the sheet, then on to the next candidate. */
+async function scoreByKeyboard(page: Page, drawNo: number, scores: string[]) {
+  await expect(page.getByTestId(`candidate-${drawNo}`)).toHaveAttribute('data-active', 'true');
+  for (const [i, s] of scores.entries()) {
+    const input = page.getByTestId(`score-input-${ITEMS[i]}`);
+    await expect(input).toBeFocused();
+    await page.keyboard.type(s);
+    await page.keyboard.press('Enter');
+  }
+}
+
+test('a panel head and two interviewers score three candidates by keyboard; one is absent; the head signs off; the ranking appears', async ({
+  browser,
+  server,
+}) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await arrange(server);
+
+  const iv2 = await openAs(browser, server, 'iv2');
+  // Range-checked as typed: 26 is over the item's 25 points.
+  await expect(iv2.getByTestId('score-input-knowledge')).toBeFocused();
+  await iv2.keyboard.type('26');
+  await expect(iv2.getByText('应为 0 到 25 之间的分数')).toBeVisible();
+  await iv2.keyboard.press('Backspace');
+  await iv2.keyboard.press('Backspace');
+  await scoreByKeyboard(iv2, 1, ['20', '21', '22', '23']);
+  await scoreByKeyboard(iv2, 2, ['18', '无', '19', '20']);
+  await iv2.getByTestId('candidate-3').click();
+  await iv2.getByRole('button', { name: '标记缺考' }).click();
+  await iv2.getByTestId('candidate-1').click();
+  // Until the head signs off, an interviewer sees only their own scores.
+  await expect(iv2.getByTestId('head-panel')).toHaveCount(0);
+  await iv2.screenshot({ path: `${SHOTS}/scores-interviewer-sheet.png` });
+
+  const iv3 = await openAs(browser, server, 'iv3');
+  await scoreByKeyboard(iv3, 1, ['24', '24', '24', '24']);
+  await scoreByKeyboard(iv3, 2, ['15', '16', '17', '18']);
+  await expect(iv3.getByTestId('candidate-3')).toContainText('缺考');
+
+  const head = await openAs(browser, server, 'head1');
+  await scoreByKeyboard(head, 1, ['22', '22', '22', '22']);
+  await scoreByKeyboard(head, 2, ['20', '20', '20', '20']);
+  await head.getByTestId('candidate-1').click();
+  await expect(head.getByTestId('panel-score')).toHaveText('90.00'); // (86 + 96 + 88) / 3
+  await head.screenshot({ path: `${SHOTS}/scores-head-panel.png`, fullPage: true });
+  await head.getByRole('button', { name: '签字确认' }).click();
+  await expect(head.getByTestId('signoff-state')).toContainText('已签字：90.00');
+  await head.getByTestId('candidate-2').click();
+  // iv2 could not assess 临床思维: 57 / 75 x 100 = 76; iv3 66; head 80 -> 74.00
+  await expect(head.getByTestId('panel-score')).toHaveText('74.00');
+  await head.getByRole('button', { name: '签字确认' }).click();
+  await expect(head.getByTestId('signoff-state')).toBeVisible();
+  await head.getByTestId('candidate-3').click();
+  await expect(head.getByTestId('panel-score')).toHaveText('缺考');
+  await head.getByRole('button', { name: '签字确认' }).click();
+  await expect(head.getByTestId('signoff-state')).toContainText('缺考');
+  // Signed: the score inputs are locked.
+  await head.getByTestId('candidate-1').click();
+  await expect(head.getByTestId('score-input-knowledge')).toBeDisabled();
+
+  const admin = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' }).then((c) => c.newPage());
+  await admin.goto(server.url);
+  await login(admin);
+  await goTo(admin, '成绩排名');
+  await expect(admin.getByTestId('ranking-row')).toHaveCount(2);
+  await expect(admin.getByTestId('unranked-row')).toHaveCount(1);
+  await expect(admin.getByTestId('unranked-row')).toContainText('缺考');
+  await expect(admin.getByTestId('ranking-row').first()).toContainText('1');
+  await admin.screenshot({ path: `${SHOTS}/scores-ranking.png`, fullPage: true });
+});
