@@ -40,15 +40,28 @@ export async function run(): Promise<Record<string, string | number>> {
     const opts = { specialties: SPECIALTIES, categories: ['单位人', '社会人'], choices: 1 as const };
     const rows10k = makeApplicants(createRng(1), 10_000, opts);
     const xlsx = Buffer.from(await writeXlsx(rows10k)).toString('base64');
-    const core = await freshBase(dir, 'import');
-    const t0 = performance.now();
-    const result = await call(core, 's', 'applicants.commitImport', { fileName: 'bench.xlsx', contentBase64: xlsx });
-    const importMs = performance.now() - t0;
-    if (result.imported !== 10_000) throw new Error(`imported ${String(result.imported)}`);
-    const t1 = performance.now();
-    await call(core, 's', 'applicants.commitImport', { fileName: 'bench.xlsx', contentBase64: xlsx });
-    const reimportMs = performance.now() - t1;
-    await core.close();
+    // Three runs into fresh databases: wall-clock and this process's CPU time (the CPU figure is the one to
+    // trust on a busy machine, where wall-clock includes waiting for a core).
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    let reimportMs = 0;
+    for (let run = 0; run < 3; run++) {
+      const core = await freshBase(dir, `import-${run}`);
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const result = await call(core, 's', 'applicants.commitImport', { fileName: 'bench.xlsx', contentBase64: xlsx });
+      wall.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
+      if (result.imported !== 10_000) throw new Error(`imported ${String(result.imported)}`);
+      if (run === 0) {
+        const t1 = performance.now();
+        await call(core, 's', 'applicants.commitImport', { fileName: 'bench.xlsx', contentBase64: xlsx });
+        reimportMs = performance.now() - t1;
+      }
+      await core.close();
+    }
+    const importMs = percentile(wall, 50);
 
     // 100,000 applicants, imported as ten 10,000-row CSV files.
     const big = await freshBase(dir, 'search');
@@ -90,8 +103,10 @@ export async function run(): Promise<Record<string, string | number>> {
     const listMs = performance.now() - listT;
     await big.close();
     return {
-      'import 10,000-row XLSX (ms)': Math.round(importMs),
-      'import rows/s': Math.round(10_000 / (importMs / 1000)),
+      'import 10,000-row XLSX, median of 3 (ms)': Math.round(importMs),
+      'import 10,000-row XLSX, best of 3 (ms)': Math.round(Math.min(...wall)),
+      'import 10,000-row XLSX, CPU time median (ms)': Math.round(percentile(cpu, 50)),
+      'import rows/s (median)': Math.round(10_000 / (importMs / 1000)),
       're-import same file, all unchanged (ms)': Math.round(reimportMs),
       'load 100,000 applicants via 10 CSV imports (ms)': Math.round(loadMs),
       'search p50 over 100,000 (ms)': percentile(times, 50).toFixed(2),

@@ -13,6 +13,7 @@ const benches: Bench[] = [
   { name: 'admission', load: () => import('./admission.bench') },
   { name: 'admission-service', load: () => import('./admission-service.bench') },
   { name: 'package', load: () => import('./package.bench') },
+  { name: 'outbox', load: () => import('./outbox.bench') },
   { name: 'scores', load: () => import('./scores.bench') },
   { name: 'applicants', load: () => import('./applicants.bench') },
 ];

@@ -4,6 +4,7 @@ import { registerApplicants } from './commands/applicants';
 import { registerAdmission } from './commands/admission';
 import { registerAudit } from './commands/audit';
 import { registerInit } from './commands/init';
+import { registerPackages } from './commands/packages';
 import { registerPlan } from './commands/plan';
 import { registerScores } from './commands/scores';
 import { registerServe } from './commands/serve';
@@ -30,6 +31,7 @@ export function buildProgram(io: CliIo): Command {
   registerScores(program, io);
   registerAdmission(program, io);
   registerApplicants(program, io);
+  registerPackages(program, io);
   registerServe(program, io);
   return program;
 }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openCore } from '../core/open-core';
 import { registerIpcHandlers } from './ipc';
+import { installKeyProtector } from './key-protector';
 import { electronNativeBinding } from './native-binding';
 import { denyAllPermissions, hardenWebContents, isAppUrl, isSafeExternalUrl, secureWebPreferences } from './security';
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const dataDir = process.env.BASEDESK_DATA_DIR ?? app.getPath('userData');
   const nativeBinding = electronNativeBinding(app.getAppPath(), process.resourcesPath);
   const core = await openCore({ dataDir, appVersion: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) });
+  installKeyProtector(core);
   registerIpcHandlers(ipcMain, core, (url) => isAppUrl(url, rendererUrl));
 
   app.on('web-contents-created', (_e, contents) => {

@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   'scores.enter': ['interviewer', 'coordinator', 'admin'],
   'scores.signoff': ['interviewer', 'coordinator', 'admin'],
   'ranking.view': ['admin', 'coordinator'],
+  'ranking.reorder': ['admin', 'coordinator'],
   'stations.manage': ['admin', 'coordinator'],
   'applicants.view': ['admin', 'clerk', 'coordinator'],
   'applicants.import': ['admin', 'clerk', 'coordinator'],

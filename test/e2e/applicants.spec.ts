@@ -119,3 +119,64 @@ test('import a roster with errors, confirm one applicant from the keyboard, prin
   await expect(page.getByTestId('audit-row').filter({ hasText: '导入报名人员' })).toHaveCount(1);
   await page.screenshot({ path: join(SHOTS, 'audit.png') });
 });
+
+test('an unknown layout is mapped once by hand, saved, and recognised the next time; reveal is audited', async ({
+  page,
+  server,
+}) => {
+  const rows = makeApplicants(createRng(7), 3, { specialties: ['内科', '外科'], categories: ['社会人'], choices: 1 });
+  const dir = mkdtempSync(join(tmpdir(), 'basedesk-e2e-layout-'));
+  const layout = (r: (typeof rows)[number]) => [r.姓名, r.证件号码, r.手机号码, r.人员类型, r.第一志愿];
+  const first = join(dir, '自制名单.csv');
+  const second = join(dir, '自制名单-第二批.csv');
+  writeFileSync(
+    first,
+    writeCsv([['考生名', '有效证件', '联系手机', '报名身份', '意向专业'], ...rows.slice(0, 2).map(layout)], {
+      encoding: 'utf-8',
+    }),
+  );
+  writeFileSync(
+    second,
+    writeCsv([['考生名', '有效证件', '联系手机', '报名身份', '意向专业'], ...rows.map(layout)], { encoding: 'utf-8' }),
+  );
+  await initializeBase(server);
+  await openAsAdmin(page, server);
+  await goTo(page, '报名人员');
+
+  await page.getByRole('button', { name: '导入名单' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入报名人员' });
+  await dialog.getByTestId('applicants-file-input').setInputFiles(first);
+  await expect(dialog.getByRole('alert').filter({ hasText: '没有找到报名人员表头' })).toBeVisible();
+  const form = dialog.getByTestId('mapping-form');
+  const pairs: Array<[string, string]> = [
+    ['考生名', '姓名'],
+    ['有效证件', '证件号码'],
+    ['联系手机', '手机号码'],
+    ['报名身份', '人员类型'],
+    ['意向专业', '第一志愿'],
+  ];
+  for (const [column, fieldName] of pairs) {
+    await form.getByRole('combobox', { name: column }).click();
+    await page.getByRole('option', { name: fieldName, exact: true }).click();
+  }
+  await form.getByRole('button', { name: '按此对应关系预览' }).click();
+  await expect(dialog.getByTestId('import-summary')).toHaveText('共 2 行：新增 2，更新 0，未变 0，有问题 0 行');
+  await page.screenshot({ path: join(SHOTS, 'applicants-mapping.png') });
+  await dialog.getByRole('button', { name: '导入 2 条有效记录' }).click();
+  await expect(dialog.getByTestId('import-result')).toBeVisible();
+  await dialog.getByRole('button', { name: '完成' }).click();
+
+  await page.getByRole('button', { name: '导入名单' }).click();
+  await dialog.getByTestId('applicants-file-input').setInputFiles(second);
+  await expect(dialog.getByText('使用已保存的对应关系')).toBeVisible();
+  await expect(dialog.getByTestId('import-summary')).toHaveText('共 3 行：新增 1，更新 0，未变 2，有问题 0 行');
+  await dialog.getByRole('button', { name: '导入 1 条有效记录' }).click();
+  await dialog.getByRole('button', { name: '完成' }).click();
+  await expect(page.getByTestId('applicants-total')).toHaveText('共 3 人');
+
+  // Revealing one applicant's numbers is a permission and goes to the audit trail.
+  await page.getByRole('button', { name: `显示完整号码 ${rows[0]!.姓名}` }).click();
+  await expect(page.getByText(rows[0]!.证件号码)).toBeVisible();
+  await goTo(page, '审计日志');
+  await expect(page.getByTestId('audit-row').filter({ hasText: '查看完整证件号码' })).toHaveCount(1);
+});

@@ -117,3 +117,73 @@ test('a panel head and two interviewers score three candidates by keyboard; one 
   await expect(admin.getByTestId('ranking-row').first()).toContainText('1');
   await admin.screenshot({ path: `${SHOTS}/scores-ranking.png`, fullPage: true });
 });
+
+test('the coordinator edits components, previews and commits a score import, and sets up a session with a recorded seed', async ({
+  page,
+  server,
+}) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await initializeBase(server);
+  await server.api('auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const people = makeApplicants(createRng(12), 3, { specialties: ['内科'], categories: ['单位人', '社会人'], choices: 1 });
+  await server.api('applicants.commitImport', {
+    fileName: 'roster.csv',
+    contentBase64: b64(writeCsv(people as never, { encoding: 'utf-8' })),
+  });
+  await server.api('users.add', {
+    username: 'zhuanjia',
+    displayName: '专家',
+    role: 'interviewer',
+    password: 'pw-zhuanjia-123456',
+  });
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(server.url);
+  await login(page);
+  await goTo(page, '考核成绩');
+  await expect(page.getByTestId('weight-sum')).toHaveText('权重合计：100');
+  await page.getByRole('textbox', { name: '权重' }).first().fill('50');
+  await expect(page.getByTestId('weight-sum')).toHaveText('权重合计为 90，应为 100');
+  await expect(page.getByRole('button', { name: '保存考核项目' })).toBeDisabled();
+  await page.getByRole('textbox', { name: '权重' }).nth(1).fill('50');
+  await page.getByRole('button', { name: '保存考核项目' }).click();
+  await expect(page.getByText('考核项目已保存。')).toBeVisible();
+
+  const bad = writeCsv(
+    [
+      ['姓名', '身份证号', '笔试成绩', '面试成绩'],
+      [people[0]!.姓名, people[0]!.证件号码, '101', ''],
+      ['冒名', people[1]!.证件号码, '80', ''],
+    ],
+    { encoding: 'utf-8' },
+  );
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('scores-file-button').click();
+  await (await chooser).setFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await expect(page.getByText('SCORE_OUT_OF_RANGE')).toBeVisible();
+  await expect(page.getByText('NAME_MISMATCH')).toBeVisible();
+  await expect(page.getByRole('button', { name: '确认导入' })).toBeDisabled();
+  await page.screenshot({ path: `${SHOTS}/scores-import-preview.png`, fullPage: true });
+
+  const good = writeCsv([['姓名', '身份证号', '笔试成绩'], ...people.map((p) => [p.姓名, p.证件号码, '75.5'])], {
+    encoding: 'utf-8',
+  });
+  const chooser2 = page.waitForEvent('filechooser');
+  await page.getByTestId('scores-file-button').click();
+  await (await chooser2).setFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await expect(page.getByText('检查通过，可以导入。')).toBeVisible();
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByText('已导入：新增 3，更新 0，未变 0。')).toBeVisible();
+  await expect(page.getByTestId('results-table')).toContainText('75.50');
+
+  await goTo(page, '面试评分');
+  await page.getByRole('button', { name: '新建场次' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建场次' });
+  await dialog.getByLabel('场次名称').fill('内科一组');
+  await dialog.getByLabel('地点').fill('教学楼');
+  await dialog.getByLabel(/^专家组/).fill('zhuanjia');
+  await dialog.getByLabel(/^抽签种子/).fill('77');
+  await page.screenshot({ path: `${SHOTS}/scores-new-session.png` });
+  await dialog.getByRole('button', { name: '建立场次' }).click();
+  await expect(page.getByText('已建立场次，抽签种子 77。')).toBeVisible();
+  await expect(page.getByTestId('candidate-3')).toBeVisible();
+});

@@ -162,6 +162,16 @@ export function registerAdmission(program: Command, io: CliIo): void {
       });
     });
   adm
+    .command('why <a> <b>')
+    .description('为何录取甲而非乙（证件号码）')
+    .action(async (a: string, b: string, _o: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withSession(io, g, async (s) => {
+        const r = await s.call('admission.why', { a, b });
+        print(io, s.json, r, () => r.lines.join('\n'));
+      });
+    });
+  adm
     .command('publish')
     .description('公示拟录取名单（记录公示期）')
     .requiredOption('--start <YYYY-MM-DD>', '公示开始日期')

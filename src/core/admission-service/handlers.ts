@@ -20,6 +20,7 @@ import { publicationHtml, publish } from './publication';
 import {
   assignAdjustment,
   decline,
+  findApplicant,
   parseStored,
   requireRun,
   resolveTie,
@@ -30,6 +31,7 @@ import {
   viewContext,
 } from './service';
 import { competitionViews } from './views';
+import { whyNot } from './why';
 import { admissionStats } from './stats';
 import { summaryHtml, summaryXlsx } from './summary';
 
@@ -82,6 +84,16 @@ export const admissionHandlers = defineHandlers<typeof admissionOps>()({
     const base = await requireBase(ctx.core.db);
     const run = await requireRun(ctx.core.db, base.cohort_year);
     return competitionViews(await viewContext(ctx.core.db, base.cohort_year, reveal), parseStored(run), input.specialtyCode);
+  },
+
+  'admission.why': async (ctx, input) => {
+    const tx = ctx.core.db;
+    const base = await requireBase(tx);
+    const run = await requireRun(tx, base.cohort_year);
+    const ref = async (x: string) =>
+      (await findApplicant(tx, base.cohort_year, /^[0-9A-Za-z]{15,18}$/.test(x) ? { idNumber: x } : { applicantId: x })).id;
+    const [a, b] = [await ref(input.a), await ref(input.b)];
+    return { lines: whyNot(await viewContext(tx, base.cohort_year, false), parseStored(run), a, b) };
   },
 
   'admission.resolveTie': async (ctx, input) => resolveTie(ctx.core, actorOf(ctx), admissionDeps(), input),

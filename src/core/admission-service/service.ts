@@ -141,9 +141,15 @@ async function persistRun(
   actor: Actor,
   inp: Inputs,
   stored: StoredRun,
-  opts: { trigger: string; reason: string | null; reveal: boolean; publication: PublicationView | null },
+  opts: {
+    trigger: string;
+    reason: string | null;
+    reveal: boolean;
+    publication: PublicationView | null;
+    prev?: AdmissionRunTable | null;
+  },
 ): Promise<AdmissionRunView> {
-  const prev = await latestRun(tx, inp.cohortYear);
+  const prev = opts.prev !== undefined ? opts.prev : await latestRun(tx, inp.cohortYear);
   const prevStored = prev === null ? null : parseStored(prev);
   const changes = prevStored === null ? [] : diffAllocations(prevStored.result, stored.result);
   const now = isoNow(core.clock);
@@ -339,7 +345,11 @@ async function decideAndRerun(
     reveal?: boolean | undefined;
     trigger: string;
     /** Builds the decisions from the current state; may throw a coded refusal. */
-    build: (inp: Inputs, current: StoredRun, tx: Tx) => Promise<{ decisions: NewDecision[]; reason: string; revoke?: string[] }>;
+    build: (
+      inp: Inputs,
+      current: () => StoredRun,
+      tx: Tx,
+    ) => Promise<{ decisions: NewDecision[]; reason: string; revoke?: string[] }>;
     /** Decision errors of the new computation that refuse the decision. */
     refuse: (after: StoredRun) => { code: string; message: string } | undefined;
     fullRun?: boolean;
@@ -350,8 +360,10 @@ async function decideAndRerun(
     const last = await requireRun(tx, inp.cohortYear);
     requireSeats(inp);
     const roundLimit = opts.fullRun === true ? null : last.round_limit;
-    const current = compute(inp, toDecisions(inp.decisionRows), roundLimit);
-    const { decisions, reason, revoke = [] } = await opts.build(inp, current, tx);
+    // The current result only when the decision needs it (a tie must still be open): a run is not free.
+    let current: StoredRun | undefined;
+    const currentRun = () => (current ??= compute(inp, toDecisions(inp.decisionRows), roundLimit));
+    const { decisions, reason, revoke = [] } = await opts.build(inp, currentRun, tx);
     const kept = inp.decisionRows.filter((r) => !revoke.includes(r.id));
     const after = compute(inp, withDecisions(toDecisions(kept), decisions), roundLimit);
     const refusal = opts.refuse(after);
@@ -372,7 +384,13 @@ async function decideAndRerun(
       });
     }
     await saveDecisions(tx, core, actor, inp.cohortYear, decisions);
-    return persistRun(tx, core, actor, inp, after, { trigger: opts.trigger, reason, reveal: opts.reveal === true, publication });
+    return persistRun(tx, core, actor, inp, after, {
+      trigger: opts.trigger,
+      reason,
+      reveal: opts.reveal === true,
+      publication,
+      prev: last,
+    });
   });
 }
 
@@ -394,7 +412,7 @@ export async function resolveTie(core: Core, actor: Actor, deps: AdmissionDeps, 
     confirm: input.confirm,
     trigger: 'tie',
     build: async (inp, current) => {
-      const tie = current.result.ties.find(
+      const tie = current().result.ties.find(
         (t) => t.round === input.round && t.specialty === input.specialtyCode && sameCategory(t.category, input.category),
       );
       if (tie === undefined) {
@@ -572,7 +590,13 @@ export async function revokeDecision(
     });
     const kept = inp.decisionRows.filter((r) => r.id !== row.id);
     const stored = compute({ ...inp, decisionRows: kept }, toDecisions(kept), last.round_limit);
-    return persistRun(tx, core, actor, inp, stored, { trigger: 'revoke', reason: input.reason, reveal: false, publication });
+    return persistRun(tx, core, actor, inp, stored, {
+      trigger: 'revoke',
+      reason: input.reason,
+      reveal: false,
+      publication,
+      prev: last,
+    });
   });
 }
 

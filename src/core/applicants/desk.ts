@@ -29,7 +29,7 @@ import { buildChecklist, checklistTemplate, missingRequired } from './checklist'
 import { evaluateEligibility, presetRules } from './eligibility';
 import { maskCertNo, maskInText } from './privacy';
 import { DECISION_LABELS, receiptHtml } from './receipt';
-import { recordOf, summaryOf } from './record';
+import { contentHash, recordOf, summaryOf } from './record';
 import type { ApplicantTable, AttachmentTable } from './tables';
 
 export async function requireApplicant(tx: Tx, id: string): Promise<ApplicantTable> {
@@ -112,6 +112,73 @@ export async function applicantDetail(tx: Tx, id: string, catalogue?: CatalogueI
     sourceFile: a.source_file,
     sourceRow: a.source_row,
   };
+}
+
+export async function updateApplicant(
+  core: Core,
+  actor: string,
+  input: {
+    id: string;
+    education?: EducationRow[] | undefined;
+    work?: WorkRow[] | undefined;
+    reductionYears?: 0 | 1 | 2 | undefined;
+    ethnicity?: string | null | undefined;
+    email?: string | null | undefined;
+    employer?: string | null | undefined;
+    reason?: string | undefined;
+  },
+): Promise<ApplicantDetail> {
+  return core.db.transaction().execute(async (tx) => {
+    const a = await requireApplicant(tx, input.id);
+    const extra = JSON.parse(a.extra_json) as Extra;
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    const nextExtra: Extra = { ...extra };
+    for (const k of ['education', 'work'] as const) {
+      const v = input[k];
+      if (v !== undefined && JSON.stringify(v) !== JSON.stringify(extra[k] ?? [])) {
+        before[k] = extra[k] ?? [];
+        after[k] = v;
+        (nextExtra as Record<string, unknown>)[k] = v;
+      }
+    }
+    const cols: Partial<Pick<ApplicantTable, 'reduction_years' | 'ethnicity' | 'email' | 'employer'>> = {};
+    const pairs = [
+      ['reductionYears', 'reduction_years'],
+      ['ethnicity', 'ethnicity'],
+      ['email', 'email'],
+      ['employer', 'employer'],
+    ] as const;
+    for (const [k, col] of pairs) {
+      const v = input[k];
+      if (v !== undefined && v !== a[col]) {
+        before[k] = a[col];
+        after[k] = v;
+        (cols as Record<string, unknown>)[col] = v === '' ? null : v;
+      }
+    }
+    if (Object.keys(after).length === 0) return applicantDetail(tx, input.id);
+    const merged = { ...a, ...cols };
+    await tx
+      .updateTable('applicants')
+      .set({
+        ...cols,
+        extra_json: JSON.stringify(nextExtra),
+        content_hash: contentHash(recordOf(merged)),
+        updated_at: isoNow(core.clock),
+      })
+      .where('id', '=', input.id)
+      .execute();
+    await appendEvent(tx, core, actor, {
+      action: 'applicant.edit',
+      entity: 'applicant',
+      entityId: input.id,
+      before,
+      after,
+      reason: input.reason ?? null,
+    });
+    return applicantDetail(tx, input.id);
+  });
 }
 
 // ---- search -------------------------------------------------------------------------------------------

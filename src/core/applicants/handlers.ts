@@ -20,6 +20,7 @@ import {
   reveal,
   saveChecklist,
   searchApplicants,
+  updateApplicant,
 } from './desk';
 import { commitApplicantImport, previewApplicantImport } from './import';
 import { summaryOf as summaryOfRow } from './record';
@@ -83,6 +84,8 @@ export const applicantsHandlers = defineHandlers<typeof applicantsOps>()({
   },
 
   'applicants.get': async (ctx, input) => applicantDetail(ctx.core.db, input.id),
+
+  'applicants.update': async (ctx, input) => updateApplicant(ctx.core, actorOf(ctx).username, input),
 
   'applicants.reveal': async (ctx, input) => reveal(ctx.core, actorOf(ctx).username, input.id, input.reason),
 

@@ -26,7 +26,9 @@ export type ImportOptions = { mapping?: Record<string, ApplicantFieldKey>; heade
 
 /** 100,000 applicants fit in well under this; larger files are refused before parsing. */
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
-const REQUIRED_COLUMNS: readonly ApplicantFieldKey[] = ['name', 'idNumber', 'phone', 'category', 'choice1'];
+const REQUIRED_COLUMNS: readonly ApplicantFieldKey[] = ['name', 'idNumber'];
+/** Without these the record is incomplete but still worth importing; the file gets one warning per column. */
+const EXPECTED_COLUMNS: readonly ApplicantFieldKey[] = ['phone', 'category', 'choice1'];
 const MAPPING_KIND = 'applicants';
 const SAMPLE_ROWS = 200;
 
@@ -160,9 +162,12 @@ type Analysis = {
   warnings: RowProblem[];
 };
 
-async function analyse(tx: Tx, core: Core, file: ImportFile, opts: ImportOptions): Promise<Analysis> {
+function readImportTable(file: ImportFile): Promise<Table> {
+  return readTable(file, { maxBytes: MAX_IMPORT_BYTES });
+}
+
+async function analyse(tx: Tx, core: Core, file: ImportFile, opts: ImportOptions, table: Table): Promise<Analysis> {
   const base = await requireBase(tx);
-  const table = await readTable(file, { maxBytes: MAX_IMPORT_BYTES });
   const located = await locate(tx, table, opts, file.fileName);
   const missing = REQUIRED_COLUMNS.filter((k) => !located.columns.has(k));
   if (missing.length > 0) {
@@ -178,6 +183,12 @@ async function analyse(tx: Tx, core: Core, file: ImportFile, opts: ImportOptions
       },
     );
   }
+  const columnWarnings: RowProblem[] = EXPECTED_COLUMNS.filter((k) => !located.columns.has(k)).map((k) => ({
+    row: located.headerIndex + 1,
+    field: fieldLabel(k),
+    code: 'COLUMN_MISSING',
+    message: `第 ${located.headerIndex + 1} 行（表头）：文件没有“${fieldLabel(k)}”列，这一项将空缺，请在现场确认时补充或从报名平台导出完整名单`,
+  }));
   const ctx = await rowContext(tx, base.cohort_year, isoNow(core.clock).slice(0, 10));
   const outcomes: RowOutcome[] = [];
   const colIdx = [...located.columns.values()];
@@ -208,7 +219,7 @@ async function analyse(tx: Tx, core: Core, file: ImportFile, opts: ImportOptions
 
   const plans: RowPlan[] = [];
   const rejected: RowProblem[] = [];
-  const warnings: RowProblem[] = [];
+  const warnings: RowProblem[] = [...columnWarnings];
   for (const o of outcomes) {
     warnings.push(...o.warnings);
     if (!o.record) {
@@ -219,6 +230,11 @@ async function analyse(tx: Tx, core: Core, file: ImportFile, opts: ImportOptions
     const old = existing.get(o.record.idNumber);
     if (!old) {
       plans.push({ kind: 'new', outcome: o });
+      continue;
+    }
+    // Same hash: the stored record equals this row in every field, whatever columns the file has.
+    if (contentHash(o.record) === old.content_hash) {
+      plans.push({ kind: 'unchanged', outcome: o, existing: old });
       continue;
     }
     const { merged, changes } = mergeRecord(recordOf(old), o.record, o.present, ctx.catalogue);
@@ -240,7 +256,7 @@ function count(plans: RowPlan[], kind: RowPlan['kind']): number {
 }
 
 export async function previewApplicantImport(core: Core, file: ImportFile, opts: ImportOptions): Promise<ImportPreview> {
-  const a = await analyse(core.db, core, file, opts);
+  const a = await analyse(core.db, core, file, opts, await readImportTable(file));
   const header = a.located.sheet.rows[a.located.headerIndex] ?? [];
   const mappedCols = new Set(a.located.columns.values());
   const status = { new: 'new', update: 'update', unchanged: 'unchanged', rejected: 'rejected' } as const;
@@ -251,6 +267,7 @@ export async function previewApplicantImport(core: Core, file: ImportFile, opts:
     headerRow: a.located.headerIndex + 1,
     mapping: a.located.mapping,
     mappingSource: a.located.source,
+    rowsPreview: previewRows(a.located.sheet),
     unmappedHeaders: header
       .map((c, i) => ({ t: c.text.trim(), i }))
       .filter((h) => h.t !== '' && !mappedCols.has(h.i))
@@ -288,9 +305,12 @@ export async function commitApplicantImport(
   file: ImportFile,
   opts: ImportOptions & { saveMapping?: boolean },
 ): Promise<ImportResult> {
+  // Parsing the workbook is the slow part and needs no database: done before the transaction, so the
+  // desk's look-ups are not held up behind it.
+  const table = await readImportTable(file);
   return core.db.transaction().execute(async (tx) => {
     const base = await requireBase(tx);
-    const a = await analyse(tx, core, file, opts);
+    const a = await analyse(tx, core, file, opts, table);
     const now = isoNow(core.clock);
     const importId = uuidv7(core.clock.nowMs());
     const created: string[] = [];

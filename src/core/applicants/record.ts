@@ -4,7 +4,6 @@ import type { ApplicantFieldKey, ApplicantSummary, FieldChange } from '../../sha
 import { maskIdNumber, maskPhone } from '../../shared/mask';
 import type { CatalogueIndex } from '../catalogue/catalogue';
 import type { DocType } from '../identity';
-import { canonicalJson } from '../util/canonical-json';
 import { maskCertNo } from './privacy';
 import type { ApplicantTable } from './tables';
 import type { ApplicantRecord } from './validate-row';
@@ -64,8 +63,41 @@ export function columnsOf(r: ApplicantRecord) {
   };
 }
 
+/** Field order is fixed by HASH_KEYS, so plain JSON of the values is canonical (and much cheaper). */
+const HASH_KEYS: readonly (keyof ApplicantRecord)[] = [
+  'idType',
+  'idNumber',
+  'name',
+  'sex',
+  'ethnicity',
+  'birthDate',
+  'phone',
+  'email',
+  'highestEducation',
+  'highestDegree',
+  'school',
+  'major',
+  'graduationDate',
+  'fullTime',
+  'category',
+  'employer',
+  'ruralOriented',
+  'qualificationCertNo',
+  'practisingCertNo',
+  'choices',
+  'acceptsAdjustment',
+  'reductionYears',
+];
+
 export function contentHash(r: ApplicantRecord): string {
-  return createHash('sha256').update(canonicalJson(r), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(HASH_KEYS.map((k) => r[k])), 'utf8')
+    .digest('hex');
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
 }
 
 type RecordKey = keyof ApplicantRecord;
@@ -129,7 +161,7 @@ export function mergeRecord(
   for (const k of keys) {
     const before = existing[k];
     const after = incoming[k];
-    if (canonicalJson(before) === canonicalJson(after)) continue;
+    if (same(before, after)) continue;
     (merged as Record<RecordKey, unknown>)[k] = after;
     changes.push({ field: LABELS[k], before: shown(k, before, catalogue), after: shown(k, after, catalogue) });
   }

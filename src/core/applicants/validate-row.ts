@@ -92,6 +92,8 @@ export function validateRow(cells: Cell[], rowNo: number, columns: Map<Applicant
   const warn = (k: ApplicantFieldKey, code: string, message: string) =>
     warnings.push({ row: rowNo, field: fieldLabel(k), code, message: `第 ${rowNo} 行：${message}` });
   const required = (k: ApplicantFieldKey): boolean => {
+    // A column the file does not have is reported once for the file (COLUMN_MISSING), not on every row.
+    if (!columns.has(k)) return false;
     if (text(k) !== '') return true;
     problem(k, 'REQUIRED_MISSING', `“${fieldLabel(k)}”为必填项，不能为空`);
     return false;

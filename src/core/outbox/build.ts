@@ -34,7 +34,11 @@ export type BuildSpec = {
  * Collects a kind's records (in one read transaction: a consistent snapshot) and writes the signed bag.
  * Pure with respect to the outbox: same records, uuid, sequence, date and key -> same bytes.
  */
-export async function buildKindPackage(core: Core, key: SigningKey, spec: BuildSpec): Promise<BuiltPackage & { schemaVersion: number; cohortYear: number }> {
+export async function buildKindPackage(
+  core: Core,
+  key: SigningKey,
+  spec: BuildSpec,
+): Promise<BuiltPackage & { schemaVersion: number; cohortYear: number }> {
   const def = packageKind(spec.kind);
   const [year, month, day] = spec.baggingDate.split('-').map(Number) as [number, number, number];
   const { base, collected } = await core.db.transaction().execute(async (tx) => {
@@ -51,7 +55,10 @@ export async function buildKindPackage(core: Core, key: SigningKey, spec: BuildS
   });
   const payload: PayloadEntry[] = [
     ...(collected.tables ?? []).map((t) => ({ path: `data/${t.name}.xlsx`, bytes: t.bytes })),
-    ...(collected.forms ?? []).map((f) => ({ path: `data/forms/${f.name}.html`, bytes: new Uint8Array(Buffer.from(f.html, 'utf8')) })),
+    ...(collected.forms ?? []).map((f) => ({
+      path: `data/forms/${f.name}.html`,
+      bytes: new Uint8Array(Buffer.from(f.html, 'utf8')),
+    })),
     ...(collected.attachments ?? []),
   ];
   const built = await buildPackage({
@@ -74,7 +81,11 @@ export async function buildKindPackage(core: Core, key: SigningKey, spec: BuildS
 
 async function nextSequence(core: Core, baseCode: string): Promise<number> {
   return core.db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('package_sequences').select('last_sequence').where('base_code', '=', baseCode).executeTakeFirst();
+    const row = await tx
+      .selectFrom('package_sequences')
+      .select('last_sequence')
+      .where('base_code', '=', baseCode)
+      .executeTakeFirst();
     const next = (row?.last_sequence ?? 0) + 1;
     await tx
       .insertInto('package_sequences')
@@ -90,7 +101,11 @@ async function nextSequence(core: Core, baseCode: string): Promise<number> {
  * The sequence number is reserved first (a failed build leaves a gap, never a reuse: the intake pins
  * uuid and bytes, and the province reads the sequence to spot missing packages).
  */
-export async function buildAndQueue(core: Core, actor: string, input: { kind: PackageKindName; encryptTo?: readonly string[] }): Promise<OutboxTable> {
+export async function buildAndQueue(
+  core: Core,
+  actor: string,
+  input: { kind: PackageKindName; encryptTo?: readonly string[] },
+): Promise<OutboxTable> {
   const def = packageKind(input.kind);
   await assertKindReady(core.db, def);
   const base = await requireBase(core.db);
@@ -141,7 +156,10 @@ export async function buildAndQueue(core: Core, actor: string, input: { kind: Pa
   };
   await core.db.transaction().execute(async (tx) => {
     await tx.insertInto('outbox').values(row).execute();
-    await tx.insertInto('outbox_history').values({ uuid, from_state: null, to_state: 'queued', at: now, actor, reason: '生成数据包', error_code: null }).execute();
+    await tx
+      .insertInto('outbox_history')
+      .values({ uuid, from_state: null, to_state: 'queued', at: now, actor, reason: '生成数据包', error_code: null })
+      .execute();
     await appendEvent(tx, core, actor, {
       action: 'package.build',
       entity: 'package',

@@ -2,7 +2,16 @@ import type { outboxOps } from '../../shared/contract/outbox';
 import { actorOf, defineHandlers } from '../api/handler';
 import { decodeFile } from '../util/file-input';
 import { buildAndQueue } from './build';
-import { ensureSigningKey, exportPublicKey, keysView, rotateSigningKey, setEndpoint, setProvinceRecipient, trustKey, untrustKey } from './keys';
+import {
+  ensureSigningKey,
+  exportPublicKey,
+  keysView,
+  rotateSigningKey,
+  setEndpoint,
+  setProvinceRecipient,
+  trustKey,
+  untrustKey,
+} from './keys';
 import { missingTables, packageKinds } from './kinds';
 import { downloadPackage, exportPackage, outboxItem, outboxItems, outboxStatus, pushOutbox, requeuePackage } from './outbox';
 import { verifyReceivedBytes } from './received';
@@ -25,7 +34,11 @@ export const outboxHandlers = defineHandlers<typeof outboxOps>()({
     Promise.all(
       packageKinds().map(async (def) => {
         const missing = await missingTables(ctx.core.db, def);
-        return { kind: def.kind, ready: missing.length === 0, reason: missing.length ? `缺少数据表：${missing.join('、')}` : null };
+        return {
+          kind: def.kind,
+          ready: missing.length === 0,
+          reason: missing.length ? `缺少数据表：${missing.join('、')}` : null,
+        };
       }),
     ),
   'package.build': async (ctx, input) => {

@@ -16,11 +16,19 @@ import { keyProtectorOf, requireKeyProtector } from './key-protector';
 import { getSetting, parseAgeRecipient, setSetting, SETTING_ENDPOINT, SETTING_RECIPIENT } from './settings';
 
 export function rowPublicKey(row: Pick<SigningKeyTable, 'key_id' | 'public_key'>): PublicKey {
-  return { keyId: new Uint8Array(Buffer.from(row.key_id, 'hex')), publicKey: new Uint8Array(Buffer.from(row.public_key, 'base64')) };
+  return {
+    keyId: new Uint8Array(Buffer.from(row.key_id, 'hex')),
+    publicKey: new Uint8Array(Buffer.from(row.public_key, 'base64')),
+  };
 }
 
 async function keyView(tx: Tx, row: SigningKeyTable): Promise<SigningKeyView> {
-  const seals = await tx.selectFrom('signing_key_seals').select('scheme').where('key_id', '=', row.key_id).orderBy('scheme').execute();
+  const seals = await tx
+    .selectFrom('signing_key_seals')
+    .select('scheme')
+    .where('key_id', '=', row.key_id)
+    .orderBy('scheme')
+    .execute();
   return {
     keyId: row.key_id,
     fingerprint: row.fingerprint,
@@ -52,7 +60,12 @@ async function sealNewKey(core: Core): Promise<{ key: SigningKey; scheme: string
   return { key, scheme: protector.scheme, sealed: await protector.seal(key) };
 }
 
-async function insertKey(tx: Tx, core: Core, actor: string, k: { key: SigningKey; scheme: string; sealed: string }): Promise<SigningKeyTable> {
+async function insertKey(
+  tx: Tx,
+  core: Core,
+  actor: string,
+  k: { key: SigningKey; scheme: string; sealed: string },
+): Promise<SigningKeyTable> {
   const now = isoNow(core.clock);
   const row: SigningKeyTable = {
     key_id: Buffer.from(k.key.keyId).toString('hex'),
@@ -64,7 +77,10 @@ async function insertKey(tx: Tx, core: Core, actor: string, k: { key: SigningKey
     retired_at: null,
   };
   await tx.insertInto('signing_keys').values(row).execute();
-  await tx.insertInto('signing_key_seals').values({ key_id: row.key_id, scheme: k.scheme, sealed: k.sealed, created_at: now }).execute();
+  await tx
+    .insertInto('signing_key_seals')
+    .values({ key_id: row.key_id, scheme: k.scheme, sealed: k.sealed, created_at: now })
+    .execute();
   return row;
 }
 
@@ -122,7 +138,8 @@ export async function rotateSigningKey(core: Core, actor: string, reason: string
   return core.db.transaction().execute(async (tx) => {
     const old = await tx.selectFrom('signing_keys').selectAll().where('status', '=', 'active').executeTakeFirst();
     const now = isoNow(core.clock);
-    if (old) await tx.updateTable('signing_keys').set({ status: 'retired', retired_at: now }).where('key_id', '=', old.key_id).execute();
+    if (old)
+      await tx.updateTable('signing_keys').set({ status: 'retired', retired_at: now }).where('key_id', '=', old.key_id).execute();
     const row = await insertKey(tx, core, actor, fresh);
     await appendEvent(tx, core, actor, {
       action: 'keys.rotate',
@@ -136,12 +153,20 @@ export async function rotateSigningKey(core: Core, actor: string, reason: string
   });
 }
 
-export async function exportPublicKey(core: Core, keyId?: string): Promise<{ fileName: string; text: string; fingerprint: string }> {
+export async function exportPublicKey(
+  core: Core,
+  keyId?: string,
+): Promise<{ fileName: string; text: string; fingerprint: string }> {
   let q = core.db.selectFrom('signing_keys').selectAll();
-  q = keyId ? q.where((eb) => eb.or([eb('key_id', '=', keyId.toLowerCase()), eb('fingerprint', '=', keyId.toUpperCase())])) : q.where('status', '=', 'active');
+  q = keyId
+    ? q.where((eb) => eb.or([eb('key_id', '=', keyId.toLowerCase()), eb('fingerprint', '=', keyId.toUpperCase())]))
+    : q.where('status', '=', 'active');
   const row = await q.executeTakeFirst();
   if (!row) {
-    throw new AppError('KEY_NOT_FOUND', keyId ? `找不到签名密钥 ${keyId}。` : '尚未生成签名密钥：请先在“密钥”页面生成（或运行 basedesk package build）。');
+    throw new AppError(
+      'KEY_NOT_FOUND',
+      keyId ? `找不到签名密钥 ${keyId}。` : '尚未生成签名密钥：请先在“密钥”页面生成（或运行 basedesk package build）。',
+    );
   }
   const base = await core.db.selectFrom('base').select('code').executeTakeFirst();
   return {
@@ -181,7 +206,10 @@ export async function trustKey(core: Core, actor: string, publicKeyText: string,
     if (own) throw new AppError('KEY_IS_OWN', '这是本基地自己的签名公钥，无需另行信任。');
     if (dup) {
       if (dup.public_key === Buffer.from(key.publicKey).toString('base64')) return keysView(core, tx);
-      throw new AppError('KEY_ID_CONFLICT', `已信任的公钥 ${dup.fingerprint}（${dup.label}）与新公钥编号相同但内容不同，请核实来源。`);
+      throw new AppError(
+        'KEY_ID_CONFLICT',
+        `已信任的公钥 ${dup.fingerprint}（${dup.label}）与新公钥编号相同但内容不同，请核实来源。`,
+      );
     }
     const row = {
       key_id: keyId,
@@ -206,7 +234,13 @@ export async function untrustKey(core: Core, actor: string, keyId: string, reaso
       .executeTakeFirst();
     if (!row) throw new AppError('KEY_NOT_FOUND', `受信任公钥中没有 ${keyId}。`);
     await tx.deleteFrom('trusted_keys').where('key_id', '=', row.key_id).execute();
-    await appendEvent(tx, core, actor, { action: 'keys.untrust', entity: 'trusted_key', entityId: row.fingerprint, before: row, reason: reason ?? null });
+    await appendEvent(tx, core, actor, {
+      action: 'keys.untrust',
+      entity: 'trusted_key',
+      entityId: row.fingerprint,
+      before: row,
+      reason: reason ?? null,
+    });
     return keysView(core, tx);
   });
 }
@@ -223,7 +257,13 @@ export async function setEndpoint(core: Core, actor: string, normalised: string 
     const before = await getSetting(tx, SETTING_ENDPOINT);
     if (before === normalised) return keysView(core, tx);
     await setSetting(tx, SETTING_ENDPOINT, normalised, isoNow(core.clock));
-    await appendEvent(tx, core, actor, { action: 'outbox.setEndpoint', entity: 'outbox_setting', entityId: SETTING_ENDPOINT, before, after: normalised });
+    await appendEvent(tx, core, actor, {
+      action: 'outbox.setEndpoint',
+      entity: 'outbox_setting',
+      entityId: SETTING_ENDPOINT,
+      before,
+      after: normalised,
+    });
     return keysView(core, tx);
   });
 }

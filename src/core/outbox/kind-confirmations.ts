@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { emptyKind, htmlTable, type Collected, type PackageKindDef } from './kind-types';
 import { deterministicXlsx } from './xlsx';
 
-const STATUS_LABEL: Record<string, string> = { pending: '待确认', confirmed: '确认通过', returned: '退回补正', rejected: '不予确认' };
+const STATUS_LABEL: Record<string, string> = {
+  pending: '待确认',
+  confirmed: '确认通过',
+  returned: '退回补正',
+  rejected: '不予确认',
+};
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
 
 /** On-site confirmation results (issue 3's tables): every applicant of the cohort with status and decision. */
@@ -15,7 +20,9 @@ export const confirmationsKind: PackageKindDef = {
   async collect(tx, core, ctx): Promise<Collected> {
     const rows = await tx.selectFrom('applicants').selectAll().where('cohort_year', '=', ctx.cohortYear).orderBy('id').execute();
     if (rows.length === 0) throw emptyKind(this, `${ctx.cohortYear} 级报名人员`);
-    const specialties = new Map((await tx.selectFrom('specialties').select(['code', 'name']).execute()).map((s) => [s.code, s.name]));
+    const specialties = new Map(
+      (await tx.selectFrom('specialties').select(['code', 'name']).execute()).map((s) => [s.code, s.name]),
+    );
     const atts = await tx
       .selectFrom('applicant_attachments')
       .innerJoin('applicants', 'applicants.id', 'applicant_attachments.applicant_id')

@@ -154,7 +154,14 @@ export const admissionsKind: PackageKindDef = {
       `${ctx.baseName} ${ctx.cohortYear} 级录取名单`,
       `基地代码 ${ctx.baseCode}；打包日期 ${ctx.baggingDate}；共 ${admissions.length} 人`,
       ['序号', '专业', '姓名', '证件号码', '总成绩', '录取轮次'],
-      admissions.map((a, i) => [i + 1, a.specialtyName ?? a.specialtyCode, a.name, a.idNumber, points(a.totalHundredths), a.round]),
+      admissions.map((a, i) => [
+        i + 1,
+        a.specialtyName ?? a.specialtyCode,
+        a.name,
+        a.idNumber,
+        points(a.totalHundredths),
+        a.round,
+      ]),
     );
     return {
       records: {

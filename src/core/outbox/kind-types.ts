@@ -36,9 +36,16 @@ export function escapeHtml(s: string): string {
 }
 
 /** A printable A4 table; the same markup for every kind. */
-export function htmlTable(title: string, subtitle: string, headers: string[], rows: Array<Array<string | number | null>>): string {
+export function htmlTable(
+  title: string,
+  subtitle: string,
+  headers: string[],
+  rows: Array<Array<string | number | null>>,
+): string {
   const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c === null ? '' : String(c))}</td>`).join('')}</tr>`).join('\n');
+  const body = rows
+    .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c === null ? '' : String(c))}</td>`).join('')}</tr>`)
+    .join('\n');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>@page{size:A4;margin:15mm}body{font-family:"SimSun","Songti SC",serif;font-size:11pt}h1{font-size:16pt;text-align:center}

@@ -42,4 +42,3 @@ export async function assertKindReady(tx: Tx, def: PackageKindDef): Promise<void
     );
   }
 }
-

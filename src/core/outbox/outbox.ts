@@ -74,7 +74,12 @@ export async function outboxItem(core: Core, uuid: string, tx: Tx = core.db): Pr
   return item;
 }
 
-type Change = { reason?: string | null; error?: { code: string; message: string } | null; receipt?: unknown; countAttempt?: boolean };
+type Change = {
+  reason?: string | null;
+  error?: { code: string; message: string } | null;
+  receipt?: unknown;
+  countAttempt?: boolean;
+};
 
 /** One state change: the row, its history line and the audit event, together. */
 export async function transition(core: Core, actor: string, uuid: string, to: OutboxState, change: Change = {}): Promise<void> {
@@ -87,7 +92,9 @@ export async function transition(core: Core, actor: string, uuid: string, to: Ou
         state: to,
         updated_at: now,
         attempts: change.countAttempt ? row.attempts + 1 : row.attempts,
-        ...(change.error !== undefined ? { last_error_code: change.error?.code ?? null, last_error_message: change.error?.message ?? null } : {}),
+        ...(change.error !== undefined
+          ? { last_error_code: change.error?.code ?? null, last_error_message: change.error?.message ?? null }
+          : {}),
         ...(change.receipt !== undefined ? { receipt_json: JSON.stringify(change.receipt) } : {}),
         ...(to === 'delivered' ? { delivered_at: now } : {}),
       })
@@ -95,24 +102,43 @@ export async function transition(core: Core, actor: string, uuid: string, to: Ou
       .execute();
     await tx
       .insertInto('outbox_history')
-      .values({ uuid, from_state: row.state, to_state: to, at: now, actor, reason: change.reason ?? null, error_code: change.error?.code ?? null })
+      .values({
+        uuid,
+        from_state: row.state,
+        to_state: to,
+        at: now,
+        actor,
+        reason: change.reason ?? null,
+        error_code: change.error?.code ?? null,
+      })
       .execute();
     await appendEvent(tx, core, actor, {
       action: `outbox.${to}`,
       entity: 'package',
       entityId: uuid,
       before: { state: row.state },
-      after: { state: to, ...(change.error ? { error: change.error.code } : {}), ...(change.receipt ? { receipt: change.receipt } : {}) },
+      after: {
+        state: to,
+        ...(change.error ? { error: change.error.code } : {}),
+        ...(change.receipt ? { receipt: change.receipt } : {}),
+      },
       reason: change.reason ?? null,
     });
   });
 }
 
+const UPLOAD_CHUNK = 16 * 1024 * 1024;
+
 export type PushOptions = {
   uuid?: string;
   signal?: AbortSignal;
   /** Tuning for tests (retry delays, chunk size, timeouts). */
-  upload?: Partial<Pick<UploadPackageOptions, 'retryDelays' | 'chunkSize' | 'stallTimeoutMs' | 'receiptTimeoutMs' | 'requestTimeoutMs' | 'fetchImpl'>>;
+  upload?: Partial<
+    Pick<
+      UploadPackageOptions,
+      'retryDelays' | 'chunkSize' | 'stallTimeoutMs' | 'receiptTimeoutMs' | 'requestTimeoutMs' | 'fetchImpl'
+    >
+  >;
 };
 
 async function requireEndpoint(core: Core): Promise<string> {
@@ -149,18 +175,30 @@ async function doPush(core: Core, actor: string, opts: PushOptions): Promise<Pus
   const rows = await q.execute();
   if (opts.uuid && rows.length === 0) {
     const item = await outboxItem(core, opts.uuid);
-    if (item.state === 'delivered') return { connectivity: 'online', results: [{ uuid: item.uuid, state: item.state, errorCode: null, message: null }] };
-    throw new AppError('OUTBOX_NOT_SENDABLE', `数据包 ${opts.uuid} 当前状态为“${item.state}”，不能发送。被拒收的数据包需先重新排队。`);
+    if (item.state === 'delivered')
+      return { connectivity: 'online', results: [{ uuid: item.uuid, state: item.state, errorCode: null, message: null }] };
+    throw new AppError(
+      'OUTBOX_NOT_SENDABLE',
+      `数据包 ${opts.uuid} 当前状态为“${item.state}”，不能发送。被拒收的数据包需先重新排队。`,
+    );
   }
   const fetchOpts = opts.upload?.fetchImpl;
-  const connectivity: Connectivity = await probeEndpoint(endpoint, fetchOpts, { timeoutMs: 5000, ...(opts.signal ? { signal: opts.signal } : {}) });
+  const connectivity: Connectivity = await probeEndpoint(endpoint, fetchOpts, {
+    timeoutMs: 5000,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
   const results: PushResult['results'] = [];
   const store = sqliteResumeStore(core);
   const progress = liveOf(core).progress;
   for (const row of rows) {
     if (connectivity === 'offline') {
-      const error = { code: 'UPLOAD_OFFLINE', message: '无法连接接收服务器（网络不通或服务器未开启）。数据包仍保留在待发件箱中，联网后可继续发送，也可导出到 U 盘报送。' };
-      if (row.state !== 'failed' || row.last_error_code !== error.code) await transition(core, actor, row.uuid, 'failed', { error, reason: '网络不通' });
+      const error = {
+        code: 'UPLOAD_OFFLINE',
+        message:
+          '无法连接接收服务器（网络不通或服务器未开启）。数据包仍保留在待发件箱中，联网后可继续发送，也可导出到 U 盘报送。',
+      };
+      if (row.state !== 'failed' || row.last_error_code !== error.code)
+        await transition(core, actor, row.uuid, 'failed', { error, reason: '网络不通' });
       results.push({ uuid: row.uuid, state: 'failed', errorCode: error.code, message: error.message });
       continue;
     }
@@ -177,6 +215,8 @@ async function doPush(core: Core, actor: string, opts: PushOptions): Promise<Pus
         uuid: row.uuid,
         resumeStore: store,
         onProgress: (sent, total) => progress.set(row.uuid, { sent, total }),
+        // tus-js-client buffers one chunk of a stream source in memory: 16 MiB keeps the app's peak low.
+        chunkSize: UPLOAD_CHUNK,
         ...(opts.signal ? { signal: opts.signal } : {}),
         ...opts.upload,
       });
@@ -199,7 +239,10 @@ async function doPush(core: Core, actor: string, opts: PushOptions): Promise<Pus
     } catch (e) {
       const error = isAppError(e)
         ? { code: e.code, message: e.message }
-        : { code: 'UPLOAD_FAILED', message: `发送失败：${e instanceof Error ? e.message : String(e)}。数据包仍保留在待发件箱中。` };
+        : {
+            code: 'UPLOAD_FAILED',
+            message: `发送失败：${e instanceof Error ? e.message : String(e)}。数据包仍保留在待发件箱中。`,
+          };
       await transition(core, actor, row.uuid, 'failed', { error, reason: '发送未完成' });
       results.push({ uuid: row.uuid, state: 'failed', errorCode: error.code, message: error.message });
       if (error.code === 'UPLOAD_ABORTED') break;
@@ -212,7 +255,11 @@ async function doPush(core: Core, actor: string, opts: PushOptions): Promise<Pus
 
 export async function outboxStatus(core: Core, probe = true): Promise<OutboxStatus> {
   const endpoint = await getSetting(core.db, SETTING_ENDPOINT);
-  const connectivity: Connectivity = !endpoint ? 'unconfigured' : probe ? await probeEndpoint(endpoint, undefined, { timeoutMs: 3000 }) : 'offline';
+  const connectivity: Connectivity = !endpoint
+    ? 'unconfigured'
+    : probe
+      ? await probeEndpoint(endpoint, undefined, { timeoutMs: 3000 })
+      : 'offline';
   const rows = await core.db.selectFrom('outbox').select(['uuid', 'state']).orderBy('created_at', 'desc').execute();
   const counts: Record<OutboxState, number> = { queued: 0, uploading: 0, delivered: 0, failed: 0, rejected: 0 };
   for (const r of rows) counts[r.state]++;
@@ -231,7 +278,11 @@ async function requireRow(core: Core, uuid: string): Promise<OutboxTable> {
   if (!row) throw new AppError('OUTBOX_NOT_FOUND', `待发件箱中没有编号为 ${uuid} 的数据包。`);
   const st = await stat(packagePath(core, row)).catch(() => null);
   if (!st?.isFile()) {
-    throw new AppError('OUTBOX_FILE_MISSING', `数据包文件 ${row.file_name} 不在 outbox 文件夹中（可能被手工删除）。请重新生成该种类的数据包。`, { uuid });
+    throw new AppError(
+      'OUTBOX_FILE_MISSING',
+      `数据包文件 ${row.file_name} 不在 outbox 文件夹中（可能被手工删除）。请重新生成该种类的数据包。`,
+      { uuid },
+    );
   }
   return row;
 }
@@ -276,7 +327,11 @@ export async function exportPackage(core: Core, actor: string, uuid: string, dir
   const existing = await stat(target).catch(() => null);
   if (existing) {
     const same = existing.size === row.bytes && (await hashFile(target)).digest === row.sha512;
-    if (!same) throw new AppError('OUTBOX_EXPORT_EXISTS', `目标文件夹里已有同名但内容不同的文件 ${row.file_name}，未覆盖。请换一个文件夹。`);
+    if (!same)
+      throw new AppError(
+        'OUTBOX_EXPORT_EXISTS',
+        `目标文件夹里已有同名但内容不同的文件 ${row.file_name}，未覆盖。请换一个文件夹。`,
+      );
   } else {
     await copyFile(packagePath(core, row), target);
   }
@@ -287,17 +342,28 @@ export async function exportPackage(core: Core, actor: string, uuid: string, dir
   await writeFile(`${target}.sha512`, sidecar(row), 'utf8');
   await writeFile(join(dir, `README-${row.uuid}.txt`), readme(row), 'utf8');
   await core.db.transaction().execute(async (tx) => {
-    await appendEvent(tx, core, actor, { action: 'outbox.export', entity: 'package', entityId: uuid, after: { dir, sha512: row.sha512 } });
+    await appendEvent(tx, core, actor, {
+      action: 'outbox.export',
+      entity: 'package',
+      entityId: uuid,
+      after: { dir, sha512: row.sha512 },
+    });
   });
   return { dir, files: [row.file_name, `${row.file_name}.sha512`, `README-${row.uuid}.txt`], sha512: row.sha512 };
 }
 
 const MAX_DOWNLOAD = 512 * 1024 * 1024;
 
-export async function downloadPackage(core: Core, uuid: string): Promise<{ fileName: string; contentBase64: string; sha512: string; sidecar: string }> {
+export async function downloadPackage(
+  core: Core,
+  uuid: string,
+): Promise<{ fileName: string; contentBase64: string; sha512: string; sidecar: string }> {
   const row = await requireRow(core, uuid);
   if (row.bytes > MAX_DOWNLOAD) {
-    throw new AppError('OUTBOX_TOO_LARGE_TO_DOWNLOAD', `数据包有 ${(row.bytes / 1024 / 1024).toFixed(0)} MB，太大，无法在界面中下载。请用命令 basedesk outbox export ${uuid} --dir 文件夹 导出。`);
+    throw new AppError(
+      'OUTBOX_TOO_LARGE_TO_DOWNLOAD',
+      `数据包有 ${(row.bytes / 1024 / 1024).toFixed(0)} MB，太大，无法在界面中下载。请用命令 basedesk outbox export ${uuid} --dir 文件夹 导出。`,
+    );
   }
   const bytes = await readFile(packagePath(core, row));
   return { fileName: row.file_name, contentBase64: bytes.toString('base64'), sha512: row.sha512, sidecar: sidecar(row) };
@@ -305,7 +371,8 @@ export async function downloadPackage(core: Core, uuid: string): Promise<{ fileN
 
 export async function requeuePackage(core: Core, actor: string, uuid: string, reason: string): Promise<OutboxItem> {
   const row = await requireRow(core, uuid);
-  if (row.state !== 'rejected') throw new AppError('OUTBOX_NOT_REJECTED', `只有被拒收的数据包需要重新排队；该数据包当前状态为“${row.state}”。`);
+  if (row.state !== 'rejected')
+    throw new AppError('OUTBOX_NOT_REJECTED', `只有被拒收的数据包需要重新排队；该数据包当前状态为“${row.state}”。`);
   await transition(core, actor, uuid, 'queued', { reason, error: null });
   return outboxItem(core, uuid);
 }

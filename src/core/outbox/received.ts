@@ -30,14 +30,18 @@ export async function verifyReceived(core: Core, actor: string, input: VerifyRec
   if (input.pubkey !== undefined) trustedKeys = [parseMinisignPublicKey(input.pubkey)];
   else trustedKeys = await verificationKeys(core.db);
   if (trustedKeys.length === 0) {
-    throw new AppError('KEY_NONE_TRUSTED', '还没有任何可用于核验的公钥：请导入发送方的 minisign 公钥（--pubkey 或“添加受信任公钥”）。');
+    throw new AppError(
+      'KEY_NONE_TRUSTED',
+      '还没有任何可用于核验的公钥：请导入发送方的 minisign 公钥（--pubkey 或“添加受信任公钥”）。',
+    );
   }
   const tmpDir = join(core.dataDir, 'tmp');
   await mkdir(tmpDir, { recursive: true });
   const result = await verifyPackage(input.filePath, {
     trustedKeys,
     acceptedPackages: async (uuid) =>
-      (await core.db.selectFrom('accepted_packages').select('bag_sha512').where('uuid', '=', uuid).executeTakeFirst())?.bag_sha512 ?? null,
+      (await core.db.selectFrom('accepted_packages').select('bag_sha512').where('uuid', '=', uuid).executeTakeFirst())
+        ?.bag_sha512 ?? null,
     ...(input.identity ? { identities: [input.identity.trim()] } : {}),
     ...(input.limits ? { limits: input.limits } : {}),
     tmpDir,

@@ -9,7 +9,12 @@ export type SheetColumn<T> = { header: string; width?: number; value: (row: T) =
  * every ZIP entry with the current time, so the document dates are pinned and the ZIP is re-packed
  * with fixed entry dates (stored, no zlib dependence). Needed for reproducible packages.
  */
-export async function deterministicXlsx<T>(sheetName: string, columns: SheetColumn<T>[], rows: readonly T[], day: ZipDay): Promise<Uint8Array> {
+export async function deterministicXlsx<T>(
+  sheetName: string,
+  columns: SheetColumn<T>[],
+  rows: readonly T[],
+  day: ZipDay,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const fixed = new Date(Date.UTC(day.year, day.month - 1, day.day));
   wb.created = fixed;

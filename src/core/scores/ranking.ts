@@ -11,7 +11,7 @@ import { currentPreset, requireBase } from '../base/base';
 import type { Core, Tx } from '../context';
 import { formatHundredths, groupKeyOf, rankCandidates, type RankCandidate } from '../scoring';
 import { isoNow } from '../util/clock';
-import { loadScoreRows, toResults } from './results';
+import { loadScoreRows, toResults, type ScoreRow } from './results';
 
 type Applicant = { id: string; name: string; id_number: string; category: string | null; choices_json: string };
 
@@ -54,7 +54,7 @@ export async function showRanking(
   const overrides = await tx.selectFrom('ranking_overrides').selectAll().where('cohort_year', '=', year).execute();
   const manual = new Map(overrides.map((o) => [`${o.group_key}\u0000${o.applicant_id}`, o]));
 
-  type G = { specialty: string; category: string | null; members: Applicant[] };
+  type G = { specialty: string; category: string | null; members: ScoreRow[] };
   const groups = new Map<string, G>();
   for (const a of applicants) {
     const sp = firstChoice(a);
@@ -70,7 +70,7 @@ export async function showRanking(
   const out: RankingGroup[] = [];
   for (const key of [...groups.keys()].sort()) {
     const g = groups.get(key)!;
-    const rankable: Array<RankCandidate & { a: Applicant }> = [];
+    const rankable: Array<RankCandidate & { a: ScoreRow }> = [];
     const unranked: RankingGroup['unranked'] = [];
     for (const a of g.members) {
       const r = results.get(a.id)!;
@@ -83,17 +83,15 @@ export async function showRanking(
         });
         continue;
       }
+      // Only numbers reach the ranking (a complete result has one per component).
       const comps: Record<string, number> = {};
-      for (const [k, v] of Object.entries(r.components)) if (typeof v === 'number') comps[k] = v;
-      const m = manual.get(`${key}\u0000${a.id}`);
-      rankable.push({
-        id: a.id,
-        total: r.total,
-        components: comps,
-        category: a.category,
-        a,
-        ...(m ? { manualOrder: m.manual_order } : {}),
-      });
+      for (let i = 0; i < components.length; i++) comps[components[i]!.key] = a.values[i] as number;
+      const c: RankCandidate & { a: ScoreRow } = { id: a.id, total: r.total, components: comps, category: a.category, a };
+      if (manual.size > 0) {
+        const m = manual.get(`${key}\u0000${a.id}`);
+        if (m) c.manualOrder = m.manual_order;
+      }
+      rankable.push(c);
     }
     const ranked = rankCandidates(rankable, tieBreaks);
     unranked.sort((x, y) => (x.idMasked < y.idMasked ? -1 : 1));
@@ -103,7 +101,7 @@ export async function showRanking(
       specialtyName: names.get(g.specialty) ?? g.specialty,
       category: g.category,
       ranked: ranked.ranked.map((c) => {
-        const m = manual.get(`${key}\u0000${c.id}`);
+        const m = manual.size > 0 ? manual.get(`${key}\u0000${c.id}`) : undefined;
         return {
           rank: c.rank,
           tied: c.tied,

@@ -34,49 +34,41 @@ export type ScoreRow = {
 };
 
 /**
- * One row per applicant with its component scores pivoted into columns: one query, 20,000 rows for
- * 20,000 candidates instead of one row per score.
+ * One row per applicant with its component scores as columns: 20,000 rows for 20,000 candidates instead
+ * of one row per score.
  */
 export async function loadScoreRows(tx: Tx, cohortYear: number): Promise<{ rows: ScoreRow[]; components: Component[] }> {
   const { components } = await loadComponents(tx, cohortYear);
+  // One indexed lookup per applicant and component (primary key applicant_id, component); -1 marks 缺考.
   const cols = components.map(
     (c, i) =>
-      sql`max(CASE WHEN s.component = ${c.key} THEN s.value END) AS ${sql.raw(`v${i}`)}, max(CASE WHEN s.component = ${c.key} THEN s.absent END) AS ${sql.raw(`x${i}`)}`,
+      sql`(SELECT CASE WHEN s.absent = 1 THEN -1 ELSE s.value END FROM component_scores s WHERE s.applicant_id = a.id AND s.component = ${c.key}) AS ${sql.raw(`v${i}`)}`,
   );
   const keys = components.map((c) => c.key);
   const result = await sql<Record<string, unknown>>`
-    SELECT a.id, a.name, a.id_number, a.category, a.choices_json,
-      ${sql.join(cols)},
-      sum(CASE WHEN s.component NOT IN (${sql.join(keys)}) THEN 1 ELSE 0 END) AS other
-    FROM applicants a LEFT JOIN component_scores s ON s.applicant_id = a.id
-    WHERE a.cohort_year = ${cohortYear}
-    GROUP BY a.id`.execute(tx);
-  const rows: ScoreRow[] = [];
-  const withOther: string[] = [];
-  for (const r of result.rows) {
-    const values = components.map((_c, i) =>
-      r[`x${i}`] === 1 ? ('absent' as const) : r[`v${i}`] === null ? undefined : (r[`v${i}`] as number),
-    );
-    const row: ScoreRow = {
-      id: r.id as string,
-      name: r.name as string,
-      id_number: r.id_number as string,
-      category: (r.category as string | null) ?? null,
-      choices_json: r.choices_json as string,
-      values,
-      extra: {},
-    };
-    if (Number(r.other ?? 0) > 0) withOther.push(row.id);
-    rows.push(row);
-  }
-  if (withOther.length > 0) {
+    SELECT a.id, a.name, a.id_number, a.category, a.choices_json, ${sql.join(cols)}
+    FROM applicants a
+    WHERE a.cohort_year = ${cohortYear}`.execute(tx);
+  const rows: ScoreRow[] = result.rows.map((r) => ({
+    id: r.id as string,
+    name: r.name as string,
+    id_number: r.id_number as string,
+    category: (r.category as string | null) ?? null,
+    choices_json: r.choices_json as string,
+    values: components.map((_c, i) => {
+      const v = r[`v${i}`] as number | null;
+      return v === null ? undefined : v === -1 ? ('absent' as const) : v;
+    }),
+    extra: {},
+  }));
+  const extra = await tx
+    .selectFrom('component_scores')
+    .select(['applicant_id', 'component', 'value', 'absent'])
+    .where('cohort_year', '=', cohortYear)
+    .where('component', 'not in', keys)
+    .execute();
+  if (extra.length > 0) {
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const extra = await tx
-      .selectFrom('component_scores')
-      .select(['applicant_id', 'component', 'value', 'absent'])
-      .where('cohort_year', '=', cohortYear)
-      .where('component', 'not in', keys)
-      .execute();
     for (const e of extra) {
       const row = byId.get(e.applicant_id);
       if (row) row.extra[e.component] = e.absent ? 'absent' : (e.value ?? 0);

@@ -177,7 +177,11 @@ async function verifyBundle(tx: Tx, core: Core, file: BundleFile): Promise<Verif
     }
     if (e.schema_version > EVENT_FORMAT_VERSION)
       bad('BUNDLE_NEWER_VERSION', '评分包中的记录格式比本机新：请先升级本机 BaseDesk。');
-    decodeHlc(e.hlc);
+    try {
+      decodeHlc(e.hlc);
+    } catch {
+      bad('BUNDLE_CHAIN_BROKEN', `评分包中第 ${i + 1} 条记录的时间戳格式不正确。已拒绝，未写入任何数据。`);
+    }
     prev = hash;
     events.push(e);
   }

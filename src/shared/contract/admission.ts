@@ -224,6 +224,11 @@ export const admissionOps = {
     access: perm('admission.view'),
     summary: '各轮次各专业的排名与录取（为何录取甲而非乙）',
   }),
+  'admission.why': op<{ lines: string[] }>()({
+    input: z.object({ a: z.string().min(1), b: z.string().min(1) }),
+    access: perm('admission.view'),
+    summary: '为何录取甲而非乙（a、b 为考生编号或证件号码）',
+  }),
   'admission.resolveTie': op<AdmissionRunView>()({
     input: z.object({
       round: z.enum(ADMISSION_ROUNDS),

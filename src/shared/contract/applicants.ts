@@ -52,6 +52,8 @@ export type ImportPreview = {
   /** File column header -> field key, as used (recognised, saved or given). */
   mapping: Record<string, ApplicantFieldKey>;
   mappingSource: 'recognised' | 'saved' | 'given';
+  /** The first rows of the sheet as text, for choosing the header row and mapping columns by hand. */
+  rowsPreview: string[][];
   unmappedHeaders: string[];
   rows: number;
   imported: number;
@@ -190,6 +192,26 @@ const ImportInput = FileInput.extend({
   headerRow: z.number().int().min(1).max(50).optional(),
 });
 
+const ym = z.string().trim().max(10).optional();
+const EducationInput = z.object({
+  level: z.string().trim().min(1).max(20),
+  degree: z.string().trim().max(30).optional(),
+  school: z.string().trim().max(60),
+  major: z.string().trim().max(60),
+  from: ym,
+  to: ym,
+  fullTime: z.boolean().nullable().optional(),
+});
+const WorkInput = z.object({
+  hospital: z.string().trim().min(1).max(60),
+  grade: z.string().trim().max(20).optional(),
+  department: z.string().trim().max(30).optional(),
+  from: ym,
+  to: ym,
+  title: z.string().trim().max(30).optional(),
+  referee: z.string().trim().max(30).optional(),
+});
+
 const checklistInput = z.record(z.string(), z.enum(['original', 'copy', 'missing', 'na']));
 
 export const applicantsOps = {
@@ -224,6 +246,22 @@ export const applicantsOps = {
     }),
     access: perm('applicants.view'),
     summary: '报名人员名单',
+  }),
+  'applicants.update': op<ApplicantDetail>()({
+    input: z.object({
+      id: z.string(),
+      /** Education rows from the first diploma to the highest (报名表 学习经历). */
+      education: z.array(EducationInput).max(10).optional(),
+      /** Clinical work rows (报名表 工作经历). */
+      work: z.array(WorkInput).max(20).optional(),
+      reductionYears: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+      ethnicity: z.string().trim().max(20).nullable().optional(),
+      email: z.string().trim().email().max(100).nullable().optional(),
+      employer: z.string().trim().max(100).nullable().optional(),
+      reason: z.string().trim().max(200).optional(),
+    }),
+    access: perm('applicants.import'),
+    summary: '补充或修改报名信息（学习、工作经历等）',
   }),
   'applicants.get': op<ApplicantDetail>()({
     input: z.object({ id: z.string() }),

@@ -109,7 +109,11 @@ const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 
 export const outboxOps = {
   'keys.init': op<KeysView>()({ input: z.object({}), access: perm('keys.manage'), summary: '生成本基地签名密钥（已有则不变）' }),
-  'keys.show': op<KeysView>()({ input: z.object({}), access: perm('keys.manage'), summary: '签名密钥、省级接收方公钥与受信任公钥' }),
+  'keys.show': op<KeysView>()({
+    input: z.object({}),
+    access: perm('keys.manage'),
+    summary: '签名密钥、省级接收方公钥与受信任公钥',
+  }),
   'keys.exportPublic': op<{ fileName: string; text: string; fingerprint: string }>()({
     input: z.object({ keyId: z.string().optional() }),
     access: perm('keys.manage'),

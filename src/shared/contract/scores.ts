@@ -258,7 +258,7 @@ export const scoresOps = {
       order: z.array(z.string().min(1)).min(2),
       reason: z.string().trim().min(2, '人工排序必须填写原因').max(500),
     }),
-    access: perm('scores.signoff'),
+    access: perm('ranking.reorder'),
     summary: '并列考生的人工排序（需原因）',
   }),
 

@@ -51,6 +51,10 @@ describe('admission: who can be admitted, quota exactly filled (Jilin, 1 choice)
       [s.id('B'), 2, true],
       [s.id('C'), 3, false],
     ]);
+    const whyBC = await ok(core, session, 'admission.why', { a: s.idNumber('B'), b: s.idNumber('C') });
+    expect(whyBC.lines[0]).toContain('排第 2 名');
+    expect(whyBC.lines[1]).toContain('未录取');
+    expect(whyBC.lines[2]).toMatch(/两人都参加了「0100 内科」第一志愿的竞争（名额 2 个，3 人）.*排第 2 名，录取.*排第 3 名。/);
     const events = await core.db.selectFrom('events').select('action').where('action', '=', 'admission.run').execute();
     expect(events).toHaveLength(1);
   });
@@ -309,10 +313,16 @@ describe('admission: decline, 调剂, category splits, second window (Beijing, 3
       (await err(core, session, 'admission.setSecondChoices', { applicantId: s.id('B'), choices: ['0200', '0100', '0300'] }))
         .code,
     ).toBe('ADMISSION_TOO_MANY_CHOICES');
-    await ok(core, session, 'admission.setSecondChoices', { applicantId: s.id('B'), choices: ['0200'] });
+    expect((await ok(core, session, 'admission.list', {})).secondWindowChoices).toBe(2);
+    await ok(core, session, 'admission.setSecondChoices', { idNumber: s.idNumber('B'), choices: ['0200'] });
     const run = await ok(core, session, 'admission.run', {});
     expect(run.admitted.find((a) => a.applicantId === s.id('B'))).toMatchObject({ specialtyCode: '0200', round: 'second-1' });
     expect(run.changes).toMatchObject([{ kind: 'admitted', applicantId: s.id('B') }]);
+    const { core: jl, session: js } = await setupBase('jilin-2024');
+    const j = await seedApplicants(jl, [{ key: 'A', choices: ['0100'], total: 90 }]);
+    expect((await err(jl, js, 'admission.setSecondChoices', { applicantId: j.id('A'), choices: ['0100'] })).code).toBe(
+      'ADMISSION_NO_SECOND_WINDOW',
+    );
   });
 
   it('--round K runs only choice rounds 1..K, no 调剂', async () => {

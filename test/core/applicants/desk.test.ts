@@ -162,6 +162,48 @@ describe('checklist and decisions', () => {
   });
 });
 
+describe('the applicant record', () => {
+  it('education and clinical work rows, reduction request: stored, shown, audited; the checklist follows', async () => {
+    const { core, session, list } = await withRoster(3);
+    const a = list.applicants[0]!;
+    const education = [
+      { level: '本科', degree: '学士', school: '某医科大学', major: '临床医学', from: '2012-09', to: '2017-07', fullTime: true },
+      {
+        level: '硕士研究生',
+        degree: '临床医学硕士（专业学位）',
+        school: '某医科大学',
+        major: '内科学',
+        from: '2017-09',
+        to: '2020-07',
+        fullTime: true,
+      },
+    ];
+    const work = [
+      {
+        hospital: '某市第一人民医院',
+        grade: '三级甲等',
+        department: '心内科',
+        from: '2020-08',
+        to: '2024-06',
+        title: '住院医师',
+        referee: '王主任',
+      },
+    ];
+    const d = await ok(core, session, 'applicants.update', { id: a.id, education, work, reductionYears: 1, reason: '现场补充' });
+    expect(d.education).toEqual(education);
+    expect(d.work).toEqual(work);
+    expect(d.reductionYears).toBe(1);
+    expect(d.checklist.find((i) => i.key === 'reduction')).toMatchObject({ required: true, state: 'missing' });
+    expect(d.checklist.find((i) => i.key === 'diplomas')!.label).toContain('各阶段');
+    const ev = await events(core, 'applicant.edit');
+    expect(ev).toHaveLength(1);
+    expect(ev[0]!.reason).toBe('现场补充');
+    // Nothing changed: no new event.
+    await ok(core, session, 'applicants.update', { id: a.id, education });
+    expect(await events(core, 'applicant.edit')).toHaveLength(1);
+  });
+});
+
 describe('scans', () => {
   it('stores JPEG/PNG/PDF content-addressed outside SQLite; ID-card images are sensitive', async () => {
     const { core, session, list } = await withRoster(5);

@@ -130,12 +130,20 @@ describe('applicants import', () => {
     expect(next).toMatchObject({ mappingSource: 'saved', unchanged: 4 });
   });
 
-  it('missing required columns is a clear error naming them', async () => {
+  it('a file without 人员类型 still imports, with one warning for the missing column', async () => {
     const { core, session } = await setupBase();
     const rows = roster(2, 1).map(({ 人员类型: _c, ...rest }) => rest);
-    const e = await err(core, session, 'applicants.previewImport', csvFile(rows as never));
+    const p = await ok(core, session, 'applicants.previewImport', csvFile(rows as never));
+    expect(p.rejected).toEqual([]);
+    expect(p.warnings).toEqual([expect.objectContaining({ row: 1, field: '人员类型', code: 'COLUMN_MISSING' })]);
+    expect(p.imported).toBe(2);
+  });
+
+  it('a mapping without the ID column is a clear error naming it', async () => {
+    const { core, session } = await setupBase();
+    const e = await err(core, session, 'applicants.previewImport', { ...csvFile(roster(2, 1)), mapping: { 姓名: 'name' } });
     expect(e.code).toBe('APPLICANTS_COLUMNS_MISSING');
-    expect(e.message).toContain('人员类型');
+    expect(e.message).toContain('证件号码');
   });
 
   it('the rejection report is an XLSX with row, field, code and message (masked)', async () => {

@@ -296,3 +296,21 @@ describe('sign-off never overwrites a different imported interview score', () =>
     expect((await loadResults(core.db, 2024)).get(a.id)!.components.interview).toBe(7000);
   });
 });
+
+describe('printable sheets', () => {
+  it('a blank sheet per interviewer lists candidates by draw number; the result sheet shows the signed score', async () => {
+    const { core, admin, iv, s } = await setup(3, 2);
+    const blank = await ok(core, iv.iv2!, 'interview.blankSheetHtml', { sessionId: s.id, interviewer: 'iv2' });
+    expect(blank.html).toContain('面试评分表（空白）');
+    expect(blank.html).toContain('专业知识（25）');
+    expect(blank.html).toContain('面试官：iv2');
+    expect(blank.html).not.toMatch(/\d{17}[\dX]/);
+    for (const u of ['iv1', 'iv2', 'iv3']) await scoreAll(core, iv[u]!, s.id, '1', [20, 20, 20, 21]);
+    await ok(core, iv.iv1!, 'interview.signOff', { sessionId: s.id, candidate: '1' });
+    expect((await err(core, iv.iv2!, 'interview.resultSheetHtml', { sessionId: s.id })).code).toBe('NOT_PANEL_HEAD');
+    const result = await ok(core, admin, 'interview.resultSheetHtml', { sessionId: s.id });
+    expect(result.html).toContain('81.00');
+    expect(result.html).toContain('未签字');
+    expect(result.html).toContain('抽签种子：42');
+  });
+});

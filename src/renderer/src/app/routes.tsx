@@ -6,6 +6,7 @@ import { APPLICANT_ROUTES } from '../features/applicants/routes';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BaseSettingsPage } from '../features/base/BaseSettingsPage';
 import { HomePage } from '../features/home/HomePage';
+import { OUTBOX_ROUTES } from '../features/outbox/routes';
 import { PlanPage } from '../features/plan/PlanPage';
 import { SCORE_ROUTES } from '../features/scores/routes';
 import { UsersPage } from '../features/users/UsersPage';
@@ -26,6 +27,7 @@ export const ROUTES: readonly AppRoute[] = [
   ...APPLICANT_ROUTES,
   ...SCORE_ROUTES,
   ...ADMISSION_ROUTES,
+  ...OUTBOX_ROUTES,
   { path: '/base', labelKey: 'nav.base', icon: IconBuildingHospital, permission: 'base.view', component: BaseSettingsPage },
   { path: '/users', labelKey: 'nav.users', icon: IconUsers, permission: 'users.view', component: UsersPage },
   { path: '/audit', labelKey: 'nav.audit', icon: IconHistory, permission: 'audit.view', component: AuditPage },

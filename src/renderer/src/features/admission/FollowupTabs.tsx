@@ -1,6 +1,7 @@
 import {
   Badge,
   Button,
+  MultiSelect,
   Group,
   Paper,
   ScrollArea,
@@ -83,9 +84,9 @@ export function NotAdmittedTab({ view, editable }: { view: AdmissionRunView; edi
   const [second, setSecond] = useState<NotAdmittedRow | null>(null);
   const [codes, setCodes] = useState<string[]>([]);
   const secondWindow = editable ? view.secondWindowChoices : null;
-  const openOptions = [...new Map(view.unfilled.map((u) => [u.specialtyCode, `${u.specialtyCode} ${u.specialtyName}（${u.seatsLeft}）`])).entries()].map(
-    ([value, label]) => ({ value, label }),
-  );
+  const openOptions = [
+    ...new Map(view.unfilled.map((u) => [u.specialtyCode, `${u.specialtyCode} ${u.specialtyName}（${u.seatsLeft}）`])).entries(),
+  ].map(([value, label]) => ({ value, label }));
   const color: Record<NotAdmittedRow['code'], string> = {
     INELIGIBLE: 'gray',
     DECLINED: 'red',
@@ -152,7 +153,13 @@ export function NotAdmittedTab({ view, editable }: { view: AdmissionRunView; edi
         <Text size="xs" c="dimmed">
           {t('admission.second.hint', { count: secondWindow ?? 0 })}
         </Text>
-        <MultiSelect label={t('admission.second.choices')} data={openOptions} value={codes} onChange={setCodes} maxValues={secondWindow ?? 2} />
+        <MultiSelect
+          label={t('admission.second.choices')}
+          data={openOptions}
+          value={codes}
+          onChange={setCodes}
+          maxValues={secondWindow ?? 2}
+        />
       </FormDialog>
     </Paper>
   );

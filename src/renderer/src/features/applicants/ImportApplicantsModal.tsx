@@ -80,17 +80,19 @@ export async function downloadRejections(sourceFileName: string, rejected: RowPr
 
 /** Column mapping for a layout the core did not recognise: header row + one field per column, optionally saved. */
 function MappingForm({
-  error,
+  rows,
+  initialHeaderRow,
+  initialMapping,
   onApply,
 }: {
-  error: ApiError;
+  rows: string[][];
+  initialHeaderRow: number;
+  initialMapping: Record<string, ApplicantFieldKey>;
   onApply: (headerRow: number, mapping: Record<string, ApplicantFieldKey>, save: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const rows = (Array.isArray(error.details?.['rows']) ? error.details['rows'] : []) as string[][];
-  const initial = typeof error.details?.['headerRow'] === 'number' ? (error.details['headerRow'] as number) : 1;
-  const [headerRow, setHeaderRow] = useState(initial);
-  const [mapping, setMapping] = useState<Record<string, ApplicantFieldKey>>({});
+  const [headerRow, setHeaderRow] = useState(initialHeaderRow);
+  const [mapping, setMapping] = useState<Record<string, ApplicantFieldKey>>(initialMapping);
   const [save, setSave] = useState(true);
   const headers = (rows[headerRow - 1] ?? []).filter((h) => h !== '');
   const fieldOptions = [
@@ -164,6 +166,7 @@ export function ImportApplicantsModal({
   );
   const [busy, setBusy] = useState<'preview' | 'commit' | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [remap, setRemap] = useState(false);
 
   useEffect(() => {
     if (opened) {
@@ -173,6 +176,7 @@ export function ImportApplicantsModal({
       setFileError(null);
       setMapping(null);
       setResult(null);
+      setRemap(false);
     }
   }, [opened]);
 
@@ -262,7 +266,9 @@ export function ImportApplicantsModal({
         )}
         {error && source && MAPPING_ERRORS.has(error.code) && (
           <MappingForm
-            error={error}
+            rows={(Array.isArray(error.details?.['rows']) ? error.details['rows'] : []) as string[][]}
+            initialHeaderRow={typeof error.details?.['headerRow'] === 'number' ? error.details['headerRow'] : 1}
+            initialMapping={{}}
             onApply={(headerRow, m, save) => {
               const next = { headerRow, mapping: m, save };
               setMapping(next);
@@ -284,7 +290,23 @@ export function ImportApplicantsModal({
               <Badge variant="light" color={preview.rejected.length ? 'orange' : 'teal'} data-testid="import-summary">
                 {t('applicants.summary', preview)}
               </Badge>
+              <Button size="compact-xs" variant="subtle" onClick={() => setRemap((v) => !v)}>
+                {t('applicants.mappingTitle')}
+              </Button>
             </Group>
+            {remap && source && (
+              <MappingForm
+                rows={preview.rowsPreview}
+                initialHeaderRow={preview.headerRow}
+                initialMapping={preview.mapping}
+                onApply={(headerRow, m, save) => {
+                  const next = { headerRow, mapping: m, save };
+                  setMapping(next);
+                  setRemap(false);
+                  void runPreview(source, next);
+                }}
+              />
+            )}
             {preview.rejected.length > 0 && (
               <Alert
                 color="orange"

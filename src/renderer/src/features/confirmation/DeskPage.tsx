@@ -50,13 +50,16 @@ function Checklist({
   detail,
   states,
   onChange,
+  cursor,
+  setCursor,
 }: {
   detail: ApplicantDetail;
   states: Record<string, ChecklistState>;
   onChange: (key: string, s: ChecklistState) => void;
+  cursor: number;
+  setCursor: (update: (c: number) => number) => void;
 }) {
   const { t } = useTranslation();
-  const [cursor, setCursor] = useState(0);
   const items = detail.checklist;
   function onKey(e: KeyboardEvent<HTMLDivElement>) {
     if (e.key === 'ArrowDown') setCursor((c) => Math.min(items.length - 1, c + 1));
@@ -97,7 +100,7 @@ function Checklist({
                 background: i === cursor ? 'var(--mantine-color-blue-light)' : undefined,
                 cursor: 'pointer',
               }}
-              onClick={() => setCursor(i)}
+              onClick={() => setCursor(() => i)}
             >
               <Text size="sm">
                 {item.label}
@@ -146,6 +149,7 @@ function ApplicantPanel({
   const [reopening, setReopening] = useState(false);
   const [reopenReason, setReopenReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const [cursor, setCursor] = useState(0);
   const checklistRef = useRef<HTMLDivElement>(null);
   const pending = detail.confirmation === 'pending' || detail.confirmation === 'returned';
 
@@ -154,6 +158,7 @@ function ApplicantPanel({
     setReason('');
     setError(null);
     setDecision('confirmed');
+    setCursor(0);
     checklistRef.current?.querySelector<HTMLElement>('[data-testid="checklist"]')?.focus();
   }, [detail.id]);
 
@@ -254,20 +259,61 @@ function ApplicantPanel({
             </Table.Tr>
           </Table.Tbody>
         </Table>
+        {(detail.education.length > 1 || detail.work.length > 0) && (
+          <Stack gap={2} mt="xs" data-testid="history">
+            {detail.education.map((e, i) => (
+              <Text size="xs" key={`e${i}`}>
+                {t('desk.educationRow', {
+                  from: e.from ?? '',
+                  to: e.to ?? '',
+                  school: e.school,
+                  major: e.major,
+                  level: e.level,
+                  degree: e.degree ?? '',
+                })}
+                {e.fullTime === false ? ` · ${t('desk.partTime')}` : ''}
+              </Text>
+            ))}
+            {detail.work.map((w, i) => (
+              <Text size="xs" key={`w${i}`}>
+                {t('desk.workRow', {
+                  from: w.from ?? '',
+                  to: w.to ?? '',
+                  hospital: w.hospital,
+                  department: w.department ?? '',
+                  title: w.title ?? '',
+                })}
+              </Text>
+            ))}
+          </Stack>
+        )}
       </Paper>
       <Paper withBorder p="sm">
         <Text fw={600} mb={4}>
           {t('desk.eligibility')}
         </Text>
         <Stack gap={2} data-testid="eligibility">
-          {detail.eligibility.map((e) => (
-            <Group key={e.ruleId} gap="xs" wrap="nowrap" align="flex-start">
-              <Badge color={OUTCOME_COLORS[e.outcome]} variant="light" miw={60}>
-                {t(`desk.outcome.${e.outcome}`)}
+          {/* Only what needs the clerk's attention; rules that pass are summarised in one line. */}
+          {detail.eligibility
+            .filter((e) => e.outcome !== 'pass')
+            .map((e) => (
+              <Group key={e.ruleId} gap="xs" wrap="nowrap" align="flex-start">
+                <Badge color={OUTCOME_COLORS[e.outcome]} variant="light" miw={60}>
+                  {t(`desk.outcome.${e.outcome}`)}
+                </Badge>
+                <Text size="xs">{e.message}</Text>
+              </Group>
+            ))}
+          {detail.eligibility.every((e) => e.outcome === 'pass') && (
+            <Group gap="xs">
+              <Badge color="teal" variant="light" miw={60}>
+                {t('desk.outcome.pass')}
               </Badge>
-              <Text size="xs">{e.message}</Text>
+              <Text size="xs" title={detail.eligibility.map((e) => e.message).join('\n')}>
+                {t('desk.allPass', { count: detail.eligibility.length })}
+              </Text>
             </Group>
-          ))}
+          )}
         </Stack>
       </Paper>
       <Paper withBorder p="sm" ref={checklistRef}>
@@ -277,12 +323,21 @@ function ApplicantPanel({
             {t('desk.keyboardHint')}
           </Text>
         </Group>
-        <Checklist detail={detail} states={states} onChange={(key, s) => setStates((m) => ({ ...m, [key]: s }))} />
+        <Checklist
+          detail={detail}
+          states={states}
+          cursor={cursor}
+          setCursor={setCursor}
+          onChange={(key, s) => setStates((m) => ({ ...m, [key]: s }))}
+        />
         <Group mt="xs" gap="xs">
-          <FileButton onChange={(f) => void upload(f, 'id_card')} accept="image/jpeg,image/png,application/pdf">
+          <FileButton
+            onChange={(f) => void upload(f, detail.checklist[cursor]?.key ?? 'id_card')}
+            accept="image/jpeg,image/png,application/pdf"
+          >
             {(props) => (
               <Button {...props} size="xs" variant="default" leftSection={<IconUpload size={14} />}>
-                {t('desk.uploadScan')}
+                {t('desk.uploadScan', { item: detail.checklist[cursor]?.label ?? '' })}
               </Button>
             )}
           </FileButton>

@@ -6,13 +6,19 @@ import { call } from '../../app/call';
 import { notifyError } from '../../app/notify';
 import { useApiQuery } from '../../app/useApiQuery';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { can } from '../../../../shared/permissions';
+import { useSession } from '../../app/session';
 import { downloadBase64, formatHundredths } from './score-input';
+import { TieDialog } from './TieDialog';
 
 /** Ranking per specialty (and category when quotas are split), with ties shown as ties. */
 export function RankingPage() {
   const { t } = useTranslation();
   const [specialty, setSpecialty] = useState<string | null>(null);
   const [category, setCategory] = useState<string | null>(null);
+  const role = useSession((s) => s.user?.role);
+  const canReorder = role ? can(role, 'ranking.reorder') : false;
+  const [tie, setTie] = useState<{ groupKey: string; candidates: Array<{ applicantId: string; name: string }> } | null>(null);
   const all = useApiQuery('ranking.show', {});
   const comps = useApiQuery('scores.components', {});
   const groups = (all.data?.groups ?? []).filter(
@@ -78,6 +84,28 @@ export function RankingPage() {
               {t('scores.ranking.exportXlsx')}
             </Button>
           </Group>
+          {canReorder &&
+            g.ties.map((tieGroup) => (
+              <Button
+                key={tieGroup.rank}
+                size="xs"
+                variant="light"
+                color="orange"
+                mb="xs"
+                mr="xs"
+                onClick={() =>
+                  setTie({
+                    groupKey: g.groupKey,
+                    candidates: tieGroup.applicantIds.map((id) => ({
+                      applicantId: id,
+                      name: g.ranked.find((r) => r.applicantId === id)?.name ?? id,
+                    })),
+                  })
+                }
+              >
+                {t('scores.ranking.decideTie')}（{tieGroup.rank}）
+              </Button>
+            ))}
           <Table striped withTableBorder>
             <Table.Thead>
               <Table.Tr>
@@ -133,6 +161,7 @@ export function RankingPage() {
           </Table>
         </Paper>
       ))}
+      {tie && <TieDialog groupKey={tie.groupKey} candidates={tie.candidates} onClose={() => setTie(null)} onDone={all.setData} />}
     </Stack>
   );
 }

@@ -176,6 +176,10 @@ export const admission: Pick<Messages, 'admission'> = {
       hint: 'Up to {{count}} choices among specialties with seats left; used on the next computation.',
       choices: 'Second-window choices (in order)',
     },
+    notices: {
+      decisionErrors: '{{count}} decision(s) could not be applied this time (ignored; please review)',
+      warnings: '{{count}} notice(s) (e.g. choices outside the plan): click to expand',
+    },
     decisions: {
       kind: 'Kind',
       summary: 'Decision',
@@ -188,4 +192,23 @@ export const admission: Pick<Messages, 'admission'> = {
     },
     decisionKinds: { tie: 'Tie decision', decline: 'Decline', adjustment: 'Reassignment', over_quota: 'Over-quota approval' },
   },
+};
+
+/** Audit log labels of this feature's actions (spread into audit.actions). */
+export const admissionAuditActions: Record<string, string> = {
+  'admission.run': 'Compute admission',
+  'admission.tie-resolve': 'Decide a tie',
+  'admission.decline': 'Record a decline',
+  'admission.adjust': 'Reassign',
+  'admission.over-quota-approve': 'Over-quota approval',
+  'admission.decision-revoke': 'Revoke an admission decision',
+  'admission.second-choices': 'Record second-window choices',
+  'admission.publish': 'Publish the admission list',
+  'admission.export': 'Export the admission summary',
+  'admission.reveal': 'Reveal ID numbers (admission)',
+  'training-years.request': 'Record a reduction request',
+  'training-years.base-decision': 'Base decision on a reduction',
+  'training-years.province-review': 'Record the province review',
+  'trainee.report-in': 'Record report-in',
+  'trainee.contract': 'Record contract signing',
 };

@@ -1,3 +1,4 @@
+import { admissionAuditActions } from './admission';
 import { applicantAuditActions, applicantAuditEntities } from './applicants';
 
 export const audit = {
@@ -48,6 +49,7 @@ export const audit = {
       'plan.set-quota': 'Seats changed',
       'plan.split-pool': 'Pooled seats allocated',
       ...applicantAuditActions,
+      ...admissionAuditActions,
     } as Record<string, string>,
     entities: { base: 'Base', catalogue: 'Catalogue', specialty: 'Specialty', user: 'User', plan: 'Plan', ...applicantAuditEntities } as Record<
       string,

@@ -4,9 +4,20 @@ import { admission } from './admission';
 import { audit } from './audit';
 import { base } from './base';
 import { common } from './common';
+import { outbox } from './outbox';
 import { plan } from './plan';
 import { scores } from './scores';
 import { screens } from './screens';
 
 /** Typed against the Chinese source: a missing or extra key is a compile error. */
-export const en: Messages = { ...common, ...screens, ...base, ...plan, ...audit, ...applicants, ...admission, ...scores };
+export const en: Messages = {
+  ...common,
+  ...screens,
+  ...base,
+  ...plan,
+  ...audit,
+  ...applicants,
+  ...admission,
+  ...scores,
+  ...outbox,
+};

@@ -101,6 +101,11 @@ export const scores: Pick<Messages, 'scores'> = {
       empty: 'No candidates to rank',
       tieBreaks: 'Tie-breaks: {{list}}',
       manual: 'Manual order: {{reason}}',
+      decideTie: 'Decide the order in a tie',
+      up: 'Move up',
+      down: 'Move down',
+      reason: 'Reason (required, audited)',
+      saveOrder: 'Save order',
     },
   },
 };

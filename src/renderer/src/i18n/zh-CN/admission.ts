@@ -174,6 +174,10 @@ export const admission = {
       hint: '最多 {{count}} 个志愿，只能选择仍有名额的专业；重新计算录取后生效。',
       choices: '二次补报志愿（按顺序）',
     },
+    notices: {
+      decisionErrors: '{{count}} 条录取决定本次无法执行（已忽略，请处理）',
+      warnings: '{{count}} 条提示（如不在计划中的志愿），点击展开',
+    },
     decisions: {
       kind: '类型',
       summary: '内容',
@@ -186,4 +190,23 @@ export const admission = {
     },
     decisionKinds: { tie: '同分决定', decline: '放弃', adjustment: '调剂', over_quota: '超计划批准' },
   },
+};
+
+/** Audit log labels of this feature's actions (spread into audit.actions). */
+export const admissionAuditActions: Record<string, string> = {
+  'admission.run': '计算录取',
+  'admission.tie-resolve': '决定末位同分',
+  'admission.decline': '登记放弃录取',
+  'admission.adjust': '调剂',
+  'admission.over-quota-approve': '超计划批准',
+  'admission.decision-revoke': '撤销录取决定',
+  'admission.second-choices': '登记二次补报志愿',
+  'admission.publish': '公示拟录取名单',
+  'admission.export': '导出拟录取汇总表',
+  'admission.reveal': '查看完整证件号码（录取）',
+  'training-years.request': '登记年限减免申请',
+  'training-years.base-decision': '基地决定年限减免',
+  'training-years.province-review': '登记省级审核结果',
+  'trainee.report-in': '登记报到',
+  'trainee.contract': '登记签约',
 };

@@ -1,3 +1,4 @@
+import { admissionAuditActions } from './admission';
 import { applicantAuditActions, applicantAuditEntities } from './applicants';
 
 export const audit = {
@@ -47,6 +48,7 @@ export const audit = {
       'plan.set-quota': '修改计划人数',
       'plan.split-pool': '分配待分配名额',
       ...applicantAuditActions,
+      ...admissionAuditActions,
     } as Record<string, string>,
     entities: { base: '基地', catalogue: '专业目录', specialty: '专业', user: '用户', plan: '招收计划', ...applicantAuditEntities } as Record<
       string,

@@ -5,6 +5,7 @@ import { auth } from './auth';
 import { base } from './base';
 import { common } from './common';
 import { home } from './home';
+import { outbox } from './outbox';
 import { plan } from './plan';
 import { scores } from './scores';
 import { setup } from './setup';
@@ -12,7 +13,21 @@ import { shell } from './shell';
 import { users } from './users';
 
 /** Chinese is the source language: every key exists here first; other languages must mirror this shape. */
-export const zhCN = { ...common, ...shell, ...auth, ...setup, ...home, ...base, ...plan, ...users, ...audit, ...applicants, ...admission, ...scores };
+export const zhCN = {
+  ...common,
+  ...shell,
+  ...auth,
+  ...setup,
+  ...home,
+  ...base,
+  ...plan,
+  ...users,
+  ...audit,
+  ...applicants,
+  ...admission,
+  ...scores,
+  ...outbox,
+};
 
 type Shape<T> = {
   [K in keyof T]: T[K] extends string ? string : string extends keyof T[K] ? Record<string, string> : Shape<T[K]>;

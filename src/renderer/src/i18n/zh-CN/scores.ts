@@ -99,6 +99,11 @@ export const scores = {
       empty: '没有可排名的考生',
       tieBreaks: '同分比较：{{list}}',
       manual: '人工排序：{{reason}}',
+      decideTie: '决定并列顺序',
+      up: '上移',
+      down: '下移',
+      reason: '原因（必填，记入审计日志）',
+      saveOrder: '保存顺序',
     },
   },
 };

@@ -1,0 +1,11 @@
+import { IconKey, IconSend, IconShieldCheck } from '@tabler/icons-react';
+import type { AppRoute } from '../../app/routes';
+import { KeysPage } from './KeysPage';
+import { OutboxPage } from './OutboxPage';
+import { VerifyPage } from './VerifyPage';
+
+export const OUTBOX_ROUTES: AppRoute[] = [
+  { path: '/outbox', labelKey: 'outbox.nav', icon: IconSend, permission: 'package.build', component: OutboxPage },
+  { path: '/keys', labelKey: 'outbox.keysNav', icon: IconKey, permission: 'keys.manage', component: KeysPage },
+  { path: '/verify', labelKey: 'outbox.verifyNav', icon: IconShieldCheck, permission: 'package.verify', component: VerifyPage },
+];
