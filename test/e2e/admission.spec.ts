@@ -130,3 +130,64 @@ test('run allocation, resolve a tie, record a decline, publish the list, export 
   await expect(page.getByRole('table', { name: '报到与签约' })).toContainText('未报到');
   await page.screenshot({ path: `${SHOTS}/admission-7-tracking.png` });
 });
+
+test('调剂 into a leftover seat, a training-year reduction decided by the base, report-in tracked', async ({ page, server }) => {
+  await initializeBase(server);
+  await server.api('auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const rng = createRng(7);
+  const ids = [makeIdNumber(rng), makeIdNumber(rng)];
+  const csv = [
+    '姓名,证件号码,手机号码,人员类型,第一志愿,是否服从调剂',
+    `赵敏,${ids[0]},${makePhone(rng)},社会人,内科,否`,
+    `孙亮,${ids[1]},${makePhone(rng)},社会人,内科,是`,
+  ].join('\n');
+  await server.api('applicants.commitImport', { fileName: '报名.csv', contentBase64: Buffer.from(csv).toString('base64') });
+  await server.api('confirm.decide', { targets: ids, decision: 'confirmed' });
+  const scores = ['姓名,身份证号,笔试成绩,面试成绩', `赵敏,${ids[0]},90,90`, `孙亮,${ids[1]},80,80`].join('\n');
+  await server.api('scores.import', { fileName: '成绩.csv', contentBase64: Buffer.from(scores).toString('base64') });
+  await server.api('plan.setQuota', { specialtyCode: '0100', category: null, quota: 1 });
+  await server.api('plan.setQuota', { specialtyCode: '0700', category: null, quota: 2 });
+  await openAsAdmin(page, server);
+  await goTo(page, '择优录取');
+  await page.getByRole('button', { name: '计算录取' }).click();
+  await expect(page.getByTestId('admitted-badge')).toHaveText('录取 1 / 计划 3');
+
+  // 孙亮 accepts reassignment: proposed for 全科, assigned by the coordinator.
+  await page.getByRole('button', { name: '调剂' }).click();
+  const adjust = page.getByRole('dialog', { name: '调剂到仍有名额的专业' });
+  await field(adjust, '调剂理由').fill('本人同意调剂到全科');
+  await adjust.getByRole('button', { name: '确认调剂' }).click();
+  await expect(adjust).toBeHidden();
+  await expect(page.getByTestId('specialty-0700')).toContainText('孙亮');
+  await expect(page.getByTestId('specialty-0700')).toContainText('调剂录取到「0700 全科」');
+  await page.screenshot({ path: `${SHOTS}/admission-8-adjustment.png` });
+
+  // Training years: a 1-year reduction requested with documents, approved by the base, awaiting the province.
+  await page.getByRole('tab', { name: '培训年限' }).click();
+  const row = page.getByRole('row', { name: /赵敏/ });
+  await row.getByRole('button', { name: '登记申请' }).click();
+  const request = page.getByRole('dialog', { name: '登记年限减免申请' });
+  await field(request, '证明材料').fill('临床医学专业学位硕士学位证书\n年限减免申请表');
+  await request.getByRole('button', { name: '保存' }).click();
+  await expect(request).toBeHidden();
+  await expect(row).toContainText('待基地决定');
+  await row.getByRole('button', { name: '基地决定' }).click();
+  const decide = page.getByRole('dialog', { name: '基地决定年限减免' });
+  await field(decide, '理由').fill('专硕轮转记录完整');
+  await decide.getByRole('button', { name: '保存' }).click();
+  await expect(row).toContainText('基地同意，待省级审核');
+  await expect(row).toContainText('2 年 （待省级审核）');
+  await page.screenshot({ path: `${SHOTS}/admission-9-years.png` });
+
+  // Report-in: the contract deadline follows (Jilin: 14 days).
+  await page.getByRole('tab', { name: '报到与签约' }).click();
+  const track = page.getByRole('row', { name: /赵敏/ });
+  await track.getByRole('button', { name: '登记报到' }).click();
+  const report = page.getByRole('dialog', { name: '登记报到' });
+  await field(report, '日期').fill('2024-08-20');
+  await report.getByRole('button', { name: '保存' }).click();
+  await expect(report).toBeHidden();
+  await expect(track).toContainText('2024-09-03');
+  await expect(track).toContainText('逾期未签约');
+  await page.screenshot({ path: `${SHOTS}/admission-10-tracking.png` });
+});

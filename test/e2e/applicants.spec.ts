@@ -177,6 +177,10 @@ test('an unknown layout is mapped once by hand, saved, and recognised the next t
   // Revealing one applicant's numbers is a permission and goes to the audit trail.
   await page.getByRole('button', { name: `显示完整号码 ${rows[0]!.姓名}` }).click();
   await expect(page.getByText(rows[0]!.证件号码)).toBeVisible();
+  // A name in the list opens that applicant at the desk.
+  await page.getByRole('link', { name: rows[1]!.姓名 }).click();
+  await expect(page.getByTestId('desk-name')).toHaveText(rows[1]!.姓名);
+
   await goTo(page, '审计日志');
   await expect(page.getByTestId('audit-row').filter({ hasText: '查看完整证件号码' })).toHaveCount(1);
 });

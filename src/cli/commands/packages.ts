@@ -1,12 +1,14 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { outboxDir } from '../../core/outbox/build';
 import { passphraseProtector, useKeyProtector } from '../../core/outbox/key-protector';
+import { verifyReceived } from '../../core/outbox/received';
 import { parseMinisignPublicKey } from '../../core/crypto/signing-key';
 import { createIntakeServer } from '../../core/upload';
 import type { KeysView, OutboxItem, PushResult, VerifyOutcome } from '../../shared/contract/outbox';
 import { isAppError } from '../../shared/errors';
+import { can } from '../../shared/permissions';
 import { withSession, type CliSession, type GlobalOptions } from '../context';
 import { CliExit, fail, print, readSecret, type CliIo } from '../io';
 
@@ -168,26 +170,29 @@ export function registerPackages(program: Command, io: CliIo): void {
     .option('--no-record', '只核验，不登记为已接收')
     .action(async (file: string, o: { pubkey?: string; identity?: string; record: boolean }, cmd: Command) =>
       session(cmd, async (s) => {
-        let bytes: Buffer;
+        // Streamed from the path (multi-GB packages do not fit in one base64 call); the same check and
+        // recording as the package.verify op, after the same permission check.
+        const me = (await s.call('system.status')).user;
+        if (!me || !can(me.role, 'package.verify')) fail('FORBIDDEN', '当前角色没有权限核验数据包。');
+        if (!existsSync(file)) fail('PKG_NOT_FOUND', `找不到数据包文件：${file}`);
+        const identity = o.identity
+          ? readText(o.identity, 'age 私钥文件')
+              .split(/\r?\n/)
+              .find((l) => l.startsWith('AGE-SECRET-KEY-'))
+          : undefined;
+        let r: VerifyOutcome;
         try {
-          bytes = readFileSync(file);
+          r = await verifyReceived(s.core, me.username, {
+            filePath: resolve(file),
+            fileName: basename(file),
+            ...(o.pubkey ? { pubkey: readText(o.pubkey, '公钥文件') } : {}),
+            ...(identity ? { identity } : {}),
+            record: o.record,
+          });
         } catch (e) {
-          fail('PKG_NOT_FOUND', `无法读取数据包文件：${file}（${(e as NodeJS.ErrnoException).code ?? String(e)}）`);
+          if (isAppError(e)) throw new CliExit(1, e.toApiError());
+          throw e;
         }
-        const r: VerifyOutcome = await s.call('package.verify', {
-          fileName: basename(file),
-          contentBase64: bytes.toString('base64'),
-          ...(o.pubkey ? { pubkey: readText(o.pubkey, '公钥文件') } : {}),
-          ...(o.identity
-            ? {
-                identity:
-                  readText(o.identity, 'age 私钥文件')
-                    .split(/\r?\n/)
-                    .find((l) => l.startsWith('AGE-SECRET-KEY-')) ?? '',
-              }
-            : {}),
-          record: o.record,
-        });
         print(io, s.json, r, () =>
           r.ok
             ? `核验通过：${r.uuid}（${r.baseName} ${r.baseCode}，${r.kind}，序号 ${r.sequence}，签名公钥 ${r.keyFingerprint}）${r.duplicate ? '；此前已接收过同一数据包' : ''}`

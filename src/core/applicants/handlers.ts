@@ -1,4 +1,4 @@
-import type { applicantsOps } from '../../shared/contract/applicants';
+import type { ApplicantFieldKey, applicantsOps } from '../../shared/contract/applicants';
 import { AppError } from '../../shared/errors';
 import { can } from '../../shared/permissions';
 import { actorOf, defineHandlers } from '../api/handler';
@@ -25,7 +25,7 @@ import {
 import { commitApplicantImport, previewApplicantImport } from './import';
 import { summaryOf as summaryOfRow } from './record';
 
-function importOptions(input: { mapping?: Record<string, never> | undefined; headerRow?: number | undefined }) {
+function importOptions(input: { mapping?: Record<string, ApplicantFieldKey> | undefined; headerRow?: number | undefined }) {
   return {
     ...(input.mapping ? { mapping: input.mapping } : {}),
     ...(input.headerRow !== undefined ? { headerRow: input.headerRow } : {}),
@@ -34,13 +34,13 @@ function importOptions(input: { mapping?: Record<string, never> | undefined; hea
 
 export const applicantsHandlers = defineHandlers<typeof applicantsOps>()({
   'applicants.previewImport': async (ctx, input) => {
-    const p = await previewApplicantImport(ctx.core, decodeFile(input), importOptions(input as never));
+    const p = await previewApplicantImport(ctx.core, decodeFile(input), importOptions(input));
     return { ...p, rejected: maskProblems(p.rejected), warnings: maskProblems(p.warnings) };
   },
 
   'applicants.commitImport': async (ctx, input) => {
     const r = await commitApplicantImport(ctx.core, actorOf(ctx).username, decodeFile(input), {
-      ...importOptions(input as never),
+      ...importOptions(input),
       saveMapping: input.saveMapping,
     });
     return { ...r, rejected: maskProblems(r.rejected) };

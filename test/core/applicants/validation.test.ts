@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RowProblem } from '../../../src/shared/contract/applicants';
 import { idCheckChar } from '../../../src/core/identity';
@@ -139,6 +141,16 @@ describe('validation codes (one row each, row 2 = first data row)', () => {
       [9, 'ID_FORMAT'],
     ]);
     expect(p.imported).toBe(5);
+  });
+
+  it('with a plan, choices must be specialties of this year’s plan', async () => {
+    const { core, session } = await setupBase();
+    const plan = readFileSync(join(import.meta.dirname, '../../fixtures/plans/jilin-2024-residency-plan.csv'));
+    await ok(core, session, 'plan.commitImport', { fileName: 'plan.csv', contentBase64: plan.toString('base64') });
+    const file = csvFile([person({ 第一志愿: '全科' }), person({ 第一志愿: '眼科' })]);
+    const p = await ok(core, session, 'applicants.previewImport', file);
+    expect(p.rejected).toEqual([expect.objectContaining({ row: 3, code: 'UNKNOWN_SPECIALTY', field: '第一志愿' })]);
+    expect(p.rejected[0]!.message).toContain('招收计划');
   });
 
   it('masks ID numbers and phones quoted in problem messages', async () => {

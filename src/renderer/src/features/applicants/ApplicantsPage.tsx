@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -48,6 +49,7 @@ export function ApplicantsPage() {
   const role = useSession((s) => s.user?.role);
   const canImport = role ? can(role, 'applicants.import') : false;
   const canReveal = role ? can(role, 'applicants.reveal') : false;
+  const canConfirm = role ? can(role, 'confirm.decide') : false;
   const [status, setStatus] = useState<string | null>(null);
   const [specialty, setSpecialty] = useState<string | null>(null);
   const [query, setQuery] = useState('');
@@ -158,7 +160,15 @@ export function ApplicantsPage() {
                   const full = revealed[a.id];
                   return (
                     <Table.Tr key={a.id} data-testid="applicant-row">
-                      <Table.Td>{a.name}</Table.Td>
+                      <Table.Td>
+                        {canConfirm ? (
+                          <Anchor href={`#/desk?id=${encodeURIComponent(a.id)}`} size="sm">
+                            {a.name}
+                          </Anchor>
+                        ) : (
+                          a.name
+                        )}
+                      </Table.Td>
                       <Table.Td ff="monospace">{full?.idNumber ?? a.idNumber}</Table.Td>
                       <Table.Td ff="monospace">{full ? full.phone : a.phone}</Table.Td>
                       <Table.Td>{a.category}</Table.Td>

@@ -431,7 +431,12 @@ export function DeskPage() {
   const seq = useRef(0);
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    // Opened from the applicant list (#/desk?id=...): show that applicant; otherwise start at the search box.
+    const id = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('id');
+    if (id) void open({ id } as ApplicantSummary);
+    else input.current?.focus();
+  }, []);
 
   async function search(q: string) {
     setQuery(q);

@@ -252,7 +252,7 @@ function OutboxTable({
                   <Table.Td>
                     {Object.entries(item.recordCounts)
                       .map(([k, n]) => `${t(`outbox.recordTypes.${k}`, { defaultValue: k })} ${n}`)
-                      .join('，')}
+                      .join(' · ')}
                   </Table.Td>
                   <Table.Td>{formatBytes(item.bytes)}</Table.Td>
                   <Table.Td>
