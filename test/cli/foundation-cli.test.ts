@@ -61,6 +61,18 @@ describe('basedesk CLI', () => {
     expect((await cli(['--data-dir', dir, 'plan', 'import'], { env })).code).toBe(2);
   });
 
+  it('makes the base signing key at init when a key passphrase is given', async () => {
+    const dir = tempDir();
+    const r = await cli(
+      ['--data-dir', dir, '--json', 'init', '--base-name', 'K医院', '--base-code', 'K', '--preset', 'jilin-2024', '--year', '2024', '--admin', 'admin'],
+      { env: { ...env, BASEDESK_KEY_PASSPHRASE: 'key-pass-1234' } },
+    );
+    expect(r.code).toBe(0);
+    expect(r.json<{ signingKey: { fingerprint: string } }>().signingKey.fingerprint).toMatch(/^[0-9A-F]{16}$/);
+    const plain = await cli(['--data-dir', tempDir(), '--json', 'init', '--base-name', 'L医院', '--base-code', 'L', '--preset', 'jilin-2024', '--year', '2024', '--admin', 'admin'], { env });
+    expect(plain.json<{ signingKey: null }>().signingKey).toBeNull();
+  });
+
   it('refuses to run commands before init with SETUP_REQUIRED', async () => {
     const r = await cli(['--data-dir', tempDir(), 'plan', 'show'], { env });
     expect(r.code).toBe(1);

@@ -120,6 +120,14 @@ test('build a confirmations package, see it queued, push it to a local intake, s
     await expect(page.getByTestId('verify-result')).toContainText('BAG_PAYLOAD_DIGEST');
     await expect(page.getByTestId('verify-result')).toContainText('data/applicants.json');
     await page.screenshot({ path: `${SHOTS}/outbox-4-verify.png` });
+
+    // The same outbox in English.
+    await page.getByRole('button', { name: '界面语言' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Outbox' }).click();
+    await expect(row.getByTestId('state')).toHaveText('Delivered');
+    await expect(page.getByTestId('connectivity')).toHaveText('Intake online');
+    await page.screenshot({ path: `${SHOTS}/outbox-5-en.png` });
   } finally {
     intake?.kill('SIGTERM');
     rmSync(work, { recursive: true, force: true });

@@ -27,12 +27,21 @@ export function registerInit(program: Command, io: CliIo): void {
           ...(o.province ? { province: o.province } : {}),
           admin: { username: o.admin, displayName: o.adminName, password },
         });
+        // With a key passphrase at hand, make the base's signing key now (as the app does at setup);
+        // otherwise the first `package build` makes it.
+        let signingKey: { fingerprint: string } | null = null;
+        if (io.env.BASEDESK_KEY_PASSPHRASE) {
+          await s.call('auth.login', { username: o.admin, password });
+          const keys = await s.call('keys.init');
+          signingKey = keys.active ? { fingerprint: keys.active.fingerprint } : null;
+        }
         const status = await s.call('system.status');
-        print(io, s.json, { ...result, base: status.base, dataDir: core.dataDir }, () =>
+        print(io, s.json, { ...result, base: status.base, dataDir: core.dataDir, signingKey }, () =>
           [
             `已完成首次设置：${status.base!.name}（${status.base!.code}），${status.base!.province}，${status.base!.cohortYear} 级`,
             `培训项目：${status.base!.programs.map((p) => PROGRAM_LABELS[p]).join('、')}；预设：${status.base!.presetId}`,
             `数据目录：${core.dataDir}`,
+            signingKey ? `签名密钥指纹：${signingKey.fingerprint}` : '签名密钥：将在首次生成报送包时创建（需 BASEDESK_KEY_PASSPHRASE）',
           ].join('\n'),
         );
       });

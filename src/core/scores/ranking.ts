@@ -11,35 +11,37 @@ import { currentPreset, requireBase } from '../base/base';
 import type { Core, Tx } from '../context';
 import { formatHundredths, groupKeyOf, rankCandidates, type RankCandidate } from '../scoring';
 import { isoNow } from '../util/clock';
-import { loadScoreRows, toResults, type ScoreRow } from './results';
-
-type Applicant = { id: string; name: string; id_number: string; category: string | null; choices_json: string };
+import { evaluateScores, loadScoreTable } from './results';
 
 export async function resultRows(tx: Tx, cohortYear?: number): Promise<ResultRow[]> {
   const year = cohortYear ?? (await requireBase(tx)).cohort_year;
-  const { rows, components } = await loadScoreRows(tx, year);
-  const results = toResults(rows, components);
-  const applicants = [...rows].sort((x, y) => (x.id_number < y.id_number ? -1 : 1));
-  return applicants.map((a) => {
-    const r = results.get(a.id)!;
+  const t = await loadScoreTable(tx, year);
+  const r = evaluateScores(t);
+  const order = t.ids.map((_id, i) => i);
+  order.sort((x, y) => (t.idNumbers[x]! < t.idNumbers[y]! ? -1 : 1));
+  return order.map((i) => {
+    const total = r.total[i]!;
     return {
-      applicantId: a.id,
-      name: a.name,
-      idMasked: maskIdNumber(a.id_number),
-      specialty: firstChoice(a),
-      category: a.category,
-      components: r.components,
-      total: r.total,
-      totalDisplay: r.total === null ? null : formatHundredths(r.total),
-      status: r.status,
+      applicantId: t.ids[i]!,
+      name: t.names[i]!,
+      idMasked: maskIdNumber(t.idNumbers[i]!),
+      specialty: firstChoice(t.choicesJson[i]!),
+      category: t.categories[i]!,
+      components: r.components[i]!,
+      total,
+      totalDisplay: total === null ? null : formatHundredths(total),
+      status: r.status[i]!,
     };
   });
 }
 
-function firstChoice(a: Pick<Applicant, 'choices_json'>): string | null {
-  const c = JSON.parse(a.choices_json) as string[];
+function firstChoice(choicesJson: string): string | null {
+  const c = JSON.parse(choicesJson) as string[];
   return c[0] ?? null;
 }
+
+/** What rankCandidates gets: `i` is the applicant's index in the ScoreTable. */
+type Candidate = RankCandidate & { i: number };
 
 export async function showRanking(
   tx: Tx,
@@ -48,47 +50,54 @@ export async function showRanking(
   const year = input.cohortYear ?? (await requireBase(tx)).cohort_year;
   const preset = await currentPreset(tx);
   const tieBreaks = preset.exam.tieBreaks;
-  const { rows: applicants, components } = await loadScoreRows(tx, year);
-  const results = toResults(applicants, components);
+  const t = await loadScoreTable(tx, year);
+  const r = evaluateScores(t);
+  const keys = t.components.map((c) => c.key);
   const names = new Map((await tx.selectFrom('specialties').select(['code', 'name']).execute()).map((s) => [s.code, s.name]));
   const overrides = await tx.selectFrom('ranking_overrides').selectAll().where('cohort_year', '=', year).execute();
   const manual = new Map(overrides.map((o) => [`${o.group_key}\u0000${o.applicant_id}`, o]));
 
-  type G = { specialty: string; category: string | null; members: ScoreRow[] };
+  type G = { specialty: string; category: string | null; members: number[] };
   const groups = new Map<string, G>();
-  for (const a of applicants) {
-    const sp = firstChoice(a);
+  for (let i = 0; i < t.ids.length; i++) {
+    const sp = firstChoice(t.choicesJson[i]!);
     if (sp === null) continue;
     if (input.specialty !== undefined && sp !== input.specialty) continue;
-    const cat = preset.quotasByCategory ? (a.category ?? '') : null;
-    if (input.category !== undefined && cat !== input.category && a.category !== input.category) continue;
+    const category = t.categories[i]!;
+    const cat = preset.quotasByCategory ? (category ?? '') : null;
+    if (input.category !== undefined && cat !== input.category && category !== input.category) continue;
     const key = groupKeyOf(sp, cat);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { specialty: sp, category: cat, members: [] }));
-    g.members.push(a);
+    g.members.push(i);
   }
   const out: RankingGroup[] = [];
   for (const key of [...groups.keys()].sort()) {
     const g = groups.get(key)!;
-    const rankable: Array<RankCandidate & { a: ScoreRow }> = [];
+    const rankable: Candidate[] = [];
     const unranked: RankingGroup['unranked'] = [];
-    for (const a of g.members) {
-      const r = results.get(a.id)!;
-      if (r.status !== 'complete' || r.total === null) {
+    for (const i of g.members) {
+      const status = r.status[i]!;
+      const total = r.total[i]!;
+      if (status !== 'complete' || total === null) {
         unranked.push({
-          applicantId: a.id,
-          name: a.name,
-          idMasked: maskIdNumber(a.id_number),
-          status: r.status === 'absent' ? 'absent' : 'incomplete',
+          applicantId: t.ids[i]!,
+          name: t.names[i]!,
+          idMasked: maskIdNumber(t.idNumbers[i]!),
+          status: status === 'absent' ? 'absent' : 'incomplete',
         });
         continue;
       }
-      // Only numbers reach the ranking (a complete result has one per component).
-      const comps: Record<string, number> = {};
-      for (let i = 0; i < components.length; i++) comps[components[i]!.key] = a.values[i] as number;
-      const c: RankCandidate & { a: ScoreRow } = { id: a.id, total: r.total, components: comps, category: a.category, a };
+      // Only the components reach the ranking, all numbers for a complete result; the shown record is
+      // exactly that unless scores of former components are shown next to them.
+      let comps = r.components[i] as Record<string, number>;
+      if (t.extras.has(i)) {
+        comps = {};
+        for (let k = 0; k < keys.length; k++) comps[keys[k]!] = t.values[k]![i] as number;
+      }
+      const c: Candidate = { id: t.ids[i]!, total, components: comps, category: t.categories[i]!, i };
       if (manual.size > 0) {
-        const m = manual.get(`${key}\u0000${a.id}`);
+        const m = manual.get(`${key}\u0000${c.id}`);
         if (m) c.manualOrder = m.manual_order;
       }
       rankable.push(c);
@@ -106,17 +115,17 @@ export async function showRanking(
           rank: c.rank,
           tied: c.tied,
           applicantId: c.id,
-          name: c.a.name,
-          idMasked: maskIdNumber(c.a.id_number),
-          category: c.a.category,
+          name: t.names[c.i]!,
+          idMasked: maskIdNumber(t.idNumbers[c.i]!),
+          category: c.category ?? null,
           total: c.total,
           totalDisplay: formatHundredths(c.total),
-          components: results.get(c.id)!.components,
+          components: r.components[c.i]!,
           manualOrder: m?.manual_order ?? null,
           manualReason: m?.reason ?? null,
         };
       }),
-      ties: ranked.ties.map((t) => ({ rank: t.rank, applicantIds: t.ids })),
+      ties: ranked.ties.map((x) => ({ rank: x.rank, applicantIds: x.ids })),
       unranked,
     });
   }

@@ -93,11 +93,15 @@ export function SetupWizard() {
       return;
     }
     const login = await call('auth.login', { username, password: form.password });
-    setBusy(false);
     if (!login.ok) {
+      setBusy(false);
       setSubmitError(errorText(login.error));
       return;
     }
+    // The base's signing key is made at setup where this process can seal it (the desktop app's keychain);
+    // where it cannot, it is made on the first package build instead, so a failure here blocks nothing.
+    await call('keys.init', {});
+    setBusy(false);
     await signedIn(login.value);
   }
 

@@ -2,7 +2,7 @@ import type { Messages } from '../zh-CN';
 
 export const outbox: Pick<Messages, 'outbox' | 'keys' | 'verify'> = {
   outbox: {
-    nav: 'Submissions & outbox',
+    nav: 'Outbox',
     keysNav: 'Signing keys',
     verifyNav: 'Verify package',
     connectivity: {
