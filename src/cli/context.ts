@@ -1,6 +1,7 @@
 import { dispatch } from '../core/api/dispatch';
 import type { Core } from '../core/context';
 import { openCore } from '../core/open-core';
+import { passphraseProtector, useKeyProtector } from '../core/outbox/key-protector';
 import { defaultDataDir } from '../core/paths';
 import type { OpName, OpResult } from '../shared/contract';
 import { isAppError } from '../shared/errors';
@@ -24,6 +25,12 @@ export async function withCore<T>(io: CliIo, opts: GlobalOptions, fn: (core: Cor
     if (isAppError(e)) throw new CliExit(1, e.toApiError());
     throw e;
   }
+  // The signing key is sealed with a passphrase in the CLI, asked for only when a key is used.
+  let passphrase: Promise<string> | undefined;
+  useKeyProtector(
+    core,
+    passphraseProtector(() => (passphrase ??= readSecret(io, 'BASEDESK_KEY_PASSPHRASE', '签名私钥口令：'))),
+  );
   try {
     return await fn(core);
   } finally {

@@ -41,7 +41,9 @@ export function registerInit(program: Command, io: CliIo): void {
             `已完成首次设置：${status.base!.name}（${status.base!.code}），${status.base!.province}，${status.base!.cohortYear} 级`,
             `培训项目：${status.base!.programs.map((p) => PROGRAM_LABELS[p]).join('、')}；预设：${status.base!.presetId}`,
             `数据目录：${core.dataDir}`,
-            signingKey ? `签名密钥指纹：${signingKey.fingerprint}` : '签名密钥：将在首次生成报送包时创建（需 BASEDESK_KEY_PASSPHRASE）',
+            signingKey
+              ? `签名密钥指纹：${signingKey.fingerprint}`
+              : '签名密钥：将在首次生成报送包时创建（需 BASEDESK_KEY_PASSPHRASE）',
           ].join('\n'),
         );
       });

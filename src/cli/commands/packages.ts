@@ -2,7 +2,6 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { outboxDir } from '../../core/outbox/build';
-import { passphraseProtector, useKeyProtector } from '../../core/outbox/key-protector';
 import { verifyReceived } from '../../core/outbox/received';
 import { parseMinisignPublicKey } from '../../core/crypto/signing-key';
 import { createIntakeServer } from '../../core/upload';
@@ -10,7 +9,7 @@ import type { KeysView, OutboxItem, PushResult, VerifyOutcome } from '../../shar
 import { isAppError } from '../../shared/errors';
 import { can } from '../../shared/permissions';
 import { withSession, type CliSession, type GlobalOptions } from '../context';
-import { CliExit, fail, print, readSecret, type CliIo } from '../io';
+import { CliExit, fail, print, type CliIo } from '../io';
 
 function readText(file: string, what: string): string {
   try {
@@ -18,15 +17,6 @@ function readText(file: string, what: string): string {
   } catch (e) {
     fail('FILE_NOT_FOUND', `无法读取${what}：${file}（${(e as NodeJS.ErrnoException).code ?? String(e)}）`);
   }
-}
-
-/** The signing key is sealed with a passphrase in the CLI, asked for only when the key is used. */
-function withKeys(io: CliIo, s: CliSession): void {
-  let pass: Promise<string> | undefined;
-  useKeyProtector(
-    s.core,
-    passphraseProtector(() => (pass ??= readSecret(io, 'BASEDESK_KEY_PASSPHRASE', '签名私钥口令：'))),
-  );
 }
 
 function keysText(k: KeysView): string {
@@ -48,10 +38,7 @@ function itemText(i: OutboxItem): string {
 
 export function registerPackages(program: Command, io: CliIo): void {
   const session = (cmd: Command, fn: (s: CliSession) => Promise<void>) =>
-    withSession(io, cmd.optsWithGlobals<GlobalOptions>(), async (s) => {
-      withKeys(io, s);
-      await fn(s);
-    });
+    withSession(io, cmd.optsWithGlobals<GlobalOptions>(), fn);
 
   const keys = program
     .command('keys')
