@@ -22,7 +22,9 @@ if (!electron) {
   electron = binary();
 }
 if (!electron) {
-  console.error('无法获取 Electron 程序（无法访问其下载服务器），桌面窗口无法启动：请运行 `npx basedesk serve`，在浏览器中打开同一界面。');
+  console.error(
+    '无法获取 Electron 程序（无法访问其下载服务器），桌面窗口无法启动：请运行 `npx basedesk serve`，在浏览器中打开同一界面。',
+  );
   process.exit(1);
 }
 const r = spawnSync(electron, ['.'], { stdio: 'inherit' });

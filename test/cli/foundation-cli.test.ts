@@ -8,7 +8,24 @@ const env = { BASEDESK_PASSWORD: 'admin-pass-123' };
 
 async function initialised(): Promise<string> {
   const dir = tempDir();
-  const r = await cli(['--data-dir', dir, 'init', '--base-name', '吉林大学第一医院', '--base-code', 'JL001', '--preset', 'jilin-2024', '--year', '2024', '--admin', 'admin'], { env });
+  const r = await cli(
+    [
+      '--data-dir',
+      dir,
+      'init',
+      '--base-name',
+      '吉林大学第一医院',
+      '--base-code',
+      'JL001',
+      '--preset',
+      'jilin-2024',
+      '--year',
+      '2024',
+      '--admin',
+      'admin',
+    ],
+    { env },
+  );
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return dir;
@@ -19,16 +36,38 @@ describe('basedesk CLI', () => {
     const dir = await initialised();
     expect((await cli(['--data-dir', dir, 'plan', 'import', PLAN], { env })).code).toBe(0);
     const show = await cli(['--data-dir', dir, 'plan', 'show', '--json'], { env });
-    const plan = show.json<{ total: number; rows: Array<{ specialtyCode: string | null; specialtyName: string; category: string | null; quota: number }> }>();
+    const plan = show.json<{
+      total: number;
+      rows: Array<{ specialtyCode: string | null; specialtyName: string; category: string | null; quota: number }>;
+    }>();
     expect(plan.total).toBe(90);
-    expect(plan.rows).toContainEqual(expect.objectContaining({ specialtyCode: '0700', specialtyName: '全科', category: null, quota: 30 }));
+    expect(plan.rows).toContainEqual(
+      expect.objectContaining({ specialtyCode: '0700', specialtyName: '全科', category: null, quota: 30 }),
+    );
   });
 
   it('takes the password from stdin when the environment has none', async () => {
     const dir = tempDir();
-    const r = await cli(['--data-dir', dir, 'init', '--base-name', 'X医院', '--base-code', 'X', '--preset', 'beijing-2023', '--year', '2023', '--admin', 'boss'], {
-      stdin: 'stdin-pass-123\n',
-    });
+    const r = await cli(
+      [
+        '--data-dir',
+        dir,
+        'init',
+        '--base-name',
+        'X医院',
+        '--base-code',
+        'X',
+        '--preset',
+        'beijing-2023',
+        '--year',
+        '2023',
+        '--admin',
+        'boss',
+      ],
+      {
+        stdin: 'stdin-pass-123\n',
+      },
+    );
     expect(r.code).toBe(0);
     expect((await cli(['--data-dir', dir, 'users', 'list', '--json'], { stdin: 'stdin-pass-123\n' })).json()).toMatchObject({
       users: [{ username: 'boss', role: 'admin' }],
@@ -47,9 +86,13 @@ describe('basedesk CLI', () => {
 
   it('acts as the user named by --user, with that user’s permissions', async () => {
     const dir = await initialised();
-    const add = await cli(['--data-dir', dir, 'users', 'add', '--username', 'clerk1', '--role', 'clerk'], { env: { ...env, BASEDESK_NEW_PASSWORD: 'clerk-pass-1' } });
+    const add = await cli(['--data-dir', dir, 'users', 'add', '--username', 'clerk1', '--role', 'clerk'], {
+      env: { ...env, BASEDESK_NEW_PASSWORD: 'clerk-pass-1' },
+    });
     expect(add.code).toBe(0);
-    const r = await cli(['--data-dir', dir, '--user', 'clerk1', 'plan', 'import', PLAN], { env: { BASEDESK_PASSWORD: 'clerk-pass-1' } });
+    const r = await cli(['--data-dir', dir, '--user', 'clerk1', 'plan', 'import', PLAN], {
+      env: { BASEDESK_PASSWORD: 'clerk-pass-1' },
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('FORBIDDEN');
   });
@@ -64,12 +107,45 @@ describe('basedesk CLI', () => {
   it('makes the base signing key at init when a key passphrase is given', async () => {
     const dir = tempDir();
     const r = await cli(
-      ['--data-dir', dir, '--json', 'init', '--base-name', 'K医院', '--base-code', 'K', '--preset', 'jilin-2024', '--year', '2024', '--admin', 'admin'],
+      [
+        '--data-dir',
+        dir,
+        '--json',
+        'init',
+        '--base-name',
+        'K医院',
+        '--base-code',
+        'K',
+        '--preset',
+        'jilin-2024',
+        '--year',
+        '2024',
+        '--admin',
+        'admin',
+      ],
       { env: { ...env, BASEDESK_KEY_PASSPHRASE: 'key-pass-1234' } },
     );
     expect(r.code).toBe(0);
     expect(r.json<{ signingKey: { fingerprint: string } }>().signingKey.fingerprint).toMatch(/^[0-9A-F]{16}$/);
-    const plain = await cli(['--data-dir', tempDir(), '--json', 'init', '--base-name', 'L医院', '--base-code', 'L', '--preset', 'jilin-2024', '--year', '2024', '--admin', 'admin'], { env });
+    const plain = await cli(
+      [
+        '--data-dir',
+        tempDir(),
+        '--json',
+        'init',
+        '--base-name',
+        'L医院',
+        '--base-code',
+        'L',
+        '--preset',
+        'jilin-2024',
+        '--year',
+        '2024',
+        '--admin',
+        'admin',
+      ],
+      { env },
+    );
     expect(plain.json<{ signingKey: null }>().signingKey).toBeNull();
   });
 

@@ -6,7 +6,11 @@ import { startHttpServer } from '../../src/http/server';
 import { ADMIN, setupBase, tempDir } from '../helpers/core';
 
 async function post(origin: string, op: string, body: unknown, headers: Record<string, string>) {
-  const res = await fetch(`${origin}/api/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`${origin}/api/${op}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string } } };
 }
 
@@ -37,11 +41,15 @@ describe('local HTTP transport', () => {
     try {
       expect(new URL(s.origin).hostname).toBe('127.0.0.1');
       const session = { 'x-basedesk-token': s.token, 'x-basedesk-session': 'tab-1' };
-      expect((await post(s.origin, 'auth.login', { username: ADMIN.username, password: ADMIN.password }, session)).body.ok).toBe(true);
+      expect((await post(s.origin, 'auth.login', { username: ADMIN.username, password: ADMIN.password }, session)).body.ok).toBe(
+        true,
+      );
       const plan = await post(s.origin, 'plan.show', {}, session);
       expect(plan.body).toMatchObject({ ok: true, value: { total: 0 } });
       // another tab with the same token is a different session: not logged in
-      expect((await post(s.origin, 'plan.show', {}, { ...session, 'x-basedesk-session': 'tab-2' })).body.error?.code).toBe('AUTH_REQUIRED');
+      expect((await post(s.origin, 'plan.show', {}, { ...session, 'x-basedesk-session': 'tab-2' })).body.error?.code).toBe(
+        'AUTH_REQUIRED',
+      );
     } finally {
       await s.close();
     }
@@ -59,7 +67,11 @@ describe('local HTTP transport', () => {
         expect(r.body).not.toContain('root:');
         expect([200, 403]).toContain(r.status);
       }
-      const bad = await fetch(`${s.origin}/api/system.status`, { method: 'POST', headers: { 'x-basedesk-token': s.token }, body: '{not json' });
+      const bad = await fetch(`${s.origin}/api/system.status`, {
+        method: 'POST',
+        headers: { 'x-basedesk-token': s.token },
+        body: '{not json',
+      });
       expect(bad.status).toBe(400);
     } finally {
       await s.close();

@@ -9,7 +9,8 @@ vi.mock('electron', () => ({
 }));
 
 const { registerIpcHandlers } = await import('../../src/main/ipc');
-const { secureWebPreferences, hardenWebContents, isSafeExternalUrl, isAppUrl, denyAllPermissions } = await import('../../src/main/security');
+const { secureWebPreferences, hardenWebContents, isSafeExternalUrl, isAppUrl, denyAllPermissions } =
+  await import('../../src/main/security');
 const { ipcMain } = await import('electron');
 
 describe('Electron IPC glue', () => {
@@ -20,7 +21,10 @@ describe('Electron IPC glue', () => {
     registerIpcHandlers(ipcMain, core, () => true);
     expect([...handlers.keys()].sort()).toEqual(opNames.map(ipcChannel).sort());
     const event = { sender: { id: 7 }, senderFrame: { url: 'file:///app/index.html' } };
-    const status = (await handlers.get(ipcChannel('system.status'))!(event, {})) as { ok: boolean; value: { initialized: boolean } };
+    const status = (await handlers.get(ipcChannel('system.status'))!(event, {})) as {
+      ok: boolean;
+      value: { initialized: boolean };
+    };
     expect(status).toMatchObject({ ok: true, value: { initialized: true } });
     const denied = (await handlers.get(ipcChannel('users.list'))!(event, {})) as { ok: boolean; error: { code: string } };
     expect(denied.error.code).toBe('AUTH_REQUIRED');
@@ -29,7 +33,10 @@ describe('Electron IPC glue', () => {
   it('refuses calls from frames that are not the app', async () => {
     const { core } = await setupBase();
     registerIpcHandlers(ipcMain, core, (url) => url.startsWith('file:///app/'));
-    const r = (await handlers.get(ipcChannel('system.status'))!({ sender: { id: 1 }, senderFrame: { url: 'https://evil.example/' } }, {})) as {
+    const r = (await handlers.get(ipcChannel('system.status'))!(
+      { sender: { id: 1 }, senderFrame: { url: 'https://evil.example/' } },
+      {},
+    )) as {
       error: { code: string };
     };
     expect(r.error.code).toBe('IPC_UNTRUSTED_SENDER');
@@ -67,7 +74,12 @@ describe('window security', () => {
     nav('https://evil.example/');
     nav('file:///app/index.html');
     expect(prevented).toEqual(['https://evil.example/']);
-    const webview = { prevented: false, preventDefault() { this.prevented = true; } };
+    const webview = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     listeners.get('will-attach-webview')!(webview, '');
     expect(webview.prevented).toBe(true);
   });
@@ -83,7 +95,10 @@ describe('window security', () => {
   it('denies every permission request', () => {
     let requestHandler: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
     let checkHandler: (() => boolean) | undefined;
-    denyAllPermissions({ setPermissionRequestHandler: (f: typeof requestHandler) => (requestHandler = f), setPermissionCheckHandler: (f: typeof checkHandler) => (checkHandler = f) } as never);
+    denyAllPermissions({
+      setPermissionRequestHandler: (f: typeof requestHandler) => (requestHandler = f),
+      setPermissionCheckHandler: (f: typeof checkHandler) => (checkHandler = f),
+    } as never);
     const answers: boolean[] = [];
     requestHandler!(null, 'media', (ok) => answers.push(ok));
     expect(answers).toEqual([false]);

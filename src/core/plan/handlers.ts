@@ -98,7 +98,11 @@ export const baseHandlers = defineHandlers<typeof baseOps>()({
   'plan.show': async (ctx, input) => showPlan(ctx.core.db, input.cohortYear),
 
   'plan.previewImport': async (ctx, input) =>
-    previewPlanImport(ctx.core, { ...decodeFile(input), ...(input.baseColumn ? { baseColumn: input.baseColumn } : {}) }, input.mappings),
+    previewPlanImport(
+      ctx.core,
+      { ...decodeFile(input), ...(input.baseColumn ? { baseColumn: input.baseColumn } : {}) },
+      input.mappings,
+    ),
 
   'plan.commitImport': async (ctx, input) =>
     commitPlanImport(

@@ -21,7 +21,12 @@ export async function loadResults(tx: Tx, cohortYear: number): Promise<Map<strin
   const r = evaluateScores(table);
   const out = new Map<string, CandidateResult>();
   for (let i = 0; i < table.ids.length; i++) {
-    out.set(table.ids[i]!, { applicantId: table.ids[i]!, components: r.components[i]!, total: r.total[i]!, status: r.status[i]! });
+    out.set(table.ids[i]!, {
+      applicantId: table.ids[i]!,
+      components: r.components[i]!,
+      total: r.total[i]!,
+      status: r.status[i]!,
+    });
   }
   return out;
 }

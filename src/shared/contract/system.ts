@@ -29,10 +29,7 @@ export type SystemStatus = {
   clockSkewMs: number;
 };
 
-const username = z
-  .string()
-  .trim()
-  .regex(USERNAME_PATTERN, '用户名为 2-32 位字母、数字、汉字或 _ . -');
+const username = z.string().trim().regex(USERNAME_PATTERN, '用户名为 2-32 位字母、数字、汉字或 _ . -');
 
 export const systemOps = {
   'system.status': op<SystemStatus>()({ input: z.object({}), access: PUBLIC, summary: '应用状态与当前用户' }),

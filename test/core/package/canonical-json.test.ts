@@ -35,7 +35,9 @@ describe('canonicalJson', () => {
     ['a class instance', new (class Thing {})()],
     ['a sparse array', [1, , 3]], // eslint-disable-line no-sparse-arrays
   ])('refuses %s with JSON_NOT_CANONICAL', (_label, value) => {
-    expect(() => canonicalJson(value, { dropUndefinedKeys: false })).toThrow(expect.objectContaining({ code: 'JSON_NOT_CANONICAL' }));
+    expect(() => canonicalJson(value, { dropUndefinedKeys: false })).toThrow(
+      expect.objectContaining({ code: 'JSON_NOT_CANONICAL' }),
+    );
     expect(() => canonicalJsonBytes(value)).toThrow(expect.objectContaining({ code: 'JSON_NOT_CANONICAL' }));
   });
 

@@ -118,7 +118,10 @@ describe('plan import: bad input is refused whole, with specific codes', () => {
       { name: '心血管内科', rows: [3] },
       { name: '肿瘤科', rows: [4] },
     ]);
-    const mapped = await ok(core, session, 'plan.previewImport', { ...input, mappings: { 心血管内科: { code: '0600' }, 肿瘤科: { add: true } } });
+    const mapped = await ok(core, session, 'plan.previewImport', {
+      ...input,
+      mappings: { 心血管内科: { code: '0600' }, 肿瘤科: { add: true } },
+    });
     expect(mapped.unknownSpecialties).toEqual([]);
     expect(mapped.total).toBe(6);
     expect(mapped.rows.map((r) => [r.specialtyCode, r.specialtyName])).toEqual([
