@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/core/open-core';
 import { seedApplicants, type Person, type Seeded } from '../core/admission-service/seed';
-import { cli } from '../helpers/cli';
+import { cli, initBase } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
 
 const env = { BASEDESK_PASSWORD: 'admin-pass-123' };
@@ -27,24 +27,7 @@ type RunJson = {
 /** An initialised Jilin base with a plan and applicants written straight into its database. */
 async function base(plan: Array<[string, number]>, people: Person[]): Promise<{ dir: string; s: Seeded }> {
   const dir = tempDir();
-  const init = await cli(
-    [
-      '--data-dir',
-      dir,
-      'init',
-      '--base-name',
-      '吉林大学第一医院',
-      '--base-code',
-      'JL001',
-      '--preset',
-      'jilin-2024',
-      '--year',
-      '2024',
-      '--admin',
-      'admin',
-    ],
-    { env },
-  );
+  const init = await initBase(dir, env);
   expect(init.code).toBe(0);
   const core = await openCore({ dataDir: dir, idleMinutes: 0 });
   try {

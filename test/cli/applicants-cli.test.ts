@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCsv, writeXlsx } from '../../src/core/testdata';
-import { cli } from '../helpers/cli';
+import { cli, initBase } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
 import { roster } from '../core/applicants/helpers';
 
@@ -10,24 +10,7 @@ const env = { BASEDESK_PASSWORD: 'admin-pass-123' };
 
 async function initialised(): Promise<string> {
   const dir = tempDir();
-  const r = await cli(
-    [
-      '--data-dir',
-      dir,
-      'init',
-      '--base-name',
-      '吉林大学第一医院',
-      '--base-code',
-      'JL001',
-      '--preset',
-      'jilin-2024',
-      '--year',
-      '2024',
-      '--admin',
-      'admin',
-    ],
-    { env },
-  );
+  const r = await initBase(dir, env);
   expect(r.code).toBe(0);
   return dir;
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli';
+import { cli, initBase } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
 
 const PLAN = join(import.meta.dirname, '../fixtures/plans/jilin-2024-residency-plan.csv');
@@ -8,24 +8,7 @@ const env = { BASEDESK_PASSWORD: 'admin-pass-123' };
 
 async function initialised(): Promise<string> {
   const dir = tempDir();
-  const r = await cli(
-    [
-      '--data-dir',
-      dir,
-      'init',
-      '--base-name',
-      '吉林大学第一医院',
-      '--base-code',
-      'JL001',
-      '--preset',
-      'jilin-2024',
-      '--year',
-      '2024',
-      '--admin',
-      'admin',
-    ],
-    { env },
-  );
+  const r = await initBase(dir, env);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return dir;

@@ -7,7 +7,7 @@ import { openCore } from '../../src/core/open-core';
 import { createRng, makeApplicants, writeCsv } from '../../src/core/testdata';
 import { createIntakeServer, type IntakeServer } from '../../src/core/upload';
 import { parseMinisignPublicKey } from '../../src/core/crypto/signing-key';
-import { cli } from '../helpers/cli';
+import { cli, initBase } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
 
 const PASSWORD = 'admin-pass-123';
@@ -23,24 +23,7 @@ afterEach(async () => {
 /** A base with 4 applicants, 3 confirmed: arranged through the core (the applicants CLI is another feature's). */
 async function base(): Promise<string> {
   const dir = tempDir();
-  const init = await cli(
-    [
-      '--data-dir',
-      dir,
-      'init',
-      '--base-name',
-      '吉林大学第一医院',
-      '--base-code',
-      'JL001',
-      '--preset',
-      'jilin-2024',
-      '--year',
-      '2024',
-      '--admin',
-      'admin',
-    ],
-    { env },
-  );
+  const init = await initBase(dir, env);
   expect(init.code).toBe(0);
   const core = await openCore({ dataDir: dir, idleMinutes: 0 });
   try {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/core/open-core';
 import { writeCsv } from '../../src/core/testdata';
-import { cli } from '../helpers/cli';
+import { cli, initBase } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
 import { addApplicants, type TestApplicant } from '../core/scores/fixtures';
 
@@ -12,24 +12,7 @@ const as = (user: string) => ({ BASEDESK_PASSWORD: `pw-${user}-123` });
 
 async function initialised(name = '吉林大学第一医院'): Promise<string> {
   const dir = tempDir();
-  const r = await cli(
-    [
-      '--data-dir',
-      dir,
-      'init',
-      '--base-name',
-      name,
-      '--base-code',
-      'JL001',
-      '--preset',
-      'jilin-2024',
-      '--year',
-      '2024',
-      '--admin',
-      'admin',
-    ],
-    { env },
-  );
+  const r = await initBase(dir, env, { baseName: name });
   expect(r.code).toBe(0);
   return dir;
 }

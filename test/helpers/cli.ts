@@ -14,3 +14,18 @@ export async function cli(argv: string[], opts: { env?: Record<string, string>; 
   const code = await runCli(argv, { stdout, stderr, stdin: Readable.from([opts.stdin ?? '']), env: { ...opts.env } });
   return { code, stdout: out, stderr: errText, json: <T>() => JSON.parse(out) as T };
 }
+
+/** `basedesk init` of a base in `dir` (admin `admin`, password from `env`, Jilin 2024 unless told otherwise). */
+export async function initBase(
+  dir: string,
+  env: Record<string, string>,
+  opts: { baseName?: string; preset?: string; year?: number } = {},
+): Promise<CliRun> {
+  return cli(
+    [
+      ...['--data-dir', dir, 'init', '--base-name', opts.baseName ?? '吉林大学第一医院', '--base-code', 'JL001'],
+      ...['--preset', opts.preset ?? 'jilin-2024', '--year', String(opts.year ?? 2024), '--admin', 'admin'],
+    ],
+    { env },
+  );
+}

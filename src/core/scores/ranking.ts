@@ -17,6 +17,7 @@ export async function resultRows(tx: Tx, cohortYear?: number): Promise<ResultRow
   const year = cohortYear ?? (await requireBase(tx)).cohort_year;
   const t = await loadScoreTable(tx, year);
   const r = evaluateScores(t);
+  const specialtyOf = firstChoiceMemo();
   const order = t.ids.map((_id, i) => i);
   order.sort((x, y) => (t.idNumbers[x]! < t.idNumbers[y]! ? -1 : 1));
   return order.map((i) => {
@@ -25,7 +26,7 @@ export async function resultRows(tx: Tx, cohortYear?: number): Promise<ResultRow
       applicantId: t.ids[i]!,
       name: t.names[i]!,
       idMasked: maskIdNumber(t.idNumbers[i]!),
-      specialty: firstChoice(t.choicesJson[i]!),
+      specialty: specialtyOf(t.choicesJson[i]!),
       category: t.categories[i]!,
       components: r.components[i]!,
       total,
@@ -38,6 +39,16 @@ export async function resultRows(tx: Tx, cohortYear?: number): Promise<ResultRow
 function firstChoice(choicesJson: string): string | null {
   const c = JSON.parse(choicesJson) as string[];
   return c[0] ?? null;
+}
+
+/** firstChoice, parsing each distinct choices_json once: thousands of applicants share a few strings. */
+function firstChoiceMemo(): (choicesJson: string) => string | null {
+  const memo = new Map<string, string | null>();
+  return (choicesJson) => {
+    let c = memo.get(choicesJson);
+    if (c === undefined) memo.set(choicesJson, (c = firstChoice(choicesJson)));
+    return c;
+  };
 }
 
 /** What rankCandidates gets: `i` is the applicant's index in the ScoreTable. */
@@ -59,8 +70,9 @@ export async function showRanking(
 
   type G = { specialty: string; category: string | null; members: number[] };
   const groups = new Map<string, G>();
+  const specialtyOf = firstChoiceMemo();
   for (let i = 0; i < t.ids.length; i++) {
-    const sp = firstChoice(t.choicesJson[i]!);
+    const sp = specialtyOf(t.choicesJson[i]!);
     if (sp === null) continue;
     if (input.specialty !== undefined && sp !== input.specialty) continue;
     const category = t.categories[i]!;
