@@ -1,6 +1,11 @@
 /** Conversions between the stored row, the normalised import record and the API views (always masked). */
 import { createHash } from 'node:crypto';
-import type { ApplicantFieldKey, ApplicantSummary, FieldChange } from '../../shared/contract/applicants';
+import {
+  APPLICANT_FIELD_LABELS,
+  type ApplicantFieldKey,
+  type ApplicantSummary,
+  type FieldChange,
+} from '../../shared/contract/applicants';
 import { maskIdNumber, maskPhone } from '../../shared/mask';
 import type { CatalogueIndex } from '../catalogue/catalogue';
 import type { DocType } from '../identity';
@@ -107,30 +112,8 @@ function recordKeyOf(field: ApplicantFieldKey): RecordKey {
   return field === 'choice1' || field === 'choice2' || field === 'choice3' ? 'choices' : field;
 }
 
-const LABELS: Record<RecordKey, string> = {
-  idType: '证件类型',
-  idNumber: '证件号码',
-  name: '姓名',
-  sex: '性别',
-  ethnicity: '民族',
-  birthDate: '出生日期',
-  phone: '手机号码',
-  email: '电子邮箱',
-  highestEducation: '最高学历',
-  highestDegree: '最高学位',
-  school: '毕业院校',
-  major: '毕业专业',
-  graduationDate: '毕业时间',
-  fullTime: '是否全日制',
-  category: '人员类型',
-  employer: '工作单位',
-  ruralOriented: '是否农村订单定向',
-  qualificationCertNo: '医师资格证书编号',
-  practisingCertNo: '医师执业证书编号',
-  choices: '志愿',
-  acceptsAdjustment: '是否服从调剂',
-  reductionYears: '申请减免年限',
-};
+// The file's three choice columns are one list in the record.
+const LABELS: Record<RecordKey, string> = { ...APPLICANT_FIELD_LABELS, choices: '志愿' };
 
 function shown(key: RecordKey, v: unknown, catalogue: CatalogueIndex): string | null {
   if (v === null || v === undefined) return null;

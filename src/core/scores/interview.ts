@@ -246,6 +246,40 @@ function stateOf(st: CandState | undefined, absent: boolean): CandidateState {
   return absent ? 'absent' : 'open';
 }
 
+/** Every mark (superseded ones too) of one candidate in a session, and whether the candidate is marked absent. */
+async function candidateMarks(tx: Tx, sessionId: string, candidateId: string) {
+  const marks = await tx
+    .selectFrom('interview_marks')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('candidate_id', '=', candidateId)
+    .execute();
+  return { marks, absent: await isAbsent(tx, sessionId, candidateId) };
+}
+
+/** The current marks of one interviewer on one item of one candidate (more than one head: a conflict). */
+async function currentCell(tx: Tx, sessionId: string, candidateId: string, interviewer: string, item: string) {
+  const marks = await tx
+    .selectFrom('interview_marks')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('candidate_id', '=', candidateId)
+    .where('interviewer', '=', interviewer)
+    .where('item_key', '=', item)
+    .execute();
+  return currentCells(marks).get(`${interviewer}\u0000${item}`);
+}
+
+async function isAbsent(tx: Tx, sessionId: string, candidateId: string): Promise<boolean> {
+  const absence = await tx
+    .selectFrom('interview_absences')
+    .select('id')
+    .where('session_id', '=', sessionId)
+    .where('candidate_id', '=', candidateId)
+    .executeTakeFirst();
+  return absence !== undefined;
+}
+
 /** Marks, conflicts, panel result and sign-off state of one candidate, as this actor may see them. */
 export async function candidateSheet(
   tx: Tx,
@@ -254,20 +288,8 @@ export async function candidateSheet(
   actor: Actor,
   states?: Map<string, CandState>,
 ): Promise<CandidateSheet> {
-  const marks = await tx
-    .selectFrom('interview_marks')
-    .selectAll()
-    .where('session_id', '=', s.row.id)
-    .where('candidate_id', '=', c.id)
-    .execute();
-  const absences = await tx
-    .selectFrom('interview_absences')
-    .select('id')
-    .where('session_id', '=', s.row.id)
-    .where('candidate_id', '=', c.id)
-    .execute();
+  const { marks, absent } = await candidateMarks(tx, s.row.id, c.id);
   const st = (states ?? (await candidateStates(tx, s.row.id))).get(c.id);
-  const absent = absences.length > 0;
   const state = stateOf(st, absent);
   const cells = currentCells(marks);
   const all = canSeeAll(s, actor) || state === 'signed';
@@ -446,24 +468,10 @@ export async function setScore(
     const c = await resolveCandidate(tx, s.row.id, input.candidate);
     const who = await interviewerFor(tx, s, actor, input.interviewer);
     await assertOpen(tx, s, c);
-    const abs = await tx
-      .selectFrom('interview_absences')
-      .select('id')
-      .where('session_id', '=', s.row.id)
-      .where('candidate_id', '=', c.id)
-      .executeTakeFirst();
-    if (abs) throw new AppError('CANDIDATE_ABSENT', `考生 ${c.draw_no} 号已标记缺考，不能评分。`);
+    if (await isAbsent(tx, s.row.id, c.id)) throw new AppError('CANDIDATE_ABSENT', `考生 ${c.draw_no} 号已标记缺考，不能评分。`);
     const v = parseItemScore(s, input.item, input.score);
     const key = itemKey(s, input.item);
-    const marks = await tx
-      .selectFrom('interview_marks')
-      .selectAll()
-      .where('session_id', '=', s.row.id)
-      .where('candidate_id', '=', c.id)
-      .where('interviewer', '=', who)
-      .where('item_key', '=', key)
-      .execute();
-    const cell = currentCells(marks).get(`${who}\u0000${key}`);
+    const cell = await currentCell(tx, s.row.id, c.id, who, key);
     if (cell && isConflict(cell)) {
       throw new AppError(
         'SCORE_CONFLICT_UNRESOLVED',
@@ -499,13 +507,8 @@ export async function markAbsent(
       throw new AppError('NOT_ON_PANEL', '您不是本场次专家组成员。');
     }
     await assertOpen(tx, s, c);
-    const abs = await tx
-      .selectFrom('interview_absences')
-      .select('id')
-      .where('session_id', '=', s.row.id)
-      .where('candidate_id', '=', c.id)
-      .executeTakeFirst();
-    if (abs) throw new AppError('ALREADY_ABSENT', `考生 ${c.draw_no} 号已标记缺考（只需标记一次）。`);
+    if (await isAbsent(tx, s.row.id, c.id))
+      throw new AppError('ALREADY_ABSENT', `考生 ${c.draw_no} 号已标记缺考（只需标记一次）。`);
     const m = await tx
       .selectFrom('interview_marks')
       .select('id')
@@ -545,20 +548,8 @@ export async function signOff(
     const c = await resolveCandidate(tx, s.row.id, input.candidate);
     const st = (await candidateStates(tx, s.row.id)).get(c.id);
     if (st?.latest?.kind === 'signoff') throw new AppError('ALREADY_SIGNED', `考生 ${c.draw_no} 号已签字确认。`);
-    const marks = await tx
-      .selectFrom('interview_marks')
-      .selectAll()
-      .where('session_id', '=', s.row.id)
-      .where('candidate_id', '=', c.id)
-      .execute();
-    const abs = await tx
-      .selectFrom('interview_absences')
-      .select('id')
-      .where('session_id', '=', s.row.id)
-      .where('candidate_id', '=', c.id)
-      .execute();
+    const { marks, absent } = await candidateMarks(tx, s.row.id, c.id);
     const cells = currentCells(marks);
-    const absent = abs.length > 0;
     const computed = panelResult(s, cells);
     if (!absent && computed.view.status !== 'ok') {
       const why: Record<string, string> = {
@@ -703,15 +694,7 @@ export async function resolveConflict(
     await assertOpen(tx, s, c);
     const key = itemKey(s, input.item);
     const v = parseItemScore(s, input.item, input.score);
-    const marks = await tx
-      .selectFrom('interview_marks')
-      .selectAll()
-      .where('session_id', '=', s.row.id)
-      .where('candidate_id', '=', c.id)
-      .where('interviewer', '=', input.interviewer)
-      .where('item_key', '=', key)
-      .execute();
-    const cell = currentCells(marks).get(`${input.interviewer}\u0000${key}`);
+    const cell = await currentCell(tx, s.row.id, c.id, input.interviewer, key);
     if (!cell || !isConflict(cell)) throw new AppError('NO_CONFLICT', '该评分项没有冲突，无需处理。');
     await writeMark(tx, core, actor, {
       id: uuidv7(core.clock.nowMs()),

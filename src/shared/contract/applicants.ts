@@ -34,6 +34,34 @@ export const APPLICANT_FIELD_KEYS = [
 ] as const;
 export type ApplicantFieldKey = (typeof APPLICANT_FIELD_KEYS)[number];
 
+/** The Chinese name of each field, as the provincial platform's export and this base's staff call it. */
+export const APPLICANT_FIELD_LABELS: Record<ApplicantFieldKey, string> = {
+  name: '姓名',
+  sex: '性别',
+  idType: '证件类型',
+  idNumber: '证件号码',
+  ethnicity: '民族',
+  birthDate: '出生日期',
+  phone: '手机号码',
+  email: '电子邮箱',
+  highestEducation: '最高学历',
+  highestDegree: '最高学位',
+  school: '毕业院校',
+  major: '毕业专业',
+  graduationDate: '毕业时间',
+  fullTime: '是否全日制',
+  category: '人员类型',
+  employer: '工作单位',
+  ruralOriented: '是否农村订单定向',
+  qualificationCertNo: '医师资格证书编号',
+  practisingCertNo: '医师执业证书编号',
+  choice1: '第一志愿',
+  choice2: '第二志愿',
+  choice3: '第三志愿',
+  acceptsAdjustment: '是否服从调剂',
+  reductionYears: '申请减免年限',
+};
+
 export type ConfirmationStatus = 'pending' | 'confirmed' | 'returned' | 'rejected';
 export type Decision = 'confirmed' | 'returned' | 'rejected';
 

@@ -21,6 +21,7 @@ import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { useApiQuery } from '../../app/useApiQuery';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import { ErrorState, LoadingState } from '../../components/states';
 import type { Consent } from './dialogs';
 
@@ -42,7 +43,6 @@ function FormDialog({
   submitLabel?: string;
   canSubmit?: boolean;
 }) {
-  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   async function onSubmit(e: FormEvent) {
@@ -60,22 +60,39 @@ function FormDialog({
       <form onSubmit={(e) => void onSubmit(e)}>
         <Stack>
           {children}
-          {error && (
-            <Text c="red" size="sm" role="alert">
-              {error}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} disabled={!canSubmit}>
-              {submitLabel ?? t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter error={error} onCancel={onClose} busy={busy} submitLabel={submitLabel} disabled={!canSubmit} />
         </Stack>
       </form>
     </Dialog>
+  );
+}
+
+/** A scrolling follow-up list with these column heads, and an empty head over the row actions when there are actions. */
+function FollowupTable({
+  label,
+  head,
+  actions,
+  children,
+}: {
+  label: string;
+  head: string[];
+  actions: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <ScrollArea type="auto">
+      <Table striped verticalSpacing={6} aria-label={label}>
+        <Table.Thead>
+          <Table.Tr>
+            {head.map((h, i) => (
+              <Table.Th key={i}>{h}</Table.Th>
+            ))}
+            {actions && <Table.Th />}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </ScrollArea>
   );
 }
 
@@ -189,66 +206,62 @@ export function TrainingYearsTab({ editable }: { editable: boolean }) {
   const id = dialog?.row.applicantId ?? '';
   return (
     <Paper withBorder>
-      <ScrollArea type="auto">
-        <Table striped verticalSpacing={6} aria-label={t('admission.tabs.years')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('admission.table.name')}</Table.Th>
-              <Table.Th>{t('admission.table.specialty')}</Table.Th>
-              <Table.Th>{t('admission.years.program')}</Table.Th>
-              <Table.Th>{t('admission.years.default')}</Table.Th>
-              <Table.Th>{t('admission.years.requested')}</Table.Th>
-              <Table.Th>{t('admission.years.status')}</Table.Th>
-              <Table.Th>{t('admission.years.decided')}</Table.Th>
-              {editable && <Table.Th />}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {q.data.map((r) => (
-              <Table.Tr key={r.applicantId} data-testid={`years-${r.applicantId}`}>
-                <Table.Td>{r.name}</Table.Td>
-                <Table.Td>{r.specialtyName}</Table.Td>
-                <Table.Td>{t(`programs.${r.program}`)}</Table.Td>
-                <Table.Td>{t('admission.years.yearsValue', { years: r.defaultYears })}</Table.Td>
-                <Table.Td>{r.requested ? t('admission.years.yearsValue', { years: r.requested }) : '—'}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{t(`admission.years.statuses.${r.status}`)}</Text>
-                  {r.warning && (
-                    <Text size="xs" c="orange">
-                      {r.warning}
-                    </Text>
+      <FollowupTable
+        label={t('admission.tabs.years')}
+        head={[
+          t('admission.table.name'),
+          t('admission.table.specialty'),
+          t('admission.years.program'),
+          t('admission.years.default'),
+          t('admission.years.requested'),
+          t('admission.years.status'),
+          t('admission.years.decided'),
+        ]}
+        actions={editable}
+      >
+        {q.data.map((r) => (
+          <Table.Tr key={r.applicantId} data-testid={`years-${r.applicantId}`}>
+            <Table.Td>{r.name}</Table.Td>
+            <Table.Td>{r.specialtyName}</Table.Td>
+            <Table.Td>{t(`programs.${r.program}`)}</Table.Td>
+            <Table.Td>{t('admission.years.yearsValue', { years: r.defaultYears })}</Table.Td>
+            <Table.Td>{r.requested ? t('admission.years.yearsValue', { years: r.requested }) : '—'}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{t(`admission.years.statuses.${r.status}`)}</Text>
+              {r.warning && (
+                <Text size="xs" c="orange">
+                  {r.warning}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              {t('admission.years.yearsValue', { years: r.decidedYears })}
+              {!r.final && ` ${t('admission.years.pendingProvince')}`}
+            </Table.Td>
+            {editable && (
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  {r.program === 'residency' && (
+                    <Button size="compact-xs" variant="subtle" onClick={() => open('request', r)}>
+                      {t('admission.years.request')}
+                    </Button>
                   )}
-                </Table.Td>
-                <Table.Td>
-                  {t('admission.years.yearsValue', { years: r.decidedYears })}
-                  {!r.final && ` ${t('admission.years.pendingProvince')}`}
-                </Table.Td>
-                {editable && (
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      {r.program === 'residency' && (
-                        <Button size="compact-xs" variant="subtle" onClick={() => open('request', r)}>
-                          {t('admission.years.request')}
-                        </Button>
-                      )}
-                      {r.requested > 0 && (
-                        <Button size="compact-xs" variant="subtle" onClick={() => open('decide', r)}>
-                          {t('admission.years.decide')}
-                        </Button>
-                      )}
-                      {(r.status === 'base-approved' || r.status.startsWith('province')) && (
-                        <Button size="compact-xs" variant="subtle" onClick={() => open('province', r)}>
-                          {t('admission.years.province')}
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea>
+                  {r.requested > 0 && (
+                    <Button size="compact-xs" variant="subtle" onClick={() => open('decide', r)}>
+                      {t('admission.years.decide')}
+                    </Button>
+                  )}
+                  {(r.status === 'base-approved' || r.status.startsWith('province')) && (
+                    <Button size="compact-xs" variant="subtle" onClick={() => open('province', r)}>
+                      {t('admission.years.province')}
+                    </Button>
+                  )}
+                </Group>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </FollowupTable>
       <FormDialog
         title={t('admission.years.requestDialog')}
         opened={dialog?.kind === 'request'}
@@ -370,58 +383,54 @@ export function TrackingTab({ editable }: { editable: boolean }) {
           {t('admission.tracking.noDeadline')}
         </Text>
       )}
-      <ScrollArea type="auto">
-        <Table striped verticalSpacing={6} aria-label={t('admission.tabs.tracking')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('admission.table.name')}</Table.Th>
-              <Table.Th>{t('admission.table.specialty')}</Table.Th>
-              <Table.Th>{t('admission.tracking.reportedOn')}</Table.Th>
-              <Table.Th>{t('admission.tracking.deadline')}</Table.Th>
-              <Table.Th>{t('admission.tracking.contractOn')}</Table.Th>
-              <Table.Th>{t('admission.tracking.status')}</Table.Th>
-              {editable && <Table.Th />}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {q.data.map((r) => (
-              <Table.Tr key={r.applicantId} data-testid={`tracking-${r.applicantId}`}>
-                <Table.Td>{r.name}</Table.Td>
-                <Table.Td>{r.specialtyName}</Table.Td>
-                <Table.Td>{r.reportedOn ?? '—'}</Table.Td>
-                <Table.Td>
-                  {r.deadline ?? '—'}
-                  {r.daysLeft !== null && r.daysLeft >= 0 && (
-                    <Text span size="xs" c="dimmed" ml={6}>
-                      {t('admission.tracking.daysLeft', { days: r.daysLeft })}
-                    </Text>
+      <FollowupTable
+        label={t('admission.tabs.tracking')}
+        head={[
+          t('admission.table.name'),
+          t('admission.table.specialty'),
+          t('admission.tracking.reportedOn'),
+          t('admission.tracking.deadline'),
+          t('admission.tracking.contractOn'),
+          t('admission.tracking.status'),
+        ]}
+        actions={editable}
+      >
+        {q.data.map((r) => (
+          <Table.Tr key={r.applicantId} data-testid={`tracking-${r.applicantId}`}>
+            <Table.Td>{r.name}</Table.Td>
+            <Table.Td>{r.specialtyName}</Table.Td>
+            <Table.Td>{r.reportedOn ?? '—'}</Table.Td>
+            <Table.Td>
+              {r.deadline ?? '—'}
+              {r.daysLeft !== null && r.daysLeft >= 0 && (
+                <Text span size="xs" c="dimmed" ml={6}>
+                  {t('admission.tracking.daysLeft', { days: r.daysLeft })}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{r.contractSignedOn ?? '—'}</Table.Td>
+            <Table.Td>
+              <Badge color={color[r.status]} variant="light">
+                {t(`admission.tracking.statuses.${r.status}`)}
+              </Badge>
+            </Table.Td>
+            {editable && (
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <Button size="compact-xs" variant="subtle" onClick={() => open('report', r)}>
+                    {t('admission.tracking.report')}
+                  </Button>
+                  {r.reportedOn && (
+                    <Button size="compact-xs" variant="subtle" onClick={() => open('contract', r)}>
+                      {t('admission.tracking.contract')}
+                    </Button>
                   )}
-                </Table.Td>
-                <Table.Td>{r.contractSignedOn ?? '—'}</Table.Td>
-                <Table.Td>
-                  <Badge color={color[r.status]} variant="light">
-                    {t(`admission.tracking.statuses.${r.status}`)}
-                  </Badge>
-                </Table.Td>
-                {editable && (
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button size="compact-xs" variant="subtle" onClick={() => open('report', r)}>
-                        {t('admission.tracking.report')}
-                      </Button>
-                      {r.reportedOn && (
-                        <Button size="compact-xs" variant="subtle" onClick={() => open('contract', r)}>
-                          {t('admission.tracking.contract')}
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea>
+                </Group>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </FollowupTable>
       <FormDialog
         title={dialog?.kind === 'contract' ? t('admission.tracking.contract') : t('admission.tracking.report')}
         opened={dialog !== null}

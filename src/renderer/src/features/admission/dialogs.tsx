@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Checkbox, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -13,11 +13,28 @@ import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 
 /** Runs a change; when the list is already published, asks for confirmation and a reason, then retries. */
 export type Consent = (
   attempt: (confirm: { confirm: true; reason: string } | null) => Promise<Result<AdmissionRunView>>,
 ) => Promise<AdmissionRunView | null>;
+
+/** Busy and error state of a dialog whose change goes through `consent`; `run` gives the new view, or null once the error is shown. */
+function useConsentedChange(consent: Consent) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run(attempt: Parameters<Consent>[0]): Promise<AdmissionRunView | null> {
+    setBusy(true);
+    const v = await consent(attempt).catch((err: ApiError) => {
+      setError(errorText(err));
+      return null;
+    });
+    setBusy(false);
+    return v;
+  }
+  return { error, setError, busy, run };
+}
 
 export function RerunConfirmDialog({
   request,
@@ -63,14 +80,13 @@ export function RerunConfirmDialog({
               {error}
             </Text>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => request?.cancel()}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="orange" loading={busy} disabled={reason.trim().length < 2}>
-              {t('admission.rerunConfirm.submit')}
-            </Button>
-          </Group>
+          <FormFooter
+            onCancel={() => request?.cancel()}
+            busy={busy}
+            submitLabel={t('admission.rerunConfirm.submit')}
+            color="orange"
+            disabled={reason.trim().length < 2}
+          />
         </Stack>
       </form>
     </Dialog>
@@ -92,22 +108,20 @@ export function TieDialog({
   const [chosen, setChosen] = useState<string[]>([]);
   const [overflow, setOverflow] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useConsentedChange(consent);
   useEffect(() => {
     setChosen([]);
     setOverflow(false);
     setReason('');
     setError(null);
-  }, [tie]);
+  }, [tie, setError]);
   if (!tie) return null;
   const current = tie;
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (chosen.length === 0) return setError(t('admission.ties.chooseSome'));
     if (chosen.length > current.seatsLeft && !overflow) return setError(t('admission.ties.needOverflow'));
-    setBusy(true);
-    const v = await consent((c) =>
+    const v = await run((c) =>
       call('admission.resolveTie', {
         round: current.round,
         specialtyCode: current.specialtyCode,
@@ -117,11 +131,7 @@ export function TieDialog({
         reason: reason.trim(),
         ...(c ? { confirm: true } : {}),
       }),
-    ).catch((err: ApiError) => {
-      setError(errorText(err));
-      return null;
-    });
-    setBusy(false);
+    );
     if (v) {
       onChanged(v);
       onClose();
@@ -159,19 +169,13 @@ export function TieDialog({
             autosize
             minRows={2}
           />
-          {error && (
-            <Text c="red" size="sm" role="alert">
-              {error}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} disabled={reason.trim().length < 2}>
-              {t('admission.ties.submit')}
-            </Button>
-          </Group>
+          <FormFooter
+            error={error}
+            onCancel={onClose}
+            busy={busy}
+            submitLabel={t('admission.ties.submit')}
+            disabled={reason.trim().length < 2}
+          />
         </Stack>
       </form>
     </Dialog>
@@ -191,28 +195,22 @@ export function DeclineDialog({
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useConsentedChange(consent);
   useEffect(() => {
     setReason('');
     setError(null);
-  }, [row]);
+  }, [row, setError]);
   if (!row) return null;
   const target = row;
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    const v = await consent((c) =>
+    const v = await run((c) =>
       call('admission.decline', {
         applicantId: target.applicantId,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
         ...(c ? { confirm: true } : {}),
       }),
-    ).catch((err: ApiError) => {
-      setError(errorText(err));
-      return null;
-    });
-    setBusy(false);
+    );
     if (v) {
       onChanged(v);
       notifySuccess(t('admission.decline.done', { name: target.name }));
@@ -225,19 +223,7 @@ export function DeclineDialog({
         <Stack>
           <Text size="sm">{t('admission.decline.hint', { name: `${row.name}（${row.idNumber}）` })}</Text>
           <TextInput label={t('admission.decline.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-          {error && (
-            <Text c="red" size="sm" role="alert">
-              {error}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={busy}>
-              {t('admission.decline.submit')}
-            </Button>
-          </Group>
+          <FormFooter error={error} onCancel={onClose} busy={busy} submitLabel={t('admission.decline.submit')} color="red" />
         </Stack>
       </form>
     </Dialog>
@@ -261,14 +247,13 @@ export function AdjustDialog({
   const [code, setCode] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [over, setOver] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useConsentedChange(consent);
   useEffect(() => {
     setCode(proposal?.specialtyCode ?? null);
     setReason('');
     setOver('');
     setError(null);
-  }, [proposal]);
+  }, [proposal, setError]);
   if (!proposal) return null;
   const target = proposal;
   const options = [
@@ -277,8 +262,7 @@ export function AdjustDialog({
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!code) return;
-    setBusy(true);
-    const v = await consent((c) =>
+    const v = await run((c) =>
       call('admission.assignAdjustment', {
         applicantId: target.applicantId,
         specialtyCode: code,
@@ -286,11 +270,7 @@ export function AdjustDialog({
         ...(over.trim() ? { overQuotaReason: over.trim() } : {}),
         ...(c ? { confirm: true } : {}),
       }),
-    ).catch((err: ApiError) => {
-      setError(errorText(err));
-      return null;
-    });
-    setBusy(false);
+    );
     if (v) {
       onChanged(v);
       onClose();
@@ -319,19 +299,13 @@ export function AdjustDialog({
             minRows={2}
           />
           <TextInput label={t('admission.proposals.overQuota')} value={over} onChange={(e) => setOver(e.currentTarget.value)} />
-          {error && (
-            <Text c="red" size="sm" role="alert">
-              {error}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} disabled={!code || reason.trim().length < 2}>
-              {t('admission.proposals.submit')}
-            </Button>
-          </Group>
+          <FormFooter
+            error={error}
+            onCancel={onClose}
+            busy={busy}
+            submitLabel={t('admission.proposals.submit')}
+            disabled={!code || reason.trim().length < 2}
+          />
         </Stack>
       </form>
     </Dialog>
@@ -395,19 +369,7 @@ export function PublishDialog({
           />
           <NumberInput label={t('admission.publishDialog.days')} value={days} onChange={setDays} min={1} max={30} />
           <TextInput label={t('admission.publishDialog.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-          {error && (
-            <Text c="red" size="sm" role="alert">
-              {error}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('admission.publishDialog.submit')}
-            </Button>
-          </Group>
+          <FormFooter error={error} onCancel={onClose} busy={busy} submitLabel={t('admission.publishDialog.submit')} />
         </Stack>
       </form>
     </Dialog>

@@ -1,19 +1,6 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  FileButton,
-  Group,
-  ScrollArea,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
-import { IconAlertTriangle, IconDownload, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
-import { useEffect, useState, type ComponentProps } from 'react';
+import { Alert, Badge, Button, Checkbox, Group, ScrollArea, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   APPLICANT_FIELD_KEYS,
@@ -27,6 +14,7 @@ import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { Dialog } from '../../components/Dialog';
+import { FilePicker } from '../../components/FilePicker';
 import { readFileAsBase64 } from '../plan/file';
 
 type Source = { fileName: string; contentBase64: string };
@@ -229,30 +217,15 @@ export function ImportApplicantsModal({
           {t('applicants.importHint')}
         </Text>
         {!result && (
-          <Group>
-            <FileButton
-              onChange={(f) => void pick(f)}
-              accept=".csv,.xlsx,.txt"
-              inputProps={{ 'data-testid': 'applicants-file-input' } as ComponentProps<'input'>}
-            >
-              {(props) => (
-                <Button
-                  {...props}
-                  leftSection={<IconUpload size={16} />}
-                  variant={source ? 'default' : 'filled'}
-                  loading={busy === 'preview'}
-                >
-                  {source ? t('applicants.chooseAnother') : t('applicants.chooseFile')}
-                </Button>
-              )}
-            </FileButton>
-            {source && (
-              <Group gap={6}>
-                <IconFileSpreadsheet size={18} />
-                <Text size="sm">{source.fileName}</Text>
-              </Group>
-            )}
-          </Group>
+          <FilePicker
+            onPick={(f) => void pick(f)}
+            accept=".csv,.xlsx,.txt"
+            inputTestId="applicants-file-input"
+            fileName={source?.fileName ?? null}
+            loading={busy === 'preview'}
+            chooseLabel={t('applicants.chooseFile')}
+            chooseAnotherLabel={t('applicants.chooseAnother')}
+          />
         )}
         {fileError && (
           <Alert color="red" role="alert">

@@ -1,7 +1,8 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import { PasswordField } from '../../components/PasswordField';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
@@ -70,14 +71,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
             onChange={(e) => setConfirm(e.currentTarget.value)}
             error={errors.confirm}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter onCancel={close} busy={busy} />
         </Stack>
       </form>
     </Dialog>

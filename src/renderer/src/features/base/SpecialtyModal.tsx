@@ -1,7 +1,8 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import type { Specialty } from '../../../../shared/contract/base';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
@@ -81,14 +82,7 @@ export function SpecialtyModal({
               error={errors.code}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} busy={busy} />
         </Stack>
       </form>
     </Dialog>

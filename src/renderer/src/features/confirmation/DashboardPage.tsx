@@ -16,6 +16,51 @@ function Figure({ label, value, testId }: { label: string; value: number; testId
   );
 }
 
+/** A titled panel with a small table of counts; with `empty`, that text stands in for a table without rows. */
+function CountsPanel({
+  title,
+  head,
+  rows,
+  empty,
+}: {
+  title: string;
+  head: string[];
+  rows: { key: string; cells: (string | number)[] }[];
+  empty?: string;
+}) {
+  return (
+    <Paper withBorder p="sm">
+      <Text fw={600} mb="xs">
+        {title}
+      </Text>
+      {empty !== undefined && rows.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {empty}
+        </Text>
+      ) : (
+        <Table fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              {head.map((h, i) => (
+                <Table.Th key={i}>{h}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.key}>
+                {r.cells.map((c, i) => (
+                  <Table.Td key={i}>{c}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
 /** Confirmation figures: per outcome, per day, per specialty (first choice), and who is still waiting. */
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -36,66 +81,32 @@ export function DashboardPage() {
             <Figure label={t('applicants.statuses.rejected')} value={d.byOutcome.rejected} testId="dash-rejected" />
           </SimpleGrid>
           <Group align="flex-start" grow>
-            <Paper withBorder p="sm">
-              <Text fw={600} mb="xs">
-                {t('dashboard.perDay')}
-              </Text>
-              {d.perDay.length === 0 ? (
-                <Text c="dimmed" size="sm">
-                  {t('dashboard.none')}
-                </Text>
-              ) : (
-                <Table fz="sm">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('dashboard.date')}</Table.Th>
-                      <Table.Th>{t('applicants.statuses.confirmed')}</Table.Th>
-                      <Table.Th>{t('applicants.statuses.returned')}</Table.Th>
-                      <Table.Th>{t('applicants.statuses.rejected')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {d.perDay.map((r) => (
-                      <Table.Tr key={r.date}>
-                        <Table.Td>{r.date}</Table.Td>
-                        <Table.Td>{r.confirmed}</Table.Td>
-                        <Table.Td>{r.returned}</Table.Td>
-                        <Table.Td>{r.rejected}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              )}
-            </Paper>
-            <Paper withBorder p="sm">
-              <Text fw={600} mb="xs">
-                {t('dashboard.perSpecialty')}
-              </Text>
-              <Table fz="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('dashboard.specialty')}</Table.Th>
-                    <Table.Th>{t('dashboard.totalCol')}</Table.Th>
-                    <Table.Th>{t('applicants.statuses.pending')}</Table.Th>
-                    <Table.Th>{t('applicants.statuses.confirmed')}</Table.Th>
-                    <Table.Th>{t('applicants.statuses.returned')}</Table.Th>
-                    <Table.Th>{t('applicants.statuses.rejected')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {d.perSpecialty.map((r) => (
-                    <Table.Tr key={r.code}>
-                      <Table.Td>{r.name}</Table.Td>
-                      <Table.Td>{r.total}</Table.Td>
-                      <Table.Td>{r.pending}</Table.Td>
-                      <Table.Td>{r.confirmed}</Table.Td>
-                      <Table.Td>{r.returned}</Table.Td>
-                      <Table.Td>{r.rejected}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Paper>
+            <CountsPanel
+              title={t('dashboard.perDay')}
+              empty={t('dashboard.none')}
+              head={[
+                t('dashboard.date'),
+                t('applicants.statuses.confirmed'),
+                t('applicants.statuses.returned'),
+                t('applicants.statuses.rejected'),
+              ]}
+              rows={d.perDay.map((r) => ({ key: r.date, cells: [r.date, r.confirmed, r.returned, r.rejected] }))}
+            />
+            <CountsPanel
+              title={t('dashboard.perSpecialty')}
+              head={[
+                t('dashboard.specialty'),
+                t('dashboard.totalCol'),
+                t('applicants.statuses.pending'),
+                t('applicants.statuses.confirmed'),
+                t('applicants.statuses.returned'),
+                t('applicants.statuses.rejected'),
+              ]}
+              rows={d.perSpecialty.map((r) => ({
+                key: r.code,
+                cells: [r.name, r.total, r.pending, r.confirmed, r.returned, r.rejected],
+              }))}
+            />
           </Group>
         </>
       )}

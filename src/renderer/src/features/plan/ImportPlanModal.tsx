@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, FileButton, Group, List, Select, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
-import { useEffect, useState, type ComponentProps } from 'react';
+import { Alert, Badge, Button, Group, List, Select, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { FilePicker } from '../../components/FilePicker';
 import type { OpInput } from '../../../../shared/contract';
 import type { PlanPreview, PlanView } from '../../../../shared/contract/base';
 import type { ApiError } from '../../../../shared/errors';
@@ -123,32 +124,16 @@ export function ImportPlanModal({
         <Text size="sm" c="dimmed">
           {t('plan.importHint')}
         </Text>
-        <Group>
-          <FileButton
-            onChange={(f) => void pick(f)}
-            accept=".csv,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
-            inputProps={{ 'data-testid': 'plan-file-input' } as ComponentProps<'input'>}
-          >
-            {(props) => (
-              <Button
-                {...props}
-                leftSection={<IconUpload size={16} />}
-                variant={source ? 'default' : 'filled'}
-                loading={busy === 'preview'}
-              >
-                {source ? t('plan.chooseAnother') : t('plan.chooseFile')}
-              </Button>
-            )}
-          </FileButton>
-          {source && (
-            <Group gap={6}>
-              <IconFileSpreadsheet size={18} />
-              <Text size="sm" data-testid="import-file-name">
-                {source.fileName}
-              </Text>
-            </Group>
-          )}
-        </Group>
+        <FilePicker
+          onPick={(f) => void pick(f)}
+          accept=".csv,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
+          inputTestId="plan-file-input"
+          fileName={source?.fileName ?? null}
+          fileNameTestId="import-file-name"
+          loading={busy === 'preview'}
+          chooseLabel={t('plan.chooseFile')}
+          chooseAnotherLabel={t('plan.chooseAnother')}
+        />
         {fileError && (
           <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert">
             {fileError}

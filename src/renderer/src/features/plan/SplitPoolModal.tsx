@@ -1,7 +1,8 @@
-import { Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { NumberInput, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import type { PlanRow, PlanView } from '../../../../shared/contract/base';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
@@ -96,19 +97,7 @@ export function SplitPoolModal({
             clampBehavior="none"
             error={errors.seats}
           />
-          {errors.form && (
-            <Text c="red" size="sm" role="alert">
-              {errors.form}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('plan.splitConfirm')}
-            </Button>
-          </Group>
+          <FormFooter error={errors.form} onCancel={onClose} busy={busy} submitLabel={t('plan.splitConfirm')} />
         </Stack>
       </form>
     </Dialog>

@@ -1,7 +1,8 @@
-import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import { PasswordField } from '../../components/PasswordField';
 import type { Role } from '../../../../shared/permissions';
 import { call } from '../../app/call';
@@ -124,19 +125,7 @@ export function AddUserModal({
               required
             />
           </SimpleGrid>
-          {errors.form && (
-            <Text c="red" size="sm" role="alert">
-              {errors.form}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('users.add')}
-            </Button>
-          </Group>
+          <FormFooter error={errors.form} onCancel={onClose} busy={busy} submitLabel={t('users.add')} />
         </Stack>
       </form>
     </Dialog>

@@ -1,7 +1,8 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import { PasswordField } from '../../components/PasswordField';
 import type { UserView } from '../../../../shared/contract/system';
 import { call } from '../../app/call';
@@ -61,19 +62,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
             error={errors.confirm}
             autoComplete="new-password"
           />
-          {errors.form && (
-            <Text c="red" size="sm" role="alert">
-              {errors.form}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('users.resetPassword')}
-            </Button>
-          </Group>
+          <FormFooter error={errors.form} onCancel={onClose} busy={busy} submitLabel={t('users.resetPassword')} />
         </Stack>
       </form>
     </Dialog>

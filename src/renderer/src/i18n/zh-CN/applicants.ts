@@ -1,3 +1,5 @@
+import { APPLICANT_FIELD_LABELS } from '../../../../shared/contract/applicants';
+
 export const applicants = {
   applicants: {
     nav: { list: '报名人员', desk: '现场确认', dashboard: '确认统计' },
@@ -54,32 +56,7 @@ export const applicants = {
     saveMapping: '保存此对应关系，供以后导入使用',
     applyMapping: '按此对应关系预览',
     mappingSource: { recognised: '表头已自动识别', saved: '使用已保存的对应关系', given: '使用手动对应关系' },
-    fields: {
-      name: '姓名',
-      sex: '性别',
-      idType: '证件类型',
-      idNumber: '证件号码',
-      ethnicity: '民族',
-      birthDate: '出生日期',
-      phone: '手机号码',
-      email: '电子邮箱',
-      highestEducation: '最高学历',
-      highestDegree: '最高学位',
-      school: '毕业院校',
-      major: '毕业专业',
-      graduationDate: '毕业时间',
-      fullTime: '是否全日制',
-      category: '人员类型',
-      employer: '工作单位',
-      ruralOriented: '是否农村订单定向',
-      qualificationCertNo: '医师资格证书编号',
-      practisingCertNo: '医师执业证书编号',
-      choice1: '第一志愿',
-      choice2: '第二志愿',
-      choice3: '第三志愿',
-      acceptsAdjustment: '是否服从调剂',
-      reductionYears: '申请减免年限',
-    } as Record<string, string>,
+    fields: APPLICANT_FIELD_LABELS as Record<string, string>,
   },
   desk: {
     title: '现场确认',
