@@ -23,9 +23,9 @@ function view(e: EventTable): AuditEventView {
 
 /** HLC strings sort by time, so a date filter is a string range on the indexed hlc column. */
 function hlcBound(isoDate: string, end: boolean): string {
-  const ms =
-    Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00${end ? '' : ''}` : isoDate) +
-    (end && isoDate.length === 10 ? 86_400_000 : 0);
+  // A bare date is a whole local day: `to` includes it.
+  const dayOnly = isoDate.length === 10;
+  const ms = Date.parse(dayOnly ? `${isoDate}T00:00:00` : isoDate) + (end && dayOnly ? 86_400_000 : 0);
   return String(Number.isFinite(ms) ? ms : 0).padStart(15, '0');
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Tx } from '../context';
 import type { StoredEvent } from '../audit/events';
-import type { InterviewMarkTable } from './tables';
+import type { InterviewAbsenceTable, InterviewMarkTable } from './tables';
 
 export const MARK_ACTION = 'interview.mark';
 export const ABSENT_ACTION = 'interview.absent';
@@ -24,47 +24,56 @@ export type MarkPayload = {
 
 export type AbsentPayload = { id: string; sessionId: string; candidateId: string };
 
+type FactEvent = Pick<StoredEvent, 'id' | 'station_id' | 'actor' | 'hlc' | 'action' | 'after_json' | 'reason'>;
+
+/** The interview_marks row a mark event projects to (one mapping for local and imported events). */
+export function markRowOf(e: FactEvent): InterviewMarkTable {
+  const p = JSON.parse(e.after_json!) as MarkPayload;
+  return {
+    id: p.id,
+    station_id: e.station_id,
+    event_id: e.id,
+    session_id: p.sessionId,
+    candidate_id: p.candidateId,
+    interviewer: p.interviewer,
+    item_key: p.item,
+    value: p.value,
+    unable: p.unable ? 1 : 0,
+    supersedes_json: JSON.stringify([...p.supersedes].sort()),
+    reason: p.reason ?? e.reason ?? null,
+    actor: e.actor,
+    hlc: e.hlc,
+  };
+}
+
+/** The interview_absences row an absence event projects to. */
+export function absenceRowOf(e: FactEvent): InterviewAbsenceTable {
+  const p = JSON.parse(e.after_json!) as AbsentPayload;
+  return {
+    id: p.id,
+    station_id: e.station_id,
+    event_id: e.id,
+    session_id: p.sessionId,
+    candidate_id: p.candidateId,
+    actor: e.actor,
+    hlc: e.hlc,
+  };
+}
+
 /** Returns 1 when a new fact was added, 0 when it was already there (or the event is not a score fact). */
-export async function projectEvent(
-  tx: Tx,
-  e: Pick<StoredEvent, 'id' | 'station_id' | 'actor' | 'hlc' | 'action' | 'after_json' | 'reason'>,
-): Promise<number> {
+export async function projectEvent(tx: Tx, e: FactEvent): Promise<number> {
   if (e.action === MARK_ACTION && e.after_json) {
-    const p = JSON.parse(e.after_json) as MarkPayload;
     const r = await tx
       .insertInto('interview_marks')
-      .values({
-        id: p.id,
-        station_id: e.station_id,
-        event_id: e.id,
-        session_id: p.sessionId,
-        candidate_id: p.candidateId,
-        interviewer: p.interviewer,
-        item_key: p.item,
-        value: p.value,
-        unable: p.unable ? 1 : 0,
-        supersedes_json: JSON.stringify([...p.supersedes].sort()),
-        reason: p.reason ?? e.reason ?? null,
-        actor: e.actor,
-        hlc: e.hlc,
-      })
+      .values(markRowOf(e))
       .onConflict((oc) => oc.column('id').doNothing())
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0n);
   }
   if (e.action === ABSENT_ACTION && e.after_json) {
-    const p = JSON.parse(e.after_json) as AbsentPayload;
     const r = await tx
       .insertInto('interview_absences')
-      .values({
-        id: p.id,
-        station_id: e.station_id,
-        event_id: e.id,
-        session_id: p.sessionId,
-        candidate_id: p.candidateId,
-        actor: e.actor,
-        hlc: e.hlc,
-      })
+      .values(absenceRowOf(e))
       .onConflict((oc) => oc.column('id').doNothing())
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0n);

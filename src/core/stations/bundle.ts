@@ -21,7 +21,7 @@ import {
   signingKeyFromSeed,
   verifyMinisignSignature,
 } from '../crypto';
-import { ABSENT_ACTION, MARK_ACTION, currentCells, isConflict, type AbsentPayload, type MarkPayload } from '../scores/marks';
+import { ABSENT_ACTION, MARK_ACTION, absenceRowOf, currentCells, isConflict, markRowOf, type MarkPayload } from '../scores/marks';
 import { canonicalJson } from '../util/canonical-json';
 import { isoNow } from '../util/clock';
 import {
@@ -292,35 +292,8 @@ async function projectMany(tx: Tx, events: StoredEvent[]): Promise<{ marks: numb
   const markRows = [];
   const absRows = [];
   for (const e of events) {
-    if (e.action === MARK_ACTION) {
-      const p = JSON.parse(e.after_json!) as MarkPayload;
-      markRows.push({
-        id: p.id,
-        station_id: e.station_id,
-        event_id: e.id,
-        session_id: p.sessionId,
-        candidate_id: p.candidateId,
-        interviewer: p.interviewer,
-        item_key: p.item,
-        value: p.value,
-        unable: p.unable ? 1 : 0,
-        supersedes_json: JSON.stringify([...p.supersedes].sort()),
-        reason: p.reason ?? e.reason ?? null,
-        actor: e.actor,
-        hlc: e.hlc,
-      });
-    } else {
-      const p = JSON.parse(e.after_json!) as AbsentPayload;
-      absRows.push({
-        id: p.id,
-        station_id: e.station_id,
-        event_id: e.id,
-        session_id: p.sessionId,
-        candidate_id: p.candidateId,
-        actor: e.actor,
-        hlc: e.hlc,
-      });
-    }
+    if (e.action === MARK_ACTION) markRows.push(markRowOf(e));
+    else absRows.push(absenceRowOf(e));
   }
   const count = async (table: 'interview_marks' | 'interview_absences') =>
     Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(tx)).rows[0]!.n);
