@@ -30,7 +30,7 @@ export async function dispatch(core: Core, sessionKey: string, name: string, raw
         });
       }
     } else {
-      const peek = core.sessions.resolve(sessionKey);
+      const peek = core.sessions.resolve(sessionKey, { touch: false });
       actor = peek === 'locked' ? null : peek;
     }
     const ctx: CallContext = { core, actor, sessionKey };

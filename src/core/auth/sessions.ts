@@ -23,7 +23,7 @@ export class SessionStore {
   }
 
   /** The actor for this key, or 'locked' when idle too long (the entry is kept so the UI can name the user). */
-  resolve(key: string): Actor | 'locked' | null {
+  resolve(key: string, options: { touch?: boolean } = {}): Actor | 'locked' | null {
     const s = this.sessions.get(key);
     if (!s) return null;
     const now = this.clock.nowMs();
@@ -31,7 +31,8 @@ export class SessionStore {
       s.locked = true;
       return 'locked';
     }
-    s.lastActive = now;
+    // Only real work counts as activity: status polls must not keep an unattended desk unlocked.
+    if (options.touch !== false) s.lastActive = now;
     return s.actor;
   }
 

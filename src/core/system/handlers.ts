@@ -24,7 +24,7 @@ function assertPassword(password: string): void {
 async function status(ctx: CallContext) {
   const { core } = ctx;
   const base = await getBase(core.db);
-  const resolved = core.sessions.resolve(ctx.sessionKey);
+  const resolved = core.sessions.resolve(ctx.sessionKey, { touch: false });
   const peek = core.sessions.peek(ctx.sessionKey);
   let user = null;
   if (peek) {

@@ -123,6 +123,17 @@ describe('login and roles', () => {
     await ok(core, session, 'plan.show');
   });
 
+  it('does not count status polls as activity, so an unattended session still locks', async () => {
+    let now = Date.parse('2026-07-01T08:00:00Z');
+    const { core, session } = await setupBase('jilin-2024', '吉林大学第一医院', { clock: { nowMs: () => now } });
+    for (let i = 0; i < 4; i++) {
+      now += 5 * 60 * 1000;
+      await ok(core, session, 'system.status');
+    }
+    expect((await ok(core, session, 'system.status')).locked).toBe(true);
+    expect((await err(core, session, 'plan.show')).code).toBe('SESSION_LOCKED');
+  });
+
   it('never lets the last admin be demoted', async () => {
     const { core, session } = await setupBase();
     const other = await addUserAndLogin(core, session, 'admin2', 'admin');
