@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { setAdmissionDeps, type CandidateResult } from '../src/core/admission-service/deps';
+import { setAdmissionDeps, type CandidateResult } from '../src/core/admission/deps';
 import { dispatch } from '../src/core/api/dispatch';
 import { NATIONAL_SPECIALTIES } from '../src/core/catalogue/national';
 import { openCore } from '../src/core/open-core';

@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { allocate, type Applicant, type Seats } from '../src/core/admission';
+import { allocate, type Applicant, type Seats } from '../src/core/admission/rules';
 import { median } from './stats';
 
 const APPLICANTS = 20_000;

@@ -9,9 +9,9 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { hashFile } from '../src/core/crypto/hash-file';
 import { generateSigningKey, publicKeyOf } from '../src/core/crypto/signing-key';
-import { attachmentEntry } from '../src/core/package/attachments';
-import { buildPackage, type PayloadEntry } from '../src/core/package/build';
-import { verifyPackage } from '../src/core/package/verify';
+import { attachmentEntry } from '../src/core/outbox/package/attachments';
+import { buildPackage, type PayloadEntry } from '../src/core/outbox/package/build';
+import { verifyPackage } from '../src/core/outbox/package/verify';
 
 const run$ = promisify(execFile);
 const MiB = 1024 * 1024;

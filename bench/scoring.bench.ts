@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { groupKeyOf, rankByGroup, type RankCandidate } from '../src/core/scoring';
+import { groupKeyOf, rankByGroup, type RankCandidate } from '../src/core/scores/rules';
 import { median } from './stats';
 
 const CANDIDATES = 20_000;

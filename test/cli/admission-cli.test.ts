@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/core/open-core';
-import { seedApplicants, type Person, type Seeded } from '../core/admission-service/seed';
+import { seedApplicants, type Person, type Seeded } from '../core/admission/seed';
 import { cli, initBase } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
 

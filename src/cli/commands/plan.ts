@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import type { PlanView } from '../../shared/contract/base';
+import type { PlanView } from '../../shared/contract/plan';
 import { withSession, type GlobalOptions } from '../context';
 import { fail, print, type CliIo } from '../io';
 

@@ -1,20 +1,28 @@
 /**
  * Every contract operation's handler. The mapped type makes a missing handler a compile error.
- * Feature issues add their `xxxHandlers` here (one line each).
+ * Each feature adds its `xxxHandlers` here (one line each).
  */
 import type { OpName } from '../../shared/contract';
-import { admissionHandlers } from '../admission-service/handlers';
+import { admissionHandlers } from '../admission/handlers';
 import { applicantsHandlers } from '../applicants/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { outboxHandlers } from '../outbox/handlers';
-import { baseHandlers } from '../plan/handlers';
+import { authHandlers } from '../auth/handlers';
+import { baseHandlers } from '../base/handlers';
+import { catalogueHandlers } from '../catalogue/handlers';
+import { planHandlers } from '../plan/handlers';
+import { usersHandlers } from '../users/handlers';
 import { scoresHandlers } from '../scores/handlers';
 import { systemHandlers } from '../system/handlers';
 import type { Handler } from './handler';
 
 export const handlers: { [K in OpName]: Handler<K> } = {
   ...systemHandlers,
+  ...authHandlers,
+  ...usersHandlers,
   ...baseHandlers,
+  ...catalogueHandlers,
+  ...planHandlers,
   ...auditHandlers,
   ...applicantsHandlers,
   ...admissionHandlers,

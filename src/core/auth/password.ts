@@ -1,4 +1,6 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { passwordProblem } from '../../shared/account-rules';
+import { AppError } from '../../shared/errors';
 
 // scrypt with OWASP's minimum (N=2^17, r=8, p=1) costs ~128 MiB and ~0.3 s here; N=2^15 keeps login snappy
 // on old base laptops while staying far beyond brute force for local accounts. Parameters are stored with
@@ -36,4 +38,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-export { passwordProblem } from '../../shared/account-rules';
+
+export { passwordProblem };
+
+/** Refuses a password the account rules call weak, with the rule's own words. */
+export function assertPassword(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem) throw new AppError('PASSWORD_WEAK', problem);
+}

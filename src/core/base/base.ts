@@ -1,4 +1,4 @@
-import type { BaseView } from '../../shared/contract/system';
+import type { BaseView } from '../../shared/contract/base';
 import { AppError } from '../../shared/errors';
 import { getPreset } from '../presets';
 import type { Preset } from '../../shared/preset';

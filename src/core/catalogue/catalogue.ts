@@ -1,4 +1,4 @@
-import type { Specialty } from '../../shared/contract/base';
+import type { Specialty } from '../../shared/contract/catalogue';
 import { AppError } from '../../shared/errors';
 import type { Preset } from '../../shared/preset';
 import type { Tx } from '../context';

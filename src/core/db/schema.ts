@@ -3,7 +3,7 @@
  * Feature issues add their tables here next to their migration.
  */
 import type { Generated } from 'kysely';
-import type { AdmissionTables } from '../admission-service/tables';
+import type { AdmissionTables } from '../admission/tables';
 import type { ApplicantTables } from '../applicants/tables';
 import type { OutboxTables } from '../outbox/tables';
 import type { ScoreTables } from '../scores/tables';

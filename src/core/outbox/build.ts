@@ -5,7 +5,7 @@ import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
 import type { Core } from '../context';
 import type { SigningKey } from '../crypto/signing-key';
-import { buildPackage, type BuiltPackage, type PayloadEntry } from '../package';
+import { buildPackage, type BuiltPackage, type PayloadEntry } from './package';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { ensureSigningKey, unlockSigningKey } from './keys';

@@ -1,7 +1,7 @@
 import type { PackageKindName } from '../../shared/contract/outbox';
 import { AppError } from '../../shared/errors';
 import type { Core, Tx } from '../context';
-import type { ZipDay } from '../package/zip-write';
+import type { ZipDay } from './package/zip-write';
 
 /** What a package kind contributes: records by type, and optional XLSX tables, HTML forms and attachments. */
 export type Collected = {

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
 import type { Core } from '../context';
 import { parseMinisignPublicKey, type PublicKey } from '../crypto/signing-key';
-import { verifyPackage, type VerifyOptions } from '../package';
+import { verifyPackage, type VerifyOptions } from './package';
 import { isoNow } from '../util/clock';
 import { verificationKeys } from './keys';
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
-import { zipStream, type ZipDay, type ZipSource } from '../package/zip-write';
+import { zipStream, type ZipDay, type ZipSource } from './package/zip-write';
 
 export type SheetColumn<T> = { header: string; width?: number; value: (row: T) => string | number | null };
 

@@ -6,7 +6,7 @@
  * Pure: takes the parsed table and the catalogue, returns rows plus every problem found. Nothing is dropped
  * silently: unknown names are returned for mapping, bad numbers and duplicates as coded problems.
  */
-import type { PlanPreview, PlanPreviewRow, PlanProblem } from '../../shared/contract/base';
+import type { PlanPreview, PlanPreviewRow, PlanProblem } from '../../shared/contract/plan';
 import { AppError } from '../../shared/errors';
 import type { Preset } from '../../shared/preset';
 import { matchSpecialty, normalizeSpecialtyName, type CatalogueIndex } from '../catalogue/catalogue';

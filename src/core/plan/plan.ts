@@ -1,4 +1,4 @@
-import type { PlanPreview, PlanRow, PlanView } from '../../shared/contract/base';
+import type { PlanPreview, PlanRow, PlanView } from '../../shared/contract/plan';
 import { AppError } from '../../shared/errors';
 import { currentPreset, requireBase } from '../base/base';
 import { addLocalSpecialty, loadCatalogue } from '../catalogue/catalogue';

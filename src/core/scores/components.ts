@@ -3,7 +3,7 @@
  * on read); an edit stores the whole list for that cohort, validated by src/core/scoring.
  */
 import type { Preset } from '../../shared/preset';
-import type { Component } from '../scoring';
+import type { Component } from './rules';
 import { currentPreset } from '../base/base';
 import type { Tx } from '../context';
 

@@ -4,7 +4,7 @@ import { actorOf, defineHandlers } from '../api/handler';
 import { appendEvent } from '../audit/events';
 import { currentPreset, requireBase } from '../base/base';
 import type { Tx } from '../context';
-import { validateComponents } from '../scoring';
+import { validateComponents } from './rules';
 import { exportBundle, importStationFile } from '../stations/bundle';
 import { exportSessionFile } from '../stations/session-file';
 import { isoNow } from '../util/clock';

@@ -12,7 +12,7 @@ import { requireBase } from '../base/base';
 import { loadCatalogue, matchSpecialty } from '../catalogue/catalogue';
 import type { Core, Tx } from '../context';
 import { validateIdCell } from '../identity';
-import { formatHundredths, parseScore } from '../scoring';
+import { formatHundredths, parseScore } from './rules';
 import { findHeaderRow, normalizeText, readTable, type Cell } from '../tabular';
 import { isoNow } from '../util/clock';
 import { loadComponents } from './components';

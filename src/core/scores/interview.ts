@@ -17,7 +17,7 @@ import { appendEvent } from '../audit/events';
 import { currentPreset } from '../base/base';
 import type { Actor, Core, Tx } from '../context';
 import { normalizeIdInput } from '../identity';
-import { aggregatePanel, formatHundredths, parseScore, type PanelSheet } from '../scoring';
+import { aggregatePanel, formatHundredths, parseScore, type PanelSheet } from './rules';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { loadComponents } from './components';

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { FileOutput } from '../../shared/contract/scores';
 import { AppError } from '../../shared/errors';
 import type { Actor, Tx } from '../context';
-import { formatHundredths } from '../scoring';
+import { formatHundredths } from './rules';
 import { loadComponents } from './components';
 import { loadSession, sessionDetail } from './interview';
 import { showRanking } from './ranking';

@@ -9,7 +9,7 @@ import { maskIdNumber } from '../../shared/mask';
 import { appendEvent } from '../audit/events';
 import { currentPreset, requireBase } from '../base/base';
 import type { Core, Tx } from '../context';
-import { formatHundredths, groupKeyOf, rankCandidates, type RankCandidate } from '../scoring';
+import { formatHundredths, groupKeyOf, rankCandidates, type RankCandidate } from './rules';
 import { isoNow } from '../util/clock';
 import { evaluateScores, loadScoreTable } from './results';
 

@@ -2,7 +2,7 @@
  * The examination results admission (issue 5) reads: one entry per applicant of the cohort, raw component
  * scores in hundredths, and the weighted total rounded half-up to hundredths once every component is in.
  */
-import { computeTotal, type Component } from '../scoring';
+import { computeTotal, type Component } from './rules';
 import { sql } from 'kysely';
 import type { Tx } from '../context';
 import { loadComponents } from './components';

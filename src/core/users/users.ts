@@ -1,4 +1,4 @@
-import type { UserView } from '../../shared/contract/system';
+import type { UserView } from '../../shared/contract/users';
 import { AppError } from '../../shared/errors';
 import { isRole, type Role } from '../../shared/permissions';
 import type { Actor, Tx } from '../context';

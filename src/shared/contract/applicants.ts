@@ -3,7 +3,7 @@
  * the full value only through `applicants.reveal` (a permission, audited) or `list --reveal`.
  */
 import { z } from 'zod';
-import { FileInput } from './base';
+import { FileInput } from './define';
 import { op, perm } from './define';
 
 export const APPLICANT_FIELD_KEYS = [

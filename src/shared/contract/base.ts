@@ -1,49 +1,14 @@
 import { z } from 'zod';
 import { op, perm } from './define';
-import type { BaseView } from './system';
 
-export type Specialty = { code: string; name: string; local: boolean; active: boolean };
-
-export type PlanRow = {
-  specialtyCode: string | null;
-  specialtyName: string;
-  category: string | null;
-  quota: number;
-  /** true for the unallocated pool (吉林“其他”), which counts in the total until split. */
-  unallocated: boolean;
+export type BaseView = {
+  name: string;
+  code: string;
+  province: string;
+  programs: Array<'residency' | 'agp'>;
+  cohortYear: number;
+  presetId: string;
 };
-
-export type PlanView = { cohortYear: number; total: number; rows: PlanRow[] };
-
-export type PlanPreviewRow = {
-  sourceRow: number;
-  specialtyName: string;
-  specialtyCode: string | null;
-  category: string | null;
-  quota: number;
-  unallocated: boolean;
-};
-
-export type PlanProblem = { row: number | null; code: string; message: string; name?: string };
-
-export type PlanPreview = {
-  fileName: string;
-  shape: 'matrix' | 'list' | 'table';
-  encoding: string | null;
-  baseColumn: string | null;
-  baseColumns: string[];
-  rows: PlanPreviewRow[];
-  total: number;
-  unknownSpecialties: Array<{ name: string; rows: number[] }>;
-  problems: PlanProblem[];
-};
-
-export const FileInput = z.object({
-  fileName: z.string().min(1).max(255),
-  contentBase64: z.string(),
-});
-
-const mapping = z.record(z.string(), z.union([z.object({ code: z.string() }), z.object({ add: z.literal(true) })]));
 
 export const baseOps = {
   'base.get': op<BaseView>()({ input: z.object({}), access: perm('base.view'), summary: '基地设置' }),
@@ -56,57 +21,5 @@ export const baseOps = {
     }),
     access: perm('base.edit'),
     summary: '修改基地设置',
-  }),
-  'catalogue.list': op<Specialty[]>()({ input: z.object({}), access: perm('plan.view'), summary: '专业目录' }),
-  'catalogue.add': op<Specialty>()({
-    input: z.object({
-      name: z.string().trim().min(1).max(50),
-      code: z
-        .string()
-        .trim()
-        .regex(/^[A-Za-z0-9]{1,8}$/)
-        .optional(),
-    }),
-    access: perm('catalogue.edit'),
-    summary: '新增本地专业',
-  }),
-  'catalogue.update': op<Specialty>()({
-    input: z.object({ code: z.string(), name: z.string().trim().min(1).max(50).optional(), active: z.boolean().optional() }),
-    access: perm('catalogue.edit'),
-    summary: '修改专业名称或停用',
-  }),
-  'plan.show': op<PlanView>()({
-    input: z.object({ cohortYear: z.number().int().optional() }),
-    access: perm('plan.view'),
-    summary: '招收计划',
-  }),
-  'plan.previewImport': op<PlanPreview>()({
-    input: FileInput.extend({ baseColumn: z.string().optional(), mappings: mapping.default({}) }),
-    access: perm('plan.edit'),
-    summary: '预览招收计划导入（不写入）',
-  }),
-  'plan.commitImport': op<PlanView>()({
-    input: FileInput.extend({ baseColumn: z.string().optional(), mappings: mapping.default({}) }),
-    access: perm('plan.edit'),
-    summary: '导入招收计划（替换本年度计划）',
-  }),
-  'plan.setQuota': op<PlanView>()({
-    input: z.object({
-      specialtyCode: z.string().nullable(),
-      category: z.string().nullable(),
-      quota: z.number().int('计划人数必须是整数').min(0, '计划人数不能为负数').max(100000),
-      reason: z.string().trim().max(500).optional(),
-    }),
-    access: perm('plan.edit'),
-    summary: '设置某专业（类别）的计划人数',
-  }),
-  'plan.splitPool': op<PlanView>()({
-    input: z.object({
-      specialtyCode: z.string(),
-      category: z.string().nullable(),
-      seats: z.number().int().min(1),
-    }),
-    access: perm('plan.edit'),
-    summary: '从“其他”待分配名额中分出名额给本基地专业',
   }),
 };

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Permission } from '../permissions';
 
 /** Who may call an operation. Checked in the core for every call, whatever the transport. */
@@ -25,3 +25,9 @@ export const AUTHENTICATED: Access = { kind: 'authenticated' };
 export function perm(permission: Permission): Access {
   return { kind: 'permission', permission };
 }
+
+/** A file sent over the contract: its name and bytes as base64 (the renderer has no file system). */
+export const FileInput = z.object({
+  fileName: z.string().min(1).max(255),
+  contentBase64: z.string(),
+});

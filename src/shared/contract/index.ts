@@ -1,13 +1,17 @@
 /**
  * The API contract: every operation declared once (name, zod input schema, result type, who may call it).
  * IPC handlers, the preload bridge, the HTTP transport, the CLI and the renderer client are derived from it.
- * Feature issues add their `xxxOps` object here (one line each).
+ * Each feature adds its `xxxOps` object here (one line each).
  */
 import { z } from 'zod';
 import { applicantsOps } from './applicants';
 import { admissionOps } from './admission';
 import { auditOps } from './audit';
+import { authOps } from './auth';
 import { baseOps } from './base';
+import { catalogueOps } from './catalogue';
+import { planOps } from './plan';
+import { usersOps } from './users';
 import { scoresOps } from './scores';
 import type { OpDef } from './define';
 import { outboxOps } from './outbox';
@@ -18,7 +22,11 @@ z.config(z.locales.zhCN());
 
 export const contract = {
   ...systemOps,
+  ...authOps,
+  ...usersOps,
   ...baseOps,
+  ...catalogueOps,
+  ...planOps,
   ...auditOps,
   ...scoresOps,
   ...applicantsOps,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op, perm } from './define';
-import { FileInput } from './base';
+import { FileInput } from './define';
 
 export type ExamComponent = { key: string; name: string; max: number; weight: number };
 

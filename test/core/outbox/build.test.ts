@@ -7,8 +7,8 @@ import { generateAgeIdentity } from '../../../src/core/crypto/age';
 import { exportMinisignPublicKey } from '../../../src/core/crypto/signing-key';
 import { buildKindPackage } from '../../../src/core/outbox/build';
 import { ensureSigningKey, unlockSigningKey } from '../../../src/core/outbox/keys';
-import { verifyPackage } from '../../../src/core/package';
-import { ZipReader } from '../../../src/core/package/zip-read';
+import { verifyPackage } from '../../../src/core/outbox/package';
+import { ZipReader } from '../../../src/core/outbox/package/zip-read';
 import { err, ok, tempDir } from '../../helpers/core';
 import { activePublicKey, outboxBase, outboxFile, sha512Hex } from './helpers';
 

@@ -6,7 +6,7 @@ import { buildKindPackage } from '../../../src/core/outbox/build';
 import type { KeyProtector } from '../../../src/core/outbox/key-protector';
 import { useKeyProtector } from '../../../src/core/outbox/key-protector';
 import { ensureSigningKey, unlockSigningKey } from '../../../src/core/outbox/keys';
-import { verifyPackage } from '../../../src/core/package';
+import { verifyPackage } from '../../../src/core/outbox/package';
 import { addUserAndLogin, err, ok, setupBase, tempDir } from '../../helpers/core';
 import { outboxBase, protectWithPassphrase } from './helpers';
 

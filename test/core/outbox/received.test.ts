@@ -6,7 +6,7 @@ import { buildKindPackage } from '../../../src/core/outbox/build';
 import { ensureSigningKey, unlockSigningKey } from '../../../src/core/outbox/keys';
 import { verifyReceived } from '../../../src/core/outbox/received';
 import { err, ok, tempDir } from '../../helpers/core';
-import { patchFile, writeZip } from '../package/fixtures';
+import { patchFile, writeZip } from './package/fixtures';
 import { outboxBase, outboxFile } from './helpers';
 
 const b64 = (path: string): string => readFileSync(path).toString('base64');

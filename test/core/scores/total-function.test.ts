@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { totalFunction } from '../../../src/core/scores/results';
-import { computeTotal, type Component } from '../../../src/core/scoring';
+import { computeTotal, type Component } from '../../../src/core/scores/rules';
 
 const presets: Component[][] = [
   [

@@ -1,6 +1,6 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { mulberry32 } from '../package/fixtures';
+import { mulberry32 } from '../outbox/package/fixtures';
 
 export type FaultProxyOptions = {
   /** Seed for the cut points. */

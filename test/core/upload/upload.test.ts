@@ -9,12 +9,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateAgeIdentity } from '../../../src/core/crypto/age';
 import { AppError } from '../../../src/shared/errors';
 import type { SigningKey } from '../../../src/core/crypto/signing-key';
-import type { BuiltPackage } from '../../../src/core/package/build';
+import type { BuiltPackage } from '../../../src/core/outbox/package/build';
 import { createIntakeServer, type IntakeServer } from '../../../src/core/upload/intake-server';
 import { probeEndpoint } from '../../../src/core/upload/probe';
 import { createMemoryResumeStore, resumeKeyFor, type ResumeStore } from '../../../src/core/upload/resume-store';
 import { uploadPackage, type UploadOutcome, type UploadPackageOptions } from '../../../src/core/upload/upload';
-import { buildSample, fixedKey, mulberry32, sha512, tempDir, UUID_A } from '../package/fixtures';
+import { buildSample, fixedKey, mulberry32, sha512, tempDir, UUID_A } from '../outbox/package/fixtures';
 import { startFaultProxy } from './fault-proxy';
 
 let dir: string;

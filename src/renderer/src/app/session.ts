@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { SystemStatus, UserView } from '../../../shared/contract/system';
+import type { SystemStatus } from '../../../shared/contract/system';
+import type { UserView } from '../../../shared/contract/users';
 import type { ApiError } from '../../../shared/errors';
 import { api } from '../api/client';
 

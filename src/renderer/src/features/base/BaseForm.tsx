@@ -1,7 +1,7 @@
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BaseView } from '../../../../shared/contract/system';
+import type { BaseView } from '../../../../shared/contract/base';
 import { can } from '../../../../shared/permissions';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';

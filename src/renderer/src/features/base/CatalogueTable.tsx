@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Button, Group, Paper, ScrollArea, Switch, Table, Tex
 import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Specialty } from '../../../../shared/contract/base';
+import type { Specialty } from '../../../../shared/contract/catalogue';
 import { can } from '../../../../shared/permissions';
 import { call } from '../../app/call';
 import { notifyError, notifySuccess } from '../../app/notify';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { FilePicker } from '../../components/FilePicker';
 import type { OpInput } from '../../../../shared/contract';
-import type { PlanPreview, PlanView } from '../../../../shared/contract/base';
+import type { PlanPreview, PlanView } from '../../../../shared/contract/plan';
 import type { ApiError } from '../../../../shared/errors';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';

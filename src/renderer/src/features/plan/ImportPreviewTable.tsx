@@ -1,6 +1,6 @@
 import { Badge, Paper, ScrollArea, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PlanPreview } from '../../../../shared/contract/base';
+import type { PlanPreview } from '../../../../shared/contract/plan';
 
 type Line = {
   row: number | null;

@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Group, NumberInput, Paper, ScrollArea, Table, Text, 
 import { IconCheck, IconPencil, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanRow, PlanView } from '../../../../shared/contract/base';
+import type { PlanRow, PlanView } from '../../../../shared/contract/plan';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';

@@ -1,7 +1,7 @@
 import { Alert, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconQuestionMark } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { PlanPreview } from '../../../../shared/contract/base';
+import type { PlanPreview } from '../../../../shared/contract/plan';
 import { useSpecialtyOptions } from './queries';
 
 /** Select value meaning "add this name to the catalogue as a local specialty". */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
 import { PasswordField } from '../../components/PasswordField';
-import type { UserView } from '../../../../shared/contract/system';
+import type { UserView } from '../../../../shared/contract/users';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';

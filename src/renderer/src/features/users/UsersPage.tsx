@@ -2,7 +2,7 @@ import { Badge, Button, Group, Menu, ActionIcon, Paper, ScrollArea, Select, Stac
 import { IconDots, IconKey, IconUserCheck, IconUserOff, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserView } from '../../../../shared/contract/system';
+import type { UserView } from '../../../../shared/contract/users';
 import { ROLES, ROLE_LABELS, can, type Role } from '../../../../shared/permissions';
 import { call } from '../../app/call';
 import { notifyError, notifySuccess } from '../../app/notify';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { UserView } from '../../../../shared/contract/system';
+import type { UserView } from '../../../../shared/contract/users';
 
 /** Which user dialog is open, and for whom. */
 type UsersUi = {

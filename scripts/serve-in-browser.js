@@ -1,0 +1,43 @@
+// The browser fallback of `npm start`: `basedesk serve` in a child process, its URL opened in the system browser.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { openBrowser } from './open-browser.js';
+
+const URL_PATTERN = /http:\/\/\S+\?token=[\w-]+/;
+
+/**
+ * Runs `basedesk serve` with `args` until it exits, relaying its output and opening the first URL it prints.
+ * Resolves with its exit code. SIGINT/SIGTERM sent to this process are passed on, so the server closes the
+ * database before it exits; serve ignores the repeat when a terminal's Ctrl+C reached it directly as well.
+ */
+export function serveInBrowser(root, args, env = process.env) {
+  const child = spawn(process.execPath, [join(root, 'bin', 'basedesk.js'), 'serve', ...args], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let opened = false;
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    process.stdout.write(`${line}\n`);
+    const url = URL_PATTERN.exec(line)?.[0];
+    if (url && !opened) {
+      opened = true;
+      openBrowser(url, process.platform, env);
+    }
+  });
+  const forward = (signal) => {
+    // On Windows a console's Ctrl+C already reaches the child, and kill() would end it without cleanup.
+    if (process.platform === 'win32' && signal === 'SIGINT') return;
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  };
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  return new Promise((resolve) => {
+    child.on('error', (e) => {
+      process.stderr.write(`错误 [SERVE_START]：无法启动 basedesk serve：${e.message}\n`);
+      resolve(1);
+    });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}

@@ -1,0 +1,213 @@
+/**
+ * Everything one allocation run reads, loaded in one transaction: the plan (named specialties only: the
+ * unallocated pool never receives admissions until split), the applicants with their eligibility, the
+ * examination results, the active decisions and the 二次补报 choices.
+ */
+import type { Preset } from '../../shared/preset';
+import type { Applicant, Decisions, Seats, TieResolution } from './rules';
+import { currentPreset, requireBase } from '../base/base';
+import type { Tx } from '../context';
+import type { BaseTable } from '../db/schema';
+import { formatHundredths } from '../scores/rules';
+import { loadComponents } from '../scores/components';
+import type { AdmissionDeps, CandidateResult } from './deps';
+import type { AdmissionDecisionTable } from './tables';
+
+export type ApplicantInfo = {
+  id: string;
+  idNumber: string;
+  name: string;
+  sex: string | null;
+  phone: string | null;
+  highestEducation: string | null;
+  category: string | null;
+  employer: string | null;
+  choices: string[];
+  acceptsAdjustment: boolean;
+  confirmationStatus: string;
+  reductionYears: number;
+};
+
+export type Inputs = {
+  base: BaseTable;
+  preset: Preset;
+  cohortYear: number;
+  seats: Seats[];
+  planSeats: number;
+  poolSeats: number;
+  specialtyNames: Map<string, string>;
+  applicants: Map<string, ApplicantInfo>;
+  results: Map<string, CandidateResult>;
+  /** Allocation input, one per applicant of the cohort. */
+  pool: Applicant[];
+  /** Why an applicant cannot be admitted (現场确认, 缺考, incomplete scores, below the minimum). */
+  ineligible: Map<string, string>;
+  decisionRows: AdmissionDecisionTable[];
+  secondChoices: Record<string, string[]>;
+};
+
+const CONFIRMATION_TEXT: Record<string, string> = {
+  pending: '现场确认尚未完成',
+  returned: '现场确认退回补正，尚未通过',
+  rejected: '现场确认未通过（资格审核不通过）',
+};
+
+export function parseChoices(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x.trim() : '')) : [];
+  } catch {
+    return [];
+  }
+}
+
+export async function loadApplicants(tx: Tx, cohortYear: number): Promise<Map<string, ApplicantInfo>> {
+  const rows = await tx
+    .selectFrom('applicants')
+    .select([
+      'id',
+      'id_number',
+      'name',
+      'sex',
+      'phone',
+      'highest_education',
+      'category',
+      'employer',
+      'choices_json',
+      'accepts_adjustment',
+      'confirmation_status',
+      'reduction_years',
+    ])
+    .where('cohort_year', '=', cohortYear)
+    .execute();
+  const out = new Map<string, ApplicantInfo>();
+  for (const r of rows) {
+    out.set(r.id, {
+      id: r.id,
+      idNumber: r.id_number,
+      name: r.name,
+      sex: r.sex,
+      phone: r.phone,
+      highestEducation: r.highest_education,
+      category: r.category === '' ? null : r.category,
+      employer: r.employer,
+      choices: parseChoices(r.choices_json),
+      acceptsAdjustment: r.accepts_adjustment === 1,
+      confirmationStatus: r.confirmation_status,
+      reductionYears: r.reduction_years,
+    });
+  }
+  return out;
+}
+
+export async function loadSpecialtyNames(tx: Tx): Promise<Map<string, string>> {
+  const rows = await tx.selectFrom('specialties').select(['code', 'name']).execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+export async function loadInputs(tx: Tx, deps: AdmissionDeps): Promise<Inputs> {
+  const base = await requireBase(tx);
+  const preset = await currentPreset(tx);
+  const cohortYear = base.cohort_year;
+  const planRows = await tx
+    .selectFrom('plan_rows')
+    .select(['specialty_code', 'category', 'quota'])
+    .where('cohort_year', '=', cohortYear)
+    .execute();
+  const seats: Seats[] = [];
+  let poolSeats = 0;
+  for (const r of planRows) {
+    if (r.specialty_code === null) poolSeats += r.quota;
+    else seats.push({ specialty: r.specialty_code, category: r.category === '' ? null : r.category, quota: r.quota });
+  }
+  const applicants = await loadApplicants(tx, cohortYear);
+  const results = await deps.loadResults(tx, cohortYear);
+  const { components } = await loadComponents(tx, cohortYear, preset);
+  const componentName = new Map(components.map((c) => [c.key, c.name]));
+  const minTotal = preset.exam.minTotal === null ? null : Math.round(preset.exam.minTotal * 100);
+
+  const ineligible = new Map<string, string>();
+  const pool: Applicant[] = [];
+  for (const a of [...applicants.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
+    const r = results.get(a.id);
+    const scores: Record<string, number> = {};
+    for (const [k, v] of Object.entries(r?.components ?? {})) if (typeof v === 'number') scores[k] = v;
+    let why: string | null = null;
+    if (a.confirmationStatus !== 'confirmed') why = CONFIRMATION_TEXT[a.confirmationStatus] ?? '现场确认未通过';
+    else if (r === undefined || r.status === 'incomplete' || r.total === null) {
+      const missing = Object.entries(r?.components ?? {})
+        .filter(([, v]) => v === null)
+        .map(([k]) => componentName.get(k) ?? k);
+      why =
+        r?.status === 'absent'
+          ? absentText(r, componentName)
+          : `考核成绩不完整${missing.length > 0 ? `（缺少：${missing.join('、')}）` : '（没有成绩）'}`;
+    } else if (r.status === 'absent') why = absentText(r, componentName);
+    else if (minTotal !== null && r.total < minTotal)
+      why = `总成绩 ${formatHundredths(r.total)} 低于最低录取分数线 ${formatHundredths(minTotal)}`;
+    if (why !== null) ineligible.set(a.id, why);
+    pool.push({
+      id: a.id,
+      category: a.category,
+      total: r?.total ?? 0,
+      components: scores,
+      choices: a.choices,
+      acceptsAdjustment: a.acceptsAdjustment,
+      eligible: why === null,
+      ...(why !== null ? { ineligibleReason: why } : {}),
+    });
+  }
+
+  const decisionRows = await tx
+    .selectFrom('admission_decisions')
+    .selectAll()
+    .where('cohort_year', '=', cohortYear)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const second = await tx
+    .selectFrom('admission_second_choices')
+    .select(['applicant_id', 'choices_json'])
+    .where('cohort_year', '=', cohortYear)
+    .execute();
+  const secondChoices: Record<string, string[]> = {};
+  for (const s of second) secondChoices[s.applicant_id] = parseChoices(s.choices_json);
+
+  return {
+    base,
+    preset,
+    cohortYear,
+    seats,
+    planSeats: seats.reduce((n, s) => n + s.quota, 0),
+    poolSeats,
+    specialtyNames: await loadSpecialtyNames(tx),
+    applicants,
+    results,
+    pool,
+    ineligible,
+    decisionRows,
+    secondChoices,
+  };
+}
+
+function absentText(r: CandidateResult, names: Map<string, string>): string {
+  const absent = Object.entries(r.components)
+    .filter(([, v]) => v === 'absent')
+    .map(([k]) => names.get(k) ?? k);
+  return `缺考${absent.length > 0 ? `（${absent.join('、')}）` : ''}`;
+}
+
+/** The recorded decisions in the shape allocate() takes. */
+export function toDecisions(rows: readonly AdmissionDecisionTable[]): Decisions {
+  const d: Required<Decisions> = { tieResolutions: [], declined: [], manualAdjustments: [], overQuotaApprovals: [] };
+  for (const r of rows) {
+    const p = JSON.parse(r.payload_json) as Record<string, unknown>;
+    if (r.kind === 'tie') d.tieResolutions.push(p as unknown as TieResolution);
+    else if (r.kind === 'decline') d.declined.push(r.applicant_id!);
+    else if (r.kind === 'adjustment')
+      d.manualAdjustments.push({ id: r.applicant_id!, specialty: String(p.specialty), reason: r.reason });
+    else d.overQuotaApprovals.push({ id: r.applicant_id!, specialty: String(p.specialty), reason: r.reason });
+  }
+  return d;
+}

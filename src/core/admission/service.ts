@@ -1,0 +1,645 @@
+/**
+ * The DB-backed admission service. Every change re-runs the pure allocation from scratch over the recorded
+ * inputs and decisions, stores the run (full explained result), replaces the admitted list, and shows what
+ * changed compared with the previous run. All or nothing, audited in the same transaction.
+ */
+import type { AdmissionRunView, PublicationView } from '../../shared/contract/admission';
+import { AppError } from '../../shared/errors';
+import { diffAllocations, type AllocationChange, type Decisions, type TieResolution } from './rules';
+import { appendEvent } from '../audit/events';
+import type { Core, Tx } from '../context';
+import { isoNow } from '../util/clock';
+import { uuidv7 } from '../util/uuid7';
+import { checkRoundLimit, choiceProblemError, compute, invalidChoices, requireSeats, type StoredRun } from './compute';
+import type { AdmissionDeps } from './deps';
+import { loadApplicants, loadInputs, loadSpecialtyNames, toDecisions, type Inputs } from './inputs';
+import type { AdmissionRunTable } from './tables';
+import { explainAdmission, runView, type ViewContext } from './views';
+
+export type Actor = { username: string };
+
+export async function latestRun(tx: Tx, cohortYear: number): Promise<AdmissionRunTable | null> {
+  return (
+    (await tx
+      .selectFrom('admission_runs')
+      .selectAll()
+      .where('cohort_year', '=', cohortYear)
+      .orderBy('run_no', 'desc')
+      .limit(1)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export async function requireRun(tx: Tx, cohortYear: number): Promise<AdmissionRunTable> {
+  const run = await latestRun(tx, cohortYear);
+  if (run === null) {
+    throw new AdmissionNotRun(cohortYear);
+  }
+  return run;
+}
+
+class AdmissionNotRun extends AppError {
+  constructor(year: number) {
+    super('ADMISSION_NOT_RUN', `${year} 年度尚未计算录取：请先运行录取计算（basedesk admission run / 录取页“计算录取”）。`);
+  }
+}
+
+export function toPublicationView(
+  p: {
+    id: string;
+    run_id: string;
+    start_date: string;
+    end_date: string;
+    days: number;
+    note: string | null;
+    published_by: string;
+    published_at: string;
+    superseded_by_run: string | null;
+  },
+  runNo: number,
+): PublicationView {
+  return {
+    id: p.id,
+    runId: p.run_id,
+    runNo,
+    startDate: p.start_date,
+    endDate: p.end_date,
+    days: p.days,
+    note: p.note,
+    publishedBy: p.published_by,
+    publishedAt: p.published_at,
+    supersededByRun: p.superseded_by_run,
+  };
+}
+
+/** The publication still in force (not replaced by a confirmed re-run), if any. */
+export async function activePublication(tx: Tx, cohortYear: number): Promise<PublicationView | null> {
+  const p = await tx
+    .selectFrom('admission_publications')
+    .innerJoin('admission_runs', 'admission_runs.id', 'admission_publications.run_id')
+    .selectAll('admission_publications')
+    .select('admission_runs.run_no')
+    .where('admission_publications.cohort_year', '=', cohortYear)
+    .where('admission_publications.superseded_by_run', 'is', null)
+    .orderBy('admission_publications.published_at', 'desc')
+    .executeTakeFirst();
+  return p === undefined ? null : toPublicationView(p, p.run_no);
+}
+
+/** A change after publication must be confirmed, with a reason: the published list becomes out of date. */
+async function requireConsentIfPublished(
+  tx: Tx,
+  cohortYear: number,
+  consent: { confirm?: boolean | undefined; reason?: string | undefined },
+): Promise<PublicationView | null> {
+  const pub = await activePublication(tx, cohortYear);
+  if (pub === null) return null;
+  if (consent.confirm !== true) {
+    throw new AppError(
+      'ADMISSION_PUBLISHED',
+      `拟录取名单已于 ${pub.startDate} 起公示（第 ${pub.runNo} 次计算结果，公示期至 ${pub.endDate}）。重新计算会改变已公示的名单，需要重新公示。如确需继续，请确认并填写理由（命令行：--confirm --reason "…"）。未做任何更改。`,
+      { publication: pub },
+    );
+  }
+  if ((consent.reason ?? '').trim().length < 2) {
+    throw new AppError('ADMISSION_CONFIRM_REASON_REQUIRED', '名单已公示，重新计算必须填写理由（至少 2 个字）。未做任何更改。');
+  }
+  return pub;
+}
+
+export function parseStored(run: AdmissionRunTable): StoredRun {
+  return JSON.parse(run.result_json) as StoredRun;
+}
+
+export async function viewContext(tx: Tx, cohortYear: number, reveal: boolean): Promise<ViewContext> {
+  return { applicants: await loadApplicants(tx, cohortYear), specialtyNames: await loadSpecialtyNames(tx), reveal };
+}
+
+/** The latest stored run, as the API shows it. */
+export async function showLatest(tx: Tx, cohortYear: number, reveal: boolean): Promise<AdmissionRunView> {
+  const run = await requireRun(tx, cohortYear);
+  const ctx = await viewContext(tx, cohortYear, reveal);
+  return runView(ctx, parseStored(run), {
+    cohortYear,
+    runId: run.id,
+    runNo: run.run_no,
+    trigger: run.trigger,
+    createdAt: run.created_at,
+    createdBy: run.created_by,
+    dryRun: false,
+    changes: JSON.parse(run.changes_json) as AllocationChange[],
+    published: await activePublication(tx, cohortYear),
+  });
+}
+
+const CHUNK = 400;
+
+/** Store a computed run, replace the admitted list, audit; returns the view. */
+async function persistRun(
+  tx: Tx,
+  core: Core,
+  actor: Actor,
+  inp: Inputs,
+  stored: StoredRun,
+  opts: {
+    trigger: string;
+    reason: string | null;
+    reveal: boolean;
+    publication: PublicationView | null;
+    prev?: AdmissionRunTable | null;
+  },
+): Promise<AdmissionRunView> {
+  const prev = opts.prev !== undefined ? opts.prev : await latestRun(tx, inp.cohortYear);
+  const prevStored = prev === null ? null : parseStored(prev);
+  const changes = prevStored === null ? [] : diffAllocations(prevStored.result, stored.result);
+  const now = isoNow(core.clock);
+  const id = uuidv7(core.clock.nowMs());
+  const runNo = (prev?.run_no ?? 0) + 1;
+  await tx
+    .insertInto('admission_runs')
+    .values({
+      id,
+      cohort_year: inp.cohortYear,
+      run_no: runNo,
+      round_limit: stored.roundLimit,
+      result_json: JSON.stringify(stored),
+      changes_json: JSON.stringify(changes),
+      trigger: opts.trigger,
+      reason: opts.reason,
+      created_by: actor.username,
+      created_at: now,
+    })
+    .execute();
+  const ctx: ViewContext = { applicants: inp.applicants, specialtyNames: inp.specialtyNames, reveal: opts.reveal };
+  const competitions = new Map(
+    stored.result.explanation.map((c) => [`${c.round}\u0001${c.specialty}\u0001${c.category ?? '\u0000'}`, c]),
+  );
+  const maskedCtx: ViewContext = { ...ctx, reveal: false };
+  await tx.deleteFrom('admissions').where('cohort_year', '=', inp.cohortYear).execute();
+  const rows = stored.result.admissions.map((a) => ({
+    applicant_id: a.id,
+    cohort_year: inp.cohortYear,
+    run_id: id,
+    specialty_code: a.specialty,
+    category: a.category ?? '',
+    round: a.round,
+    rank: a.rank,
+    total: stored.totals[a.id] ?? 0,
+    over_quota: a.overQuota === true ? 1 : 0,
+    reason: a.reason ?? null,
+    explanation: explainAdmission(maskedCtx, a, stored.totals[a.id] ?? null, competitions),
+  }));
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await tx
+      .insertInto('admissions')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+  if (opts.publication !== null) {
+    await tx.updateTable('admission_publications').set({ superseded_by_run: id }).where('id', '=', opts.publication.id).execute();
+  }
+  const r = stored.result;
+  await appendEvent(tx, core, actor.username, {
+    action: 'admission.run',
+    entity: 'admission',
+    entityId: `${inp.cohortYear}:${runNo}`,
+    before: prev === null ? null : { runNo: prev.run_no, admitted: prevStored!.result.admissions.length },
+    after: {
+      runNo,
+      trigger: opts.trigger,
+      roundLimit: stored.roundLimit,
+      admitted: r.admissions.length,
+      overQuota: r.admissions.filter((a) => a.overQuota === true).map((a) => ({ id: a.id, specialty: a.specialty })),
+      ties: r.ties.map((t) => ({ round: t.round, specialty: t.specialty, category: t.category, ids: t.ids })),
+      unfilled: r.unfilled,
+      changes: changes.map((c) => ({ kind: c.kind, id: c.id })),
+      ...(opts.publication !== null ? { supersedesPublication: opts.publication.id } : {}),
+    },
+    reason: opts.reason,
+  });
+  return runView(ctx, stored, {
+    cohortYear: inp.cohortYear,
+    runId: id,
+    runNo,
+    trigger: opts.trigger,
+    createdAt: now,
+    createdBy: actor.username,
+    dryRun: false,
+    changes,
+    published: opts.publication === null ? await activePublication(tx, inp.cohortYear) : null,
+  });
+}
+
+export type RunInput = {
+  round?: number | undefined;
+  dryRun?: boolean | undefined;
+  confirm?: boolean | undefined;
+  reason?: string | undefined;
+  skipInvalidChoices?: boolean | undefined;
+  reveal?: boolean | undefined;
+};
+
+/** `admission run`: compute over the current plan, applicants, results and decisions. */
+export async function runAllocation(core: Core, actor: Actor, deps: AdmissionDeps, input: RunInput): Promise<AdmissionRunView> {
+  return core.db.transaction().execute(async (tx) => {
+    const inp = await loadInputs(tx, deps);
+    requireSeats(inp);
+    const roundLimit = checkRoundLimit(inp, input.round);
+    const problems = invalidChoices(inp, roundLimit === null);
+    if (problems.length > 0 && input.skipInvalidChoices !== true) throw choiceProblemError(inp, problems);
+    const stored = compute(inp, toDecisions(inp.decisionRows), roundLimit);
+    if (input.dryRun === true) {
+      const prev = await latestRun(tx, inp.cohortYear);
+      const ctx: ViewContext = { applicants: inp.applicants, specialtyNames: inp.specialtyNames, reveal: input.reveal === true };
+      return runView(ctx, stored, {
+        cohortYear: inp.cohortYear,
+        runId: '',
+        runNo: (prev?.run_no ?? 0) + 1,
+        trigger: 'preview',
+        createdAt: isoNow(core.clock),
+        createdBy: actor.username,
+        dryRun: true,
+        changes: prev === null ? [] : diffAllocations(parseStored(prev).result, stored.result),
+        published: await activePublication(tx, inp.cohortYear),
+      });
+    }
+    const publication = await requireConsentIfPublished(tx, inp.cohortYear, input);
+    return persistRun(tx, core, actor, inp, stored, {
+      trigger: roundLimit === null ? 'run' : `run-round-${roundLimit}`,
+      reason: input.reason?.trim() || null,
+      reveal: input.reveal === true,
+      publication,
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Decisions: each is tried on a fresh computation first; one that cannot apply is refused, nothing saved.
+
+type NewDecision = {
+  kind: 'tie' | 'decline' | 'adjustment' | 'over_quota';
+  applicantId: string | null;
+  payload: Record<string, unknown>;
+  reason: string;
+};
+
+function withDecisions(d: Decisions, extra: NewDecision[]): Decisions {
+  const out: Required<Decisions> = {
+    tieResolutions: [...(d.tieResolutions ?? [])],
+    declined: [...(d.declined ?? [])],
+    manualAdjustments: [...(d.manualAdjustments ?? [])],
+    overQuotaApprovals: [...(d.overQuotaApprovals ?? [])],
+  };
+  for (const x of extra) {
+    if (x.kind === 'tie') out.tieResolutions.push(x.payload as unknown as TieResolution);
+    else if (x.kind === 'decline') out.declined.push(x.applicantId!);
+    else if (x.kind === 'adjustment')
+      out.manualAdjustments.push({ id: x.applicantId!, specialty: String(x.payload.specialty), reason: x.reason });
+    else out.overQuotaApprovals.push({ id: x.applicantId!, specialty: String(x.payload.specialty), reason: x.reason });
+  }
+  return out;
+}
+
+const DECISION_ACTION: Record<NewDecision['kind'], string> = {
+  tie: 'admission.tie-resolve',
+  decline: 'admission.decline',
+  adjustment: 'admission.adjust',
+  over_quota: 'admission.over-quota-approve',
+};
+
+async function saveDecisions(tx: Tx, core: Core, actor: Actor, cohortYear: number, decisions: NewDecision[]): Promise<void> {
+  const now = isoNow(core.clock);
+  for (const d of decisions) {
+    const id = uuidv7(core.clock.nowMs());
+    await tx
+      .insertInto('admission_decisions')
+      .values({
+        id,
+        cohort_year: cohortYear,
+        kind: d.kind,
+        applicant_id: d.applicantId,
+        payload_json: JSON.stringify(d.payload),
+        reason: d.reason,
+        created_by: actor.username,
+        created_at: now,
+        revoked_at: null,
+        revoked_by: null,
+        revoke_reason: null,
+      })
+      .execute();
+    await appendEvent(tx, core, actor.username, {
+      action: DECISION_ACTION[d.kind],
+      entity: 'admission-decision',
+      entityId: id,
+      after: { kind: d.kind, applicantId: d.applicantId, ...d.payload },
+      reason: d.reason,
+    });
+  }
+}
+
+async function decideAndRerun(
+  core: Core,
+  actor: Actor,
+  deps: AdmissionDeps,
+  opts: {
+    confirm?: boolean | undefined;
+    reveal?: boolean | undefined;
+    trigger: string;
+    /** Builds the decisions from the current state; may throw a coded refusal. */
+    build: (
+      inp: Inputs,
+      current: () => StoredRun,
+      tx: Tx,
+    ) => Promise<{ decisions: NewDecision[]; reason: string; revoke?: string[] }>;
+    /** Decision errors of the new computation that refuse the decision. */
+    refuse: (after: StoredRun) => { code: string; message: string } | undefined;
+    fullRun?: boolean;
+  },
+): Promise<AdmissionRunView> {
+  return core.db.transaction().execute(async (tx) => {
+    const inp = await loadInputs(tx, deps);
+    const last = await requireRun(tx, inp.cohortYear);
+    requireSeats(inp);
+    const roundLimit = opts.fullRun === true ? null : last.round_limit;
+    // The current result only when the decision needs it (a tie must still be open): a run is not free.
+    let current: StoredRun | undefined;
+    const currentRun = () => (current ??= compute(inp, toDecisions(inp.decisionRows), roundLimit));
+    const { decisions, reason, revoke = [] } = await opts.build(inp, currentRun, tx);
+    const kept = inp.decisionRows.filter((r) => !revoke.includes(r.id));
+    const after = compute(inp, withDecisions(toDecisions(kept), decisions), roundLimit);
+    const refusal = opts.refuse(after);
+    if (refusal !== undefined) throw new AppError(refusal.code, `${refusal.message}未做任何更改。`);
+    const publication = await requireConsentIfPublished(tx, inp.cohortYear, { confirm: opts.confirm, reason });
+    const now = isoNow(core.clock);
+    for (const id of revoke) {
+      await tx
+        .updateTable('admission_decisions')
+        .set({ revoked_at: now, revoked_by: actor.username, revoke_reason: '被新的决定取代' })
+        .where('id', '=', id)
+        .execute();
+      await appendEvent(tx, core, actor.username, {
+        action: 'admission.decision-revoke',
+        entity: 'admission-decision',
+        entityId: id,
+        reason: '被新的决定取代',
+      });
+    }
+    await saveDecisions(tx, core, actor, inp.cohortYear, decisions);
+    return persistRun(tx, core, actor, inp, after, {
+      trigger: opts.trigger,
+      reason,
+      reveal: opts.reveal === true,
+      publication,
+      prev: last,
+    });
+  });
+}
+
+export type TieInput = {
+  round: TieResolution['round'];
+  specialtyCode: string;
+  category: string | null;
+  admit: string[];
+  overflowApproved?: boolean | undefined;
+  reason: string;
+  confirm?: boolean | undefined;
+};
+
+const sameCategory = (a: string | null, b: string | null) => (a ?? null) === (b ?? null);
+
+/** Decide a tie at the last seat(s): exactly the seats left, or more with an explicit over-quota approval. */
+export async function resolveTie(core: Core, actor: Actor, deps: AdmissionDeps, input: TieInput): Promise<AdmissionRunView> {
+  return decideAndRerun(core, actor, deps, {
+    confirm: input.confirm,
+    trigger: 'tie',
+    build: async (inp, current) => {
+      const tie = current().result.ties.find(
+        (t) => t.round === input.round && t.specialty === input.specialtyCode && sameCategory(t.category, input.category),
+      );
+      if (tie === undefined) {
+        throw new AppError(
+          'ADMISSION_TIE_NOT_FOUND',
+          `「${input.specialtyCode}」${input.category ?? ''}在该轮次没有待决定的末位同分（可能已决定，或放弃、成绩变化后已不存在）。请刷新录取结果。`,
+        );
+      }
+      const outside = input.admit.filter((id) => !tie.ids.includes(id));
+      if (outside.length > 0) {
+        throw new AppError(
+          'ADMISSION_TIE_MISMATCH',
+          `所选考生不在该末位同分中：${outside.map((id) => inp.applicants.get(id)?.name ?? id).join('、')}。未做任何更改。`,
+        );
+      }
+      if (input.admit.length > tie.seatsLeft && input.overflowApproved !== true) {
+        throw new AppError(
+          'ADMISSION_OVER_QUOTA',
+          `该处只剩 ${tie.seatsLeft} 个名额，录取 ${input.admit.length} 人将超出计划。如确需超计划录取，请勾选“超计划批准”并填写批准理由。未做任何更改。`,
+          { seatsLeft: tie.seatsLeft },
+        );
+      }
+      const resolution: TieResolution = {
+        round: input.round,
+        specialty: input.specialtyCode,
+        category: input.category,
+        admit: [...input.admit].sort(),
+        tiedIds: tie.ids,
+        ...(input.overflowApproved === true && input.admit.length > tie.seatsLeft ? { overflowApproved: true } : {}),
+        reason: input.reason,
+      };
+      // An earlier decision for the same competition (e.g. about a different tied group) is replaced.
+      const revoke = inp.decisionRows
+        .filter((r) => {
+          if (r.kind !== 'tie') return false;
+          const p = JSON.parse(r.payload_json) as TieResolution;
+          return p.round === input.round && p.specialty === input.specialtyCode && sameCategory(p.category, input.category);
+        })
+        .map((r) => r.id);
+      return {
+        decisions: [
+          { kind: 'tie', applicantId: null, payload: resolution as unknown as Record<string, unknown>, reason: input.reason },
+        ],
+        reason: input.reason,
+        revoke,
+      };
+    },
+    refuse: (after) =>
+      after.result.decisionErrors.find(
+        (e) =>
+          e.kind === 'tieResolution' &&
+          e.round === input.round &&
+          e.specialty === input.specialtyCode &&
+          sameCategory(e.category ?? null, input.category),
+      ),
+  });
+}
+
+function normaliseIdNumber(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}
+
+export async function findApplicant(
+  tx: Tx,
+  cohortYear: number,
+  ref: { applicantId?: string | undefined; idNumber?: string | undefined },
+) {
+  let q = tx.selectFrom('applicants').select(['id', 'name', 'id_number']).where('cohort_year', '=', cohortYear);
+  q =
+    ref.applicantId !== undefined
+      ? q.where('id', '=', ref.applicantId)
+      : q.where('id_number', '=', normaliseIdNumber(ref.idNumber ?? ''));
+  const a = await q.executeTakeFirst();
+  if (a === undefined) {
+    throw new AppError(
+      'ADMISSION_APPLICANT_UNKNOWN',
+      `${cohortYear} 年度考生名单中没有${ref.applicantId !== undefined ? `编号为 ${ref.applicantId} 的考生` : '该证件号码的考生'}，请核对。`,
+    );
+  }
+  return a;
+}
+
+/** 放弃: the applicant is taken out of the run, which frees their seat; the re-run shows what moved. */
+export async function decline(
+  core: Core,
+  actor: Actor,
+  deps: AdmissionDeps,
+  input: {
+    applicantId?: string | undefined;
+    idNumber?: string | undefined;
+    reason?: string | undefined;
+    confirm?: boolean | undefined;
+    reveal?: boolean | undefined;
+  },
+): Promise<AdmissionRunView> {
+  return decideAndRerun(core, actor, deps, {
+    confirm: input.confirm,
+    reveal: input.reveal,
+    trigger: 'decline',
+    build: async (inp, _current, tx) => {
+      const a = await findApplicant(tx, inp.cohortYear, input);
+      if (inp.decisionRows.some((r) => r.kind === 'decline' && r.applicant_id === a.id)) {
+        throw new AppError('ADMISSION_ALREADY_DECLINED', `考生 ${a.name} 已登记放弃，无需重复登记。`);
+      }
+      const reason = input.reason?.trim() || '本人放弃录取';
+      return { decisions: [{ kind: 'decline', applicantId: a.id, payload: {}, reason }], reason };
+    },
+    refuse: () => undefined,
+  });
+}
+
+/** 调剂: the coordinator places an applicant who accepts reassignment into a specialty with seats left. */
+export async function assignAdjustment(
+  core: Core,
+  actor: Actor,
+  deps: AdmissionDeps,
+  input: {
+    applicantId: string;
+    specialtyCode: string;
+    reason: string;
+    overQuotaReason?: string | undefined;
+    confirm?: boolean | undefined;
+  },
+): Promise<AdmissionRunView> {
+  return decideAndRerun(core, actor, deps, {
+    confirm: input.confirm,
+    trigger: 'adjustment',
+    fullRun: true,
+    build: async (inp, _current, tx) => {
+      const a = await findApplicant(tx, inp.cohortYear, input);
+      const existing = inp.decisionRows.filter((r) => r.kind === 'adjustment' && r.applicant_id === a.id);
+      const decisions: NewDecision[] = [
+        { kind: 'adjustment', applicantId: a.id, payload: { specialty: input.specialtyCode }, reason: input.reason },
+      ];
+      if (input.overQuotaReason !== undefined) {
+        decisions.push({
+          kind: 'over_quota',
+          applicantId: a.id,
+          payload: { specialty: input.specialtyCode },
+          reason: input.overQuotaReason,
+        });
+      }
+      return { decisions, reason: input.reason, revoke: existing.map((r) => r.id) };
+    },
+    refuse: (after) => after.result.decisionErrors.find((e) => e.kind === 'manualAdjustment' && e.id === input.applicantId),
+  });
+}
+
+/** Undo a decision (a decline recorded by mistake, an adjustment) and re-run. */
+export async function revokeDecision(
+  core: Core,
+  actor: Actor,
+  deps: AdmissionDeps,
+  input: { decisionId: string; reason: string; confirm?: boolean | undefined },
+): Promise<AdmissionRunView> {
+  return core.db.transaction().execute(async (tx) => {
+    const inp = await loadInputs(tx, deps);
+    const last = await requireRun(tx, inp.cohortYear);
+    const row = inp.decisionRows.find((r) => r.id === input.decisionId);
+    if (row === undefined) {
+      throw new AppError('ADMISSION_DECISION_UNKNOWN', '没有这条有效的录取决定（可能已撤销），请刷新后重试。');
+    }
+    const publication = await requireConsentIfPublished(tx, inp.cohortYear, input);
+    await tx
+      .updateTable('admission_decisions')
+      .set({ revoked_at: isoNow(core.clock), revoked_by: actor.username, revoke_reason: input.reason })
+      .where('id', '=', row.id)
+      .execute();
+    await appendEvent(tx, core, actor.username, {
+      action: 'admission.decision-revoke',
+      entity: 'admission-decision',
+      entityId: row.id,
+      before: { kind: row.kind, applicantId: row.applicant_id, payload: JSON.parse(row.payload_json) as unknown },
+      reason: input.reason,
+    });
+    const kept = inp.decisionRows.filter((r) => r.id !== row.id);
+    const stored = compute({ ...inp, decisionRows: kept }, toDecisions(kept), last.round_limit);
+    return persistRun(tx, core, actor, inp, stored, {
+      trigger: 'revoke',
+      reason: input.reason,
+      reveal: false,
+      publication,
+      prev: last,
+    });
+  });
+}
+
+/** Beijing 二次补报: up to the preset's number of new choices, used by the next full run. */
+export async function setSecondChoices(
+  core: Core,
+  actor: Actor,
+  deps: AdmissionDeps,
+  input: { applicantId?: string | undefined; idNumber?: string | undefined; choices: string[] },
+): Promise<{ applicantId: string; choices: string[] }> {
+  return core.db.transaction().execute(async (tx) => {
+    const inp = await loadInputs(tx, deps);
+    const sw = inp.preset.secondWindow;
+    if (sw === null) {
+      throw new AppError('ADMISSION_NO_SECOND_WINDOW', `本省预设（${inp.preset.name}）没有二次补报，不能登记二次补报志愿。`);
+    }
+    const choices = input.choices.map((c) => c.trim()).filter((c) => c !== '');
+    if (choices.length > sw.choices) {
+      throw new AppError('ADMISSION_TOO_MANY_CHOICES', `二次补报最多 ${sw.choices} 个志愿，收到 ${choices.length} 个。`);
+    }
+    const a = await findApplicant(tx, inp.cohortYear, input);
+    const codes = new Set(inp.seats.map((s) => s.specialty));
+    const outside = choices.filter((c) => !codes.has(c));
+    if (outside.length > 0) {
+      throw new AppError(
+        'ADMISSION_CHOICE_NOT_IN_PLAN',
+        `二次补报志愿不在本基地招收计划中：${outside.join('、')}。未做任何更改。`,
+      );
+    }
+    const before = inp.secondChoices[a.id] ?? null;
+    const now = isoNow(core.clock);
+    await tx
+      .insertInto('admission_second_choices')
+      .values({ applicant_id: a.id, cohort_year: inp.cohortYear, choices_json: JSON.stringify(choices), updated_at: now })
+      .onConflict((oc) => oc.column('applicant_id').doUpdateSet({ choices_json: JSON.stringify(choices), updated_at: now }))
+      .execute();
+    await appendEvent(tx, core, actor.username, {
+      action: 'admission.second-choices',
+      entity: 'applicant',
+      entityId: a.id,
+      before,
+      after: choices,
+    });
+    return { applicantId: a.id, choices };
+  });
+}

@@ -1,0 +1,214 @@
+/** Stored runs as the API shows them: names, specialty names, masked ID numbers, one-sentence explanations. */
+import type {
+  AdmissionRunView,
+  AdmittedRow,
+  ChangeView,
+  CompetitionView,
+  PersonRef,
+  PublicationView,
+  SeatRef,
+} from '../../shared/contract/admission';
+import { maskIdNumber } from '../../shared/mask';
+import { ROUND_LABEL, type Admission, type AdmissionRef, type AllocationChange, type Competition } from './rules';
+import { formatHundredths } from '../scores/rules';
+import type { StoredRun } from './compute';
+import type { ApplicantInfo } from './inputs';
+
+export type ViewContext = {
+  applicants: Map<string, ApplicantInfo>;
+  specialtyNames: Map<string, string>;
+  reveal: boolean;
+};
+
+export type RunMeta = {
+  cohortYear: number;
+  runId: string;
+  runNo: number;
+  trigger: string;
+  createdAt: string;
+  createdBy: string;
+  dryRun: boolean;
+  changes: AllocationChange[];
+  published: PublicationView | null;
+};
+
+export function personRef(ctx: ViewContext, id: string): PersonRef {
+  const a = ctx.applicants.get(id);
+  if (a === undefined) return { applicantId: id, name: '（已不在考生名单中）', idNumber: '' };
+  return { applicantId: id, name: a.name, idNumber: ctx.reveal ? a.idNumber : maskIdNumber(a.idNumber) };
+}
+
+export function specialtyName(ctx: { specialtyNames: Map<string, string> }, code: string): string {
+  return ctx.specialtyNames.get(code) ?? code;
+}
+
+function seatText(ctx: ViewContext, code: string, category: string | null): string {
+  return `「${code} ${specialtyName(ctx, code)}」${category === null ? '' : `（${category}）`}`;
+}
+
+const fmt = (h: number | null | undefined) => (h === null || h === undefined ? null : formatHundredths(h));
+
+function competitionKey(round: string, specialty: string, category: string | null): string {
+  return `${round}\u0001${specialty}\u0001${category ?? '\u0000'}`;
+}
+
+/** One sentence per admission: the round, the competition, the rank and who decided anything by hand. */
+export function explainAdmission(
+  ctx: ViewContext,
+  a: Admission,
+  total: number | null,
+  competitions: Map<string, Competition>,
+): string {
+  const where = seatText(ctx, a.specialty, a.category);
+  const over = a.overQuota ? `；超计划录取，已批准${a.overQuotaReason ? `：${a.overQuotaReason}` : ''}` : '';
+  if (a.round === 'adjustment') {
+    return `调剂录取到${where}：住培办指定（${a.reason ?? '未注明理由'}），在服从调剂的未录取考生中总成绩 ${fmt(total) ?? '—'} 排第 ${a.rank} 名${over}。`;
+  }
+  const c = competitions.get(competitionKey(a.round, a.specialty, a.category));
+  const field = c === undefined ? '' : `名额 ${c.seatsBefore} 个，${c.ranked.length} 人竞争，`;
+  const tie = a.reason ? `；末位同分，由基地决定录取：${a.reason}` : '';
+  return `${ROUND_LABEL[a.round]}录取到${where}：${field}总成绩 ${fmt(total) ?? '—'} 排第 ${a.rank} 名${tie}${over}。`;
+}
+
+export function admittedRows(ctx: ViewContext, stored: StoredRun): AdmittedRow[] {
+  const competitions = new Map(stored.result.explanation.map((c) => [competitionKey(c.round, c.specialty, c.category), c]));
+  const sex = (id: string) => ctx.applicants.get(id)?.sex ?? null;
+  return [...stored.result.admissions]
+    .sort(
+      (x, y) =>
+        (x.specialty < y.specialty ? -1 : x.specialty > y.specialty ? 1 : 0) ||
+        (stored.totals[y.id] ?? 0) - (stored.totals[x.id] ?? 0) ||
+        (x.id < y.id ? -1 : 1),
+    )
+    .map((a) => ({
+      ...personRef(ctx, a.id),
+      sex: sex(a.id),
+      specialtyCode: a.specialty,
+      specialtyName: specialtyName(ctx, a.specialty),
+      category: a.category,
+      applicantCategory: ctx.applicants.get(a.id)?.category ?? null,
+      round: a.round,
+      roundLabel: ROUND_LABEL[a.round],
+      rank: a.rank,
+      total: fmt(stored.totals[a.id]) ?? '',
+      overQuota: a.overQuota === true,
+      reason: a.reason ?? null,
+      explanation: explainAdmission(ctx, a, stored.totals[a.id] ?? null, competitions),
+    }));
+}
+
+function seatRef(ctx: ViewContext, r: AdmissionRef): SeatRef {
+  return {
+    specialtyCode: r.specialty,
+    specialtyName: specialtyName(ctx, r.specialty),
+    category: r.category,
+    round: r.round,
+    overQuota: r.overQuota,
+  };
+}
+
+export function changeViews(ctx: ViewContext, changes: AllocationChange[]): ChangeView[] {
+  return changes.map((c) => ({
+    ...personRef(ctx, c.id),
+    kind: c.kind,
+    before: c.kind === 'admitted' ? null : seatRef(ctx, c.before),
+    after: c.kind === 'dropped' ? null : seatRef(ctx, c.after),
+    message: c.kind === 'dropped' && c.message !== null ? humanize(ctx, c.message) : null,
+  }));
+}
+
+/** The pure allocation names applicants by id in its messages; people read names. */
+function humanize(ctx: ViewContext, message: string): string {
+  return message.replace(/「([^「」]+)」/g, (m, id: string) => {
+    const a = ctx.applicants.get(id);
+    return a === undefined ? m : `「${a.name}」`;
+  });
+}
+
+export function runView(ctx: ViewContext, stored: StoredRun, meta: RunMeta): AdmissionRunView {
+  const r = stored.result;
+  return {
+    cohortYear: meta.cohortYear,
+    runId: meta.runId,
+    runNo: meta.runNo,
+    roundLimit: stored.roundLimit,
+    trigger: meta.trigger,
+    createdAt: meta.createdAt,
+    createdBy: meta.createdBy,
+    dryRun: meta.dryRun,
+    planSeats: stored.planSeats,
+    poolSeats: stored.poolSeats,
+    secondWindowChoices: stored.secondWindowChoices ?? null,
+    admitted: admittedRows(ctx, stored),
+    notAdmitted: r.notAdmitted.map((n) => ({
+      ...personRef(ctx, n.id),
+      code: n.code,
+      message:
+        n.code === 'INELIGIBLE' && stored.ineligible[n.id] !== undefined
+          ? `不参与录取：${stored.ineligible[n.id]}。`
+          : humanize(ctx, n.message),
+      total: fmt(stored.totals[n.id]),
+    })),
+    unfilled: r.unfilled.map((u) => ({
+      specialtyCode: u.specialty,
+      specialtyName: specialtyName(ctx, u.specialty),
+      category: u.category,
+      seatsLeft: u.quota,
+    })),
+    ties: r.ties.map((t) => ({
+      round: t.round,
+      roundLabel: ROUND_LABEL[t.round],
+      specialtyCode: t.specialty,
+      specialtyName: specialtyName(ctx, t.specialty),
+      category: t.category,
+      seatsLeft: t.seatsLeft,
+      total: formatHundredths(t.total),
+      rank: t.rank,
+      applicants: t.ids.map((id) => personRef(ctx, id)),
+    })),
+    proposals: r.proposals.map((p) => ({
+      ...personRef(ctx, p.id),
+      order: p.order,
+      total: fmt(stored.totals[p.id]) ?? '',
+      specialtyCode: p.specialty,
+      specialtyName: specialtyName(ctx, p.specialty),
+      category: p.category,
+    })),
+    warnings: r.warnings.map((w) => ({
+      code: w.code,
+      message: humanize(ctx, w.message),
+      ...(w.id ? { applicantId: w.id } : {}),
+    })),
+    decisionErrors: r.decisionErrors.map((e) => ({
+      code: e.code,
+      message: humanize(ctx, e.message),
+      ...(e.id ? { applicantId: e.id } : {}),
+    })),
+    provisional: r.provisional,
+    changes: changeViews(ctx, meta.changes),
+    published: meta.published,
+    revealed: ctx.reveal,
+  };
+}
+
+/** The ranked competitions ("why A and not B"), optionally only one specialty's. */
+export function competitionViews(ctx: ViewContext, stored: StoredRun, specialtyCode?: string): CompetitionView[] {
+  return stored.result.explanation
+    .filter((c) => specialtyCode === undefined || c.specialty === specialtyCode)
+    .map((c) => ({
+      round: c.round,
+      roundLabel: ROUND_LABEL[c.round],
+      specialtyCode: c.specialty,
+      specialtyName: specialtyName(ctx, c.specialty),
+      category: c.category,
+      seatsBefore: c.seatsBefore,
+      heldForTie: c.heldForTie === true,
+      ranked: c.ranked.map((e) => ({
+        ...personRef(ctx, e.id),
+        total: formatHundredths(e.total),
+        rank: e.rank,
+        admitted: e.admitted,
+        tied: e.tied === true,
+      })),
+    }));
+}

@@ -1,0 +1,114 @@
+import type { usersOps } from '../../shared/contract/users';
+import { AppError } from '../../shared/errors';
+import { ROLE_LABELS } from '../../shared/permissions';
+import { actorOf, defineHandlers } from '../api/handler';
+import { appendEvent } from '../audit/events';
+import { assertPassword, hashPassword } from '../auth/password';
+import { isoNow } from '../util/clock';
+import { uuidv7 } from '../util/uuid7';
+import { auditUser, findUserByName, getUser, toActor, toUserView } from './users';
+
+export const usersHandlers = defineHandlers<typeof usersOps>()({
+  'users.list': async (ctx) => {
+    const rows = await ctx.core.db.selectFrom('users').selectAll().orderBy('created_at').execute();
+    return rows.map(toUserView);
+  },
+
+  'users.add': async (ctx, input) => {
+    const actor = actorOf(ctx);
+    const { core } = ctx;
+    if (await findUserByName(core.db, input.username)) {
+      throw new AppError('USER_EXISTS', `用户名“${input.username}”已存在，请换一个。`);
+    }
+    assertPassword(input.password);
+    const now = isoNow(core.clock);
+    const user = {
+      id: uuidv7(core.clock.nowMs()),
+      username: input.username,
+      display_name: input.displayName,
+      role: input.role,
+      password_hash: await hashPassword(input.password),
+      disabled: 0,
+      created_at: now,
+      updated_at: now,
+      failed_logins: 0,
+      locked_until: null,
+    };
+    await core.db.transaction().execute(async (tx) => {
+      await tx.insertInto('users').values(user).execute();
+      await appendEvent(tx, core, actor.username, {
+        action: 'user.create',
+        entity: 'user',
+        entityId: user.id,
+        after: auditUser(user),
+      });
+    });
+    return toUserView(user);
+  },
+
+  'users.update': async (ctx, input) => {
+    const actor = actorOf(ctx);
+    const { core } = ctx;
+    const before = await getUser(core.db, input.id);
+    if (before.id === actor.userId && (input.disabled === true || (input.role && input.role !== 'admin'))) {
+      throw new AppError('USER_SELF_DEMOTE', '不能停用自己或取消自己的管理员角色，请由另一位管理员操作。');
+    }
+    const after = {
+      ...before,
+      display_name: input.displayName ?? before.display_name,
+      role: input.role ?? before.role,
+      disabled: input.disabled === undefined ? before.disabled : input.disabled ? 1 : 0,
+      updated_at: isoNow(core.clock),
+    };
+    if (before.role === 'admin' && (after.role !== 'admin' || after.disabled === 1)) {
+      const admins = await core.db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role', '=', 'admin')
+        .where('disabled', '=', 0)
+        .executeTakeFirstOrThrow();
+      if (Number(admins.n) <= 1) throw new AppError('USER_LAST_ADMIN', '这是最后一位可用的管理员，不能停用或改为其他角色。');
+    }
+    await core.db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('users')
+        .set({ display_name: after.display_name, role: after.role, disabled: after.disabled, updated_at: after.updated_at })
+        .where('id', '=', before.id)
+        .execute();
+      await appendEvent(tx, core, actor.username, {
+        action: 'user.update',
+        entity: 'user',
+        entityId: before.id,
+        before: auditUser(before),
+        after: auditUser(after),
+      });
+    });
+    // A changed role or a disabled account must not keep rights through an open session.
+    if (after.role !== before.role || after.disabled !== before.disabled) core.sessions.endUser(before.id);
+    return toUserView(after);
+  },
+
+  'users.resetPassword': async (ctx, input) => {
+    const actor = actorOf(ctx);
+    const { core } = ctx;
+    const user = await getUser(core.db, input.id);
+    assertPassword(input.password);
+    const hash = await hashPassword(input.password);
+    await core.db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('users')
+        .set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: isoNow(core.clock) })
+        .where('id', '=', user.id)
+        .execute();
+      await appendEvent(tx, core, actor.username, {
+        action: 'user.password-reset',
+        entity: 'user',
+        entityId: user.id,
+        after: { role: ROLE_LABELS[toActor(user).role] },
+      });
+    });
+    core.sessions.endUser(user.id);
+    return null;
+  },
+
+});
