@@ -11,7 +11,7 @@ import { registerServe } from './commands/serve';
 import { registerUsers } from './commands/users';
 import { CliExit, type CliIo } from './io';
 
-/** Builds the `basedesk` command tree. Feature issues add one `registerXxx(program, io)` line each. */
+/** Builds the `basedesk` command tree. Each feature adds one `registerXxx(program, io)` line. */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('basedesk')
     .description('BaseDesk 住培基地离线工作台：命令行（与桌面应用共用同一核心与数据）')

@@ -1,6 +1,6 @@
 /**
  * Roles and the permission table. The core checks these on every call; the renderer only uses them to
- * hide what a role cannot do. Feature issues add their permissions here (one line each).
+ * hide what a role cannot do. Each feature adds its permissions here (one line each).
  */
 export const ROLES = ['admin', 'clerk', 'interviewer', 'coordinator'] as const;
 export type Role = (typeof ROLES)[number];
@@ -45,6 +45,11 @@ export const PERMISSIONS = {
   'package.verify': ['admin', 'coordinator'],
   'outbox.push': ['admin', 'coordinator'],
   'keys.manage': ['admin', 'coordinator'],
+  'trainees.view': ['admin', 'clerk', 'coordinator'],
+  'trainees.manage': ['admin', 'coordinator'],
+  'trainees.reveal': ['admin', 'coordinator'],
+  'rotation.view': ['admin', 'clerk', 'coordinator'],
+  'rotation.manage': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

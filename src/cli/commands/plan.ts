@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { PlanView } from '../../shared/contract/plan';
+import { describePlanDiff } from '../../core/plan/rules/diff';
 import { withSession, type GlobalOptions } from '../context';
 import { fail, print, type CliIo } from '../io';
 
@@ -21,6 +22,13 @@ function readInput(file: string): { fileName: string; contentBase64: string } {
   }
 }
 
+/** `a=b` → [a, b]; anything else is a usage error naming the option. */
+function splitPair(value: string, option: string): [string, string] {
+  const i = value.indexOf('=');
+  if (i <= 0 || i === value.length - 1) fail('USAGE', `${option} 的格式应为 左边=右边：${value}`);
+  return [value.slice(0, i), value.slice(i + 1)];
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -34,16 +42,22 @@ export function registerPlan(program: Command, io: CliIo): void {
     .option('--map <名称=代码>', '把文件中的专业名称对应到目录中的专业代码（可重复）', collect, [])
     .option('--add-unknown', '把目录中没有的专业名称新增为本地专业')
     .option('--dry-run', '只检查并显示结果，不写入')
+    .option('--replace', '本年度已有计划时确认替换（需同时给出 --reason）')
+    .option('--reason <text>', '替换已有计划的原因（记入审计日志）')
+    .option('--remap <原代码=新代码>', '新计划删除了报名人员已选的专业时，把这些志愿改到新计划中的专业（可重复）', collect, [])
     .action(
-      async (file: string, o: { baseColumn?: string; map: string[]; addUnknown?: boolean; dryRun?: boolean }, cmd: Command) => {
+      async (
+        file: string,
+        o: { baseColumn?: string; map: string[]; addUnknown?: boolean; dryRun?: boolean; replace?: boolean; reason?: string; remap: string[] },
+        cmd: Command,
+      ) => {
         const g = cmd.optsWithGlobals<GlobalOptions>();
         await withSession(io, g, async (s) => {
           const input = { ...readInput(file), ...(o.baseColumn ? { baseColumn: o.baseColumn } : {}) };
           const mappings: Record<string, { code: string } | { add: true }> = {};
           for (const m of o.map) {
-            const i = m.indexOf('=');
-            if (i <= 0) fail('USAGE', `--map 的格式应为 名称=代码：${m}`);
-            mappings[m.slice(0, i)] = { code: m.slice(i + 1) };
+            const [name, code] = splitPair(m, '--map');
+            mappings[name] = { code };
           }
           const preview = await s.call('plan.previewImport', input);
           if (o.addUnknown) for (const u of preview.unknownSpecialties) mappings[u.name] ??= { add: true };
@@ -58,7 +72,13 @@ export function registerPlan(program: Command, io: CliIo): void {
             );
             return;
           }
-          const result = await s.call('plan.commitImport', { ...input, mappings });
+          if (preview.diff && !preview.diff.identical && !(o.replace && o.reason)) {
+            io.stderr.write(['导入会替换本年度已有的招收计划：', ...describePlanDiff(preview.diff).map((l) => `  ${l}`)].join('\n') + '\n');
+            fail('PLAN_REPLACE_NEEDS_CONFIRMATION', '未导入任何数据。确认替换请加 --replace --reason 原因。');
+          }
+          const remap = Object.fromEntries(o.remap.map((m) => splitPair(m, '--remap')));
+          const replace = o.replace && o.reason ? { replace: true, reason: o.reason } : {};
+          const result = await s.call('plan.commitImport', { ...input, mappings, remap, ...replace });
           print(io, s.json, result, () => planText(result));
         });
       },

@@ -1,6 +1,6 @@
 /**
  * What the admission service needs from other features, injected so tests can feed examination results
- * directly. The default is the real loader of issue 4 (src/core/scores/results.ts).
+ * directly. The default is the real loader (src/core/scores/results.ts).
  */
 import type { Tx } from '../context';
 import { loadResults, type CandidateResult } from '../scores/results';

@@ -1,12 +1,14 @@
 /**
  * Kysely table types: what better-sqlite3 really returns (0/1 for booleans, ISO text for dates, JSON as text).
- * Feature issues add their tables here next to their migration.
+ * Each feature adds its tables here next to their migration.
  */
 import type { Generated } from 'kysely';
 import type { AdmissionTables } from '../admission/tables';
 import type { ApplicantTables } from '../applicants/tables';
 import type { OutboxTables } from '../outbox/tables';
+import type { RotationTables } from '../rotation/tables';
 import type { ScoreTables } from '../scores/tables';
+import type { TraineeTables } from '../trainees/tables';
 
 export type MetaTable = { key: string; value: string };
 
@@ -103,4 +105,4 @@ export type FoundationDB = {
   saved_mappings: SavedMappingTable;
 };
 
-export type DB = FoundationDB & ApplicantTables & AdmissionTables & ScoreTables & OutboxTables;
+export type DB = FoundationDB & ApplicantTables & AdmissionTables & ScoreTables & OutboxTables & RotationTables & TraineeTables;

@@ -11,7 +11,7 @@ const STATUS_LABEL: Record<string, string> = {
 };
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
 
-/** On-site confirmation results (issue 3's tables): every applicant of the cohort with status and decision. */
+/** On-site confirmation results (the applicants tables): every applicant of the cohort with status and decision. */
 export const confirmationsKind: PackageKindDef = {
   kind: 'confirmations',
   label: '现场确认结果',

@@ -3,7 +3,7 @@ import { deterministicXlsx } from './xlsx';
 
 const points = (h: number | null): string | null => (h === null ? null : (h / 100).toFixed(2));
 
-/** Examination scores per component (issue 4's tables), values in hundredths of a point as stored. */
+/** Examination scores per component (the scores tables), values in hundredths of a point as stored. */
 export const scoresKind: PackageKindDef = {
   kind: 'scores',
   label: '考核成绩',
@@ -80,7 +80,7 @@ export const scoresKind: PackageKindDef = {
   },
 };
 
-/** The admitted list of the latest allocation run (issue 5's tables) and its publication. */
+/** The admitted list of the latest allocation run (the admission tables) and its publication. */
 export const admissionsKind: PackageKindDef = {
   kind: 'admissions',
   label: '录取名单',

@@ -19,6 +19,7 @@ export const planHandlers = defineHandlers<typeof planOps>()({
       actorOf(ctx).username,
       { ...decodeFile(input), ...(input.baseColumn ? { baseColumn: input.baseColumn } : {}) },
       input.mappings,
+      { ...(input.replace ? { replace: true } : {}), ...(input.reason ? { reason: input.reason } : {}), remap: input.remap },
     ),
 
   'plan.setQuota': async (ctx, input) => setQuota(ctx.core, actorOf(ctx).username, input),

@@ -23,7 +23,7 @@ type Options = {
   newNames?: ReadonlySet<string>;
 };
 
-type Parsed = Omit<PlanPreview, 'fileName' | 'encoding'>;
+type Parsed = Omit<PlanPreview, 'fileName' | 'encoding' | 'diff'>;
 
 const POOL_NAMES = new Set(['其他', '其它', '其他专业']);
 const TOTAL_NAMES = new Set(['合计', '总计', '小计', '总数', '合计人数']);

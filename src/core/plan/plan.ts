@@ -1,4 +1,5 @@
-import type { PlanPreview, PlanRow, PlanView } from '../../shared/contract/plan';
+import { sql } from 'kysely';
+import type { PlanDiff, PlanPreview, PlanRow, PlanView } from '../../shared/contract/plan';
 import { AppError } from '../../shared/errors';
 import { currentPreset, requireBase } from '../base/base';
 import { addLocalSpecialty, loadCatalogue } from '../catalogue/catalogue';
@@ -7,8 +8,33 @@ import { appendEvent } from '../audit/events';
 import { readTable } from '../tabular';
 import { isoNow } from '../util/clock';
 import { parsePlan } from './parse';
+import { describePlanDiff, diffPlans } from './rules/diff';
 
 export type PlanFile = { fileName: string; bytes: Uint8Array; baseColumn?: string };
+
+/** How an import may replace a plan that already has rows: only when asked, with a reason. */
+export type ReplaceOptions = { replace?: boolean; reason?: string; remap?: Record<string, string> };
+
+/** Applicants of the cohort per chosen specialty code (any choice). */
+async function choosersByCode(tx: Tx, cohortYear: number): Promise<Map<string, number>> {
+  const rows = await sql<{ code: string; n: number }>`
+    SELECT j.value AS code, COUNT(DISTINCT a.id) AS n
+    FROM applicants a, json_each(a.choices_json) j
+    WHERE a.cohort_year = ${cohortYear} AND j.value IS NOT NULL
+    GROUP BY j.value`.execute(tx);
+  return new Map(rows.rows.map((r) => [String(r.code), Number(r.n)]));
+}
+
+/** The diff against the plan already there, or null when there is none. */
+async function diffAgainstCurrent(
+  tx: Tx,
+  cohortYear: number,
+  next: Array<{ specialtyCode: string | null; specialtyName: string; category: string | null; quota: number }>,
+): Promise<PlanDiff | null> {
+  const current = await showPlan(tx, cohortYear);
+  if (current.rows.length === 0) return null;
+  return diffPlans(current.rows, next, await choosersByCode(tx, cohortYear));
+}
 
 export async function showPlan(tx: Tx, cohortYear?: number): Promise<PlanView> {
   const base = await requireBase(tx);
@@ -56,7 +82,8 @@ export async function previewPlanImport(
     newNames,
     ...(file.baseColumn ? { baseColumn: file.baseColumn } : {}),
   });
-  return { fileName: file.fileName, encoding: table.encoding ?? null, ...parsed };
+  const diff = await diffAgainstCurrent(core.db, base.cohort_year, parsed.rows);
+  return { fileName: file.fileName, encoding: table.encoding ?? null, ...parsed, diff };
 }
 
 /**
@@ -68,6 +95,7 @@ export async function commitPlanImport(
   actor: string,
   file: PlanFile,
   mappings: Record<string, { code: string } | { add: true }>,
+  options: ReplaceOptions = {},
 ): Promise<PlanView> {
   const base = await requireBase(core.db);
   return core.db.transaction().execute(async (tx) => {
@@ -119,6 +147,11 @@ export async function commitPlanImport(
       );
     }
     const before = await showPlan(tx);
+    const diff = await diffAgainstCurrent(tx, base.cohort_year, parsed.rows);
+    if (diff && !diff.identical) {
+      assertReplaceAllowed(diff, options);
+      await remapChoices(tx, core, actor, base.cohort_year, diff, options);
+    }
     await tx.deleteFrom('plan_rows').where('cohort_year', '=', base.cohort_year).execute();
     const now = isoNow(core.clock);
     if (parsed.rows.length > 0) {
@@ -142,6 +175,7 @@ export async function commitPlanImport(
       entityId: String(base.cohort_year),
       before: { total: before.total, rows: before.rows },
       after: { total: after.total, rows: after.rows, file: file.fileName, shape: parsed.shape, baseColumn: parsed.baseColumn },
+      reason: diff && !diff.identical ? (options.reason ?? null) : null,
     });
     return after;
   });
@@ -182,6 +216,57 @@ async function upsertQuota(tx: Tx, year: number, code: string | null, category: 
       .execute();
   }
   return existing?.quota ?? 0;
+}
+
+/**
+ * Replacing a plan that already has rows silently lost seats and whole specialties before: it now needs an
+ * explicit `replace` with a reason, and every dropped specialty that applicants chose must be mapped to
+ * another specialty of the new plan.
+ */
+function assertReplaceAllowed(diff: PlanDiff, options: ReplaceOptions): void {
+  const changes = describePlanDiff(diff);
+  if (!options.replace || !options.reason) {
+    throw new AppError(
+      'PLAN_REPLACE_NEEDS_CONFIRMATION',
+      `本年度已有招收计划，导入会替换它：${changes.join('；')}。请确认替换并填写原因（命令行：--replace --reason 原因）。未导入任何数据。`,
+      { diff },
+    );
+  }
+  const unmapped = diff.droppedSpecialties.filter((d) => !options.remap?.[d.specialtyCode]);
+  if (unmapped.length > 0) {
+    throw new AppError(
+      'PLAN_DROPS_CHOSEN_SPECIALTY',
+      `新计划删除了报名人员已选择的专业：${unmapped.map((d) => `“${d.specialtyName}”（${d.applicants} 人）`).join('、')}。请在新计划中保留这些专业，或把它们对应到新计划中的专业（命令行：--remap 原代码=新代码）。未导入任何数据。`,
+      { droppedSpecialties: unmapped },
+    );
+  }
+}
+
+/** Moves applicants' choices of a dropped specialty to the one the user mapped it to, one audited event each. */
+async function remapChoices(tx: Tx, core: Core, actor: string, cohortYear: number, diff: PlanDiff, options: ReplaceOptions) {
+  const remap = options.remap ?? {};
+  const dropped = new Set(diff.droppedSpecialties.map((d) => d.specialtyCode));
+  const catalogue = await loadCatalogue(tx);
+  for (const [from, to] of Object.entries(remap)) {
+    if (!dropped.has(from)) continue;
+    if (!catalogue.byCode.has(to)) throw new AppError('PLAN_MAPPING_UNKNOWN_CODE', `映射的专业代码 ${to} 不在专业目录中。`);
+  }
+  const applicants = await tx.selectFrom('applicants').select(['id', 'choices_json']).where('cohort_year', '=', cohortYear).execute();
+  const now = isoNow(core.clock);
+  for (const a of applicants) {
+    const choices = JSON.parse(a.choices_json) as Array<string | null>;
+    const next = choices.map((c) => (c !== null && dropped.has(c) && remap[c] ? remap[c] : c));
+    if (next.every((c, i) => c === choices[i])) continue;
+    await tx.updateTable('applicants').set({ choices_json: JSON.stringify(next), updated_at: now }).where('id', '=', a.id).execute();
+    await appendEvent(tx, core, actor, {
+      action: 'applicant.remap-choice',
+      entity: 'applicant',
+      entityId: a.id,
+      before: { choices },
+      after: { choices: next },
+      reason: options.reason ?? null,
+    });
+  }
 }
 
 export async function setQuota(

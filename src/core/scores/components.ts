@@ -1,6 +1,6 @@
 /**
  * Assessment components of one cohort. Until someone edits them, they are the preset's (no row is written
- * on read); an edit stores the whole list for that cohort, validated by src/core/scoring.
+ * on read); an edit stores the whole list for that cohort, validated by ./rules.
  */
 import type { Preset } from '../../shared/preset';
 import type { Component } from './rules';

@@ -1,6 +1,6 @@
 /**
  * Ranking per specialty (first choice), and per category when the preset splits quotas by category, with
- * the preset's tie-breaks via src/core/scoring. A remaining tie is shown as a tie; a person may order the
+ * the preset's tie-breaks via ./rules. A remaining tie is shown as a tie; a person may order the
  * candidates inside a tie, with a reason, and never across totals or tie-breaks.
  */
 import type { RankingGroup, RankingView, ResultRow } from '../../shared/contract/scores';

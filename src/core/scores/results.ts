@@ -1,5 +1,5 @@
 /**
- * The examination results admission (issue 5) reads: one entry per applicant of the cohort, raw component
+ * The examination results admission reads: one entry per applicant of the cohort, raw component
  * scores in hundredths, and the weighted total rounded half-up to hundredths once every component is in.
  */
 import { computeTotal, type Component } from './rules';

@@ -23,6 +23,20 @@ export type PlanPreviewRow = {
 
 export type PlanProblem = { row: number | null; code: string; message: string; name?: string };
 
+export type PlanDiffRow = { specialtyCode: string | null; specialtyName: string; category: string | null; quota: number };
+
+/** What an import would change in the plan already there (null when there is none). */
+export type PlanDiff = {
+  totalBefore: number;
+  totalAfter: number;
+  added: PlanDiffRow[];
+  removed: PlanDiffRow[];
+  changed: Array<PlanDiffRow & { before: number }>;
+  /** Specialties the new plan drops although applicants of the cohort chose them. */
+  droppedSpecialties: Array<{ specialtyCode: string; specialtyName: string; applicants: number }>;
+  identical: boolean;
+};
+
 export type PlanPreview = {
   fileName: string;
   shape: 'matrix' | 'list' | 'table';
@@ -33,6 +47,7 @@ export type PlanPreview = {
   total: number;
   unknownSpecialties: Array<{ name: string; rows: number[] }>;
   problems: PlanProblem[];
+  diff: PlanDiff | null;
 };
 
 const mapping = z.record(z.string(), z.union([z.object({ code: z.string() }), z.object({ add: z.literal(true) })]));
@@ -49,7 +64,15 @@ export const planOps = {
     summary: '预览招收计划导入（不写入）',
   }),
   'plan.commitImport': op<PlanView>()({
-    input: FileInput.extend({ baseColumn: z.string().optional(), mappings: mapping.default({}) }),
+    input: FileInput.extend({
+      baseColumn: z.string().optional(),
+      mappings: mapping.default({}),
+      /** Needed, with a reason, to replace a plan that already has rows. */
+      replace: z.boolean().optional(),
+      reason: z.string().trim().max(500).optional(),
+      /** Old specialty code → new one, for specialties the new plan drops although applicants chose them. */
+      remap: z.record(z.string(), z.string()).default({}),
+    }),
     access: perm('plan.edit'),
     summary: '导入招收计划（替换本年度计划）',
   }),

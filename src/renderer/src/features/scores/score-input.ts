@@ -1,6 +1,6 @@
 /**
  * Checking a typed score as the interviewer types, before anything is sent. The core checks again
- * (src/core/scoring/parse-score.ts); this mirrors its rules so the message appears at the keystroke.
+ * (src/core/scores/rules/parse-score.ts); this mirrors its rules so the message appears at the keystroke.
  */
 export type ScoreCheck =
   | { ok: true; unable: true }
