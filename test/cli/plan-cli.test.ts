@@ -23,7 +23,9 @@ describe('basedesk plan import over an existing plan', () => {
     const unchanged = await cli(['--data-dir', dir, 'plan', 'show', '--json'], { env });
     expect(unchanged.json<{ total: number }>().total).toBe(90);
 
-    const replaced = await cli(['--data-dir', dir, 'plan', 'import', small, '--replace', '--reason', '省里下达的新计划'], { env });
+    const replaced = await cli(['--data-dir', dir, 'plan', 'import', small, '--replace', '--reason', '省里下达的新计划'], {
+      env,
+    });
     expect(replaced.stderr).toBe('');
     expect(replaced.code).toBe(0);
     const after = await cli(['--data-dir', dir, 'plan', 'show', '--json'], { env });

@@ -48,7 +48,15 @@ export function registerPlan(program: Command, io: CliIo): void {
     .action(
       async (
         file: string,
-        o: { baseColumn?: string; map: string[]; addUnknown?: boolean; dryRun?: boolean; replace?: boolean; reason?: string; remap: string[] },
+        o: {
+          baseColumn?: string;
+          map: string[];
+          addUnknown?: boolean;
+          dryRun?: boolean;
+          replace?: boolean;
+          reason?: string;
+          remap: string[];
+        },
         cmd: Command,
       ) => {
         const g = cmd.optsWithGlobals<GlobalOptions>();
@@ -73,7 +81,9 @@ export function registerPlan(program: Command, io: CliIo): void {
             return;
           }
           if (preview.diff && !preview.diff.identical && !(o.replace && o.reason)) {
-            io.stderr.write(['导入会替换本年度已有的招收计划：', ...describePlanDiff(preview.diff).map((l) => `  ${l}`)].join('\n') + '\n');
+            io.stderr.write(
+              ['导入会替换本年度已有的招收计划：', ...describePlanDiff(preview.diff).map((l) => `  ${l}`)].join('\n') + '\n',
+            );
             fail('PLAN_REPLACE_NEEDS_CONFIRMATION', '未导入任何数据。确认替换请加 --replace --reason 原因。');
           }
           const remap = Object.fromEntries(o.remap.map((m) => splitPair(m, '--remap')));

@@ -11,6 +11,7 @@ import type { Core } from '../context';
 import { escapeHtml, printablePage } from './html';
 import { parseStored, requireRun, viewContext, type Actor } from './service';
 import { admittedRows } from './views';
+import { neutraliseFormula } from '../tabular/cell-safety';
 
 export const SUMMARY_COLUMNS = ['序号', '姓名', '性别', '身份证号', '手机号', '最高学历', '人员属性', '工作单位'] as const;
 
@@ -64,7 +65,7 @@ export async function summaryXlsx(core: Core, actor: Actor, reveal: boolean): Pr
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
   ws.addRow([...SUMMARY_COLUMNS]).font = { bold: true };
-  for (const r of data.rows) ws.addRow([Number(r[0]), ...r.slice(1)]);
+  for (const r of data.rows) ws.addRow([Number(r[0]), ...r.slice(1).map(neutraliseFormula)]);
   // ID numbers and phones are text: as numbers Excel would show 1.10105E+17 and lose digits.
   ws.getColumn(4).numFmt = '@';
   ws.getColumn(5).numFmt = '@';

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
+import { neutraliseFormula } from '../tabular/cell-safety';
 import { zipStream, type ZipDay, type ZipSource } from './package/zip-write';
 
 export type SheetColumn<T> = { header: string; width?: number; value: (row: T) => string | number | null };
@@ -24,7 +25,7 @@ export async function deterministicXlsx<T>(
   const ws = wb.addWorksheet(sheetName);
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 14 }));
   // Text cells for ID numbers and phones: a number cell would lose digits past the 15th.
-  for (const r of rows) ws.addRow(columns.map((c) => c.value(r)));
+  for (const r of rows) ws.addRow(columns.map((c) => neutraliseFormula(c.value(r))));
   ws.getRow(1).font = { bold: true };
   const raw = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   const entries = await readEntries(raw);

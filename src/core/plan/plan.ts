@@ -251,13 +251,21 @@ async function remapChoices(tx: Tx, core: Core, actor: string, cohortYear: numbe
     if (!dropped.has(from)) continue;
     if (!catalogue.byCode.has(to)) throw new AppError('PLAN_MAPPING_UNKNOWN_CODE', `映射的专业代码 ${to} 不在专业目录中。`);
   }
-  const applicants = await tx.selectFrom('applicants').select(['id', 'choices_json']).where('cohort_year', '=', cohortYear).execute();
+  const applicants = await tx
+    .selectFrom('applicants')
+    .select(['id', 'choices_json'])
+    .where('cohort_year', '=', cohortYear)
+    .execute();
   const now = isoNow(core.clock);
   for (const a of applicants) {
     const choices = JSON.parse(a.choices_json) as Array<string | null>;
     const next = choices.map((c) => (c !== null && dropped.has(c) && remap[c] ? remap[c] : c));
     if (next.every((c, i) => c === choices[i])) continue;
-    await tx.updateTable('applicants').set({ choices_json: JSON.stringify(next), updated_at: now }).where('id', '=', a.id).execute();
+    await tx
+      .updateTable('applicants')
+      .set({ choices_json: JSON.stringify(next), updated_at: now })
+      .where('id', '=', a.id)
+      .execute();
     await appendEvent(tx, core, actor, {
       action: 'applicant.remap-choice',
       entity: 'applicant',

@@ -10,6 +10,7 @@ import { formatHundredths } from './rules';
 import { loadComponents } from './components';
 import { loadSession, sessionDetail } from './interview';
 import { showRanking } from './ranking';
+import { neutraliseFormula } from '../tabular/cell-safety';
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -28,7 +29,7 @@ export async function summaryXlsx(tx: Tx, input: { cohortYear?: number | undefin
     for (const r of g.ranked) {
       ws.addRow([
         r.rank,
-        r.name,
+        neutraliseFormula(r.name),
         r.idMasked,
         r.category ?? '',
         ...components.map((c) => show(r.components[c.key])),
@@ -37,7 +38,7 @@ export async function summaryXlsx(tx: Tx, input: { cohortYear?: number | undefin
       ]);
     }
     for (const u of g.unranked) {
-      ws.addRow(['', u.name, u.idMasked, '', ...components.map(() => ''), '', u.status === 'absent' ? '缺考' : '成绩不全']);
+      ws.addRow(['', neutraliseFormula(u.name), u.idMasked, '', ...components.map(() => ''), '', u.status === 'absent' ? '缺考' : '成绩不全']);
     }
     ws.getColumn(3).width = 22;
     ws.getRow(2).font = { bold: true };

@@ -27,8 +27,16 @@ export function diffPlans(before: DiffInputRow[], after: DiffInputRow[], chooser
     .filter((r) => old.has(keyOf(r)) && old.get(keyOf(r))!.quota !== r.quota)
     .map((r) => ({ ...toDiffRow(r), before: old.get(keyOf(r))!.quota, quota: r.quota }));
   const keptCodes = new Set(after.map((r) => r.specialtyCode));
-  const droppedSpecialties = [...new Map(removed.filter((r) => r.specialtyCode !== null && !keptCodes.has(r.specialtyCode)).map((r) => [r.specialtyCode!, r])).values()]
-    .map((r) => ({ specialtyCode: r.specialtyCode!, specialtyName: r.specialtyName, applicants: choosers.get(r.specialtyCode!) ?? 0 }))
+  const droppedSpecialties = [
+    ...new Map(
+      removed.filter((r) => r.specialtyCode !== null && !keptCodes.has(r.specialtyCode)).map((r) => [r.specialtyCode!, r]),
+    ).values(),
+  ]
+    .map((r) => ({
+      specialtyCode: r.specialtyCode!,
+      specialtyName: r.specialtyName,
+      applicants: choosers.get(r.specialtyCode!) ?? 0,
+    }))
     .filter((d) => d.applicants > 0);
   return {
     totalBefore: before.reduce((s, r) => s + r.quota, 0),
