@@ -27,6 +27,42 @@ export default tseslint.config(
     },
   },
   {
+    // Functions that do one thing: a function past these limits is doing several, and its parts get names.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: {
+      complexity: ['error', 25],
+      'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    // To split: these still exceed the limits above and are being edited elsewhere right now.
+    files: [
+      'src/cli/commands/packages.ts',
+      'src/core/db/migrations/0003_scores.ts',
+      'src/core/outbox/package/verify.ts',
+      'src/core/upload/intake-server.ts',
+      'src/core/rotation/rules/place.ts',
+      'src/core/rotation/schemes.ts',
+      'src/core/testdata/trainees.ts',
+      'src/renderer/src/features/admission/AdmissionPage.tsx',
+      'src/renderer/src/features/admission/ResultsTab.tsx',
+      'src/renderer/src/features/admission/TrainingYearsTab.tsx',
+      'src/renderer/src/features/applicants/ApplicantsPage.tsx',
+      'src/renderer/src/features/applicants/ImportApplicantsModal.tsx',
+      'src/renderer/src/features/audit/AuditPage.tsx',
+      'src/renderer/src/features/base/CatalogueTable.tsx',
+      'src/renderer/src/features/outbox/OutboxPage.tsx',
+      'src/renderer/src/features/plan/ImportPlanModal.tsx',
+      'src/renderer/src/features/scores/HeadPanel.tsx',
+      'src/renderer/src/features/scores/RankingPage.tsx',
+      'src/renderer/src/features/scores/ScoringSheet.tsx',
+      'src/renderer/src/features/setup/SetupWizard.tsx',
+      'src/renderer/src/features/trainees/TraineesPage.tsx',
+      'src/renderer/src/features/users/UsersPage.tsx',
+    ],
+    rules: { complexity: 'off', 'max-lines-per-function': 'off' },
+  },
+  {
     // Migrations and the schema builder genuinely take Kysely<any>: they run against past schemas.
     files: ['src/core/db/migrations/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
@@ -45,6 +81,14 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
+      // A window opened from the renderer would escape the app's navigation and security rules: files and
+      // reports go through the typed API (save dialog / download), never a new window.
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'open', message: 'No window.open: save or show through the typed API.' },
+        { object: 'globalThis', property: 'open', message: 'No window.open: save or show through the typed API.' },
+      ],
+      'no-restricted-globals': ['error', { name: 'open', message: 'No window.open: save or show through the typed API.' }],
       'no-restricted-imports': [
         'error',
         {

@@ -3,11 +3,15 @@ import type { ApiError } from '../shared/errors';
 import { registerApplicants } from './commands/applicants';
 import { registerAdmission } from './commands/admission';
 import { registerAudit } from './commands/audit';
+import { registerExam } from './commands/exam';
+import { registerDepartments } from './commands/departments';
 import { registerInit } from './commands/init';
 import { registerPackages } from './commands/packages';
 import { registerPlan } from './commands/plan';
+import { registerRotation } from './commands/rotation';
 import { registerScores } from './commands/scores';
 import { registerServe } from './commands/serve';
+import { registerTrainees } from './commands/trainees';
 import { registerUsers } from './commands/users';
 import { CliExit, type CliIo } from './io';
 
@@ -31,7 +35,11 @@ export function buildProgram(io: CliIo): Command {
   registerScores(program, io);
   registerAdmission(program, io);
   registerApplicants(program, io);
+  registerTrainees(program, io);
+  registerExam(program, io);
   registerPackages(program, io);
+  registerDepartments(program, io);
+  registerRotation(program, io);
   registerServe(program, io);
   return program;
 }

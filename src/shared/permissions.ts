@@ -50,6 +50,10 @@ export const PERMISSIONS = {
   'trainees.reveal': ['admin', 'coordinator'],
   'rotation.view': ['admin', 'clerk', 'coordinator'],
   'rotation.manage': ['admin', 'coordinator'],
+  'exam.view': ['admin', 'clerk', 'coordinator'],
+  'exam.review': ['admin', 'clerk', 'coordinator'],
+  'exam.manage': ['admin', 'coordinator'],
+  'exam.reveal': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,7 +6,7 @@ import { dispatch } from '../../src/core/api/dispatch';
 import { openCore } from '../../src/core/open-core';
 import { createRng, makeApplicants, writeCsv } from '../../src/core/testdata';
 import { createIntakeServer, type IntakeServer } from '../../src/core/upload';
-import { parseMinisignPublicKey } from '../../src/core/crypto/signing-key';
+import { exportMinisignPublicKey, parseMinisignPublicKey } from '../../src/core/crypto/signing-key';
 import { cli, initBase } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
 
@@ -177,6 +177,8 @@ describe('basedesk keys / package / outbox / intake', () => {
       trustedKeys: [parseMinisignPublicKey(readFileSync(join(work, 'base.pub'), 'utf8'))],
     });
     closers.push(() => server.close());
+    writeFileSync(join(work, 'intake.pub'), exportMinisignPublicKey(server.receiptPublicKey));
+    expect((await cli(['--data-dir', dir, 'keys', 'set-intake-key', join(work, 'intake.pub')], { env })).code).toBe(0);
     expect((await cli(['--data-dir', dir, 'outbox', 'set-endpoint', server.url], { env })).code).toBe(0);
     const push = await cli(['--data-dir', dir, 'outbox', 'push', '--json'], { env });
     expect(push.code).toBe(0);
@@ -234,6 +236,7 @@ describe('basedesk keys / package / outbox / intake', () => {
       child.once('exit', (code) => fail(new Error(`intake exited ${code}: ${errText}`)));
     });
     expect(await (await fetch(`${url}/health`)).json()).toMatchObject({ service: 'basedesk-intake' });
+    await cli(['--data-dir', dir, 'keys', 'set-intake-key', join(work, 'in', 'receipt-key.pub')], { env });
     await cli(['--data-dir', dir, 'outbox', 'set-endpoint', url], { env });
     await cli(['--data-dir', dir, 'package', 'build', '--kind', 'confirmations', '--out', join(work, 'p.zip')], { env });
     const push = await cli(['--data-dir', dir, 'outbox', 'push', '--json'], { env });

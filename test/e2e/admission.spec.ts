@@ -56,6 +56,13 @@ test('run allocation, resolve a tie, record a decline, publish the list, export 
   await expect(page.getByTestId('specialty-0100')).not.toContainText(ids[0]!); // masked
   await page.screenshot({ path: `${SHOTS}/admission-1-run.png` });
 
+  // The ranking behind the seats: 王芳 is tied and not (yet) admitted.
+  const rankingButton = page.getByTestId('specialty-0100').getByRole('button', { name: '排名' });
+  await rankingButton.click();
+  const ranking = page.getByRole('dialog', { name: '0100 内科 的排名与录取' });
+  await expect(ranking.getByRole('row', { name: /王芳/ })).toContainText('未录取');
+  await ranking.getByRole('button', { name: '关闭' }).click();
+
   // Resolve the tie: choose one, with a reason.
   await tie.getByRole('button', { name: '决定' }).click();
   const dialog = page.getByRole('dialog', { name: '决定末位同分' });
@@ -67,6 +74,11 @@ test('run allocation, resolve a tie, record a decline, publish the list, export 
   await expect(page.getByTestId('ties')).toBeHidden();
   await expect(page.getByTestId('changes')).toContainText('王芳');
   await expect(page.getByTestId('admitted-badge')).toHaveText('录取 4 / 计划 5');
+  // ... and once the tie is decided, the same ranking no longer shows it (no stale answer from before).
+  await rankingButton.click();
+  await expect(ranking.getByRole('row', { name: /王芳/ })).not.toContainText('未录取');
+  await expect(ranking.getByRole('row', { name: /王芳/ })).toContainText('录取');
+  await ranking.getByRole('button', { name: '关闭' }).click();
 
   // Record a decline: 张伟's seat goes to 李娜, and the changes say so.
   const zhang = page.getByTestId('specialty-0100').getByRole('row', { name: /张伟/ });
@@ -86,7 +98,7 @@ test('run allocation, resolve a tie, record a decline, publish the list, export 
   const publish = page.getByRole('dialog', { name: '公示拟录取名单' });
   await field(publish, '公示开始日期').fill('2024-07-10');
   await publish.getByRole('button', { name: '确认公示' }).click();
-  await expect(page.getByTestId('published-badge')).toHaveText('已公示 2024-07-10 至 2024-07-12');
+  await expect(page.getByTestId('published-badge')).toHaveText('已公示 2024年7月10日 至 2024年7月12日');
   await page.getByRole('button', { name: '公示页' }).click();
   const frame = page.frameLocator('iframe[title^="拟录取名单公示"]');
   await expect(frame.getByText('公示期：2024-07-10 至 2024-07-12（3 天）。公示期内如有异议，请向基地住培办反映。')).toBeVisible();
@@ -187,7 +199,7 @@ test('调剂 into a leftover seat, a training-year reduction decided by the base
   await field(report, '日期').fill('2024-08-20');
   await report.getByRole('button', { name: '保存' }).click();
   await expect(report).toBeHidden();
-  await expect(track).toContainText('2024-09-03');
+  await expect(track).toContainText('2024年9月3日');
   await expect(track).toContainText('逾期未签约');
   await page.screenshot({ path: `${SHOTS}/admission-10-tracking.png` });
 });

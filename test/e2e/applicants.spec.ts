@@ -84,18 +84,26 @@ test('import a roster with errors, confirm one applicant from the keyboard, prin
   await page.screenshot({ path: join(SHOTS, 'desk-checklist.png') });
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('current-decision')).toContainText('确认通过');
+  // The search list beside the panel shows the new status too (it used to keep 待确认 until searched again).
+  await expect(page.getByTestId('desk-result').first().getByTestId('confirmation-status')).toHaveText('确认通过');
 
-  // Receipt: printed through the hidden frame, masked.
+  // Receipt: shown in the in-app print preview (masked), printed from there.
   await page.getByRole('button', { name: '打印回执' }).focus();
   await page.keyboard.press('Enter');
-  const receipt = page.frameLocator('[data-testid="receipt-frame"]');
+  const preview = page.getByRole('dialog', { name: `现场确认回执：${name}` });
+  const receipt = preview.frameLocator('[data-testid="print-frame"]');
   await expect(receipt.locator('[data-field="decision"]')).toHaveText('确认结果：确认通过');
   await expect(receipt.locator('[data-field="name"]')).toHaveText(name);
   await expect(receipt.locator('[data-field="idNumber"]')).toHaveText(
     `${roster.ids[0]!.slice(0, 6)}********${roster.ids[0]!.slice(14)}`,
   );
   await expect(receipt.locator('[data-field="phone"]')).toHaveText(/^\d{3}\*{4}\d{4}$/);
+  await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __printed?: number }).__printed ?? 0)).toBe(0);
+  await preview.getByRole('button', { name: '打印' }).click();
   await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __printed?: number }).__printed ?? 0)).toBe(1);
+  await page.screenshot({ path: join(SHOTS, 'desk-receipt-preview.png') });
+  await preview.getByRole('button', { name: '关闭' }).click();
+  await expect(preview).toBeHidden();
   await page.screenshot({ path: join(SHOTS, 'desk-decided.png') });
 
   // Reopen with a reason.
@@ -104,6 +112,7 @@ test('import a roster with errors, confirm one applicant from the keyboard, prin
   await reopen.getByLabel('重新确认的原因').fill('误将学位证复印件登记为原件');
   await reopen.getByRole('button', { name: '重新确认' }).click();
   await expect(page.getByRole('radiogroup', { name: '确认结论' })).toBeVisible();
+  await expect(page.getByTestId('desk-result').first().getByTestId('confirmation-status')).toHaveText('待确认');
 
   await goTo(page, '确认统计');
   await expect(page.getByTestId('dash-total')).toHaveText('6');

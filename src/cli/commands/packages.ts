@@ -1,10 +1,11 @@
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { copyPrivateFileAtomic, writePrivateFileAtomic } from '../../core/db/private-files';
 import { outboxDir } from '../../core/outbox/build';
 import { verifyReceived } from '../../core/outbox/received';
-import { parseMinisignPublicKey } from '../../core/crypto/signing-key';
-import { createIntakeServer } from '../../core/upload';
+import { keyFingerprint, parseMinisignPublicKey } from '../../core/crypto/signing-key';
+import { createIntakeServer, RECEIPT_PUBLIC_KEY_FILE } from '../../core/upload';
 import type { KeysView, OutboxItem, PushResult, VerifyOutcome } from '../../shared/contract/outbox';
 import { isAppError } from '../../shared/errors';
 import { can } from '../../shared/permissions';
@@ -27,6 +28,7 @@ function keysText(k: KeysView): string {
     ...k.retired.map((r) => `已停用：${r.fingerprint}（${r.retiredAt ?? ''}）`),
     `省级接收方公钥：${k.provinceRecipient ?? '未导入'}`,
     `接收地址：${k.endpoint ?? '未设置'}`,
+    `接收方回执公钥：${k.intakeKey ?? '未登记（不能联网发送）'}`,
     ...k.trusted.map((t) => `受信任：${t.fingerprint} ${t.label}`),
   ].join('\n');
 }
@@ -69,7 +71,7 @@ export function registerPackages(program: Command, io: CliIo): void {
     .action(async (o: { out: string; key?: string }, cmd: Command) =>
       session(cmd, async (s) => {
         const r = await s.call('keys.exportPublic', o.key ? { keyId: o.key } : {});
-        writeFileSync(o.out, r.text, 'utf8');
+        writePrivateFileAtomic(o.out, r.text);
         print(io, s.json, { file: resolve(o.out), fingerprint: r.fingerprint }, () => `已导出公钥 ${r.fingerprint} 到 ${o.out}`);
       }),
     );
@@ -91,6 +93,19 @@ export function registerPackages(program: Command, io: CliIo): void {
       session(cmd, async (s) => {
         const text = recipient.startsWith('age1') ? recipient : readText(recipient, '接收方公钥文件');
         const k = await s.call('keys.setRecipient', { recipient: text, ...(o.reason ? { reason: o.reason } : {}) });
+        print(io, s.json, k, () => keysText(k));
+      }),
+    );
+  keys
+    .command('set-intake-key <keyfile>')
+    .description('登记接收方（省级）的回执签名公钥（minisign 格式，如接收端的 receipt-key.pub）；只认它签名的回执')
+    .option('--reason <text>', '更换已登记的公钥时的原因')
+    .action(async (keyfile: string, o: { reason?: string }, cmd: Command) =>
+      session(cmd, async (s) => {
+        const k = await s.call('keys.setIntakeKey', {
+          publicKey: readText(keyfile, '公钥文件'),
+          ...(o.reason ? { reason: o.reason } : {}),
+        });
         print(io, s.json, k, () => keysText(k));
       }),
     );
@@ -125,7 +140,7 @@ export function registerPackages(program: Command, io: CliIo): void {
           ...(encryptTo ? { encryptTo } : {}),
           ...(o.encryptToProvince ? { encryptToProvince: true } : {}),
         });
-        copyFileSync(resolve(outboxDir(s.core), item.fileName), o.out);
+        copyPrivateFileAtomic(resolve(outboxDir(s.core), item.fileName), o.out);
         const out = {
           uuid: item.uuid,
           kind: item.kind,
@@ -182,7 +197,10 @@ export function registerPackages(program: Command, io: CliIo): void {
         }
         print(io, s.json, r, () =>
           r.ok
-            ? `核验通过：${r.uuid}（${r.baseName} ${r.baseCode}，${r.kind}，序号 ${r.sequence}，签名公钥 ${r.keyFingerprint}）${r.duplicate ? '；此前已接收过同一数据包' : ''}`
+            ? [
+                `核验通过：${r.uuid}（${r.baseName} ${r.baseCode}，${r.kind}，序号 ${r.sequence}，签名公钥 ${r.keyFingerprint}）${r.duplicate ? '；此前已接收过同一数据包' : ''}`,
+                ...r.warnings.map((w) => `注意 [${w.code}]：${w.message}`),
+              ].join('\n')
             : r.errors.map((e) => `[${e.code}]${e.file ? ` ${e.file}：` : ' '}${e.message}`).join('\n'),
         );
         if (!r.ok) fail(r.errors[0]!.code, `数据包未通过核验：${r.errors[0]!.message}`, { errors: r.errors });
@@ -231,10 +249,17 @@ export function registerPackages(program: Command, io: CliIo): void {
     );
   outbox
     .command('set-endpoint <url>')
-    .description('设置省级接收地址（http/https；"none" 清除）')
-    .action(async (url: string, _o: unknown, cmd: Command) =>
+    .description('设置省级接收地址（https；本机 http 亦可；"none" 清除）')
+    .option('--allow-http', '允许他机的明文 http:// 地址（数据包与回执不加密传输，不推荐）')
+    .action(async (url: string, o: { allowHttp?: boolean }, cmd: Command) =>
       session(cmd, async (s) => {
-        const k = await s.call('outbox.setEndpoint', { url: url === 'none' ? null : url });
+        const k = await s.call('outbox.setEndpoint', {
+          url: url === 'none' ? null : url,
+          ...(o.allowHttp ? { allowHttp: true } : {}),
+        });
+        if (o.allowHttp && k.endpoint?.startsWith('http:')) {
+          io.stderr.write('警告：接收地址使用明文 http://，数据包内容与回执在网络上不加密；请尽快改用 https://。\n');
+        }
         print(io, s.json, k, () => `接收地址：${k.endpoint ?? '未设置'}`);
       }),
     );
@@ -287,8 +312,16 @@ export function registerPackages(program: Command, io: CliIo): void {
         if (isAppError(e)) throw new CliExit(1, e.toApiError());
         throw e;
       }
-      if (g.json) io.stdout.write(`${JSON.stringify({ url: server.url, dir: resolve(o.dir) })}\n`);
-      else io.stdout.write(`BaseDesk 接收端已启动：${server.url}\n（接收目录 ${resolve(o.dir)}；按 Ctrl+C 停止）\n`);
+      const receiptKeyFile = join(resolve(o.dir), RECEIPT_PUBLIC_KEY_FILE);
+      const fingerprint = keyFingerprint(server.receiptPublicKey);
+      if (g.json) {
+        io.stdout.write(`${JSON.stringify({ url: server.url, dir: resolve(o.dir), receiptKey: receiptKeyFile, fingerprint })}\n`);
+      } else {
+        io.stdout.write(
+          `BaseDesk 接收端已启动：${server.url}\n（接收目录 ${resolve(o.dir)}；按 Ctrl+C 停止）\n` +
+            `回执签名公钥：${receiptKeyFile}（指纹 ${fingerprint}；各基地用 basedesk keys set-intake-key 登记）\n`,
+        );
+      }
       await new Promise<void>((done) => {
         const stop = (): void => {
           void server.close().then(done);

@@ -5,7 +5,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { openCore } from '../../core/open-core';
 import { defaultDataDir } from '../../core/paths';
 import { isAppError } from '../../shared/errors';
-import { startHttpServer, type HttpServerOptions, type RunningServer } from '../../http/server';
+import { isLoopbackHost, startHttpServer, type HttpServerOptions, type RunningServer } from '../../http/server';
 import { CliExit, fail, type CliIo } from '../io';
 import type { GlobalOptions } from '../context';
 
@@ -40,9 +40,10 @@ export function registerServe(program: Command, io: CliIo): void {
     .command('serve')
     .description('在浏览器中打开同一界面：启动本机 HTTP 服务（仅 127.0.0.1，带一次性令牌），打印访问地址')
     .option('--port <n>', '端口（0 = 自动；被占用时改用空闲端口）', parsePort, 0)
-    .option('--host <addr>', '监听地址（默认仅本机 127.0.0.1）', '127.0.0.1')
+    .option('--host <addr>', '监听地址（默认仅本机 127.0.0.1；其他地址需同时加 --allow-lan）', '127.0.0.1')
+    .option('--allow-lan', '允许在非本机地址上监听（局域网内其他电脑可访问，HTTP 明文，不推荐）')
     .option('--renderer-dir <dir>', '界面文件目录（默认 out/renderer）')
-    .action(async (o: { port: number; host: string; rendererDir?: string }, cmd: Command) => {
+    .action(async (o: { port: number; host: string; allowLan?: boolean; rendererDir?: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const rendererDir = findRendererDir(o.rendererDir);
       if (!rendererDir) fail('RENDERER_NOT_BUILT', '找不到界面文件：请先运行 npm run build（或用 --renderer-dir 指定）。');
@@ -53,7 +54,19 @@ export function registerServe(program: Command, io: CliIo): void {
         if (isAppError(e)) throw new CliExit(1, e.toApiError());
         throw e;
       }
-      const server = await listenOrFallBack(io, { core, rendererDir, host: o.host, port: o.port });
+      let server: RunningServer;
+      try {
+        server = await listenOrFallBack(io, { core, rendererDir, host: o.host, port: o.port, allowLan: o.allowLan === true });
+      } catch (e) {
+        await core.close();
+        if (isAppError(e)) throw new CliExit(1, e.toApiError());
+        throw e;
+      }
+      if (!isLoopbackHost(o.host)) {
+        io.stderr.write(
+          `警告：正在 ${o.host} 上监听，局域网内的其他电脑可以访问本服务；通信为明文 HTTP，访问令牌和数据都可能被同一网络中的人看到。用完请立即停止。\n`,
+        );
+      }
       if (g.json) io.stdout.write(`${JSON.stringify({ url: server.url, dataDir: core.dataDir })}\n`);
       else io.stdout.write(`BaseDesk 已启动：${server.url}\n（数据目录 ${core.dataDir}；按 Ctrl+C 停止）\n`);
       await new Promise<void>((done) => {

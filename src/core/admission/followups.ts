@@ -9,11 +9,11 @@ import { maskIdNumber } from '../../shared/mask';
 import type { Program } from '../../shared/preset';
 import { appendEvent } from '../audit/events';
 import { currentPreset, requireBase } from '../base/base';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import type { Clock } from '../util/clock';
 import { isoNow } from '../util/clock';
+import { parseJsonAs, stringList } from '../util/json';
 import { addDays, daysBetween, requireDate, today } from './dates';
-import type { Actor } from './service';
 import type { TraineeFollowupTable } from './tables';
 
 type AdmittedPerson = {
@@ -72,6 +72,16 @@ export function programOf(programs: readonly Program[], specialtyCode: string, s
   return programs.length === 1 && programs[0] === 'agp' ? 'agp' : 'residency';
 }
 
+/** Where a reduction request stands: base decision first, then the province's outcome. */
+function reductionStatus(requested: number, f: TraineeFollowupTable | null): ReductionStatus {
+  if (requested <= 0) return 'none';
+  if (f?.base_decision === 'rejected') return 'base-rejected';
+  if (f?.base_decision !== 'approved') return 'requested';
+  if (f.province_outcome === 'approved') return 'province-approved';
+  if (f.province_outcome === 'rejected') return 'province-rejected';
+  return 'base-approved';
+}
+
 function trainingRow(
   p: AdmittedPerson,
   programs: readonly Program[],
@@ -84,11 +94,7 @@ function trainingRow(
   const warning =
     program === 'agp' && requestedRaw > 0 ? '助理全科医生培训不能申请年限减免：报名时填写的减免申请不予受理。' : null;
   const requested = program === 'agp' ? 0 : requestedRaw;
-  let status: ReductionStatus = requested > 0 ? 'requested' : 'none';
-  if (requested > 0 && f?.base_decision === 'approved') status = 'base-approved';
-  if (requested > 0 && f?.base_decision === 'rejected') status = 'base-rejected';
-  if (status === 'base-approved' && f?.province_outcome === 'approved') status = 'province-approved';
-  if (status === 'base-approved' && f?.province_outcome === 'rejected') status = 'province-rejected';
+  const status = reductionStatus(requested, f);
   const granted = status === 'base-approved' || status === 'province-approved' ? (f?.base_years ?? 0) : 0;
   return {
     applicantId: p.applicantId,
@@ -99,7 +105,8 @@ function trainingRow(
     program,
     defaultYears,
     requested,
-    documents: f === null ? [] : (JSON.parse(f.reduction_documents_json) as string[]),
+    documents:
+      f === null ? [] : parseJsonAs(stringList, f.reduction_documents_json, 'trainee_followups.reduction_documents_json'),
     note: f?.reduction_note ?? null,
     status,
     baseYears: f?.base_years ?? null,

@@ -1,6 +1,7 @@
 import type { admissionOps, DecisionView } from '../../shared/contract/admission';
 import { AppError } from '../../shared/errors';
 import { can } from '../../shared/permissions';
+import { payloadRecord } from './decision-payloads';
 import { ROUND_LABEL, type TieResolution } from './rules';
 import { actorOf, defineHandlers } from '../api/handler';
 import { appendEvent } from '../audit/events';
@@ -119,7 +120,7 @@ export const admissionHandlers = defineHandlers<typeof admissionOps>()({
       id: r.id,
       kind: r.kind,
       applicantId: r.applicant_id,
-      summary: decisionSummary(r.kind, r.name, JSON.parse(r.payload_json) as Record<string, unknown>),
+      summary: decisionSummary(r.kind, r.name, payloadRecord(r)),
       reason: r.reason,
       createdBy: r.created_by,
       createdAt: r.created_at,

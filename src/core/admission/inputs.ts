@@ -4,7 +4,8 @@
  * examination results, the active decisions and the 二次补报 choices.
  */
 import type { Preset } from '../../shared/preset';
-import type { Applicant, Decisions, Seats, TieResolution } from './rules';
+import { payloadSpecialty, tiePayload } from './decision-payloads';
+import type { Applicant, Decisions, Seats } from './rules';
 import { currentPreset, requireBase } from '../base/base';
 import type { Tx } from '../context';
 import type { BaseTable } from '../db/schema';
@@ -202,12 +203,11 @@ function absentText(r: CandidateResult, names: Map<string, string>): string {
 export function toDecisions(rows: readonly AdmissionDecisionTable[]): Decisions {
   const d: Required<Decisions> = { tieResolutions: [], declined: [], manualAdjustments: [], overQuotaApprovals: [] };
   for (const r of rows) {
-    const p = JSON.parse(r.payload_json) as Record<string, unknown>;
-    if (r.kind === 'tie') d.tieResolutions.push(p as unknown as TieResolution);
+    if (r.kind === 'tie') d.tieResolutions.push(tiePayload(r));
     else if (r.kind === 'decline') d.declined.push(r.applicant_id!);
     else if (r.kind === 'adjustment')
-      d.manualAdjustments.push({ id: r.applicant_id!, specialty: String(p.specialty), reason: r.reason });
-    else d.overQuotaApprovals.push({ id: r.applicant_id!, specialty: String(p.specialty), reason: r.reason });
+      d.manualAdjustments.push({ id: r.applicant_id!, specialty: payloadSpecialty(r), reason: r.reason });
+    else d.overQuotaApprovals.push({ id: r.applicant_id!, specialty: payloadSpecialty(r), reason: r.reason });
   }
   return d;
 }

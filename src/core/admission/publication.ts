@@ -4,12 +4,12 @@ import { AppError } from '../../shared/errors';
 import { PROGRAM_LABELS, type Program } from '../../shared/preset';
 import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { addDays, requireDate } from './dates';
 import { escapeHtml, printablePage } from './html';
-import { activePublication, parseStored, requireRun, toPublicationView, viewContext, type Actor } from './service';
+import { activePublication, parseStored, requireRun, toPublicationView, viewContext } from './service';
 import { admittedRows } from './views';
 
 export async function publish(

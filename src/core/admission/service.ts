@@ -5,9 +5,10 @@
  */
 import type { AdmissionRunView, PublicationView } from '../../shared/contract/admission';
 import { AppError } from '../../shared/errors';
+import { payloadRecord, tiePayload } from './decision-payloads';
 import { diffAllocations, type AllocationChange, type Decisions, type TieResolution } from './rules';
 import { appendEvent } from '../audit/events';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { checkRoundLimit, choiceProblemError, compute, invalidChoices, requireSeats, type StoredRun } from './compute';
@@ -15,8 +16,6 @@ import type { AdmissionDeps } from './deps';
 import { loadApplicants, loadInputs, loadSpecialtyNames, toDecisions, type Inputs } from './inputs';
 import type { AdmissionRunTable } from './tables';
 import { explainAdmission, runView, type ViewContext } from './views';
-
-export type Actor = { username: string };
 
 export async function latestRun(tx: Tx, cohortYear: number): Promise<AdmissionRunTable | null> {
   return (
@@ -448,7 +447,7 @@ export async function resolveTie(core: Core, actor: Actor, deps: AdmissionDeps, 
       const revoke = inp.decisionRows
         .filter((r) => {
           if (r.kind !== 'tie') return false;
-          const p = JSON.parse(r.payload_json) as TieResolution;
+          const p = tiePayload(r);
           return p.round === input.round && p.specialty === input.specialtyCode && sameCategory(p.category, input.category);
         })
         .map((r) => r.id);
@@ -585,7 +584,7 @@ export async function revokeDecision(
       action: 'admission.decision-revoke',
       entity: 'admission-decision',
       entityId: row.id,
-      before: { kind: row.kind, applicantId: row.applicant_id, payload: JSON.parse(row.payload_json) as unknown },
+      before: { kind: row.kind, applicantId: row.applicant_id, payload: payloadRecord(row) },
       reason: input.reason,
     });
     const kept = inp.decisionRows.filter((r) => r.id !== row.id);

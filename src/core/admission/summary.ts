@@ -7,9 +7,9 @@ import type { ExportFile, HtmlPage } from '../../shared/contract/admission';
 import { maskIdNumber, maskPhone } from '../../shared/mask';
 import { appendEvent } from '../audit/events';
 import { currentPreset, requireBase } from '../base/base';
-import type { Core } from '../context';
+import type { Actor, Core } from '../context';
 import { escapeHtml, printablePage } from './html';
-import { parseStored, requireRun, viewContext, type Actor } from './service';
+import { parseStored, requireRun, viewContext } from './service';
 import { admittedRows } from './views';
 import { neutraliseFormula } from '../tabular/cell-safety';
 

@@ -10,10 +10,13 @@ import { outboxHandlers } from '../outbox/handlers';
 import { authHandlers } from '../auth/handlers';
 import { baseHandlers } from '../base/handlers';
 import { catalogueHandlers } from '../catalogue/handlers';
+import { examHandlers } from '../exam/handlers';
 import { planHandlers } from '../plan/handlers';
+import { rotationHandlers } from '../rotation/handlers';
 import { usersHandlers } from '../users/handlers';
 import { scoresHandlers } from '../scores/handlers';
 import { systemHandlers } from '../system/handlers';
+import { traineesHandlers } from '../trainees/handlers';
 import type { Handler } from './handler';
 
 export const handlers: { [K in OpName]: Handler<K> } = {
@@ -28,4 +31,7 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   ...admissionHandlers,
   ...scoresHandlers,
   ...outboxHandlers,
+  ...traineesHandlers,
+  ...rotationHandlers,
+  ...examHandlers,
 };

@@ -6,22 +6,13 @@ import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
 import { loadCatalogue } from '../catalogue/catalogue';
 import { decodeFile } from '../util/file-input';
-import {
-  addAttachment,
-  applicantDetail,
-  dashboard,
-  decide,
-  listApplicants,
-  maskProblems,
-  readAttachment,
-  rejectionReportXlsx,
-  receipt,
-  reopen,
-  reveal,
-  saveChecklist,
-  searchApplicants,
-  updateApplicant,
-} from './desk';
+import { addAttachment, readAttachment } from './attachments';
+import { decide, receipt, reopen, saveChecklist } from './confirm';
+import { dashboard } from './dashboard';
+import { applicantDetail, updateApplicant } from './detail';
+import { maskProblems, rejectionReportXlsx } from './rejection-report';
+import { reveal } from './reveal';
+import { listApplicants, searchApplicants } from './search';
 import { commitApplicantImport, previewApplicantImport } from './import';
 import { summaryOf as summaryOfRow } from './record';
 
@@ -85,9 +76,9 @@ export const applicantsHandlers = defineHandlers<typeof applicantsOps>()({
 
   'applicants.get': async (ctx, input) => applicantDetail(ctx.core.db, input.id),
 
-  'applicants.update': async (ctx, input) => updateApplicant(ctx.core, actorOf(ctx).username, input),
+  'applicants.update': async (ctx, input) => updateApplicant(ctx.core, actorOf(ctx), input),
 
-  'applicants.reveal': async (ctx, input) => reveal(ctx.core, actorOf(ctx).username, input.id, input.reason),
+  'applicants.reveal': async (ctx, input) => reveal(ctx.core, actorOf(ctx), input.id, input.reason),
 
   'applicants.search': async (ctx, input) => {
     const base = await requireBase(ctx.core.db);
@@ -96,11 +87,11 @@ export const applicantsHandlers = defineHandlers<typeof applicantsOps>()({
     return { results: rows.map((r) => summaryOfRow(r, catalogue, false)), kind };
   },
 
-  'confirm.saveChecklist': async (ctx, input) => saveChecklist(ctx.core, actorOf(ctx).username, input.id, input.checklist),
+  'confirm.saveChecklist': async (ctx, input) => saveChecklist(ctx.core, actorOf(ctx), input.id, input.checklist),
 
-  'confirm.decide': async (ctx, input) => ({ decided: await decide(ctx.core, actorOf(ctx).username, input) }),
+  'confirm.decide': async (ctx, input) => ({ decided: await decide(ctx.core, actorOf(ctx), input) }),
 
-  'confirm.reopen': async (ctx, input) => reopen(ctx.core, actorOf(ctx).username, input.id, input.reason),
+  'confirm.reopen': async (ctx, input) => reopen(ctx.core, actorOf(ctx), input.id, input.reason),
 
   'confirm.receipt': async (ctx, input) => ({ html: await receipt(ctx.core, input.id) }),
 
@@ -108,7 +99,7 @@ export const applicantsHandlers = defineHandlers<typeof applicantsOps>()({
 
   'attachments.add': async (ctx, input) => {
     const { fileName, bytes } = decodeFile(input);
-    return addAttachment(ctx.core, actorOf(ctx).username, {
+    return addAttachment(ctx.core, actorOf(ctx), {
       applicantId: input.applicantId,
       itemKey: input.itemKey,
       fileName,
@@ -117,12 +108,7 @@ export const applicantsHandlers = defineHandlers<typeof applicantsOps>()({
   },
 
   'attachments.get': async (ctx, input) => {
-    const actor = actorOf(ctx);
-    const { mime, bytes } = await readAttachment(
-      ctx.core,
-      { username: actor.username, canReveal: can(actor.role, 'applicants.reveal') },
-      input.id,
-    );
+    const { mime, bytes } = await readAttachment(ctx.core, actorOf(ctx), input.id);
     return { mime, contentBase64: Buffer.from(bytes).toString('base64') };
   },
 });

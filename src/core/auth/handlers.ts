@@ -4,37 +4,25 @@ import { actorOf, defineHandlers } from '../api/handler';
 import { appendEvent } from '../audit/events';
 import { findUserByName, getUser, toActor, toUserView } from '../users/users';
 import { isoNow } from '../util/clock';
-import { assertPassword, hashPassword, verifyPassword } from './password';
-
-const MAX_FAILED_LOGINS = 5;
-const LOCKOUT_MS = 5 * 60 * 1000;
+import { clearAttempts, MAX_FAILED_LOGINS, reserveAttempt } from './login-attempts';
+import { assertPassword, hashPassword, verifyDummyPassword, verifyPassword } from './password';
 
 export const authHandlers = defineHandlers<typeof authOps>()({
   'auth.login': async (ctx, input) => {
     const { core } = ctx;
-    const user = await findUserByName(core.db, input.username);
     const failed = new AppError('AUTH_FAILED', '用户名或密码不正确。');
-    if (!user) throw failed;
-    const nowMs = core.clock.nowMs();
-    if (user.locked_until && Date.parse(user.locked_until) > nowMs) {
-      const minutes = Math.ceil((Date.parse(user.locked_until) - nowMs) / 60000);
-      throw new AppError(
-        'AUTH_LOCKED_OUT',
-        `密码连续输错 ${MAX_FAILED_LOGINS} 次，账号已暂时锁定，请 ${minutes} 分钟后再试，或请管理员重置密码。`,
-      );
+    const user = await findUserByName(core.db, input.username);
+    if (!user) {
+      await verifyDummyPassword(input.password);
+      throw failed;
     }
-    if (user.disabled === 1) throw new AppError('USER_DISABLED', '该账号已停用，请联系管理员。');
+    const nowMs = core.clock.nowMs();
+    const claim = await core.db.transaction().execute((tx) => reserveAttempt(tx, user.id, nowMs));
+    if (!claim.ok) throw lockedOut(claim.lockedUntil, nowMs);
     if (!(await verifyPassword(input.password, user.password_hash))) {
-      const failures = user.failed_logins + 1;
-      const lock = failures >= MAX_FAILED_LOGINS;
       await core.db.transaction().execute(async (tx) => {
-        await tx
-          .updateTable('users')
-          .set({ failed_logins: lock ? 0 : failures, locked_until: lock ? new Date(nowMs + LOCKOUT_MS).toISOString() : null })
-          .where('id', '=', user.id)
-          .execute();
         await appendEvent(tx, core, user.username, {
-          action: lock ? 'auth.lockout' : 'auth.login-failed',
+          action: claim.locksAccount ? 'auth.lockout' : 'auth.login-failed',
           entity: 'user',
           entityId: user.id,
         });
@@ -42,9 +30,13 @@ export const authHandlers = defineHandlers<typeof authOps>()({
       throw failed;
     }
     await core.db.transaction().execute(async (tx) => {
-      await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
-      await appendEvent(tx, core, user.username, { action: 'auth.login', entity: 'user', entityId: user.id });
+      await clearAttempts(tx, user.id);
+      if (user.disabled !== 1) {
+        await appendEvent(tx, core, user.username, { action: 'auth.login', entity: 'user', entityId: user.id });
+      }
     });
+    // Said only to whoever knows the password: the answer does not reveal which accounts exist.
+    if (user.disabled === 1) throw new AppError('USER_DISABLED', '该账号已停用，请联系管理员。');
     core.sessions.bind(ctx.sessionKey, toActor(user));
     return toUserView(user);
   },
@@ -81,3 +73,11 @@ export const authHandlers = defineHandlers<typeof authOps>()({
   },
 
 });
+
+function lockedOut(lockedUntil: string, nowMs: number): AppError {
+  const minutes = Math.max(1, Math.ceil((Date.parse(lockedUntil) - nowMs) / 60000));
+  return new AppError(
+    'AUTH_LOCKED_OUT',
+    `密码连续输错 ${MAX_FAILED_LOGINS} 次，账号已暂时锁定，请 ${minutes} 分钟后再试，或请管理员重置密码。`,
+  );
+}

@@ -38,8 +38,25 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
+let dummyHash: Promise<string> | null = null;
+
+/**
+ * Spends the same scrypt work as checking a real account's password, so a login for a name that does not
+ * exist takes as long as a wrong password and cannot be told apart by timing. Always false.
+ */
+export async function verifyDummyPassword(password: string): Promise<false> {
+  dummyHash ??= hashPassword(randomBytes(16).toString('base64'));
+  await verifyPassword(password, await dummyHash);
+  return false;
+}
 
 export { passwordProblem };
+
+/** The signing-key passphrase follows the password rules: it is all that guards the sealed key in the database. */
+export function assertPassphrase(passphrase: string): void {
+  const problem = passwordProblem(passphrase);
+  if (problem) throw new AppError('KEY_PASSPHRASE_WEAK', `签名私钥口令太弱：${problem.replace(/密码/g, '口令')}`);
+}
 
 /** Refuses a password the account rules call weak, with the rule's own words. */
 export function assertPassword(password: string): void {

@@ -1,8 +1,12 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { Kysely, sql } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { ImmediateSqliteDialect } from './immediate-dialect';
+import { removeLeftovers } from './leftovers';
+import { ensurePrivateDir, ensurePrivateFile, makeDataDirPrivate, restrictUmask } from './private-files';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 import type { DB } from './schema';
 
@@ -67,8 +71,11 @@ function wrapSqliteError(e: unknown, file: string): never {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   const { file } = options;
-  mkdirSync(dirname(file), { recursive: true });
+  const dataDir = dirname(file);
+  restrictUmask();
+  ensurePrivateDir(dataDir);
   assertLooksLikeSqlite(file);
+  ensurePrivateFile(file);
 
   let raw: Database.Database;
   try {
@@ -103,7 +110,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   const slowMs = options.slowQueryMs ?? 40;
   const log = options.log ?? ((line: string) => console.warn(line));
   const db = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: raw }),
+    dialect: new ImmediateSqliteDialect(raw),
     log(event) {
       if (event.level === 'query' && slowMs > 0 && event.queryDurationMillis > slowMs) {
         log(`[slow-query] ${event.queryDurationMillis.toFixed(1)} ms: ${event.query.sql.slice(0, 200)}`);
@@ -115,14 +122,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   let backupFile: string | null = null;
   if (version < target) {
     if (version > 0) backupFile = backupBeforeMigration(raw, file, version, options.backupDir);
-    await db.transaction().execute(async (trx) => {
-      for (let v = version; v < target; v++) {
-        await migrations[v]!.up(trx);
-      }
-      await sql.raw(`PRAGMA user_version = ${target}`).execute(trx);
-    });
-    version = target;
+    const result = await migrate(db, target);
+    version = result.version;
+    if (!result.migrated && backupFile) {
+      // Another process migrated first (and took its own backup): ours is a duplicate.
+      rmSync(backupFile, { force: true });
+      backupFile = null;
+    }
   }
+  removeLeftovers(dataDir);
+  makeDataDirPrivate(dataDir, file);
 
   return {
     db,
@@ -136,12 +145,39 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   };
 }
 
-/** A consistent snapshot (VACUUM INTO works under WAL and concurrent readers) before any schema change. */
+/**
+ * Runs the pending migrations in one write transaction. The version is read again inside it, after
+ * BEGIN IMMEDIATE took the write lock: when several processes start on an old database at once, the
+ * first migrates and the others find the new version instead of running the same migrations again.
+ */
+async function migrate(db: Kysely<DB>, target: number): Promise<{ version: number; migrated: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const current = (await sql<{ user_version: number }>`PRAGMA user_version`.execute(trx)).rows[0]!.user_version;
+    if (current >= target) return { version: current, migrated: false };
+    for (let v = current; v < target; v++) {
+      await migrations[v]!.up(trx);
+    }
+    await sql.raw(`PRAGMA user_version = ${target}`).execute(trx);
+    return { version: target, migrated: true };
+  });
+}
+
+/**
+ * A consistent snapshot (VACUUM INTO works under WAL and concurrent readers) before any schema change,
+ * written under a temporary name and renamed once complete, so a file named like a backup is a whole one.
+ */
 function backupBeforeMigration(raw: Database.Database, file: string, version: number, dir?: string): string {
   const backupDir = dir ?? join(dirname(file), 'backups');
-  mkdirSync(backupDir, { recursive: true });
+  mkdirSync(backupDir, { recursive: true, mode: 0o700 });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = join(backupDir, `basedesk-v${version}-${stamp}.sqlite`);
-  raw.prepare('VACUUM INTO ?').run(target);
+  const part = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
+  try {
+    raw.prepare('VACUUM INTO ?').run(part);
+    renameSync(part, target);
+  } catch (e) {
+    rmSync(part, { force: true });
+    throw e;
+  }
   return target;
 }

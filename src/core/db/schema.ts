@@ -4,6 +4,7 @@
  */
 import type { Generated } from 'kysely';
 import type { AdmissionTables } from '../admission/tables';
+import type { ExamTables } from '../exam/tables';
 import type { ApplicantTables } from '../applicants/tables';
 import type { OutboxTables } from '../outbox/tables';
 import type { RotationTables } from '../rotation/tables';
@@ -105,4 +106,4 @@ export type FoundationDB = {
   saved_mappings: SavedMappingTable;
 };
 
-export type DB = FoundationDB & ApplicantTables & AdmissionTables & ScoreTables & OutboxTables & RotationTables & TraineeTables;
+export type DB = FoundationDB & ApplicantTables & AdmissionTables & ScoreTables & OutboxTables & RotationTables & TraineeTables & ExamTables;

@@ -10,6 +10,7 @@ import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { ensureSigningKey, unlockSigningKey } from './keys';
 import { assertKindReady, packageKind } from './kinds';
+import { releaseSequence, reserveSequence } from './sequences';
 import type { OutboxTable } from './tables';
 
 export function outboxDir(core: Core): string {
@@ -79,27 +80,10 @@ export async function buildKindPackage(
   return { ...built, schemaVersion: def.schemaVersion, cohortYear: base.cohort_year };
 }
 
-async function nextSequence(core: Core, baseCode: string): Promise<number> {
-  return core.db.transaction().execute(async (tx) => {
-    const row = await tx
-      .selectFrom('package_sequences')
-      .select('last_sequence')
-      .where('base_code', '=', baseCode)
-      .executeTakeFirst();
-    const next = (row?.last_sequence ?? 0) + 1;
-    await tx
-      .insertInto('package_sequences')
-      .values({ base_code: baseCode, last_sequence: next })
-      .onConflict((oc) => oc.column('base_code').doUpdateSet({ last_sequence: next }))
-      .execute();
-    return next;
-  });
-}
-
 /**
  * Builds a package of a kind into <dataDir>/outbox/<uuid>.zip (.zip.age when encrypted) and queues it.
- * The sequence number is reserved first (a failed build leaves a gap, never a reuse: the intake pins
- * uuid and bytes, and the province reads the sequence to spot missing packages).
+ * The sequence number (per base and kind) is reserved first and given back if the build fails, so the
+ * province, which reads the sequence to spot missing packages, sees no gap for a build that never existed.
  */
 export async function buildAndQueue(
   core: Core,
@@ -116,15 +100,21 @@ export async function buildAndQueue(
   const encrypted = (input.encryptTo?.length ?? 0) > 0;
   const fileName = `${uuid}.zip${encrypted ? '.age' : ''}`;
   await mkdir(outboxDir(core), { recursive: true });
-  const sequence = await nextSequence(core, base.code);
-  const built = await buildKindPackage(core, key, {
-    kind: input.kind,
-    uuid,
-    sequence,
-    baggingDate: chinaDate(nowMs),
-    outPath: join(outboxDir(core), fileName),
-    ...(encrypted ? { encryptTo: input.encryptTo! } : {}),
-  });
+  const sequence = await reserveSequence(core, base.code, def.kind);
+  let built: Awaited<ReturnType<typeof buildKindPackage>>;
+  try {
+    built = await buildKindPackage(core, key, {
+      kind: input.kind,
+      uuid,
+      sequence,
+      baggingDate: chinaDate(nowMs),
+      outPath: join(outboxDir(core), fileName),
+      ...(encrypted ? { encryptTo: input.encryptTo! } : {}),
+    });
+  } catch (e) {
+    await releaseSequence(core, base.code, def.kind, sequence);
+    throw e;
+  }
   const now = isoNow(core.clock);
   const row: OutboxTable = {
     uuid,

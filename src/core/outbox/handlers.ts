@@ -8,6 +8,7 @@ import {
   keysView,
   rotateSigningKey,
   setEndpoint,
+  setIntakeKey,
   setProvinceRecipient,
   trustKey,
   untrustKey,
@@ -27,6 +28,7 @@ export const outboxHandlers = defineHandlers<typeof outboxOps>()({
   'keys.exportPublic': async (ctx, input) => exportPublicKey(ctx.core, input.keyId),
   'keys.rotate': async (ctx, input) => rotateSigningKey(ctx.core, actorOf(ctx).username, input.reason),
   'keys.setRecipient': async (ctx, input) => setProvinceRecipient(ctx.core, actorOf(ctx).username, input.recipient, input.reason),
+  'keys.setIntakeKey': async (ctx, input) => setIntakeKey(ctx.core, actorOf(ctx).username, input.publicKey, input.reason),
   'keys.trust': async (ctx, input) => trustKey(ctx.core, actorOf(ctx).username, input.publicKey, input.label),
   'keys.untrust': async (ctx, input) => untrustKey(ctx.core, actorOf(ctx).username, input.keyId, input.reason),
 
@@ -67,7 +69,12 @@ export const outboxHandlers = defineHandlers<typeof outboxOps>()({
   'outbox.status': async (ctx) => outboxStatus(ctx.core),
   'outbox.push': async (ctx, input) => pushOutbox(ctx.core, actorOf(ctx).username, input.uuid ? { uuid: input.uuid } : {}),
   'outbox.setEndpoint': async (ctx, input) =>
-    setEndpoint(ctx.core, actorOf(ctx).username, input.url === null || input.url === '' ? null : normaliseEndpoint(input.url)),
+    setEndpoint(
+      ctx.core,
+      actorOf(ctx).username,
+      input.url === null || input.url === '' ? null : normaliseEndpoint(input.url),
+      input.allowHttp ? { allowHttp: true } : {},
+    ),
   'outbox.export': async (ctx, input) => exportPackage(ctx.core, actorOf(ctx).username, input.uuid, input.dir),
   'outbox.download': async (ctx, input) => downloadPackage(ctx.core, input.uuid),
   'outbox.requeue': async (ctx, input) => requeuePackage(ctx.core, actorOf(ctx).username, input.uuid, input.reason),

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { assertPassphrase } from '../auth/password';
 import type { Core } from '../context';
 import { decryptSigningKey, encryptSigningKey, DEFAULT_SCRYPT, type EncryptedSigningKey } from '../crypto/key-envelope';
 import type { PublicKey, SigningKey } from '../crypto/signing-key';
@@ -23,7 +24,12 @@ export function passphraseProtector(
 ): KeyProtector {
   return {
     scheme: PASSPHRASE_SCHEME,
-    seal: async (key) => JSON.stringify(await encryptSigningKey(key, await getPassphrase(), params)),
+    seal: async (key) => {
+      // Checked when a key is sealed, never when one is opened: an existing key keeps its passphrase.
+      const passphrase = await getPassphrase();
+      assertPassphrase(passphrase);
+      return JSON.stringify(await encryptSigningKey(key, passphrase, params));
+    },
     open: async (sealed, expected) => {
       const key = await decryptSigningKey(sealed, await getPassphrase());
       if (!Buffer.from(key.keyId).equals(Buffer.from(expected.keyId))) {

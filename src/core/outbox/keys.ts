@@ -6,6 +6,7 @@ import {
   exportMinisignPublicKey,
   generateSigningKey,
   keyFingerprint,
+  minisignPublicKeyBase64,
   parseMinisignPublicKey,
   type PublicKey,
   type SigningKey,
@@ -14,6 +15,11 @@ import type { SigningKeyTable } from './tables';
 import { isoNow } from '../util/clock';
 import { keyProtectorOf, requireKeyProtector } from './key-protector';
 import { getSetting, parseAgeRecipient, setSetting, SETTING_ENDPOINT, SETTING_RECIPIENT } from './settings';
+
+/** The intake's receipt-signing public key (minisign base64 line), pinned like the age recipient. */
+export const SETTING_INTAKE_KEY = 'intake_key';
+/** '1' when the user allowed plain http:// to a non-loopback endpoint. */
+export const SETTING_ALLOW_HTTP = 'endpoint_allow_http';
 
 export function rowPublicKey(row: Pick<SigningKeyTable, 'key_id' | 'public_key'>): PublicKey {
   return {
@@ -50,6 +56,7 @@ export async function keysView(core: Core, tx: Tx = core.db): Promise<KeysView> 
     provinceRecipient: await getSetting(tx, SETTING_RECIPIENT),
     trusted: trusted.map((t) => ({ keyId: t.key_id, fingerprint: t.fingerprint, label: t.label, addedAt: t.added_at })),
     endpoint: await getSetting(tx, SETTING_ENDPOINT),
+    intakeKey: await intakeKeyFingerprint(tx),
     protector: keyProtectorOf(core)?.scheme ?? null,
   };
 }
@@ -252,18 +259,79 @@ export async function verificationKeys(tx: Tx): Promise<PublicKey[]> {
   return [...own, ...trusted].map(rowPublicKey);
 }
 
-export async function setEndpoint(core: Core, actor: string, normalised: string | null): Promise<KeysView> {
+export async function setEndpoint(
+  core: Core,
+  actor: string,
+  normalised: string | null,
+  opts: { allowHttp?: boolean } = {},
+): Promise<KeysView> {
+  const allowHttp = normalised !== null && opts.allowHttp === true && !isSecureEndpoint(normalised);
+  if (normalised !== null && !allowHttp) assertSecureEndpoint(normalised);
   return core.db.transaction().execute(async (tx) => {
     const before = await getSetting(tx, SETTING_ENDPOINT);
-    if (before === normalised) return keysView(core, tx);
-    await setSetting(tx, SETTING_ENDPOINT, normalised, isoNow(core.clock));
+    const allowedBefore = (await getSetting(tx, SETTING_ALLOW_HTTP)) === '1';
+    if (before === normalised && allowedBefore === allowHttp) return keysView(core, tx);
+    const now = isoNow(core.clock);
+    await setSetting(tx, SETTING_ENDPOINT, normalised, now);
+    await setSetting(tx, SETTING_ALLOW_HTTP, allowHttp ? '1' : null, now);
     await appendEvent(tx, core, actor, {
       action: 'outbox.setEndpoint',
       entity: 'outbox_setting',
       entityId: SETTING_ENDPOINT,
       before,
-      after: normalised,
+      after: allowHttp ? { url: normalised, allowHttp } : normalised,
     });
     return keysView(core, tx);
   });
+}
+
+/** https anywhere, or http to this machine only (the reference intake on 127.0.0.1). */
+export function isSecureEndpoint(url: string): boolean {
+  const u = new URL(url);
+  if (u.protocol === 'https:') return true;
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+export function assertSecureEndpoint(url: string): void {
+  if (!isSecureEndpoint(url)) {
+    throw new AppError(
+      'OUTBOX_ENDPOINT_INSECURE',
+      `接收地址 ${url} 使用未加密的 http://，数据包和回执会在网络上明文传输。请改用 https:// 地址；确需使用时须明确允许（命令行 --allow-http）。`,
+    );
+  }
+}
+
+/** Pins the intake's receipt key; replacing a pinned key needs a reason, as for the age recipient. */
+export async function setIntakeKey(core: Core, actor: string, publicKeyText: string, reason?: string): Promise<KeysView> {
+  const key = parseMinisignPublicKey(publicKeyText);
+  const line = minisignPublicKeyBase64(key);
+  return core.db.transaction().execute(async (tx) => {
+    const before = await getSetting(tx, SETTING_INTAKE_KEY);
+    if (before === line) return keysView(core, tx);
+    if (before && !reason) {
+      throw new AppError('REASON_REQUIRED', '已登记过接收方回执公钥；更换公钥需要填写原因（例如省里通知更换密钥的文号）。');
+    }
+    await setSetting(tx, SETTING_INTAKE_KEY, line, isoNow(core.clock));
+    await appendEvent(tx, core, actor, {
+      action: 'keys.setIntakeKey',
+      entity: 'intake_key',
+      entityId: keyFingerprint(key),
+      before: before ? keyFingerprint(parseMinisignPublicKey(before)) : null,
+      after: { fingerprint: keyFingerprint(key), publicKey: line },
+      reason: reason ?? null,
+    });
+    return keysView(core, tx);
+  });
+}
+
+/** The pinned receipt keys (one, or none when not pinned yet). */
+export async function intakeKeys(tx: Tx): Promise<PublicKey[]> {
+  const line = await getSetting(tx, SETTING_INTAKE_KEY);
+  return line ? [parseMinisignPublicKey(line)] : [];
+}
+
+async function intakeKeyFingerprint(tx: Tx): Promise<string | null> {
+  const [key] = await intakeKeys(tx);
+  return key ? keyFingerprint(key) : null;
 }

@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { Tx } from '../context';
 import { confirmationsKind } from './kind-confirmations';
+import { examRegistrationsKind } from './kind-exam';
 import { admissionsKind, scoresKind } from './kind-results';
+import { rotationPlansKind } from './kind-rotation';
 import type { PackageKindDef } from './kind-types';
 
 const registry = new Map<string, PackageKindDef>();
@@ -15,6 +17,8 @@ export function registerPackageKind(def: PackageKindDef): void {
 registerPackageKind(confirmationsKind);
 registerPackageKind(scoresKind);
 registerPackageKind(admissionsKind);
+registerPackageKind(examRegistrationsKind);
+registerPackageKind(rotationPlansKind);
 
 export function packageKinds(): PackageKindDef[] {
   return [...registry.values()];

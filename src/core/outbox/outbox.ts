@@ -1,14 +1,17 @@
-import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Connectivity, ExportedPackage, OutboxItem, OutboxStatus, PushResult } from '../../shared/contract/outbox';
 import { AppError, isAppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
 import type { Core, Tx } from '../context';
 import { hashFile } from '../crypto/hash-file';
+import { copyPrivateFileAtomic, writePrivateFileAtomic } from '../db/private-files';
+import type { PublicKey } from '../crypto/signing-key';
 import { probeEndpoint, uploadPackage, type UploadPackageOptions } from '../upload';
 import { isoNow } from '../util/clock';
 import { outboxDir } from './build';
 import { sqliteResumeStore } from './resume-store';
+import { assertSecureEndpoint, intakeKeys, SETTING_ALLOW_HTTP } from './keys';
 import { getSetting, SETTING_ENDPOINT } from './settings';
 import type { OutboxState, OutboxTable } from './tables';
 
@@ -149,7 +152,20 @@ async function requireEndpoint(core: Core): Promise<string> {
       '尚未设置省级接收地址，无法联网发送。请在“待发件箱”中设置接收地址；没有网络时可导出到文件夹或 U 盘报送。',
     );
   }
+  // Checked again here: an http:// address saved before this rule existed is not silently used.
+  if ((await getSetting(core.db, SETTING_ALLOW_HTTP)) !== '1') assertSecureEndpoint(endpoint);
   return endpoint;
+}
+
+async function requireIntakeKeys(core: Core): Promise<PublicKey[]> {
+  const keys = await intakeKeys(core.db);
+  if (keys.length === 0) {
+    throw new AppError(
+      'OUTBOX_NO_INTAKE_KEY',
+      '尚未登记接收方的回执签名公钥：没有它就无法确认数据包已送达，因此不发送。请导入省里提供的接收方公钥（basedesk keys set-intake-key 文件）。',
+    );
+  }
+  return keys;
 }
 
 /**
@@ -170,6 +186,7 @@ export function pushOutbox(core: Core, actor: string, opts: PushOptions = {}): P
 
 async function doPush(core: Core, actor: string, opts: PushOptions): Promise<PushResult> {
   const endpoint = await requireEndpoint(core);
+  const receiptKeys = await requireIntakeKeys(core);
   let q = core.db.selectFrom('outbox').selectAll().where('state', 'in', ['queued', 'failed', 'uploading']).orderBy('sequence');
   if (opts.uuid) q = q.where('uuid', '=', opts.uuid);
   const rows = await q.execute();
@@ -213,6 +230,7 @@ async function doPush(core: Core, actor: string, opts: PushOptions): Promise<Pus
         filePath: packagePath(core, row),
         sha512: row.sha512,
         uuid: row.uuid,
+        receiptKeys,
         resumeStore: store,
         onProgress: (sent, total) => progress.set(row.uuid, { sent, total }),
         // tus-js-client buffers one chunk of a stream source in memory: 16 MiB keeps the app's peak low.
@@ -333,14 +351,15 @@ export async function exportPackage(core: Core, actor: string, uuid: string, dir
         `目标文件夹里已有同名但内容不同的文件 ${row.file_name}，未覆盖。请换一个文件夹。`,
       );
   } else {
-    await copyFile(packagePath(core, row), target);
+    // Under a temporary name until complete: a USB stick pulled mid-copy leaves no half package named like a whole one.
+    copyPrivateFileAtomic(packagePath(core, row), target);
   }
   const copied = await hashFile(target);
   if (copied.digest !== row.sha512) {
     throw new AppError('OUTBOX_EXPORT_CORRUPT', `复制到 ${dir} 的数据包校验不一致（U 盘可能损坏或已满）。请换一个 U 盘重试。`);
   }
-  await writeFile(`${target}.sha512`, sidecar(row), 'utf8');
-  await writeFile(join(dir, `README-${row.uuid}.txt`), readme(row), 'utf8');
+  writePrivateFileAtomic(`${target}.sha512`, sidecar(row));
+  writePrivateFileAtomic(join(dir, `README-${row.uuid}.txt`), readme(row));
   await core.db.transaction().execute(async (tx) => {
     await appendEvent(tx, core, actor, {
       action: 'outbox.export',

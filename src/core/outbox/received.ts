@@ -42,6 +42,16 @@ export async function verifyReceived(core: Core, actor: string, input: VerifyRec
     acceptedPackages: async (uuid) =>
       (await core.db.selectFrom('accepted_packages').select('bag_sha512').where('uuid', '=', uuid).executeTakeFirst())
         ?.bag_sha512 ?? null,
+    latestSequence: async (baseCode, kind, uuid) =>
+      (
+        await core.db
+          .selectFrom('accepted_packages')
+          .select((eb) => eb.fn.max('sequence').as('latest'))
+          .where('base_code', '=', baseCode)
+          .where('kind', '=', kind)
+          .where('uuid', '!=', uuid)
+          .executeTakeFirst()
+      )?.latest ?? null,
     ...(input.identity ? { identities: [input.identity.trim()] } : {}),
     ...(input.limits ? { limits: input.limits } : {}),
     tmpDir,
@@ -86,6 +96,7 @@ export async function verifyReceived(core: Core, actor: string, input: VerifyRec
     keyFingerprint: result.keyFingerprint,
     duplicate: result.duplicate,
     recorded,
+    warnings: result.warnings,
   };
 }
 

@@ -25,6 +25,8 @@ export type TrustedKeyTable = {
 export type OutboxSettingTable = { key: string; value: string; updated_at: string };
 
 export type PackageSequenceTable = { base_code: string; last_sequence: number };
+/** The counter in use: per base and kind (package_sequences, per base only, is no longer written). */
+export type PackageKindSequenceTable = { base_code: string; kind: string; last_sequence: number };
 
 export type OutboxState = 'queued' | 'uploading' | 'delivered' | 'failed' | 'rejected';
 
@@ -90,6 +92,7 @@ export type OutboxTables = {
   trusted_keys: TrustedKeyTable;
   outbox_settings: OutboxSettingTable;
   package_sequences: PackageSequenceTable;
+  package_kind_sequences: PackageKindSequenceTable;
   outbox: OutboxTable;
   outbox_history: OutboxHistoryTable;
   outbox_resume: OutboxResumeTable;

@@ -16,13 +16,13 @@ export const planHandlers = defineHandlers<typeof planOps>()({
   'plan.commitImport': async (ctx, input) =>
     commitPlanImport(
       ctx.core,
-      actorOf(ctx).username,
+      actorOf(ctx),
       { ...decodeFile(input), ...(input.baseColumn ? { baseColumn: input.baseColumn } : {}) },
       input.mappings,
       { ...(input.replace ? { replace: true } : {}), ...(input.reason ? { reason: input.reason } : {}), remap: input.remap },
     ),
 
-  'plan.setQuota': async (ctx, input) => setQuota(ctx.core, actorOf(ctx).username, input),
+  'plan.setQuota': async (ctx, input) => setQuota(ctx.core, actorOf(ctx), input),
 
-  'plan.splitPool': async (ctx, input) => splitPool(ctx.core, actorOf(ctx).username, input),
+  'plan.splitPool': async (ctx, input) => splitPool(ctx.core, actorOf(ctx), input),
 });

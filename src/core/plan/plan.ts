@@ -3,7 +3,7 @@ import type { PlanDiff, PlanPreview, PlanRow, PlanView } from '../../shared/cont
 import { AppError } from '../../shared/errors';
 import { currentPreset, requireBase } from '../base/base';
 import { addLocalSpecialty, loadCatalogue } from '../catalogue/catalogue';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import { appendEvent } from '../audit/events';
 import { readTable } from '../tabular';
 import { isoNow } from '../util/clock';
@@ -92,7 +92,7 @@ export async function previewPlanImport(
  */
 export async function commitPlanImport(
   core: Core,
-  actor: string,
+  actor: Actor,
   file: PlanFile,
   mappings: Record<string, { code: string } | { add: true }>,
   options: ReplaceOptions = {},
@@ -108,7 +108,7 @@ export async function commitPlanImport(
       if ('add' in m) {
         const s = await addLocalSpecialty(tx, name);
         codes[name] = s.code;
-        await appendEvent(tx, core, actor, {
+        await appendEvent(tx, core, actor.username, {
           action: 'catalogue.add',
           entity: 'specialty',
           entityId: s.code,
@@ -169,7 +169,7 @@ export async function commitPlanImport(
         .execute();
     }
     const after = await showPlan(tx);
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'plan.import',
       entity: 'plan',
       entityId: String(base.cohort_year),
@@ -243,7 +243,7 @@ function assertReplaceAllowed(diff: PlanDiff, options: ReplaceOptions): void {
 }
 
 /** Moves applicants' choices of a dropped specialty to the one the user mapped it to, one audited event each. */
-async function remapChoices(tx: Tx, core: Core, actor: string, cohortYear: number, diff: PlanDiff, options: ReplaceOptions) {
+async function remapChoices(tx: Tx, core: Core, actor: Actor, cohortYear: number, diff: PlanDiff, options: ReplaceOptions) {
   const remap = options.remap ?? {};
   const dropped = new Set(diff.droppedSpecialties.map((d) => d.specialtyCode));
   const catalogue = await loadCatalogue(tx);
@@ -266,7 +266,7 @@ async function remapChoices(tx: Tx, core: Core, actor: string, cohortYear: numbe
       .set({ choices_json: JSON.stringify(next), updated_at: now })
       .where('id', '=', a.id)
       .execute();
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'applicant.remap-choice',
       entity: 'applicant',
       entityId: a.id,
@@ -279,7 +279,7 @@ async function remapChoices(tx: Tx, core: Core, actor: string, cohortYear: numbe
 
 export async function setQuota(
   core: Core,
-  actor: string,
+  actor: Actor,
   input: { specialtyCode: string | null; category: string | null; quota: number; reason?: string },
 ): Promise<PlanView> {
   return core.db.transaction().execute(async (tx) => {
@@ -287,7 +287,7 @@ export async function setQuota(
     if (input.specialtyCode !== null) await requireSpecialty(tx, input.specialtyCode);
     const category = await requireCategory(tx, input.category);
     const before = await upsertQuota(tx, base.cohort_year, input.specialtyCode, category, input.quota, isoNow(core.clock));
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'plan.set-quota',
       entity: 'plan',
       entityId: `${base.cohort_year}:${input.specialtyCode ?? 'pool'}:${category}`,
@@ -302,7 +302,7 @@ export async function setQuota(
 /** Move seats from the unallocated pool (吉林“其他”) to one of the base's own specialties. */
 export async function splitPool(
   core: Core,
-  actor: string,
+  actor: Actor,
   input: { specialtyCode: string; category: string | null; seats: number },
 ): Promise<PlanView> {
   return core.db.transaction().execute(async (tx) => {
@@ -336,7 +336,7 @@ export async function splitPool(
       .where('category', '=', category)
       .executeTakeFirst();
     await upsertQuota(tx, base.cohort_year, input.specialtyCode, category, (current?.quota ?? 0) + input.seats, now);
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'plan.split-pool',
       entity: 'plan',
       entityId: `${base.cohort_year}:${input.specialtyCode}:${category}`,

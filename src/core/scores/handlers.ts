@@ -11,7 +11,10 @@ import { isoNow } from '../util/clock';
 import { decodeFile } from '../util/file-input';
 import { loadComponents } from './components';
 import { commitScoreImport, previewScoreImport } from './import';
-import { createSession, listSessions, markAbsent, reopen, resolveConflict, sessionDetail, setScore, signOff } from './interview';
+import { markAbsent, resolveConflict, setScore } from './interview-scoring';
+import { createSession, listSessions } from './interview-session';
+import { sessionDetail } from './interview-sheet';
+import { reopen, signOff } from './interview-signoff';
 import { blankSheetHtml, resultSheetHtml, summaryXlsx } from './outputs';
 import { reorderTie, resultRows, showRanking } from './ranking';
 import type { ComponentsView } from '../../shared/contract/scores';
@@ -71,7 +74,7 @@ export const scoresHandlers = defineHandlers<typeof scoresOps>()({
   'scores.previewImport': async (ctx, input) =>
     previewScoreImport(ctx.core, decodeFile(input), { replace: input.replace, reason: input.reason }),
   'scores.import': async (ctx, input) =>
-    commitScoreImport(ctx.core, actorOf(ctx).username, decodeFile(input), { replace: input.replace, reason: input.reason }),
+    commitScoreImport(ctx.core, actorOf(ctx), decodeFile(input), { replace: input.replace, reason: input.reason }),
   'scores.results': async (ctx, input) => resultRows(ctx.core.db, input.cohortYear),
   'scores.summaryXlsx': async (ctx, input) => summaryXlsx(ctx.core.db, input),
 
@@ -87,7 +90,7 @@ export const scoresHandlers = defineHandlers<typeof scoresOps>()({
   'interview.resultSheetHtml': async (ctx, input) => ({ html: await resultSheetHtml(ctx.core.db, actorOf(ctx), input) }),
 
   'ranking.show': async (ctx, input) => showRanking(ctx.core.db, input),
-  'ranking.reorder': async (ctx, input) => reorderTie(ctx.core, actorOf(ctx).username, input),
+  'ranking.reorder': async (ctx, input) => reorderTie(ctx.core, actorOf(ctx), input),
 
   'stations.exportSession': async (ctx, input) => exportSessionFile(ctx.core, actorOf(ctx), input),
   'stations.exportBundle': async (ctx, input) => exportBundle(ctx.core, input),

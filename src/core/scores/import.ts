@@ -9,12 +9,13 @@ import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/mask';
 import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
-import { loadCatalogue, matchSpecialty } from '../catalogue/catalogue';
-import type { Core, Tx } from '../context';
+import { loadCatalogue, matchSpecialty, type CatalogueIndex } from '../catalogue/catalogue';
+import type { Actor, Core, Tx } from '../context';
 import { validateIdCell } from '../identity';
-import { formatHundredths, parseScore } from './rules';
-import { findHeaderRow, normalizeText, readTable, type Cell } from '../tabular';
+import { formatHundredths, parseScore, type Component } from './rules';
+import { findHeaderRow, normalizeText, readTable, type Cell, type Sheet } from '../tabular';
 import { isoNow } from '../util/clock';
+import { parseJsonAs, stringList } from '../util/json';
 import { loadComponents } from './components';
 
 /** Column aliases; the first alias names the group. Component columns map to component keys. */
@@ -40,9 +41,55 @@ export type ScoreImportOptions = { replace: boolean; reason?: string | undefined
 
 type Planned = { report: ScoreImportReport; changes: Change[] };
 
-async function plan(tx: Tx, file: { fileName: string; bytes: Uint8Array }, opts: ScoreImportOptions): Promise<Planned> {
-  const base = await requireBase(tx);
-  const { components } = await loadComponents(tx, base.cohort_year);
+type ScoreFile = { fileName: string; bytes: Uint8Array };
+type Reject = (row: number, field: string, code: string, message: string) => void;
+type ComponentColumn = { key: string; label: string; col: number };
+type Layout = { sheet: Sheet; first: number; nameCol?: number; idCol: number; specCol?: number; compCols: ComponentColumn[] };
+type KnownApplicant = { id: string; id_number: string; name: string; choices_json: string };
+
+/** What the rows are checked against: this year's applicants, components, scores and (maybe) catalogue. */
+type Known = {
+  components: Component[];
+  byIdNumber: Map<string, KnownApplicant>;
+  current: Map<string, { value: number | null; absent: number }>;
+  catalogue: CatalogueIndex | null;
+  /** File rows (1-based) per valid ID number: two rows for one person cannot both be right. */
+  rowsById: Map<string, number[]>;
+};
+
+const EMPTY: Cell = { text: '', type: 'empty' };
+const cellAt = (r: Cell[], c: number | undefined): Cell => (c === undefined ? EMPTY : (r[c] ?? EMPTY));
+const isBlank = (row: Cell[]) => row.every((c) => c.text.trim() === '');
+
+async function plan(tx: Tx, file: ScoreFile, opts: ScoreImportOptions): Promise<Planned> {
+  const layout = await readLayout(file);
+  const known = await loadKnown(tx, layout);
+  const rejected: ImportRejection[] = [];
+  const reject: Reject = (row, field, code, message) => rejected.push({ row, field, code, message });
+  const changes: Change[] = [];
+  const counts = { imported: 0, updated: 0, unchanged: 0 };
+  for (let r = layout.first; r < layout.sheet.rows.length; r++) {
+    const row = layout.sheet.rows[r]!;
+    if (isBlank(row)) continue;
+    const a = matchRow(row, r + 1, layout, known, reject);
+    if (a === null) continue;
+    const planned = rowChanges(row, r + 1, a.id, layout, known, opts, reject);
+    if (planned === null) continue;
+    if (planned.changes.length === 0) {
+      if (planned.unchanged > 0) counts.unchanged += 1;
+      continue;
+    }
+    if (planned.changes.some((c) => c.before !== null)) counts.updated += 1;
+    else counts.imported += 1;
+    changes.push(...planned.changes);
+  }
+  if (opts.replace && changes.some((c) => c.before !== null) && !opts.reason) {
+    throw new AppError('REASON_REQUIRED', '替换已有成绩必须填写原因。');
+  }
+  return { report: { ...counts, rejected, applied: false }, changes };
+}
+
+async function readLayout(file: ScoreFile): Promise<Layout> {
   const table = await readTable(file);
   const sheet = table.sheets[0];
   const header = sheet
@@ -51,13 +98,14 @@ async function plan(tx: Tx, file: { fileName: string; bytes: Uint8Array }, opts:
         COLUMNS.map((c) => c.group),
       )
     : null;
-  if (!sheet || !header || !header.columns.has('身份证号')) {
+  const idCol = header?.columns.get('身份证号');
+  if (!sheet || !header || idCol === undefined) {
     throw new AppError(
       'SCORE_FILE_HEADER',
       `文件“${file.fileName}”中找不到表头：至少需要“身份证号”和一列成绩（笔试成绩 / 面试成绩 / 操作成绩）。`,
     );
   }
-  const compCols: Array<{ key: string; label: string; col: number }> = [];
+  const compCols: ComponentColumn[] = [];
   for (const c of COLUMNS) {
     if (!c.component) continue;
     const col = header.columns.get(c.group[0]!);
@@ -65,142 +113,158 @@ async function plan(tx: Tx, file: { fileName: string; bytes: Uint8Array }, opts:
   }
   if (compCols.length === 0)
     throw new AppError('SCORE_FILE_HEADER', `文件“${file.fileName}”中没有成绩列（笔试成绩 / 面试成绩 / 操作成绩）。`);
-
-  const rejected: ImportRejection[] = [];
-  const reject = (row: number, field: string, code: string, message: string) => rejected.push({ row, field, code, message });
   const nameCol = header.columns.get('姓名');
-  const idCol = header.columns.get('身份证号')!;
   const specCol = header.columns.get('培训专业');
-  const catalogue = specCol !== undefined ? await loadCatalogue(tx) : null;
+  return {
+    sheet,
+    first: header.rowIndex + 1,
+    idCol,
+    compCols,
+    ...(nameCol !== undefined ? { nameCol } : {}),
+    ...(specCol !== undefined ? { specCol } : {}),
+  };
+}
 
+async function loadKnown(tx: Tx, layout: Layout): Promise<Known> {
+  const base = await requireBase(tx);
+  const { components } = await loadComponents(tx, base.cohort_year);
+  const catalogue = layout.specCol !== undefined ? await loadCatalogue(tx) : null;
   const applicants = await tx
     .selectFrom('applicants')
     .select(['id', 'id_number', 'name', 'choices_json'])
     .where('cohort_year', '=', base.cohort_year)
     .execute();
-  const byIdNumber = new Map(applicants.map((a) => [a.id_number, a]));
   const existing = await tx.selectFrom('component_scores').selectAll().where('cohort_year', '=', base.cohort_year).execute();
-  const current = new Map(existing.map((e) => [`${e.applicant_id}/${e.component}`, e]));
-
-  // Duplicates first: two rows for one person cannot both be right, so neither is used.
   const rowsById = new Map<string, number[]>();
-  const cell = (r: Cell[], c: number | undefined): Cell =>
-    c === undefined ? { text: '', type: 'empty' } : (r[c] ?? { text: '', type: 'empty' });
-  for (let r = header.rowIndex + 1; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r]!;
-    if (row.every((c) => c.text.trim() === '')) continue;
-    const id = validateIdCell(cell(row, idCol));
+  for (let r = layout.first; r < layout.sheet.rows.length; r++) {
+    const row = layout.sheet.rows[r]!;
+    if (isBlank(row)) continue;
+    const id = validateIdCell(cellAt(row, layout.idCol));
     if (id.ok) rowsById.set(id.value, [...(rowsById.get(id.value) ?? []), r + 1]);
   }
+  return {
+    components,
+    byIdNumber: new Map(applicants.map((a) => [a.id_number, a])),
+    current: new Map(existing.map((e) => [`${e.applicant_id}/${e.component}`, e])),
+    catalogue,
+    rowsById,
+  };
+}
 
+/** The applicant a row is about, or null (rejected) when its ID, name or specialty does not fit. */
+function matchRow(row: Cell[], rowNo: number, layout: Layout, known: Known, reject: Reject): KnownApplicant | null {
+  const id = validateIdCell(cellAt(row, layout.idCol));
+  if (!id.ok) {
+    reject(rowNo, '身份证号', id.code, id.message);
+    return null;
+  }
+  const dup = known.rowsById.get(id.value)!;
+  if (dup.length > 1) {
+    reject(
+      rowNo,
+      '身份证号',
+      'DUPLICATE_ID',
+      `身份证号 ${maskIdNumber(id.value)} 在文件中出现 ${dup.length} 次（第 ${dup.join('、')} 行），请删除重复行后再导入。`,
+    );
+    return null;
+  }
+  const a = known.byIdNumber.get(id.value);
+  if (!a) {
+    reject(
+      rowNo,
+      '身份证号',
+      'UNKNOWN_ID',
+      `身份证号 ${maskIdNumber(id.value)} 不在本年度报名名单中：请核对号码，或先导入该考生的报名信息。`,
+    );
+    return null;
+  }
+  const name = normalizeText(cellAt(row, layout.nameCol).text).replace(/\s+/g, '');
+  if (layout.nameCol !== undefined && name !== '' && name !== a.name.replace(/\s+/g, '')) {
+    reject(
+      rowNo,
+      '姓名',
+      'NAME_MISMATCH',
+      `第 ${rowNo} 行姓名「${name}」与报名信息中该身份证号的姓名「${a.name}」不一致，请核对是否串行。`,
+    );
+    return null;
+  }
+  const spec = normalizeText(cellAt(row, layout.specCol).text).trim();
+  if (known.catalogue && spec !== '' && !choseSpecialty(known.catalogue, a, spec)) {
+    reject(rowNo, '培训专业', 'SPECIALTY_MISMATCH', `第 ${rowNo} 行培训专业「${spec}」与该考生报名的专业不一致，请核对。`);
+    return null;
+  }
+  return a;
+}
+
+function choseSpecialty(catalogue: CatalogueIndex, a: KnownApplicant, spec: string): boolean {
+  const s = matchSpecialty(catalogue, spec);
+  const choices = parseJsonAs(stringList, a.choices_json, 'applicants.choices_json');
+  return s !== null && (choices.length === 0 || choices.includes(s.code));
+}
+
+/** The score changes one row asks for, or null (rejected) when any of its scores cannot be taken. */
+function rowChanges(
+  row: Cell[],
+  rowNo: number,
+  applicantId: string,
+  layout: Layout,
+  known: Known,
+  opts: ScoreImportOptions,
+  reject: Reject,
+): { changes: Change[]; unchanged: number } | null {
+  let rowOk = true;
   const changes: Change[] = [];
-  let imported = 0;
-  let updated = 0;
   let unchanged = 0;
-  for (let r = header.rowIndex + 1; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r]!;
-    const rowNo = r + 1;
-    if (row.every((c) => c.text.trim() === '')) continue;
-    const id = validateIdCell(cell(row, idCol));
-    if (!id.ok) {
-      reject(rowNo, '身份证号', id.code, id.message);
-      continue;
-    }
-    const dup = rowsById.get(id.value)!;
-    if (dup.length > 1) {
-      reject(
-        rowNo,
-        '身份证号',
-        'DUPLICATE_ID',
-        `身份证号 ${maskIdNumber(id.value)} 在文件中出现 ${dup.length} 次（第 ${dup.join('、')} 行），请删除重复行后再导入。`,
-      );
-      continue;
-    }
-    const a = byIdNumber.get(id.value);
-    if (!a) {
-      reject(
-        rowNo,
-        '身份证号',
-        'UNKNOWN_ID',
-        `身份证号 ${maskIdNumber(id.value)} 不在本年度报名名单中：请核对号码，或先导入该考生的报名信息。`,
-      );
-      continue;
-    }
-    const name = normalizeText(cell(row, nameCol).text).replace(/\s+/g, '');
-    if (nameCol !== undefined && name !== '' && name !== a.name.replace(/\s+/g, '')) {
-      reject(
-        rowNo,
-        '姓名',
-        'NAME_MISMATCH',
-        `第 ${rowNo} 行姓名「${name}」与报名信息中该身份证号的姓名「${a.name}」不一致，请核对是否串行。`,
-      );
-      continue;
-    }
-    const spec = normalizeText(cell(row, specCol).text).trim();
-    if (catalogue && spec !== '') {
-      const s = matchSpecialty(catalogue, spec);
-      const choices = JSON.parse(a.choices_json) as string[];
-      if (!s || (choices.length > 0 && !choices.includes(s.code))) {
-        reject(rowNo, '培训专业', 'SPECIALTY_MISMATCH', `第 ${rowNo} 行培训专业「${spec}」与该考生报名的专业不一致，请核对。`);
-        continue;
-      }
-    }
-    let rowOk = true;
-    const rowChanges: Change[] = [];
-    let rowUnchanged = 0;
-    for (const cc of compCols) {
-      const c = cell(row, cc.col);
-      if (c.text.trim() === '' && c.type !== 'number') continue; // no score for this component in this file
-      const comp = components.find((x) => x.key === cc.key);
-      if (!comp) {
-        reject(
-          rowNo,
-          cc.label,
-          'COMPONENT_NOT_CONFIGURED',
-          `本年度考核项目中没有「${cc.label.replace('成绩', '')}」，该列不能导入；如需要，请先在考核项目中添加。`,
-        );
-        rowOk = false;
-        continue;
-      }
-      const p = parseScore(c.type === 'number' && c.number !== undefined ? c.number : c.text, comp.max);
-      if (!p.ok) {
-        reject(rowNo, cc.label, p.code, `第 ${rowNo} 行${cc.label}：${p.message}`);
-        rowOk = false;
-        continue;
-      }
-      const value = p.absent ? null : p.value;
-      const before = current.get(`${a.id}/${cc.key}`);
-      const beforeV = before ? { value: before.value, absent: before.absent === 1 } : null;
-      if (beforeV && beforeV.value === value && beforeV.absent === p.absent) {
-        rowUnchanged += 1;
-        continue;
-      }
-      if (beforeV && !opts.replace) {
-        const shown = beforeV.absent ? '缺考' : formatHundredths(beforeV.value ?? 0);
-        reject(
-          rowNo,
-          cc.label,
-          'SCORE_CONFLICT',
-          `第 ${rowNo} 行${cc.label}「${c.text.trim()}」与已有成绩 ${shown} 不同：如确需更正，请选择“替换已有成绩”并填写原因。`,
-        );
-        rowOk = false;
-        continue;
-      }
-      rowChanges.push({ applicantId: a.id, component: cc.key, value, absent: p.absent, before: beforeV, row: rowNo });
-    }
-    if (!rowOk) continue;
-    if (rowChanges.length === 0) {
-      if (rowUnchanged > 0) unchanged += 1;
-      continue;
-    }
-    if (rowChanges.some((c) => c.before !== null)) updated += 1;
-    else imported += 1;
-    changes.push(...rowChanges);
+  for (const cc of layout.compCols) {
+    const c = cellAt(row, cc.col);
+    if (c.text.trim() === '' && c.type !== 'number') continue; // no score for this component in this file
+    const change = componentChange(c, cc, rowNo, applicantId, known, opts, reject);
+    if (change === 'rejected') rowOk = false;
+    else if (change === 'unchanged') unchanged += 1;
+    else changes.push(change);
   }
-  if (opts.replace && changes.some((c) => c.before !== null) && !opts.reason) {
-    throw new AppError('REASON_REQUIRED', '替换已有成绩必须填写原因。');
+  return rowOk ? { changes, unchanged } : null;
+}
+
+function componentChange(
+  c: Cell,
+  cc: ComponentColumn,
+  rowNo: number,
+  applicantId: string,
+  known: Known,
+  opts: ScoreImportOptions,
+  reject: Reject,
+): Change | 'unchanged' | 'rejected' {
+  const comp = known.components.find((x) => x.key === cc.key);
+  if (!comp) {
+    reject(
+      rowNo,
+      cc.label,
+      'COMPONENT_NOT_CONFIGURED',
+      `本年度考核项目中没有「${cc.label.replace('成绩', '')}」，该列不能导入；如需要，请先在考核项目中添加。`,
+    );
+    return 'rejected';
   }
-  return { report: { imported, updated, unchanged, rejected, applied: false }, changes };
+  const p = parseScore(c.type === 'number' && c.number !== undefined ? c.number : c.text, comp.max);
+  if (!p.ok) {
+    reject(rowNo, cc.label, p.code, `第 ${rowNo} 行${cc.label}：${p.message}`);
+    return 'rejected';
+  }
+  const value = p.absent ? null : p.value;
+  const before = known.current.get(`${applicantId}/${cc.key}`);
+  const beforeV = before ? { value: before.value, absent: before.absent === 1 } : null;
+  if (beforeV && beforeV.value === value && beforeV.absent === p.absent) return 'unchanged';
+  if (beforeV && !opts.replace) {
+    const shown = beforeV.absent ? '缺考' : formatHundredths(beforeV.value ?? 0);
+    reject(
+      rowNo,
+      cc.label,
+      'SCORE_CONFLICT',
+      `第 ${rowNo} 行${cc.label}「${c.text.trim()}」与已有成绩 ${shown} 不同：如确需更正，请选择“替换已有成绩”并填写原因。`,
+    );
+    return 'rejected';
+  }
+  return { applicantId, component: cc.key, value, absent: p.absent, before: beforeV, row: rowNo };
 }
 
 export async function previewScoreImport(
@@ -213,7 +277,7 @@ export async function previewScoreImport(
 
 export async function commitScoreImport(
   core: Core,
-  actor: string,
+  actor: Actor,
   file: { fileName: string; bytes: Uint8Array },
   opts: ScoreImportOptions,
 ): Promise<ScoreImportReport> {
@@ -223,7 +287,7 @@ export async function commitScoreImport(
     const base = await requireBase(tx);
     const now = isoNow(core.clock);
     for (const c of changes) {
-      const e = await appendEvent(tx, core, actor, {
+      const e = await appendEvent(tx, core, actor.username, {
         action: 'scores.set',
         entity: 'component_score',
         entityId: `${c.applicantId}/${c.component}`,

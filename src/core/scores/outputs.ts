@@ -8,7 +8,8 @@ import { AppError } from '../../shared/errors';
 import type { Actor, Tx } from '../context';
 import { formatHundredths } from './rules';
 import { loadComponents } from './components';
-import { loadSession, sessionDetail } from './interview';
+import { loadSession } from './interview-session';
+import { sessionDetail } from './interview-sheet';
 import { showRanking } from './ranking';
 import { neutraliseFormula } from '../tabular/cell-safety';
 
@@ -38,7 +39,15 @@ export async function summaryXlsx(tx: Tx, input: { cohortYear?: number | undefin
       ]);
     }
     for (const u of g.unranked) {
-      ws.addRow(['', neutraliseFormula(u.name), u.idMasked, '', ...components.map(() => ''), '', u.status === 'absent' ? '缺考' : '成绩不全']);
+      ws.addRow([
+        '',
+        neutraliseFormula(u.name),
+        u.idMasked,
+        '',
+        ...components.map(() => ''),
+        '',
+        u.status === 'absent' ? '缺考' : '成绩不全',
+      ]);
     }
     ws.getColumn(3).width = 22;
     ws.getRow(2).font = { bold: true };

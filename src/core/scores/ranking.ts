@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/mask';
 import { appendEvent } from '../audit/events';
 import { currentPreset, requireBase } from '../base/base';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import { formatHundredths, groupKeyOf, rankCandidates, type RankCandidate } from './rules';
 import { isoNow } from '../util/clock';
 import { evaluateScores, loadScoreTable } from './results';
@@ -147,7 +147,7 @@ export async function showRanking(
 /** Order candidates inside one tie. Refuses candidates who are not all in the same tie. */
 export async function reorderTie(
   core: Core,
-  actor: string,
+  actor: Actor,
   input: { cohortYear?: number | undefined; groupKey: string; order: string[]; reason: string },
 ): Promise<RankingView> {
   return core.db.transaction().execute(async (tx) => {
@@ -184,12 +184,12 @@ export async function reorderTie(
           applicant_id: input.order[i]!,
           manual_order: i + 1,
           reason: input.reason,
-          actor,
+          actor: actor.username,
           updated_at: now,
         })
         .execute();
     }
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'ranking.reorder',
       entity: 'ranking_group',
       entityId: `${year}/${input.groupKey}`,

@@ -21,7 +21,7 @@ import {
   signingKeyFromSeed,
   verifyMinisignSignature,
 } from '../crypto';
-import { ABSENT_ACTION, MARK_ACTION, absenceRowOf, currentCells, isConflict, markRowOf, type MarkPayload } from '../scores/marks';
+import { ABSENT_ACTION, MARK_ACTION, absenceRowOf, currentCells, isConflict, markRowOf } from '../scores/marks';
 import { canonicalJson } from '../util/canonical-json';
 import { isoNow } from '../util/clock';
 import {
@@ -31,8 +31,8 @@ import {
   type BundleFile,
   type BundlePayload,
   type SessionFile,
-  type StationKeyJson,
 } from './format';
+import { parseBundleFile, parseBundlePayload, parseSessionFile, parseStationKey, scoreFactOf } from './schemas';
 import { importSessionFile } from './session-file';
 
 const EVENT_FIELDS = [
@@ -65,7 +65,7 @@ export async function exportBundle(core: Core, input: { sessionId?: string | und
       assignments.length > 1 ? '本机准备了多个面试场次，请指定要导出的场次。' : '本机没有导入离线评分文件，不能导出评分包。',
     );
   }
-  const k = JSON.parse(a.key_json) as StationKeyJson;
+  const k = parseStationKey(a.key_json);
   const key = signingKeyFromSeed(
     Buffer.from(k.keyId, 'base64'),
     Buffer.from(k.secretKey, 'base64'),
@@ -107,6 +107,7 @@ function bad(code: string, message: string): never {
 /** Reads either file kind; anything else (including a cut-off file) is refused before any write. */
 export function parseStationFile(
   bytes: Uint8Array,
+  schemaVersion: number,
 ): { kind: 'session'; file: SessionFile } | { kind: 'bundle'; file: BundleFile } {
   let obj: unknown;
   try {
@@ -115,18 +116,13 @@ export function parseStationFile(
     bad('BUNDLE_TRUNCATED', '文件不完整或已损坏（不是完整的 JSON）：可能复制时被截断。请从面试官电脑重新导出。');
   }
   const kind = (obj as { kind?: unknown } | null)?.kind;
-  if (kind === SESSION_FILE_KIND) return { kind: 'session', file: obj as SessionFile };
-  if (kind === BUNDLE_FILE_KIND) {
-    const f = obj as BundleFile;
-    if (typeof f.payload !== 'string' || typeof f.signature !== 'string')
-      bad('BUNDLE_FORMAT', '评分包格式不正确：缺少内容或签名。');
-    return { kind: 'bundle', file: f };
-  }
+  if (kind === SESSION_FILE_KIND) return { kind: 'session', file: parseSessionFile(obj, schemaVersion) };
+  if (kind === BUNDLE_FILE_KIND) return { kind: 'bundle', file: parseBundleFile(obj) };
   bad('BUNDLE_FORMAT', '这不是 BaseDesk 的离线评分文件或评分包。');
 }
 
 export async function importStationFile(core: Core, actor: Actor, bytes: Uint8Array): Promise<StationImportReport> {
-  const parsed = parseStationFile(bytes);
+  const parsed = parseStationFile(bytes, core.schemaVersion);
   if (parsed.kind === 'session') return importSessionFile(core, actor, parsed.file);
   return importBundle(core, actor, parsed.file, createHash('sha256').update(bytes).digest('hex'));
 }
@@ -145,13 +141,7 @@ async function verifyBundle(tx: Tx, core: Core, file: BundleFile): Promise<Verif
   }
   const v = verifyMinisignSignature(Buffer.from(file.payload, 'utf8'), sig, [parseMinisignPublicKey(reg.public_key)]);
   if (!v.ok) bad('BUNDLE_SIGNATURE_INVALID', `评分包签名无效：${v.message}`);
-  let payload: BundlePayload;
-  try {
-    payload = JSON.parse(file.payload) as BundlePayload;
-  } catch {
-    bad('BUNDLE_FORMAT', '评分包内容无法解析。');
-  }
-  if (payload.kind !== BUNDLE_FILE_KIND) bad('BUNDLE_FORMAT', '评分包内容类型不正确。');
+  const payload = parseBundlePayload(file.payload, core.schemaVersion);
   if (payload.formatVersion > STATION_FORMAT_VERSION || payload.schemaVersion > core.schemaVersion) {
     bad(
       'BUNDLE_NEWER_VERSION',
@@ -189,7 +179,7 @@ async function verifyBundle(tx: Tx, core: Core, file: BundleFile): Promise<Verif
   // Score facts must be this interviewer's, for this session, or the whole bundle is refused.
   for (const e of events) {
     if (e.action === MARK_ACTION || e.action === ABSENT_ACTION) {
-      const p = JSON.parse(e.after_json ?? '{}') as Partial<MarkPayload>;
+      const p = scoreFactOf(e.after_json);
       if (p.sessionId === payload.sessionId && e.action === MARK_ACTION && p.interviewer !== payload.interviewer) {
         bad(
           'STATION_INTERVIEWER_MISMATCH',
@@ -239,8 +229,7 @@ async function importBundle(core: Core, actor: Actor, file: BundleFile, sha256: 
       tx,
       events.filter(
         (e) =>
-          (e.action === MARK_ACTION || e.action === ABSENT_ACTION) &&
-          (JSON.parse(e.after_json ?? '{}') as { sessionId?: string }).sessionId === payload.sessionId,
+          (e.action === MARK_ACTION || e.action === ABSENT_ACTION) && scoreFactOf(e.after_json).sessionId === payload.sessionId,
       ),
     );
     const already =

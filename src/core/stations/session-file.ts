@@ -9,7 +9,7 @@ import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
 import type { Actor, Core } from '../context';
 import { generateSigningKey, keyFingerprint, minisignPublicKeyBase64 } from '../crypto';
-import { loadSession } from '../scores/interview';
+import { loadSession } from '../scores/interview-session';
 import { isoNow } from '../util/clock';
 import { SESSION_FILE_KIND, STATION_FORMAT_VERSION, type SessionFile } from './format';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
-import { receiptSchema, type Receipt } from './receipt';
+import { receiptSchema, type Receipt, type ReceiptFields } from './receipt';
 
 /**
  * The reference intake's memory, one JSON file: which package uuids were accepted with which bytes,
@@ -21,9 +21,16 @@ const acceptedSchema = z.object({
 });
 
 const indexSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   packages: z.record(z.string(), acceptedSchema),
   receipts: z.record(z.string(), z.record(z.string(), receiptSchema)),
+  processedUploads: z.record(z.string(), z.string()),
+});
+
+/** Version 1 kept unsigned receipts; only what it accepted is carried over (and signed again). */
+const indexV1Schema = z.object({
+  version: z.literal(1),
+  packages: z.record(z.string(), acceptedSchema),
   processedUploads: z.record(z.string(), z.string()),
 });
 
@@ -38,18 +45,33 @@ export class IntakeIndex {
     readonly data: IntakeIndexData,
   ) {}
 
-  static async load(path: string): Promise<IntakeIndex> {
+  static async load(path: string, sign: (fields: ReceiptFields) => Receipt): Promise<IntakeIndex> {
     let text: string;
     try {
       text = await readFile(path, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-        return new IntakeIndex(path, { version: 1, packages: {}, receipts: {}, processedUploads: {} });
+        return new IntakeIndex(path, { version: 2, packages: {}, receipts: {}, processedUploads: {} });
       }
       throw e;
     }
     // A damaged index must stop the server, not silently forget what was accepted (that would reopen replays).
-    return new IntakeIndex(path, indexSchema.parse(JSON.parse(text)));
+    const raw = JSON.parse(text) as { version?: unknown };
+    if (raw.version === 1) return IntakeIndex.fromV1(path, indexV1Schema.parse(raw), sign);
+    return new IntakeIndex(path, indexSchema.parse(raw));
+  }
+
+  private static fromV1(path: string, v1: z.infer<typeof indexV1Schema>, sign: (f: ReceiptFields) => Receipt): IntakeIndex {
+    const index = new IntakeIndex(path, {
+      version: 2,
+      packages: v1.packages,
+      receipts: {},
+      processedUploads: v1.processedUploads,
+    });
+    for (const p of Object.values(v1.packages)) {
+      index.setReceipt(sign({ uuid: p.uuid, sha512: p.sha512, bytes: p.bytes, receivedAt: p.receivedAt, status: 'accepted' }));
+    }
+    return index;
   }
 
   receipt(uuid: string, sha512: string): Receipt | undefined {
@@ -66,7 +88,7 @@ export class IntakeIndex {
       .catch(() => {})
       .then(async () => {
         const tmp = `${this.path}.${randomBytes(4).toString('hex')}.tmp`;
-        const fh = await open(tmp, 'w');
+        const fh = await open(tmp, 'w', 0o600);
         try {
           await fh.writeFile(snapshot, 'utf8');
           await fh.sync();

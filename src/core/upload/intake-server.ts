@@ -1,18 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { copyFile, link, mkdir, rm, unlink } from 'node:fs/promises';
+import { copyFile, link, mkdir, rm, stat, unlink } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server as TusServer } from '@tus/server';
 import type { Upload as TusUpload } from '@tus/utils';
 import { hashFile } from '../crypto/hash-file';
-import type { PublicKey } from '../crypto/signing-key';
+import type { PublicKey, SigningKey } from '../crypto/signing-key';
 import { UUID_RE } from '../outbox/package/bag-info';
 import { DEFAULT_VERIFY_LIMITS, type VerifyLimits } from '../outbox/package/limits';
 import { verifyPackage, type VerifiedPackage } from '../outbox/package/verify';
 import { IntakeIndex, type AcceptedPackage, type IntakeIndexData } from './intake-index';
 import { INTAKE_SERVICE } from './probe';
-import { RECEIPT_VERSION, type Receipt } from './receipt';
+import { signReceipt, type Receipt, type ReceiptFields } from './receipt';
+import { loadOrCreateReceiptKey } from './receipt-key';
 
 export type IntakeServerOptions = {
   /** Holds uploads/, accepted/, tmp/ and index.json. Reusing a dir is how a restarted server remembers. */
@@ -20,6 +21,11 @@ export type IntakeServerOptions = {
   port?: number;
   host?: string;
   trustedKeys: readonly PublicKey[];
+  /**
+   * The key receipts are signed with. Default: the one kept in {dir}/receipt-key.json (made on first
+   * start); its public half is written to {dir}/receipt-key.pub for bases to pin.
+   */
+  receiptKey?: SigningKey;
   /** age identities, to accept packages encrypted to this intake. */
   identities?: readonly string[];
   limits?: Partial<VerifyLimits>;
@@ -34,6 +40,8 @@ export type IntakeServer = {
   url: string;
   port: number;
   acceptedDir: string;
+  /** Bases pin this (`basedesk keys set-intake-key`) to trust this intake's receipts. */
+  receiptPublicKey: PublicKey;
   snapshot(): IntakeIndexData;
   close(): Promise<void>;
 };
@@ -54,7 +62,9 @@ export async function createIntakeServer(opts: IntakeServerOptions): Promise<Int
   const acceptedDir = join(opts.dir, 'accepted');
   const tmpDir = join(opts.dir, 'tmp');
   await Promise.all([uploadsDir, acceptedDir, tmpDir].map((d) => mkdir(d, { recursive: true })));
-  const index = await IntakeIndex.load(join(opts.dir, 'index.json'));
+  const receiptKey = opts.receiptKey ?? (await loadOrCreateReceiptKey(opts.dir));
+  const sign = (fields: ReceiptFields): Receipt => signReceipt(fields, receiptKey);
+  const index = await IntakeIndex.load(join(opts.dir, 'index.json'), sign);
   const limits: VerifyLimits = { ...DEFAULT_VERIFY_LIMITS, ...opts.limits };
   const keepUploadsMs = opts.keepUploadsMs ?? 24 * 3600 * 1000;
   const log = opts.log ?? (() => {});
@@ -81,8 +91,10 @@ export async function createIntakeServer(opts: IntakeServerOptions): Promise<Int
       limits,
       tmpDir,
       acceptedPackages: () => existing?.bagSha512 ?? null,
+      latestSequence: (baseCode, kind, id) => latestSequence(index.data, baseCode, kind, id),
     });
     const actual = verified.ok ? verified.sha512 : (await hashFile(uploadPath, 'sha512')).digest;
+    const bytes = verified.ok ? verified.packageBytes : (await stat(uploadPath)).size;
     const now = new Date().toISOString();
     if (actual !== claimed) {
       // The bytes are not the ones announced: a transport or client problem, not a verdict on the package.
@@ -96,7 +108,7 @@ export async function createIntakeServer(opts: IntakeServerOptions): Promise<Int
     hashMismatch.delete(`${uuid}:${claimed}`);
     let receipt: Receipt;
     if (verified.ok && verified.uuid !== uuid) {
-      receipt = rejected(uuid, claimed, now, [
+      receipt = rejected(sign, { uuid, sha512: claimed, bytes, receivedAt: now }, [
         {
           code: 'PKG_UUID_MISMATCH',
           file: 'bag-info.txt',
@@ -105,7 +117,9 @@ export async function createIntakeServer(opts: IntakeServerOptions): Promise<Int
       ]);
     } else if (verified.ok && verified.duplicate && existing) {
       const prior = index.receipt(uuid, existing.sha512)!;
-      receipt = index.receipt(uuid, claimed) ?? { ...prior, sha512: claimed, duplicate: true };
+      receipt =
+        index.receipt(uuid, claimed) ??
+        sign({ uuid, sha512: claimed, bytes, receivedAt: prior.receivedAt, status: prior.status, duplicate: true });
     } else if (verified.ok) {
       const file = `${uuid}.zip${verified.encrypted ? '.age' : ''}`;
       const target = join(acceptedDir, file);
@@ -125,15 +139,23 @@ export async function createIntakeServer(opts: IntakeServerOptions): Promise<Int
         bytes: verified.packageBytes,
       };
       index.data.packages[uuid] = pkg;
-      receipt = { receipt: RECEIPT_VERSION, uuid, sha512: claimed, receivedAt: now, status: 'accepted' };
+      const warnings = verified.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.file ? { file: w.file } : {}) }));
+      receipt = sign({
+        uuid,
+        sha512: claimed,
+        bytes,
+        receivedAt: now,
+        status: 'accepted',
+        ...(warnings.length ? { warnings } : {}),
+      });
       index.setReceipt(receipt);
       index.data.processedUploads[id] = now;
       await index.save();
-      log(`accepted ${uuid} (${verified.packageBytes} bytes)`);
+      log(`accepted ${uuid} (${verified.packageBytes} bytes)${warnings.length ? `; ${warnings.map((w) => w.code).join(',')}` : ''}`);
       await opts.onAccepted?.(pkg, verified);
       return;
     } else {
-      receipt = rejected(uuid, claimed, now, verified.errors);
+      receipt = rejected(sign, { uuid, sha512: claimed, bytes, receivedAt: now }, verified.errors);
     }
     index.setReceipt(receipt);
     index.data.processedUploads[id] = now;
@@ -236,6 +258,7 @@ export async function createIntakeServer(opts: IntakeServerOptions): Promise<Int
     url: `http://${host}:${addr.port}`,
     port: addr.port,
     acceptedDir,
+    receiptPublicKey: { keyId: receiptKey.keyId, publicKey: receiptKey.publicKey },
     snapshot: () => structuredClone(index.data),
     close: async () => {
       closing = true;
@@ -247,8 +270,23 @@ export async function createIntakeServer(opts: IntakeServerOptions): Promise<Int
   };
 }
 
-function rejected(uuid: string, sha512: string, receivedAt: string, errors: Receipt['errors']): Receipt {
-  return { receipt: RECEIPT_VERSION, uuid, sha512, receivedAt, status: 'rejected', ...(errors ? { errors } : {}) };
+/** The highest sequence accepted from this base for this kind, other packages than `uuid`. */
+function latestSequence(data: IntakeIndexData, baseCode: string, kind: string, uuid: string): number | null {
+  let latest: number | null = null;
+  for (const p of Object.values(data.packages)) {
+    if (p.baseCode === baseCode && p.kind === kind && p.uuid !== uuid && (latest === null || p.sequence > latest)) {
+      latest = p.sequence;
+    }
+  }
+  return latest;
+}
+
+function rejected(
+  sign: (fields: ReceiptFields) => Receipt,
+  about: Pick<ReceiptFields, 'uuid' | 'sha512' | 'bytes' | 'receivedAt'>,
+  errors: Receipt['errors'],
+): Receipt {
+  return sign({ ...about, status: 'rejected', ...(errors ? { errors } : {}) });
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

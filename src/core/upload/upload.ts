@@ -5,7 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Upload, type DetailedError } from 'tus-js-client';
 import { AppError } from '../../shared/errors';
 import { getJson, joinUrl, type FetchLike } from './http-get';
-import { checkReceipt, type Receipt } from './receipt';
+import type { PublicKey } from '../crypto/signing-key';
+import { checkReceipt, type ExpectedReceipt, type Receipt } from './receipt';
 import { tusUrlStorage, type ResumeStore } from './resume-store';
 
 export type UploadPackageOptions = {
@@ -15,6 +16,8 @@ export type UploadPackageOptions = {
   /** SHA-512 (hex) of the file: the tus fingerprint, the receipt key, and what the intake re-checks. */
   sha512: string;
   uuid: string;
+  /** The intake's receipt-signing keys pinned in the base: a receipt signed by anything else proves nothing. */
+  receiptKeys: readonly PublicKey[];
   resumeStore: ResumeStore;
   onProgress?: (bytesSent: number, bytesTotal: number) => void;
   signal?: AbortSignal;
@@ -35,7 +38,8 @@ export type UploadPackageOptions = {
 export type UploadOutcome = { status: 'delivered'; receipt: Receipt } | { status: 'rejected'; receipt: Receipt };
 
 /**
- * Sends a package with tus and returns only on a receipt for exactly this (uuid, sha512).
+ * Sends a package with tus and returns only on a receipt for exactly this (uuid, sha512, size), signed
+ * by one of the pinned receipt keys.
  *
  * 1. Ask for the receipt first: a package already accepted (e.g. the last attempt's answer was lost)
  *    is delivered without sending a byte; a 200 that is not a receipt means a captive portal.
@@ -43,7 +47,7 @@ export type UploadOutcome = { status: 'delivered'; receipt: Receipt } | { status
  * 3. Poll GET {endpoint}/receipts/{uuid}?sha512=... (202 while the intake verifies) until it answers.
  *
  * Throws AppError: UPLOAD_OFFLINE (no connection / stalled), UPLOAD_HTTP_<status>, UPLOAD_NO_RECEIPT,
- * UPLOAD_RECEIPT_MISMATCH, UPLOAD_HASH_MISMATCH (the intake received other bytes than announced),
+ * UPLOAD_RECEIPT_UNSIGNED, UPLOAD_RECEIPT_SIGNATURE, UPLOAD_RECEIPT_MISMATCH, UPLOAD_HASH_MISMATCH (the intake received other bytes than announced),
  * UPLOAD_ABORTED, UPLOAD_FILE_MISSING. In every error case the package stays queued.
  */
 export async function uploadPackage(opts: UploadPackageOptions): Promise<UploadOutcome> {
@@ -51,13 +55,19 @@ export async function uploadPackage(opts: UploadPackageOptions): Promise<UploadO
   if (!/^[0-9a-f]{128}$/.test(sha512)) throw new AppError('UPLOAD_BAD_INPUT', '数据包校验值（SHA-512）格式不正确。');
   const fetchImpl = opts.fetchImpl ?? (globalThis.fetch as FetchLike);
   const endpoint = opts.endpoint.replace(/\/+$/, '');
-  const expected = { uuid: opts.uuid, sha512 };
+  if (opts.receiptKeys.length === 0) {
+    throw new AppError(
+      'OUTBOX_NO_INTAKE_KEY',
+      '尚未登记接收方的回执签名公钥，无法确认送达，因此不发送。请先导入省里提供的接收方公钥。',
+    );
+  }
   const st = await stat(opts.filePath).catch(() => null);
   if (!st || !st.isFile()) {
     throw new AppError('UPLOAD_FILE_MISSING', `找不到待发送的数据包文件 ${opts.filePath}。请重新生成该数据包。`, {
       uuid: opts.uuid,
     });
   }
+  const expected: ExpectedReceipt = { uuid: opts.uuid, sha512, bytes: st.size };
   throwIfAborted(opts.signal);
 
   const first = await askReceipt(endpoint, expected, fetchImpl, opts, false);
@@ -77,7 +87,7 @@ type Asked = { kind: 'receipt'; receipt: Receipt } | { kind: 'pending'; retryAft
 
 async function askReceipt(
   endpoint: string,
-  expected: { uuid: string; sha512: string },
+  expected: ExpectedReceipt,
   fetchImpl: FetchLike,
   opts: UploadPackageOptions,
   afterUpload: boolean,
@@ -93,7 +103,9 @@ async function askReceipt(
     throw aborted();
   }
   if (r.kind === 'network-error') throw offline(r.message);
-  if (r.status === 200) return { kind: 'receipt', receipt: checkReceipt(r.isJson ? r.json : undefined, expected) };
+  if (r.status === 200) {
+    return { kind: 'receipt', receipt: checkReceipt(r.isJson ? r.json : undefined, expected, opts.receiptKeys) };
+  }
   if (r.status === 202 && r.isJson) return { kind: 'pending', retryAfterMs: r.retryAfterMs };
   if (r.status === 404) {
     const code = r.isJson ? (r.json as { code?: unknown } | null)?.code : undefined;
@@ -107,13 +119,15 @@ async function askReceipt(
     }
     return { kind: 'absent' };
   }
-  if (r.status >= 200 && r.status < 300) return { kind: 'receipt', receipt: checkReceipt(undefined, expected) };
+  if (r.status >= 200 && r.status < 300) {
+    return { kind: 'receipt', receipt: checkReceipt(undefined, expected, opts.receiptKeys) };
+  }
   throw httpError(r.status);
 }
 
 async function waitForReceipt(
   endpoint: string,
-  expected: { uuid: string; sha512: string },
+  expected: ExpectedReceipt,
   fetchImpl: FetchLike,
   opts: UploadPackageOptions,
 ): Promise<Receipt> {

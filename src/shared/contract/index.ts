@@ -10,12 +10,15 @@ import { auditOps } from './audit';
 import { authOps } from './auth';
 import { baseOps } from './base';
 import { catalogueOps } from './catalogue';
+import { examOps } from './exam';
 import { planOps } from './plan';
 import { usersOps } from './users';
 import { scoresOps } from './scores';
 import type { OpDef } from './define';
 import { outboxOps } from './outbox';
+import { rotationOps } from './rotation';
 import { systemOps } from './system';
+import { traineesOps } from './trainees';
 
 // Validation messages in Chinese for every transport (zod's built-in zh-CN locale).
 z.config(z.locales.zhCN());
@@ -32,6 +35,9 @@ export const contract = {
   ...applicantsOps,
   ...admissionOps,
   ...outboxOps,
+  ...traineesOps,
+  ...rotationOps,
+  ...examOps,
 };
 
 export type Contract = typeof contract;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { op, perm } from './define';
 
-export type PackageKindName = 'confirmations' | 'scores' | 'admissions';
-export const PACKAGE_KINDS = ['confirmations', 'scores', 'admissions'] as const;
+export type PackageKindName = 'confirmations' | 'scores' | 'admissions' | 'rotation-plans' | 'exam-registrations';
+export const PACKAGE_KINDS = ['confirmations', 'scores', 'admissions', 'rotation-plans', 'exam-registrations'] as const;
 
 export type OutboxState = 'queued' | 'uploading' | 'delivered' | 'failed' | 'rejected';
 export type Connectivity = 'online' | 'offline' | 'not-intake' | 'unconfigured';
@@ -27,6 +27,8 @@ export type KeysView = {
   provinceRecipient: string | null;
   trusted: TrustedKeyView[];
   endpoint: string | null;
+  /** The intake's receipt-signing public key pinned here (minisign fingerprint), or null: no push without it. */
+  intakeKey: string | null;
   /** Scheme of the protector this process would use ('passphrase-scrypt', 'electron-safestorage') or null. */
   protector: string | null;
 };
@@ -98,6 +100,8 @@ export type VerifyOutcome =
       keyFingerprint: string;
       duplicate: boolean;
       recorded: boolean;
+      /** Accepted, but worth a look: PKG_SEQUENCE_BACKWARDS (older than one already received). */
+      warnings: VerifyFinding[];
     }
   | { ok: false; errors: VerifyFinding[] };
 
@@ -128,6 +132,11 @@ export const outboxOps = {
     input: z.object({ recipient: z.string().trim().min(1).max(2000), reason: reason.optional() }),
     access: perm('keys.manage'),
     summary: '导入省级接收方的 age 公钥',
+  }),
+  'keys.setIntakeKey': op<KeysView>()({
+    input: z.object({ publicKey: z.string().trim().min(1).max(2000), reason: reason.optional() }),
+    access: perm('keys.manage'),
+    summary: '登记接收方（省级）的回执签名公钥',
   }),
   'keys.trust': op<KeysView>()({
     input: z.object({ publicKey: z.string().trim().min(1).max(2000), label: z.string().trim().min(1).max(100) }),
@@ -175,7 +184,11 @@ export const outboxOps = {
     summary: '发送待发件箱中的数据包（断点续传，凭回执确认送达）',
   }),
   'outbox.setEndpoint': op<KeysView>()({
-    input: z.object({ url: z.string().trim().max(500).nullable() }),
+    input: z.object({
+      url: z.string().trim().max(500).nullable(),
+      /** Allow plain http:// to another machine (packages and receipts then travel unprotected). */
+      allowHttp: z.boolean().optional(),
+    }),
     access: perm('outbox.push'),
     summary: '设置省级接收地址',
   }),

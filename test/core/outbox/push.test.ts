@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateSigningKey } from '../../../src/core/crypto/signing-key';
+import { exportMinisignPublicKey, generateSigningKey } from '../../../src/core/crypto/signing-key';
 import { pushOutbox } from '../../../src/core/outbox/outbox';
 import { createIntakeServer, type IntakeServer } from '../../../src/core/upload';
 import { err, freshCore, ok, tempDir } from '../../helpers/core';
@@ -24,6 +24,11 @@ async function intake(
   const key = trusted === 'other' ? generateSigningKey() : await activePublicKey(core);
   const server = await createIntakeServer({ dir, trustedKeys: [key] });
   toClose.push(() => server.close());
+  // The base pins this intake's receipt key, as it would the province's.
+  await ok(core, 'admin-session', 'keys.setIntakeKey', {
+    publicKey: exportMinisignPublicKey(server.receiptPublicKey),
+    reason: '测试用接收端',
+  });
   return server;
 }
 
@@ -68,6 +73,7 @@ describe('outbox push', () => {
   it('an endpoint answering HTML (captive portal) is not a receipt: failed, retryable, file kept', async () => {
     const { core, session } = await outboxBase({ applicants: 2 });
     const item = await ok(core, session, 'package.build', { kind: 'confirmations' });
+    await ok(core, session, 'keys.setIntakeKey', { publicKey: exportMinisignPublicKey(generateSigningKey()) });
     await ok(core, session, 'outbox.setEndpoint', { url: await htmlPortal() });
     expect((await ok(core, session, 'outbox.status')).connectivity).toBe('not-intake');
     const r = await ok(core, session, 'outbox.push');
@@ -88,6 +94,7 @@ describe('outbox push', () => {
   it('offline: every item stays failed with UPLOAD_OFFLINE and can be exported to a folder meanwhile', async () => {
     const { core, session } = await outboxBase({ applicants: 2 });
     const item = await ok(core, session, 'package.build', { kind: 'confirmations' });
+    await ok(core, session, 'keys.setIntakeKey', { publicKey: exportMinisignPublicKey(generateSigningKey()) });
     await ok(core, session, 'outbox.setEndpoint', { url: 'http://127.0.0.1:9' });
     const r = await ok(core, session, 'outbox.push');
     expect(r).toMatchObject({ connectivity: 'offline', results: [{ state: 'failed', errorCode: 'UPLOAD_OFFLINE' }] });

@@ -11,6 +11,8 @@ import { AppError } from '../../../src/shared/errors';
 import type { SigningKey } from '../../../src/core/crypto/signing-key';
 import type { BuiltPackage } from '../../../src/core/outbox/package/build';
 import { createIntakeServer, type IntakeServer } from '../../../src/core/upload/intake-server';
+import { signReceipt } from '../../../src/core/upload/receipt';
+import { loadOrCreateReceiptKey } from '../../../src/core/upload/receipt-key';
 import { probeEndpoint } from '../../../src/core/upload/probe';
 import { createMemoryResumeStore, resumeKeyFor, type ResumeStore } from '../../../src/core/upload/resume-store';
 import { uploadPackage, type UploadOutcome, type UploadPackageOptions } from '../../../src/core/upload/upload';
@@ -64,6 +66,7 @@ function opts(endpoint: string, store: ResumeStore, extra: Partial<UploadPackage
     filePath: pkg.filePath,
     sha512: pkg.sha512,
     uuid: pkg.uuid,
+    receiptKeys: [intake.receiptPublicKey],
     resumeStore: store,
     retryDelays: [0, 100, 200],
     ...extra,
@@ -151,7 +154,7 @@ describe('uploadPackage against the reference intake', () => {
     const r = await uploadPackage(opts(intake.url, store, { onProgress: (sent) => progress.push(sent) }));
     expect(r).toMatchObject({
       status: 'delivered',
-      receipt: { receipt: 'basedesk-intake/1', uuid: UUID_A, sha512: pkg.sha512, status: 'accepted' },
+      receipt: { receipt: 'basedesk-intake/2', uuid: UUID_A, sha512: pkg.sha512, bytes: pkg.bytes, status: 'accepted' },
     });
     expect(progress.at(-1)).toBe(pkg.bytes);
     expect(store.snapshot()).toEqual({}); // resume info dropped once delivered
@@ -177,19 +180,44 @@ describe('uploadPackage against the reference intake', () => {
     await expect(uploadPackage(opts(html.url, createMemoryResumeStore()))).rejects.toMatchObject({ code: 'UPLOAD_NO_RECEIPT' });
   });
 
-  it('a receipt for other bytes -> UPLOAD_RECEIPT_MISMATCH', async () => {
-    const fakeReceipt = {
-      receipt: 'basedesk-intake/1',
+  it('a receipt signed by the intake but for other bytes -> UPLOAD_RECEIPT_MISMATCH', async () => {
+    const intakeKey = await loadOrCreateReceiptKey(intakeDir);
+    const about = { uuid: UUID_A, receivedAt: '2025-07-01T00:00:00Z', status: 'accepted' as const };
+    const answer = (body: unknown) => async (): Promise<Response> =>
+      new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    for (const other of [
+      { sha512: 'f'.repeat(128), bytes: pkg.bytes },
+      { sha512: pkg.sha512, bytes: pkg.bytes - 1 },
+    ]) {
+      const fetchImpl = answer(signReceipt({ ...about, ...other }, intakeKey));
+      await expect(uploadPackage(opts(intake.url, createMemoryResumeStore(), { fetchImpl }))).rejects.toMatchObject({
+        code: 'UPLOAD_RECEIPT_MISMATCH',
+      });
+    }
+  });
+
+  it('an unsigned or wrongly signed receipt for exactly this package proves nothing', async () => {
+    const about = {
       uuid: UUID_A,
-      sha512: 'f'.repeat(128),
+      sha512: pkg.sha512,
+      bytes: pkg.bytes,
       receivedAt: '2025-07-01T00:00:00Z',
-      status: 'accepted',
+      status: 'accepted' as const,
     };
-    const fetchImpl = async (): Promise<Response> =>
-      new Response(JSON.stringify(fakeReceipt), { status: 200, headers: { 'content-type': 'application/json' } });
-    await expect(uploadPackage(opts(intake.url, createMemoryResumeStore(), { fetchImpl }))).rejects.toMatchObject({
-      code: 'UPLOAD_RECEIPT_MISMATCH',
+    const answer = (body: unknown) => async (): Promise<Response> =>
+      new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    const { signature: _s, ...unsigned } = signReceipt(about, fixedKey(8));
+    void _s;
+    await expect(
+      uploadPackage(opts(intake.url, createMemoryResumeStore(), { fetchImpl: answer(unsigned) })),
+    ).rejects.toMatchObject({ code: 'UPLOAD_RECEIPT_UNSIGNED' });
+    await expect(
+      uploadPackage(opts(intake.url, createMemoryResumeStore(), { fetchImpl: answer(signReceipt(about, fixedKey(8))) })),
+    ).rejects.toMatchObject({ code: 'UPLOAD_RECEIPT_SIGNATURE' });
+    await expect(uploadPackage(opts(intake.url, createMemoryResumeStore(), { receiptKeys: [] }))).rejects.toMatchObject({
+      code: 'OUTBOX_NO_INTAKE_KEY',
     });
+    expect(await acceptedCopies()).toEqual([]);
   });
 
   it('no server -> UPLOAD_OFFLINE', async () => {

@@ -13,18 +13,26 @@ const FILE_KEY_BYTES = 16;
  * (AGE_RECIPIENT_INVALID); the returned generator yields the age file: header, nonce, sealed chunks.
  */
 export function sealAge(source: AsyncIterable<Uint8Array>, recipients: readonly string[]): AsyncGenerator<Buffer> {
-  if (recipients.length === 0) throw ageError(AGE_ERROR.recipientInvalid, '没有指定加密接收方的 age 公钥。');
-  const parsed = recipients.map(parseRecipient);
-  return sealed(source, parsed);
+  return sealed(source, startFile(recipients));
 }
 
-async function* sealed(source: AsyncIterable<Uint8Array>, recipients: ReturnType<typeof parseRecipient>[]): AsyncGenerator<Buffer> {
+export type FileStart = { head: Buffer; payloadKey: Buffer };
+
+/** Checks the recipients and makes what begins a new file: header + nonce, and the payload key. */
+export function startFile(recipients: readonly string[]): FileStart {
+  if (recipients.length === 0) throw ageError(AGE_ERROR.recipientInvalid, '没有指定加密接收方的 age 公钥。');
+  const parsed = recipients.map(parseRecipient);
   const fileKey = randomBytes(FILE_KEY_BYTES);
   const nonce = randomBytes(NONCE_BYTES);
-  yield Buffer.concat([formatHeader(fileKey, recipients.map((r) => wrapFileKey(fileKey, r))), nonce]);
+  const header = formatHeader(fileKey, parsed.map((r) => wrapFileKey(fileKey, r)));
+  return { head: Buffer.concat([header, nonce]), payloadKey: payloadKey(fileKey, nonce) };
+}
+
+async function* sealed(source: AsyncIterable<Uint8Array>, start: FileStart): AsyncGenerator<Buffer> {
+  yield start.head;
   const input = new ByteSource(source);
   try {
-    yield* sealChunks(payloadKey(fileKey, nonce), input);
+    yield* sealChunks(start.payloadKey, input);
   } finally {
     await input.cancel();
   }

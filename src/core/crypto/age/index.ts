@@ -13,6 +13,7 @@ import { generateX25519KeyPair, parseRecipient, recipientOfIdentity } from './ke
  */
 export { openAge } from './decrypt';
 export { sealAge } from './encrypt';
+export { decryptFile, encryptFile, type AgeFileResult } from './file';
 export { AGE_ERROR, type AgeErrorCode } from './errors';
 
 export const AGE_MAGIC = 'age-encryption.org/v1\n';

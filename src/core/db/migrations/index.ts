@@ -9,6 +9,10 @@ import * as m0002 from './0002_applicants';
 import * as m0003 from './0003_scores';
 import * as m0004 from './0004_admission';
 import * as m0005 from './0005_outbox';
+import * as m0006 from './0006_trainees';
+import * as m0007 from './0007_rotation';
+import * as m0008 from './0008_exam';
+import * as m0009 from './0009_package_kind_sequences';
 
 export type Migration = { name: string; up: (db: Kysely<any>) => Promise<void> };
 
@@ -18,6 +22,10 @@ export const migrations: readonly Migration[] = [
   { name: '0003_scores', ...m0003 },
   { name: '0004_admission', ...m0004 },
   { name: '0005_outbox', ...m0005 },
+  { name: '0006_trainees', ...m0006 },
+  { name: '0007_rotation', ...m0007 },
+  { name: '0008_exam', ...m0008 },
+  { name: '0009_package_kind_sequences', ...m0009 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -27,6 +27,7 @@ export type VerifyErrorCode =
   | 'PKG_LINK'
   | 'PKG_SPECIAL_FILE'
   | 'PKG_DUPLICATE_ENTRY'
+  | 'PKG_DIRECTORY_ENTRY'
   | 'PKG_UNSUPPORTED_ENTRY'
   | 'PKG_TOO_LARGE'
   | 'PKG_ZIP_BOMB'
@@ -51,6 +52,9 @@ export type VerifyErrorCode =
 
 export type VerifyError = { code: VerifyErrorCode; file?: string; message: string };
 
+/** Findings that do not fail verification but a person should see (e.g. a sequence going back). */
+export type VerifyWarning = { code: 'PKG_SEQUENCE_BACKWARDS'; file?: string; message: string };
+
 export type VerifyOptions = {
   /** Pinned signing keys. A package signed by any other key fails with SIG_UNKNOWN_KEY. */
   trustedKeys: readonly PublicKey[];
@@ -59,6 +63,12 @@ export type VerifyOptions = {
    * file hash or the inner ZIP hash (they differ when encrypted) is an identical re-submission.
    */
   acceptedPackages?: (uuid: string) => string | null | undefined | Promise<string | null | undefined>;
+  /**
+   * The highest Sequence-Number accepted so far from this base for this kind (other uuids), or null.
+   * A package whose sequence is not above it is still verified, with a PKG_SEQUENCE_BACKWARDS warning:
+   * an old package sent again late, or sequences reused by a second installation of the base.
+   */
+  latestSequence?: (baseCode: string, kind: string, uuid: string) => number | null | undefined | Promise<number | null | undefined>;
   limits?: Partial<VerifyLimits>;
   /** age identities (`AGE-SECRET-KEY-1...`) to open encrypted packages. */
   identities?: readonly string[];
@@ -90,12 +100,13 @@ export type VerifiedPackage = {
   trustedComment: string;
   /** True when acceptedPackages says this exact package was accepted before. */
   duplicate: boolean;
+  warnings: VerifyWarning[];
 };
 
 export type VerifyResult = VerifiedPackage | { ok: false; errors: VerifyError[] };
 
 type Failure = { ok: false; errors: VerifyError[] };
-type ZipFacts = Omit<VerifiedPackage, 'ok' | 'sha512' | 'bagSha512' | 'packageBytes' | 'encrypted' | 'duplicate'>;
+type ZipFacts = Omit<VerifiedPackage, 'ok' | 'sha512' | 'bagSha512' | 'packageBytes' | 'encrypted' | 'duplicate' | 'warnings'>;
 
 /**
  * Verifies a package, stage by stage, stopping after the first stage that finds anything:
@@ -178,11 +189,24 @@ export async function verifyPackage(filePath: string, options: VerifyOptions): P
       packageBytes: st.size,
       encrypted: age !== 'none',
       duplicate,
+      warnings: duplicate ? [] : await sequenceWarnings(facts.value, options),
     };
   } finally {
     stopHashing();
     if (tmpPath) await rm(tmpPath, { force: true });
   }
+}
+
+async function sequenceWarnings(facts: ZipFacts, options: VerifyOptions): Promise<VerifyWarning[]> {
+  const latest = await options.latestSequence?.(facts.baseCode, facts.kind, facts.uuid);
+  if (latest === null || latest === undefined || facts.sequence > latest) return [];
+  return [
+    {
+      code: 'PKG_SEQUENCE_BACKWARDS',
+      file: BAG_FILES.info,
+      message: `基地 ${facts.baseCode} 的 ${facts.kind} 数据包序号为 ${facts.sequence}，不大于此前已接收的最新序号 ${latest}：可能是旧数据包迟到或被重发，也可能是另一套安装在用同一基地代码报送。请与基地核实哪一份是最新的。`,
+    },
+  ];
 }
 
 function failed(code: VerifyErrorCode, file: string | undefined, message: string): Failure {
@@ -278,6 +302,17 @@ async function checkArchive(
     if (e.name === null) {
       errors.push({ code: 'PKG_UNSAFE_PATH', file: shown, message: `条目名称不是有效的 UTF-8 编码：${shown}。` });
       continue;
+    }
+    if (e.name.endsWith('/')) {
+      // FORMAT.md: no directory entries. One carrying bytes would hide data no manifest covers.
+      const carries = e.compressedSize > 0 || e.uncompressedSize > 0;
+      errors.push({
+        code: 'PKG_DIRECTORY_ENTRY',
+        file: e.name,
+        message: carries
+          ? `条目 "${e.name}" 是目录却带有 ${Math.max(e.compressedSize, e.uncompressedSize)} 字节内容，这些内容不受清单保护，数据包不予接受。`
+          : `条目 "${e.name}" 是目录条目；BaseDesk 数据包不含目录条目，请让发送方用 BaseDesk 重新生成。`,
+      });
     }
     const reason = unsafePathReason(e.name, { allowDirectory: true });
     if (reason)

@@ -104,12 +104,18 @@ function lengthProblems(scheme: Scheme): SchemeProblem[] {
   const total = schemeMonths(scheme);
   const problem = (code: SchemeProblemCode, message: string): SchemeProblem[] => [{ code, row: null, group: null, message }];
   if (scheme.years === 3) {
-    if (total < 33) return problem('SCHEME_YEAR3_SHORT', `3年方案共 ${total} 个月，第3年只有 ${total - 24} 个月，至少应为9个月（合计至少33个月）`);
+    if (total < 33)
+      return problem(
+        'SCHEME_YEAR3_SHORT',
+        `3年方案共 ${total} 个月，第3年只有 ${total - 24} 个月，至少应为9个月（合计至少33个月）`,
+      );
     if (total > 36) return problem('SCHEME_MONTHS_TOTAL', `3年方案共 ${total} 个月，超过36个月`);
     return [];
   }
   const expected = scheme.years * 12;
-  return total === expected ? [] : problem('SCHEME_MONTHS_TOTAL', `${scheme.years}年方案应为 ${expected} 个月，现为 ${total} 个月`);
+  return total === expected
+    ? []
+    : problem('SCHEME_MONTHS_TOTAL', `${scheme.years}年方案应为 ${expected} 个月，现为 ${total} 个月`);
 }
 
 /** Months available in training year k: 12, except a 3-year scheme's third year holds what is left after 24. */
@@ -125,7 +131,12 @@ function stageProblems(scheme: Scheme): SchemeProblem[] {
     if (rows.length === 0) continue;
     if (k > scheme.years) {
       for (const { r, i } of rows) {
-        out.push({ code: 'SCHEME_STAGE_OVER', row: i, group: null, message: `${rowName(r, i)}排在第${k}年，但方案只有${scheme.years}年` });
+        out.push({
+          code: 'SCHEME_STAGE_OVER',
+          row: i,
+          group: null,
+          message: `${rowName(r, i)}排在第${k}年，但方案只有${scheme.years}年`,
+        });
       }
       continue;
     }

@@ -1,9 +1,11 @@
 import { AppShell, Badge, Group, NavLink, ScrollArea, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingHospital, IconLock } from '@tabler/icons-react';
+import { IconBuildingHospital } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../components/states';
+import { PrintPreview } from '../components/PrintPreview';
+import { RouteErrorBoundary } from '../components/RouteErrorBoundary';
 import { navigate, useHashPath } from './router';
-import { ROUTES, routesFor } from './routes';
+import { navFor, ROUTES, routesFor, type AppRoute } from './routes';
 import { useSession } from './session';
 import { LanguageToggle, ThemeToggle } from './toggles';
 import { UserMenu } from './UserMenu';
@@ -14,15 +16,22 @@ export function Shell() {
   const user = useSession((s) => s.user);
   const baseName = useSession((s) => s.status?.base?.name ?? '');
   const cohortYear = useSession((s) => s.status?.base?.cohortYear);
-  if (!user) return null;
+  const allowed = user ? routesFor(user.role) : [];
+  const wanted = ROUTES.find((r) => r.path === path);
+  // A page this role may not open (after switching user, or an old link) leads to the role's first page.
+  const route = wanted && allowed.includes(wanted) ? wanted : allowed[0];
+  const misplaced = route !== undefined && route.path !== path;
 
-  const allowed = routesFor(user.role);
-  const route = ROUTES.find((r) => r.path === path) ?? ROUTES[0]!;
-  const permitted = allowed.includes(route);
+  useEffect(() => {
+    if (misplaced && route) window.history.replaceState(null, '', `#${route.path}`);
+  }, [misplaced, route]);
+
+  if (!user || !route) return null;
   const Page = route.component;
+  const home = allowed.filter((r) => r.group === null);
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 212, breakpoint: 'xs' }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'xs' }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -49,18 +58,23 @@ export function Shell() {
 
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
         <AppShell.Section grow component={ScrollArea}>
-          {allowed.map((r) => (
+          {home.map((r) => (
+            <RouteLink key={r.path} route={r} active={r === route} />
+          ))}
+          {navFor(user.role).map(({ group, routes }) => (
             <NavLink
-              key={r.path}
-              href={`#${r.path}`}
-              label={t(r.labelKey)}
-              leftSection={<r.icon size={18} stroke={1.6} />}
-              active={r === route}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(r.path);
-              }}
-            />
+              key={group}
+              component="button"
+              label={t(`nav.groups.${group}`)}
+              defaultOpened
+              childrenOffset={12}
+              fw={600}
+              data-testid={`nav-group-${group}`}
+            >
+              {routes.map((r) => (
+                <RouteLink key={r.path} route={r} active={r === route} />
+              ))}
+            </NavLink>
           ))}
         </AppShell.Section>
         <AppShell.Section>
@@ -71,12 +85,27 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        {permitted ? (
+        <RouteErrorBoundary key={route.path}>
           <Page />
-        ) : (
-          <EmptyState icon={<IconLock size={28} />} title={t('shell.forbiddenTitle')} description={t('shell.forbiddenText')} />
-        )}
+        </RouteErrorBoundary>
+        <PrintPreview />
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+function RouteLink({ route, active }: { route: AppRoute; active: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <NavLink
+      href={`#${route.path}`}
+      label={t(route.labelKey)}
+      leftSection={<route.icon size={18} stroke={1.6} />}
+      active={active}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(route.path);
+      }}
+    />
   );
 }

@@ -8,11 +8,19 @@ import { BaseSettingsPage } from '../features/base/BaseSettingsPage';
 import { HomePage } from '../features/home/HomePage';
 import { OUTBOX_ROUTES } from '../features/outbox/routes';
 import { PlanPage } from '../features/plan/PlanPage';
+import { ROTATION_ROUTES } from '../features/rotation/routes';
 import { SCORE_ROUTES } from '../features/scores/routes';
+import { TRAINEE_ROUTES } from '../features/trainees/routes';
 import { UsersPage } from '../features/users/UsersPage';
+
+/** The phases of the base's year, in the order they come; the navigation groups pages by them. */
+export const NAV_GROUPS = ['intake', 'exams', 'training', 'completion', 'submission', 'system'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
 
 export type AppRoute = {
   path: string;
+  /** null: above the groups (首页). */
+  group: NavGroup | null;
   /** i18n key of the navigation label and page title. */
   labelKey: string;
   icon: Icon;
@@ -22,17 +30,34 @@ export type AppRoute = {
 };
 
 export const ROUTES: readonly AppRoute[] = [
-  { path: '/', labelKey: 'nav.home', icon: IconHome, permission: null, component: HomePage },
-  { path: '/plan', labelKey: 'nav.plan', icon: IconListNumbers, permission: 'plan.view', component: PlanPage },
+  { path: '/', group: null, labelKey: 'nav.home', icon: IconHome, permission: null, component: HomePage },
+  { path: '/plan', group: 'intake', labelKey: 'nav.plan', icon: IconListNumbers, permission: 'plan.view', component: PlanPage },
   ...APPLICANT_ROUTES,
   ...SCORE_ROUTES,
   ...ADMISSION_ROUTES,
+  ...TRAINEE_ROUTES,
+  ...ROTATION_ROUTES,
   ...OUTBOX_ROUTES,
-  { path: '/base', labelKey: 'nav.base', icon: IconBuildingHospital, permission: 'base.view', component: BaseSettingsPage },
-  { path: '/users', labelKey: 'nav.users', icon: IconUsers, permission: 'users.view', component: UsersPage },
-  { path: '/audit', labelKey: 'nav.audit', icon: IconHistory, permission: 'audit.view', component: AuditPage },
+  {
+    path: '/base',
+    group: 'system',
+    labelKey: 'nav.base',
+    icon: IconBuildingHospital,
+    permission: 'base.view',
+    component: BaseSettingsPage,
+  },
+  { path: '/users', group: 'system', labelKey: 'nav.users', icon: IconUsers, permission: 'users.view', component: UsersPage },
+  { path: '/audit', group: 'system', labelKey: 'nav.audit', icon: IconHistory, permission: 'audit.view', component: AuditPage },
 ];
 
 export function routesFor(role: Role): AppRoute[] {
   return ROUTES.filter((r) => r.permission === null || can(role, r.permission));
+}
+
+/** The role's pages by group, groups in the year's order; a group with no page for the role is left out. */
+export function navFor(role: Role): Array<{ group: NavGroup; routes: AppRoute[] }> {
+  const allowed = routesFor(role);
+  return NAV_GROUPS.map((group) => ({ group, routes: allowed.filter((r) => r.group === group) })).filter(
+    (g) => g.routes.length > 0,
+  );
 }

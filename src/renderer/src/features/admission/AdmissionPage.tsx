@@ -8,13 +8,20 @@ import { can } from '../../../../shared/permissions';
 import { call } from '../../app/call';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session';
-import { useApiQuery } from '../../app/useApiQuery';
+import { saveBase64, XLSX_MIME } from '../../lib/download';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { showPrintable } from '../../lib/print';
+import { mutate, useQuery } from '../../lib/query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { PublishDialog, RerunConfirmDialog, type Consent } from './dialogs';
-import { downloadBase64, PrintPreview } from './files';
-import { DecisionsTab, NotAdmittedTab, TrackingTab, TrainingYearsTab } from './FollowupTabs';
+import type { Consent } from './consent';
+import { DecisionsTab } from './DecisionsTab';
+import { NotAdmittedTab } from './NotAdmittedTab';
+import { PublishDialog } from './PublishDialog';
+import { RerunConfirmDialog } from './RerunConfirmDialog';
 import { ResultsTab } from './ResultsTab';
 import { StatsTab } from './StatsTab';
+import { TrackingTab } from './TrackingTab';
+import { TrainingYearsTab } from './TrainingYearsTab';
 
 type RerunRequest = { error: ApiError; retry: (reason: string) => Promise<ApiError | null>; cancel: () => void };
 
@@ -23,10 +30,9 @@ export function AdmissionPage() {
   const role = useSession((s) => s.user?.role);
   const editable = role ? can(role, 'admission.run') : false;
   const publisher = role ? can(role, 'admission.publish') : false;
-  const list = useApiQuery('admission.list', {});
+  const list = useQuery('admission.list', {});
   const [rerun, setRerun] = useState<RerunRequest | null>(null);
   const [publishing, setPublishing] = useState(false);
-  const [page, setPage] = useState<{ fileName: string; html: string } | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [running, setRunning] = useState(false);
   const [tab, setTab] = useState<string | null>('results');
@@ -57,7 +63,7 @@ export function AdmissionPage() {
   async function runAllocation() {
     setRunning(true);
     const v = await consent((c) =>
-      call('admission.run', {
+      mutate('admission.run', {
         ...(skipInvalid ? { skipInvalidChoices: true } : {}),
         ...(c ? { confirm: true, reason: c.reason } : {}),
       }),
@@ -75,14 +81,14 @@ export function AdmissionPage() {
   async function exportSummary() {
     const r = await call('admission.summaryXlsx', {});
     if (!r.ok) return notifyError(r.error);
-    downloadBase64(r.value.fileName, r.value.contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    saveBase64(r.value.fileName, r.value.contentBase64, XLSX_MIME);
     notifySuccess(t('admission.exported', { rows: r.value.rows, file: r.value.fileName }));
   }
 
   async function showPage(op: 'admission.publicationHtml' | 'admission.summaryHtml') {
     const r = await call(op, {});
     if (!r.ok) return notifyError(r.error);
-    setPage(r.value);
+    showPrintable({ title: r.value.fileName, html: r.value.html });
   }
 
   const v = list.data;
@@ -94,7 +100,7 @@ export function AdmissionPage() {
           {v && (
             <Group gap="xs" mt={4}>
               <Text c="dimmed" size="sm">
-                {t('admission.cohort', { year: v.cohortYear, run: v.runNo, at: v.createdAt.slice(0, 16).replace('T', ' ') })}
+                {t('admission.cohort', { year: v.cohortYear, run: v.runNo, at: formatDateTime(v.createdAt) })}
               </Text>
               <Badge size="lg" variant="light" data-testid="admitted-badge">
                 {t('admission.admittedBadge', { admitted: v.admitted.length, plan: v.planSeats })}
@@ -106,7 +112,7 @@ export function AdmissionPage() {
               )}
               {v.published && (
                 <Badge size="lg" variant="light" color="teal" data-testid="published-badge">
-                  {t('admission.publishedBadge', { start: v.published.startDate, end: v.published.endDate })}
+                  {t('admission.publishedBadge', { start: formatDate(v.published.startDate), end: formatDate(v.published.endDate) })}
                 </Badge>
               )}
             </Group>
@@ -195,8 +201,7 @@ export function AdmissionPage() {
       )}
 
       <RerunConfirmDialog request={rerun} onDone={() => setRerun(null)} />
-      <PublishDialog opened={publishing} onClose={() => setPublishing(false)} onPublished={() => list.refresh()} />
-      <PrintPreview page={page} onClose={() => setPage(null)} />
+      <PublishDialog opened={publishing} onClose={() => setPublishing(false)} />
     </Stack>
   );
 }

@@ -6,14 +6,16 @@ import type {
   AdmissionRunView,
   AdmittedRow,
   ChangeView,
-  CompetitionView,
   ProposalView,
   TieView,
 } from '../../../../shared/contract/admission';
-import { call } from '../../app/call';
-import { errorText } from '../../app/errors';
 import { Dialog } from '../../components/Dialog';
-import { AdjustDialog, DeclineDialog, TieDialog, type Consent } from './dialogs';
+import { ErrorState } from '../../components/states';
+import { useQuery } from '../../lib/query';
+import { AdjustDialog } from './AdjustDialog';
+import type { Consent } from './consent';
+import { DeclineDialog } from './DeclineDialog';
+import { TieDialog } from './TieDialog';
 
 function seatLabel(s: { specialtyCode: string; specialtyName: string; category: string | null }): string {
   return `${s.specialtyCode} ${s.specialtyName}${s.category ? `（${s.category}）` : ''}`;
@@ -253,26 +255,17 @@ function ChangesPanel({ changes }: { changes: ChangeView[] }) {
 /** "Why A and not B": every competition of one specialty, ranked, with who got a seat. */
 function RankingDialog({ specialty, onClose }: { specialty: { code: string; name: string } | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const [data, setData] = useState<{ code: string; rows: CompetitionView[] | null; error: string | null } | null>(null);
-  if (specialty && data?.code !== specialty.code) {
-    setData({ code: specialty.code, rows: null, error: null });
-    void call('admission.competitions', { specialtyCode: specialty.code }).then((r) =>
-      setData({ code: specialty.code, rows: r.ok ? r.value : null, error: r.ok ? null : errorText(r.error) }),
-    );
-  }
+  const q = useQuery('admission.competitions', { specialtyCode: specialty?.code ?? '' }, specialty !== null);
   return (
     <Dialog
       opened={specialty !== null}
-      onClose={() => {
-        setData(null);
-        onClose();
-      }}
+      onClose={onClose}
       title={specialty ? t('admission.ranking.title', { specialty: `${specialty.code} ${specialty.name}` }) : ''}
       size="xl"
     >
-      {data?.error && <Text c="red">{data.error}</Text>}
+      {q.error && <ErrorState error={q.error} onRetry={q.refresh} />}
       <Stack>
-        {data?.rows?.map((c) => (
+        {q.data?.map((c) => (
           <Paper withBorder p="xs" key={`${c.round}-${c.category ?? ''}`}>
             <Text fw={600} size="sm">
               {t(`admission.rounds.${c.round}`)}

@@ -2,14 +2,14 @@ import { Box, Group, Paper, ScrollArea, Stack, Table, Text, Title } from '@manti
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatsView } from '../../../../shared/contract/admission';
-import { useApiQuery } from '../../app/useApiQuery';
+import { useQuery } from '../../lib/query';
 import { ErrorState, LoadingState } from '../../components/states';
 
 const COLUMNS = ['plan', 'applied', 'confirmed', 'examined', 'admitted', 'adjusted', 'reported'] as const;
 
 export function StatsTab() {
   const { t } = useTranslation();
-  const stats = useApiQuery('admission.stats', {});
+  const stats = useQuery('admission.stats', {});
   if (stats.error) return <ErrorState error={stats.error} onRetry={stats.refresh} />;
   if (!stats.data) return <LoadingState />;
   const s = stats.data;

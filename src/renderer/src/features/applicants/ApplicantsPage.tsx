@@ -1,7 +1,6 @@
 import {
   ActionIcon,
   Anchor,
-  Badge,
   Button,
   Group,
   Paper,
@@ -22,26 +21,12 @@ import { can } from '../../../../shared/permissions';
 import { call } from '../../app/call';
 import { notifyError } from '../../app/notify';
 import { useSession } from '../../app/session';
-import { useApiQuery } from '../../app/useApiQuery';
+import { useQuery } from '../../lib/query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { ConfirmationBadge } from './ConfirmationBadge';
 import { ImportApplicantsModal } from './ImportApplicantsModal';
 
 const PAGE = 100;
-export const STATUS_COLORS: Record<ConfirmationStatus, string> = {
-  pending: 'gray',
-  confirmed: 'teal',
-  returned: 'orange',
-  rejected: 'red',
-};
-
-export function StatusBadge({ status }: { status: ConfirmationStatus }) {
-  const { t } = useTranslation();
-  return (
-    <Badge color={STATUS_COLORS[status]} variant="light">
-      {t(`applicants.statuses.${status}`)}
-    </Badge>
-  );
-}
 
 /** The applicant list: masked by default; roles with the reveal permission can show one row in full (audited). */
 export function ApplicantsPage() {
@@ -56,8 +41,8 @@ export function ApplicantsPage() {
   const [offset, setOffset] = useState(0);
   const [importing, setImporting] = useState(false);
   const [revealed, setRevealed] = useState<Record<string, { idNumber: string; phone: string | null }>>({});
-  const catalogue = useApiQuery('catalogue.list', {});
-  const list = useApiQuery('applicants.list', {
+  const catalogue = useQuery('catalogue.list', {});
+  const list = useQuery('applicants.list', {
     limit: PAGE,
     offset,
     ...(status ? { status: status as ConfirmationStatus } : {}),
@@ -174,7 +159,7 @@ export function ApplicantsPage() {
                       <Table.Td>{a.category}</Table.Td>
                       <Table.Td>{a.choiceNames.join(' / ')}</Table.Td>
                       <Table.Td>
-                        <StatusBadge status={a.confirmation} />
+                        <ConfirmationBadge status={a.confirmation} />
                       </Table.Td>
                       {canReveal && (
                         <Table.Td>

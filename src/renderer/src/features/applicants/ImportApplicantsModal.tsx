@@ -10,12 +10,14 @@ import {
   type RowProblem,
 } from '../../../../shared/contract/applicants';
 import type { ApiError } from '../../../../shared/errors';
+import { mutate } from '../../lib/query';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { Dialog } from '../../components/Dialog';
 import { FilePicker } from '../../components/FilePicker';
-import { readFileAsBase64 } from '../plan/file';
+import { saveBase64, XLSX_MIME } from '../../lib/download';
+import { readFileAsBase64 } from '../../lib/file';
 
 type Source = { fileName: string; contentBase64: string };
 const MAX_BYTES = 32 * 1024 * 1024;
@@ -53,17 +55,7 @@ function ProblemTable({ problems, testId }: { problems: RowProblem[]; testId: st
 export async function downloadRejections(sourceFileName: string, rejected: RowProblem[]): Promise<void> {
   const r = await call('applicants.rejectionReport', { sourceFileName, rejected });
   if (!r.ok) return notifyError(r.error);
-  const bytes = Uint8Array.from(atob(r.value.contentBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(
-    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-  );
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = r.value.fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBase64(r.value.fileName, r.value.contentBase64, XLSX_MIME);
 }
 
 /** Column mapping for a layout the core did not recognise: header row + one field per column, optionally saved. */
@@ -198,7 +190,7 @@ export function ImportApplicantsModal({
   async function commit() {
     if (!source) return;
     setBusy('commit');
-    const r = await call('applicants.commitImport', {
+    const r = await mutate('applicants.commitImport', {
       ...source,
       ...(mapping ? { mapping: mapping.mapping, headerRow: mapping.headerRow, saveMapping: mapping.save } : {}),
     });

@@ -8,15 +8,15 @@ import { ApplicantsPage } from './ApplicantsPage';
 export const APPLICANT_ROUTES: AppRoute[] = [
   {
     path: '/applicants',
-    labelKey: 'applicants.nav.list',
+    group: 'intake', labelKey: 'applicants.nav.list',
     icon: IconId,
     permission: 'applicants.view',
     component: ApplicantsPage,
   },
-  { path: '/desk', labelKey: 'applicants.nav.desk', icon: IconClipboardCheck, permission: 'confirm.decide', component: DeskPage },
+  { path: '/desk', group: 'intake', labelKey: 'applicants.nav.desk', icon: IconClipboardCheck, permission: 'confirm.decide', component: DeskPage },
   {
     path: '/confirm-stats',
-    labelKey: 'applicants.nav.dashboard',
+    group: 'intake', labelKey: 'applicants.nav.dashboard',
     icon: IconChartBar,
     permission: 'applicants.view',
     component: DashboardPage,

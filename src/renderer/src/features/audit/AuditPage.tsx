@@ -18,9 +18,9 @@ import { IconChevronDown, IconChevronRight, IconFilterOff } from '@tabler/icons-
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditVerifyView } from '../../../../shared/contract/audit';
-import { useApiQuery } from '../../app/useApiQuery';
+import { useQuery } from '../../lib/query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { formatTime } from './format';
+import { formatDateTime } from '../../lib/format';
 import { JsonDiff } from './JsonDiff';
 import { AUDIT_PAGE_SIZE, useAuditUi } from './store';
 import { VerifyChainButton, VerifyResult } from './VerifyChain';
@@ -41,7 +41,7 @@ export function AuditPage() {
     limit: AUDIT_PAGE_SIZE,
     offset: (page - 1) * AUDIT_PAGE_SIZE,
   };
-  const audit = useApiQuery('audit.list', input);
+  const audit = useQuery('audit.list', input);
   const data = audit.data;
   const actionLabel = (a: string) => t(`audit.actions.${a}`, { defaultValue: a });
   const entityLabel = (e: string) => t(`audit.entities.${e}`, { defaultValue: e });
@@ -149,7 +149,7 @@ export function AuditPage() {
                           </ActionIcon>
                         </Table.Td>
                         <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
-                          {formatTime(e.at)}
+                          {formatDateTime(e.at, true)}
                         </Table.Td>
                         <Table.Td>{e.actor}</Table.Td>
                         <Table.Td>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
 import { PasswordField } from '../../components/PasswordField';
-import { call } from '../../app/call';
+import { mutate } from '../../lib/query';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { MIN_PASSWORD_LENGTH } from '../users/password';
@@ -34,7 +34,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
     setErrors(next);
     if (Object.keys(next).length) return;
     setBusy(true);
-    const r = await call('auth.changePassword', { oldPassword, newPassword });
+    const r = await mutate('auth.changePassword', { oldPassword, newPassword });
     setBusy(false);
     if (!r.ok) {
       if (r.error.code === 'AUTH_FAILED') setErrors({ old: errorText(r.error) });

@@ -3,11 +3,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BaseView } from '../../../../shared/contract/base';
 import { can } from '../../../../shared/permissions';
-import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session';
-import { useApiQuery } from '../../app/useApiQuery';
+import { mutate, useQuery } from '../../lib/query';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useBasePreset } from './queries';
 
@@ -22,7 +21,7 @@ export function BaseForm() {
   const { t } = useTranslation();
   const role = useSession((s) => s.user?.role);
   const refreshSession = useSession((s) => s.refresh);
-  const base = useApiQuery('base.get');
+  const base = useQuery('base.get');
   const preset = useBasePreset();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Errors>({});
@@ -53,7 +52,7 @@ export function BaseForm() {
     if (Object.keys(next).length) return;
     setBusy(true);
     setServerError(null);
-    const r = await call('base.update', {
+    const r = await mutate('base.update', {
       name: draft.name.trim(),
       code: draft.code.trim(),
       province: draft.province.trim(),

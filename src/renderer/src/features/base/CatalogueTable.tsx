@@ -4,10 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Specialty } from '../../../../shared/contract/catalogue';
 import { can } from '../../../../shared/permissions';
-import { call } from '../../app/call';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session';
-import { useApiQuery } from '../../app/useApiQuery';
+import { mutate, useQuery } from '../../lib/query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { SpecialtyModal } from './SpecialtyModal';
 import { useCatalogueUi } from './store';
@@ -16,7 +15,7 @@ export function CatalogueTable() {
   const { t } = useTranslation();
   const role = useSession((s) => s.user?.role);
   const editable = role ? can(role, 'catalogue.edit') : false;
-  const catalogue = useApiQuery('catalogue.list');
+  const catalogue = useQuery('catalogue.list');
   const { search, showInactive, setSearch, setShowInactive } = useCatalogueUi();
   const [modal, setModal] = useState<{ open: boolean; editing: Specialty | null }>({ open: false, editing: null });
   const [pending, setPending] = useState<string | null>(null);
@@ -31,7 +30,7 @@ export function CatalogueTable() {
 
   async function toggleActive(s: Specialty) {
     setPending(s.code);
-    const r = await call('catalogue.update', { code: s.code, active: !s.active });
+    const r = await mutate('catalogue.update', { code: s.code, active: !s.active });
     setPending(null);
     if (!r.ok) return notifyError(r.error, t('base.updateFailed'));
     notifySuccess(r.value.active ? t('base.specialtyEnabled', { name: s.name }) : t('base.specialtyDisabled', { name: s.name }));

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
 import type { Specialty } from '../../../../shared/contract/catalogue';
-import { call } from '../../app/call';
+import { mutate } from '../../lib/query';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 
@@ -45,8 +45,8 @@ export function SpecialtyModal({
     if (Object.keys(next).length) return;
     setBusy(true);
     const r = editing
-      ? await call('catalogue.update', { code: editing.code, name: name.trim() })
-      : await call('catalogue.add', { name: name.trim(), ...(code.trim() ? { code: code.trim() } : {}) });
+      ? await mutate('catalogue.update', { code: editing.code, name: name.trim() })
+      : await mutate('catalogue.add', { name: name.trim(), ...(code.trim() ? { code: code.trim() } : {}) });
     setBusy(false);
     if (!r.ok) {
       setErrors(r.error.code === 'CATALOGUE_CODE_TAKEN' ? { code: errorText(r.error) } : { name: errorText(r.error) });

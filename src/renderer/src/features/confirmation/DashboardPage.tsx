@@ -1,6 +1,6 @@
 import { Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../app/useApiQuery';
+import { useQuery } from '../../lib/query';
 import { ErrorState, LoadingState } from '../../components/states';
 
 function Figure({ label, value, testId }: { label: string; value: number; testId: string }) {
@@ -64,7 +64,7 @@ function CountsPanel({
 /** Confirmation figures: per outcome, per day, per specialty (first choice), and who is still waiting. */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const q = useApiQuery('confirm.dashboard', {});
+  const q = useQuery('confirm.dashboard', {});
   const d = q.data;
   return (
     <Stack>

@@ -5,7 +5,7 @@ import { PROGRAM_LABELS } from '../../../../shared/preset';
 import { navigate } from '../../app/router';
 import { routesFor } from '../../app/routes';
 import { useSession } from '../../app/session';
-import { useApiQuery } from '../../app/useApiQuery';
+import { useQuery } from '../../lib/query';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useBasePreset } from '../base/queries';
 
@@ -15,7 +15,7 @@ const SKEW_WARN_MS = 5 * 60 * 1000;
 export function HomePage() {
   const { t } = useTranslation();
   const user = useSession((s) => s.user);
-  const status = useApiQuery('system.status');
+  const status = useQuery('system.status');
   const preset = useBasePreset();
   if (!user) return null;
   if (status.error && !status.data) return <ErrorState error={status.error} onRetry={status.refresh} />;

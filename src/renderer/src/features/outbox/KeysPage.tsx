@@ -5,14 +5,15 @@ import { useTranslation } from 'react-i18next';
 import type { KeysView } from '../../../../shared/contract/outbox';
 import { call } from '../../app/call';
 import { notifyError, notifySuccess } from '../../app/notify';
-import { useApiQuery } from '../../app/useApiQuery';
+import { mutate, useQuery } from '../../lib/query';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { formatTime, saveText } from './download';
+import { saveText } from '../../lib/download';
+import { formatDateTime } from '../../lib/format';
 
 export function KeysPage() {
   const { t } = useTranslation();
-  const keys = useApiQuery('keys.show', {});
+  const keys = useQuery('keys.show', {});
   const [busy, setBusy] = useState(false);
   const [rotating, setRotating] = useState(false);
   const apply = (
@@ -29,7 +30,7 @@ export function KeysPage() {
   };
   const generate = async () => {
     setBusy(true);
-    apply(await call('keys.init', {}));
+    apply(await mutate('keys.init', {}));
     setBusy(false);
   };
   const exportPublic = async () => {
@@ -67,7 +68,7 @@ export function KeysPage() {
                       {k.active.fingerprint}
                     </Code>
                     <Text size="sm" c="dimmed">
-                      {t('keys.created', { at: formatTime(k.active.createdAt) })} ·{' '}
+                      {t('keys.created', { at: formatDateTime(k.active.createdAt) })} ·{' '}
                       {t('keys.sealed', {
                         how: k.active.sealedWith.map((s) => t(`keys.schemes.${s}`, { defaultValue: s })).join('、'),
                       })}
@@ -96,7 +97,7 @@ export function KeysPage() {
                   </Text>
                   {k.retired.map((r) => (
                     <Text size="sm" key={r.keyId}>
-                      <Code>{r.fingerprint}</Code> {formatTime(r.createdAt)} – {r.retiredAt ? formatTime(r.retiredAt) : ''}
+                      <Code>{r.fingerprint}</Code> {formatDateTime(r.createdAt)} – {r.retiredAt ? formatDateTime(r.retiredAt) : ''}
                     </Text>
                   ))}
                 </>
@@ -121,7 +122,7 @@ function RecipientForm({ current, onSaved }: { current: string | null; onSaved: 
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
   const save = async () => {
-    const r = await call('keys.setRecipient', { recipient: value, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+    const r = await mutate('keys.setRecipient', { recipient: value, ...(reason.trim() ? { reason: reason.trim() } : {}) });
     if (!r.ok) return notifyError(r.error);
     setValue('');
     setReason('');
@@ -169,14 +170,14 @@ function TrustedKeys({ view, onChanged }: { view: KeysView; onChanged: (v: KeysV
   const [label, setLabel] = useState('');
   const [text, setText] = useState('');
   const add = async () => {
-    const r = await call('keys.trust', { publicKey: text, label });
+    const r = await mutate('keys.trust', { publicKey: text, label });
     if (!r.ok) return notifyError(r.error);
     setLabel('');
     setText('');
     onChanged(r.value);
   };
   const remove = async (keyId: string) => {
-    const r = await call('keys.untrust', { keyId });
+    const r = await mutate('keys.untrust', { keyId });
     if (!r.ok) return notifyError(r.error);
     onChanged(r.value);
   };
@@ -197,7 +198,7 @@ function TrustedKeys({ view, onChanged }: { view: KeysView; onChanged: (v: KeysV
                   <Table.Td>
                     <Code>{k.fingerprint}</Code>
                   </Table.Td>
-                  <Table.Td>{formatTime(k.addedAt)}</Table.Td>
+                  <Table.Td>{formatDateTime(k.addedAt)}</Table.Td>
                   <Table.Td>
                     <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove(k.keyId)}>
                       {t('keys.untrust')}
@@ -233,7 +234,7 @@ function RotateDialog({ opened, onClose, onDone }: { opened: boolean; onClose: (
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     setBusy(true);
-    const r = await call('keys.rotate', { reason });
+    const r = await mutate('keys.rotate', { reason });
     setBusy(false);
     if (!r.ok) return notifyError(r.error);
     setReason('');

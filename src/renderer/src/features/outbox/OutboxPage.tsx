@@ -29,11 +29,12 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxItem, OutboxState } from '../../../../shared/contract/outbox';
 import { call } from '../../app/call';
 import { notifyError, notifySuccess } from '../../app/notify';
-import { useApiQuery } from '../../app/useApiQuery';
+import { mutate, useQuery } from '../../lib/query';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { ConnectivityBadge } from './ConnectivityBadge';
-import { formatBytes, formatTime, saveBase64, saveText } from './download';
+import { saveBase64, saveText } from '../../lib/download';
+import { formatBytes, formatDateTime } from '../../lib/format';
 import { useOutboxStatus } from './useOutboxStatus';
 
 const STATE_COLOR: Record<OutboxState, string> = {
@@ -46,7 +47,7 @@ const STATE_COLOR: Record<OutboxState, string> = {
 
 export function OutboxPage() {
   const { t } = useTranslation();
-  const list = useApiQuery('outbox.list', {});
+  const list = useQuery('outbox.list', {});
   const refreshList = list.refresh;
   const onStatusChange = useCallback(() => refreshList(), [refreshList]);
   const status = useOutboxStatus(4000, onStatusChange);
@@ -54,7 +55,7 @@ export function OutboxPage() {
 
   const push = async () => {
     setPushing(true);
-    const r = await call('outbox.push', {});
+    const r = await mutate('outbox.push', {});
     setPushing(false);
     list.refresh();
     if (!r.ok) return notifyError(r.error);
@@ -114,7 +115,7 @@ function EndpointForm({ current }: { current: string | null }) {
     if (!touched) setValue(current ?? '');
   }, [current, touched]);
   const save = async () => {
-    const r = await call('outbox.setEndpoint', { url: value.trim() === '' ? null : value.trim() });
+    const r = await mutate('outbox.setEndpoint', { url: value.trim() === '' ? null : value.trim() });
     if (!r.ok) return notifyError(r.error);
     setTouched(false);
     notifySuccess(t('outbox.endpointSaved'));
@@ -142,14 +143,14 @@ function EndpointForm({ current }: { current: string | null }) {
 
 function BuildForm({ onBuilt }: { onBuilt: () => void }) {
   const { t } = useTranslation();
-  const kinds = useApiQuery('package.kinds', {});
+  const kinds = useQuery('package.kinds', {});
   const [kind, setKind] = useState<string | null>('confirmations');
   const [encrypt, setEncrypt] = useState(false);
   const [busy, setBusy] = useState(false);
   const build = async () => {
     if (!kind) return;
     setBusy(true);
-    const r = await call('package.build', { kind: kind as 'confirmations', ...(encrypt ? { encryptToProvince: true } : {}) });
+    const r = await mutate('package.build', { kind: kind as 'confirmations', ...(encrypt ? { encryptToProvince: true } : {}) });
     setBusy(false);
     if (!r.ok) return notifyError(r.error);
     notifySuccess(t('outbox.build.done', { seq: r.value.sequence }));
@@ -248,7 +249,7 @@ function OutboxTable({
                       )}
                     </Group>
                   </Table.Td>
-                  <Table.Td>{formatTime(item.createdAt)}</Table.Td>
+                  <Table.Td>{formatDateTime(item.createdAt)}</Table.Td>
                   <Table.Td>
                     {Object.entries(item.recordCounts)
                       .map(([k, n]) => `${t(`outbox.recordTypes.${k}`, { defaultValue: k })} ${n}`)
@@ -303,7 +304,7 @@ function OutboxTable({
                         </Text>
                         {item.history.map((h, i) => (
                           <Text key={i} size="xs">
-                            {formatTime(h.at)} · {h.actor} · {h.from ? t(`outbox.states.${h.from}`) : '—'} →{' '}
+                            {formatDateTime(h.at)} · {h.actor} · {h.from ? t(`outbox.states.${h.from}`) : '—'} →{' '}
                             {t(`outbox.states.${h.to}`)}
                             {h.reason ? ` · ${h.reason}` : ''}
                             {h.errorCode ? ` · [${h.errorCode}]` : ''}
@@ -328,7 +329,7 @@ function RequeueDialog({ item, onClose, onDone }: { item: OutboxItem | null; onC
   const [reason, setReason] = useState('');
   const submit = async () => {
     if (!item) return;
-    const r = await call('outbox.requeue', { uuid: item.uuid, reason });
+    const r = await mutate('outbox.requeue', { uuid: item.uuid, reason });
     if (!r.ok) return notifyError(r.error);
     setReason('');
     onClose();

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { VerifyOutcome } from '../../../../shared/contract/outbox';
 import { call } from '../../app/call';
 import { notifyError } from '../../app/notify';
-import { readFileAsBase64 } from '../plan/file';
+import { readFileAsBase64 } from '../../lib/file';
 
 export function VerifyPage() {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
 import type { PlanView } from '../../../../shared/contract/plan';
-import { call } from '../../app/call';
+import { mutate } from '../../lib/query';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { MAX_QUOTA } from './PlanTable';
@@ -57,7 +57,7 @@ export function AddPlanRowModal({
     setErrors(next);
     if (Object.keys(next).length || !code) return;
     setBusy(true);
-    const r = await call('plan.setQuota', { specialtyCode: code, category: byCategory ? category : null, quota: n });
+    const r = await mutate('plan.setQuota', { specialtyCode: code, category: byCategory ? category : null, quota: n });
     setBusy(false);
     if (!r.ok) return setErrors({ form: errorText(r.error) });
     onChanged(r.value);

@@ -7,11 +7,12 @@ import { FilePicker } from '../../components/FilePicker';
 import type { OpInput } from '../../../../shared/contract';
 import type { PlanPreview, PlanView } from '../../../../shared/contract/plan';
 import type { ApiError } from '../../../../shared/errors';
+import { mutate } from '../../lib/query';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { ErrorState } from '../../components/states';
-import { MAX_IMPORT_BYTES, readFileAsBase64 } from './file';
+import { MAX_IMPORT_BYTES, readFileAsBase64 } from '../../lib/file';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { ADD_LOCAL, UnknownSpecialties } from './UnknownSpecialties';
 
@@ -105,7 +106,7 @@ export function ImportPlanModal({
     }
     setBusy('commit');
     setCommitError(null);
-    const r = await call('plan.commitImport', { ...source, ...(baseColumn ? { baseColumn } : {}), mappings: m });
+    const r = await mutate('plan.commitImport', { ...source, ...(baseColumn ? { baseColumn } : {}), mappings: m });
     setBusy(null);
     if (!r.ok) return setCommitError(r.error);
     onImported(r.value);

@@ -3,7 +3,7 @@ import { IconArrowsSplit, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../shared/permissions';
 import { useSession } from '../../app/session';
-import { useApiQuery } from '../../app/useApiQuery';
+import { useQuery } from '../../lib/query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { AddPlanRowModal } from './AddPlanRowModal';
 import { ImportPlanModal } from './ImportPlanModal';
@@ -15,7 +15,7 @@ export function PlanPage() {
   const { t } = useTranslation();
   const role = useSession((s) => s.user?.role);
   const editable = role ? can(role, 'plan.edit') : false;
-  const plan = useApiQuery('plan.show', {});
+  const plan = useQuery('plan.show', {});
   const dialog = usePlanUi((s) => s.dialog);
   const open = usePlanUi((s) => s.open);
   const pools = (plan.data?.rows ?? []).filter((r) => r.unallocated && r.quota > 0);

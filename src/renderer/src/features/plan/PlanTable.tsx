@@ -3,7 +3,7 @@ import { IconCheck, IconPencil, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanRow, PlanView } from '../../../../shared/contract/plan';
-import { call } from '../../app/call';
+import { mutate } from '../../lib/query';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { rowKey, usePlanUi } from './store';
@@ -116,7 +116,7 @@ function QuotaCell({ row, editable, onChanged }: { row: PlanRow; editable: boole
     if (n > MAX_QUOTA) return setError(t('plan.quotaTooLarge', { max: MAX_QUOTA }));
     if (n === row.quota) return edit(null);
     setBusy(true);
-    const r = await call('plan.setQuota', { specialtyCode: row.specialtyCode, category: row.category, quota: n });
+    const r = await mutate('plan.setQuota', { specialtyCode: row.specialtyCode, category: row.category, quota: n });
     setBusy(false);
     if (!r.ok) return setError(errorText(r.error));
     edit(null);

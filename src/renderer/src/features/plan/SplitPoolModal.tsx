@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
 import type { PlanRow, PlanView } from '../../../../shared/contract/plan';
-import { call } from '../../app/call';
+import { mutate } from '../../lib/query';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { useSpecialtyOptions } from './queries';
@@ -52,7 +52,7 @@ export function SplitPoolModal({
     setErrors(next);
     if (Object.keys(next).length || !code) return;
     setBusy(true);
-    const r = await call('plan.splitPool', { specialtyCode: code, category: pool.category, seats: n });
+    const r = await mutate('plan.splitPool', { specialtyCode: code, category: pool.category, seats: n });
     setBusy(false);
     if (!r.ok) return setErrors({ form: errorText(r.error) });
     onChanged(r.value);

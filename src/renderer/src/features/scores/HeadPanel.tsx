@@ -3,7 +3,7 @@ import { IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateSheet, SessionDetail } from '../../../../shared/contract/scores';
-import { call } from '../../app/call';
+import { mutate } from '../../lib/query';
 import { notifyError } from '../../app/notify';
 import { Dialog } from '../../components/Dialog';
 import { formatHundredths } from './score-input';
@@ -21,7 +21,7 @@ export function HeadPanel({ session, candidate, onChanged }: Props) {
   const p = candidate.panel;
   const itemName = (k: string) => session.items.find((i) => i.key === k)?.name ?? k;
 
-  async function run(fn: () => ReturnType<typeof call<'interview.signOff'>>) {
+  async function run(fn: () => ReturnType<typeof mutate<'interview.signOff'>>) {
     const r = await fn();
     if (!r.ok) return notifyError(r.error);
     onChanged(r.value);
@@ -107,7 +107,7 @@ export function HeadPanel({ session, candidate, onChanged }: Props) {
                 leftSection={<IconSignature size={16} />}
                 disabled={!(candidate.absent || p.status === 'ok')}
                 onClick={() =>
-                  void run(() => call('interview.signOff', { sessionId: session.id, candidate: candidate.candidateId }))
+                  void run(() => mutate('interview.signOff', { sessionId: session.id, candidate: candidate.candidateId }))
                 }
               >
                 {t('scores.interview.signOff')}
@@ -132,7 +132,7 @@ export function HeadPanel({ session, candidate, onChanged }: Props) {
           <Button
             disabled={reason.trim().length < 2}
             onClick={() =>
-              void run(() => call('interview.reopen', { sessionId: session.id, candidate: candidate.candidateId, reason }))
+              void run(() => mutate('interview.reopen', { sessionId: session.id, candidate: candidate.candidateId, reason }))
             }
           >
             {t('scores.interview.reopen')}
@@ -157,7 +157,7 @@ export function HeadPanel({ session, candidate, onChanged }: Props) {
             onClick={() =>
               resolving &&
               void run(() =>
-                call('interview.resolveConflict', {
+                mutate('interview.resolveConflict', {
                   sessionId: session.id,
                   candidate: candidate.candidateId,
                   interviewer: resolving.interviewer,

@@ -7,19 +7,20 @@ import { can } from '../../../../shared/permissions';
 import { call } from '../../app/call';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session';
-import { useApiQuery } from '../../app/useApiQuery';
+import { mutate, useQuery } from '../../lib/query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { readFileAsBase64 } from '../plan/file';
+import { saveBase64 } from '../../lib/download';
+import { readFileAsBase64 } from '../../lib/file';
+import { showPrintable } from '../../lib/print';
 import { HeadPanel } from './HeadPanel';
 import { NewSessionModal } from './NewSessionModal';
-import { downloadBase64, openPrintable } from './score-input';
 import { ScoringSheet } from './ScoringSheet';
 
 export function InterviewPage() {
   const { t } = useTranslation();
   const role = useSession((s) => s.user?.role);
   const manage = role ? can(role, 'stations.manage') : false;
-  const sessions = useApiQuery('interview.listSessions', {});
+  const sessions = useQuery('interview.listSessions', {});
   const [sessionId, setSessionId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const list = sessions.data ?? [];
@@ -30,7 +31,7 @@ export function InterviewPage() {
 
   async function importFile(file: File | null) {
     if (!file) return;
-    const r = await call('stations.import', { fileName: file.name, contentBase64: await readFileAsBase64(file) });
+    const r = await mutate('stations.import', { fileName: file.name, contentBase64: await readFileAsBase64(file) });
     if (!r.ok) return notifyError(r.error);
     notifySuccess(
       t('scores.interview.bundleImported', {
@@ -91,12 +92,13 @@ export function InterviewPage() {
 
 function SessionView({ sessionId, manage }: { sessionId: string; manage: boolean }) {
   const { t } = useTranslation();
-  const detail = useApiQuery('interview.session', { sessionId });
+  const detail = useQuery('interview.session', { sessionId });
   const [current, setCurrent] = useState(0);
   const d = detail.data;
   if (detail.error) return <ErrorState error={detail.error} onRetry={detail.refresh} />;
   if (!d) return <LoadingState />;
   const cand = d.candidates[current];
+  const sessionName = d.name;
 
   const replace = (c: CandidateSheet) =>
     detail.setData({ ...d, candidates: d.candidates.map((x) => (x.candidateId === c.candidateId ? c : x)) } as SessionDetail);
@@ -114,7 +116,10 @@ function SessionView({ sessionId, manage }: { sessionId: string; manage: boolean
         ? await call('interview.blankSheetHtml', { sessionId })
         : await call('interview.resultSheetHtml', { sessionId });
     if (!r.ok) return notifyError(r.error);
-    openPrintable(r.value.html);
+    showPrintable({
+      title: kind === 'blank' ? t('scores.interview.blankSheetTitle', { name: sessionName }) : t('scores.interview.resultSheetTitle', { name: sessionName }),
+      html: r.value.html,
+    });
   }
 
   async function exportFor(interviewer: string | null) {
@@ -122,7 +127,7 @@ function SessionView({ sessionId, manage }: { sessionId: string; manage: boolean
       ? await call('stations.exportSession', { sessionId, interviewer })
       : await call('stations.exportBundle', { sessionId });
     if (!r.ok) return notifyError(r.error);
-    downloadBase64(r.value.fileName, r.value.contentBase64, 'application/json');
+    saveBase64(r.value.fileName, r.value.contentBase64, 'application/json');
   }
 
   const showHead = d.me.head || manage;

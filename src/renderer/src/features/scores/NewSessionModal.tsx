@@ -2,9 +2,8 @@ import { Button, Checkbox, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionSummary } from '../../../../shared/contract/scores';
-import { call } from '../../app/call';
 import { notifyError, notifySuccess } from '../../app/notify';
-import { useApiQuery } from '../../app/useApiQuery';
+import { mutate, useQuery } from '../../lib/query';
 import { Dialog } from '../../components/Dialog';
 
 /** Date, site, panel (head first), candidates; the draw order is drawn by the core with a recorded seed. */
@@ -18,7 +17,7 @@ export function NewSessionModal({
   onCreated: (s: SessionSummary) => void;
 }) {
   const { t } = useTranslation();
-  const results = useApiQuery('scores.results', {}, opened);
+  const results = useQuery('scores.results', {}, opened);
   const [name, setName] = useState('');
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
   const [site, setSite] = useState('');
@@ -31,7 +30,7 @@ export function NewSessionModal({
     rows.filter((r) => r.components['written'] !== null && r.components['written'] !== undefined).map((r) => r.applicantId);
 
   async function create() {
-    const r = await call('interview.createSession', {
+    const r = await mutate('interview.createSession', {
       name,
       date,
       site,

@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/call';
 import { notifyError } from '../../app/notify';
-import { useApiQuery } from '../../app/useApiQuery';
+import { useQuery } from '../../lib/query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { can } from '../../../../shared/permissions';
 import { useSession } from '../../app/session';
-import { downloadBase64, formatHundredths } from './score-input';
+import { saveBase64, XLSX_MIME } from '../../lib/download';
+import { formatHundredths } from './score-input';
 import { TieDialog } from './TieDialog';
 
 /** Ranking per specialty (and category when quotas are split), with ties shown as ties. */
@@ -19,8 +20,8 @@ export function RankingPage() {
   const role = useSession((s) => s.user?.role);
   const canReorder = role ? can(role, 'ranking.reorder') : false;
   const [tie, setTie] = useState<{ groupKey: string; candidates: Array<{ applicantId: string; name: string }> } | null>(null);
-  const all = useApiQuery('ranking.show', {});
-  const comps = useApiQuery('scores.components', {});
+  const all = useQuery('ranking.show', {});
+  const comps = useQuery('scores.components', {});
   const groups = (all.data?.groups ?? []).filter(
     (g) => (!specialty || g.specialty === specialty) && (!category || g.category === category),
   );
@@ -31,7 +32,7 @@ export function RankingPage() {
   async function exportXlsx(code: string) {
     const r = await call('scores.summaryXlsx', { specialty: code });
     if (!r.ok) return notifyError(r.error);
-    downloadBase64(r.value.fileName, r.value.contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    saveBase64(r.value.fileName, r.value.contentBase64, XLSX_MIME);
   }
 
   return (

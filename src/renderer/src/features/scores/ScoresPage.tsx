@@ -19,15 +19,15 @@ import { useTranslation } from 'react-i18next';
 import type { ExamComponent, ScoreImportReport } from '../../../../shared/contract/scores';
 import { call } from '../../app/call';
 import { notifyError, notifySuccess } from '../../app/notify';
-import { useApiQuery } from '../../app/useApiQuery';
+import { mutate, useQuery } from '../../lib/query';
 import { ErrorState, LoadingState } from '../../components/states';
-import { readFileAsBase64 } from '../plan/file';
+import { readFileAsBase64 } from '../../lib/file';
 import { formatHundredths } from './score-input';
 
 export function ScoresPage() {
   const { t } = useTranslation();
-  const results = useApiQuery('scores.results', {});
-  const comps = useApiQuery('scores.components', {});
+  const results = useQuery('scores.results', {});
+  const comps = useQuery('scores.components', {});
   return (
     <Stack>
       <Title order={2}>{t('scores.setup.title')}</Title>
@@ -108,7 +108,7 @@ function ComponentsEditor({
   const set = (i: number, patch: Partial<ExamComponent>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   async function save() {
-    const r = await call('scores.setComponents', { components: rows, ...(reason.trim() ? { reason } : {}) });
+    const r = await mutate('scores.setComponents', { components: rows, ...(reason.trim() ? { reason } : {}) });
     if (!r.ok) return notifyError(r.error);
     notifySuccess(t('scores.setup.saved'));
     onSaved();
@@ -227,7 +227,7 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
     setReport(r.value);
   }
   async function commit() {
-    const r = await call('scores.import', input());
+    const r = await mutate('scores.import', input());
     if (!r.ok) return notifyError(r.error);
     setReport(r.value);
     if (r.value.applied) {

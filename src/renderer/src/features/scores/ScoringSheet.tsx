@@ -3,7 +3,7 @@ import { IconUserOff } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateSheet, SessionDetail } from '../../../../shared/contract/scores';
-import { call } from '../../app/call';
+import { mutate } from '../../lib/query';
 import { errorText } from '../../app/errors';
 import { notifyError } from '../../app/notify';
 import { useSession } from '../../app/session';
@@ -60,7 +60,7 @@ export function ScoringSheet({ session, candidate, onNext, onChanged }: Props) {
     const text = values[it.key] ?? '';
     const c = checkScore(text, it.max);
     if (!c.ok) return;
-    const r = await call('interview.setScore', {
+    const r = await mutate('interview.setScore', {
       sessionId: session.id,
       candidate: candidate.candidateId,
       item: it.key,
@@ -80,7 +80,7 @@ export function ScoringSheet({ session, candidate, onNext, onChanged }: Props) {
 
   async function markAbsent() {
     if (!window.confirm(t('scores.interview.absentConfirm', { name: candidate.name }))) return;
-    const r = await call('interview.markAbsent', { sessionId: session.id, candidate: candidate.candidateId });
+    const r = await mutate('interview.markAbsent', { sessionId: session.id, candidate: candidate.candidateId });
     if (!r.ok) return notifyError(r.error);
     onChanged(r.value);
     onNext();

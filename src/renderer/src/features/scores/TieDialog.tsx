@@ -3,7 +3,7 @@ import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RankingView } from '../../../../shared/contract/scores';
-import { call } from '../../app/call';
+import { mutate } from '../../lib/query';
 import { notifyError } from '../../app/notify';
 import { Dialog } from '../../components/Dialog';
 
@@ -25,7 +25,7 @@ export function TieDialog({ groupKey, candidates, onClose, onDone }: Props) {
     setOrder(next);
   };
   async function save() {
-    const r = await call('ranking.reorder', { groupKey, order: order.map((c) => c.applicantId), reason });
+    const r = await mutate('ranking.reorder', { groupKey, order: order.map((c) => c.applicantId), reason });
     if (!r.ok) return notifyError(r.error);
     onDone(r.value);
     onClose();

@@ -29,21 +29,3 @@ export function checkScore(text: string, max: number): ScoreCheck {
 export function formatHundredths(h: number): string {
   return `${Math.floor(h / 100)}.${String(h % 100).padStart(2, '0')}`;
 }
-
-/** Files from the core arrive as base64: save them through a temporary link. */
-export function downloadBase64(fileName: string, contentBase64: string, type = 'application/octet-stream'): void {
-  const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** Printable HTML from the core opens in its own window, where the browser's print dialog is one key away. */
-export function openPrintable(html: string): void {
-  const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
-  window.open(url, '_blank');
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

@@ -7,7 +7,7 @@ import { PROGRAM_LABELS } from '../../../../shared/preset';
 import { call } from '../../app/call';
 import { errorText } from '../../app/errors';
 import { useSession } from '../../app/session';
-import { useApiQuery } from '../../app/useApiQuery';
+import { mutate, useQuery } from '../../lib/query';
 import { ErrorState, LoadingState } from '../../components/states';
 import { AuthLayout } from '../auth/AuthLayout';
 import { MIN_PASSWORD_LENGTH } from '../users/password';
@@ -29,7 +29,7 @@ type Errors = Partial<Record<keyof Form, string>>;
 /** First run: the base, its province preset and the first administrator, then straight into the app. */
 export function SetupWizard() {
   const { t } = useTranslation();
-  const presets = useApiQuery('system.presets');
+  const presets = useQuery('system.presets');
   const signedIn = useSession((s) => s.signedIn);
   const [step, setStep] = useState(0);
   const [form, setForm] = useState<Form>({
@@ -80,7 +80,7 @@ export function SetupWizard() {
     setBusy(true);
     setSubmitError(null);
     const username = form.username.trim();
-    const r = await call('setup.initialize', {
+    const r = await mutate('setup.initialize', {
       baseName: form.baseName.trim(),
       baseCode: form.baseCode.trim(),
       presetId,
@@ -100,7 +100,7 @@ export function SetupWizard() {
     }
     // The base's signing key is made at setup where this process can seal it (the desktop app's keychain);
     // where it cannot, it is made on the first package build instead, so a failure here blocks nothing.
-    await call('keys.init', {});
+    await mutate('keys.init', {});
     setBusy(false);
     await signedIn(login.value);
   }

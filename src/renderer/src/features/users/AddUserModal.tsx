@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
 import { PasswordField } from '../../components/PasswordField';
 import type { Role } from '../../../../shared/permissions';
-import { call } from '../../app/call';
+import { mutate } from '../../lib/query';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { MIN_PASSWORD_LENGTH } from './password';
@@ -50,7 +50,7 @@ export function AddUserModal({
     setErrors(next);
     if (Object.keys(next).length || !form.role) return;
     setBusy(true);
-    const r = await call('users.add', {
+    const r = await mutate('users.add', {
       username: form.username.trim(),
       displayName: form.displayName.trim(),
       role: form.role,

@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
 import { PasswordField } from '../../components/PasswordField';
 import type { UserView } from '../../../../shared/contract/users';
-import { call } from '../../app/call';
+import { mutate } from '../../lib/query';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { MIN_PASSWORD_LENGTH } from './password';
@@ -32,7 +32,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
     setErrors(next);
     if (Object.keys(next).length) return;
     setBusy(true);
-    const r = await call('users.resetPassword', { id: user.id, password });
+    const r = await mutate('users.resetPassword', { id: user.id, password });
     setBusy(false);
     if (!r.ok) return setErrors({ form: errorText(r.error) });
     notifySuccess(t('users.resetDone', { name: user.displayName }));

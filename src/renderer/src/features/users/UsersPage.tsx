@@ -4,10 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/contract/users';
 import { ROLES, ROLE_LABELS, can, type Role } from '../../../../shared/permissions';
-import { call } from '../../app/call';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session';
-import { useApiQuery } from '../../app/useApiQuery';
+import { mutate, useQuery } from '../../lib/query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { AddUserModal } from './AddUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
@@ -17,14 +16,14 @@ export function UsersPage() {
   const { t } = useTranslation();
   const me = useSession((s) => s.user);
   const manage = me ? can(me.role, 'users.manage') : false;
-  const users = useApiQuery('users.list');
+  const users = useQuery('users.list');
   const { dialog, target, openAdd, openReset, close } = useUsersUi();
   const [pending, setPending] = useState<string | null>(null);
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`, { defaultValue: ROLE_LABELS[r] }) }));
 
   async function update(u: UserView, change: { role?: Role; disabled?: boolean }) {
     setPending(u.id);
-    const r = await call('users.update', { id: u.id, ...change });
+    const r = await mutate('users.update', { id: u.id, ...change });
     setPending(null);
     if (!r.ok) return notifyError(r.error, t('users.updateFailed'));
     if (change.disabled !== undefined)

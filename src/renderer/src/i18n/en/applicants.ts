@@ -109,6 +109,7 @@ export const applicants: Pick<Messages, 'applicants' | 'desk' | 'dashboard'> = {
     decided: '{{name}}: {{decision}}',
     currentDecision: 'Current decision: {{decision}} ({{by}}, {{at}})',
     printReceipt: 'Print receipt',
+    receiptTitle: 'On-site confirmation receipt: {{name}}',
     reopen: 'Reopen',
     reopenTitle: 'Withdraw the decision and reopen',
     reopenHint: 'The applicant goes back to waiting; the reason is recorded in the audit log.',

@@ -16,6 +16,7 @@ export const common = {
     nothingFound: 'No match',
     close: 'Close',
     togglePassword: 'Show or hide password',
+    print: 'Print',
   },
   // Only codes whose Chinese message carries no specifics are translated; the rest show the core's message.
   errors: {

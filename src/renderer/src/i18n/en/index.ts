@@ -6,8 +6,10 @@ import { base } from './base';
 import { common } from './common';
 import { outbox } from './outbox';
 import { plan } from './plan';
+import { rotation } from './rotation';
 import { scores } from './scores';
 import { screens } from './screens';
+import { trainees } from './trainees';
 
 /** Typed against the Chinese source: a missing or extra key is a compile error. */
 export const en: Messages = {
@@ -20,4 +22,6 @@ export const en: Messages = {
   ...admission,
   ...scores,
   ...outbox,
+  ...trainees,
+  ...rotation,
 };

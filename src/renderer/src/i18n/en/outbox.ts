@@ -23,7 +23,13 @@ export const outbox: Pick<Messages, 'outbox' | 'keys' | 'verify'> = {
       done: 'Package built (sequence {{seq}}) and queued',
       notReady: 'not available yet',
     },
-    kinds: { confirmations: 'On-site confirmations', scores: 'Scores', admissions: 'Admission list' },
+    kinds: {
+      confirmations: 'On-site confirmations',
+      scores: 'Scores',
+      admissions: 'Admission list',
+      'rotation-plans': 'Rotation plans',
+      'exam-registrations': 'Completion exam registrations',
+    },
     states: { queued: 'Queued', uploading: 'Uploading', delivered: 'Delivered', failed: 'Failed', rejected: 'Rejected' },
     recordTypes: {
       applicants: 'people',
@@ -32,6 +38,8 @@ export const outbox: Pick<Messages, 'outbox' | 'keys' | 'verify'> = {
       scores: 'scores',
       admissions: 'admitted',
       publications: 'publications',
+      plans: 'plans',
+      blocks: 'blocks',
     },
     push: 'Send now',
     pushing: 'Sending…',

@@ -83,6 +83,8 @@ export const scores: Pick<Messages, 'scores'> = {
       changedAfterSignoff: 'New scores arrived after sign-off: correct and sign again',
       printBlank: 'Print blank sheets',
       printResult: 'Print result sheet',
+      blankSheetTitle: 'Blank scoring sheet: {{name}}',
+      resultSheetTitle: 'Interview results: {{name}}',
       exportSession: 'Export offline session file',
       importFile: 'Import station bundle',
       exportBundle: 'Export this station’s bundle',

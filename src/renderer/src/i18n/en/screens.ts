@@ -10,6 +10,8 @@ export const screens = {
     offlineNote: 'Offline: data stays on this computer',
     forbiddenTitle: 'Not permitted',
     forbiddenText: 'Your role cannot use this page. Ask an administrator to change your role if you need it.',
+    pageFailedTitle: 'This page failed',
+    pageFailedText: 'Something went wrong while showing this page. Other pages and your saved data are not affected. Press Retry; if it fails again, open another page and come back, or restart the app.',
   },
   nav: {
     label: 'Main navigation',
@@ -18,6 +20,14 @@ export const screens = {
     base: 'Base settings',
     users: 'Users',
     audit: 'Audit log',
+    groups: {
+      intake: 'Recruitment and on-site confirmation',
+      exams: 'Examinations and admission',
+      training: 'Training and rotation',
+      completion: 'Completion examination',
+      submission: 'Submissions',
+      system: 'System',
+    },
   },
   auth: {
     loginTitle: 'Sign in',

@@ -84,6 +84,7 @@ export const applicants = {
     decided: '{{name}}：{{decision}}',
     currentDecision: '当前结论：{{decision}}（{{by}}，{{at}}）',
     printReceipt: '打印回执',
+    receiptTitle: '现场确认回执：{{name}}',
     reopen: '重新确认',
     reopenTitle: '撤销结论，重新确认',
     reopenHint: '撤销后该报名人员回到“待确认”，原因会记入审计日志。',

@@ -16,6 +16,7 @@ export const common = {
     nothingFound: '没有匹配项',
     close: '关闭',
     togglePassword: '显示或隐藏密码',
+    print: '打印',
   },
   // Keyed by error code. Empty in Chinese on purpose: the core's own messages are Chinese and more specific.
   errors: {} as Record<string, string>,

@@ -7,9 +7,11 @@ import { common } from './common';
 import { home } from './home';
 import { outbox } from './outbox';
 import { plan } from './plan';
+import { rotation } from './rotation';
 import { scores } from './scores';
 import { setup } from './setup';
 import { shell } from './shell';
+import { trainees } from './trainees';
 import { users } from './users';
 
 /** Chinese is the source language: every key exists here first; other languages must mirror this shape. */
@@ -27,6 +29,8 @@ export const zhCN = {
   ...admission,
   ...scores,
   ...outbox,
+  ...trainees,
+  ...rotation,
 };
 
 type Shape<T> = {

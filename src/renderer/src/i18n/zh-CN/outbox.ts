@@ -21,7 +21,13 @@ export const outbox = {
       done: '已生成数据包（序号 {{seq}}），已放入待发件箱',
       notReady: '暂不可用',
     },
-    kinds: { confirmations: '现场确认结果', scores: '考核成绩', admissions: '录取名单' } as Record<string, string>,
+    kinds: {
+      confirmations: '现场确认结果',
+      scores: '考核成绩',
+      admissions: '录取名单',
+      'rotation-plans': '轮转计划',
+      'exam-registrations': '结业考核报名',
+    } as Record<string, string>,
     states: { queued: '待发送', uploading: '发送中', delivered: '已送达', failed: '发送失败', rejected: '被拒收' } as Record<
       string,
       string
@@ -33,6 +39,8 @@ export const outbox = {
       scores: '成绩',
       admissions: '录取',
       publications: '公示',
+      plans: '轮转计划',
+      blocks: '轮转段',
     } as Record<string, string>,
     push: '立即发送',
     pushing: '正在发送…',

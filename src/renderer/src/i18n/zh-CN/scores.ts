@@ -81,6 +81,8 @@ export const scores = {
       changedAfterSignoff: '签字后有新的评分到达，请更正并重新签字',
       printBlank: '打印空白评分表',
       printResult: '打印结果表',
+      blankSheetTitle: '空白评分表：{{name}}',
+      resultSheetTitle: '面试结果表：{{name}}',
       exportSession: '导出离线评分文件',
       importFile: '导入评分包',
       exportBundle: '导出本机评分包',

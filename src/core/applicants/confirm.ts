@@ -1,0 +1,177 @@
+/**
+ * The confirmation decision (现场确认): checklist, 确认通过 / 退回补正 / 不予确认 with reasons, reopening with a
+ * reason, and the printable receipt. Every change is one transaction with its audit event.
+ */
+import type { ApplicantDetail, ApplicantSummary, ChecklistState, Decision } from '../../shared/contract/applicants';
+import { AppError } from '../../shared/errors';
+import { maskIdNumber } from '../../shared/mask';
+import { appendEvent } from '../audit/events';
+import { requireBase } from '../base/base';
+import { loadCatalogue } from '../catalogue/catalogue';
+import type { Actor, Core, Tx } from '../context';
+import { normalizeIdInput } from '../identity';
+import { isoNow } from '../util/clock';
+import { missingRequired } from './checklist';
+import { applicantDetail, requireApplicant } from './detail';
+import { DECISION_LABELS, receiptHtml } from './receipt';
+import { summaryOf } from './record';
+import { savedChecklist } from './stored-json';
+import type { ApplicantTable } from './tables';
+
+async function resolveTargets(tx: Tx, cohortYear: number, targets: string[]): Promise<ApplicantTable[]> {
+  const found: ApplicantTable[] = [];
+  const unknown: string[] = [];
+  for (const t of targets) {
+    const byId = await tx.selectFrom('applicants').selectAll().where('id', '=', t).executeTakeFirst();
+    const hit =
+      byId ??
+      (await tx
+        .selectFrom('applicants')
+        .selectAll()
+        .where('cohort_year', '=', cohortYear)
+        .where('id_number', '=', normalizeIdInput(t))
+        .executeTakeFirst());
+    if (hit) found.push(hit);
+    else unknown.push(maskIdNumber(normalizeIdInput(t)));
+  }
+  if (unknown.length > 0) {
+    throw new AppError('APPLICANT_NOT_FOUND', `找不到以下报名人员：${unknown.join('、')}。请核对证件号码；没有作出任何确认。`, {
+      unknown,
+    });
+  }
+  return found;
+}
+
+export async function saveChecklist(
+  core: Core,
+  actor: Actor,
+  id: string,
+  checklist: Record<string, ChecklistState>,
+): Promise<ApplicantDetail> {
+  return core.db.transaction().execute(async (tx) => {
+    const a = await requireApplicant(tx, id);
+    const before = savedChecklist(a);
+    const after = { ...(before ?? {}), ...checklist };
+    await tx
+      .updateTable('applicants')
+      .set({ checklist_json: JSON.stringify(after), updated_at: isoNow(core.clock) })
+      .where('id', '=', id)
+      .execute();
+    await appendEvent(tx, core, actor.username, {
+      action: 'confirm.checklist',
+      entity: 'applicant',
+      entityId: id,
+      before,
+      after,
+    });
+    return applicantDetail(tx, id);
+  });
+}
+
+export async function decide(
+  core: Core,
+  actor: Actor,
+  input: {
+    targets: string[];
+    decision: Decision;
+    reason?: string | undefined;
+    checklist?: Record<string, ChecklistState> | undefined;
+  },
+): Promise<ApplicantSummary[]> {
+  const reason = input.reason?.trim() ?? '';
+  if (input.decision !== 'confirmed' && reason === '') {
+    throw new AppError(
+      'CONFIRM_REASON_REQUIRED',
+      `“${DECISION_LABELS[input.decision]}”必须填写原因（例如缺少哪份材料、哪项不符合条件），原因会写在回执上。`,
+    );
+  }
+  return core.db.transaction().execute(async (tx) => {
+    const base = await requireBase(tx);
+    const catalogue = await loadCatalogue(tx);
+    const targets = await resolveTargets(tx, base.cohort_year, input.targets);
+    const now = isoNow(core.clock);
+    const out: ApplicantSummary[] = [];
+    for (const a of targets) {
+      if (a.confirmation_status === 'confirmed' || a.confirmation_status === 'rejected') {
+        throw new AppError(
+          'CONFIRM_ALREADY_DECIDED',
+          `${a.name}（${maskIdNumber(a.id_number)}）已经是“${DECISION_LABELS[a.confirmation_status]}”。如需更改，请先“重新确认”并填写原因。没有作出任何确认。`,
+          { applicantId: a.id, status: a.confirmation_status },
+        );
+      }
+      const saved = savedChecklist(a);
+      const checklist = input.checklist || saved ? { ...(saved ?? {}), ...(input.checklist ?? {}) } : null;
+      if (input.decision === 'confirmed' && checklist) {
+        const detail = await applicantDetail(tx, a.id, catalogue);
+        const missing = missingRequired(detail.checklist.map((i) => ({ ...i, state: checklist[i.key] ?? i.state })));
+        if (missing.length > 0) {
+          throw new AppError(
+            'CONFIRM_DOCUMENTS_MISSING',
+            `${a.name} 还缺少：${missing.map((m) => m.label).join('、')}。材料齐全才能“确认通过”；否则请选择“退回补正”并写明原因。`,
+            { applicantId: a.id, missing: missing.map((m) => m.key) },
+          );
+        }
+      }
+      const after = {
+        confirmation_status: input.decision,
+        decided_at: now,
+        decided_by: actor.username,
+        decision_reason: reason || null,
+        checklist_json: checklist ? JSON.stringify(checklist) : a.checklist_json,
+        updated_at: now,
+      };
+      await tx.updateTable('applicants').set(after).where('id', '=', a.id).execute();
+      await appendEvent(tx, core, actor.username, {
+        action: 'confirm.decide',
+        entity: 'applicant',
+        entityId: a.id,
+        before: { status: a.confirmation_status, name: a.name, idNumber: maskIdNumber(a.id_number) },
+        after: { status: input.decision, checklist },
+        reason: reason || null,
+      });
+      out.push(summaryOf({ ...a, ...after }, catalogue));
+    }
+    return out;
+  });
+}
+
+export async function reopen(core: Core, actor: Actor, id: string, reason: string): Promise<ApplicantDetail> {
+  return core.db.transaction().execute(async (tx) => {
+    const a = await requireApplicant(tx, id);
+    if (a.confirmation_status === 'pending') {
+      throw new AppError('CONFIRM_NOT_DECIDED', `${a.name} 还没有确认结论，不需要重新确认。`);
+    }
+    await tx
+      .updateTable('applicants')
+      .set({
+        confirmation_status: 'pending',
+        decided_at: null,
+        decided_by: null,
+        decision_reason: null,
+        updated_at: isoNow(core.clock),
+      })
+      .where('id', '=', id)
+      .execute();
+    await appendEvent(tx, core, actor.username, {
+      action: 'confirm.reopen',
+      entity: 'applicant',
+      entityId: id,
+      before: { status: a.confirmation_status, decidedAt: a.decided_at, decidedBy: a.decided_by, reason: a.decision_reason },
+      after: { status: 'pending', name: a.name, idNumber: maskIdNumber(a.id_number) },
+      reason,
+    });
+    return applicantDetail(tx, id);
+  });
+}
+
+export async function receipt(core: Core, id: string): Promise<string> {
+  const detail = await applicantDetail(core.db, id);
+  if (detail.confirmation === 'pending') {
+    throw new AppError(
+      'CONFIRM_NOT_DECIDED',
+      `${detail.name} 还没有确认结论，作出“确认通过 / 退回补正 / 不予确认”后才能打印回执。`,
+    );
+  }
+  const base = await requireBase(core.db);
+  return receiptHtml(detail, { name: base.name, cohortYear: base.cohort_year }, isoNow(core.clock));
+}

@@ -1,0 +1,53 @@
+/** Loads the plain facts the exam rules decide on: the registry row, the rotation plan, leave, results. */
+import type { Tx } from '../context';
+import type { TraineeTable } from '../trainees/tables';
+import type { World } from '../rotation/world';
+import type { ExamFacts, RecordedCheck, ResultFact } from './rules';
+import { loadRotationWorld, rotationFactsOf } from './rotation-facts';
+import type { ExamCheckCode } from '../../shared/contract/exam';
+
+export type FactsContext = { world: World; results: Map<string, ResultFact[]>; leaveMonths: Map<string, number> };
+
+export async function factsContext(tx: Tx): Promise<FactsContext> {
+  const world = await loadRotationWorld(tx);
+  const rows = await tx.selectFrom('exam_results').select(['trainee_id', 'year', 'subject', 'passed']).execute();
+  const results = new Map<string, ResultFact[]>();
+  for (const r of rows) {
+    const list = results.get(r.trainee_id) ?? [];
+    list.push({ year: r.year, subject: r.subject, passed: r.passed === 1 });
+    results.set(r.trainee_id, list);
+  }
+  const leaveMonths = new Map<string, number>();
+  for (const [id, ranges] of world.leave) leaveMonths.set(id, ranges.reduce((a, l) => a + (l.to - l.from), 0) / 2);
+  return { world, results, leaveMonths };
+}
+
+export function factsOf(ctx: FactsContext, t: TraineeTable): ExamFacts {
+  return {
+    traineeId: t.id,
+    name: t.name,
+    program: t.program,
+    status: t.status,
+    startDate: t.start_date,
+    years: t.years,
+    qualificationCertNo: t.qualification_cert_no,
+    qualificationExam: t.qualification_exam,
+    theoryStageExam: t.theory_stage_exam,
+    processAssessment: t.process_assessment,
+    rotation: rotationFactsOf(ctx.world, t.id),
+    leaveMonths: ctx.leaveMonths.get(t.id) ?? 0,
+    results: ctx.results.get(t.id) ?? [],
+  };
+}
+
+export async function recordedChecks(tx: Tx, candidateIds: string[]): Promise<Map<string, RecordedCheck[]>> {
+  const out = new Map<string, RecordedCheck[]>();
+  if (candidateIds.length === 0) return out;
+  const rows = await tx.selectFrom('exam_checks').selectAll().where('candidate_id', 'in', candidateIds).orderBy('at').execute();
+  for (const r of rows) {
+    const list = out.get(r.candidate_id) ?? [];
+    list.push({ code: r.code as ExamCheckCode, passed: r.passed === 1, evidence: r.evidence, actor: r.actor, at: r.at });
+    out.set(r.candidate_id, list);
+  }
+  return out;
+}

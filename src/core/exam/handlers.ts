@@ -1,0 +1,78 @@
+import type { examOps } from '../../shared/contract/exam';
+import { AppError } from '../../shared/errors';
+import { can } from '../../shared/permissions';
+import { actorOf, defineHandlers } from '../api/handler';
+import { appendEvent } from '../audit/events';
+import { decodeFile } from '../util/file-input';
+import { setCalendar } from './calendars';
+import { addCandidate, editCandidate, listCandidates, proposeYear } from './candidates';
+import { recordCertificate } from './certificates';
+import { examDashboard } from './dashboard';
+import { setRegistration } from './registration';
+import { importResults } from './results';
+import { recordCheck, recordMaterials, reviewCandidate } from './review';
+import { beijingDate } from './rules';
+import { auditExport, summaryHtml, summarySheet, summaryXlsx } from './summary';
+
+export const examHandlers = defineHandlers<typeof examOps>()({
+  'exam.years': async (ctx) => {
+    const rows = await ctx.core.db.selectFrom('exam_candidates').select('year').distinct().orderBy('year').execute();
+    return { years: rows.map((r) => r.year), current: Number(beijingDate(ctx.core.clock.nowMs()).slice(0, 4)) };
+  },
+
+  'exam.dashboard': async (ctx, input) => examDashboard(ctx.core, input.year),
+
+  'exam.setCalendar': async (ctx, input) => setCalendar(ctx.core, actorOf(ctx).username, input.calendar, input.reason),
+
+  'exam.propose': async (ctx, input) => proposeYear(ctx.core, actorOf(ctx).username, input.year, input.reason),
+
+  'exam.candidates': async (ctx, input) => {
+    const actor = actorOf(ctx);
+    if (input.reveal && !can(actor.role, 'exam.reveal')) {
+      throw new AppError('FORBIDDEN', '当前角色无权查看完整的证件号码。', { permission: 'exam.reveal' });
+    }
+    const list = await listCandidates(ctx.core, input);
+    if (input.reveal && list.candidates.length > 0) {
+      await ctx.core.db.transaction().execute((tx) =>
+        appendEvent(tx, ctx.core, actor.username, {
+          action: 'exam.reveal-list',
+          entity: 'exam_candidate',
+          entityId: String(input.year),
+          after: { count: list.candidates.length, ids: list.candidates.map((c) => c.traineeId) },
+        }),
+      );
+    }
+    return list;
+  },
+
+  'exam.addCandidate': async (ctx, input) => addCandidate(ctx.core, actorOf(ctx).username, input),
+
+  'exam.editCandidate': async (ctx, input) => editCandidate(ctx.core, actorOf(ctx).username, input),
+
+  'exam.recordCheck': async (ctx, input) => recordCheck(ctx.core, actorOf(ctx).username, input),
+
+  'exam.recordMaterials': async (ctx, input) => recordMaterials(ctx.core, actorOf(ctx).username, input),
+
+  'exam.review': async (ctx, input) => reviewCandidate(ctx.core, actorOf(ctx).username, input),
+
+  'exam.setRegistration': async (ctx, input) => setRegistration(ctx.core, actorOf(ctx).username, input),
+
+  'exam.export': async (ctx, input) =>
+    ctx.core.db.transaction().execute(async (tx) => {
+      const sheet = await summarySheet(tx, ctx.core, input.year, input.program);
+      const bytes = await summaryXlsx(sheet);
+      await auditExport(tx, ctx.core, actorOf(ctx).username, input.year, input.program, sheet.rows.length, 'xlsx');
+      return { fileName: `${sheet.title}.xlsx`, contentBase64: Buffer.from(bytes).toString('base64'), rows: sheet.rows.length };
+    }),
+
+  'exam.printable': async (ctx, input) =>
+    ctx.core.db.transaction().execute(async (tx) => {
+      const sheet = await summarySheet(tx, ctx.core, input.year, input.program);
+      await auditExport(tx, ctx.core, actorOf(ctx).username, input.year, input.program, sheet.rows.length, 'html');
+      return { html: summaryHtml(sheet), rows: sheet.rows.length };
+    }),
+
+  'exam.importResults': async (ctx, input) => importResults(ctx.core, actorOf(ctx).username, input.year, decodeFile(input)),
+
+  'exam.recordCertificate': async (ctx, input) => recordCertificate(ctx.core, actorOf(ctx).username, input),
+});

@@ -1,0 +1,11 @@
+export type * from './types';
+export { dueSteps, lateness, calendarProblems } from './calendar';
+export type { Lateness } from './calendar';
+export { checkEligibility, isEligible, trainingEnd } from './eligibility';
+export type { EligibilityInput } from './eligibility';
+export { proposeCandidates, proposeOne } from './candidates';
+export type { Proposal, NotProposed } from './candidates';
+export { passedAll, stillValid, subjectsToSit, validPasses } from './validity';
+export { beijingDate, beijingMoment, closingMoment, momentLabel, nominalEnd } from './moments';
+export { rejectionProblem } from './review';
+export { materialsFor, onsiteItems } from './materials';

@@ -1,0 +1,70 @@
+import { NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../app/errors';
+import { notifySuccess } from '../../app/notify';
+import { formatDate } from '../../lib/format';
+import { mutate } from '../../lib/query';
+import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
+
+function todayCst(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function PublishDialog({
+  opened,
+  onClose,
+}: {
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [start, setStart] = useState(todayCst());
+  const [days, setDays] = useState<number | string>(3);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (opened) {
+      setStart(todayCst());
+      setDays(3);
+      setNote('');
+      setError(null);
+    }
+  }, [opened]);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    const r = await mutate('admission.publish', {
+      startDate: start,
+      days: Number(days),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
+    setBusy(false);
+    if (!r.ok) return setError(errorText(r.error));
+    notifySuccess(t('admission.publishDialog.done', { start: formatDate(r.value.startDate), end: formatDate(r.value.endDate) }));
+    onClose();
+  }
+  return (
+    <Dialog opened={opened} onClose={onClose} title={t('admission.publishDialog.title')}>
+      <form onSubmit={(e) => void submit(e)}>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t('admission.publishDialog.hint')}
+          </Text>
+          <TextInput
+            label={t('admission.publishDialog.start')}
+            value={start}
+            onChange={(e) => setStart(e.currentTarget.value)}
+            placeholder="YYYY-MM-DD"
+            required
+          />
+          <NumberInput label={t('admission.publishDialog.days')} value={days} onChange={setDays} min={1} max={30} />
+          <TextInput label={t('admission.publishDialog.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <FormFooter error={error} onCancel={onClose} busy={busy} submitLabel={t('admission.publishDialog.submit')} />
+        </Stack>
+      </form>
+    </Dialog>
+  );
+}

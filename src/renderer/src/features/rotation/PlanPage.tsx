@@ -1,0 +1,136 @@
+import { Button, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { IconCalendarCheck, IconWand } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DepartmentView } from '../../../../shared/contract/rotation';
+import type { TraineeSummary } from '../../../../shared/contract/trainees';
+import { can } from '../../../../shared/permissions';
+import { useSession } from '../../app/session';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { useQuery } from '../../lib/query';
+import { departmentColor } from './department-colors';
+import { ExampleBadge } from './ExampleBadge';
+import { addMonths, halfOf } from './half-months';
+import { LoadHeatmap } from './LoadHeatmap';
+import { PlanGrid } from './PlanGrid';
+import { PlanNotices } from './PlanNotices';
+import { ReasonDialog } from './ReasonDialog';
+import { useCohortPlans } from './useCohortPlans';
+import { usePlanActions } from './usePlanActions';
+
+/** Trainees whose rotation is planned: in training, extended or suspended (not withdrawn or completed). */
+const PLANNED_STATUSES = new Set(['active', 'extended', 'suspended']);
+
+/** 轮转计划: one cohort's plans as a grid, the department load, 一键排班 and 审核通过. */
+export function PlanPage() {
+  const all = useQuery('trainees.list', { limit: 100_000 });
+  const departments = useQuery('rotation.listDepartments', {});
+  if (all.error) return <ErrorState error={all.error} onRetry={all.refresh} />;
+  if (departments.error) return <ErrorState error={departments.error} onRetry={departments.refresh} />;
+  if (!all.data || !departments.data) return <LoadingState />;
+  return <CohortPlan trainees={all.data.trainees} departments={departments.data} />;
+}
+
+function CohortPlan({ trainees: everyone, departments }: { trainees: TraineeSummary[]; departments: DepartmentView[] }) {
+  const { t } = useTranslation();
+  const role = useSession((s) => s.user?.role);
+  const canManage = role ? can(role, 'rotation.manage') : false;
+  const years = useMemo(() => [...new Set(everyone.map((x) => x.cohortYear))].sort((a, b) => b - a), [everyone]);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const cohort = chosen ?? years[0] ?? null;
+  const trainees = useMemo(
+    () => everyone.filter((x) => x.cohortYear === cohort && PLANNED_STATUSES.has(x.status)),
+    [everyone, cohort],
+  );
+  const cohortPlans = useCohortPlans(trainees);
+  const actions = usePlanActions(cohort, cohortPlans);
+  const colorIndex = useMemo(() => new Map(departments.map((d, i) => [d.id, i])), [departments]);
+  const colorOf = (id: string) => departmentColor(colorIndex.get(id) ?? 0);
+
+  const start = trainees.map((x) => x.startDate).sort()[0] ?? null;
+  const maxYears = Math.max(1, ...trainees.map((x) => x.years));
+  const plans = cohortPlans.plans;
+  const ready = plans.size > 0;
+  const unapproved = trainees.filter((x) => (plans.get(x.id)?.status ?? 'draft') === 'draft').length;
+  const example = [...plans.values()].some((p) => p?.example);
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Group align="flex-end">
+          <Title order={2}>{t('rotation.plan.title')}</Title>
+          {example && <ExampleBadge />}
+        </Group>
+        <Group align="flex-end">
+          <Select
+            label={t('rotation.plan.cohort')}
+            data={years.map((y) => ({ value: String(y), label: t('rotation.plan.cohortValue', { year: y }) }))}
+            value={cohort === null ? null : String(cohort)}
+            onChange={(v) => v && setChosen(Number(v))}
+            allowDeselect={false}
+            w={130}
+          />
+          {canManage && (
+            <Button
+              leftSection={<IconWand size={16} />}
+              loading={actions.busy === 'plan'}
+              disabled={trainees.length === 0}
+              onClick={() => void actions.autoPlan()}
+            >
+              {t('rotation.plan.autoPlan')}
+            </Button>
+          )}
+          {canManage && (
+            <Button
+              variant="light"
+              leftSection={<IconCalendarCheck size={16} />}
+              loading={actions.busy === 'approve'}
+              disabled={!ready || unapproved === 0}
+              onClick={() => void actions.approve()}
+            >
+              {t('rotation.plan.approve')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {trainees.length === 0 && <EmptyState title={t('rotation.plan.noTrainees')} description={t('rotation.plan.noTraineesHint')} />}
+      <PlanNotices
+        start={ready ? start : null}
+        unapproved={unapproved}
+        outcome={actions.outcome}
+        approval={actions.approval}
+        refusal={actions.refusal}
+        onDismissRefusal={() => actions.setRefusal(null)}
+      />
+      {trainees.length > 0 && !ready && (
+        <LoadingState label={t('rotation.plan.loading', { done: cohortPlans.loaded, total: trainees.length })} />
+      )}
+      {ready && start && (
+        <>
+          <PlanGrid
+            trainees={trainees}
+            plans={plans}
+            origin={halfOf(start)}
+            halves={maxYears * 24}
+            colorOf={colorOf}
+            onMove={async (m) => void (await actions.move(m))}
+          />
+          <Group gap="sm" aria-label={t('rotation.plan.legend')}>
+            {departments.map((d) => (
+              <Group gap={4} key={d.id}>
+                <span style={{ width: 12, height: 12, borderRadius: 2, background: colorOf(d.id), display: 'inline-block' }} />
+                <Text size="xs">{d.name}</Text>
+              </Group>
+            ))}
+          </Group>
+          <LoadHeatmap from={start.slice(0, 7)} to={addMonths(start.slice(0, 7), maxYears * 12 - 1)} departments={departments} />
+        </>
+      )}
+      <ReasonDialog
+        opened={actions.needsReason !== null}
+        onClose={() => actions.setNeedsReason(null)}
+        submit={(reason) => (actions.needsReason ? actions.move(actions.needsReason, reason) : Promise.resolve({ ok: true, value: null }))}
+      />
+    </Stack>
+  );
+}

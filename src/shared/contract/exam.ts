@@ -1,0 +1,317 @@
+/**
+ * Completion-exam registration (结业考核报名) from the base's side: the exam-year calendar (province data,
+ * editable per year), candidates proposed from the trainee registry and the rotation plans, eligibility
+ * checks with stable codes, the review decision, registration tracking per subject, results and
+ * certificates. ID numbers leave the core masked unless revealed (audited).
+ */
+import { z } from 'zod';
+import { FileInput, op, perm } from './define';
+
+/** 专业理论 / 临床实践技能. */
+export const EXAM_SUBJECTS = ['theory', 'skills'] as const;
+export type ExamSubject = (typeof EXAM_SUBJECTS)[number];
+export const EXAM_SUBJECT_LABELS: Record<ExamSubject, string> = { theory: '专业理论', skills: '临床实践技能' };
+
+export const EXAM_CHECK_CODES = [
+  'TRAINING_COMPLETE',
+  'ROTATION_PLAN',
+  'HANDBOOK',
+  'PHYSICIAN_QUALIFICATION',
+  'END_BEFORE_CUTOFF',
+  'THEORY_STAGE_EXAM',
+  'PROCESS_ASSESSMENT',
+  'RESULT_EXPIRED',
+] as const;
+export type ExamCheckCode = (typeof EXAM_CHECK_CODES)[number];
+
+export const EXAM_CHECK_LABELS: Record<ExamCheckCode, string> = {
+  TRAINING_COMPLETE: '完成培训任务',
+  ROTATION_PLAN: '轮转计划符合要求',
+  HANDBOOK: '登记手册真实、完整',
+  PHYSICIAN_QUALIFICATION: '执业医师资格证书或执医考试成绩合格',
+  END_BEFORE_CUTOFF: '按期结束轮转',
+  THEORY_STAGE_EXAM: '集中理论培训阶段考试合格',
+  PROCESS_ASSESSMENT: '培训过程考核合格',
+  RESULT_EXPIRED: '未超过结业考核期限',
+};
+
+/** The standard reasons a 结业考核资格审核 is returned or refused with (结业考核资格审核名册). */
+export const EXAM_REJECTION_REASONS = [
+  '培训时间不足',
+  '缺材料',
+  '减免材料不符合要求',
+  '轮转手册不符合要求',
+  '超出执业范围',
+] as const;
+
+export const EXAM_DECISIONS = ['approved', 'returned', 'rejected'] as const;
+export type ExamDecision = (typeof EXAM_DECISIONS)[number];
+export const EXAM_DECISION_LABELS: Record<ExamDecision, string> = { approved: '通过', returned: '退回补正', rejected: '不通过' };
+
+export type ExamCandidateStatus = 'proposed' | ExamDecision | 'withdrawn';
+export const EXAM_STATUS_LABELS: Record<ExamCandidateStatus, string> = {
+  proposed: '待审核',
+  approved: '审核通过',
+  returned: '退回补正',
+  rejected: '不通过',
+  withdrawn: '已撤销',
+};
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/** A date, or a date and local (Beijing) time: 2024-02-29T08:00. */
+const moment = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, '时间格式应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM');
+const source = z.string().trim().min(4).max(400);
+
+export const ExamCalendarStep = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  label: z.string().trim().min(1).max(100),
+  /** Who acts: the base, the candidate, the province. */
+  actor: z.enum(['base', 'candidate', 'province']),
+  opens: moment.nullable(),
+  /** A bare date closes at the end of that day. */
+  closes: moment,
+  /** 暂定 in the notice: shown as provisional. */
+  provisional: z.boolean().default(false),
+  source,
+});
+
+export const ExamCalendarSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  province: z.string().trim().min(2).max(20),
+  year: z.number().int().min(2000).max(2100),
+  programs: z.array(z.enum(['residency', 'agp'])).min(1),
+  /** The days a first-time candidate's training (per the plan, leave included) must end within, inclusive. */
+  trainingEnd: z.object({ from: day, to: day, note: z.string().max(300).optional(), source }),
+  /** Single-subject results stay valid this many exam years, the exam year included. */
+  resultValidYears: z.number().int().min(1).max(10),
+  /** Years after the year rotation ended within which the trainee must pass, or retrain; null = no limit. */
+  retrainAfterYears: z.number().int().min(1).max(10).nullable(),
+  steps: z.array(ExamCalendarStep).min(1),
+  /** Which step's closing date each base action is measured against. */
+  deadlines: z.object({ review: z.string(), registration: z.string(), submit: z.string() }),
+  checks: z.object({
+    residency: z.array(z.object({ code: z.enum(EXAM_CHECK_CODES), source })),
+    agp: z.array(z.object({ code: z.enum(EXAM_CHECK_CODES), source })),
+  }),
+});
+export type ExamCalendar = z.output<typeof ExamCalendarSchema>;
+export type ExamCalendarStepDef = z.output<typeof ExamCalendarStep>;
+
+export type ExamCheckView = {
+  code: ExamCheckCode;
+  label: string;
+  passed: boolean;
+  message: string;
+  /** The sentence of the notice the rule comes from. */
+  source: string;
+  /** 'auto' = computed from the registry and the rotation records; otherwise who recorded it. */
+  recordedBy: string;
+  recordedAt: string | null;
+  evidence: string | null;
+};
+
+/** One paper of the desk checklist (重庆2024 一) and whether it was received. */
+export type ExamMaterialItem = {
+  key: string;
+  label: string;
+  /** Who needs it, when not everyone: e.g. 变更培训基地的. */
+  when: string | null;
+  source: string;
+  received: boolean;
+  receivedBy: string | null;
+  receivedAt: string | null;
+};
+
+export type ExamRegistrationView = {
+  subject: ExamSubject;
+  provincial: boolean;
+  national: boolean;
+  identical: boolean;
+  statusSeen: boolean;
+  updatedBy: string | null;
+  updatedAt: string | null;
+};
+
+export type ExamCandidateView = {
+  id: string;
+  traineeId: string;
+  /** Masked unless revealed. */
+  idNumber: string;
+  name: string;
+  program: 'residency' | 'agp';
+  specialtyCode: string;
+  specialtyName: string;
+  trainingStart: string;
+  trainingEnd: string;
+  retake: boolean;
+  subjects: ExamSubject[];
+  status: ExamCandidateStatus;
+  eligible: boolean;
+  checks: ExamCheckView[];
+  decisionReason: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  registrations: ExamRegistrationView[];
+  /** The desk checklist for this kind of candidate (住培 / 助理全科 / 补考). */
+  materials: ExamMaterialItem[];
+  /** What to bring to 现场网报确认 (重庆2024 三(一)2). */
+  onsiteItems: string[];
+  source: 'proposed' | 'manual';
+};
+
+/** A desk action's result: the candidate as it now stands, and the late-work warning when there is one. */
+export type ExamReviewResult = ExamCandidateView & { warning: string | null };
+
+export type ExamCandidateList = { year: number; revealed: boolean; candidates: ExamCandidateView[] };
+
+export type ExamDueStep = {
+  key: string;
+  label: string;
+  actor: string;
+  opens: string | null;
+  closes: string;
+  state: 'open' | 'upcoming';
+  provisional: boolean;
+};
+
+export type ExamDashboard = {
+  year: number;
+  calendar: ExamCalendar;
+  /** true when this year's calendar was edited at this base. */
+  edited: boolean;
+  due: ExamDueStep[];
+  counts: Record<ExamCandidateStatus, number>;
+  eligible: number;
+};
+
+export type ExamProposal = {
+  year: number;
+  added: number;
+  refreshed: number;
+  notProposed: Array<{ traineeId: string; name: string; idNumber: string; reason: string }>;
+};
+
+export type ExamResultsImport = {
+  imported: number;
+  unchanged: number;
+  updated: number;
+  rejected: Array<{ row: number; field: string; code: string; message: string }>;
+  /** Trainees who now have both subjects passed and valid (their certificate can be recorded). */
+  passedBoth: number;
+};
+
+const year = z.number().int().min(2000).max(2100);
+const reason = z.string().trim().min(2, '请填写原因（至少 2 个字）').max(500);
+/** A trainee's registry id or their ID number. */
+const who = z.string().trim().min(1).max(64);
+
+export const examOps = {
+  'exam.years': op<{ years: number[]; current: number }>()({
+    input: z.object({}),
+    access: perm('exam.view'),
+    summary: '有报考人员的结业考核年度，以及当前年度',
+  }),
+  'exam.dashboard': op<ExamDashboard>()({
+    input: z.object({ year }),
+    access: perm('exam.view'),
+    summary: '结业考核报名：日程、下一步截止事项、各状态人数',
+  }),
+  'exam.setCalendar': op<ExamCalendar>()({
+    input: z.object({ calendar: ExamCalendarSchema, reason }),
+    access: perm('exam.manage'),
+    summary: '修改本年度结业考核日程（省份数据，按年可编辑）',
+  }),
+  'exam.propose': op<ExamProposal>()({
+    input: z.object({ year, reason: z.string().trim().max(500).optional() }),
+    access: perm('exam.manage'),
+    summary: '按在培学员名册和轮转计划生成结业考核报考人员（含补考人员）',
+  }),
+  'exam.candidates': op<ExamCandidateList>()({
+    input: z.object({ year, reveal: z.boolean().default(false), program: z.enum(['residency', 'agp']).optional() }),
+    access: perm('exam.view'),
+    summary: '结业考核报考人员及资格审核结果',
+  }),
+  'exam.addCandidate': op<ExamCandidateView>()({
+    input: z.object({ year, trainee: who, subjects: z.array(z.enum(EXAM_SUBJECTS)).min(1).max(2).optional(), reason }),
+    access: perm('exam.manage'),
+    summary: '手工增加报考人员（需填写原因）',
+  }),
+  'exam.editCandidate': op<ExamCandidateView>()({
+    input: z.object({
+      year,
+      trainee: who,
+      subjects: z.array(z.enum(EXAM_SUBJECTS)).min(1).max(2).optional(),
+      withdraw: z.boolean().optional(),
+      reason,
+    }),
+    access: perm('exam.manage'),
+    summary: '修改报考科目或撤销报考（需填写原因）',
+  }),
+  'exam.recordCheck': op<ExamReviewResult>()({
+    input: z.object({
+      year,
+      trainee: who,
+      code: z.enum(EXAM_CHECK_CODES),
+      passed: z.boolean(),
+      evidence: z.string().trim().min(2, '请写明依据（如核验的材料）').max(500),
+      reason: z.string().trim().max(500).optional(),
+    }),
+    access: perm('exam.review'),
+    summary: '记录一项资格审核结果（依据、经办人、时间）',
+  }),
+  'exam.recordMaterials': op<ExamReviewResult>()({
+    input: z.object({
+      year,
+      trainee: who,
+      /** Keys of the papers received; the others are marked not received. */
+      received: z.array(z.string().max(40)).max(20),
+      reason: z.string().trim().max(500).optional(),
+    }),
+    access: perm('exam.review'),
+    summary: '登记收到的报考材料（核对清单）',
+  }),
+  'exam.review': op<ExamReviewResult>()({
+    input: z.object({ year, trainee: who, decision: z.enum(EXAM_DECISIONS), reason: z.string().trim().max(500).optional() }),
+    access: perm('exam.review'),
+    summary: '资格审核决定：通过 / 退回补正 / 不通过',
+  }),
+  'exam.setRegistration': op<ExamReviewResult>()({
+    input: z.object({
+      year,
+      trainee: who,
+      subject: z.enum(EXAM_SUBJECTS),
+      provincial: z.boolean().optional(),
+      national: z.boolean().optional(),
+      identical: z.boolean().optional(),
+      statusSeen: z.boolean().optional(),
+      reason: z.string().trim().max(500).optional(),
+    }),
+    access: perm('exam.review'),
+    summary: '登记网上报名情况（省系统、中国卫生人才网、信息一致、报名状态）',
+  }),
+  'exam.export': op<{ fileName: string; contentBase64: string; rows: number }>()({
+    input: z.object({ year, program: z.enum(['residency', 'agp']) }),
+    access: perm('exam.view'),
+    summary: '导出结业考核报名汇总表（XLSX）',
+  }),
+  'exam.printable': op<{ html: string; rows: number }>()({
+    input: z.object({ year, program: z.enum(['residency', 'agp']) }),
+    access: perm('exam.view'),
+    summary: '结业考核报名汇总表（打印页，含盖章、签字、日期栏）',
+  }),
+  'exam.importResults': op<ExamResultsImport>()({
+    input: FileInput.extend({ year }),
+    access: perm('exam.manage'),
+    summary: '导入结业考核成绩（逐科；有问题行时整份不写入）',
+  }),
+  'exam.recordCertificate': op<{ traineeId: string; completed: boolean }>()({
+    input: z.object({
+      trainee: who,
+      certNo: z.string().trim().min(4).max(40),
+      issuedOn: day,
+      reason: z.string().trim().max(500).optional(),
+    }),
+    access: perm('exam.manage'),
+    summary: '登记培训合格证书（考核合格且完成培训者记为结业）',
+  }),
+};

@@ -1,0 +1,310 @@
+import { z } from 'zod';
+import { FileInput, op, perm } from './define';
+
+export type SiteTypeName = 'base' | 'partner' | 'primary';
+export type RotationProgram = 'residency' | 'agp';
+export type RotationPlanStatus = 'draft' | 'base_approved' | 'submitted' | 'province_confirmed' | 'in_progress';
+
+export const PLAN_STATUS_LABEL: Record<RotationPlanStatus, string> = {
+  draft: '草稿',
+  base_approved: '基地审核通过',
+  submitted: '已报省住培中心',
+  province_confirmed: '省住培中心已确认',
+  in_progress: '实施中',
+};
+
+/** A row-level import problem; row = spreadsheet row (header = 1), null for the whole file. */
+export type RotationRowProblem = { row: number | null; field: string; code: string; message: string };
+
+export type DepartmentView = {
+  id: string;
+  name: string;
+  standardDepartments: string[];
+  capacity: number;
+  site: string | null;
+  siteType: SiteTypeName;
+};
+
+export type DepartmentImportResult = {
+  /** Departments written (0 when any row was rejected: the import is all or nothing). */
+  imported: number;
+  created: number;
+  updated: number;
+  rejected: RotationRowProblem[];
+  departments: DepartmentView[];
+};
+
+export type SchemeRowView = {
+  seq: number;
+  standardDepartment: string;
+  months: number;
+  kind: 'required' | 'elective';
+  electiveGroup: string | null;
+  groupMonths: number | null;
+  stage: 1 | 2 | 3 | null;
+  siteType: SiteTypeName;
+  splittable: boolean;
+};
+
+export type SchemeView = {
+  id: string;
+  program: RotationProgram;
+  specialtyCode: string;
+  years: number;
+  totalMonths: number;
+  example: boolean;
+  /** '示例' for example schemes, '' otherwise: every screen and export shows it. */
+  label: string;
+  sourceFile: string;
+  rows: SchemeRowView[];
+};
+
+export type SchemeImportResult = {
+  imported: number;
+  schemes: Array<{ program: RotationProgram; specialtyCode: string; years: number; totalMonths: number; example: boolean }>;
+  rejected: RotationRowProblem[];
+};
+
+export type ShortfallView = { department: string; from: string; to: string; shortTraineeMonths: number; message: string };
+export type PeakLoadView = { department: string; departmentId: string; capacity: number; peak: number };
+
+export type PlanRunResult = {
+  planned: number;
+  infeasible: ShortfallView[];
+  peakLoad: PeakLoadView[];
+  changedBlocks: number;
+  /** Largest load / capacity reached, and the lower bound no plan can beat. */
+  imbalance: { achieved: number; lowerBound: number } | null;
+};
+
+export type BlockView = {
+  id: string;
+  department: string;
+  departmentId: string;
+  standardDepartments: string[];
+  /** The scheme row this block serves. */
+  standardDepartment: string;
+  site: string | null;
+  start: string;
+  /** Inclusive. */
+  end: string;
+  months: number;
+  exitExamResult: 'pass' | 'fail' | null;
+  exitExamDate: string | null;
+  retakeOf: string | null;
+};
+
+export type LeaveView = { id: string; type: string; from: string; to: string; reason: string | null };
+
+export type TraineePlanView = {
+  traineeId: string;
+  /** Masked. */
+  idNumber: string;
+  name: string;
+  specialtyCode: string;
+  cohortYear: number;
+  status: RotationPlanStatus | null;
+  /** true when the scheme used is a shipped example (示例). */
+  example: boolean;
+  changedAfterApproval: boolean;
+  changeReason: string | null;
+  endFlag: string | null;
+  blocks: BlockView[];
+  leave: LeaveView[];
+};
+
+export type ViolationView = {
+  code: string;
+  traineeId: string | null;
+  /** Masked. */
+  idNumber: string | null;
+  department: string | null;
+  from: string;
+  to: string;
+  message: string;
+};
+
+export type RosterView = {
+  months: Array<{
+    month: string;
+    departments: Array<{
+      department: string;
+      departmentId: string;
+      capacity: number;
+      /** Names of everyone there at some time in the month. */
+      trainees: string[];
+      count: number;
+      /** Most trainees there at once in the month. */
+      peak: number;
+    }>;
+  }>;
+};
+
+export type StatusChangeResult = {
+  changed: number;
+  status: RotationPlanStatus;
+  skipped: Array<{ traineeId: string; name: string; reason: string }>;
+};
+
+export type ReplanResult = {
+  traineeId: string;
+  previousEnd: string | null;
+  newEnd: string | null;
+  /** The date the end is compared with (the expected completion date unless given). */
+  cutoff: string | null;
+  pastCutoff: boolean;
+  changedBlocks: number;
+  plan: TraineePlanView;
+};
+
+export type ExportResult = { fileName: string; contentBase64: string; example: boolean };
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const month = z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM');
+const reason = z.string().trim().min(1).max(500).optional();
+const trainee = {
+  traineeId: z.string().min(1).optional(),
+  idNumber: z.string().min(1).max(40).optional(),
+};
+const traineeRef = z.object(trainee).refine((v) => !!v.traineeId || !!v.idNumber, '请指定学员（traineeId 或 idNumber）');
+const cohortOrIds = z.object({
+  cohortYear: z.number().int().min(2000).max(2100).optional(),
+  traineeIds: z.array(z.string().min(1)).max(10000).optional(),
+});
+
+export const rotationOps = {
+  'rotation.previewDepartments': op<DepartmentImportResult>()({
+    input: FileInput,
+    access: perm('rotation.manage'),
+    summary: '预览科室导入（不写入）',
+  }),
+  'rotation.importDepartments': op<DepartmentImportResult>()({
+    input: FileInput,
+    access: perm('rotation.manage'),
+    summary: '导入科室及其对应的标准科室、容量（全部成功才写入）',
+  }),
+  'rotation.listDepartments': op<DepartmentView[]>()({
+    input: z.object({}),
+    access: perm('rotation.view'),
+    summary: '科室列表',
+  }),
+  'rotation.updateDepartment': op<DepartmentView>()({
+    input: z.object({
+      id: z.string().min(1),
+      name: z.string().trim().min(1).max(100).optional(),
+      capacity: z.number().int().min(1).max(10000).optional(),
+      standardDepartments: z.array(z.string().trim().min(1).max(100)).min(1).max(100).optional(),
+      site: z.string().trim().max(100).nullable().optional(),
+      siteType: z.enum(['base', 'partner', 'primary']).optional(),
+      reason,
+    }),
+    access: perm('rotation.manage'),
+    summary: '修改科室',
+  }),
+  'rotation.previewSchemes': op<SchemeImportResult>()({
+    input: FileInput,
+    access: perm('rotation.manage'),
+    summary: '预览轮转方案导入（不写入）',
+  }),
+  'rotation.importSchemes': op<SchemeImportResult>()({
+    input: FileInput.extend({ example: z.boolean().default(false) }),
+    access: perm('rotation.manage'),
+    summary: '导入轮转方案（全部通过校验才写入）',
+  }),
+  'rotation.listSchemes': op<SchemeView[]>()({
+    input: z.object({}),
+    access: perm('rotation.view'),
+    summary: '轮转方案列表',
+  }),
+  'rotation.plan': op<PlanRunResult>()({
+    input: cohortOrIds.extend({
+      reason,
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31)
+        .optional(),
+    }),
+    access: perm('rotation.manage'),
+    summary: '为学员编排轮转计划（全部可行才保存）',
+  }),
+  'rotation.show': op<TraineePlanView>()({
+    input: traineeRef,
+    access: perm('rotation.view'),
+    summary: '学员的轮转计划',
+  }),
+  'rotation.check': op<{ violations: ViolationView[] }>()({
+    input: z.object({ cohortYear: z.number().int().optional() }),
+    access: perm('rotation.view'),
+    summary: '检查已保存的轮转计划',
+  }),
+  'rotation.roster': op<RosterView>()({
+    input: z.object({ from: month, to: month }),
+    access: perm('rotation.view'),
+    summary: '科室轮转表（按月）',
+  }),
+  'rotation.moveBlock': op<TraineePlanView>()({
+    input: z.object({ blockId: z.string().min(1), departmentId: z.string().min(1).optional(), start: date.optional(), reason }),
+    access: perm('rotation.manage'),
+    summary: '调整一段轮转的科室或开始日期',
+  }),
+  'rotation.splitBlock': op<TraineePlanView>()({
+    input: z.object({ blockId: z.string().min(1), at: date, departmentId: z.string().min(1).optional(), reason }),
+    access: perm('rotation.manage'),
+    summary: '把一段轮转从某日起拆成两段（后一段可换科室）',
+  }),
+  'rotation.swapBlocks': op<TraineePlanView[]>()({
+    input: z.object({ a: z.string().min(1), b: z.string().min(1), reason }),
+    access: perm('rotation.manage'),
+    summary: '交换两段轮转',
+  }),
+  'rotation.approve': op<StatusChangeResult>()({
+    input: cohortOrIds.extend({ reason }),
+    access: perm('rotation.manage'),
+    summary: '基地审核通过轮转计划',
+  }),
+  'rotation.markSubmitted': op<StatusChangeResult>()({
+    input: cohortOrIds,
+    access: perm('rotation.manage'),
+    summary: '标记轮转计划已报省住培中心',
+  }),
+  'rotation.markProvinceConfirmed': op<StatusChangeResult>()({
+    input: cohortOrIds,
+    access: perm('rotation.manage'),
+    summary: '标记轮转计划经省住培中心确认',
+  }),
+  'rotation.start': op<StatusChangeResult>()({
+    input: cohortOrIds,
+    access: perm('rotation.manage'),
+    summary: '开始实施轮转计划',
+  }),
+  'rotation.recordLeave': op<ReplanResult>()({
+    input: z.object({
+      ...trainee,
+      type: z.string().trim().min(1).max(50),
+      from: date,
+      to: date,
+      reason,
+      cutoff: date.optional(),
+    }),
+    access: perm('rotation.manage'),
+    summary: '登记请假，并只重排此后的轮转',
+  }),
+  'rotation.recordExitExam': op<ReplanResult>()({
+    input: z.object({
+      ...trainee,
+      department: z.string().trim().min(1).max(100),
+      result: z.enum(['pass', 'fail']),
+      date: date.optional(),
+      cutoff: date.optional(),
+    }),
+    access: perm('rotation.manage'),
+    summary: '登记出科考核结果（不合格则补轮并顺延）',
+  }),
+  'rotation.export': op<ExportResult>()({
+    input: z.object({ ...trainee, cohortYear: z.number().int().optional() }),
+    access: perm('rotation.view'),
+    summary: '导出轮转安排计划与科室轮转表（XLSX）',
+  }),
+};

@@ -1,0 +1,130 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCore } from '../../src/core/open-core';
+import { addTrainees, EXAMPLE_DEPARTMENTS, EXAMPLE_SCHEME } from '../core/rotation/helpers';
+import { cli, initBase } from '../helpers/cli';
+import { tempDir } from '../helpers/core';
+
+const env = { BASEDESK_PASSWORD: 'admin-pass-123' };
+/** Next year's cohort: it starts after today whatever day the tests run, so nothing is in the past. */
+const COHORT = new Date().getUTCFullYear() + 1;
+
+async function base(trainees = 3) {
+  const dir = tempDir();
+  expect((await initBase(dir, env)).code).toBe(0);
+  const core = await openCore({ dataDir: dir, idleMinutes: 0 });
+  const people = await addTrainees(core, trainees, { cohortYear: COHORT });
+  await core.close();
+  const run = (args: string[], stdin?: string) =>
+    cli(['--data-dir', dir, ...args], { env, ...(stdin !== undefined ? { stdin } : {}) });
+  return { dir, people, run };
+}
+
+describe('basedesk departments / rotation', () => {
+  it('imports departments and schemes, plans, shows, checks and lists the roster as JSON', async () => {
+    const { dir, people, run } = await base();
+    const d = await run(['departments', 'import', EXAMPLE_DEPARTMENTS, '--json']);
+    expect(d.code).toBe(0);
+    expect(d.json()).toMatchObject({ imported: 22, rejected: [] });
+
+    const s = await run(['rotation', 'schemes', 'import', EXAMPLE_SCHEME, '--json']);
+    expect(s.code).toBe(0);
+    expect(s.json()).toMatchObject({
+      imported: 2,
+      schemes: [
+        { program: 'residency', specialtyCode: '0100', years: 3, totalMonths: 33 },
+        { program: 'residency', specialtyCode: '0700', years: 3, totalMonths: 33 },
+      ],
+      rejected: [],
+    });
+
+    const p = await run(['rotation', 'plan', '--cohort', String(COHORT), '--json']);
+    expect(p.code).toBe(0);
+    const plan = p.json<{
+      planned: number;
+      infeasible: unknown[];
+      peakLoad: Array<{ department: string; capacity: number; peak: number }>;
+    }>();
+    expect(plan.planned).toBe(3);
+    expect(plan.infeasible).toEqual([]);
+    expect(plan.peakLoad[0]).toEqual(
+      expect.objectContaining({ department: expect.any(String), capacity: expect.any(Number), peak: expect.any(Number) }),
+    );
+
+    // The ID number comes from standard input (after the password line, which here is in the environment).
+    const show = await run(['rotation', 'show', '-', '--json'], `${people[0]!.idNumber}\n`);
+    expect(show.code).toBe(0);
+    const shown = show.json<{ idNumber: string; name: string; blocks: Array<Record<string, unknown>> }>();
+    expect(shown.name).toBe(people[0]!.name);
+    expect(shown.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    expect(shown.blocks[0]).toEqual(
+      expect.objectContaining({
+        department: expect.any(String),
+        standardDepartments: expect.any(Array),
+        site: null,
+        start: `${COHORT}-09-01`,
+        end: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        months: expect.any(Number),
+      }),
+    );
+
+    const check = await run(['rotation', 'check', '--json']);
+    expect(check.code).toBe(0);
+    expect(check.json()).toEqual({ violations: [] });
+
+    const roster = await run(['rotation', 'roster', '--from', `${COHORT}-09`, '--to', `${COHORT}-10`, '--json']);
+    expect(roster.code).toBe(0);
+    const months = roster.json<{
+      months: Array<{ month: string; departments: Array<{ department: string; capacity: number; trainees: string[] }> }>;
+    }>().months;
+    expect(months.map((m) => m.month)).toEqual([`${COHORT}-09`, `${COHORT}-10`]);
+    expect(months[0]!.departments.flatMap((x) => x.trainees).sort()).toEqual(people.map((x) => x.name).sort());
+
+    const approve = await run(['rotation', 'approve', '--cohort', String(COHORT), '--json']);
+    expect(approve.code).toBe(0);
+    expect(approve.json()).toMatchObject({ changed: 3, status: 'base_approved' });
+
+    const file = join(dir, 'plans.xlsx');
+    const x = await run(['rotation', 'export', file, '--cohort', String(COHORT), '--json']);
+    expect(x.code).toBe(0);
+    expect(x.json()).toMatchObject({ example: true });
+  });
+
+  it('reports department row problems and exits 1 without importing', async () => {
+    const { dir, run } = await base(0);
+    const file = join(dir, '科室.csv');
+    writeFileSync(file, '科室名称,标准科室,容量\n心内科,心血管内科,\n');
+    const r = await run(['departments', 'import', file, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.json()).toMatchObject({
+      imported: 0,
+      rejected: [{ row: 2, field: '容量', code: 'DEPT_CAPACITY_REQUIRED', message: expect.any(String) }],
+    });
+  });
+
+  it('exits 1 with the explanation when no valid plan exists', async () => {
+    const { dir, run } = await base(12);
+    const file = join(dir, '科室.csv');
+    writeFileSync(file, '科室名称,标准科室,容量\n心血管内科一病区,心血管内科,1\n心血管内科二病区,心血管内科,1\n');
+    expect((await run(['departments', 'import', EXAMPLE_DEPARTMENTS])).code).toBe(0);
+    expect((await run(['departments', 'import', file])).code).toBe(0);
+    expect((await run(['rotation', 'schemes', 'import', EXAMPLE_SCHEME])).code).toBe(0);
+    const r = await run(['rotation', 'plan', '--cohort', String(COHORT), '--json']);
+    expect(r.code).toBe(1);
+    const out = r.json<{
+      planned: number;
+      infeasible: Array<{ department: string; from: string; to: string; shortTraineeMonths: number }>;
+    }>();
+    expect(out.planned).toBe(0);
+    expect(out.infeasible[0]).toEqual(
+      expect.objectContaining({
+        department: expect.any(String),
+        from: expect.any(String),
+        to: expect.any(String),
+        shortTraineeMonths: expect.any(Number),
+      }),
+    );
+    expect(JSON.parse(r.stderr).error.code).toBe('ROTATION_INFEASIBLE');
+  });
+});

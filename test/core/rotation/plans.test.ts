@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { err, ok } from '../../helpers/core';
+import { addTrainees, fileInput, rotationBase } from './helpers';
+
+describe('planning a cohort', () => {
+  it('plans every trainee of the cohort and reads the plan back with inclusive ends', async () => {
+    const { core, session } = await rotationBase();
+    const people = await addTrainees(core, 6);
+    await addTrainees(core, 3, { specialtyCode: '0700' }, 8);
+    const r = await ok(core, session, 'rotation.plan', { cohortYear: 2027 });
+    expect(r).toMatchObject({ planned: 9, infeasible: [] });
+    expect(r.peakLoad.every((p) => p.peak <= p.capacity)).toBe(true);
+
+    const plan = await ok(core, session, 'rotation.show', { idNumber: people[0]!.idNumber });
+    expect(plan.status).toBe('draft');
+    expect(plan.example).toBe(true);
+    expect(plan.idNumber).not.toBe(people[0]!.idNumber);
+    expect(plan.blocks[0]!.start).toBe('2027-09-01');
+    const months = plan.blocks.reduce((a, b) => a + b.months, 0);
+    expect(months).toBe(33);
+    for (let i = 1; i < plan.blocks.length; i++) {
+      const prevEnd = new Date(`${plan.blocks[i - 1]!.end}T00:00:00Z`).getTime();
+      expect(new Date(`${plan.blocks[i]!.start}T00:00:00Z`).getTime() - prevEnd).toBe(86_400_000);
+    }
+    expect((await ok(core, session, 'rotation.check', {})).violations).toEqual([]);
+  });
+
+  it('saves nothing and returns the shortfalls when the departments cannot hold the cohort', async () => {
+    const { core, session } = await rotationBase();
+    await ok(
+      core,
+      session,
+      'rotation.importDepartments',
+      fileInput('d.csv', '科室名称,标准科室,容量\n心血管内科一病区,心血管内科,1\n心血管内科二病区,心血管内科,1\n'),
+    );
+    await addTrainees(core, 12);
+    const r = await ok(core, session, 'rotation.plan', { cohortYear: 2027 });
+    expect(r.planned).toBe(0);
+    expect(r.infeasible.length).toBeGreaterThan(0);
+    expect(r.infeasible[0]).toEqual(
+      expect.objectContaining({
+        department: expect.any(String),
+        from: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        message: expect.any(String),
+      }),
+    );
+    expect(await core.db.selectFrom('rotation_blocks').select('id').execute()).toEqual([]);
+    expect(await core.db.selectFrom('rotation_plans').select('trainee_id').execute()).toEqual([]);
+  });
+
+  it('names a trainee whose specialty and years have no scheme, and saves nothing', async () => {
+    const { core, session } = await rotationBase();
+    await addTrainees(core, 2);
+    const [odd] = await addTrainees(core, 1, { specialtyCode: '1600' }, 9);
+    const e = await err(core, session, 'rotation.plan', { cohortYear: 2027 });
+    expect(e.code).toBe('ROTATION_NO_SCHEME');
+    expect(e.message).toContain(odd!.name);
+    expect(await core.db.selectFrom('rotation_blocks').select('id').execute()).toEqual([]);
+  });
+
+  it('keeps a plan when the cohort is planned again with nothing changed', async () => {
+    const { core, session } = await rotationBase();
+    const [p] = await addTrainees(core, 3);
+    await ok(core, session, 'rotation.plan', { cohortYear: 2027 });
+    const first = await ok(core, session, 'rotation.show', { traineeId: p!.id });
+    const again = await ok(core, session, 'rotation.plan', { cohortYear: 2027 });
+    expect(again.changedBlocks).toBe(0);
+    expect((await ok(core, session, 'rotation.show', { traineeId: p!.id })).blocks).toEqual(first.blocks);
+  });
+});
