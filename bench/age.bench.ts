@@ -7,16 +7,21 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { decryptStream, encryptStream, generateAgeIdentity } from '../src/core/crypto/age';
+import { decryptFile, decryptStream, encryptFile, encryptStream, generateAgeIdentity } from '../src/core/crypto/age';
 
 const run$ = promisify(execFile);
 const MiB = 1024 * 1024;
 const AGE = '/usr/bin/age';
 
+type Timing = { wall: number; cpu: number };
+type Side = 'ours' | 'oursStream' | 'age';
+
 /**
- * age encryption and decryption of a BENCH_AGE_MB (default 256) MiB file, file to file: ours (node:crypto)
- * against the `age` binary on the same file in the same run, interleaved, best of BENCH_AGE_ROUNDS
- * (default 3) so a busy machine's pauses fall on both sides alike. Decryption reads the binary's output.
+ * age encryption and decryption of a BENCH_AGE_MB (default 256) MiB file, file to file: ours
+ * (node:crypto; the file functions, and the stream API over fs streams as the package code uses it)
+ * against the `age` binary, interleaved in the same run, best of BENCH_AGE_ROUNDS (default 3).
+ * Wall-clock and CPU seconds are both reported: on a shared machine wall-clock mostly measures the
+ * wait for a core, CPU time (user + system, children's for the binary) the work done.
  */
 export async function run(): Promise<Record<string, string | number>> {
   const mb = Number(process.env.BENCH_AGE_MB ?? 256);
@@ -29,59 +34,89 @@ export async function run(): Promise<Record<string, string | number>> {
     const idFile = join(dir, 'id.txt');
     await writeFile(idFile, `${identity}\n`);
     const hasAge = existsSync(AGE);
-    const best = { oursEnc: Infinity, ageEnc: Infinity, oursDec: Infinity, ageDec: Infinity };
-    const time = async (fn: () => Promise<unknown>) => {
-      const t = performance.now();
-      await fn();
-      return (performance.now() - t) / 1000;
-    };
+    const at = (name: string) => join(dir, name);
+    const enc: Record<Side, Timing[]> = { ours: [], oursStream: [], age: [] };
+    const dec: Record<Side, Timing[]> = { ours: [], oursStream: [], age: [] };
     for (let r = 0; r < rounds; r++) {
-      best.oursEnc = Math.min(best.oursEnc, await time(() => encryptFile(plain, join(dir, 'ours.age'), recipient)));
-      if (hasAge) {
-        best.ageEnc = Math.min(best.ageEnc, await time(() => run$(AGE, ['-r', recipient, '-o', join(dir, 'bin.age'), plain])));
-      }
-      // Both sides decrypt the same file: the binary's output when there is one (interoperability too).
-      const sealed = hasAge ? join(dir, 'bin.age') : join(dir, 'ours.age');
-      best.oursDec = Math.min(best.oursDec, await time(() => decryptFile(sealed, join(dir, 'ours.out'), identity)));
-      if (hasAge) {
-        best.ageDec = Math.min(best.ageDec, await time(() => run$(AGE, ['-d', '-i', idFile, '-o', join(dir, 'bin.out'), sealed])));
-      }
+      enc.ours.push(await timed(() => encryptFile(plain, at('ours.age'), [recipient])));
+      enc.oursStream.push(await timed(() => streamEncrypt(plain, at('stream.age'), recipient)));
+      if (hasAge) enc.age.push(await timedChild(['-r', recipient, '-o', at('bin.age'), plain]));
+      // Every side decrypts the same file: the binary's output when there is one (interoperability too).
+      const sealed = hasAge ? at('bin.age') : at('ours.age');
+      dec.ours.push(await timed(() => decryptFile(sealed, at('ours.out'), [identity])));
+      dec.oursStream.push(await timed(() => streamDecrypt(sealed, at('stream.out'), identity)));
+      if (hasAge) dec.age.push(await timedChild(['-d', '-i', idFile, '-o', at('bin.out'), sealed]));
     }
-    if ((await sha256File(join(dir, 'ours.out'))) !== plainHash) throw new Error('ours: decrypted bytes differ');
+    for (const out of ['ours.out', 'stream.out']) {
+      if ((await sha256File(at(out))) !== plainHash) throw new Error(`${out}: decrypted bytes differ`);
+    }
     if (hasAge) {
-      await run$(AGE, ['-d', '-i', idFile, '-o', join(dir, 'check.out'), join(dir, 'ours.age')]);
-      if ((await sha256File(join(dir, 'check.out'))) !== plainHash) throw new Error('age binary cannot read ours');
+      for (const sealed of ['ours.age', 'stream.age']) {
+        await run$(AGE, ['-d', '-i', idFile, '-o', at('check.out'), at(sealed)]);
+        if ((await sha256File(at('check.out'))) !== plainHash) throw new Error(`age binary cannot read ${sealed}`);
+      }
     }
-    const rate = (s: number) => (mb * MiB) / 1e6 / s;
-    const line = (ours: number, ref: number) =>
-      hasAge
-        ? `ours ${rate(ours).toFixed(0)} MB/s vs age ${rate(ref).toFixed(0)} MB/s = ${(rate(ours) / rate(ref)).toFixed(2)}x`
-        : `ours ${rate(ours).toFixed(0)} MB/s (no ${AGE} to compare)`;
-    return {
-      [`encrypt ${mb} MiB, best of ${rounds}`]: line(best.oursEnc, best.ageEnc),
-      [`decrypt ${mb} MiB, best of ${rounds}`]: line(best.oursDec, best.ageDec),
-    };
+    const figures: Record<string, string> = {};
+    for (const [what, t] of [
+      ['encrypt', enc],
+      ['decrypt', dec],
+    ] as const) {
+      for (const side of ['ours', 'oursStream'] as const) {
+        const label = side === 'ours' ? 'file functions' : 'stream API over fs streams';
+        figures[`${what} ${mb} MiB, ${label}, wall (MB/s)`] = compare(mb, best(t[side], 'wall'), hasAge ? best(t.age, 'wall') : null);
+        figures[`${what} ${mb} MiB, ${label}, per CPU second (MB)`] = compare(mb, best(t[side], 'cpu'), hasAge ? best(t.age, 'cpu') : null);
+      }
+    }
+    return figures;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-async function encryptFile(src: string, dst: string, recipient: string): Promise<void> {
-  await pipeline(await encryptStream(createReadStream(src), [recipient]), createWriteStream(dst));
+function best(ts: Timing[], key: keyof Timing): number {
+  return Math.min(...ts.map((t) => t[key]));
 }
 
-async function decryptFile(src: string, dst: string, identity: string): Promise<void> {
-  await pipeline(await decryptStream(createReadStream(src), [identity]), createWriteStream(dst));
+function compare(mb: number, ours: number, ref: number | null): string {
+  const rate = (s: number) => (mb * MiB) / 1e6 / s;
+  if (ref === null) return `ours ${rate(ours).toFixed(0)} (no ${AGE} to compare)`;
+  return `ours ${rate(ours).toFixed(0)} vs age binary ${rate(ref).toFixed(0)} = ${(ref / ours).toFixed(2)}x`;
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<Timing> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  await fn();
+  const c = process.cpuUsage(c0);
+  return { wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
+}
+
+/** Runs the binary under bash so the `times` builtin reports the child's CPU seconds. */
+async function timedChild(args: string[]): Promise<Timing> {
+  const quoted = args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const t0 = performance.now();
+  const { stdout } = await run$('bash', ['-c', `${AGE} ${quoted} && times`]);
+  const wall = (performance.now() - t0) / 1000;
+  const children = stdout.trim().split('\n').at(-1)!;
+  const cpu = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((s, m) => s + Number(m[1]) * 60 + Number(m[2]), 0);
+  return { wall, cpu };
+}
+
+async function streamEncrypt(src: string, dst: string, recipient: string): Promise<void> {
+  await pipeline(await encryptStream(createReadStream(src, { highWaterMark: MiB }), [recipient]), createWriteStream(dst));
+}
+
+async function streamDecrypt(src: string, dst: string, identity: string): Promise<void> {
+  await pipeline(await decryptStream(createReadStream(src, { highWaterMark: MiB }), [identity]), createWriteStream(dst));
 }
 
 async function writeRandomFile(path: string, mb: number): Promise<string> {
   const hash = createHash('sha256');
   const out = createWriteStream(path);
-  const block = Buffer.alloc(MiB);
   for (let i = 0; i < mb; i++) {
-    const piece = Buffer.from(randomFillSync(block));
+    const piece = randomFillSync(Buffer.alloc(MiB));
     hash.update(piece);
-    if (!out.write(piece)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(piece)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
   return hash.digest('hex');
@@ -92,4 +127,3 @@ async function sha256File(path: string): Promise<string> {
   for await (const piece of createReadStream(path)) hash.update(piece as Buffer);
   return hash.digest('hex');
 }
-

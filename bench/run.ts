@@ -16,6 +16,7 @@ const benches: Bench[] = [
   { name: 'outbox', load: () => import('./outbox.bench') },
   { name: 'scores', load: () => import('./scores.bench') },
   { name: 'applicants', load: () => import('./applicants.bench') },
+  { name: 'age', load: () => import('./age.bench') },
   { name: 'rotation', load: () => import('./rotation.bench') },
 ];
 

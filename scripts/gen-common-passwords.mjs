@@ -34,12 +34,25 @@ const walks = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1qaz2wsx3edc4rfv', 'qazwsx
 const years = [];
 for (let y = 1960; y <= 2030; y += 1) years.push(String(y));
 const suffixes = ['1', '12', '123', '1234', '12345', '123456', '!', '@123', '520', '1314', '888', '666'];
-const bases = ['password', 'passw0rd', 'admin', 'qwerty', 'woaini', 'iloveyou', 'abc', 'welcome', 'letmein', 'basedesk', 'zhupei'];
+const bases = [
+  'password',
+  'passw0rd',
+  'admin',
+  'qwerty',
+  'woaini',
+  'iloveyou',
+  'abc',
+  'welcome',
+  'letmein',
+  'basedesk',
+  'zhupei',
+];
 
 const all = new Set();
 for (const w of [...words, ...digitRuns, ...walks]) all.add(w.toLowerCase());
 for (const b of bases) for (const s of suffixes) all.add(`${b}${s}`);
-for (const b of ['password', 'admin', 'woaini', 'abc', 'qwerty']) for (const y of years.filter((y) => Number(y) >= 1980)) all.add(`${b}${y}`);
+for (const b of ['password', 'admin', 'woaini', 'abc', 'qwerty'])
+  for (const y of years.filter((y) => Number(y) >= 1980)) all.add(`${b}${y}`);
 
 const list = [...all].sort();
 const out = fileURLToPath(new URL('../src/shared/common-passwords.ts', import.meta.url));

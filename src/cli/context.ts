@@ -3,7 +3,7 @@ import type { Core } from '../core/context';
 import { openCore } from '../core/open-core';
 import { passphraseProtector, useKeyProtector } from '../core/outbox/key-protector';
 import { defaultDataDir } from '../core/paths';
-import type { OpName, OpResult } from '../shared/contract';
+import type { OpInput, OpName, OpResult } from '../shared/contract';
 import { isAppError } from '../shared/errors';
 import { CliExit, fail, readSecret, type CliIo } from './io';
 
@@ -13,9 +13,17 @@ export type CliSession = {
   core: Core;
   io: CliIo;
   json: boolean;
-  /** Call a contract operation as the logged-in user; a coded error ends the command. */
-  call<K extends OpName>(name: K, input?: unknown): Promise<OpResult<K>>;
+  /**
+   * Call a contract operation as the logged-in user; a coded error ends the command. The input is typed by
+   * the op, so a plain string where the contract wants one of its enum values does not compile.
+   */
+  call: CallOp;
 };
+
+/** The input argument of an op: optional when the op's input accepts `{}`. */
+export type InputArg<K extends OpName> = {} extends OpInput<K> ? [input?: OpInput<K>] : [input: OpInput<K>];
+
+export type CallOp = <K extends OpName>(name: K, ...input: InputArg<K>) => Promise<OpResult<K>>;
 
 export async function withCore<T>(io: CliIo, opts: GlobalOptions, fn: (core: Core) => Promise<T>): Promise<T> {
   let core: Core;
@@ -38,9 +46,9 @@ export async function withCore<T>(io: CliIo, opts: GlobalOptions, fn: (core: Cor
   }
 }
 
-function caller(core: Core, sessionKey: string) {
-  return async <K extends OpName>(name: K, input: unknown = {}): Promise<OpResult<K>> => {
-    const r = await dispatch(core, sessionKey, name, input);
+function caller(core: Core, sessionKey: string): CallOp {
+  return async <K extends OpName>(name: K, ...input: InputArg<K>): Promise<OpResult<K>> => {
+    const r = await dispatch(core, sessionKey, name, input[0] ?? {});
     if (!r.ok) throw new CliExit(1, r.error);
     return r.value as OpResult<K>;
   };

@@ -22,6 +22,13 @@ export function fail(code: string, message: string, details?: Record<string, unk
   throw new CliExit(1, new AppError(code, message, details).toApiError());
 }
 
+/** A command-line value that must be one of the contract's enum values; anything else is a usage error. */
+export function oneOf<T extends string>(values: readonly T[], raw: string, flag: string): T {
+  const hit = values.find((v) => v === raw);
+  if (hit === undefined) fail('USAGE', `${flag} 只能是 ${values.join('、')}：${raw}`);
+  return hit;
+}
+
 async function readAll(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(String(c)));
@@ -38,6 +45,16 @@ async function nextStdinLine(io: CliIo): Promise<string | undefined> {
     stdinLines.set(io.stdin, lines);
   }
   return (await lines).shift();
+}
+
+/** Standard input after the lines already handed out (a password first), as lines: data that must stay off argv. */
+export async function remainingStdinLines(io: CliIo): Promise<string[]> {
+  let lines = stdinLines.get(io.stdin);
+  if (!lines) {
+    lines = readAll(io.stdin).then((t) => t.split(/\r?\n/));
+    stdinLines.set(io.stdin, lines);
+  }
+  return (await lines).splice(0);
 }
 
 /**

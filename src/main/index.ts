@@ -1,10 +1,11 @@
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { openCore } from '../core/open-core';
 import { registerIpcHandlers } from './ipc';
 import { installKeyProtector } from './key-protector';
 import { electronNativeBinding } from './native-binding';
+import { rendererUrlFor, takeSingleInstance } from './startup';
 import { denyAllPermissions, hardenWebContents, isAppUrl, isSafeExternalUrl, secureWebPreferences } from './security';
 
 // Wiring only: windows, IPC and lifecycle. All logic lives in the core, shared with the CLI and tests.
@@ -12,9 +13,12 @@ app.setName('BaseDesk');
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+const rendererUrl = rendererUrlFor(process.env, app.isPackaged, here);
+
+let mainWindow: BrowserWindow | null = null;
 
 async function main(): Promise<void> {
+  if (!takeSingleInstance(app, () => mainWindow)) return;
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
   const dataDir = process.env.BASEDESK_DATA_DIR ?? app.getPath('userData');
@@ -38,6 +42,10 @@ async function main(): Promise<void> {
       show: false,
       title: '住培基地离线工作台',
       webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
+    });
+    mainWindow = win;
+    win.on('closed', () => {
+      if (mainWindow === win) mainWindow = null;
     });
     win.once('ready-to-show', () => win.show());
     void win.loadURL(rendererUrl);

@@ -1,9 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { createRng, makeIdNumber, makePhone } from '../../src/core/testdata';
-import { ADMIN, expect, field, goTo, initializeBase, openAsAdmin, test, type Server } from './fixtures';
-
-const SHOTS = '/tmp/shots';
+import { ADMIN, expect, field, goTo, initializeBase, openAsAdmin, shot, test, type Server } from './fixtures';
 
 /** Applicants, on-site confirmation, scores and the plan arranged through the API (their UIs are other features'). */
 async function arrange(server: Server) {
@@ -39,7 +36,6 @@ async function arrange(server: Server) {
 }
 
 test('run allocation, resolve a tie, record a decline, publish the list, export the summary table', async ({ page, server }) => {
-  mkdirSync(SHOTS, { recursive: true });
   const { ids } = await arrange(server);
   await openAsAdmin(page, server);
   await goTo(page, '择优录取');
@@ -54,7 +50,7 @@ test('run allocation, resolve a tie, record a decline, publish the list, export 
   await expect(page.getByTestId('unfilled-0200')).toContainText('剩余 1 个');
   await expect(page.getByTestId('specialty-0100')).toContainText('第一志愿录取到「0100 内科」');
   await expect(page.getByTestId('specialty-0100')).not.toContainText(ids[0]!); // masked
-  await page.screenshot({ path: `${SHOTS}/admission-1-run.png` });
+  await shot(page, 'admission-1-run');
 
   // The ranking behind the seats: 王芳 is tied and not (yet) admitted.
   const rankingButton = page.getByTestId('specialty-0100').getByRole('button', { name: '排名' });
@@ -68,7 +64,7 @@ test('run allocation, resolve a tie, record a decline, publish the list, export 
   const dialog = page.getByRole('dialog', { name: '决定末位同分' });
   await dialog.getByLabel(/王芳/).check();
   await field(dialog, '决定理由').fill('录取小组讨论：王芳有基层工作经历');
-  await page.screenshot({ path: `${SHOTS}/admission-2-tie.png` });
+  await shot(page, 'admission-2-tie');
   await dialog.getByRole('button', { name: '保存决定并重新计算' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('ties')).toBeHidden();
@@ -91,7 +87,7 @@ test('run allocation, resolve a tie, record a decline, publish the list, export 
   await expect(changes.getByTestId('change-dropped')).toContainText('张伟');
   await expect(changes.getByTestId('change-admitted')).toContainText('李娜');
   await expect(page.getByTestId('specialty-0100')).not.toContainText('张伟');
-  await page.screenshot({ path: `${SHOTS}/admission-3-decline.png`, fullPage: true });
+  await shot(page, 'admission-3-decline', { fullPage: true });
 
   // Publish the list: the window is recorded; the page shows masked numbers.
   await page.getByRole('button', { name: '公示名单' }).click();
@@ -103,7 +99,7 @@ test('run allocation, resolve a tie, record a decline, publish the list, export 
   const frame = page.frameLocator('iframe[title^="拟录取名单公示"]');
   await expect(frame.getByText('公示期：2024-07-10 至 2024-07-12（3 天）。公示期内如有异议，请向基地住培办反映。')).toBeVisible();
   await expect(frame.getByText(ids[1]!.slice(0, 6) + '********' + ids[1]!.slice(14))).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/admission-4-publication.png` });
+  await shot(page, 'admission-4-publication');
   await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
 
   // Export the summary table (附件4 columns, full ID numbers for the administrator).
@@ -134,13 +130,13 @@ test('run allocation, resolve a tie, record a decline, publish the list, export 
 
   await page.getByRole('tab', { name: '招收统计' }).click();
   await expect(page.getByTestId('stats-chart')).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/admission-5-stats.png` });
+  await shot(page, 'admission-5-stats');
   await page.getByRole('tab', { name: '培训年限' }).click();
   await expect(page.getByRole('table', { name: '培训年限' })).toContainText('住院医师规范化培训');
-  await page.screenshot({ path: `${SHOTS}/admission-6-years.png` });
+  await shot(page, 'admission-6-years');
   await page.getByRole('tab', { name: '报到与签约' }).click();
   await expect(page.getByRole('table', { name: '报到与签约' })).toContainText('未报到');
-  await page.screenshot({ path: `${SHOTS}/admission-7-tracking.png` });
+  await shot(page, 'admission-7-tracking');
 });
 
 test('调剂 into a leftover seat, a training-year reduction decided by the base, report-in tracked', async ({ page, server }) => {
@@ -172,7 +168,7 @@ test('调剂 into a leftover seat, a training-year reduction decided by the base
   await expect(adjust).toBeHidden();
   await expect(page.getByTestId('specialty-0700')).toContainText('孙亮');
   await expect(page.getByTestId('specialty-0700')).toContainText('调剂录取到「0700 全科」');
-  await page.screenshot({ path: `${SHOTS}/admission-8-adjustment.png` });
+  await shot(page, 'admission-8-adjustment');
 
   // Training years: a 1-year reduction requested with documents, approved by the base, awaiting the province.
   await page.getByRole('tab', { name: '培训年限' }).click();
@@ -189,7 +185,7 @@ test('调剂 into a leftover seat, a training-year reduction decided by the base
   await decide.getByRole('button', { name: '保存' }).click();
   await expect(row).toContainText('基地同意，待省级审核');
   await expect(row).toContainText('2 年 （待省级审核）');
-  await page.screenshot({ path: `${SHOTS}/admission-9-years.png` });
+  await shot(page, 'admission-9-years');
 
   // Report-in: the contract deadline follows (Jilin: 14 days).
   await page.getByRole('tab', { name: '报到与签约' }).click();
@@ -201,5 +197,5 @@ test('调剂 into a leftover seat, a training-year reduction decided by the base
   await expect(report).toBeHidden();
   await expect(track).toContainText('2024年9月3日');
   await expect(track).toContainText('逾期未签约');
-  await page.screenshot({ path: `${SHOTS}/admission-10-tracking.png` });
+  await shot(page, 'admission-10-tracking');
 });

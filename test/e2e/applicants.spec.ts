@@ -2,9 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng, makeApplicants, writeCsv } from '../../src/core/testdata';
-import { expect, goTo, initializeBase, openAsAdmin, test } from './fixtures';
-
-const SHOTS = '/tmp/shots';
+import { expect, goTo, initializeBase, openAsAdmin, shot, test } from './fixtures';
 
 /** 8 generated 社会人 applicants without certificates (so the checklist is known); rows 4 and 7 are damaged. */
 function rosterFile(): { path: string; names: string[]; ids: string[] } {
@@ -54,7 +52,7 @@ test('import a roster with errors, confirm one applicant from the keyboard, prin
   await expect(problems.nth(0)).toContainText('PHONE_FORMAT');
   await expect(problems.nth(1)).toContainText('7');
   await expect(problems.nth(1)).toContainText('UNKNOWN_CATEGORY');
-  await page.screenshot({ path: join(SHOTS, 'applicants-import-preview.png') });
+  await shot(page, 'applicants-import-preview');
   await dialog.getByRole('button', { name: '导入 6 条有效记录' }).click();
   await expect(dialog.getByTestId('import-result')).toHaveText('已导入：新增 6 人，更新 0 人，未变 0 人。');
   const download = page.waitForEvent('download');
@@ -66,7 +64,7 @@ test('import a roster with errors, confirm one applicant from the keyboard, prin
   // Masked by default.
   await expect(page.getByText(roster.ids[0]!)).toHaveCount(0);
   await expect(page.getByText(`${roster.ids[0]!.slice(0, 6)}********${roster.ids[0]!.slice(14)}`)).toBeVisible();
-  await page.screenshot({ path: join(SHOTS, 'applicants-list.png') });
+  await shot(page, 'applicants-list');
 
   // The desk: the search box has the focus; everything below is keyboard only.
   await goTo(page, '现场确认');
@@ -81,7 +79,7 @@ test('import a roster with errors, confirm one applicant from the keyboard, prin
   for (const key of ['1', '1', '1', '4', '4', '4', '4', '4', '4', '2']) await page.keyboard.press(key);
   await expect(page.getByTestId('check-id_card')).toHaveAttribute('data-state', 'original');
   await expect(page.getByTestId('check-photo')).toHaveAttribute('data-state', 'copy');
-  await page.screenshot({ path: join(SHOTS, 'desk-checklist.png') });
+  await shot(page, 'desk-checklist');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('current-decision')).toContainText('确认通过');
   // The search list beside the panel shows the new status too (it used to keep 待确认 until searched again).
@@ -101,10 +99,10 @@ test('import a roster with errors, confirm one applicant from the keyboard, prin
   await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __printed?: number }).__printed ?? 0)).toBe(0);
   await preview.getByRole('button', { name: '打印' }).click();
   await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __printed?: number }).__printed ?? 0)).toBe(1);
-  await page.screenshot({ path: join(SHOTS, 'desk-receipt-preview.png') });
+  await shot(page, 'desk-receipt-preview');
   await preview.getByRole('button', { name: '关闭' }).click();
   await expect(preview).toBeHidden();
-  await page.screenshot({ path: join(SHOTS, 'desk-decided.png') });
+  await shot(page, 'desk-decided');
 
   // Reopen with a reason.
   await page.getByRole('button', { name: '重新确认' }).click();
@@ -117,7 +115,7 @@ test('import a roster with errors, confirm one applicant from the keyboard, prin
   await goTo(page, '确认统计');
   await expect(page.getByTestId('dash-total')).toHaveText('6');
   await expect(page.getByTestId('dash-waiting')).toHaveText('6');
-  await page.screenshot({ path: join(SHOTS, 'confirm-stats.png') });
+  await shot(page, 'confirm-stats');
 
   // The audit viewer shows the decision and the reopening with its reason.
   await goTo(page, '审计日志');
@@ -126,7 +124,7 @@ test('import a roster with errors, confirm one applicant from the keyboard, prin
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('误将学位证复印件登记为原件');
   await expect(page.getByTestId('audit-row').filter({ hasText: '导入报名人员' })).toHaveCount(1);
-  await page.screenshot({ path: join(SHOTS, 'audit.png') });
+  await shot(page, 'audit');
 });
 
 test('an unknown layout is mapped once by hand, saved, and recognised the next time; reveal is audited', async ({
@@ -170,7 +168,7 @@ test('an unknown layout is mapped once by hand, saved, and recognised the next t
   }
   await form.getByRole('button', { name: '按此对应关系预览' }).click();
   await expect(dialog.getByTestId('import-summary')).toHaveText('共 2 行：新增 2，更新 0，未变 0，有问题 0 行');
-  await page.screenshot({ path: join(SHOTS, 'applicants-mapping.png') });
+  await shot(page, 'applicants-mapping');
   await dialog.getByRole('button', { name: '导入 2 条有效记录' }).click();
   await expect(dialog.getByTestId('import-result')).toBeVisible();
   await dialog.getByRole('button', { name: '完成' }).click();

@@ -1,6 +1,6 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -126,4 +126,15 @@ export async function openAsAdmin(page: Page, server: Server): Promise<void> {
 export async function goTo(page: Page, nav: string): Promise<void> {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: nav }).click();
   await expect(page.getByRole('heading', { level: 2, name: nav })).toBeVisible();
+}
+
+/**
+ * A screenshot for people to look at, written only when BASEDESK_SHOTS names a folder: screenshots are
+ * not assertions, and a normal test run leaves nothing behind.
+ */
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  const dir = process.env.BASEDESK_SHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), ...options });
 }

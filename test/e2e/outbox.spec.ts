@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRng, makeIdNumber, makePhone } from '../../src/core/testdata';
-import { ADMIN, expect, field, goTo, initializeBase, openAsAdmin, test, type Server } from './fixtures';
+import { ADMIN, expect, field, goTo, initializeBase, openAsAdmin, shot, test, type Server } from './fixtures';
 
-const SHOTS = '/tmp/shots';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 // `basedesk serve` (spawned by the fixture with this environment) seals the signing key with this passphrase.
 process.env.BASEDESK_KEY_PASSPHRASE = 'e2e 签名口令';
@@ -57,7 +56,6 @@ test('build a confirmations package, see it queued, push it to a local intake, s
   page,
   server,
 }) => {
-  mkdirSync(SHOTS, { recursive: true });
   const { ids } = await arrange(server);
   const work = mkdtempSync(join(tmpdir(), 'basedesk-e2e-intake-'));
   let intake: ChildProcess | undefined;
@@ -70,7 +68,7 @@ test('build a confirmations package, see it queued, push it to a local intake, s
     await page.getByRole('button', { name: '生成签名密钥' }).click();
     await expect(page.getByTestId('fingerprint')).toHaveText(/^[0-9A-F]{16}$/);
     await expect(page.getByText('私钥保护方式：口令')).toBeVisible();
-    await page.screenshot({ path: `${SHOTS}/outbox-1-keys.png` });
+    await shot(page, 'outbox-1-keys');
 
     // Outbox: build a confirmations package; it is queued; offline indicator while no address is set.
     await goTo(page, '报送与待发件箱');
@@ -81,7 +79,7 @@ test('build a confirmations package, see it queued, push it to a local intake, s
     await expect(row).toContainText('现场确认结果');
     await expect(row).toContainText('人员 4');
     await expect(page.getByTestId('outbox-table')).not.toContainText(ids[0]!);
-    await page.screenshot({ path: `${SHOTS}/outbox-2-queued.png` });
+    await shot(page, 'outbox-2-queued');
 
     // A local intake that trusts this base's public key, started from the built CLI.
     const pub = await server.api<{ text: string }>('keys.exportPublic', {});
@@ -96,7 +94,7 @@ test('build a confirmations package, see it queued, push it to a local intake, s
     await expect(row.getByTestId('state')).toHaveText('已送达', { timeout: 30_000 });
     await row.getByRole('button', { name: '状态记录' }).click();
     await expect(page.getByText('接收方回执确认送达')).toBeVisible();
-    await page.screenshot({ path: `${SHOTS}/outbox-3-delivered.png` });
+    await shot(page, 'outbox-3-delivered');
 
     // Verify a received package: the delivered one verifies; a damaged copy fails with a coded error.
     const dl = await server.api<{ fileName: string; contentBase64: string }>('outbox.download', {
@@ -119,7 +117,7 @@ test('build a confirmations package, see it queued, push it to a local intake, s
     await page.getByRole('button', { name: '核验', exact: true }).click();
     await expect(page.getByTestId('verify-result')).toContainText('BAG_PAYLOAD_DIGEST');
     await expect(page.getByTestId('verify-result')).toContainText('data/applicants.json');
-    await page.screenshot({ path: `${SHOTS}/outbox-4-verify.png` });
+    await shot(page, 'outbox-4-verify');
 
     // The same outbox in English.
     await page.getByRole('button', { name: '界面语言' }).click();
@@ -127,7 +125,7 @@ test('build a confirmations package, see it queued, push it to a local intake, s
     await page.getByRole('navigation').getByRole('link', { name: 'Outbox' }).click();
     await expect(row.getByTestId('state')).toHaveText('Delivered');
     await expect(page.getByTestId('connectivity')).toHaveText('Intake online');
-    await page.screenshot({ path: `${SHOTS}/outbox-5-en.png` });
+    await shot(page, 'outbox-5-en');
   } finally {
     intake?.kill('SIGTERM');
     rmSync(work, { recursive: true, force: true });

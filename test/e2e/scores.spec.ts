@@ -1,9 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { createRng, makeApplicants, writeCsv } from '../../src/core/testdata';
-import { ADMIN, expect, goTo, initializeBase, login, test, type Server } from './fixtures';
+import { ADMIN, expect, goTo, initializeBase, login, shot, test, type Server } from './fixtures';
 
-const SHOTS = '/tmp/shots';
 const ITEMS = ['knowledge', 'reasoning', 'communication', 'professionalism'];
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
@@ -62,7 +60,6 @@ test('a panel head and two interviewers score three candidates by keyboard; one 
   browser,
   server,
 }) => {
-  mkdirSync(SHOTS, { recursive: true });
   await arrange(server);
 
   const iv2 = await openAs(browser, server, 'iv2');
@@ -79,7 +76,7 @@ test('a panel head and two interviewers score three candidates by keyboard; one 
   await iv2.getByTestId('candidate-1').click();
   // Until the head signs off, an interviewer sees only their own scores.
   await expect(iv2.getByTestId('head-panel')).toHaveCount(0);
-  await iv2.screenshot({ path: `${SHOTS}/scores-interviewer-sheet.png` });
+  await shot(iv2, 'scores-interviewer-sheet');
 
   const iv3 = await openAs(browser, server, 'iv3');
   await scoreByKeyboard(iv3, 1, ['24', '24', '24', '24']);
@@ -91,7 +88,7 @@ test('a panel head and two interviewers score three candidates by keyboard; one 
   await scoreByKeyboard(head, 2, ['20', '20', '20', '20']);
   await head.getByTestId('candidate-1').click();
   await expect(head.getByTestId('panel-score')).toHaveText('90.00'); // (86 + 96 + 88) / 3
-  await head.screenshot({ path: `${SHOTS}/scores-head-panel.png`, fullPage: true });
+  await shot(head, 'scores-head-panel', { fullPage: true });
   await head.getByRole('button', { name: '签字确认' }).click();
   await expect(head.getByTestId('signoff-state')).toContainText('已签字：90.00');
   await head.getByTestId('candidate-2').click();
@@ -115,14 +112,13 @@ test('a panel head and two interviewers score three candidates by keyboard; one 
   await expect(admin.getByTestId('unranked-row')).toHaveCount(1);
   await expect(admin.getByTestId('unranked-row')).toContainText('缺考');
   await expect(admin.getByTestId('ranking-row').first()).toContainText('1');
-  await admin.screenshot({ path: `${SHOTS}/scores-ranking.png`, fullPage: true });
+  await shot(admin, 'scores-ranking', { fullPage: true });
 });
 
 test('the coordinator edits components, previews and commits a score import, and sets up a session with a recorded seed', async ({
   page,
   server,
 }) => {
-  mkdirSync(SHOTS, { recursive: true });
   await initializeBase(server);
   await server.api('auth.login', { username: ADMIN.username, password: ADMIN.password });
   const people = makeApplicants(createRng(12), 3, { specialties: ['内科'], categories: ['单位人', '社会人'], choices: 1 });
@@ -162,7 +158,7 @@ test('the coordinator edits components, previews and commits a score import, and
   await expect(page.getByText('SCORE_OUT_OF_RANGE')).toBeVisible();
   await expect(page.getByText('NAME_MISMATCH')).toBeVisible();
   await expect(page.getByRole('button', { name: '确认导入' })).toBeDisabled();
-  await page.screenshot({ path: `${SHOTS}/scores-import-preview.png`, fullPage: true });
+  await shot(page, 'scores-import-preview', { fullPage: true });
 
   const good = writeCsv([['姓名', '身份证号', '笔试成绩'], ...people.map((p) => [p.姓名, p.证件号码, '75.5'])], {
     encoding: 'utf-8',
@@ -182,7 +178,7 @@ test('the coordinator edits components, previews and commits a score import, and
   await dialog.getByLabel('地点').fill('教学楼');
   await dialog.getByLabel(/^专家组/).fill('zhuanjia');
   await dialog.getByLabel(/^抽签种子/).fill('77');
-  await page.screenshot({ path: `${SHOTS}/scores-new-session.png` });
+  await shot(page, 'scores-new-session');
   await dialog.getByRole('button', { name: '建立场次' }).click();
   await expect(page.getByText('已建立场次，抽签种子 77。')).toBeVisible();
   await expect(page.getByTestId('candidate-3')).toBeVisible();

@@ -9,14 +9,11 @@ import { setupBase, tempDir } from '../helpers/core';
 function raw(port: number, method: string, path: string, body?: Buffer, token = ''): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const headers = { host: `127.0.0.1:${port}`, 'content-type': 'application/json', 'x-basedesk-token': token };
-    const req = request(
-      { host: '127.0.0.1', port, method, path, headers },
-      (res) => {
-        let text = '';
-        res.on('data', (d: Buffer) => (text += d.toString('utf8')));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      },
-    );
+    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString('utf8')));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
     req.on('error', reject);
     req.end(body);
   });
@@ -36,7 +33,9 @@ describe('HTTP transport hardening', () => {
     await expect(startHttpServer({ core, rendererDir: null, host: '0.0.0.0' })).rejects.toMatchObject({
       code: 'HTTP_HOST_NOT_LOOPBACK',
     });
-    await expect(startHttpServer({ core, rendererDir: null, host: '::' })).rejects.toMatchObject({ code: 'HTTP_HOST_NOT_LOOPBACK' });
+    await expect(startHttpServer({ core, rendererDir: null, host: '::' })).rejects.toMatchObject({
+      code: 'HTTP_HOST_NOT_LOOPBACK',
+    });
     const lan = await startHttpServer({ core, rendererDir: null, host: '0.0.0.0', allowLan: true });
     await lan.close();
     const local = await startHttpServer({ core, rendererDir: null, host: 'localhost' });

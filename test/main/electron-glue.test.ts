@@ -12,6 +12,7 @@ const { registerIpcHandlers } = await import('../../src/main/ipc');
 const { secureWebPreferences, hardenWebContents, isSafeExternalUrl, isAppUrl, denyAllPermissions } =
   await import('../../src/main/security');
 const { ipcMain } = await import('electron');
+const { rendererUrlFor, takeSingleInstance } = await import('../../src/main/startup');
 
 describe('Electron IPC glue', () => {
   beforeEach(() => handlers.clear());
@@ -103,5 +104,62 @@ describe('window security', () => {
     requestHandler!(null, 'media', (ok) => answers.push(ok));
     expect(answers).toEqual([false]);
     expect(checkHandler!()).toBe(false);
+  });
+});
+
+describe('start-up', () => {
+  const mainDir = '/opt/BaseDesk/resources/app.asar/out/main';
+  const devServer = { ELECTRON_RENDERER_URL: 'http://localhost:5173/' };
+
+  it('loads the dev server only in a development run; a packaged app always loads its own page', () => {
+    expect(rendererUrlFor(devServer, false, mainDir)).toBe('http://localhost:5173/');
+    expect(rendererUrlFor(devServer, true, mainDir)).toBe('file:///opt/BaseDesk/resources/app.asar/out/renderer/index.html');
+    expect(rendererUrlFor({}, false, mainDir)).toBe('file:///opt/BaseDesk/resources/app.asar/out/renderer/index.html');
+  });
+
+  function fakeApp(gotLock: boolean) {
+    const listeners = new Map<string, () => void>();
+    const app = {
+      quits: 0,
+      requestSingleInstanceLock: () => gotLock,
+      quit() {
+        app.quits += 1;
+      },
+      on: (event: string, fn: () => void) => listeners.set(event, fn),
+    };
+    return { app, listeners };
+  }
+
+  function fakeWindow(minimized: boolean) {
+    const calls: string[] = [];
+    return {
+      calls,
+      isMinimized: () => minimized,
+      restore: () => calls.push('restore'),
+      show: () => calls.push('show'),
+      focus: () => calls.push('focus'),
+    };
+  }
+
+  it('a second instance quits at once and opens nothing', () => {
+    const { app, listeners } = fakeApp(false);
+    expect(takeSingleInstance(app, () => null)).toBe(false);
+    expect(app.quits).toBe(1);
+    expect(listeners.size).toBe(0);
+  });
+
+  it('the first instance keeps running and brings its window to the front when a second one starts', () => {
+    const { app, listeners } = fakeApp(true);
+    const win = fakeWindow(true);
+    expect(takeSingleInstance(app, () => win)).toBe(true);
+    expect(app.quits).toBe(0);
+    listeners.get('second-instance')!();
+    expect(win.calls).toEqual(['restore', 'show', 'focus']);
+  });
+
+  it('a second start before the window exists is simply ignored', () => {
+    const { app, listeners } = fakeApp(true);
+    takeSingleInstance(app, () => null);
+    expect(() => listeners.get('second-instance')!()).not.toThrow();
   });
 });

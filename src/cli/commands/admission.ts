@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { AdmissionRunView } from '../../shared/contract/admission';
+import { addIdsFileOption, collectIds, collectOneId } from '../id-input';
 import { withSession, type GlobalOptions } from '../context';
 import { fail, print, type CliIo } from '../io';
 
@@ -124,22 +125,23 @@ export function registerAdmission(program: Command, io: CliIo): void {
         });
       },
     );
-  adm
-    .command('decline <idNumber>')
-    .description('登记考生放弃录取（释放名额并重新计算，显示变化）')
-    .option('--reason <text>', '放弃原因')
-    .option('--confirm', '名单已公示时确认重新计算')
-    .action(async (idNumber: string, o: { reason?: string; confirm?: boolean }, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
-      await withSession(io, g, async (s) => {
-        const v = await s.call('admission.decline', {
-          idNumber,
-          ...(o.reason ? { reason: o.reason } : {}),
-          ...(o.confirm ? { confirm: true } : {}),
-        });
-        print(io, s.json, runJson(v), () => runText(v));
+  addIdsFileOption(
+    adm
+      .command('decline [idNumber]')
+      .description('登记考生放弃录取（释放名额并重新计算，显示变化）')
+      .option('--reason <text>', '放弃原因')
+      .option('--confirm', '名单已公示时确认重新计算'),
+  ).action(async (idNumber: string | undefined, o: { reason?: string; confirm?: boolean; idsFile?: string }, cmd: Command) => {
+    const g = cmd.optsWithGlobals<GlobalOptions>();
+    await withSession(io, g, async (s) => {
+      const v = await s.call('admission.decline', {
+        idNumber: await collectOneId(io, idNumber ? [idNumber] : [], o.idsFile, '放弃录取'),
+        ...(o.reason ? { reason: o.reason } : {}),
+        ...(o.confirm ? { confirm: true } : {}),
       });
+      print(io, s.json, runJson(v), () => runText(v));
     });
+  });
   adm
     .command('second-choices <idNumber> [codes...]')
     .description('登记二次补报志愿（北京：最多 2 个专业代码；下次计算录取时使用）')
@@ -161,16 +163,17 @@ export function registerAdmission(program: Command, io: CliIo): void {
         print(io, s.json, runJson(v), () => runText(v));
       });
     });
-  adm
-    .command('why <a> <b>')
-    .description('为何录取甲而非乙（证件号码）')
-    .action(async (a: string, b: string, _o: unknown, cmd: Command) => {
+  addIdsFileOption(adm.command('why [ids...]').description('为何录取甲而非乙（两个证件号码，依次为甲、乙）')).action(
+    async (ids: string[], o: { idsFile?: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       await withSession(io, g, async (s) => {
-        const r = await s.call('admission.why', { a, b });
+        const pair = await collectIds(io, ids, o.idsFile);
+        if (pair.length !== 2) fail('USAGE', `需要两个证件号码（甲、乙），收到了 ${pair.length} 个。`);
+        const r = await s.call('admission.why', { a: pair[0]!, b: pair[1]! });
         print(io, s.json, r, () => r.lines.join('\n'));
       });
-    });
+    },
+  );
   adm
     .command('publish')
     .description('公示拟录取名单（记录公示期）')

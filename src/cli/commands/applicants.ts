@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import type { RowProblem } from '../../shared/contract/applicants';
+import type { ConfirmationStatus, Decision, RowProblem } from '../../shared/contract/applicants';
+import { addIdsFileOption, collectIds } from '../id-input';
 import { withSession, type GlobalOptions } from '../context';
-import { fail, print, type CliIo } from '../io';
+import { fail, oneOf, print, type CliIo } from '../io';
+
+const CONFIRMATION_STATUSES = ['pending', 'confirmed', 'returned', 'rejected'] as const satisfies readonly ConfirmationStatus[];
+const DECISIONS = ['confirmed', 'returned', 'rejected'] as const satisfies readonly Decision[];
 
 const STATUS_LABELS: Record<string, string> = {
   pending: '待确认',
@@ -60,7 +64,7 @@ export function registerApplicants(program: Command, io: CliIo): void {
         const r = await s.call('applicants.list', {
           limit: 100_000,
           reveal: !!o.reveal,
-          ...(o.status ? { status: o.status } : {}),
+          ...(o.status ? { status: oneOf(CONFIRMATION_STATUSES, o.status, '--status') } : {}),
           ...(o.specialty ? { specialty: o.specialty } : {}),
         });
         const out = {
@@ -85,28 +89,25 @@ export function registerApplicants(program: Command, io: CliIo): void {
       });
     });
 
-  program
-    .command('confirm <idNumbers...>')
-    .description('现场确认：对一个或多个证件号码作出确认结论')
-    .requiredOption('--decision <decision>', 'confirmed（确认通过）| returned（退回补正）| rejected（不予确认）')
-    .option('--reason <text>', '原因（退回补正、不予确认时必填）')
-    .action(async (idNumbers: string[], o: { decision: string; reason?: string }, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
-      if (!['confirmed', 'returned', 'rejected'].includes(o.decision)) {
-        fail('USAGE', `--decision 只能是 confirmed、returned 或 rejected：${o.decision}`);
-      }
-      await withSession(io, g, async (s) => {
-        const r = await s.call('confirm.decide', {
-          targets: idNumbers,
-          decision: o.decision,
-          ...(o.reason ? { reason: o.reason } : {}),
-        });
-        const out = {
-          decided: r.decided.map((a) => ({ idNumber: a.idNumber, name: a.name, confirmation: a.confirmation })),
-        };
-        print(io, s.json, out, () =>
-          r.decided.map((a) => `${a.idNumber}\t${a.name}\t${STATUS_LABELS[a.confirmation]}`).join('\n'),
-        );
+  addIdsFileOption(
+    program
+      .command('confirm [idNumbers...]')
+      .description('现场确认：对一个或多个证件号码作出确认结论（号码也可来自 --ids-file 或标准输入 -）')
+      .requiredOption('--decision <decision>', 'confirmed（确认通过）| returned（退回补正）| rejected（不予确认）')
+      .option('--reason <text>', '原因（退回补正、不予确认时必填）'),
+  ).action(async (idNumbers: string[], o: { decision: string; reason?: string; idsFile?: string }, cmd: Command) => {
+    const g = cmd.optsWithGlobals<GlobalOptions>();
+    const decision = oneOf(DECISIONS, o.decision, '--decision');
+    await withSession(io, g, async (s) => {
+      const r = await s.call('confirm.decide', {
+        targets: await collectIds(io, idNumbers, o.idsFile),
+        decision,
+        ...(o.reason ? { reason: o.reason } : {}),
       });
+      const out = {
+        decided: r.decided.map((a) => ({ idNumber: a.idNumber, name: a.name, confirmation: a.confirmation })),
+      };
+      print(io, s.json, out, () => r.decided.map((a) => `${a.idNumber}\t${a.name}\t${STATUS_LABELS[a.confirmation]}`).join('\n'));
     });
+  });
 }

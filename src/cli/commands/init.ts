@@ -3,6 +3,16 @@ import { PROGRAM_LABELS } from '../../shared/preset';
 import { anonymous, withCore, withSession, type GlobalOptions } from '../context';
 import { fail, print, readSecret, type CliIo } from '../io';
 
+type InitOptions = {
+  baseName: string;
+  baseCode: string;
+  preset: string;
+  year: number;
+  admin: string;
+  adminName: string;
+  province?: string;
+};
+
 export function registerInit(program: Command, io: CliIo): void {
   program
     .command('init')
@@ -14,7 +24,7 @@ export function registerInit(program: Command, io: CliIo): void {
     .requiredOption('--admin <username>', '管理员用户名')
     .option('--admin-name <name>', '管理员姓名', '管理员')
     .option('--province <name>', '省份（默认取预设）')
-    .action(async (o: Record<string, string | number>, cmd: Command) => {
+    .action(async (o: InitOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       await withCore(io, g, async (core) => {
         const s = anonymous(core, io, g);

@@ -58,9 +58,10 @@ function runText(r: PlanRunResult): string {
 }
 
 function statusText(r: StatusChangeResult): string {
-  return [`${r.changed} 名学员的轮转计划已改为「${PLAN_STATUS_LABEL[r.status]}」`, ...r.skipped.map((s) => `未变更：${s.name}（${s.reason}）`)].join(
-    '\n',
-  );
+  return [
+    `${r.changed} 名学员的轮转计划已改为「${PLAN_STATUS_LABEL[r.status]}」`,
+    ...r.skipped.map((s) => `未变更：${s.name}（${s.reason}）`),
+  ].join('\n');
 }
 
 function replanText(r: ReplanResult): string {
@@ -69,6 +70,11 @@ function replanText(r: ReplanResult): string {
     planText(r.plan),
   ].join('\n');
 }
+
+const examResult = (v: string): 'pass' | 'fail' => {
+  if (v !== 'pass' && v !== 'fail') throw new CliExit(2, { code: 'USAGE', message: `--result 应为 pass 或 fail：${v}` });
+  return v;
+};
 
 const cohortInput = (o: { cohort?: number }) => (o.cohort ? { cohortYear: o.cohort } : {});
 
@@ -222,20 +228,21 @@ function registerExecution(rotation: Command, io: CliIo, session: Session): void
     .command('exit-exam <idNumber>')
     .description('登记出科考核结果；不合格则补轮并顺延（证件号码可用 -）')
     .requiredOption('--department <name>', '科室名称或标准科室')
-    .requiredOption('--result <result>', 'pass | fail')
+    .requiredOption('--result <result>', 'pass | fail', examResult)
     .option('--date <date>', '考核日期（默认今天）')
     .option('--cutoff <date>', '须在此日前结束（默认：按培训年限的预计结束日）')
-    .action(async (id: string, o: { department: string; result: string; date?: string; cutoff?: string }, cmd: Command) =>
-      session(cmd, async (s) => {
-        const r = await s.call('rotation.recordExitExam', {
-          idNumber: await idNumberArg(io, id),
-          department: o.department,
-          result: o.result,
-          ...(o.date ? { date: o.date } : {}),
-          ...(o.cutoff ? { cutoff: o.cutoff } : {}),
-        });
-        print(io, s.json, r, () => replanText(r));
-      }),
+    .action(
+      async (id: string, o: { department: string; result: 'pass' | 'fail'; date?: string; cutoff?: string }, cmd: Command) =>
+        session(cmd, async (s) => {
+          const r = await s.call('rotation.recordExitExam', {
+            idNumber: await idNumberArg(io, id),
+            department: o.department,
+            result: o.result,
+            ...(o.date ? { date: o.date } : {}),
+            ...(o.cutoff ? { cutoff: o.cutoff } : {}),
+          });
+          print(io, s.json, r, () => replanText(r));
+        }),
     );
 }
 

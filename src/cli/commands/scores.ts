@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { CandidateSheet, RankingView, ScoreImportReport } from '../../shared/contract/scores';
+import { collectIds, collectOneId, IDS_HELP } from '../id-input';
 import { withSession, type GlobalOptions } from '../context';
 import { fail, print, type CliIo } from '../io';
 
@@ -50,6 +51,70 @@ function rankingText(v: RankingView): string {
     .join('\n');
 }
 
+const CANDIDATE_HELP = '考生身份证号（或抽签号）；- 表示从标准输入读取';
+
+type CandidateOpts = { candidate?: string; idsFile?: string };
+
+/** The one candidate: --candidate ID, --candidate - (standard input) or --ids-file F. */
+function candidateOf(io: CliIo, o: CandidateOpts): Promise<string> {
+  return collectOneId(io, o.candidate ? [o.candidate] : [], o.idsFile, '评分');
+}
+
+/** Marks, absence and sign-off: one candidate each, by ID number (or draw number) from an option, a file or stdin. */
+function registerCandidateMarks(scores: Command, io: CliIo): void {
+  scores
+    .command('set')
+    .description('录入一位面试官对一名考生一个评分项的分数（无法评价请填“无法评价”）')
+    .requiredOption('--session <id>', '面试场次编号')
+    .option('--interviewer <user>', '面试官用户名（默认：当前用户；离线设备上为其登记的面试官）')
+    .option('--candidate <id>', CANDIDATE_HELP)
+    .option('--ids-file <file>', '从文件读取考生身份证号（一行一个），不出现在命令行上')
+    .addHelpText('after', `\n${IDS_HELP}`)
+    .requiredOption('--item <key>', '评分项键名或名称')
+    .requiredOption('--score <x>', '分数')
+    .action(async (o: CandidateOpts & { session: string; interviewer?: string; item: string; score: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withSession(io, g, async (s) => {
+        const r = await s.call('interview.setScore', {
+          sessionId: o.session,
+          candidate: await candidateOf(io, o),
+          item: o.item,
+          score: o.score,
+          ...(o.interviewer ? { interviewer: o.interviewer } : {}),
+        });
+        print(io, s.json, r, () => sheetText(r));
+      });
+    });
+  scores
+    .command('absent')
+    .description('标记考生缺考（只需一次）')
+    .requiredOption('--session <id>', '面试场次编号')
+    .option('--candidate <id>', CANDIDATE_HELP)
+    .option('--ids-file <file>', '从文件读取考生身份证号（一行一个），不出现在命令行上')
+    .addHelpText('after', `\n${IDS_HELP}`)
+    .action(async (o: CandidateOpts & { session: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withSession(io, g, async (s) => {
+        const r = await s.call('interview.markAbsent', { sessionId: o.session, candidate: await candidateOf(io, o) });
+        print(io, s.json, r, () => sheetText(r));
+      });
+    });
+  scores
+    .command('signoff')
+    .description('专家组组长签字确认一名考生的面试成绩')
+    .requiredOption('--session <id>', '面试场次编号')
+    .option('--candidate <id>', CANDIDATE_HELP)
+    .option('--ids-file <file>', '从文件读取考生身份证号（一行一个），不出现在命令行上')
+    .addHelpText('after', `\n${IDS_HELP}`)
+    .action(async (o: CandidateOpts & { session: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withSession(io, g, async (s) => {
+        const r = await s.call('interview.signOff', { sessionId: o.session, candidate: await candidateOf(io, o) });
+        print(io, s.json, r, () => sheetText(r));
+      });
+    });
+}
+
 export function registerScores(program: Command, io: CliIo): void {
   const scores = program.command('scores').description('考核成绩与面试评分');
   scores
@@ -68,53 +133,7 @@ export function registerScores(program: Command, io: CliIo): void {
           fail('SCORES_IMPORT_REJECTED', `有 ${r.rejected.length} 处问题，未写入任何成绩：请按报告修改文件后重新导入。`);
       });
     });
-  scores
-    .command('set')
-    .description('录入一位面试官对一名考生一个评分项的分数（无法评价请填“无法评价”）')
-    .requiredOption('--session <id>', '面试场次编号')
-    .option('--interviewer <user>', '面试官用户名（默认：当前用户；离线设备上为其登记的面试官）')
-    .requiredOption('--candidate <id>', '考生身份证号（或抽签号）')
-    .requiredOption('--item <key>', '评分项键名或名称')
-    .requiredOption('--score <x>', '分数')
-    .action(
-      async (o: { session: string; interviewer?: string; candidate: string; item: string; score: string }, cmd: Command) => {
-        const g = cmd.optsWithGlobals<GlobalOptions>();
-        await withSession(io, g, async (s) => {
-          const r = await s.call('interview.setScore', {
-            sessionId: o.session,
-            candidate: o.candidate,
-            item: o.item,
-            score: o.score,
-            ...(o.interviewer ? { interviewer: o.interviewer } : {}),
-          });
-          print(io, s.json, r, () => sheetText(r));
-        });
-      },
-    );
-  scores
-    .command('absent')
-    .description('标记考生缺考（只需一次）')
-    .requiredOption('--session <id>', '面试场次编号')
-    .requiredOption('--candidate <id>', '考生身份证号（或抽签号）')
-    .action(async (o: { session: string; candidate: string }, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
-      await withSession(io, g, async (s) => {
-        const r = await s.call('interview.markAbsent', { sessionId: o.session, candidate: o.candidate });
-        print(io, s.json, r, () => sheetText(r));
-      });
-    });
-  scores
-    .command('signoff')
-    .description('专家组组长签字确认一名考生的面试成绩')
-    .requiredOption('--session <id>', '面试场次编号')
-    .requiredOption('--candidate <id>', '考生身份证号（或抽签号）')
-    .action(async (o: { session: string; candidate: string }, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
-      await withSession(io, g, async (s) => {
-        const r = await s.call('interview.signOff', { sessionId: o.session, candidate: o.candidate });
-        print(io, s.json, r, () => sheetText(r));
-      });
-    });
+  registerCandidateMarks(scores, io);
   scores
     .command('session-create')
     .description('建立面试场次：--panel 组长在前，如 --panel zhang,li,wang')
@@ -122,10 +141,15 @@ export function registerScores(program: Command, io: CliIo): void {
     .requiredOption('--date <yyyy-mm-dd>', '日期')
     .requiredOption('--site <site>', '地点')
     .requiredOption('--panel <users>', '面试官用户名，逗号分隔，第一位为组长')
-    .requiredOption('--candidates <ids>', '考生身份证号，逗号分隔')
+    .option('--candidates <ids>', '考生身份证号，逗号分隔（- 表示从标准输入读取）')
+    .option('--ids-file <file>', '从文件读取考生身份证号（一行一个），不出现在命令行上')
+    .addHelpText('after', `\n${IDS_HELP}`)
     .option('--seed <n>', '抽签种子（默认随机，并记录）', (v) => Number(v))
     .action(
-      async (o: { name: string; date: string; site: string; panel: string; candidates: string; seed?: number }, cmd: Command) => {
+      async (
+        o: { name: string; date: string; site: string; panel: string; candidates?: string; idsFile?: string; seed?: number },
+        cmd: Command,
+      ) => {
         const g = cmd.optsWithGlobals<GlobalOptions>();
         await withSession(io, g, async (s) => {
           const r = await s.call('interview.createSession', {
@@ -133,7 +157,7 @@ export function registerScores(program: Command, io: CliIo): void {
             date: o.date,
             site: o.site,
             panel: o.panel.split(',').map((u, i) => ({ username: u.trim(), head: i === 0 })),
-            candidates: o.candidates.split(',').map((x) => x.trim()),
+            candidates: await collectIds(io, o.candidates ? o.candidates.split(',').map((x) => x.trim()) : [], o.idsFile),
             ...(o.seed !== undefined ? { seed: o.seed } : {}),
           });
           print(io, s.json, r, () => `场次 ${r.id}：${r.name}，${r.candidateCount} 名考生，抽签种子 ${r.seed}`);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ROLE_LABELS, ROLES } from '../../shared/permissions';
 import { withSession, type GlobalOptions } from '../context';
-import { print, readSecret, type CliIo } from '../io';
+import { oneOf, print, readSecret, type CliIo } from '../io';
 
 export function registerUsers(program: Command, io: CliIo): void {
   const users = program.command('users').description('本机账号管理（需管理员）');
@@ -17,7 +17,7 @@ export function registerUsers(program: Command, io: CliIo): void {
         const password = await readSecret(io, 'BASEDESK_NEW_PASSWORD', `新用户 ${o.username} 的密码：`);
         const user = await s.call('users.add', {
           username: o.username,
-          role: o.role,
+          role: oneOf(ROLES, o.role, '--role'),
           displayName: o.displayName ?? o.username,
           password,
         });

@@ -2,7 +2,7 @@
  * 拟录取学员汇总表 with the Jilin 附件4 columns, as XLSX and as a printable page. Full ID numbers and phones
  * appear only here and only for roles allowed to reveal; every export is audited.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../tabular/xlsx';
 import type { ExportFile, HtmlPage } from '../../shared/contract/admission';
 import { maskIdNumber, maskPhone } from '../../shared/mask';
 import { appendEvent } from '../audit/events';
@@ -57,7 +57,7 @@ async function audit(core: Core, actor: Actor, kind: string, revealed: boolean, 
 
 export async function summaryXlsx(core: Core, actor: Actor, reveal: boolean): Promise<ExportFile> {
   const data = await summaryData(core, reveal);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'BaseDesk';
   const ws = wb.addWorksheet('拟录取学员汇总表', { pageSetup: { paperSize: 9, orientation: 'landscape' } });
   ws.mergeCells(1, 1, 1, SUMMARY_COLUMNS.length);

@@ -15,24 +15,11 @@ export async function dispatch(core: Core, sessionKey: string, name: string, raw
   try {
     if (!isOpName(name)) throw new AppError('UNKNOWN_OP', `未知的操作：${name}`);
     const def = contract[name];
+    // Who is calling is settled before the input is looked at: a caller who may not call the op learns
+    // nothing about its input schema from validation errors.
+    const actor = authorize(core, sessionKey, def);
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw zodToAppError(parsed.error);
-
-    let actor: Actor | null = null;
-    if (def.access.kind !== 'public') {
-      const resolved = core.sessions.resolve(sessionKey);
-      if (resolved === 'locked') throw new AppError('SESSION_LOCKED', '长时间未操作，已自动锁定。请重新输入密码。');
-      if (!resolved) throw new AppError('AUTH_REQUIRED', '请先登录。');
-      actor = resolved;
-      if (def.access.kind === 'permission' && !can(actor.role, def.access.permission)) {
-        throw new AppError('FORBIDDEN', `当前角色（${ROLE_LABELS[actor.role]}）没有权限执行此操作：${def.summary}。`, {
-          permission: def.access.permission,
-        });
-      }
-    } else {
-      const peek = core.sessions.resolve(sessionKey, { touch: false });
-      actor = peek === 'locked' ? null : peek;
-    }
     const ctx: CallContext = { core, actor, sessionKey };
     const handler = handlers[name] as Handler<OpName>;
     const value = await handler(ctx, parsed.data as never);
@@ -40,6 +27,23 @@ export async function dispatch(core: Core, sessionKey: string, name: string, raw
   } catch (e) {
     return { ok: false, error: toApiError(e) };
   }
+}
+
+/** The caller of a protected op, checked against its access rule; for a public op, whoever is logged in (or null). */
+function authorize(core: Core, sessionKey: string, def: (typeof contract)[OpName]): Actor | null {
+  if (def.access.kind === 'public') {
+    const peek = core.sessions.resolve(sessionKey, { touch: false });
+    return peek === 'locked' ? null : peek;
+  }
+  const actor = core.sessions.resolve(sessionKey);
+  if (actor === 'locked') throw new AppError('SESSION_LOCKED', '长时间未操作，已自动锁定。请重新输入密码。');
+  if (!actor) throw new AppError('AUTH_REQUIRED', '请先登录。');
+  if (def.access.kind === 'permission' && !can(actor.role, def.access.permission)) {
+    throw new AppError('FORBIDDEN', `当前角色（${ROLE_LABELS[actor.role]}）没有权限执行此操作：${def.summary}。`, {
+      permission: def.access.permission,
+    });
+  }
+  return actor;
 }
 
 export function toApiError(e: unknown) {

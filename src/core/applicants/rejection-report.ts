@@ -1,5 +1,5 @@
 /** The import's problem report: messages masked for the screen, and the XLSX rejection list. */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../tabular/xlsx';
 import type { RowProblem } from '../../shared/contract/applicants';
 import { maskInText } from './privacy';
 
@@ -11,7 +11,7 @@ export async function rejectionReportXlsx(
   sourceFileName: string,
   rejected: RowProblem[],
 ): Promise<{ fileName: string; bytes: Uint8Array }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = wb.addWorksheet('导入问题');
   ws.columns = [
     { header: '行号', key: 'row', width: 8 },

@@ -71,7 +71,6 @@ export const authHandlers = defineHandlers<typeof authOps>()({
     });
     return null;
   },
-
 });
 
 function lockedOut(lockedUntil: string, nowMs: number): AppError {

@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
+import {
+  CompiledQuery,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+} from 'kysely';
 
 /** How long a write transaction waits for another connection's write to finish before BUSY surfaces. */
 export const WRITE_LOCK_WAIT_MS = 60_000;

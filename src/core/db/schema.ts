@@ -106,4 +106,11 @@ export type FoundationDB = {
   saved_mappings: SavedMappingTable;
 };
 
-export type DB = FoundationDB & ApplicantTables & AdmissionTables & ScoreTables & OutboxTables & RotationTables & TraineeTables & ExamTables;
+export type DB = FoundationDB &
+  ApplicantTables &
+  AdmissionTables &
+  ScoreTables &
+  OutboxTables &
+  RotationTables &
+  TraineeTables &
+  ExamTables;

@@ -18,5 +18,6 @@ export async function examDashboard(core: Core, year: number): Promise<ExamDashb
     due: dueSteps(calendar, beijingMoment(core.clock.nowMs())),
     counts,
     eligible: views.filter((v) => v.eligible && v.status !== 'withdrawn').length,
+    lapsed: views.filter((v) => v.registrationLapsed).length,
   };
 }

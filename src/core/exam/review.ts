@@ -128,15 +128,23 @@ export async function recordMaterials(
   return core.db.transaction().execute(async (tx) => {
     const { calendar } = await calendarFor(tx, input.year);
     const c = await findCandidate(tx, input.year, input.trainee);
-    const program = (await tx.selectFrom('trainees').select('program').where('id', '=', c.trainee_id).executeTakeFirstOrThrow()).program;
+    const program = (await tx.selectFrom('trainees').select('program').where('id', '=', c.trainee_id).executeTakeFirstOrThrow())
+      .program;
     const items = materialsFor(program, c.retake === 1);
     const unknown = input.received.filter((k) => !items.some((m) => m.key === k));
     if (unknown.length > 0) {
-      throw new AppError('EXAM_MATERIAL_UNKNOWN', `材料清单中没有：${unknown.join('、')}。可选：${items.map((m) => `${m.key}（${m.label}）`).join('、')}。`);
+      throw new AppError(
+        'EXAM_MATERIAL_UNKNOWN',
+        `材料清单中没有：${unknown.join('、')}。可选：${items.map((m) => `${m.key}（${m.label}）`).join('、')}。`,
+      );
     }
     const warning = requireLateReason(core, calendar, 'review', input.reason);
     const at = isoNow(core.clock);
-    const before = await tx.selectFrom('exam_materials').select(['item_key', 'received']).where('candidate_id', '=', c.id).execute();
+    const before = await tx
+      .selectFrom('exam_materials')
+      .select(['item_key', 'received'])
+      .where('candidate_id', '=', c.id)
+      .execute();
     for (const m of items) {
       const values = { received: input.received.includes(m.key) ? 1 : 0, actor, at };
       await tx

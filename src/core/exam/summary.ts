@@ -5,7 +5,7 @@
  * edited. Only candidates the base approved are listed; the sheet goes to the province, so it carries full ID
  * numbers and every export is audited.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../tabular/xlsx';
 import template from '../../../resources/exam-calendars/summary-template.json';
 import { EXAM_SUBJECT_LABELS, type ExamCandidateView } from '../../shared/contract/exam';
 import { AppError } from '../../shared/errors';
@@ -113,7 +113,7 @@ export async function summarySheet(tx: Tx, core: Core, year: number, program: Pr
 }
 
 export async function summaryXlsx(sheet: SummarySheet): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'BaseDesk';
   const ws = wb.addWorksheet('报名汇总表', {
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1 },

@@ -13,7 +13,17 @@ import { maskIdNumber } from '../../shared/mask';
 import type { Core, Tx } from '../context';
 import type { TraineeTable } from '../trainees/tables';
 import { factsContext, factsOf, recordedChecks, type FactsContext } from './facts';
-import { beijingDate, checkEligibility, isEligible, materialsFor, onsiteItems, type RecordedCheck } from './rules';
+import {
+  beijingDate,
+  beijingMoment,
+  checkEligibility,
+  isEligible,
+  lateness,
+  materialsFor,
+  onsiteItems,
+  subjectRegistered,
+  type RecordedCheck,
+} from './rules';
 import type { ExamCandidateTable } from './tables';
 
 export type CandidateRow = { c: ExamCandidateTable; t: TraineeTable };
@@ -23,16 +33,15 @@ export const subjectsOf = (c: ExamCandidateTable): ExamSubject[] => JSON.parse(c
 export async function candidateRows(
   tx: Tx,
   year: number,
-  filter: { traineeIds?: string[]; program?: string } = {},
+  filter: { traineeIds?: string[]; program?: 'residency' | 'agp' } = {},
 ): Promise<CandidateRow[]> {
   let q = tx
     .selectFrom('exam_candidates')
     .innerJoin('trainees', 'trainees.id', 'exam_candidates.trainee_id')
     .selectAll('exam_candidates')
-    .select(['trainees.id as t_id'])
     .where('exam_candidates.year', '=', year);
   if (filter.traineeIds) q = q.where('exam_candidates.trainee_id', 'in', filter.traineeIds.concat(['']));
-  if (filter.program) q = q.where('trainees.program', '=', filter.program as 'residency' | 'agp');
+  if (filter.program) q = q.where('trainees.program', '=', filter.program);
   const cands = await q.orderBy('exam_candidates.created_at').orderBy('exam_candidates.id').execute();
   const ids = cands.map((c) => c.trainee_id);
   const trainees = new Map(
@@ -44,7 +53,7 @@ export async function candidateRows(
         .execute()
     ).map((t) => [t.id, t]),
   );
-  return cands.map(({ t_id: _t, ...c }) => ({ c, t: trainees.get(c.trainee_id)! }));
+  return cands.map((c) => ({ c, t: trainees.get(c.trainee_id)! }));
 }
 
 function checkView(
@@ -89,6 +98,8 @@ export type ViewContext = {
   materials: Received;
   specialties: Map<string, string>;
   today: string;
+  /** Beijing time, 'YYYY-MM-DDTHH:MM'. */
+  now: string;
 };
 
 type Received = Map<string, Map<string, { received: boolean; actor: string; at: string }>>;
@@ -134,6 +145,7 @@ export async function viewContext(tx: Tx, core: Core, calendar: ExamCalendar, ro
     materials: await receivedMaterials(tx, ids),
     specialties,
     today: beijingDate(core.clock.nowMs()),
+    now: beijingMoment(core.clock.nowMs()),
   };
 }
 
@@ -153,6 +165,11 @@ function registrationsOf(ctx: ViewContext, row: CandidateRow): ExamRegistrationV
           updatedAt: null,
         },
     );
+}
+
+function lapsed(ctx: ViewContext, row: CandidateRow): boolean {
+  if (row.c.status !== 'approved' || !lateness(ctx.calendar, 'registration', ctx.now).late) return false;
+  return !registrationsOf(ctx, row).every(subjectRegistered);
 }
 
 function materialsOf(ctx: ViewContext, row: CandidateRow): ExamMaterialItem[] {
@@ -184,6 +201,7 @@ export function candidateView(ctx: ViewContext, row: CandidateRow, reveal: boole
     decidedBy: row.c.decided_by,
     decidedAt: row.c.decided_at,
     registrations: registrationsOf(ctx, row),
+    registrationLapsed: lapsed(ctx, row),
     materials: materialsOf(ctx, row),
     onsiteItems: onsiteItems(row.t.program),
     source: row.c.source,

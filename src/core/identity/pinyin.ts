@@ -1,4 +1,12 @@
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+import type { pinyin as PinyinFn } from 'pinyin-pro';
+
+let pinyin: typeof PinyinFn | undefined;
+
+/** pinyin-pro's dictionary takes longer to load than Node itself: load it on the first name, not at start-up. */
+function loadPinyin(): typeof PinyinFn {
+  return (pinyin ??= (createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro')).pinyin);
+}
 
 /**
  * Lowercase initials for type-ahead search: 张三 -> 'zs'. Surnames use their surname reading (曾 zeng, 单
@@ -7,7 +15,7 @@ import { pinyin } from 'pinyin-pro';
  */
 export function pinyinInitials(name: string): string {
   if (name.trim() === '') return '';
-  const parts = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', surname: 'head' });
+  const parts = loadPinyin()(name, { pattern: 'first', toneType: 'none', type: 'array', surname: 'head' });
   return parts
     .join('')
     .toLowerCase()

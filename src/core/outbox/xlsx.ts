@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../tabular/xlsx';
 import yauzl from 'yauzl';
 import { neutraliseFormula } from '../tabular/cell-safety';
 import { zipStream, type ZipDay, type ZipSource } from './package/zip-write';
@@ -16,7 +16,7 @@ export async function deterministicXlsx<T>(
   rows: readonly T[],
   day: ZipDay,
 ): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const fixed = new Date(Date.UTC(day.year, day.month - 1, day.day));
   wb.created = fixed;
   wb.modified = fixed;

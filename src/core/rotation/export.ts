@@ -3,7 +3,8 @@
  * registration asks the base for, seed 000 一(三)1) and the 科室轮转表 (department × month). ID numbers are
  * masked: the file leaves the app. A plan made on an example scheme says 示例 on both sheets.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../tabular/xlsx';
 import type { ExportResult, TraineePlanView } from '../../shared/contract/rotation';
 import { AppError } from '../../shared/errors';
 import { requireBase } from '../base/base';
@@ -90,7 +91,7 @@ export async function exportPlans(tx: Tx, input: ExportInput): Promise<ExportRes
   const plans = (await Promise.all(trainees.map((t) => planView(tx, world, t)))).filter((p) => p.blocks.length > 0);
   if (plans.length === 0) throw new AppError('ROTATION_NOTHING_TO_EXPORT', '所选学员还没有轮转计划，没有可导出的内容。');
   const example = plans.some((p) => p.example);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'BaseDesk';
   planSheet(wb, plans, example);
   await rosterSheet(wb, tx, plans, example);

@@ -12,8 +12,6 @@ import type { Block } from './rules/types';
 import type { PlanStatus, RotationBlockTable } from './tables';
 import { blockRange } from './world';
 
-export type PlanRow = { status: PlanStatus; changed_after_approval: number } | undefined;
-
 export async function planRow(tx: Tx, traineeId: string) {
   return tx.selectFrom('rotation_plans').selectAll().where('trainee_id', '=', traineeId).executeTakeFirst();
 }
@@ -31,6 +29,12 @@ const sameBlock = (a: Block, b: RotationBlockTable): boolean => {
     r.from === a.from && r.to === a.to && b.department_id === a.departmentId && b.standard_department === a.standardDepartment
   );
 };
+
+const sameStart = (a: Block, b: RotationBlockTable): boolean =>
+  a.fixed &&
+  blockRange(b).from === a.from &&
+  b.department_id === a.departmentId &&
+  b.standard_department === a.standardDepartment;
 
 export type SaveOptions = { schemeId: string | null; reason?: string | undefined; flag?: string | null | undefined };
 
@@ -50,6 +54,17 @@ export async function savePlan(
     const same = stored.find((s) => !keep.has(s.id) && sameBlock(b, s));
     if (same) {
       keep.add(same.id);
+      continue;
+    }
+    // Leave that starts inside the block being served cuts it short: the same block, a new end.
+    const cut = stored.find((s) => !keep.has(s.id) && sameStart(b, s));
+    if (cut) {
+      keep.add(cut.id);
+      await tx
+        .updateTable('rotation_blocks')
+        .set({ end_date: slotEndDate(b.to - 1) })
+        .where('id', '=', cut.id)
+        .execute();
       continue;
     }
     const id = uuidv7(core.clock.nowMs());

@@ -2,7 +2,7 @@
  * Printable and exportable outputs: 成绩汇总表 (XLSX per specialty), a blank scoring sheet per interviewer
  * (paper fallback for a dead laptop) and the panel's signed result sheet, as self-contained HTML.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../tabular/xlsx';
 import type { FileOutput } from '../../shared/contract/scores';
 import { AppError } from '../../shared/errors';
 import type { Actor, Tx } from '../context';
@@ -22,7 +22,7 @@ export async function summaryXlsx(tx: Tx, input: { cohortYear?: number | undefin
   const view = await showRanking(tx, { cohortYear: input.cohortYear, specialty: input.specialty });
   if (view.groups.length === 0) throw new AppError('RANK_GROUP_UNKNOWN', `专业「${input.specialty}」没有考生。`);
   const { components } = await loadComponents(tx, view.cohortYear);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   for (const g of view.groups) {
     const ws = wb.addWorksheet((g.category ? `${g.specialtyName}-${g.category}` : g.specialtyName).slice(0, 31));
     ws.addRow([`${view.cohortYear} 年 ${g.specialtyName}${g.category ? `（${g.category}）` : ''} 成绩汇总表`]);

@@ -1,10 +1,21 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Cell, Sheet } from './types';
 import { fileErrors } from './file-errors';
 
+let excel: Promise<typeof ExcelJS> | undefined;
+
+/**
+ * exceljs, loaded on first use: it costs several times Node's own start-up, which every CLI command and
+ * the app would otherwise pay even when no spreadsheet is read or written.
+ */
+export function loadExcelJS(): Promise<typeof ExcelJS> {
+  return (excel ??= import('exceljs').then((m) => m.default));
+}
+
 /** Load an .xlsx already checked by the zip guard and map every sheet, in tab order, to Cells. */
 export async function readXlsxSheets(fileName: string, bytes: Uint8Array, maxRows: number): Promise<Sheet[]> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   try {
     // exceljs declares its own Buffer type (an ArrayBuffer); at runtime it wants a Node Buffer.
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
@@ -34,9 +45,12 @@ function readSheet(fileName: string, ws: ExcelJS.Worksheet, maxRows: number): Sh
   return { name: ws.name, rows };
 }
 
+/** exceljs' ValueType.Merge, as a literal so cells can be mapped without loading exceljs first. */
+const MERGE_CELL = 1 as ExcelJS.ValueType.Merge;
+
 export function toCell(cell: ExcelJS.Cell): Cell {
   // The hidden cells of a merged range echo the master's value; a person sees the value once, at the master.
-  if (cell.type === ExcelJS.ValueType.Merge) return { text: '', type: 'empty' };
+  if (cell.type === MERGE_CELL) return { text: '', type: 'empty' };
   return valueToCell(cell.value);
 }
 

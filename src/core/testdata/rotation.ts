@@ -112,7 +112,7 @@ const row = (standardDepartment: string, months: number, extra: Partial<SchemeRo
 /** A 3-year scheme of 33 or 36 months: a home department, stage rows, short rotations and one elective group. */
 function makeScheme(rng: Rng, stds: string[], i: number): Scheme {
   const clinical = stds.filter((s) => s !== PRIMARY && !PARTNER.has(s));
-  const home = clinical[i % clinical.length];
+  const home = clinical[i % clinical.length]!;
   const total = rng.chance(0.5) ? 33 : 36;
   const rows: SchemeRow[] = [];
   const used = new Set([home]);
@@ -159,7 +159,7 @@ function makeTrainees(rng: Rng, schemes: Scheme[], o: Required<RotationInstanceO
     const year = o.firstCohort + c;
     const start = cohortStartSlot(year);
     for (let k = 0; k < o.perCohort; k++) {
-      const scheme = schemes[k % schemes.length];
+      const scheme = schemes[k % schemes.length]!;
       const reduced = c === o.cohorts - 1 && rng.chance(o.reducedShare);
       const leave = rng.chance(o.leaveShare) ? [{ from: start + rng.int(4, 40), to: 0 }] : [];
       for (const l of leave) l.to = l.from + rng.int(1, 4);
@@ -188,7 +188,7 @@ function personalList(rng: Rng, scheme: Scheme): Array<{ standardDepartment: str
     list.push({ standardDepartment: r.standardDepartment, months: r.months });
     sum += r.months;
   }
-  if (sum < target) list[0].months += target - sum;
+  if (sum < target) list[0]!.months += target - sum;
   return list;
 }
 
@@ -209,7 +209,7 @@ function makeDepartments(
     for (const r of s.rows) {
       // Steady state: every cohort on the scheme is somewhere in its years; electives by their share.
       const optionMonths = s.rows.filter((x) => x.kind === 'elective').reduce((a, x) => a + x.months, 0);
-      const share = r.kind === 'elective' ? s.electiveGroups[0].months / optionMonths : 1;
+      const share = r.kind === 'elective' ? s.electiveGroups[0]!.months / optionMonths : 1;
       const key = r.standardDepartment.replace('（高年资）', '');
       demand.set(key, (demand.get(key) ?? 0) + (perScheme * r.months * share) / 36);
     }
@@ -219,7 +219,7 @@ function makeDepartments(
   const split = new Map(used.map((s) => [s, 1]));
   // The busiest standard departments are split first.
   while (used.length + [...split.values()].reduce((a, n) => a + n - 1, 0) < o.departments) {
-    const busiest = [...split].sort((a, b) => demand.get(b[0])! / b[1] - demand.get(a[0])! / a[1])[0][0];
+    const busiest = [...split].sort((a, b) => demand.get(b[0]!)! / b[1]! - demand.get(a[0]!)! / a[1]!)[0]![0]!;
     split.set(busiest, split.get(busiest)! + 1);
   }
   for (const s of used) {

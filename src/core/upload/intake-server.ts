@@ -2,8 +2,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { copyFile, link, mkdir, rm, stat, unlink } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { FileStore } from '@tus/file-store';
-import { Server as TusServer } from '@tus/server';
 import type { Upload as TusUpload } from '@tus/utils';
 import { hashFile } from '../crypto/hash-file';
 import type { PublicKey, SigningKey } from '../crypto/signing-key';
@@ -68,6 +66,8 @@ export async function createIntakeServer(opts: IntakeServerOptions): Promise<Int
   const limits: VerifyLimits = { ...DEFAULT_VERIFY_LIMITS, ...opts.limits };
   const keepUploadsMs = opts.keepUploadsMs ?? 24 * 3600 * 1000;
   const log = opts.log ?? (() => {});
+  // The tus server is loaded only by the command that runs it (loading it costs more than Node's start-up).
+  const [{ FileStore }, { Server: TusServer }] = await Promise.all([import('@tus/file-store'), import('@tus/server')]);
   const store = new FileStore({ directory: uploadsDir });
   const processing = new Set<string>();
   const hashMismatch = new Set<string>();
@@ -151,7 +151,9 @@ export async function createIntakeServer(opts: IntakeServerOptions): Promise<Int
       index.setReceipt(receipt);
       index.data.processedUploads[id] = now;
       await index.save();
-      log(`accepted ${uuid} (${verified.packageBytes} bytes)${warnings.length ? `; ${warnings.map((w) => w.code).join(',')}` : ''}`);
+      log(
+        `accepted ${uuid} (${verified.packageBytes} bytes)${warnings.length ? `; ${warnings.map((w) => w.code).join(',')}` : ''}`,
+      );
       await opts.onAccepted?.(pkg, verified);
       return;
     } else {

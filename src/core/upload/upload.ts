@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Upload, type DetailedError } from 'tus-js-client';
+import type { DetailedError } from 'tus-js-client';
 import { AppError } from '../../shared/errors';
 import { getJson, joinUrl, type FetchLike } from './http-get';
 import type { PublicKey } from '../crypto/signing-key';
@@ -172,7 +172,9 @@ async function waitForReceipt(
   });
 }
 
-function tusUpload(endpoint: string, size: number, opts: UploadPackageOptions, sha512: string): Promise<void> {
+async function tusUpload(endpoint: string, size: number, opts: UploadPackageOptions, sha512: string): Promise<void> {
+  // Loaded when a package is actually sent, not by every command.
+  const { Upload } = await import('tus-js-client');
   const stallMs = opts.stallTimeoutMs ?? 120_000;
   return new Promise<void>((resolve, reject) => {
     const source = createReadStream(opts.filePath);

@@ -197,13 +197,14 @@ const reason = z.string().trim().min(2, '请填写理由（至少 2 个字）').
 /** A re-run after the list was published needs confirm: true (and the reason the op already carries). */
 const confirm = z.boolean().optional();
 const reveal = z.boolean().optional();
-const applicantRef = z
-  .object({ applicantId: z.string().min(1).optional(), idNumber: z.string().min(1).optional() })
-  .refine((x) => x.applicantId !== undefined || x.idNumber !== undefined, '请指定考生（applicantId 或身份证号）');
+const applicantRefShape = { applicantId: z.string().min(1).optional(), idNumber: z.string().min(1).optional() };
+const hasApplicantRef = (x: { applicantId?: string | undefined; idNumber?: string | undefined }) =>
+  x.applicantId !== undefined || x.idNumber !== undefined;
+const APPLICANT_REF_MESSAGE = '请指定考生（applicantId 或身份证号）';
 
 export const admissionOps = {
   'admission.run': op<AdmissionRunView>()({
-    input: z.object({
+    input: z.strictObject({
       round: z.number().int().min(1).max(3).optional(),
       dryRun: z.boolean().optional(),
       confirm,
@@ -215,22 +216,22 @@ export const admissionOps = {
     summary: '按志愿轮次计算录取（择优录取）',
   }),
   'admission.list': op<AdmissionRunView>()({
-    input: z.object({ reveal }),
+    input: z.strictObject({ reveal }),
     access: perm('admission.view'),
     summary: '查看最近一次录取结果',
   }),
   'admission.competitions': op<CompetitionView[]>()({
-    input: z.object({ specialtyCode: z.string().min(1).optional(), reveal }),
+    input: z.strictObject({ specialtyCode: z.string().min(1).optional(), reveal }),
     access: perm('admission.view'),
     summary: '各轮次各专业的排名与录取（为何录取甲而非乙）',
   }),
   'admission.why': op<{ lines: string[] }>()({
-    input: z.object({ a: z.string().min(1), b: z.string().min(1) }),
+    input: z.strictObject({ a: z.string().min(1), b: z.string().min(1) }),
     access: perm('admission.view'),
     summary: '为何录取甲而非乙（a、b 为考生编号或证件号码）',
   }),
   'admission.resolveTie': op<AdmissionRunView>()({
-    input: z.object({
+    input: z.strictObject({
       round: z.enum(ADMISSION_ROUNDS),
       specialtyCode: z.string().min(1),
       category: z.string().nullable(),
@@ -243,12 +244,14 @@ export const admissionOps = {
     summary: '决定末位同分的录取人选',
   }),
   'admission.decline': op<AdmissionRunView>()({
-    input: applicantRef.and(z.object({ reason: z.string().trim().max(500).optional(), confirm })),
+    input: z
+      .strictObject({ ...applicantRefShape, reason: z.string().trim().max(500).optional(), confirm })
+      .refine(hasApplicantRef, APPLICANT_REF_MESSAGE),
     access: perm('admission.run'),
     summary: '登记考生放弃录取并重新计算',
   }),
   'admission.assignAdjustment': op<AdmissionRunView>()({
-    input: z.object({
+    input: z.strictObject({
       applicantId: z.string().min(1),
       specialtyCode: z.string().min(1),
       reason,
@@ -259,22 +262,24 @@ export const admissionOps = {
     summary: '调剂：把考生安排到仍有名额的专业',
   }),
   'admission.setSecondChoices': op<{ applicantId: string; choices: string[] }>()({
-    input: applicantRef.and(z.object({ choices: z.array(z.string().trim()).max(3) })),
+    input: z
+      .strictObject({ ...applicantRefShape, choices: z.array(z.string().trim()).max(3) })
+      .refine(hasApplicantRef, APPLICANT_REF_MESSAGE),
     access: perm('admission.run'),
     summary: '登记二次补报志愿',
   }),
   'admission.decisions': op<DecisionView[]>()({
-    input: z.object({}),
+    input: z.strictObject({}),
     access: perm('admission.view'),
     summary: '录取决定记录（同分、放弃、调剂、超计划）',
   }),
   'admission.revokeDecision': op<AdmissionRunView>()({
-    input: z.object({ decisionId: z.string().min(1), reason, confirm }),
+    input: z.strictObject({ decisionId: z.string().min(1), reason, confirm }),
     access: perm('admission.run'),
     summary: '撤销一条录取决定并重新计算',
   }),
   'admission.publish': op<PublicationView>()({
-    input: z.object({
+    input: z.strictObject({
       startDate: date,
       days: z.number().int().min(1).max(30).default(3),
       note: z.string().trim().max(500).optional(),
@@ -283,28 +288,32 @@ export const admissionOps = {
     summary: '公示拟录取名单',
   }),
   'admission.publicationHtml': op<HtmlPage>()({
-    input: z.object({}),
+    input: z.strictObject({}),
     access: perm('admission.view'),
     summary: '拟录取名单公示页（身份证号已脱敏）',
   }),
   'admission.summaryXlsx': op<ExportFile>()({
-    input: z.object({ reveal }),
+    input: z.strictObject({ reveal }),
     access: perm('admission.publish'),
     summary: '导出拟录取学员汇总表（XLSX）',
   }),
   'admission.summaryHtml': op<HtmlPage>()({
-    input: z.object({ reveal }),
+    input: z.strictObject({ reveal }),
     access: perm('admission.publish'),
     summary: '拟录取学员汇总表（打印页）',
   }),
-  'admission.stats': op<StatsView>()({ input: z.object({}), access: perm('admission.view'), summary: '招收统计（分专业）' }),
+  'admission.stats': op<StatsView>()({
+    input: z.strictObject({}),
+    access: perm('admission.view'),
+    summary: '招收统计（分专业）',
+  }),
   'admission.trainingYears': op<TrainingYearRow[]>()({
-    input: z.object({}),
+    input: z.strictObject({}),
     access: perm('admission.view'),
     summary: '培训年限（含减免申请与审核）',
   }),
   'admission.requestReduction': op<TrainingYearRow>()({
-    input: z.object({
+    input: z.strictObject({
       applicantId: z.string().min(1),
       years: z.union([z.literal(1), z.literal(2)]),
       documents: z.array(z.string().trim().min(1).max(200)).min(1, '请登记减免申请的证明材料').max(20),
@@ -314,7 +323,7 @@ export const admissionOps = {
     summary: '登记培训年限减免申请',
   }),
   'admission.decideReduction': op<TrainingYearRow>()({
-    input: z.object({
+    input: z.strictObject({
       applicantId: z.string().min(1),
       approve: z.boolean(),
       years: z.union([z.literal(1), z.literal(2)]).optional(),
@@ -324,7 +333,7 @@ export const admissionOps = {
     summary: '基地决定年限减免',
   }),
   'admission.recordProvinceReview': op<TrainingYearRow>()({
-    input: z.object({
+    input: z.strictObject({
       applicantId: z.string().min(1),
       outcome: z.enum(['approved', 'rejected']),
       note: z.string().trim().max(500).optional(),
@@ -332,14 +341,18 @@ export const admissionOps = {
     access: perm('admission.run'),
     summary: '登记省级审核结果（年限减免）',
   }),
-  'admission.tracking': op<TrackingRow[]>()({ input: z.object({}), access: perm('admission.view'), summary: '报到与签约跟踪' }),
+  'admission.tracking': op<TrackingRow[]>()({
+    input: z.strictObject({}),
+    access: perm('admission.view'),
+    summary: '报到与签约跟踪',
+  }),
   'admission.recordReportIn': op<TrackingRow>()({
-    input: z.object({ applicantId: z.string().min(1), date }),
+    input: z.strictObject({ applicantId: z.string().min(1), date }),
     access: perm('admission.run'),
     summary: '登记报到',
   }),
   'admission.recordContract': op<TrackingRow>()({
-    input: z.object({ applicantId: z.string().min(1), date }),
+    input: z.strictObject({ applicantId: z.string().min(1), date }),
     access: perm('admission.run'),
     summary: '登记签订劳动合同/培训协议',
   }),

@@ -218,7 +218,7 @@ const ImportInput = FileInput.extend({
   mapping: mappingInput.optional(),
   /** 1-based spreadsheet row of the header, when the user picked it. */
   headerRow: z.number().int().min(1).max(50).optional(),
-});
+}).strict();
 
 const ym = z.string().trim().max(10).optional();
 const EducationInput = z.object({
@@ -254,7 +254,7 @@ export const applicantsOps = {
     summary: '导入报名人员（有效行一次性写入）',
   }),
   'applicants.rejectionReport': op<{ fileName: string; contentBase64: string }>()({
-    input: z.object({
+    input: z.strictObject({
       sourceFileName: z.string().max(255).default('报名人员'),
       rejected: z
         .array(z.object({ row: z.number().int(), field: z.string(), code: z.string(), message: z.string() }))
@@ -264,7 +264,7 @@ export const applicantsOps = {
     summary: '导出导入问题清单（XLSX）',
   }),
   'applicants.list': op<ApplicantList>()({
-    input: z.object({
+    input: z.strictObject({
       status: z.enum(['pending', 'confirmed', 'returned', 'rejected']).optional(),
       specialty: z.string().optional(),
       query: z.string().max(50).optional(),
@@ -276,7 +276,7 @@ export const applicantsOps = {
     summary: '报名人员名单',
   }),
   'applicants.update': op<ApplicantDetail>()({
-    input: z.object({
+    input: z.strictObject({
       id: z.string(),
       /** Education rows from the first diploma to the highest (报名表 学习经历). */
       education: z.array(EducationInput).max(10).optional(),
@@ -292,27 +292,27 @@ export const applicantsOps = {
     summary: '补充或修改报名信息（学习、工作经历等）',
   }),
   'applicants.get': op<ApplicantDetail>()({
-    input: z.object({ id: z.string() }),
+    input: z.strictObject({ id: z.string() }),
     access: perm('applicants.view'),
     summary: '报名人员详情',
   }),
   'applicants.reveal': op<{ idNumber: string; phone: string | null }>()({
-    input: z.object({ id: z.string(), reason: z.string().trim().max(200).optional() }),
+    input: z.strictObject({ id: z.string(), reason: z.string().trim().max(200).optional() }),
     access: perm('applicants.reveal'),
     summary: '查看完整证件号码和手机号码（记入审计）',
   }),
   'applicants.search': op<{ results: ApplicantSummary[]; kind: string }>()({
-    input: z.object({ query: z.string().max(40), limit: z.number().int().min(1).max(100).default(20) }),
+    input: z.strictObject({ query: z.string().max(40), limit: z.number().int().min(1).max(100).default(20) }),
     access: perm('applicants.view'),
     summary: '按证件号码、姓名、拼音首字母或手机号查找报名人员',
   }),
   'confirm.saveChecklist': op<ApplicantDetail>()({
-    input: z.object({ id: z.string(), checklist: checklistInput }),
+    input: z.strictObject({ id: z.string(), checklist: checklistInput }),
     access: perm('confirm.decide'),
     summary: '保存现场确认材料核对情况',
   }),
   'confirm.decide': op<{ decided: ApplicantSummary[] }>()({
-    input: z.object({
+    input: z.strictObject({
       /** Applicant ids or ID numbers. */
       targets: z.array(z.string().min(1)).min(1).max(1000),
       decision: z.enum(['confirmed', 'returned', 'rejected']),
@@ -323,23 +323,23 @@ export const applicantsOps = {
     summary: '现场确认：确认通过 / 退回补正 / 不予确认',
   }),
   'confirm.reopen': op<ApplicantDetail>()({
-    input: z.object({ id: z.string(), reason: z.string().trim().min(1, '重新打开需要填写原因').max(500) }),
+    input: z.strictObject({ id: z.string(), reason: z.string().trim().min(1, '重新打开需要填写原因').max(500) }),
     access: perm('confirm.reopen'),
     summary: '撤销现场确认结论，重新确认（需填写原因）',
   }),
   'confirm.receipt': op<{ html: string }>()({
-    input: z.object({ id: z.string() }),
+    input: z.strictObject({ id: z.string() }),
     access: perm('applicants.view'),
     summary: '现场确认回执（打印）',
   }),
-  'confirm.dashboard': op<Dashboard>()({ input: z.object({}), access: perm('applicants.view'), summary: '现场确认统计' }),
+  'confirm.dashboard': op<Dashboard>()({ input: z.strictObject({}), access: perm('applicants.view'), summary: '现场确认统计' }),
   'attachments.add': op<AttachmentView>()({
-    input: FileInput.extend({ applicantId: z.string(), itemKey: z.string().min(1).max(40) }),
+    input: FileInput.extend({ applicantId: z.string(), itemKey: z.string().min(1).max(40) }).strict(),
     access: perm('confirm.decide'),
     summary: '上传现场确认材料扫描件（JPEG/PNG/PDF）',
   }),
   'attachments.get': op<{ mime: string; contentBase64: string }>()({
-    input: z.object({ id: z.string() }),
+    input: z.strictObject({ id: z.string() }),
     access: perm('applicants.view'),
     summary: '查看扫描件（身份证图像需“查看完整证件号”权限，记入审计）',
   }),

@@ -24,7 +24,7 @@ export type AuditVerifyView = {
 
 export const auditOps = {
   'audit.list': op<{ total: number; events: AuditEventView[]; actors: string[]; entities: string[]; actions: string[] }>()({
-    input: z.object({
+    input: z.strictObject({
       actor: z.string().optional(),
       entity: z.string().optional(),
       entityId: z.string().optional(),
@@ -37,5 +37,9 @@ export const auditOps = {
     access: perm('audit.view'),
     summary: '审计日志查询',
   }),
-  'audit.verify': op<AuditVerifyView>()({ input: z.object({}), access: perm('audit.verify'), summary: '校验审计日志哈希链' }),
+  'audit.verify': op<AuditVerifyView>()({
+    input: z.strictObject({}),
+    access: perm('audit.verify'),
+    summary: '校验审计日志哈希链',
+  }),
 };

@@ -11,9 +11,9 @@ export type BaseView = {
 };
 
 export const baseOps = {
-  'base.get': op<BaseView>()({ input: z.object({}), access: perm('base.view'), summary: '基地设置' }),
+  'base.get': op<BaseView>()({ input: z.strictObject({}), access: perm('base.view'), summary: '基地设置' }),
   'base.update': op<BaseView>()({
-    input: z.object({
+    input: z.strictObject({
       name: z.string().trim().min(2).max(100),
       code: z.string().trim().min(1).max(32),
       province: z.string().trim().min(1).max(20),

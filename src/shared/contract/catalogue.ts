@@ -4,9 +4,9 @@ import { op, perm } from './define';
 export type Specialty = { code: string; name: string; local: boolean; active: boolean };
 
 export const catalogueOps = {
-  'catalogue.list': op<Specialty[]>()({ input: z.object({}), access: perm('plan.view'), summary: '专业目录' }),
+  'catalogue.list': op<Specialty[]>()({ input: z.strictObject({}), access: perm('plan.view'), summary: '专业目录' }),
   'catalogue.add': op<Specialty>()({
-    input: z.object({
+    input: z.strictObject({
       name: z.string().trim().min(1).max(50),
       code: z
         .string()
@@ -18,7 +18,11 @@ export const catalogueOps = {
     summary: '新增本地专业',
   }),
   'catalogue.update': op<Specialty>()({
-    input: z.object({ code: z.string(), name: z.string().trim().min(1).max(50).optional(), active: z.boolean().optional() }),
+    input: z.strictObject({
+      code: z.string(),
+      name: z.string().trim().min(1).max(50).optional(),
+      active: z.boolean().optional(),
+    }),
     access: perm('catalogue.edit'),
     summary: '修改专业名称或停用',
   }),

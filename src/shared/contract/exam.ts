@@ -62,7 +62,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-
 const moment = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, '时间格式应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM');
 const source = z.string().trim().min(4).max(400);
 
-export const ExamCalendarStep = z.object({
+export const ExamCalendarStep = z.strictObject({
   key: z.string().regex(/^[a-z][a-z0-9-]*$/),
   label: z.string().trim().min(1).max(100),
   /** Who acts: the base, the candidate, the province. */
@@ -75,23 +75,23 @@ export const ExamCalendarStep = z.object({
   source,
 });
 
-export const ExamCalendarSchema = z.object({
+export const ExamCalendarSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   province: z.string().trim().min(2).max(20),
   year: z.number().int().min(2000).max(2100),
   programs: z.array(z.enum(['residency', 'agp'])).min(1),
   /** The days a first-time candidate's training (per the plan, leave included) must end within, inclusive. */
-  trainingEnd: z.object({ from: day, to: day, note: z.string().max(300).optional(), source }),
+  trainingEnd: z.strictObject({ from: day, to: day, note: z.string().max(300).optional(), source }),
   /** Single-subject results stay valid this many exam years, the exam year included. */
   resultValidYears: z.number().int().min(1).max(10),
   /** Years after the year rotation ended within which the trainee must pass, or retrain; null = no limit. */
   retrainAfterYears: z.number().int().min(1).max(10).nullable(),
   steps: z.array(ExamCalendarStep).min(1),
   /** Which step's closing date each base action is measured against. */
-  deadlines: z.object({ review: z.string(), registration: z.string(), submit: z.string() }),
-  checks: z.object({
-    residency: z.array(z.object({ code: z.enum(EXAM_CHECK_CODES), source })),
-    agp: z.array(z.object({ code: z.enum(EXAM_CHECK_CODES), source })),
+  deadlines: z.strictObject({ review: z.string(), registration: z.string(), submit: z.string() }),
+  checks: z.strictObject({
+    residency: z.array(z.strictObject({ code: z.enum(EXAM_CHECK_CODES), source })),
+    agp: z.array(z.strictObject({ code: z.enum(EXAM_CHECK_CODES), source })),
   }),
 });
 export type ExamCalendar = z.output<typeof ExamCalendarSchema>;
@@ -152,6 +152,11 @@ export type ExamCandidateView = {
   decidedBy: string | null;
   decidedAt: string | null;
   registrations: ExamRegistrationView[];
+  /**
+   * Approved, the registration deadline has passed and a subject is not registered everywhere it must be:
+   * 未在规定时间内进行现场网报确认的，视为无效报考人员 (重庆2024 三(一)2(6)).
+   */
+  registrationLapsed: boolean;
   /** The desk checklist for this kind of candidate (住培 / 助理全科 / 补考). */
   materials: ExamMaterialItem[];
   /** What to bring to 现场网报确认 (重庆2024 三(一)2). */
@@ -182,6 +187,8 @@ export type ExamDashboard = {
   due: ExamDueStep[];
   counts: Record<ExamCandidateStatus, number>;
   eligible: number;
+  /** Approved candidates whose registration lapsed at the deadline. */
+  lapsed: number;
 };
 
 export type ExamProposal = {
@@ -207,37 +214,37 @@ const who = z.string().trim().min(1).max(64);
 
 export const examOps = {
   'exam.years': op<{ years: number[]; current: number }>()({
-    input: z.object({}),
+    input: z.strictObject({}),
     access: perm('exam.view'),
     summary: '有报考人员的结业考核年度，以及当前年度',
   }),
   'exam.dashboard': op<ExamDashboard>()({
-    input: z.object({ year }),
+    input: z.strictObject({ year }),
     access: perm('exam.view'),
     summary: '结业考核报名：日程、下一步截止事项、各状态人数',
   }),
   'exam.setCalendar': op<ExamCalendar>()({
-    input: z.object({ calendar: ExamCalendarSchema, reason }),
+    input: z.strictObject({ calendar: ExamCalendarSchema, reason }),
     access: perm('exam.manage'),
     summary: '修改本年度结业考核日程（省份数据，按年可编辑）',
   }),
   'exam.propose': op<ExamProposal>()({
-    input: z.object({ year, reason: z.string().trim().max(500).optional() }),
+    input: z.strictObject({ year, reason: z.string().trim().max(500).optional() }),
     access: perm('exam.manage'),
     summary: '按在培学员名册和轮转计划生成结业考核报考人员（含补考人员）',
   }),
   'exam.candidates': op<ExamCandidateList>()({
-    input: z.object({ year, reveal: z.boolean().default(false), program: z.enum(['residency', 'agp']).optional() }),
+    input: z.strictObject({ year, reveal: z.boolean().default(false), program: z.enum(['residency', 'agp']).optional() }),
     access: perm('exam.view'),
     summary: '结业考核报考人员及资格审核结果',
   }),
   'exam.addCandidate': op<ExamCandidateView>()({
-    input: z.object({ year, trainee: who, subjects: z.array(z.enum(EXAM_SUBJECTS)).min(1).max(2).optional(), reason }),
+    input: z.strictObject({ year, trainee: who, subjects: z.array(z.enum(EXAM_SUBJECTS)).min(1).max(2).optional(), reason }),
     access: perm('exam.manage'),
     summary: '手工增加报考人员（需填写原因）',
   }),
   'exam.editCandidate': op<ExamCandidateView>()({
-    input: z.object({
+    input: z.strictObject({
       year,
       trainee: who,
       subjects: z.array(z.enum(EXAM_SUBJECTS)).min(1).max(2).optional(),
@@ -248,7 +255,7 @@ export const examOps = {
     summary: '修改报考科目或撤销报考（需填写原因）',
   }),
   'exam.recordCheck': op<ExamReviewResult>()({
-    input: z.object({
+    input: z.strictObject({
       year,
       trainee: who,
       code: z.enum(EXAM_CHECK_CODES),
@@ -260,7 +267,7 @@ export const examOps = {
     summary: '记录一项资格审核结果（依据、经办人、时间）',
   }),
   'exam.recordMaterials': op<ExamReviewResult>()({
-    input: z.object({
+    input: z.strictObject({
       year,
       trainee: who,
       /** Keys of the papers received; the others are marked not received. */
@@ -271,12 +278,12 @@ export const examOps = {
     summary: '登记收到的报考材料（核对清单）',
   }),
   'exam.review': op<ExamReviewResult>()({
-    input: z.object({ year, trainee: who, decision: z.enum(EXAM_DECISIONS), reason: z.string().trim().max(500).optional() }),
+    input: z.strictObject({ year, trainee: who, decision: z.enum(EXAM_DECISIONS), reason: z.string().trim().max(500).optional() }),
     access: perm('exam.review'),
     summary: '资格审核决定：通过 / 退回补正 / 不通过',
   }),
   'exam.setRegistration': op<ExamReviewResult>()({
-    input: z.object({
+    input: z.strictObject({
       year,
       trainee: who,
       subject: z.enum(EXAM_SUBJECTS),
@@ -290,22 +297,22 @@ export const examOps = {
     summary: '登记网上报名情况（省系统、中国卫生人才网、信息一致、报名状态）',
   }),
   'exam.export': op<{ fileName: string; contentBase64: string; rows: number }>()({
-    input: z.object({ year, program: z.enum(['residency', 'agp']) }),
+    input: z.strictObject({ year, program: z.enum(['residency', 'agp']) }),
     access: perm('exam.view'),
     summary: '导出结业考核报名汇总表（XLSX）',
   }),
   'exam.printable': op<{ html: string; rows: number }>()({
-    input: z.object({ year, program: z.enum(['residency', 'agp']) }),
+    input: z.strictObject({ year, program: z.enum(['residency', 'agp']) }),
     access: perm('exam.view'),
     summary: '结业考核报名汇总表（打印页，含盖章、签字、日期栏）',
   }),
   'exam.importResults': op<ExamResultsImport>()({
-    input: FileInput.extend({ year }),
+    input: z.strictObject({ ...FileInput.shape, year }),
     access: perm('exam.manage'),
     summary: '导入结业考核成绩（逐科；有问题行时整份不写入）',
   }),
   'exam.recordCertificate': op<{ traineeId: string; completed: boolean }>()({
-    input: z.object({
+    input: z.strictObject({
       trainee: who,
       certNo: z.string().trim().min(4).max(40),
       issuedOn: day,

@@ -107,50 +107,58 @@ export type VerifyOutcome =
 
 export type ExportedPackage = { dir: string; files: string[]; sha512: string };
 
-const FileUpload = z.object({ fileName: z.string().min(1).max(255), contentBase64: z.string() });
+const FileUpload = z.strictObject({ fileName: z.string().min(1).max(255), contentBase64: z.string() });
 const reason = z.string().trim().max(500);
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '数据包编号格式不正确');
 
 export const outboxOps = {
-  'keys.init': op<KeysView>()({ input: z.object({}), access: perm('keys.manage'), summary: '生成本基地签名密钥（已有则不变）' }),
+  'keys.init': op<KeysView>()({
+    input: z.strictObject({}),
+    access: perm('keys.manage'),
+    summary: '生成本基地签名密钥（已有则不变）',
+  }),
   'keys.show': op<KeysView>()({
-    input: z.object({}),
+    input: z.strictObject({}),
     access: perm('keys.manage'),
     summary: '签名密钥、省级接收方公钥与受信任公钥',
   }),
   'keys.exportPublic': op<{ fileName: string; text: string; fingerprint: string }>()({
-    input: z.object({ keyId: z.string().optional() }),
+    input: z.strictObject({ keyId: z.string().optional() }),
     access: perm('keys.manage'),
     summary: '导出签名公钥（minisign 格式）',
   }),
   'keys.rotate': op<KeysView>()({
-    input: z.object({ reason: reason.min(1, '更换密钥需要填写原因') }),
+    input: z.strictObject({ reason: reason.min(1, '更换密钥需要填写原因') }),
     access: perm('keys.manage'),
     summary: '更换签名密钥（旧公钥保留用于核验旧数据包）',
   }),
   'keys.setRecipient': op<KeysView>()({
-    input: z.object({ recipient: z.string().trim().min(1).max(2000), reason: reason.optional() }),
+    input: z.strictObject({ recipient: z.string().trim().min(1).max(2000), reason: reason.optional() }),
     access: perm('keys.manage'),
     summary: '导入省级接收方的 age 公钥',
   }),
   'keys.setIntakeKey': op<KeysView>()({
-    input: z.object({ publicKey: z.string().trim().min(1).max(2000), reason: reason.optional() }),
+    input: z.strictObject({ publicKey: z.string().trim().min(1).max(2000), reason: reason.optional() }),
     access: perm('keys.manage'),
     summary: '登记接收方（省级）的回执签名公钥',
   }),
   'keys.trust': op<KeysView>()({
-    input: z.object({ publicKey: z.string().trim().min(1).max(2000), label: z.string().trim().min(1).max(100) }),
+    input: z.strictObject({ publicKey: z.string().trim().min(1).max(2000), label: z.string().trim().min(1).max(100) }),
     access: perm('keys.manage'),
     summary: '添加受信任的其他基地/工作站公钥',
   }),
   'keys.untrust': op<KeysView>()({
-    input: z.object({ keyId: z.string(), reason: reason.optional() }),
+    input: z.strictObject({ keyId: z.string(), reason: reason.optional() }),
     access: perm('keys.manage'),
     summary: '移除受信任公钥',
   }),
-  'package.kinds': op<PackageKindView[]>()({ input: z.object({}), access: perm('package.build'), summary: '可生成的数据包种类' }),
+  'package.kinds': op<PackageKindView[]>()({
+    input: z.strictObject({}),
+    access: perm('package.build'),
+    summary: '可生成的数据包种类',
+  }),
   'package.build': op<OutboxItem>()({
-    input: z.object({
+    input: z.strictObject({
       kind: z.enum(PACKAGE_KINDS),
       /** An age public key (age1...) or the text of a file holding one. */
       encryptTo: z.string().trim().max(2000).optional(),
@@ -172,19 +180,19 @@ export const outboxOps = {
     access: perm('package.verify'),
     summary: '核验收到的数据包（签名、完整性、重放）',
   }),
-  'outbox.list': op<OutboxItem[]>()({ input: z.object({}), access: perm('package.build'), summary: '待发件箱' }),
+  'outbox.list': op<OutboxItem[]>()({ input: z.strictObject({}), access: perm('package.build'), summary: '待发件箱' }),
   'outbox.status': op<OutboxStatus>()({
-    input: z.object({}),
+    input: z.strictObject({}),
     access: perm('package.build'),
     summary: '联网状态与各数据包发送进度',
   }),
   'outbox.push': op<PushResult>()({
-    input: z.object({ uuid: uuid.optional() }),
+    input: z.strictObject({ uuid: uuid.optional() }),
     access: perm('outbox.push'),
     summary: '发送待发件箱中的数据包（断点续传，凭回执确认送达）',
   }),
   'outbox.setEndpoint': op<KeysView>()({
-    input: z.object({
+    input: z.strictObject({
       url: z.string().trim().max(500).nullable(),
       /** Allow plain http:// to another machine (packages and receipts then travel unprotected). */
       allowHttp: z.boolean().optional(),
@@ -193,17 +201,17 @@ export const outboxOps = {
     summary: '设置省级接收地址',
   }),
   'outbox.export': op<ExportedPackage>()({
-    input: z.object({ uuid, dir: z.string().min(1).max(1000) }),
+    input: z.strictObject({ uuid, dir: z.string().min(1).max(1000) }),
     access: perm('package.build'),
     summary: '把数据包导出到文件夹或 U 盘',
   }),
   'outbox.download': op<{ fileName: string; contentBase64: string; sha512: string; sidecar: string }>()({
-    input: z.object({ uuid }),
+    input: z.strictObject({ uuid }),
     access: perm('package.build'),
     summary: '下载数据包文件',
   }),
   'outbox.requeue': op<OutboxItem>()({
-    input: z.object({ uuid, reason: reason.min(1, '重新排队需要填写原因') }),
+    input: z.strictObject({ uuid, reason: reason.min(1, '重新排队需要填写原因') }),
     access: perm('outbox.push'),
     summary: '把被拒收的数据包重新放回发送队列',
   }),

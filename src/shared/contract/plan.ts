@@ -54,12 +54,12 @@ const mapping = z.record(z.string(), z.union([z.object({ code: z.string() }), z.
 
 export const planOps = {
   'plan.show': op<PlanView>()({
-    input: z.object({ cohortYear: z.number().int().optional() }),
+    input: z.strictObject({ cohortYear: z.number().int().optional() }),
     access: perm('plan.view'),
     summary: '招收计划',
   }),
   'plan.previewImport': op<PlanPreview>()({
-    input: FileInput.extend({ baseColumn: z.string().optional(), mappings: mapping.default({}) }),
+    input: FileInput.extend({ baseColumn: z.string().optional(), mappings: mapping.default({}) }).strict(),
     access: perm('plan.edit'),
     summary: '预览招收计划导入（不写入）',
   }),
@@ -72,12 +72,12 @@ export const planOps = {
       reason: z.string().trim().max(500).optional(),
       /** Old specialty code → new one, for specialties the new plan drops although applicants chose them. */
       remap: z.record(z.string(), z.string()).default({}),
-    }),
+    }).strict(),
     access: perm('plan.edit'),
     summary: '导入招收计划（替换本年度计划）',
   }),
   'plan.setQuota': op<PlanView>()({
-    input: z.object({
+    input: z.strictObject({
       specialtyCode: z.string().nullable(),
       category: z.string().nullable(),
       quota: z.number().int('计划人数必须是整数').min(0, '计划人数不能为负数').max(100000),
@@ -87,7 +87,7 @@ export const planOps = {
     summary: '设置某专业（类别）的计划人数',
   }),
   'plan.splitPool': op<PlanView>()({
-    input: z.object({
+    input: z.strictObject({
       specialtyCode: z.string(),
       category: z.string().nullable(),
       seats: z.number().int().min(1),

@@ -129,9 +129,9 @@ export type StationImportReport = {
 
 export type FileOutput = { fileName: string; contentBase64: string };
 
-const cohort = z.object({ cohortYear: z.number().int().optional() });
+const cohort = z.strictObject({ cohortYear: z.number().int().optional() });
 const scoreText = z.union([z.string().max(20), z.number()]);
-const candidateRef = z.object({
+const candidateRef = z.strictObject({
   sessionId: z.string().min(1),
   /** interview candidate id, or the applicant's ID number, or (on a laptop) the draw number */
   candidate: z.string().min(1).max(40),
@@ -158,12 +158,12 @@ export const scoresOps = {
     summary: '修改考核项目的满分与权重',
   }),
   'scores.previewImport': op<ScoreImportReport>()({
-    input: FileInput.extend({ replace: z.boolean().default(false), reason: z.string().trim().max(500).optional() }),
+    input: FileInput.extend({ replace: z.boolean().default(false), reason: z.string().trim().max(500).optional() }).strict(),
     access: perm('scores.import'),
     summary: '预览成绩导入（不写入）',
   }),
   'scores.import': op<ScoreImportReport>()({
-    input: FileInput.extend({ replace: z.boolean().default(false), reason: z.string().trim().max(500).optional() }),
+    input: FileInput.extend({ replace: z.boolean().default(false), reason: z.string().trim().max(500).optional() }).strict(),
     access: perm('scores.import'),
     summary: '导入笔试/技能/面试成绩',
   }),
@@ -175,7 +175,7 @@ export const scoresOps = {
   }),
 
   'interview.createSession': op<SessionSummary>()({
-    input: z.object({
+    input: z.strictObject({
       name: z.string().trim().min(1).max(50),
       date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
       site: z.string().trim().min(1).max(100),
@@ -202,9 +202,13 @@ export const scoresOps = {
     access: perm('stations.manage'),
     summary: '建立面试场次（专家组、抽签顺序）',
   }),
-  'interview.listSessions': op<SessionSummary[]>()({ input: z.object({}), access: perm('scores.enter'), summary: '面试场次' }),
+  'interview.listSessions': op<SessionSummary[]>()({
+    input: z.strictObject({}),
+    access: perm('scores.enter'),
+    summary: '面试场次',
+  }),
   'interview.session': op<SessionDetail>()({
-    input: z.object({ sessionId: z.string().min(1) }),
+    input: z.strictObject({ sessionId: z.string().min(1) }),
     access: perm('scores.enter'),
     summary: '面试场次与评分表',
   }),
@@ -236,12 +240,12 @@ export const scoresOps = {
     summary: '处理评分冲突',
   }),
   'interview.blankSheetHtml': op<{ html: string }>()({
-    input: z.object({ sessionId: z.string().min(1), interviewer: z.string().optional() }),
+    input: z.strictObject({ sessionId: z.string().min(1), interviewer: z.string().optional() }),
     access: perm('scores.enter'),
     summary: '打印空白评分表',
   }),
   'interview.resultSheetHtml': op<{ html: string }>()({
-    input: z.object({ sessionId: z.string().min(1) }),
+    input: z.strictObject({ sessionId: z.string().min(1) }),
     access: perm('scores.enter'),
     summary: '打印专家组签字结果表',
   }),
@@ -263,17 +267,17 @@ export const scoresOps = {
   }),
 
   'stations.exportSession': op<FileOutput>()({
-    input: z.object({ sessionId: z.string().min(1), interviewer: z.string().min(1) }),
+    input: z.strictObject({ sessionId: z.string().min(1), interviewer: z.string().min(1) }),
     access: perm('stations.manage'),
     summary: '导出面试官离线评分文件',
   }),
   'stations.exportBundle': op<FileOutput>()({
-    input: z.object({ sessionId: z.string().min(1).optional() }),
+    input: z.strictObject({ sessionId: z.string().min(1).optional() }),
     access: perm('scores.enter'),
     summary: '导出本机签名评分包',
   }),
   'stations.import': op<StationImportReport>()({
-    input: FileInput,
+    input: FileInput.strict(),
     access: perm('scores.enter'),
     summary: '导入离线评分文件或评分包',
   }),

@@ -20,10 +20,10 @@ export type SystemStatus = {
 
 /** Application state, first-run setup and the database check: the operations that belong to no feature. */
 export const systemOps = {
-  'system.status': op<SystemStatus>()({ input: z.object({}), access: PUBLIC, summary: '应用状态与当前用户' }),
-  'system.presets': op<Preset[]>()({ input: z.object({}), access: PUBLIC, summary: '可选的省份政策预设' }),
+  'system.status': op<SystemStatus>()({ input: z.strictObject({}), access: PUBLIC, summary: '应用状态与当前用户' }),
+  'system.presets': op<Preset[]>()({ input: z.strictObject({}), access: PUBLIC, summary: '可选的省份政策预设' }),
   'setup.initialize': op<{ stationId: string }>()({
-    input: z.object({
+    input: z.strictObject({
       baseName: z.string().trim().min(2).max(100),
       baseCode: z.string().trim().min(1).max(32),
       province: z.string().trim().max(20).optional(),
@@ -36,7 +36,7 @@ export const systemOps = {
     summary: '首次运行：建立基地与管理员账号',
   }),
   'db.check': op<{ ok: boolean; integrity: string[]; foreignKeys: unknown[]; schemaVersion: number }>()({
-    input: z.object({}),
+    input: z.strictObject({}),
     access: perm('db.check'),
     summary: '数据库完整性与外键检查',
   }),

@@ -8,9 +8,9 @@ export type UserView = { id: string; username: string; displayName: string; role
 export const usernameSchema = z.string().trim().regex(USERNAME_PATTERN, '用户名为 2-32 位字母、数字、汉字或 _ . -');
 
 export const usersOps = {
-  'users.list': op<UserView[]>()({ input: z.object({}), access: perm('users.view'), summary: '用户列表' }),
+  'users.list': op<UserView[]>()({ input: z.strictObject({}), access: perm('users.view'), summary: '用户列表' }),
   'users.add': op<UserView>()({
-    input: z.object({
+    input: z.strictObject({
       username: usernameSchema,
       displayName: z.string().trim().min(1).max(50),
       role: z.enum(ROLES),
@@ -20,7 +20,7 @@ export const usersOps = {
     summary: '新增用户',
   }),
   'users.update': op<UserView>()({
-    input: z.object({
+    input: z.strictObject({
       id: z.string(),
       displayName: z.string().trim().min(1).max(50).optional(),
       role: z.enum(ROLES).optional(),
@@ -30,7 +30,7 @@ export const usersOps = {
     summary: '修改用户（姓名、角色、停用）',
   }),
   'users.resetPassword': op<null>()({
-    input: z.object({ id: z.string(), password: z.string() }),
+    input: z.strictObject({ id: z.string(), password: z.string() }),
     access: perm('users.manage'),
     summary: '重置用户密码',
   }),

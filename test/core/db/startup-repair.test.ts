@@ -32,9 +32,9 @@ describe('db check on a damaged database', () => {
     core.raw.transaction(() => {
       for (let i = 0; i < 3000; i++) ins.run(`${'填充'.repeat(40)}${i}`);
     })();
-    const pages = (core.raw.prepare("SELECT pageno FROM dbstat WHERE name = 'filler' ORDER BY pageno").all() as Array<{ pageno: number }>).map(
-      (r) => r.pageno,
-    );
+    const pages = (
+      core.raw.prepare("SELECT pageno FROM dbstat WHERE name = 'filler' ORDER BY pageno").all() as Array<{ pageno: number }>
+    ).map((r) => r.pageno);
     await core.close();
     const file = join(dataDir, 'basedesk.sqlite');
     const bytes = readFileSync(file);

@@ -73,6 +73,37 @@ describe('the review desk', () => {
     expect(JSON.parse(review.checks_json)).toHaveLength(4);
   });
 
+  it('the desk checklist follows the candidate type and records what was received', async () => {
+    const w = await chongqingBase();
+    const list = await proposed(w);
+    const by = (p: Person) => list.candidates.find((c) => c.name === w.people[p].姓名)!;
+    expect(by('complete').materials.map((m) => m.key)).toEqual([
+      'application',
+      'stage-record',
+      'handbook',
+      'qualification',
+      'diploma',
+      'admission-letter',
+      'transfer',
+      'reduction',
+    ]);
+    expect(by('agp').materials).toHaveLength(6);
+    expect(by('agp').onsiteItems).toEqual(['身份证', '报名表']);
+    const r = await ok(w.core, w.session, 'exam.recordMaterials', {
+      year: 2024,
+      trainee: idOf(w, 'agp'),
+      received: ['application', 'handbook'],
+    });
+    expect(r.materials.filter((m) => m.received).map((m) => m.key)).toEqual(['application', 'handbook']);
+    expect(r.materials.find((m) => m.key === 'handbook')!.receivedBy).toBe('admin');
+    const bad = await err(w.core, w.session, 'exam.recordMaterials', {
+      year: 2024,
+      trainee: idOf(w, 'agp'),
+      received: ['qualification'],
+    });
+    expect(bad.code).toBe('EXAM_MATERIAL_UNKNOWN');
+  });
+
   it('returns and refusals need a standard reason', async () => {
     const w = await chongqingBase();
     await proposed(w);
@@ -172,6 +203,18 @@ describe('registration tracking, results and certificates', () => {
       identical: true,
       statusSeen: false,
     });
+    expect(r.registrationLapsed).toBe(false);
+    w.setNow('2024-03-13T02:00:00Z');
+    const d = await ok(w.core, w.session, 'exam.dashboard', { year: 2024 });
+    expect(d.lapsed).toBe(1);
+    const done = await ok(w.core, w.session, 'exam.setRegistration', {
+      year: 2024,
+      trainee: idOf(w, 'complete'),
+      subject: 'skills',
+      provincial: true,
+      reason: '3月12日已确认，补录',
+    });
+    expect(done.registrationLapsed).toBe(false);
     const notApproved = await err(w.core, w.session, 'exam.setRegistration', {
       year: 2024,
       trainee: idOf(w, 'neither'),

@@ -40,14 +40,33 @@ describe('leave', () => {
     expect((await ok(core, session, 'rotation.check', {})).violations).toEqual([]);
   });
 
-  it('refuses leave that starts before today', async () => {
+  it('cuts the block being served when leave began a few days ago', async () => {
     const { core, session, clock, people } = await plannedBase(1);
-    clock.set(day('2028-01-10'));
+    const p = people[0]!;
+    const before = await ok(core, session, 'rotation.show', { traineeId: p.id });
+    const serving = before.blocks[0]!;
+    clock.set(day('2027-10-20'));
+    const r = await ok(core, session, 'rotation.recordLeave', {
+      traineeId: p.id,
+      type: '病假',
+      from: '2027-10-16',
+      to: '2027-10-31',
+    });
+    expect(r.plan.blocks[0]).toMatchObject({ id: serving.id, start: serving.start, end: '2027-10-15' });
+    expect(r.plan.blocks.reduce((a, b) => a + b.months, 0)).toBe(33);
+    expect((await ok(core, session, 'rotation.check', {})).violations).toEqual([]);
+  });
+
+  it('refuses leave over blocks already recorded as served, and saves nothing', async () => {
+    const { core, session, clock, people } = await plannedBase(1);
+    const p = people[0]!;
+    const first = (await ok(core, session, 'rotation.show', { traineeId: p.id })).blocks[0]!;
+    clock.set(day('2028-03-10'));
     const e = await err(core, session, 'rotation.recordLeave', {
-      traineeId: people[0]!.id,
+      traineeId: p.id,
       type: '事假',
-      from: '2027-12-01',
-      to: '2027-12-15',
+      from: first.start,
+      to: first.end,
     });
     expect(e.code).toBe('ROTATION_LEAVE_IN_PAST');
     expect(await core.db.selectFrom('rotation_leave').select('id').execute()).toEqual([]);

@@ -20,8 +20,7 @@ function modes(root: string): Record<string, string> {
   return out;
 }
 
-const privateOnly = (m: Record<string, string>) =>
-  Object.entries(m).filter(([, mode]) => mode !== '700' && mode !== '600');
+const privateOnly = (m: Record<string, string>) => Object.entries(m).filter(([, mode]) => mode !== '700' && mode !== '600');
 
 describe('files are private to the user', () => {
   it('after init, import, confirm, a migration backup, attachments and a package build: folders 0700, files 0600', async () => {

@@ -4,7 +4,17 @@ import { passwordProblem } from '../../../src/shared/account-rules';
 import { ADMIN, err, freshCore, ok, setupBase } from '../../helpers/core';
 import { FAST_SCRYPT } from '../outbox/helpers';
 
-const WEAK = ['password', '12345678', 'aaaaaaaa', 'aaaaaaaaaaaa', 'Password123', 'qwertyuiop', '1234567890', 'abababababab', 'woaini1314520'];
+const WEAK = [
+  'password',
+  '12345678',
+  'aaaaaaaa',
+  'aaaaaaaaaaaa',
+  'Password123',
+  'qwertyuiop',
+  '1234567890',
+  'abababababab',
+  'woaini1314520',
+];
 
 describe('password rules', () => {
   it('refuses short, common and repeated-character passwords, each with a reason in Chinese', () => {
@@ -29,7 +39,12 @@ describe('password rules', () => {
       });
     for (const p of ['password', '12345678', 'aaaaaaaa']) expect((await setup(p)).code, p).toBe('PASSWORD_WEAK');
     const { core: base, session } = await setupBase();
-    const add = await err(base, session, 'users.add', { username: 'clerk3', displayName: 'c', role: 'clerk', password: 'qwertyuiop' });
+    const add = await err(base, session, 'users.add', {
+      username: 'clerk3',
+      displayName: 'c',
+      role: 'clerk',
+      password: 'qwertyuiop',
+    });
     expect(add.code).toBe('PASSWORD_WEAK');
     const change = await err(base, session, 'auth.changePassword', { oldPassword: ADMIN.password, newPassword: '1234567890' });
     expect(change.code).toBe('PASSWORD_WEAK');

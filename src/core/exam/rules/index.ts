@@ -1,5 +1,5 @@
 export type * from './types';
-export { dueSteps, lateness, calendarProblems } from './calendar';
+export { dueSteps, lateness, calendarProblems, subjectRegistered } from './calendar';
 export type { Lateness } from './calendar';
 export { checkEligibility, isEligible, trainingEnd } from './eligibility';
 export type { EligibilityInput } from './eligibility';

@@ -68,7 +68,11 @@ export type VerifyOptions = {
    * A package whose sequence is not above it is still verified, with a PKG_SEQUENCE_BACKWARDS warning:
    * an old package sent again late, or sequences reused by a second installation of the base.
    */
-  latestSequence?: (baseCode: string, kind: string, uuid: string) => number | null | undefined | Promise<number | null | undefined>;
+  latestSequence?: (
+    baseCode: string,
+    kind: string,
+    uuid: string,
+  ) => number | null | undefined | Promise<number | null | undefined>;
   limits?: Partial<VerifyLimits>;
   /** age identities (`AGE-SECRET-KEY-1...`) to open encrypted packages. */
   identities?: readonly string[];

@@ -5,9 +5,9 @@ import type { Block } from './types';
 export function piecesToBlocks(ctx: Ctx, ts: TraineeState, pieces: Piece[]): Block[] {
   const out: Block[] = [];
   for (const q of [...pieces].sort((a, b) => a.p - b.p)) {
-    const departmentId = ctx.depts[q.dept].id;
+    const departmentId = ctx.depts[q.dept]!.id;
     for (let i = q.p; i < q.p + q.len; i++) {
-      const s = ts.timeline.slots[i];
+      const s = ts.timeline.slots[i]!;
       const last = out.at(-1);
       if (last && last.to === s && last.departmentId === departmentId && last.standardDepartment === q.std) last.to = s + 1;
       else out.push({ from: s, to: s + 1, departmentId, standardDepartment: q.std, fixed: false });

@@ -44,32 +44,32 @@ export function countingBound(ctx: Ctx): BoundResult {
     const freePrefix = new Float64Array(grid.span + 1);
     const fixedPrefix = new Float64Array(grid.span + 1);
     let capPerSlot = 0;
-    for (const d of cut.depts) capPerSlot += grid.cap[d];
+    for (const d of cut.depts) capPerSlot += grid.cap[d]!;
     for (let s = 0; s < grid.span; s++) {
       let free = 0;
       let used = 0;
       for (const d of cut.depts) {
-        const l = fixed[d * grid.span + s];
-        free += Math.max(0, grid.cap[d] - l);
+        const l = fixed[d * grid.span + s]!;
+        free += Math.max(0, grid.cap[d]! - l);
         used += l;
       }
-      freePrefix[s + 1] = freePrefix[s] + free;
-      fixedPrefix[s + 1] = fixedPrefix[s] + used;
+      freePrefix[s + 1] = freePrefix[s]! + free;
+      fixedPrefix[s + 1] = fixedPrefix[s]! + used;
     }
     const points = breakpoints(grid.span, demands, fixedPrefix);
     const demand = demandMatrix(demands, points);
     const n = points.length;
     let worst: { a: number; b: number; short: number; demand: number; free: number } | null = null;
     for (let i = 0; i < n; i++) {
-      const a = points[i];
+      const a = points[i]!;
       for (let j = i + 1; j < n; j++) {
-        const b = points[j];
-        const need = demand[i * n + j];
+        const b = points[j]!;
+        const need = demand[i * n + j]!;
         if (need === 0) continue;
-        const free = freePrefix[b] - freePrefix[a];
+        const free = freePrefix[b]! - freePrefix[a]!;
         const width = b - a;
         if (capPerSlot > 0) {
-          const load = fixedPrefix[b] - fixedPrefix[a] + need;
+          const load = fixedPrefix[b]! - fixedPrefix[a]! + need;
           // One department: some slot holds at least the average, rounded up.
           const ratio = cut.depts.length === 1 ? Math.ceil(load / width - 1e-9) / capPerSlot : load / (capPerSlot * width);
           if (ratio > lowerBound) lowerBound = ratio;
@@ -99,7 +99,7 @@ function breakpoints(span: number, demands: CutDemand[], fixedPrefix: Float64Arr
   const set = new Set<number>([0, span]);
   for (const x of demands) for (const p of x.g.breaks) set.add(p);
   for (let s = 1; s < span; s++) {
-    if (fixedPrefix[s + 1] - fixedPrefix[s] !== fixedPrefix[s] - fixedPrefix[s - 1]) set.add(s);
+    if (fixedPrefix[s + 1]! - fixedPrefix[s]! !== fixedPrefix[s]! - fixedPrefix[s - 1]!) set.add(s);
   }
   return [...set].sort((a, b) => a - b);
 }
@@ -113,23 +113,23 @@ function demandMatrix(demands: CutDemand[], points: number[]): Float64Array {
   for (const x of demands) {
     const { g } = x;
     for (let i = 0; i < n; i++) {
-      at[i] = g.prefix[points[i]];
-      for (let k = 1; k <= 3; k++) atYear[k - 1][i] = g.prefixYear[k][points[i]];
+      at[i] = g.prefix[points[i]!]!;
+      for (let k = 1; k <= 3; k++) atYear[k - 1]![i] = g.prefixYear[k]![points[i]!]!;
     }
     const base = x.total - g.n;
-    const stages = [1, 2, 3].filter((k) => x.byStage[k] > 0);
+    const stages = [1, 2, 3].filter((k) => x.byStage[k]! > 0);
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
-        let m = base + at[j] - at[i];
+        let m = base + at[j]! - at[i]!;
         if (stages.length > 0) {
           let staged = 0;
           for (const k of stages) {
-            const v = x.byStage[k] - g.nYear[k] + atYear[k - 1][j] - atYear[k - 1][i];
+            const v = x.byStage[k]! - g.nYear[k]! + atYear[k - 1]![j]! - atYear[k - 1]![i]!;
             if (v > 0) staged += v;
           }
           if (staged > m) m = staged;
         }
-        if (m > 0) out[i * n + j] += x.size * m;
+        if (m > 0) out[i * n + j]! += x.size * m;
       }
     }
   }
@@ -143,7 +143,7 @@ function groupCutDemands(g: Group, inCut: (std: string) => boolean): CutDemand[]
   const byKey = new Map<string, CutDemand>();
   for (const ts of g.members) {
     const byStage = memberDemand(ts, inCut);
-    const total = byStage[0] + byStage[1] + byStage[2] + byStage[3];
+    const total = byStage[0]! + byStage[1]! + byStage[2]! + byStage[3]!;
     if (total === 0) continue;
     const key = byStage.join(',');
     const x = byKey.get(key);
@@ -157,7 +157,7 @@ function groupCutDemands(g: Group, inCut: (std: string) => boolean): CutDemand[]
 
 function memberDemand(ts: TraineeState, inCut: (std: string) => boolean): number[] {
   const byStage = [0, 0, 0, 0];
-  for (const r of ts.open.rows) if (inCut(r.standardDepartment)) byStage[r.stage ?? 0] += r.left;
+  for (const r of ts.open.rows) if (inCut(r.standardDepartment)) byStage[r.stage ?? 0]! += r.left;
   for (const c of ts.open.choices) {
     if (!c.options.some((o) => inCut(o.standardDepartment))) continue;
     // The choice least heavy on C: a lower bound whatever is chosen.
@@ -166,19 +166,19 @@ function memberDemand(ts: TraineeState, inCut: (std: string) => boolean): number
       c.options.map((o) => (inCut(o.standardDepartment) ? o.left : 0)),
       c.need,
     );
-    if (Number.isFinite(m)) byStage[0] += m;
+    if (Number.isFinite(m)) byStage[0]! += m;
   }
   return byStage;
 }
 
 function minInside(x: CutDemand, a: number, b: number): number {
   const { g } = x;
-  const outside = g.n - (g.prefix[b] - g.prefix[a]);
+  const outside = g.n - (g.prefix[b]! - g.prefix[a]!);
   let staged = 0;
   for (let k = 1; k <= 3; k++) {
     if (x.byStage[k] === 0) continue;
-    const outK = g.nYear[k] - (g.prefixYear[k][b] - g.prefixYear[k][a]);
-    staged += Math.max(0, x.byStage[k] - outK);
+    const outK = g.nYear[k]! - (g.prefixYear[k]![b]! - g.prefixYear[k]![a]!);
+    staged += Math.max(0, x.byStage[k]! - outK);
   }
   return Math.max(0, x.total - outside, staged);
 }
@@ -200,16 +200,16 @@ function groupTrainees(ctx: Ctx): Group[] {
     const at = new Int32Array(span);
     const atYear = [0, 1, 2, 3].map(() => new Int32Array(span));
     ts.off.forEach((o, i) => {
-      at[o] += 1;
-      const y = ts.timeline.year[i];
+      at[o]! += 1;
+      const y = ts.timeline.year[i]!;
       if (y >= 1 && y <= 3) {
-        atYear[y][o] += 1;
-        nYear[y] += 1;
+        atYear[y]![o]! += 1;
+        nYear[y]! += 1;
       }
     });
     for (let s = 0; s < span; s++) {
-      prefix[s + 1] = prefix[s] + at[s];
-      for (let k = 1; k <= 3; k++) prefixYear[k][s + 1] = prefixYear[k][s] + atYear[k][s];
+      prefix[s + 1] = prefix[s]! + at[s]!;
+      for (let k = 1; k <= 3; k++) prefixYear[k]![s + 1] = prefixYear[k]![s]! + atYear[k]![s]!;
     }
     const breaks: number[] = [];
     ts.off.forEach((o, i) => {
@@ -250,7 +250,7 @@ function describe(
 ): Shortfall {
   const from = ctx.grid.base + w.a;
   const to = ctx.grid.base + w.b;
-  const names = cut.depts.map((d) => ctx.depts[d].name);
+  const names = cut.depts.map((d) => ctx.depts[d]!.name);
   const department = cut.stds.length > 0 ? cut.stds.join('、') : names.join('、');
   const who = w.who.slice(0, 5).map((t) => t.t.label);
   const whoText = `${who.join('、')}${w.who.length > who.length ? ` 等${w.who.length}名学员` : ''}`;

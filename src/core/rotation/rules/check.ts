@@ -78,10 +78,10 @@ function departmentViolations(t: Trainee, blocks: Block[], depts: Map<string, De
 function overlapViolations(t: Trainee, blocks: Block[]): Violation[] {
   const out: Violation[] = [];
   for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i];
+    const b = blocks[i]!;
     if (b.to <= b.from) continue;
-    for (let j = i + 1; j < blocks.length && blocks[j].from < b.to; j++) {
-      const c = blocks[j];
+    for (let j = i + 1; j < blocks.length && blocks[j]!.from < b.to; j++) {
+      const c = blocks[j]!;
       const range = { from: c.from, to: Math.min(b.to, c.to) };
       out.push(
         v(
@@ -309,8 +309,8 @@ function capacityViolations(input: CheckInput, depts: Map<string, Department>): 
     let i = 0;
     while (i < over.length) {
       let j = i;
-      while (j + 1 < over.length && over[j + 1][0] === over[j][0] + 1) j++;
-      const range = { from: over[i][0], to: over[j][0] + 1 };
+      while (j + 1 < over.length && over[j + 1]![0]! === over[j]![0]! + 1) j++;
+      const range = { from: over[i]![0]!, to: over[j]![0]! + 1 };
       const worst = Math.max(...over.slice(i, j + 1).map(([, n]) => n));
       out.push(
         v(

@@ -128,7 +128,7 @@ function addOccupied(grid: Grid, deptIndex: Map<string, number>, occupied: Sched
     const d = deptIndex.get(id);
     if (d === undefined) continue;
     for (const [slot, n] of bySlot) {
-      if (slot >= grid.base && slot < grid.base + grid.span) grid.load[d * grid.span + slot - grid.base] += n;
+      if (slot >= grid.base && slot < grid.base + grid.span) grid.load[d * grid.span + slot - grid.base]! += n;
     }
   }
 }
@@ -137,7 +137,7 @@ function addBlockLoad(grid: Grid, deptIndex: Map<string, number>, b: Block, leav
   const d = deptIndex.get(b.departmentId);
   if (d === undefined) return;
   for (let s = Math.max(b.from, grid.base); s < Math.min(b.to, grid.base + grid.span); s++) {
-    if (!inRanges(s, leave)) grid.load[d * grid.span + s - grid.base] += 1;
+    if (!inRanges(s, leave)) grid.load[d * grid.span + s - grid.base]! += 1;
   }
 }
 
@@ -146,8 +146,8 @@ function fixedPartnerUse(blocks: Block[], leave: TraineeToPlan['leave'], depts: 
   let slots = 0;
   for (const b of blocks) {
     const d = deptIndex.get(b.departmentId);
-    if (d === undefined || depts[d].partnerSite < 0) continue;
-    if (!sites.includes(depts[d].partnerSite)) sites.push(depts[d].partnerSite);
+    if (d === undefined || depts[d]!.partnerSite < 0) continue;
+    if (!sites.includes(depts[d]!.partnerSite)) sites.push(depts[d]!.partnerSite);
     for (let s = b.from; s < b.to; s++) if (!inRanges(s, leave)) slots++;
   }
   return { sites, slots };
@@ -172,7 +172,7 @@ export function applyPlacement(ctx: Ctx, ts: TraineeState, pieces: Piece[], sign
   const { load, span } = ctx.grid;
   for (const q of pieces) {
     const row = q.dept * span;
-    for (let i = q.p; i < q.p + q.len; i++) load[row + ts.off[i]] += sign;
+    for (let i = q.p; i < q.p + q.len; i++) load[row + ts.off[i]!]! += sign;
   }
 }
 
@@ -205,7 +205,7 @@ export function addExpectation(ctx: Ctx, ts: TraineeState, sign: 1 | -1): void {
       if (from < 0) continue;
     }
     const share = (sign * r.left) / (to - from) / depts.length;
-    for (const d of depts) for (let i = from; i < to; i++) expected[d * span + ts.off[i]] += share;
+    for (const d of depts) for (let i = from; i < to; i++) expected[d * span + ts.off[i]!]! += share;
   }
 }
 

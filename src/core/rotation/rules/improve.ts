@@ -14,7 +14,7 @@ export function improvePeak(ctx: Ctx, lowerBound: number, rng: Random, maxAttemp
   while (attempts < maxAttempts) {
     const peak = peakRatio(ctx);
     if (peak <= lowerBound + 1e-9) return;
-    for (let d = 0; d < ctx.depts.length; d++) grid.limit[d] = Math.min(grid.cap[d], Math.ceil(peak * grid.cap[d] - 1e-9) - 1);
+    for (let d = 0; d < ctx.depts.length; d++) grid.limit[d] = Math.min(grid.cap[d]!, Math.ceil(peak * grid.cap[d]! - 1e-9) - 1);
     try {
       for (const cell of hotCells(ctx, peak)) {
         if (ratioAt(ctx, cell) < peak - 1e-9) continue;
@@ -71,7 +71,7 @@ function relieveTogether(ctx: Ctx, cell: number, lowerBound: number, rng: Random
     if (!mayTry()) return false;
     const group = [...here, ...shuffled(near, rng).slice(0, 4)];
     const old = group.map((ts) => ts.placement!);
-    group.forEach((ts, k) => applyPlacement(ctx, ts, old[k], -1));
+    group.forEach((ts, k) => applyPlacement(ctx, ts, old[k]!, -1));
     const placed: Piece[][] = [];
     for (const ts of shuffled(group, rng)) {
       const r = placeTrainee(ctx, ts, { target: lowerBound, budget: { left: 1500 }, rng, usePrefer: false });
@@ -83,15 +83,15 @@ function relieveTogether(ctx: Ctx, cell: number, lowerBound: number, rng: Random
     // Undo: take out the new placements, put everyone back where they were.
     group.forEach((ts, k) => {
       if (placed.includes(ts.placement!)) applyPlacement(ctx, ts, ts.placement!, -1);
-      ts.placement = old[k];
-      applyPlacement(ctx, ts, old[k], 1);
+      ts.placement = old[k]!;
+      applyPlacement(ctx, ts, old[k]!, 1);
     });
   }
   return false;
 }
 
 function nearSlot(ts: TraineeState, p: number, len: number, o: number, within: number): boolean {
-  for (let i = p; i < p + len; i++) if (Math.abs(ts.off[i] - o) <= within) return true;
+  for (let i = p; i < p + len; i++) if (Math.abs(ts.off[i]! - o) <= within) return true;
   return false;
 }
 
@@ -108,7 +108,7 @@ function covers(ts: TraineeState, p: number, len: number, o: number): boolean {
 
 function ratioAt(ctx: Ctx, cell: number): number {
   const d = Math.floor(cell / ctx.grid.span);
-  return ctx.grid.cap[d] > 0 ? ctx.grid.load[cell] / ctx.grid.cap[d] : 0;
+  return ctx.grid.cap[d]! > 0 ? ctx.grid.load[cell]! / ctx.grid.cap[d]! : 0;
 }
 
 export function peakRatio(ctx: Ctx): number {

@@ -60,8 +60,8 @@ function demandMatches(ts: TraineeState, pieces: Piece[]): boolean {
 function stagesHold(ts: TraineeState, pieces: Piece[]): boolean {
   for (const q of pieces) {
     const rows = ts.open.rows.filter((r) => r.standardDepartment === q.std);
-    if (rows.length !== 1 || rows[0].stage === null) continue;
-    const k = rows[0].stage;
+    if (rows.length !== 1 || rows[0]!.stage === null) continue;
+    const k = rows[0]!.stage;
     if (ts.timeline.year[q.p] !== k || ts.timeline.year[q.p + q.len - 1] !== k) return false;
   }
   return true;
@@ -71,7 +71,7 @@ function partnerHolds(ctx: Ctx, ts: TraineeState, pieces: Piece[]): boolean {
   const sites = new Set(ts.partnerSites);
   let slots = ts.partnerSlots;
   for (const q of pieces) {
-    const site = ctx.depts[q.dept].partnerSite;
+    const site = ctx.depts[q.dept]!.partnerSite;
     if (site < 0) continue;
     sites.add(site);
     slots += q.len;

@@ -22,6 +22,8 @@ export type PlaceOptions = {
   /** Follow the current plan's order of rows and departments where capacity allows. */
   usePrefer: boolean;
   onComplete?: (pieces: Piece[]) => boolean;
+  /** A first block in the trainee's own specialty wins when it keeps the load ratio at or below this. */
+  homeUpTo?: number;
   /** Also try every shorter piece of a splittable row (complete, but only affordable for small runs). */
   allSplits?: boolean;
 };
@@ -62,7 +64,7 @@ function electiveCombos(ctx: Ctx, ts: TraineeState, opts: PlaceOptions): OpenRow
       c.options.map((o) => o.left),
       c.need,
       16,
-    ).map((idx) => idx.map((i) => c.options[i]));
+    ).map((idx) => idx.map((i) => c.options[i]!));
     const next: OpenRow[][] = [];
     for (const base of combos) for (const s of subsets) if (next.length < 32) next.push([...base, ...s]);
     combos = next;
@@ -84,8 +86,8 @@ function pressure(ctx: Ctx, ts: TraineeState, std: string): number {
   let best = Infinity;
   for (const d of ctx.eligible.get(std) ?? []) {
     let sum = 0;
-    for (const o of ts.off) sum += load[d * span + o];
-    best = Math.min(best, sum / Math.max(1, ts.off.length) / Math.max(1, cap[d]));
+    for (const o of ts.off) sum += load[d * span + o]!;
+    best = Math.min(best, sum / Math.max(1, ts.off.length) / Math.max(1, cap[d]!));
   }
   return best;
 }
@@ -119,7 +121,7 @@ class Search {
       splittable: r.splittable,
       elig: ctx.eligible.get(r.standardDepartment) ?? [],
     }));
-    for (const r of this.rows) this.need[r.stage] += r.left;
+    for (const r of this.rows) this.need[r.stage]! += r.left;
     this.years = [0, 1, 2, 3].map((k) => yearSpan(ts.timeline, k));
     this.sites = [...ts.partnerSites];
     this.partnerSlots = ts.partnerSlots;
@@ -134,14 +136,14 @@ class Search {
    */
   private typicalRatio(r: Row): number {
     const { load, expected, cap, span } = this.ctx.grid;
-    const y = r.stage !== 0 ? this.years[r.stage] : { start: 0, end: this.ts.off.length };
+    const y = r.stage !== 0 ? this.years[r.stage]! : { start: 0, end: this.ts.off.length };
     if (y.end <= y.start) return 0;
     let best = Infinity;
     for (const d of r.elig) {
-      if (cap[d] <= 0) continue;
+      if (cap[d]! <= 0) continue;
       let sum = 0;
-      for (let i = y.start; i < y.end; i++) sum += load[d * span + this.ts.off[i]] + expected[d * span + this.ts.off[i]];
-      best = Math.min(best, sum / (y.end - y.start) / cap[d]);
+      for (let i = y.start; i < y.end; i++) sum += load[d * span + this.ts.off[i]!]! + expected[d * span + this.ts.off[i]!]!;
+      best = Math.min(best, sum / (y.end - y.start) / cap[d]!);
     }
     return Number.isFinite(best) ? best : 0;
   }
@@ -183,33 +185,33 @@ class Search {
     const preferred = this.opts.usePrefer ? this.preferredNext() : null;
     const out: Candidate[] = [];
     for (let i = 0; i < this.rows.length; i++) {
-      const r = this.rows[i];
+      const r = this.rows[i]!;
       if (r.left === 0) continue;
       if (r.stage !== 0 && year !== r.stage) continue;
-      const maxLen = Math.min(r.left, r.stage !== 0 ? this.years[r.stage].end - p : n - p);
+      const maxLen = Math.min(r.left, r.stage !== 0 ? this.years[r.stage]!.end - p : n - p);
       if (!r.splittable && maxLen < r.left) continue;
       if (p === 0 && this.ts.resume !== null && this.ts.resume.std !== r.std) continue;
       for (const d of r.elig) {
         if (p === 0 && this.ts.resume !== null && this.ts.resume.dept !== d) continue;
-        const site = this.ctx.depts[d].partnerSite;
+        const site = this.ctx.depts[d]!.partnerSite;
         if (site >= 0 && !this.sites.includes(site) && this.sites.length >= MAX_PARTNER_SITES) continue;
         let run = 0;
         let peak = 0;
         const row = d * span;
         for (; run < maxLen; run++) {
-          const l = load[row + off[p + run]] + 1;
-          if (l > limit[d]) {
-            this.noteBlocked(p, row + off[p + run]);
+          const l = load[row + off[p + run]!]! + 1;
+          if (l > limit[d]!) {
+            this.noteBlocked(p, row + off[p + run]!);
             break;
           }
-          const ratio = (l + expected[row + off[p + run]]) / cap[d];
+          const ratio = (l + expected[row + off[p + run]!]!) / cap[d]!;
           if (ratio > peak) peak = ratio;
         }
         let len = r.splittable ? run : run === r.left ? run : 0;
         if (site >= 0) len = Math.min(len, MAX_PARTNER_SLOTS - this.partnerSlots);
         if (len <= 0 || (!r.splittable && len < r.left)) continue;
-        let score = Math.max(peak, this.opts.target) - this.typical[i] + 0.05 * peak + 0.001 * this.opts.rng.next();
-        if (p === 0 && this.home === r.std) score -= 0.03;
+        let score = Math.max(peak, this.opts.target) - this.typical[i]! + 0.05 * peak + 0.001 * this.opts.rng.next();
+        if (p === 0 && this.home === r.std) score -= peak <= (this.opts.homeUpTo ?? 0) + 1e-9 ? 1 : 0.03;
         if (preferred !== null && preferred.std === r.std && preferred.dept === d) score -= 10;
         out.push({ i, d, len, score });
         if (r.splittable && this.opts.allSplits) {
@@ -237,18 +239,18 @@ class Search {
   }
 
   private apply(c: Candidate, p: number, sign: 1 | -1): void {
-    const r = this.rows[c.i];
+    const r = this.rows[c.i]!;
     r.left -= sign * c.len;
-    this.need[r.stage] -= sign * c.len;
+    this.need[r.stage]! -= sign * c.len;
     const { load, span } = this.ctx.grid;
-    for (let q = p; q < p + c.len; q++) load[c.d * span + this.ts.off[q]] += sign;
-    const site = this.ctx.depts[c.d].partnerSite;
+    for (let q = p; q < p + c.len; q++) load[c.d * span + this.ts.off[q]!]! += sign;
+    const site = this.ctx.depts[c.d]!.partnerSite;
     if (site >= 0) {
       this.partnerSlots += sign * c.len;
       if (sign === 1 && !this.sites.includes(site)) this.sites.push(site);
       if (
         sign === -1 &&
-        !this.pieces.slice(0, -1).some((q) => this.ctx.depts[q.dept].partnerSite === site) &&
+        !this.pieces.slice(0, -1).some((q) => this.ctx.depts[q.dept]!.partnerSite === site) &&
         !this.ts.partnerSites.includes(site)
       ) {
         this.sites.splice(this.sites.indexOf(site), 1);
@@ -262,8 +264,8 @@ class Search {
   private stageRoomOk(p: number): boolean {
     for (let k = 1; k <= 3; k++) {
       if (this.need[k] === 0) continue;
-      const y = this.years[k];
-      if (this.need[k] > Math.max(0, y.end - Math.max(p, y.start))) return false;
+      const y = this.years[k]!;
+      if (this.need[k]! > Math.max(0, y.end - Math.max(p, y.start))) return false;
     }
     return true;
   }

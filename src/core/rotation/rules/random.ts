@@ -18,7 +18,7 @@ export function shuffled<T>(items: readonly T[], rng: Random): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
+    [out[i]!, out[j]!] = [out[j]!, out[i]!];
   }
   return out;
 }

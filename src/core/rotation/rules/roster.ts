@@ -56,7 +56,7 @@ export function roster(input: {
       return {
         peak,
         ratio: d.capacity > 0 ? peak / d.capacity : 0,
-        traineeMonths: (halves[0] + halves[1]) / 2,
+        traineeMonths: (halves[0]! + halves[1]!) / 2,
         trainees: [...present].sort((a, b) => a.localeCompare(b, 'zh')),
       };
     });

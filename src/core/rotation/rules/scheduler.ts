@@ -32,7 +32,8 @@ export function schedule(input: SchedulerInput): SchedulerResult {
   const rng = seeded(input.seed);
   keepCurrentPlans(ctx);
   // Construction ranks by load alone (target 0): flattening below the bound early leaves more room later.
-  const failed = construct(ctx, 0, rng);
+  // A trainee starts in their own specialty when that keeps the department within the bound.
+  const failed = construct(ctx, 0, bound.lowerBound, rng);
   if (failed !== null) {
     const outcome = exhaustive(ctx, bound.lowerBound, rng);
     if (outcome !== 'found') return { ok: false, infeasible: [notFound(ctx, failed, bound.lowerBound, outcome === 'none')] };
@@ -53,8 +54,8 @@ function keepCurrentPlans(ctx: Ctx): void {
   const { load, cap, span } = ctx.grid;
   for (let cell = 0; cell < load.length; cell++) {
     const d = Math.floor(cell / span);
-    for (let i = ctx.trainees.length - 1; i >= 0 && load[cell] > cap[d]; i--) {
-      const ts = ctx.trainees[i];
+    for (let i = ctx.trainees.length - 1; i >= 0 && load[cell]! > cap[d]!; i--) {
+      const ts = ctx.trainees[i]!;
       if (ts.kept && ts.placement!.some((q) => q.dept === d && ts.off.slice(q.p, q.p + q.len).includes(cell % span))) {
         unplace(ctx, ts);
       }
@@ -71,7 +72,7 @@ function unplace(ctx: Ctx, ts: TraineeState): void {
 type Failure = { ts: TraineeState; blocked: number[] };
 
 /** Greedy placement with rip-up and re-place; returns the trainee it gave up on, or null when all are placed. */
-function construct(ctx: Ctx, target: number, rng: Random): Failure | null {
+function construct(ctx: Ctx, target: number, homeUpTo: number, rng: Random): Failure | null {
   const queue = shuffled(
     ctx.trainees.filter((ts) => ts.placement === null),
     rng,
@@ -85,7 +86,7 @@ function construct(ctx: Ctx, target: number, rng: Random): Failure | null {
     while (queue.length > 0) {
       const ts = queue.shift()!;
       addExpectation(ctx, ts, -1);
-      const r = placeTrainee(ctx, ts, { target, budget: { left: NODE_BUDGET }, rng, usePrefer: ts.prefer.length > 0 });
+      const r = placeTrainee(ctx, ts, { target, homeUpTo, budget: { left: NODE_BUDGET }, rng, usePrefer: ts.prefer.length > 0 });
       if (r.ok) {
         ts.placement = r.pieces;
         continue;
@@ -130,7 +131,7 @@ function exhaustive(ctx: Ctx, target: number, rng: Random): 'found' | 'none' | '
   const budget = { left: EXHAUSTIVE_BUDGET };
   const place = (i: number): boolean => {
     if (i === order.length) return true;
-    const ts = order[i];
+    const ts = order[i]!;
     const r = placeTrainee(ctx, ts, {
       target,
       budget,
@@ -152,11 +153,11 @@ function exhaustive(ctx: Ctx, target: number, rng: Random): 'found' | 'none' | '
 
 function notFound(ctx: Ctx, failed: Failure, lowerBound: number, proven: boolean): Shortfall {
   const { span, base } = ctx.grid;
-  const depts = [...new Set(failed.blocked.map((c) => Math.floor(c / span)))].map((d) => ctx.depts[d].name);
+  const depts = [...new Set(failed.blocked.map((c) => Math.floor(c / span)))].map((d) => ctx.depts[d]!.name);
   const slots = failed.blocked.map((c) => base + (c % span));
   const tl = failed.ts.timeline.slots;
-  const from = slots.length > 0 ? Math.min(...slots) : tl[0];
-  const to = slots.length > 0 ? Math.max(...slots) + 1 : tl[tl.length - 1] + 1;
+  const from = slots.length > 0 ? Math.min(...slots) : tl[0]!;
+  const to = slots.length > 0 ? Math.max(...slots) + 1 : tl[tl.length - 1]! + 1;
   return {
     department: depts.join('、') || '（未知）',
     from,
@@ -194,7 +195,7 @@ function peaks(ctx: Ctx): PeakLoad[] {
   const { load, span } = ctx.grid;
   return ctx.depts.map((d, i) => {
     let peak = 0;
-    for (let o = 0; o < span; o++) peak = Math.max(peak, load[i * span + o]);
+    for (let o = 0; o < span; o++) peak = Math.max(peak, load[i * span + o]!);
     return { departmentId: d.id, capacity: d.cap, peak };
   });
 }

@@ -145,7 +145,7 @@ function stageProblems(scheme: Scheme): SchemeProblem[] {
     if (required > room) {
       out.push({
         code: 'SCHEME_STAGE_OVER',
-        row: rows[0].i,
+        row: rows[0]!.i,
         group: null,
         message: `第${k}年必轮科室共 ${required} 个月（${rows.map(({ r }) => r.standardDepartment).join('、')}），第${k}年只有 ${room} 个月`,
       });

@@ -16,7 +16,7 @@ export function structuralShortfalls(ctx: Ctx): Shortfall[] {
 
 function span(ts: TraineeState): { from: number; to: number } {
   const s = ts.timeline.slots;
-  return s.length === 0 ? { from: ts.t.start, to: ts.t.start } : { from: s[0], to: s[s.length - 1] + 1 };
+  return s.length === 0 ? { from: ts.t.start, to: ts.t.start } : { from: s[0]!, to: s[s.length - 1]! + 1 };
 }
 
 function unmapped(ctx: Ctx, ts: TraineeState): Shortfall[] {
@@ -63,7 +63,7 @@ function stages(ts: TraineeState): Shortfall[] {
     const y = yearSpan(ts.timeline, k);
     const room = y.end - y.start;
     if (need <= room) continue;
-    const range = room > 0 ? { from: ts.timeline.slots[y.start], to: ts.timeline.slots[y.end - 1] + 1 } : span(ts);
+    const range = room > 0 ? { from: ts.timeline.slots[y.start]!, to: ts.timeline.slots[y.end - 1]! + 1 } : span(ts);
     out.push({
       department: rows.map((r) => r.standardDepartment).join('、'),
       ...range,
@@ -78,7 +78,7 @@ function partner(ctx: Ctx, ts: TraineeState): Shortfall[] {
   const forced = ts.open.rows
     .filter((r) => {
       const e = ctx.eligible.get(r.standardDepartment) ?? [];
-      return e.length > 0 && e.every((d) => ctx.depts[d].partnerSite >= 0);
+      return e.length > 0 && e.every((d) => ctx.depts[d]!.partnerSite >= 0);
     })
     .reduce((a, r) => a + r.left, 0);
   const total = forced + ts.partnerSlots;

@@ -14,9 +14,9 @@ export function exactSubsets(sizes: readonly number[], target: number, limit = 2
       out.push([...pick]);
       return;
     }
-    if (i >= sizes.length || left < 0 || suffix[i] < left) return;
+    if (i >= sizes.length || left < 0 || suffix[i]! < left) return;
     pick.push(i);
-    walk(i + 1, left - sizes[i]);
+    walk(i + 1, left - sizes[i]!);
     pick.pop();
     walk(i + 1, left);
   };
@@ -45,7 +45,7 @@ export function minWeightExactSubset(sizes: readonly number[], weights: readonly
   best[0] = 0;
   sizes.forEach((s, i) => {
     if (s <= 0) return;
-    for (let t = target; t >= s; t--) best[t] = Math.min(best[t], best[t - s] + weights[i]);
+    for (let t = target; t >= s; t--) best[t] = Math.min(best[t]!, best[t - s]! + weights[i]!);
   });
-  return best[target];
+  return best[target]!;
 }

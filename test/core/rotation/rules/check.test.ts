@@ -33,7 +33,7 @@ describe('checkPlans', () => {
       ['dA', 2, 12],
       ['dB', 14, 24],
     ]);
-    expect(v[0].message).toBe('「dA科」在 2025-10-01 至 2026-02-28 最多有 2 名学员，容量 1');
+    expect(v[0]!.message).toBe('「dA科」在 2025-10-01 至 2026-02-28 最多有 2 名学员，容量 1');
   });
 
   it('counts occupied places from outside the run', () => {
@@ -77,7 +77,7 @@ describe('checkPlans', () => {
       departments: [...depts, dept('dC', ['C'], 1)],
     });
     expect(v.map((x) => x.code)).toEqual(['MONTHS_OVER']);
-    expect(v[0].message).toContain('轮转方案中没有这个科室');
+    expect(v[0]!.message).toContain('轮转方案中没有这个科室');
   });
 
   it('finds a block too short for a row that may not be split, but joins pieces around leave', () => {
@@ -108,7 +108,7 @@ describe('checkPlans', () => {
       departments: depts,
     });
     expect(v.map((x) => x.code)).toEqual(['STAGE', 'STAGE']);
-    expect(v[0].message).toContain('应在第2年轮转');
+    expect(v[0]!.message).toContain('应在第2年轮转');
   });
 
   it('checks elective groups: whole rows adding up to the group', () => {

@@ -51,7 +51,7 @@ describe('replanAfter', () => {
     const now = START + 6;
     const input = replanInput(now, { disruption: { kind: 'leave', range: { from: now + 2, to: now + 6 } }, cutoff: START + 24 });
     const r = replanAfter(input);
-    if (!r.ok) throw new Error(r.infeasible[0].message);
+    if (!r.ok) throw new Error(r.infeasible[0]!.message);
     expect(r.previousEnd).toBe(START + 24);
     expect(r.end).toBe(START + 28);
     expect(r.passesCutoff).toBe(false);
@@ -71,10 +71,10 @@ describe('replanAfter', () => {
   it('leave in the middle of the block being served: the rest follows the leave in the same department', () => {
     const now = START + 1;
     const input = replanInput(now, { disruption: { kind: 'leave', range: { from: now + 2, to: now + 4 } } });
-    const served = input.trainees[0].fixedBlocks[0];
+    const served = input.trainees[0]!.fixedBlocks[0]!;
     expect(served.to).toBeGreaterThan(now + 2);
     const r = replanAfter(input);
-    if (!r.ok) throw new Error(r.infeasible[0].message);
+    if (!r.ok) throw new Error(r.infeasible[0]!.message);
     const [cut, rest] = r.plan;
     expect(cut).toMatchObject({ from: served.from, to: now + 2, departmentId: served.departmentId, fixed: true });
     expect(rest).toMatchObject({ from: now + 4, to: served.to + 2, departmentId: served.departmentId });
@@ -86,7 +86,7 @@ describe('replanAfter', () => {
     const now = START + 8;
     const input = replanInput(now, { disruption: { kind: 'retake', standardDepartment: 'A', months: 1 }, cutoff: START + 26 });
     const r = replanAfter(input);
-    if (!r.ok) throw new Error(r.infeasible[0].message);
+    if (!r.ok) throw new Error(r.infeasible[0]!.message);
     expect(r.end).toBe(START + 26);
     expect(r.passesCutoff).toBe(true);
     expect(r.plan.filter((b) => b.standardDepartment === 'A').reduce((a, b) => a + b.to - b.from, 0)).toBe(8);
@@ -98,10 +98,10 @@ describe('replanAfter', () => {
     // Blocks are 3 months (6 slots): at START + 9 the block begun at START + 6 is being served.
     const now = START + 9;
     const input = replanInput(now, { disruption: { kind: 'leave', range: { from: now - 1, to: now + 1 } } });
-    const served = input.trainees[0].fixedBlocks.at(-1)!;
+    const served = input.trainees[0]!.fixedBlocks.at(-1)!;
     expect(served.from).toBeLessThan(now - 1);
     const r = replanAfter(input);
-    if (!r.ok) throw new Error(r.infeasible[0].message);
+    if (!r.ok) throw new Error(r.infeasible[0]!.message);
     expect(r.end).toBe(r.previousEnd + 2);
     const trainees = input.trainees.map((t) => (t.id === '1' ? { ...t, leave: [{ from: now - 1, to: now + 1 }] } : t));
     expect(checkPlans({ trainees, plans: r.result.plans, departments })).toEqual([]);

@@ -24,10 +24,10 @@ describe('roster', () => {
       to: START + 4,
     });
     expect(r.months).toEqual(['2025-09', '2025-10']);
-    expect(r.rows[0].cells).toEqual([
+    expect(r.rows[0]!.cells).toEqual([
       { peak: 2, ratio: 1, traineeMonths: 1.5, trainees: ['学员1', '学员2'] },
       { peak: 2, ratio: 1, traineeMonths: 1.5, trainees: ['学员1', '学员2'] },
     ]);
-    expect(r.rows[1].cells.map((c) => c.peak)).toEqual([0, 1]);
+    expect(r.rows[1]!.cells.map((c) => c.peak)).toEqual([0, 1]);
   });
 });

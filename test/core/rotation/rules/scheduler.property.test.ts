@@ -56,10 +56,10 @@ const rawArb: fc.Arbitrary<Raw> = fc.record({
 
 function build(raw: Raw): SchedulerInput {
   const bounds = [0, ...[...raw.cuts].sort((a, b) => a - b), 24];
-  const rows = bounds.slice(1).map((to, i) => row(STDS[i], (to - bounds[i]) / 2, { splittable: raw.splittable[i] }));
+  const rows = bounds.slice(1).map((to, i) => row(STDS[i]!, (to - bounds[i]!) / 2, { splittable: raw.splittable[i]! }));
   const s = scheme(1, rows);
   const departments: Department[] = raw.depts.map((d, i) =>
-    dept(`D${i}`, d.extra === null || d.extra === d.std ? [STDS[d.std]] : [STDS[d.std], STDS[d.extra]], d.cap),
+    dept(`D${i}`, d.extra === null || d.extra === d.std ? [STDS[d.std]!] : [STDS[d.std]!, STDS[d.extra]!], d.cap),
   );
   const trainees = raw.trainees.map((t, i) =>
     trainee(`t${i}`, s, {
@@ -122,11 +122,11 @@ describe('schedule: properties', () => {
         const base = build({ ...raw, depts: STDS.map((_, k) => ({ std: k, extra: null, cap: 0 })) });
         // A valid plan by construction: trainee k rotates through the rows starting from row k.
         const loads = new Map<string, Map<number, number>>();
-        const rows = base.trainees[0].scheme.rows;
+        const rows = base.trainees[0]!.scheme.rows;
         base.trainees.forEach((t, k) => {
           let s = t.start;
           for (let j = 0; j < rows.length; j++) {
-            const r = rows[(j + k) % rows.length];
+            const r = rows[(j + k) % rows.length]!;
             for (let n = 0; n < r.months * 2; s++) {
               if (t.leave.some((l) => s >= l.from && s < l.to)) continue;
               const m = loads.get(r.standardDepartment) ?? new Map<number, number>();
@@ -138,16 +138,16 @@ describe('schedule: properties', () => {
         });
         const peak = (std: string) => Math.max(0, ...(loads.get(std)?.values() ?? []));
         const departments = base.departments
-          .filter((d) => peak(d.standardDepartments[0]) > 0)
-          .map((d) => ({ ...d, capacity: peak(d.standardDepartments[0]) + slack }));
+          .filter((d) => peak(d.standardDepartments[0]!) > 0)
+          .map((d) => ({ ...d, capacity: peak(d.standardDepartments[0]!) + slack }));
         const feasible = { ...base, departments };
         const r = schedule(feasible);
         expect(r.ok).toBe(true);
         if (r.ok) expect(checkPlans({ trainees: feasible.trainees, plans: r.plans, departments })).toEqual([]);
 
         // One standard department whose whole demand cannot fit in its capacity over the whole horizon.
-        const victim = departments[0];
-        const std = victim.standardDepartments[0];
+        const victim = departments[0]!;
+        const std = victim.standardDepartments[0]!;
         const demand = rows.find((x) => x.standardDepartment === std)!.months * 2 * feasible.trainees.length;
         const end = Math.max(...feasible.trainees.map((t) => t.start + 24 + t.leave.reduce((a, l) => a + l.to - l.from, 0)));
         const capacity = Math.floor((demand - 1) / (end - START));
@@ -175,7 +175,7 @@ describe('schedule: properties', () => {
         if (!first.ok) return;
         const now = START + at;
         const trainees = base.trainees.map((t) => ({ ...t, ...splitAtNow(first.plans.get(t.id)!, now) }));
-        const who = trainees[0];
+        const who = trainees[0]!;
         const from = Math.max(now, who.start) + 1;
         const range = { from, to: from + length };
         if (who.leave.some((l) => l.to > range.from - 1 && l.from < range.to + 1)) return;

@@ -52,8 +52,8 @@ describe('schedule: hand-worked cases', () => {
     // Demand 3 × 12 slots, capacity 1 × 24 slots: 12 slots = 6 trainee-months short, over the whole year.
     expect(r.infeasible).toHaveLength(1);
     expect(r.infeasible[0]).toMatchObject({ department: 'A', from: START, to: START + 24, shortTraineeMonths: 6 });
-    expect(r.infeasible[0].message).toContain('2025-09-01 至 2026-08-31 至少需要 18 人·月，只有 12 人·月空位，缺 6 人·月');
-    expect(r.infeasible[0].message).toContain('学员1、学员2、学员3');
+    expect(r.infeasible[0]!.message).toContain('2025-09-01 至 2026-08-31 至少需要 18 人·月，只有 12 人·月空位，缺 6 人·月');
+    expect(r.infeasible[0]!.message).toContain('学员1、学员2、学员3');
   });
 
   it('counts occupied places of trainees outside the run', () => {
@@ -72,7 +72,7 @@ describe('schedule: hand-worked cases', () => {
     const s = scheme(1, [row('M', 12)]);
     const i = input([trainee('1', s), trainee('2', s)], [dept('dX', ['M', 'N'], 1), dept('dY', ['M'], 1)]);
     const r = planned(schedule(i));
-    expect([...r.plans.values()].map((b) => b[0].departmentId).sort()).toEqual(['dX', 'dY']);
+    expect([...r.plans.values()].map((b) => b[0]!.departmentId).sort()).toEqual(['dX', 'dY']);
     expect(valid(i, r)).toEqual([]);
   });
 
@@ -90,7 +90,7 @@ describe('schedule: hand-worked cases', () => {
     const t = trainee('1', s, { start: START - 24 });
     const r = schedule(input([t], [dept('dY', ['Y'], 1)]));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.infeasible[0].message).toContain('第1年已过');
+    if (!r.ok) expect(r.infeasible[0]!.message).toContain('第1年已过');
   });
 
   it('chooses electives that can be placed, whole rows adding up to the group', () => {
@@ -162,7 +162,7 @@ describe('schedule: hand-worked cases', () => {
   it('starts a trainee in their own specialty where that costs nothing', () => {
     const s = scheme(1, [row('A', 6), row('H', 6)], { home: 'H' });
     const r = planned(schedule(input([trainee('1', s)], [dept('dA', ['A'], 2), dept('dH', ['H'], 2)])));
-    expect(r.plans.get('1')![0].standardDepartment).toBe('H');
+    expect(r.plans.get('1')![0]!.standardDepartment).toBe('H');
   });
 
   it('plans a reduced-year trainee on their own list (缺什么、补什么)', () => {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { formatDate } from '../../lib/format';
-import { mutate } from '../../lib/query';
+import { useMutation } from '../../lib/query';
 import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
 
@@ -24,7 +24,7 @@ export function PublishDialog({
   const [days, setDays] = useState<number | string>(3);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const publish = useMutation('admission.publish');
   useEffect(() => {
     if (opened) {
       setStart(todayCst());
@@ -35,13 +35,11 @@ export function PublishDialog({
   }, [opened]);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    const r = await mutate('admission.publish', {
+    const r = await publish.run({
       startDate: start,
       days: Number(days),
       ...(note.trim() ? { note: note.trim() } : {}),
     });
-    setBusy(false);
     if (!r.ok) return setError(errorText(r.error));
     notifySuccess(t('admission.publishDialog.done', { start: formatDate(r.value.startDate), end: formatDate(r.value.endDate) }));
     onClose();
@@ -62,7 +60,7 @@ export function PublishDialog({
           />
           <NumberInput label={t('admission.publishDialog.days')} value={days} onChange={setDays} min={1} max={30} />
           <TextInput label={t('admission.publishDialog.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-          <FormFooter error={error} onCancel={onClose} busy={busy} submitLabel={t('admission.publishDialog.submit')} />
+          <FormFooter error={error} onCancel={onClose} busy={publish.busy} submitLabel={t('admission.publishDialog.submit')} />
         </Stack>
       </form>
     </Dialog>

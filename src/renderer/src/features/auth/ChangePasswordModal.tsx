@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
 import { PasswordField } from '../../components/PasswordField';
-import { mutate } from '../../lib/query';
+import { useMutation } from '../../lib/query';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { MIN_PASSWORD_LENGTH } from '../users/password';
@@ -15,7 +15,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
   const [newPassword, setNew] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<{ old?: string; new?: string; confirm?: string }>({});
-  const [busy, setBusy] = useState(false);
+  const changePassword = useMutation('auth.changePassword');
 
   function close() {
     setOld('');
@@ -33,9 +33,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
     if (confirm !== newPassword) next.confirm = t('users.passwordMismatch');
     setErrors(next);
     if (Object.keys(next).length) return;
-    setBusy(true);
-    const r = await mutate('auth.changePassword', { oldPassword, newPassword });
-    setBusy(false);
+    const r = await changePassword.run({ oldPassword, newPassword });
     if (!r.ok) {
       if (r.error.code === 'AUTH_FAILED') setErrors({ old: errorText(r.error) });
       else setErrors({ new: errorText(r.error) });
@@ -71,7 +69,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
             onChange={(e) => setConfirm(e.currentTarget.value)}
             error={errors.confirm}
           />
-          <FormFooter onCancel={close} busy={busy} />
+          <FormFooter onCancel={close} busy={changePassword.busy} />
         </Stack>
       </form>
     </Dialog>

@@ -8,10 +8,11 @@ import { useSession } from '../../app/session';
 import { useQuery } from '../../lib/query';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useBasePreset } from '../base/queries';
+import { DueNext } from './DueNext';
 
 const SKEW_WARN_MS = 5 * 60 * 1000;
 
-/** Placeholder dashboard: who and where this station is, and the way into each screen the role may use. */
+/** 首页: what is due next, who and where this station is, and the way into each screen the role may use. */
 export function HomePage() {
   const { t } = useTranslation();
   const user = useSession((s) => s.user);
@@ -32,6 +33,7 @@ export function HomePage() {
           {t('home.clockSkew', { minutes: Math.round(s.clockSkewMs / 60000) })}
         </Alert>
       )}
+      <DueNext role={user.role} />
       <SimpleGrid cols={2} spacing="lg">
         <Card withBorder padding="lg">
           <Text fw={600} mb="sm">

@@ -29,7 +29,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxItem, OutboxState } from '../../../../shared/contract/outbox';
 import { call } from '../../app/call';
 import { notifyError, notifySuccess } from '../../app/notify';
-import { mutate, useQuery } from '../../lib/query';
+import { mutate, useMutation, useQuery } from '../../lib/query';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { ConnectivityBadge } from './ConnectivityBadge';
@@ -146,12 +146,10 @@ function BuildForm({ onBuilt }: { onBuilt: () => void }) {
   const kinds = useQuery('package.kinds', {});
   const [kind, setKind] = useState<string | null>('confirmations');
   const [encrypt, setEncrypt] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const build = useMutation('package.build');
   const build = async () => {
     if (!kind) return;
-    setBusy(true);
-    const r = await mutate('package.build', { kind: kind as 'confirmations', ...(encrypt ? { encryptToProvince: true } : {}) });
-    setBusy(false);
+    const r = await build.run({ kind: kind as 'confirmations', ...(encrypt ? { encryptToProvince: true } : {}) });
     if (!r.ok) return notifyError(r.error);
     notifySuccess(t('outbox.build.done', { seq: r.value.sequence }));
     onBuilt();
@@ -178,7 +176,7 @@ function BuildForm({ onBuilt }: { onBuilt: () => void }) {
             onChange={(e) => setEncrypt(e.currentTarget.checked)}
             mb={8}
           />
-          <Button leftSection={<IconPackage size={16} />} loading={busy} onClick={() => void build()}>
+          <Button leftSection={<IconPackage size={16} />} loading={build.busy} onClick={() => void build()}>
             {t('outbox.build.submit')}
           </Button>
         </Group>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
 import type { PlanView } from '../../../../shared/contract/plan';
-import { mutate } from '../../lib/query';
+import { useMutation } from '../../lib/query';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { MAX_QUOTA } from './PlanTable';
@@ -30,7 +30,7 @@ export function AddPlanRowModal({
   const [category, setCategory] = useState<string | null>(null);
   const [quota, setQuota] = useState<number | string>(1);
   const [errors, setErrors] = useState<{ code?: string; category?: string; quota?: string; form?: string }>({});
-  const [busy, setBusy] = useState(false);
+  const setQuota = useMutation('plan.setQuota');
   const byCategory = preset?.quotasByCategory ?? false;
 
   useEffect(() => {
@@ -56,9 +56,7 @@ export function AddPlanRowModal({
     if (code && taken.has(`${code}|${category ?? ''}`)) next.code = t('plan.rowExists');
     setErrors(next);
     if (Object.keys(next).length || !code) return;
-    setBusy(true);
-    const r = await mutate('plan.setQuota', { specialtyCode: code, category: byCategory ? category : null, quota: n });
-    setBusy(false);
+    const r = await setQuota.run({ specialtyCode: code, category: byCategory ? category : null, quota: n });
     if (!r.ok) return setErrors({ form: errorText(r.error) });
     onChanged(r.value);
     notifySuccess(t('plan.rowAdded', { name: options.find((o) => o.value === code)?.label ?? code, quota: n }));
@@ -97,7 +95,7 @@ export function AddPlanRowModal({
             clampBehavior="none"
             error={errors.quota}
           />
-          <FormFooter error={errors.form} onCancel={onClose} busy={busy} />
+          <FormFooter error={errors.form} onCancel={onClose} busy={setQuota.busy} />
         </Stack>
       </form>
     </Dialog>

@@ -3,7 +3,7 @@ import { IconCheck, IconPencil, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanRow, PlanView } from '../../../../shared/contract/plan';
-import { mutate } from '../../lib/query';
+import { useMutation } from '../../lib/query';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { rowKey, usePlanUi } from './store';
@@ -84,7 +84,7 @@ function QuotaCell({ row, editable, onChanged }: { row: PlanRow; editable: boole
   const edit = usePlanUi((s) => s.edit);
   const [value, setValue] = useState<number | string>(row.quota);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const setQuota = useMutation('plan.setQuota');
 
   if (!editing) {
     return (
@@ -115,9 +115,7 @@ function QuotaCell({ row, editable, onChanged }: { row: PlanRow; editable: boole
     if (value === '' || !Number.isInteger(n) || n < 0) return setError(t('plan.quotaRule'));
     if (n > MAX_QUOTA) return setError(t('plan.quotaTooLarge', { max: MAX_QUOTA }));
     if (n === row.quota) return edit(null);
-    setBusy(true);
-    const r = await mutate('plan.setQuota', { specialtyCode: row.specialtyCode, category: row.category, quota: n });
-    setBusy(false);
+    const r = await setQuota.run({ specialtyCode: row.specialtyCode, category: row.category, quota: n });
     if (!r.ok) return setError(errorText(r.error));
     edit(null);
     onChanged(r.value);
@@ -145,7 +143,7 @@ function QuotaCell({ row, editable, onChanged }: { row: PlanRow; editable: boole
         }}
         styles={{ error: { textAlign: 'left', whiteSpace: 'normal' } }}
       />
-      <ActionIcon variant="light" color="teal" aria-label={t('common.save')} loading={busy} onClick={() => void save()} mt={2}>
+      <ActionIcon variant="light" color="teal" aria-label={t('common.save')} loading={setQuota.busy} onClick={() => void save()} mt={2}>
         <IconCheck size={14} />
       </ActionIcon>
       <ActionIcon variant="subtle" color="gray" aria-label={t('common.cancel')} onClick={() => edit(null)} mt={2}>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
 import type { PlanRow, PlanView } from '../../../../shared/contract/plan';
-import { mutate } from '../../lib/query';
+import { useMutation } from '../../lib/query';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { useSpecialtyOptions } from './queries';
@@ -28,7 +28,7 @@ export function SplitPoolModal({
   const [code, setCode] = useState<string | null>(null);
   const [seats, setSeats] = useState<number | string>(1);
   const [errors, setErrors] = useState<{ code?: string; seats?: string; form?: string }>({});
-  const [busy, setBusy] = useState(false);
+  const splitPool = useMutation('plan.splitPool');
 
   useEffect(() => {
     if (opened) {
@@ -51,9 +51,7 @@ export function SplitPoolModal({
     else if (n > pool.quota) next.seats = t('plan.seatsTooMany', { available: pool.quota });
     setErrors(next);
     if (Object.keys(next).length || !code) return;
-    setBusy(true);
-    const r = await mutate('plan.splitPool', { specialtyCode: code, category: pool.category, seats: n });
-    setBusy(false);
+    const r = await splitPool.run({ specialtyCode: code, category: pool.category, seats: n });
     if (!r.ok) return setErrors({ form: errorText(r.error) });
     onChanged(r.value);
     notifySuccess(t('plan.splitDone', { seats: n, name: options.find((o) => o.value === code)?.label ?? code }));
@@ -97,7 +95,7 @@ export function SplitPoolModal({
             clampBehavior="none"
             error={errors.seats}
           />
-          <FormFooter error={errors.form} onCancel={onClose} busy={busy} submitLabel={t('plan.splitConfirm')} />
+          <FormFooter error={errors.form} onCancel={onClose} busy={splitPool.busy} submitLabel={t('plan.splitConfirm')} />
         </Stack>
       </form>
     </Dialog>

@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
 import { PasswordField } from '../../components/PasswordField';
 import type { Role } from '../../../../shared/permissions';
-import { mutate } from '../../lib/query';
+import { useMutation } from '../../lib/query';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { MIN_PASSWORD_LENGTH } from './password';
@@ -29,7 +29,7 @@ export function AddUserModal({
   const { t } = useTranslation();
   const [form, setForm] = useState<Form>(EMPTY);
   const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  const add = useMutation('users.add');
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
 
   useEffect(() => {
@@ -49,14 +49,12 @@ export function AddUserModal({
     if (form.confirm !== form.password) next.confirm = t('users.passwordMismatch');
     setErrors(next);
     if (Object.keys(next).length || !form.role) return;
-    setBusy(true);
-    const r = await mutate('users.add', {
+    const r = await add.run({
       username: form.username.trim(),
       displayName: form.displayName.trim(),
       role: form.role,
       password: form.password,
     });
-    setBusy(false);
     if (!r.ok) {
       const text = errorText(r.error);
       setErrors(
@@ -125,7 +123,7 @@ export function AddUserModal({
               required
             />
           </SimpleGrid>
-          <FormFooter error={errors.form} onCancel={onClose} busy={busy} submitLabel={t('users.add')} />
+          <FormFooter error={errors.form} onCancel={onClose} busy={add.busy} submitLabel={t('users.add')} />
         </Stack>
       </form>
     </Dialog>

@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
 import { PasswordField } from '../../components/PasswordField';
 import type { UserView } from '../../../../shared/contract/users';
-import { mutate } from '../../lib/query';
+import { useMutation } from '../../lib/query';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { MIN_PASSWORD_LENGTH } from './password';
@@ -15,7 +15,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<{ password?: string; confirm?: string; form?: string }>({});
-  const [busy, setBusy] = useState(false);
+  const resetPassword = useMutation('users.resetPassword');
 
   useEffect(() => {
     setPassword('');
@@ -31,9 +31,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
     if (confirm !== password) next.confirm = t('users.passwordMismatch');
     setErrors(next);
     if (Object.keys(next).length) return;
-    setBusy(true);
-    const r = await mutate('users.resetPassword', { id: user.id, password });
-    setBusy(false);
+    const r = await resetPassword.run({ id: user.id, password });
     if (!r.ok) return setErrors({ form: errorText(r.error) });
     notifySuccess(t('users.resetDone', { name: user.displayName }));
     onClose();
@@ -62,7 +60,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
             error={errors.confirm}
             autoComplete="new-password"
           />
-          <FormFooter error={errors.form} onCancel={onClose} busy={busy} submitLabel={t('users.resetPassword')} />
+          <FormFooter error={errors.form} onCancel={onClose} busy={resetPassword.busy} submitLabel={t('users.resetPassword')} />
         </Stack>
       </form>
     </Dialog>

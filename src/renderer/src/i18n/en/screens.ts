@@ -78,6 +78,14 @@ export const screens = {
     schemaVersion: 'Database version',
     dataDir: 'Data folder',
     shortcuts: 'Go to',
+    due: {
+      title: 'Due next',
+      nothing: 'Nothing due right now.',
+      plan: 'The recruitment plan is empty: import the plan from the province',
+      desk: 'On-site confirmation: {{count}} applicants waiting',
+      ties: 'Admission: {{count}} ties at the last seat to decide',
+      outbox: 'Submissions: {{count}} packages not delivered yet',
+    },
   },
   users: {
     add: 'Add user',

@@ -10,5 +10,13 @@ export const home = {
     schemaVersion: '数据库版本',
     dataDir: '数据目录',
     shortcuts: '常用功能',
+    due: {
+      title: '接下来要做的事',
+      nothing: '目前没有待办事项。',
+      plan: '招收计划还是空的：导入省里下发的招收计划',
+      desk: '现场确认：还有 {{count}} 人待确认',
+      ties: '择优录取：{{count}} 处末位同分等待决定',
+      outbox: '报送：{{count}} 个数据包尚未送达',
+    },
   },
 };
