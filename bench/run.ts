@@ -17,6 +17,7 @@ const benches: Bench[] = [
   { name: 'scores', load: () => import('./scores.bench') },
   { name: 'applicants', load: () => import('./applicants.bench') },
   { name: 'age', load: () => import('./age.bench') },
+  { name: 'startup', load: () => import('./startup.bench') },
   { name: 'rotation', load: () => import('./rotation.bench') },
 ];
 

@@ -92,6 +92,11 @@ describe('basedesk exam', () => {
     ]);
     expect(r.stdout).not.toContain(people.complete.证件号码);
 
+    const human = await cli(['--data-dir', dir, 'exam', 'candidates', '--year', '2024', '--no-propose'], { env });
+    expect(human.stdout).toContain('2024 年结业考核报考人员 6 人');
+    expect(human.stdout).toContain('✗ HANDBOOK');
+    expect(human.stdout).not.toContain(people.complete.证件号码);
+
     const revealed = await cli(['--data-dir', dir, 'exam', 'candidates', '--year', '2024', '--reveal', '--json'], { env });
     expect(revealed.stdout).toContain(people.complete.证件号码);
   });

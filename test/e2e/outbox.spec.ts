@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRng, makeIdNumber, makePhone } from '../../src/core/testdata';
@@ -86,6 +86,8 @@ test('build a confirmations package, see it queued, push it to a local intake, s
     writeFileSync(join(work, 'base.pub'), pub.text);
     const started = await startIntake(join(work, 'intake'), join(work, 'base.pub'));
     intake = started.child;
+    // The base pins the intake's receipt key (the province hands out receipt-key.pub); no push without it.
+    await server.api('keys.setIntakeKey', { publicKey: readFileSync(join(work, 'intake', 'receipt-key.pub'), 'utf8') });
 
     await field(page, '省级接收地址').fill(started.url);
     await page.getByRole('button', { name: '保存' }).click();

@@ -52,7 +52,7 @@ function runText(r: PlanRunResult): string {
     ].join('\n');
   }
   return [
-    `已为 ${r.planned} 名学员编排轮转计划（变动 ${r.changedBlocks} 段）`,
+    `已为 ${r.planned} 名学员编排轮转计划（变动 ${r.changedBlocks} 段）${r.example ? '【示例方案，未经核实】' : ''}`,
     ...r.peakLoad.filter((p) => p.peak > 0).map((p) => `${p.department}\t峰值 ${p.peak} / 容量 ${p.capacity}`),
   ].join('\n');
 }
@@ -187,14 +187,15 @@ function registerPlanning(rotation: Command, io: CliIo, session: Session): void 
       session(cmd, async (s) => {
         const r = await s.call('rotation.roster', { from: o.from, to: o.to });
         print(io, s.json, r, () =>
-          r.months
-            .flatMap((m) => [
+          [
+            ...(r.example ? ['【示例方案，未经核实】'] : []),
+            ...r.months.flatMap((m) => [
               m.month,
               ...m.departments
                 .filter((d) => d.trainees.length > 0)
                 .map((d) => `  ${d.department}（${d.peak}/${d.capacity}）\t${d.trainees.join('、')}`),
-            ])
-            .join('\n'),
+            ]),
+          ].join('\n'),
         );
       }),
     );

@@ -151,7 +151,7 @@ export async function addCandidate(
       .where('trainee_id', '=', t.id)
       .executeTakeFirst();
     if (dup) throw new AppError('EXAM_CANDIDATE_EXISTS', `${t.name} 已在 ${input.year} 年报考人员中，请直接修改。`);
-    const facts = factsOf(await factsContext(tx), t);
+    const facts = factsOf(await factsContext(tx, [t.id]), t);
     const due = subjectsToSit(facts.results, input.year, calendar.resultValidYears);
     if (due.length === 0)
       throw new AppError('EXAM_ALREADY_PASSED', `${t.name} 的两科结业考核成绩均合格且在有效期内，无需再报考。`);

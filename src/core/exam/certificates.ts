@@ -62,7 +62,7 @@ export async function recordCertificate(
 ): Promise<{ traineeId: string; completed: boolean }> {
   return core.db.transaction().execute(async (tx) => {
     const t = await findTrainee(tx, input.trainee);
-    const facts = factsOf(await factsContext(tx), t);
+    const facts = factsOf(await factsContext(tx, [t.id]), t);
     const year = Number(input.issuedOn.slice(0, 4));
     if (!passedAll(facts.results, year, await validYears(tx, year))) {
       throw new AppError(

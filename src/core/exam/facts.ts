@@ -1,16 +1,18 @@
 /** Loads the plain facts the exam rules decide on: the registry row, the rotation plan, leave, results. */
 import type { Tx } from '../context';
 import type { TraineeTable } from '../trainees/tables';
-import type { World } from '../rotation/world';
 import type { ExamFacts, RecordedCheck, ResultFact } from './rules';
-import { loadRotationWorld, rotationFactsOf } from './rotation-facts';
+import { loadRotationRecords, rotationFactsOf, type RotationRecords } from './rotation-facts';
 import type { ExamCheckCode } from '../../shared/contract/exam';
 
-export type FactsContext = { world: World; results: Map<string, ResultFact[]>; leaveMonths: Map<string, number> };
+export type FactsContext = { rotation: RotationRecords; results: Map<string, ResultFact[]>; leaveMonths: Map<string, number> };
 
-export async function factsContext(tx: Tx): Promise<FactsContext> {
-  const world = await loadRotationWorld(tx);
-  const rows = await tx.selectFrom('exam_results').select(['trainee_id', 'year', 'subject', 'passed']).execute();
+/** Facts of `traineeIds`, or of everyone when omitted. */
+export async function factsContext(tx: Tx, traineeIds?: string[]): Promise<FactsContext> {
+  const rotation = await loadRotationRecords(tx, traineeIds);
+  let q = tx.selectFrom('exam_results').select(['trainee_id', 'year', 'subject', 'passed']);
+  if (traineeIds) q = q.where('trainee_id', 'in', traineeIds.concat(['']));
+  const rows = await q.execute();
   const results = new Map<string, ResultFact[]>();
   for (const r of rows) {
     const list = results.get(r.trainee_id) ?? [];
@@ -18,8 +20,8 @@ export async function factsContext(tx: Tx): Promise<FactsContext> {
     results.set(r.trainee_id, list);
   }
   const leaveMonths = new Map<string, number>();
-  for (const [id, ranges] of world.leave) leaveMonths.set(id, ranges.reduce((a, l) => a + (l.to - l.from), 0) / 2);
-  return { world, results, leaveMonths };
+  for (const [id, ranges] of rotation.leave) leaveMonths.set(id, ranges.reduce((a, l) => a + (l.to - l.from), 0) / 2);
+  return { rotation, results, leaveMonths };
 }
 
 export function factsOf(ctx: FactsContext, t: TraineeTable): ExamFacts {
@@ -34,7 +36,7 @@ export function factsOf(ctx: FactsContext, t: TraineeTable): ExamFacts {
     qualificationExam: t.qualification_exam,
     theoryStageExam: t.theory_stage_exam,
     processAssessment: t.process_assessment,
-    rotation: rotationFactsOf(ctx.world, t.id),
+    rotation: rotationFactsOf(ctx.rotation, t.id),
     leaveMonths: ctx.leaveMonths.get(t.id) ?? 0,
     results: ctx.results.get(t.id) ?? [],
   };

@@ -50,6 +50,7 @@ const FIELDS: Record<string, (r: SummaryRecord, i: number) => string | number | 
   trainingPeriod: (r) => `${r.view.trainingStart} 至 ${r.view.trainingEnd}`,
   education: (r) => r.education,
   graduation: (r) => r.graduation,
+  // Not in the registry or the application: left blank for the base to fill in by hand.
   diplomaNo: () => null,
   qualificationMaterial: (r) =>
     r.view.program === 'agp' ? null : r.qualificationCertNo ? '资格证书' : r.qualificationExam === 'pass' ? '成绩单' : null,
@@ -73,7 +74,7 @@ export async function summarySheet(tx: Tx, core: Core, year: number, program: Pr
     );
   }
   const views = await viewsFor(tx, core, calendar, rows, true);
-  const facts = await factsContext(tx);
+  const facts = await factsContext(tx, rows.length <= 500 ? rows.map((r) => r.t.id) : undefined);
   const applicantIds = rows.map((r) => r.t.applicant_id).filter((x): x is string => x !== null);
   const applicants = new Map(
     (
@@ -96,7 +97,7 @@ export async function summarySheet(tx: Tx, core: Core, year: number, program: Pr
       graduation: a ? [a.school, a.graduation_date, a.major].filter(Boolean).join(' / ') || null : null,
       qualificationCertNo: r.t.qualification_cert_no,
       qualificationExam: r.t.qualification_exam,
-      rotationMonths: rotationFactsOf(facts.world, r.t.id)?.months ?? null,
+      rotationMonths: rotationFactsOf(facts.rotation, r.t.id)?.months ?? null,
       years: r.t.years,
     };
   });

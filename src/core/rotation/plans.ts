@@ -60,11 +60,20 @@ async function chosenTrainees(core: Core, req: PlanRequest): Promise<RotationTra
   const year = req.cohortYear ?? (await requireBase(core.db)).cohort_year;
   const found = (await activeTrainees(core.db, { cohortYear: year })).filter(plannable);
   if (found.length === 0) throw new AppError('ROTATION_NO_TRAINEES', `${year} 级没有在培学员，无需编排轮转计划。`);
-  return found;
+  if (req.reason) return found;
+  // Without a reason, a cohort run plans the new and draft plans only and leaves approved ones as they are
+  // (they count as load), so a late-arriving trainee can be added without reopening the others.
+  const approved = new Set(
+    (await core.db.selectFrom('rotation_plans').select('trainee_id').where('status', '!=', 'draft').execute()).map(
+      (p) => p.trainee_id,
+    ),
+  );
+  return found.filter((t) => !approved.has(t.id));
 }
 
 export async function planRotation(core: Core, actor: string, req: PlanRequest): Promise<PlanRunResult> {
   const chosen = await chosenTrainees(core, req);
+  if (chosen.length === 0) return { planned: 0, example: false, infeasible: [], peakLoad: [], changedBlocks: 0, imbalance: null };
   return core.db.transaction().execute(async (tx) => {
     const world = await loadWorld(tx);
     requireSchemes(world, chosen);
@@ -79,13 +88,21 @@ export async function planRotation(core: Core, actor: string, req: PlanRequest):
       seed: req.seed ?? DEFAULT_SEED,
     });
     if (!result.ok)
-      return { planned: 0, infeasible: result.infeasible.map(shortfallView), peakLoad: [], changedBlocks: 0, imbalance: null };
+      return {
+        planned: 0,
+        example: false,
+        infeasible: result.infeasible.map(shortfallView),
+        peakLoad: [],
+        changedBlocks: 0,
+        imbalance: null,
+      };
     for (const t of chosen) {
       const blocks = result.plans.get(t.id) ?? [];
       await saveWithEvent(core, tx, actor, world, t, blocks, req.reason);
     }
     return {
       planned: chosen.length,
+      example: chosen.some((t) => schemeFor(world, t)?.scheme.example === true),
       infeasible: [],
       peakLoad: peakLoadViews(world, result.peakLoad),
       changedBlocks: result.changedBlocks,

@@ -59,5 +59,3 @@ export function parseSiteType(text: string): 'base' | 'partner' | 'primary' | nu
   if (t === '基层实践基地' || t === '基层' || t === 'primary') return 'primary';
   return null;
 }
-
-export const SITE_TYPE_LABEL = { base: '本基地', partner: '协同单位', primary: '基层实践基地' } as const;

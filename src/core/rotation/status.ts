@@ -77,12 +77,17 @@ export async function changeStatus(core: Core, actor: string, name: StepName, se
   const step: Step = STEPS[name];
   return core.db.transaction().execute(async (tx) => {
     const trainees = await selected(tx, sel);
+    if (trainees.length === 0) return { changed: 0, status: step.to, skipped: [] };
     const plans = new Map(
       (
         await tx
           .selectFrom('rotation_plans')
           .selectAll()
-          .where('trainee_id', 'in', trainees.map((t) => t.id).concat(['']))
+          .where(
+            'trainee_id',
+            'in',
+            trainees.map((t) => t.id),
+          )
           .execute()
       ).map((p) => [p.trainee_id, p]),
     );

@@ -81,10 +81,6 @@ function parseMustServe(json: string | null): RotationTrainee['mustServe'] {
   }));
 }
 
-export function traineeLabel(t: Pick<RotationTrainee, 'name' | 'idNumber'>): string {
-  return `${t.name}（${maskIdNumber(t.idNumber)}）`;
-}
-
 /** Active trainees, optionally of one cohort or a list of ids, in a stable order. */
 export async function activeTrainees(tx: Tx, filter: { cohortYear?: number; ids?: string[] } = {}): Promise<RotationTrainee[]> {
   const rows: Row[] = await tx.selectFrom('trainees').select(COLUMNS).orderBy('cohort_year').orderBy('id').execute();

@@ -140,7 +140,9 @@ export async function rosterView(tx: Tx, fromMonth: string, toMonth: string): Pr
     from,
     to,
   });
+  const shown = new Set(r.rows.flatMap((row) => row.cells.flatMap((c) => c.trainees)));
   return {
+    example: world.trainees.some((t) => shown.has(t.name) && schemeFor(world, t)?.scheme.example === true),
     months: r.months.map((month, i) => ({
       month,
       departments: r.rows.map((row) => ({

@@ -204,14 +204,16 @@ function makeDepartments(
   o: Required<RotationInstanceOptions>,
 ): Department[] {
   const demand = new Map<string, number>();
-  const perScheme = trainees / schemes.length;
+  const perCohort = trainees / o.cohorts / schemes.length;
   for (const s of schemes) {
     for (const r of s.rows) {
-      // Steady state: every cohort on the scheme is somewhere in its years; electives by their share.
+      // Steady state: up to three cohorts spread over the three years, but a stage row falls in one year
+      // of each cohort, so its trainees are there within 12 months, not 36. Electives by their share.
       const optionMonths = s.rows.filter((x) => x.kind === 'elective').reduce((a, x) => a + x.months, 0);
       const share = r.kind === 'elective' ? s.electiveGroups[0]!.months / optionMonths : 1;
+      const spread = r.stage === null ? Math.min(o.cohorts, 3) / 36 : 1 / 12;
       const key = r.standardDepartment.replace('（高年资）', '');
-      demand.set(key, (demand.get(key) ?? 0) + (perScheme * r.months * share) / 36);
+      demand.set(key, (demand.get(key) ?? 0) + perCohort * r.months * share * spread);
     }
   }
   const used = stds.filter((s) => (demand.get(s) ?? 0) > 0);

@@ -277,8 +277,18 @@ export const examOps = {
     access: perm('exam.review'),
     summary: '登记收到的报考材料（核对清单）',
   }),
+  'exam.receipt': op<{ html: string }>()({
+    input: z.strictObject({ year, trainee: who }),
+    access: perm('exam.review'),
+    summary: '打印报名材料回执（证件号码脱敏）',
+  }),
   'exam.review': op<ExamReviewResult>()({
-    input: z.strictObject({ year, trainee: who, decision: z.enum(EXAM_DECISIONS), reason: z.string().trim().max(500).optional() }),
+    input: z.strictObject({
+      year,
+      trainee: who,
+      decision: z.enum(EXAM_DECISIONS),
+      reason: z.string().trim().max(500).optional(),
+    }),
     access: perm('exam.review'),
     summary: '资格审核决定：通过 / 退回补正 / 不通过',
   }),

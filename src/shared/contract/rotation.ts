@@ -70,6 +70,8 @@ export type PeakLoadView = { department: string; departmentId: string; capacity:
 
 export type PlanRunResult = {
   planned: number;
+  /** true when any planned trainee's scheme is a shipped example (示例). */
+  example: boolean;
   infeasible: ShortfallView[];
   peakLoad: PeakLoadView[];
   changedBlocks: number;
@@ -125,6 +127,8 @@ export type ViolationView = {
 };
 
 export type RosterView = {
+  /** true when any plan shown was made on an example scheme (示例). */
+  example: boolean;
   months: Array<{
     month: string;
     departments: Array<{

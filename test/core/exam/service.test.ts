@@ -96,6 +96,10 @@ describe('the review desk', () => {
     });
     expect(r.materials.filter((m) => m.received).map((m) => m.key)).toEqual(['application', 'handbook']);
     expect(r.materials.find((m) => m.key === 'handbook')!.receivedBy).toBe('admin');
+    const receipt = await ok(w.core, w.session, 'exam.receipt', { year: 2024, trainee: idOf(w, 'agp') });
+    expect(receipt.html).toContain('报名材料回执');
+    expect(receipt.html).toContain('身份证、报名表');
+    expect(receipt.html).not.toContain(idOf(w, 'agp'));
     const bad = await err(w.core, w.session, 'exam.recordMaterials', {
       year: 2024,
       trainee: idOf(w, 'agp'),

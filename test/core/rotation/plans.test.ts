@@ -68,3 +68,44 @@ describe('planning a cohort', () => {
     expect((await ok(core, session, 'rotation.show', { traineeId: p!.id })).blocks).toEqual(first.blocks);
   });
 });
+
+describe('planning after approval', () => {
+  it('adds a late trainee around the approved plans, and re-plans those only with a reason', async () => {
+    const { core, session } = await rotationBase();
+    const first = await addTrainees(core, 2);
+    await ok(core, session, 'rotation.plan', { cohortYear: 2027 });
+    await ok(core, session, 'rotation.approve', { cohortYear: 2027 });
+    const approved = await ok(core, session, 'rotation.show', { traineeId: first[0]!.id });
+    const [late] = await addTrainees(core, 1, {}, 12);
+    expect(await ok(core, session, 'rotation.plan', { cohortYear: 2027 })).toMatchObject({ planned: 1 });
+    expect((await ok(core, session, 'rotation.show', { traineeId: late!.id })).status).toBe('draft');
+    expect(await ok(core, session, 'rotation.show', { traineeId: first[0]!.id })).toEqual(approved);
+    const e = await err(core, session, 'rotation.plan', { traineeIds: [first[0]!.id] });
+    expect(e.code).toBe('ROTATION_REASON_REQUIRED');
+  });
+});
+
+describe('manual edits', () => {
+  it('splits a block across two departments teaching the same standard department', async () => {
+    const { core, session } = await rotationBase();
+    const [p] = await addTrainees(core, 1);
+    await ok(core, session, 'rotation.plan', { cohortYear: 2027 });
+    const plan = await ok(core, session, 'rotation.show', { traineeId: p!.id });
+    const cardio = plan.blocks.find((b) => b.standardDepartment === '心血管内科')!;
+    const other = (await ok(core, session, 'rotation.listDepartments')).find(
+      (d) => d.standardDepartments.includes('心血管内科') && d.id !== cardio.departmentId,
+    )!;
+    // Two months after the block's start (blocks of the example plan start on the 1st).
+    const [y, m] = cardio.start.split('-').map(Number) as [number, number];
+    const at = new Date(Date.UTC(y, m - 1 + 2, 1)).toISOString().slice(0, 10);
+    const after = await ok(core, session, 'rotation.splitBlock', { blockId: cardio.id, at, departmentId: other.id });
+    const parts = after.blocks.filter((b) => b.standardDepartment === '心血管内科');
+    expect(parts.map((b) => [b.departmentId, b.months])).toEqual([
+      [cardio.departmentId, 2],
+      [other.id, cardio.months - 2],
+    ]);
+    expect((await ok(core, session, 'rotation.check', {})).violations).toEqual([]);
+    const e = await err(core, session, 'rotation.splitBlock', { blockId: cardio.id, at: cardio.start });
+    expect(e.code).toBe('ROTATION_SPLIT_OUTSIDE');
+  });
+});

@@ -20,7 +20,8 @@ export type EligibilityInput = {
 type Outcome = { passed: boolean; message: string };
 type Rule = (input: EligibilityInput) => Outcome;
 
-const ym = (date: string): string => `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+/** 2024-08-31 → 2024年8月31日, as the notices write dates. */
+const dayLabel = (date: string): string => `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 
 /** The last day of training: the plan's end (leave and 补轮 included), else the nominal end plus leave. */
 export function trainingEnd(f: ExamFacts): string {
@@ -38,11 +39,11 @@ const trainingComplete: Rule = ({ facts, calendar, today }) => {
   const cutoff = calendar.trainingEnd.to;
   if (r.end > cutoff) {
     const why = r.extendedMonths > 0 ? `（因请假或出科考核不合格顺延 ${r.extendedMonths} 个月）` : '';
-    return { passed: false, message: `培训时间不足：按轮转计划${why}至 ${ym(r.end)} 结束，晚于 ${ym(cutoff)}` };
+    return { passed: false, message: `培训时间不足：按轮转计划${why}至 ${dayLabel(r.end)} 结束，晚于 ${dayLabel(cutoff)}` };
   }
   return r.end <= today
-    ? { passed: true, message: `已完成培训（轮转至 ${ym(r.end)}）` }
-    : { passed: true, message: `按轮转计划将于 ${ym(r.end)} 完成培训，不晚于 ${ym(cutoff)}` };
+    ? { passed: true, message: `已完成培训（轮转至 ${dayLabel(r.end)}）` }
+    : { passed: true, message: `按轮转计划将于 ${dayLabel(r.end)} 完成培训，不晚于 ${dayLabel(cutoff)}` };
 };
 
 const rotationPlan: Rule = ({ facts }) => {
@@ -73,10 +74,14 @@ const endBeforeCutoff: Rule = ({ facts, calendar }) => {
   const { from, to } = calendar.trainingEnd;
   if (end > to) {
     const extended = (facts.rotation?.extendedMonths ?? facts.leaveMonths) > 0 ? '因请假或出科考核不合格延长培训，' : '';
-    return { passed: false, message: `${extended}预计 ${ym(end)} 结束轮转，不能在 ${ym(to)} 前完成培训，本年度不能报名` };
+    return {
+      passed: false,
+      message: `${extended}预计 ${dayLabel(end)} 结束轮转，不能在 ${dayLabel(to)} 前完成培训，本年度不能报名`,
+    };
   }
-  if (end < from) return { passed: false, message: `${ym(end)} 结束轮转，早于本年度报名对象的范围（${ym(from)} 起）` };
-  return { passed: true, message: `${ym(end)} 结束轮转，在 ${ym(from)} 至 ${ym(to)} 之间` };
+  if (end < from)
+    return { passed: false, message: `${dayLabel(end)} 结束轮转，早于本年度报名对象的范围（${dayLabel(from)} 起）` };
+  return { passed: true, message: `${dayLabel(end)} 结束轮转，在 ${dayLabel(from)} 至 ${dayLabel(to)} 之间` };
 };
 
 const markRule =

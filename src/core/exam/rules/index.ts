@@ -1,5 +1,6 @@
 export type * from './types';
-export { dueSteps, lateness, calendarProblems, subjectRegistered } from './calendar';
+export { dueSteps, lateness, calendarProblems } from './calendar';
+export { subjectRegistered } from './registration';
 export type { Lateness } from './calendar';
 export { checkEligibility, isEligible, trainingEnd } from './eligibility';
 export type { EligibilityInput } from './eligibility';
@@ -7,5 +8,5 @@ export { proposeCandidates, proposeOne } from './candidates';
 export type { Proposal, NotProposed } from './candidates';
 export { passedAll, stillValid, subjectsToSit, validPasses } from './validity';
 export { beijingDate, beijingMoment, closingMoment, momentLabel, nominalEnd } from './moments';
-export { rejectionProblem } from './review';
+export { rejectionProblem } from './reasons';
 export { materialsFor, onsiteItems } from './materials';

@@ -8,9 +8,10 @@ import { minWeightExactSubset } from './subsets';
  * of slots that rows taught only in C must spend inside W, whatever the order: a row can only avoid W on the
  * trainee's positions outside W (and a stage-k row only on year-k positions outside W). The sum of those
  * minimums is demand no plan can avoid; if it exceeds the free places of C in W (capacity × slots minus
- * occupied and fixed load), no valid plan exists, and that difference is the shortfall. Dividing demand plus
- * fixed load by capacity × slots gives a lower bound on the peak load ratio any plan reaches. The sets C
- * tried are the departments teaching each standard department.
+ * occupied and fixed load), no valid plan exists, and that difference is the shortfall. Some slot of W
+ * holds at least the average load, in whole trainees; the smallest ratio at which C's departments hold that
+ * many (whole trainees per department) is a lower bound on the peak load ratio any plan reaches. The sets C
+ * tried are the departments teaching each standard department, each department alone, and all of them.
  */
 
 export type BoundResult = { lowerBound: number; shortfalls: Shortfall[] };
@@ -45,6 +46,8 @@ export function countingBound(ctx: Ctx): BoundResult {
     const fixedPrefix = new Float64Array(grid.span + 1);
     let capPerSlot = 0;
     for (const d of cut.depts) capPerSlot += grid.cap[d]!;
+    const caps = cut.depts.map((d) => grid.cap[d]!);
+    const steps = ratioSteps(caps);
     for (let s = 0; s < grid.span; s++) {
       let free = 0;
       let used = 0;
@@ -69,10 +72,11 @@ export function countingBound(ctx: Ctx): BoundResult {
         const free = freePrefix[b]! - freePrefix[a]!;
         const width = b - a;
         if (capPerSlot > 0) {
-          const load = fixedPrefix[b]! - fixedPrefix[a]! + need;
-          // One department: some slot holds at least the average, rounded up.
-          const ratio = cut.depts.length === 1 ? Math.ceil(load / width - 1e-9) / capPerSlot : load / (capPerSlot * width);
-          if (ratio > lowerBound) lowerBound = ratio;
+          // Some slot of the window holds at least the average load, a whole number of trainees.
+          const atOnce = Math.ceil((fixedPrefix[b]! - fixedPrefix[a]! + need) / width - 1e-9);
+          if ((atOnce + cut.depts.length) / capPerSlot > lowerBound) {
+            lowerBound = Math.max(lowerBound, leastPeakToHold(atOnce, caps, steps));
+          }
         }
         const short = need - free;
         if (short > 0 && (worst === null || short > worst.short || (short === worst.short && width < worst.b - worst.a))) {
@@ -102,6 +106,32 @@ function breakpoints(span: number, demands: CutDemand[], fixedPrefix: Float64Arr
     if (fixedPrefix[s + 1]! - fixedPrefix[s]! !== fixedPrefix[s]! - fixedPrefix[s - 1]!) set.add(s);
   }
   return [...set].sort((a, b) => a - b);
+}
+
+/** Every ratio k / capacity a department of the cut can reach, ascending. */
+function ratioSteps(caps: number[]): number[] {
+  const set = new Set<number>();
+  for (const c of caps) for (let k = 1; k <= c; k++) set.add(k / c);
+  return [...set].sort((x, y) => x - y);
+}
+
+/**
+ * The smallest peak ratio at which the cut's departments can hold `n` trainees at once: whole trainees
+ * per department, so a department of capacity c at ratio r holds floor(r·c). Above full, the plain ratio.
+ */
+function leastPeakToHold(n: number, caps: number[], steps: number[]): number {
+  const total = caps.reduce((a, c) => a + c, 0);
+  if (n <= 0) return 0;
+  if (n >= total) return n / total;
+  const holds = (r: number): number => caps.reduce((a, c) => a + Math.floor(r * c + 1e-9), 0);
+  let lo = 0;
+  let hi = steps.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (holds(steps[mid]!) >= n) hi = mid;
+    else lo = mid + 1;
+  }
+  return steps[lo]!;
 }
 
 /** demand[i * n + j]: the least slots all trainees must spend in the cut within [points[i], points[j]). */

@@ -21,6 +21,8 @@ import { structuralShortfalls } from './structural';
 
 const NODE_BUDGET = 4000;
 const EXHAUSTIVE_BUDGET = 300_000;
+/** Beyond this many trainees to place, an exhaustive search cannot finish within its budget: not tried. */
+const EXHAUSTIVE_MAX_TRAINEES = 12;
 
 export function schedule(input: SchedulerInput): SchedulerResult {
   const ctx = buildContext(input);
@@ -35,7 +37,10 @@ export function schedule(input: SchedulerInput): SchedulerResult {
   // A trainee starts in their own specialty when that keeps the department within the bound.
   const failed = construct(ctx, 0, bound.lowerBound, rng);
   if (failed !== null) {
-    const outcome = exhaustive(ctx, bound.lowerBound, rng);
+    const outcome =
+      ctx.trainees.filter((ts) => !ts.kept).length <= EXHAUSTIVE_MAX_TRAINEES
+        ? exhaustive(ctx, bound.lowerBound, rng)
+        : 'gave-up';
     if (outcome !== 'found') return { ok: false, infeasible: [notFound(ctx, failed, bound.lowerBound, outcome === 'none')] };
   }
   improvePeak(ctx, bound.lowerBound, rng, 50 * ctx.trainees.length + 200);
@@ -80,7 +85,7 @@ function construct(ctx: Ctx, target: number, homeUpTo: number, rng: Random): Fai
   // Trainees being re-planned first, so they keep what they can of their current plan.
   queue.sort((a, b) => Number(b.prefer.length > 0) - Number(a.prefer.length > 0));
   let ripups = 0;
-  const maxRipups = 100 + 2 * ctx.trainees.length;
+  const maxRipups = 100 + Math.ceil(ctx.trainees.length / 2);
   for (const ts of queue) addExpectation(ctx, ts, 1);
   try {
     while (queue.length > 0) {
@@ -117,8 +122,30 @@ function pickVictims(ctx: Ctx, failed: TraineeState, blocked: number[], rng: Ran
         blocked.some((c) => Math.floor(c / span) === q.dept && ts.off.slice(q.p, q.p + q.len).includes(c % span)),
       ),
   );
-  const pool = holders.some((h) => !h.kept) ? holders.filter((h) => !h.kept) : holders;
+  const candidates = holders.length > 0 ? holders : sharing(ctx, failed);
+  const pool = candidates.some((h) => !h.kept) ? candidates.filter((h) => !h.kept) : candidates;
   return shuffled(pool, rng).slice(0, 2);
+}
+
+/**
+ * Placed trainees in any department the failed trainee could use, during its time: the fallback when the
+ * search failed on a stage year or its budget rather than on a full department.
+ */
+function sharing(ctx: Ctx, failed: TraineeState): TraineeState[] {
+  const { span } = ctx.grid;
+  const mine = new Set<number>();
+  for (const r of [...failed.open.rows, ...failed.open.choices.flatMap((c) => c.options)]) {
+    for (const d of ctx.eligible.get(r.standardDepartment) ?? []) for (const o of failed.off) mine.add(d * span + o);
+  }
+  return ctx.trainees.filter(
+    (ts) =>
+      ts !== failed &&
+      ts.placement !== null &&
+      ts.placement.some((q) => {
+        for (let i = q.p; i < q.p + q.len; i++) if (mine.has(q.dept * span + ts.off[i]!)) return true;
+        return false;
+      }),
+  );
 }
 
 /**

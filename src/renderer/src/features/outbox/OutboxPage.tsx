@@ -146,10 +146,10 @@ function BuildForm({ onBuilt }: { onBuilt: () => void }) {
   const kinds = useQuery('package.kinds', {});
   const [kind, setKind] = useState<string | null>('confirmations');
   const [encrypt, setEncrypt] = useState(false);
-  const build = useMutation('package.build');
+  const buildPackage = useMutation('package.build');
   const build = async () => {
     if (!kind) return;
-    const r = await build.run({ kind: kind as 'confirmations', ...(encrypt ? { encryptToProvince: true } : {}) });
+    const r = await buildPackage.run({ kind: kind as 'confirmations', ...(encrypt ? { encryptToProvince: true } : {}) });
     if (!r.ok) return notifyError(r.error);
     notifySuccess(t('outbox.build.done', { seq: r.value.sequence }));
     onBuilt();
@@ -176,7 +176,7 @@ function BuildForm({ onBuilt }: { onBuilt: () => void }) {
             onChange={(e) => setEncrypt(e.currentTarget.checked)}
             mb={8}
           />
-          <Button leftSection={<IconPackage size={16} />} loading={build.busy} onClick={() => void build()}>
+          <Button leftSection={<IconPackage size={16} />} loading={buildPackage.busy} onClick={() => void build()}>
             {t('outbox.build.submit')}
           </Button>
         </Group>

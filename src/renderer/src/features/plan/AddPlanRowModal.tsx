@@ -30,7 +30,7 @@ export function AddPlanRowModal({
   const [category, setCategory] = useState<string | null>(null);
   const [quota, setQuota] = useState<number | string>(1);
   const [errors, setErrors] = useState<{ code?: string; category?: string; quota?: string; form?: string }>({});
-  const setQuota = useMutation('plan.setQuota');
+  const saveQuota = useMutation('plan.setQuota');
   const byCategory = preset?.quotasByCategory ?? false;
 
   useEffect(() => {
@@ -56,7 +56,7 @@ export function AddPlanRowModal({
     if (code && taken.has(`${code}|${category ?? ''}`)) next.code = t('plan.rowExists');
     setErrors(next);
     if (Object.keys(next).length || !code) return;
-    const r = await setQuota.run({ specialtyCode: code, category: byCategory ? category : null, quota: n });
+    const r = await saveQuota.run({ specialtyCode: code, category: byCategory ? category : null, quota: n });
     if (!r.ok) return setErrors({ form: errorText(r.error) });
     onChanged(r.value);
     notifySuccess(t('plan.rowAdded', { name: options.find((o) => o.value === code)?.label ?? code, quota: n }));
@@ -95,7 +95,7 @@ export function AddPlanRowModal({
             clampBehavior="none"
             error={errors.quota}
           />
-          <FormFooter error={errors.form} onCancel={onClose} busy={setQuota.busy} />
+          <FormFooter error={errors.form} onCancel={onClose} busy={saveQuota.busy} />
         </Stack>
       </form>
     </Dialog>

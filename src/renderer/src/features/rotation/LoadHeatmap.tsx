@@ -37,10 +37,18 @@ export function LoadHeatmap({ from, to, departments }: { from: string; to: strin
         <table style={{ borderCollapse: 'collapse', fontSize: 11 }} aria-label={t('rotation.plan.heatmap')} data-testid="heatmap">
           <thead>
             <tr>
+              <th />
+              {yearSpans(months.map((m) => m.month)).map((y) => (
+                <th key={y.year} colSpan={y.span} style={{ fontWeight: 400, borderLeft: '1px solid var(--mantine-color-default-border)' }}>
+                  {y.year}年
+                </th>
+              ))}
+            </tr>
+            <tr>
               <th style={{ textAlign: 'left', minWidth: 150 }}>{t('rotation.plan.department')}</th>
               {months.map((m) => (
                 <th key={m.month} style={{ width: CELL, fontWeight: 400 }} title={formatMonth(m.month)}>
-                  {m.month.endsWith('-01') ? `${m.month.slice(0, 4)}年` : `${Number(m.month.slice(5))}月`}
+                  {Number(m.month.slice(5))}月
                 </th>
               ))}
             </tr>
@@ -81,4 +89,15 @@ export function LoadHeatmap({ from, to, departments }: { from: string; to: strin
       </ScrollArea>
     </Paper>
   );
+}
+
+function yearSpans(months: string[]): Array<{ year: string; span: number }> {
+  const out: Array<{ year: string; span: number }> = [];
+  for (const m of months) {
+    const year = m.slice(0, 4);
+    const last = out.at(-1);
+    if (last && last.year === year) last.span++;
+    else out.push({ year, span: 1 });
+  }
+  return out;
 }

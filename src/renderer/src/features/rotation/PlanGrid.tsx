@@ -11,8 +11,10 @@ import { halfOf, monthOfHalf, startOfHalf } from './half-months';
 const ROW_H = 28;
 const NAME_W = 170;
 const VIEWPORT_H = 420;
+const HEADER_H = 36;
 
-export type MoveRequest = { trainee: TraineeSummary; block: BlockView; start: string };
+/** A shift of one block; or, when it lands exactly past its neighbour, the two trade places (a plan has no gaps). */
+export type MoveRequest = { trainee: TraineeSummary; block: BlockView; start: string; swapWith: BlockView | null };
 type Selection = { traineeId: string; blockId: string; offset: number };
 
 /**
@@ -49,7 +51,8 @@ export function PlanGrid({
     const found = findBlock(trainees, plans, s);
     if (!found || s.offset === 0) return setSel({ ...s, offset: 0 });
     // Saved or refused, the bar goes back to where the server says it is.
-    await onMove({ trainee: found.trainee, block: found.block, start: startOfHalf(halfOf(found.block.start) + s.offset) });
+    const start = startOfHalf(halfOf(found.block.start) + s.offset);
+    await onMove({ trainee: found.trainee, block: found.block, start, swapWith: neighbourPassed(found.blocks, found.block, s.offset) });
     setSel({ ...s, offset: 0 });
   }
 
@@ -85,7 +88,7 @@ export function PlanGrid({
   const width = NAME_W + halves * cellW;
   return (
     <Paper withBorder>
-      {selected && (
+      {selected && sel && sel.offset !== 0 && (
         <Text size="sm" px="sm" py={4} data-testid="move-status" bg="var(--mantine-color-blue-light)">
           {t('rotation.plan.moving', {
             name: selected.trainee.name,
@@ -103,7 +106,7 @@ export function PlanGrid({
         data-testid="plan-grid"
         onKeyDown={onKey}
         onScroll={rows.onScroll}
-        style={{ height: VIEWPORT_H, overflow: 'auto', position: 'relative', outlineOffset: -2 }}
+        style={{ height: Math.min(VIEWPORT_H, HEADER_H + trainees.length * ROW_H + 16), overflow: 'auto', position: 'relative', outlineOffset: -2 }}
       >
         <HeaderRow origin={origin} halves={halves} cellW={cellW} width={width} />
         <div style={{ height: rows.totalHeight, position: 'relative', width }}>
@@ -242,6 +245,7 @@ function BlockBar({
       title={`${b.department}：${formatDate(b.start)} – ${formatDate(b.end)}`}
       data-testid={`block-${b.id}`}
       data-start={b.start}
+      data-end={b.end}
       data-department={b.departmentId}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
@@ -271,50 +275,65 @@ function BlockBar({
   );
 }
 
+/** Years on the first line, months on the second: a half-month column is too narrow for both. */
 function HeaderRow({ origin, halves, cellW, width }: { origin: number; halves: number; cellW: number; width: number }) {
-  const months: Array<{ month: string; from: number; span: number }> = [];
-  for (let h = 0; h < halves; h++) {
-    const month = monthOfHalf(origin + h);
-    const last = months.at(-1);
-    if (last && last.month === month) last.span++;
-    else months.push({ month, from: h, span: 1 });
-  }
+  const months = spans(origin, halves, (h) => monthOfHalf(h));
+  const years = spans(origin, halves, (h) => monthOfHalf(h).slice(0, 4));
+  const cellStyle = (from: number, span: number, top: number) =>
+    ({
+      position: 'absolute',
+      top,
+      left: NAME_W + from * cellW,
+      width: span * cellW,
+      height: HEADER_H / 2,
+      fontSize: 10,
+      textAlign: 'center',
+      borderLeft: '1px solid var(--mantine-color-default-border)',
+      whiteSpace: 'nowrap',
+      overflow: 'hidden',
+    }) as const;
   return (
-    <div
-      style={{
-        position: 'sticky',
-        top: 0,
-        zIndex: 2,
-        height: 22,
-        width,
-        background: 'var(--mantine-color-body)',
-        borderBottom: '1px solid var(--mantine-color-default-border)',
-      }}
-    >
+    <div style={{ position: 'sticky', top: 0, zIndex: 2, height: HEADER_H, width, background: 'var(--mantine-color-body)', borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+      {years.map((y) => (
+        <div key={y.label} style={cellStyle(y.from, y.span, 0)}>
+          {`${y.label}年`}
+        </div>
+      ))}
       {months.map((m) => (
-        <div
-          key={m.month}
-          style={{
-            position: 'absolute',
-            left: NAME_W + m.from * cellW,
-            width: m.span * cellW,
-            fontSize: 10,
-            textAlign: 'center',
-            borderLeft: m.month.endsWith('-01') ? '2px solid var(--mantine-color-default-border)' : '1px solid var(--mantine-color-default-border)',
-            whiteSpace: 'nowrap',
-            overflow: 'hidden',
-          }}
-          title={formatMonth(m.month)}
-        >
-          {m.month.endsWith('-01') ? `${m.month.slice(0, 4)}年` : `${Number(m.month.slice(5))}月`}
+        <div key={m.label} style={cellStyle(m.from, m.span, HEADER_H / 2)} title={formatMonth(m.label)}>
+          {`${Number(m.label.slice(5))}月`}
         </div>
       ))}
     </div>
   );
 }
 
+function spans(origin: number, halves: number, labelOf: (half: number) => string) {
+  const out: Array<{ label: string; from: number; span: number }> = [];
+  for (let h = 0; h < halves; h++) {
+    const label = labelOf(origin + h);
+    const last = out.at(-1);
+    if (last && last.label === label) last.span++;
+    else out.push({ label, from: h, span: 1 });
+  }
+  return out;
+}
+
 function findBlock(trainees: readonly TraineeSummary[], plans: Map<string, TraineePlanView | null>, s: Selection) {
   const trainee = trainees.find((t) => t.id === s.traineeId);
-  const block = plans.get(s.traineeId)?.blocks.find((b) => b.id === s.blockId);
-  return trainee && block ? { trainee, block } : null;
+  const blocks = [...(plans.get(s.traineeId)?.blocks ?? [])].sort((a, b) => a.start.localeCompare(b.start));
+  const block = blocks.find((b) => b.id === s.blockId);
+  return trainee && block ? { trainee, block, blocks } : null;
+}
+
+const halvesOf = (b: BlockView) => halfOf(b.end) - halfOf(b.start) + 1;
+
+/** The adjacent block this offset carries the block exactly past, if any. */
+function neighbourPassed(blocks: BlockView[], block: BlockView, offset: number): BlockView | null {
+  const i = blocks.indexOf(block);
+  const next = blocks[i + 1];
+  const prev = blocks[i - 1];
+  if (offset > 0 && next && halfOf(next.start) === halfOf(block.end) + 1 && offset === halvesOf(next)) return next;
+  if (offset < 0 && prev && halfOf(prev.end) + 1 === halfOf(block.start) && -offset === halvesOf(prev)) return prev;
+  return null;
 }

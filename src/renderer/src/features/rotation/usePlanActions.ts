@@ -45,7 +45,12 @@ export function usePlanActions(cohort: number | null, cohortPlans: CohortPlans) 
    * reason for any change: then the reason dialog opens and the same move is sent again with it.
    */
   async function move(m: MoveRequest, reason?: string): Promise<Result<TraineePlanView>> {
-    const r = await call('rotation.moveBlock', { blockId: m.block.id, start: m.start, ...(reason ? { reason } : {}) });
+    const why = reason ? { reason } : {};
+    const r = m.swapWith
+      ? await call('rotation.swapBlocks', { a: m.block.id, b: m.swapWith.id, ...why }).then((x) =>
+          x.ok ? { ok: true as const, value: x.value.find((v) => v.traineeId === m.trainee.id)! } : x,
+        )
+      : await call('rotation.moveBlock', { blockId: m.block.id, start: m.start, ...why });
     if (!r.ok) {
       if (reason) return r;
       if (r.error.code === 'ROTATION_REASON_REQUIRED') setNeedsReason(m);
@@ -55,7 +60,8 @@ export function usePlanActions(cohort: number | null, cohortPlans: CohortPlans) 
     setRefusal(null);
     cohortPlans.replace(r.value);
     invalidate(['rotation.roster', 'rotation.check']);
-    notifySuccess(t('rotation.plan.moved', { name: m.trainee.name, department: m.block.department, start: formatDate(m.start) }));
+    const moved = r.value.blocks.find((b) => b.id === m.block.id);
+    notifySuccess(t('rotation.plan.moved', { name: m.trainee.name, department: m.block.department, start: formatDate(moved?.start ?? m.start) }));
     return r;
   }
 

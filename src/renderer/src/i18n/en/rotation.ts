@@ -60,7 +60,8 @@ export const rotation = {
         in_progress: 'In progress',
       },
       grid: 'Rotation plan',
-      gridHint: 'Select a block, then ← → move it by half a month, Enter saves, Esc cancels; or drag it with the mouse. Every change is checked at once.',
+      gridHint:
+        'Select a block, then ← → move it by half a month (moving it past its neighbour swaps the two), Enter saves, Esc cancels; or drag it with the mouse. Every change is checked at once.',
       trainee: 'Trainee',
       legend: 'Department colours',
       moving: '{{name}}: {{department}} to start {{start}} (Enter saves, Esc cancels)',

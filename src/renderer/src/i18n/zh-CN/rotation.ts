@@ -60,7 +60,8 @@ export const rotation = {
         in_progress: '实施中',
       },
       grid: '轮转计划表',
-      gridHint: '点选一段轮转后用 ← → 每次移动半个月，回车保存，Esc 取消；也可以用鼠标拖动。每次修改都会立即由系统检查。',
+      gridHint:
+        '点选一段轮转后用 ← → 每次移动半个月（移过相邻的一段即与它对调），回车保存，Esc 取消；也可以用鼠标拖动。每次修改都会立即由系统检查。',
       trainee: '学员',
       legend: '科室颜色',
       moving: '{{name}}：{{department}} 移到 {{start}} 开始（回车保存，Esc 取消）',
