@@ -39,10 +39,12 @@ export default tseslint.config(
     files: [
       'src/cli/commands/packages.ts',
       'src/core/db/migrations/0003_scores.ts',
+      'src/core/outbox/package/build.ts',
       'src/core/outbox/package/verify.ts',
       'src/core/upload/intake-server.ts',
       'src/core/rotation/rules/place.ts',
       'src/core/rotation/schemes.ts',
+      'src/core/testdata/applicant.ts',
       'src/core/testdata/trainees.ts',
       'src/renderer/src/features/admission/AdmissionPage.tsx',
       'src/renderer/src/features/admission/ResultsTab.tsx',

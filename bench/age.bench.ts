@@ -63,8 +63,16 @@ export async function run(): Promise<Record<string, string | number>> {
     ] as const) {
       for (const side of ['ours', 'oursStream'] as const) {
         const label = side === 'ours' ? 'file functions' : 'stream API over fs streams';
-        figures[`${what} ${mb} MiB, ${label}, wall (MB/s)`] = compare(mb, best(t[side], 'wall'), hasAge ? best(t.age, 'wall') : null);
-        figures[`${what} ${mb} MiB, ${label}, per CPU second (MB)`] = compare(mb, best(t[side], 'cpu'), hasAge ? best(t.age, 'cpu') : null);
+        figures[`${what} ${mb} MiB, ${label}, wall (MB/s)`] = compare(
+          mb,
+          best(t[side], 'wall'),
+          hasAge ? best(t.age, 'wall') : null,
+        );
+        figures[`${what} ${mb} MiB, ${label}, per CPU second (MB)`] = compare(
+          mb,
+          best(t[side], 'cpu'),
+          hasAge ? best(t.age, 'cpu') : null,
+        );
       }
     }
     return figures;

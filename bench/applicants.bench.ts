@@ -109,7 +109,10 @@ export async function run(): Promise<Record<string, string | number>> {
       'import 10,000-row XLSX, best of 3 (ms)': Math.round(Math.min(...wall)),
       'import 10,000-row XLSX, CPU time median (ms)': Math.round(percentile(cpu, 50)),
       'import 10,000-row XLSX end to end vs exceljs load + walking every cell, wall (median of 3)': ratio(importMs, parse.wall),
-      'import 10,000-row XLSX end to end vs exceljs load + walking every cell, CPU (median of 3)': ratio(percentile(cpu, 50), parse.cpu),
+      'import 10,000-row XLSX end to end vs exceljs load + walking every cell, CPU (median of 3)': ratio(
+        percentile(cpu, 50),
+        parse.cpu,
+      ),
       'import rows/s (median)': Math.round(10_000 / (importMs / 1000)),
       're-import same file, all unchanged (ms)': Math.round(reimportMs),
       'load 100,000 applicants via 10 CSV imports (ms)': Math.round(loadMs),

@@ -33,7 +33,11 @@ export async function run(): Promise<Record<string, string | number>> {
       // A new empty folder each time: the first-run path (database created) is the one measured.
       status.push(await timedChild([process.execPath, CLI, 'status', '--data-dir', join(dir, `empty-${i}`)]));
     }
-    const med = (ts: Timing[], k: keyof Timing) => percentile(ts.map((t) => t[k]), 50);
+    const med = (ts: Timing[], k: keyof Timing) =>
+      percentile(
+        ts.map((t) => t[k]),
+        50,
+      );
     const line = (k: keyof Timing) =>
       `ours ${(med(status, k) * 1000).toFixed(0)} ms vs node -e 0 ${(med(bare, k) * 1000).toFixed(0)} ms = ${(med(status, k) / med(bare, k)).toFixed(1)}x`;
     return {

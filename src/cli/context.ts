@@ -21,7 +21,7 @@ export type CliSession = {
 };
 
 /** The input argument of an op: optional when the op's input accepts `{}`. */
-export type InputArg<K extends OpName> = {} extends OpInput<K> ? [input?: OpInput<K>] : [input: OpInput<K>];
+export type InputArg<K extends OpName> = Record<never, never> extends OpInput<K> ? [input?: OpInput<K>] : [input: OpInput<K>];
 
 export type CallOp = <K extends OpName>(name: K, ...input: InputArg<K>) => Promise<OpResult<K>>;
 

@@ -6,13 +6,13 @@ import { addTrainees, EXAMPLE_DEPARTMENTS, EXAMPLE_SCHEME } from '../core/rotati
 import { cli, initBase } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
 
-const env = { BASEDESK_PASSWORD: 'admin-pass-123' };
+const env = { BASEDESK_PASSWORD: 'admin-pass-123', BASEDESK_KEY_PASSPHRASE: 'rotation key passphrase' };
 /** Next year's cohort: it starts after today whatever day the tests run, so nothing is in the past. */
 const COHORT = new Date().getUTCFullYear() + 1;
 
 async function base(trainees = 3) {
   const dir = tempDir();
-  expect((await initBase(dir, env)).code).toBe(0);
+  expect((await initBase(dir, env, { year: COHORT })).code).toBe(0);
   const core = await openCore({ dataDir: dir, idleMinutes: 0 });
   const people = await addTrainees(core, trainees, { cohortYear: COHORT });
   await core.close();
@@ -126,5 +126,40 @@ describe('basedesk departments / rotation', () => {
       }),
     );
     expect(JSON.parse(r.stderr).error.code).toBe('ROTATION_INFEASIBLE');
+  });
+
+  it('records leave and a failed 出科考核 by ID number from stdin, and packages the approved plans', async () => {
+    const { dir, people, run } = await base(2);
+    expect((await run(['departments', 'import', EXAMPLE_DEPARTMENTS])).code).toBe(0);
+    expect((await run(['rotation', 'schemes', 'import', EXAMPLE_SCHEME])).code).toBe(0);
+    expect((await run(['rotation', 'plan', '--json'])).code).toBe(0);
+    expect((await run(['rotation', 'approve', '--json'])).code).toBe(0);
+    const id = `${people[0]!.idNumber}\n`;
+
+    const leave = await run(
+      ['rotation', 'leave', '-', '--from', `${COHORT + 1}-03-01`, '--to', `${COHORT + 1}-03-31`, '--type', '病假', '--json'],
+      id,
+    );
+    expect(leave.code).toBe(0);
+    const l = leave.json<{ previousEnd: string; newEnd: string; pastCutoff: boolean }>();
+    expect([l.previousEnd, l.newEnd]).toEqual([`${COHORT + 3}-05-31`, `${COHORT + 3}-06-30`]);
+    expect(l.pastCutoff).toBe(false);
+
+    const first = (await run(['rotation', 'show', '-', '--json'], id)).json<{
+      blocks: Array<{ department: string; end: string }>;
+    }>().blocks[0]!;
+    const exam = await run(
+      ['rotation', 'exit-exam', '-', '--department', first.department, '--result', 'fail', '--date', first.end, '--json'],
+      id,
+    );
+    expect(exam.code).toBe(0);
+    expect(exam.json<{ newEnd: string }>().newEnd > l.newEnd).toBe(true);
+    const bad = await run(['rotation', 'exit-exam', '-', '--department', first.department, '--result', 'maybe'], id);
+    expect(bad.code).toBe(2);
+
+    const out = join(dir, 'rotation.zip');
+    const pkg = await run(['package', 'build', '--kind', 'rotation-plans', '--out', out, '--json']);
+    expect(pkg.code).toBe(0);
+    expect(pkg.json()).toMatchObject({ kind: 'rotation-plans', recordCounts: { plans: 2 } });
   });
 });

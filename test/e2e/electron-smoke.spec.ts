@@ -25,6 +25,7 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 
 test.describe('Electron app', () => {
+  // eslint-disable-next-line no-restricted-syntax -- conditional, and the reason is printed in the report
   test.skip(binary === null, 'Electron binary not present on this machine: its download host could not be reached at install.');
 
   test('opens one window with the setup wizard, and a second start opens none', async () => {

@@ -48,6 +48,8 @@ test('departments and an example scheme, trainees imported, a cohort planned, a 
   page,
   server,
 }) => {
+  // One long story on a shared, slow machine: more than the default minute.
+  test.setTimeout(180_000);
   const traineeFile = await arrange(server);
   await page.goto(server.url);
   await login(page);
@@ -111,7 +113,9 @@ test('departments and an example scheme, trainees imported, a cohort planned, a 
   const department = (await moving.getAttribute('data-department'))!;
   const steps = halfOf((await next.getAttribute('data-end'))!) - halfOf((await next.getAttribute('data-start'))!) + 1;
   const load = () =>
-    page.locator(`[data-testid^="heat-${department}-"]`).evaluateAll((cells) => cells.map((c) => c.getAttribute('data-peak')).join(','));
+    page
+      .locator(`[data-testid^="heat-${department}-"]`)
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-peak')).join(','));
   const before = await load();
   await moving.click();
   for (let i = 0; i < steps; i++) await grid.press('ArrowRight');

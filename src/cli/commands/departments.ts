@@ -35,7 +35,7 @@ function importText(r: DepartmentImportResult, dryRun: boolean): string {
 }
 
 export async function departmentByName(s: CliSession, name: string): Promise<DepartmentView> {
-  const d = (await s.call('rotation.listDepartments')).find((x) => x.name === name);
+  const d = (await s.call('rotation.listDepartments', {})).find((x) => x.name === name);
   if (!d) fail('DEPT_NOT_FOUND', `找不到科室「${name}」（basedesk departments list 可列出全部科室）`);
   return d;
 }
@@ -61,7 +61,7 @@ export function registerDepartments(program: Command, io: CliIo): void {
     .description('列出科室')
     .action(async (_o: unknown, cmd: Command) => {
       await withSession(io, cmd.optsWithGlobals<GlobalOptions>(), async (s) => {
-        const list = await s.call('rotation.listDepartments');
+        const list = await s.call('rotation.listDepartments', {});
         print(io, s.json, { departments: list }, () =>
           list.length ? list.map(departmentLine).join('\n') : '还没有科室，请先导入科室表',
         );

@@ -6,7 +6,14 @@ import { outboxDir } from '../../core/outbox/build';
 import { verifyReceived } from '../../core/outbox/received';
 import { keyFingerprint, parseMinisignPublicKey } from '../../core/crypto/signing-key';
 import { createIntakeServer, RECEIPT_PUBLIC_KEY_FILE } from '../../core/upload';
-import type { KeysView, OutboxItem, PushResult, VerifyOutcome } from '../../shared/contract/outbox';
+import {
+  PACKAGE_KINDS,
+  type KeysView,
+  type OutboxItem,
+  type PackageKindName,
+  type PushResult,
+  type VerifyOutcome,
+} from '../../shared/contract/outbox';
 import { isAppError } from '../../shared/errors';
 import { can } from '../../shared/permissions';
 import { withSession, type CliSession, type GlobalOptions } from '../context';
@@ -18,6 +25,12 @@ function readText(file: string, what: string): string {
   } catch (e) {
     fail('FILE_NOT_FOUND', `无法读取${what}：${file}（${(e as NodeJS.ErrnoException).code ?? String(e)}）`);
   }
+}
+
+function packageKindOf(kind: string): PackageKindName {
+  const known = PACKAGE_KINDS.find((k) => k === kind);
+  if (!known) fail('INVALID_INPUT', `--kind 只能是 ${PACKAGE_KINDS.join('、')}，收到“${kind}”。`);
+  return known;
 }
 
 function keysText(k: KeysView): string {
@@ -124,7 +137,7 @@ export function registerPackages(program: Command, io: CliIo): void {
   pkg
     .command('build')
     .description('生成签名报送包（放入待发件箱，并复制到 --out）')
-    .requiredOption('--kind <kind>', 'confirmations | scores | admissions')
+    .requiredOption('--kind <kind>', PACKAGE_KINDS.join(' | '))
     .requiredOption('--out <file>', '输出文件')
     .option('--encrypt-to <recipient>', '加密给 age 公钥（age1...）或含该公钥的文件')
     .option('--encrypt-to-province', '加密给已导入的省级接收方公钥')
@@ -136,7 +149,7 @@ export function registerPackages(program: Command, io: CliIo): void {
             : readText(o.encryptTo, '接收方公钥文件')
           : undefined;
         const item = await s.call('package.build', {
-          kind: o.kind,
+          kind: packageKindOf(o.kind),
           ...(encryptTo ? { encryptTo } : {}),
           ...(o.encryptToProvince ? { encryptToProvince: true } : {}),
         });

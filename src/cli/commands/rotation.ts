@@ -114,7 +114,7 @@ function registerSchemes(rotation: Command, io: CliIo, session: Session): void {
     .description('列出轮转方案')
     .action(async (_o: unknown, cmd: Command) =>
       session(cmd, async (s) => {
-        const list = await s.call('rotation.listSchemes');
+        const list = await s.call('rotation.listSchemes', {});
         print(
           io,
           s.json,

@@ -165,6 +165,12 @@ export function registerScores(program: Command, io: CliIo): void {
       },
     );
 
+  registerRanking(program, io);
+  registerStations(program, io);
+}
+
+/** Ranking by specialty (and category), with ties shown. */
+function registerRanking(program: Command, io: CliIo): void {
   program
     .command('ranking')
     .description('按专业（及人员类别）排名，显示总成绩与并列')
@@ -185,7 +191,10 @@ export function registerScores(program: Command, io: CliIo): void {
         print(io, s.json, r, () => rankingText(r));
       });
     });
+}
 
+/** Offline interviewer laptops: session files out, signed bundles back. */
+function registerStations(program: Command, io: CliIo): void {
   const station = program.command('station').description('离线评分设备：评分文件与签名评分包');
   station
     .command('export <file>')

@@ -8,7 +8,7 @@ import {
   TRAINEE_STATUS_LABELS,
   type TraineeDetail,
 } from '../../shared/contract/trainees';
-import { CliExit, fail, print, readSecret, type CliIo } from '../io';
+import { CliExit, fail, oneOf, print, readSecret, type CliIo } from '../io';
 import { withSession, type CliSession, type GlobalOptions } from '../context';
 
 function readInput(file: string): { fileName: string; contentBase64: string } {
@@ -154,9 +154,9 @@ function registerList(trainees: Command, io: CliIo): void {
             limit: 100_000,
             reveal: !!o.reveal,
             ...(o.cohort ? { cohortYear: Number(o.cohort) } : {}),
-            ...(o.program ? { program: o.program } : {}),
+            ...(o.program ? { program: oneOf(['residency', 'agp'] as const, o.program, '--program') } : {}),
             ...(o.specialty ? { specialtyCode: o.specialty } : {}),
-            ...(o.status ? { status: o.status } : {}),
+            ...(o.status ? { status: oneOf(TRAINEE_STATUSES, o.status, '--status') } : {}),
             ...(o.query ? { query: o.query } : {}),
           });
           const out = {
@@ -198,11 +198,10 @@ function registerStatus(trainees: Command, io: CliIo): void {
     .requiredOption('--date <date>', '生效日期 YYYY-MM-DD')
     .requiredOption('--reason <text>', '原因（必填）')
     .action(async (idArg: string, o: { to: string; date: string; reason: string }, cmd: Command) => {
-      if (!(TRAINEE_STATUSES as readonly string[]).includes(o.to))
-        fail('USAGE', `--to 只能是 ${TRAINEE_STATUSES.join('、')}：${o.to}`);
+      const status = oneOf(TRAINEE_STATUSES, o.to, '--to');
       await withSession(io, cmd.optsWithGlobals<GlobalOptions>(), async (s) => {
         const id = await idNumberArg(io, idArg);
-        const d = await s.call('trainees.setStatus', { id, status: o.to, effectiveDate: o.date, reason: o.reason });
+        const d = await s.call('trainees.setStatus', { id, status, effectiveDate: o.date, reason: o.reason });
         printDetail(io, s, d, `自 ${o.date} 起为“${TRAINEE_STATUS_LABELS[d.status]}”`);
       });
     });
@@ -217,10 +216,10 @@ function registerTransfer(trainees: Command, io: CliIo): void {
     .requiredOption('--date <date>', '变更日期 YYYY-MM-DD')
     .requiredOption('--reason <text>', '原因（必填）')
     .action(async (idArg: string, o: { kind: string; to: string; date: string; reason: string }, cmd: Command) => {
-      if (o.kind !== 'specialty' && o.kind !== 'base') fail('USAGE', `--kind 只能是 specialty 或 base：${o.kind}`);
+      const kind = oneOf(['specialty', 'base'] as const, o.kind, '--kind');
       await withSession(io, cmd.optsWithGlobals<GlobalOptions>(), async (s) => {
         const id = await idNumberArg(io, idArg);
-        const d = await s.call('trainees.transfer', { id, kind: o.kind, after: o.to, effectiveDate: o.date, reason: o.reason });
+        const d = await s.call('trainees.transfer', { id, kind, after: o.to, effectiveDate: o.date, reason: o.reason });
         printDetail(
           io,
           s,

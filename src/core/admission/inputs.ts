@@ -133,19 +133,7 @@ export async function loadInputs(tx: Tx, deps: AdmissionDeps): Promise<Inputs> {
     const r = results.get(a.id);
     const scores: Record<string, number> = {};
     for (const [k, v] of Object.entries(r?.components ?? {})) if (typeof v === 'number') scores[k] = v;
-    let why: string | null = null;
-    if (a.confirmationStatus !== 'confirmed') why = CONFIRMATION_TEXT[a.confirmationStatus] ?? '现场确认未通过';
-    else if (r === undefined || r.status === 'incomplete' || r.total === null) {
-      const missing = Object.entries(r?.components ?? {})
-        .filter(([, v]) => v === null)
-        .map(([k]) => componentName.get(k) ?? k);
-      why =
-        r?.status === 'absent'
-          ? absentText(r, componentName)
-          : `考核成绩不完整${missing.length > 0 ? `（缺少：${missing.join('、')}）` : '（没有成绩）'}`;
-    } else if (r.status === 'absent') why = absentText(r, componentName);
-    else if (minTotal !== null && r.total < minTotal)
-      why = `总成绩 ${formatHundredths(r.total)} 低于最低录取分数线 ${formatHundredths(minTotal)}`;
+    const why = ineligibleWhy(a.confirmationStatus, r, componentName, minTotal);
     if (why !== null) ineligible.set(a.id, why);
     pool.push({
       id: a.id,
@@ -190,6 +178,28 @@ export async function loadInputs(tx: Tx, deps: AdmissionDeps): Promise<Inputs> {
     decisionRows,
     secondChoices,
   };
+}
+
+/** Why an applicant cannot be admitted (现场确认, 缺考, incomplete scores, below the minimum), or null. */
+function ineligibleWhy(
+  confirmation: string,
+  r: CandidateResult | undefined,
+  componentName: Map<string, string>,
+  minTotal: number | null,
+): string | null {
+  if (confirmation !== 'confirmed') return CONFIRMATION_TEXT[confirmation] ?? '现场确认未通过';
+  if (r === undefined || r.status === 'incomplete' || r.total === null) {
+    const missing = Object.entries(r?.components ?? {})
+      .filter(([, v]) => v === null)
+      .map(([k]) => componentName.get(k) ?? k);
+    return r?.status === 'absent'
+      ? absentText(r, componentName)
+      : `考核成绩不完整${missing.length > 0 ? `（缺少：${missing.join('、')}）` : '（没有成绩）'}`;
+  }
+  if (r.status === 'absent') return absentText(r, componentName);
+  if (minTotal !== null && r.total < minTotal)
+    return `总成绩 ${formatHundredths(r.total)} 低于最低录取分数线 ${formatHundredths(minTotal)}`;
+  return null;
 }
 
 function absentText(r: CandidateResult, names: Map<string, string>): string {

@@ -13,74 +13,94 @@ import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { calendarFor } from './calendars';
 import { factsContext, factsOf } from './facts';
-import { proposeCandidates, proposeOne, subjectsToSit, trainingEnd } from './rules';
+import { proposeCandidates, proposeOne, subjectsToSit, trainingEnd, type Proposal } from './rules';
 import type { ExamCandidateTable } from './tables';
 import { candidateRows, subjectsOf, viewsFor } from './views';
+
+async function insertProposal(
+  tx: Tx,
+  core: Core,
+  actor: string,
+  year: number,
+  p: Proposal,
+  reason: string | undefined,
+): Promise<void> {
+  const id = uuidv7(core.clock.nowMs());
+  const now = isoNow(core.clock);
+  await tx
+    .insertInto('exam_candidates')
+    .values({
+      id,
+      year,
+      trainee_id: p.traineeId,
+      retake: p.retake ? 1 : 0,
+      subjects_json: JSON.stringify(p.subjects),
+      training_end: p.trainingEnd,
+      source: 'proposed',
+      status: 'proposed',
+      decision_reason: null,
+      decided_by: null,
+      decided_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await appendEvent(tx, core, actor, {
+    action: 'exam.propose',
+    entity: 'exam_candidate',
+    entityId: id,
+    after: { year, traineeId: p.traineeId, subjects: p.subjects, retake: p.retake, trainingEnd: p.trainingEnd },
+    reason: reason ?? null,
+  });
+}
+
+/** The plan moved (leave, 补轮) since the last run: an undecided candidate's end date must be today's. */
+async function refreshEnd(
+  tx: Tx,
+  core: Core,
+  actor: string,
+  c: ExamCandidateTable,
+  end: string,
+  reason: string | undefined,
+): Promise<boolean> {
+  if (c.status !== 'proposed' || c.training_end === end) return false;
+  await tx
+    .updateTable('exam_candidates')
+    .set({ training_end: end, updated_at: isoNow(core.clock) })
+    .where('id', '=', c.id)
+    .execute();
+  await appendEvent(tx, core, actor, {
+    action: 'exam.refresh',
+    entity: 'exam_candidate',
+    entityId: c.id,
+    before: { trainingEnd: c.training_end },
+    after: { trainingEnd: end },
+    reason: reason ?? null,
+  });
+  return true;
+}
 
 export async function proposeYear(core: Core, actor: string, year: number, reason?: string): Promise<ExamProposal> {
   return core.db.transaction().execute(async (tx) => {
     const { calendar } = await calendarFor(tx, year);
     const ctx = await factsContext(tx);
     const trainees = await tx.selectFrom('trainees').selectAll().orderBy('cohort_year').orderBy('id').execute();
-    const byId = new Map(trainees.map((t) => [t.id, t]));
-    const { proposals, notProposed } = proposeCandidates(
-      trainees.map((t) => factsOf(ctx, t)),
-      calendar,
-    );
+    const facts = new Map(trainees.map((t) => [t.id, factsOf(ctx, t)]));
+    const { proposals, notProposed } = proposeCandidates([...facts.values()], calendar);
     const existing = new Map(
       (await tx.selectFrom('exam_candidates').selectAll().where('year', '=', year).execute()).map((c) => [c.trainee_id, c]),
     );
-    const now = isoNow(core.clock);
     let added = 0;
-    let refreshed = 0;
-    for (const p of proposals) {
-      const had = existing.get(p.traineeId);
-      if (!had) {
-        const id = uuidv7(core.clock.nowMs());
-        await tx
-          .insertInto('exam_candidates')
-          .values({
-            id,
-            year,
-            trainee_id: p.traineeId,
-            retake: p.retake ? 1 : 0,
-            subjects_json: JSON.stringify(p.subjects),
-            training_end: p.trainingEnd,
-            source: 'proposed',
-            status: 'proposed',
-            decision_reason: null,
-            decided_by: null,
-            decided_at: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
-        await appendEvent(tx, core, actor, {
-          action: 'exam.propose',
-          entity: 'exam_candidate',
-          entityId: id,
-          after: { year, traineeId: p.traineeId, subjects: p.subjects, retake: p.retake, trainingEnd: p.trainingEnd },
-          reason: reason ?? null,
-        });
-        added++;
-      } else if (had.status === 'proposed' && had.training_end !== p.trainingEnd) {
-        // The plan moved (leave, 补轮) since the last run: the end shown must be today's.
-        await tx
-          .updateTable('exam_candidates')
-          .set({ training_end: p.trainingEnd, updated_at: now })
-          .where('id', '=', had.id)
-          .execute();
-        await appendEvent(tx, core, actor, {
-          action: 'exam.refresh',
-          entity: 'exam_candidate',
-          entityId: had.id,
-          before: { trainingEnd: had.training_end },
-          after: { trainingEnd: p.trainingEnd },
-          reason: reason ?? null,
-        });
-        refreshed++;
-      }
+    for (const p of proposals.filter((p) => !existing.has(p.traineeId))) {
+      await insertProposal(tx, core, actor, year, p, reason);
+      added++;
     }
+    let refreshed = 0;
+    for (const c of existing.values()) {
+      const f = facts.get(c.trainee_id);
+      if (f && (await refreshEnd(tx, core, actor, c, trainingEnd(f), reason))) refreshed++;
+    }
+    const byId = new Map(trainees.map((t) => [t.id, t]));
     return {
       year,
       added,

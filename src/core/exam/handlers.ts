@@ -3,12 +3,10 @@ import { AppError } from '../../shared/errors';
 import { can } from '../../shared/permissions';
 import { actorOf, defineHandlers } from '../api/handler';
 import { appendEvent } from '../audit/events';
-import { requireBase } from '../base/base';
-import { isoNow } from '../util/clock';
 import { decodeFile } from '../util/file-input';
 import { setCalendar } from './calendars';
-import { addCandidate, candidateViewOf, editCandidate, findCandidate, listCandidates, proposeYear } from './candidates';
-import { examReceiptHtml } from './receipt';
+import { addCandidate, editCandidate, listCandidates, proposeYear } from './candidates';
+import { examReceipt } from './receipt';
 import { recordCertificate } from './certificates';
 import { examDashboard } from './dashboard';
 import { setRegistration } from './registration';
@@ -56,12 +54,7 @@ export const examHandlers = defineHandlers<typeof examOps>()({
 
   'exam.recordMaterials': async (ctx, input) => recordMaterials(ctx.core, actorOf(ctx).username, input),
 
-  'exam.receipt': async (ctx, input) => {
-    const c = await findCandidate(ctx.core.db, input.year, input.trainee);
-    const view = await candidateViewOf(ctx.core.db, ctx.core, input.year, c.trainee_id);
-    const base = await requireBase(ctx.core.db);
-    return { html: examReceiptHtml(view, base, input.year, isoNow(ctx.core.clock)) };
-  },
+  'exam.receipt': async (ctx, input) => ({ html: await examReceipt(ctx.core, input.year, input.trainee) }),
 
   'exam.review': async (ctx, input) => reviewCandidate(ctx.core, actorOf(ctx).username, input),
 

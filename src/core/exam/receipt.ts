@@ -4,6 +4,10 @@
  */
 import { EXAM_STATUS_LABELS, EXAM_SUBJECT_LABELS, type ExamCandidateView } from '../../shared/contract/exam';
 import { localTime } from '../applicants/receipt';
+import { requireBase } from '../base/base';
+import type { Core } from '../context';
+import { isoNow } from '../util/clock';
+import { candidateViewOf, findCandidate } from './candidates';
 import { escapeHtml as esc } from '../outbox/kind-types';
 
 export function examReceiptHtml(c: ExamCandidateView, base: { name: string }, year: number, printedAt: string): string {
@@ -41,4 +45,10 @@ table{border-collapse:collapse;width:100%;margin:8px 0} td,th{border:1px solid #
 <div class="sign"><span>经办人：${esc(c.decidedBy ?? '')}</span><span>审核时间：${esc(localTime(c.decidedAt))}</span><span>打印时间：${esc(localTime(printedAt))}</span></div>
 </body></html>
 `;
+}
+
+export async function examReceipt(core: Core, year: number, trainee: string): Promise<string> {
+  const c = await findCandidate(core.db, year, trainee);
+  const view = await candidateViewOf(core.db, core, year, c.trainee_id);
+  return examReceiptHtml(view, await requireBase(core.db), year, isoNow(core.clock));
 }

@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
-import type { pinyin as PinyinFn } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
 
-let pinyin: typeof PinyinFn | undefined;
+let pinyin: typeof PinyinPro.pinyin | undefined;
 
 /** pinyin-pro's dictionary takes longer to load than Node itself: load it on the first name, not at start-up. */
-function loadPinyin(): typeof PinyinFn {
-  return (pinyin ??= (createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro')).pinyin);
+function loadPinyin(): typeof PinyinPro.pinyin {
+  return (pinyin ??= (createRequire(import.meta.url)('pinyin-pro') as typeof PinyinPro).pinyin);
 }
 
 /**

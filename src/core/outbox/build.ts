@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { PackageKindName } from '../../shared/contract/outbox';
 import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
-import type { Core } from '../context';
+import type { Actor, Core } from '../context';
 import type { SigningKey } from '../crypto/signing-key';
 import { buildPackage, type BuiltPackage, type PayloadEntry } from './package';
 import { isoNow } from '../util/clock';
@@ -87,13 +87,13 @@ export async function buildKindPackage(
  */
 export async function buildAndQueue(
   core: Core,
-  actor: string,
+  actor: Actor,
   input: { kind: PackageKindName; encryptTo?: readonly string[] },
 ): Promise<OutboxTable> {
   const def = packageKind(input.kind);
   await assertKindReady(core.db, def);
   const base = await requireBase(core.db);
-  const keyRow = await ensureSigningKey(core, actor);
+  const keyRow = await ensureSigningKey(core, actor.username);
   const key = await unlockSigningKey(core, keyRow);
   const nowMs = core.clock.nowMs();
   const uuid = uuidv7(nowMs);
@@ -140,7 +140,7 @@ export async function buildAndQueue(
     last_error_message: null,
     receipt_json: null,
     created_at: now,
-    created_by: actor,
+    created_by: actor.username,
     updated_at: now,
     delivered_at: null,
   };
@@ -148,9 +148,17 @@ export async function buildAndQueue(
     await tx.insertInto('outbox').values(row).execute();
     await tx
       .insertInto('outbox_history')
-      .values({ uuid, from_state: null, to_state: 'queued', at: now, actor, reason: '生成数据包', error_code: null })
+      .values({
+        uuid,
+        from_state: null,
+        to_state: 'queued',
+        at: now,
+        actor: actor.username,
+        reason: '生成数据包',
+        error_code: null,
+      })
       .execute();
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'package.build',
       entity: 'package',
       entityId: uuid,

@@ -51,7 +51,7 @@ export const outboxHandlers = defineHandlers<typeof outboxOps>()({
       if (!province) throw new AppError('KEY_NO_RECIPIENT', '尚未导入省级接收方的 age 公钥，无法加密。请先在“密钥”页面导入。');
       if (!recipients.includes(province)) recipients.push(province);
     }
-    const row = await buildAndQueue(ctx.core, actorOf(ctx).username, { kind: input.kind, encryptTo: recipients });
+    const row = await buildAndQueue(ctx.core, actorOf(ctx), { kind: input.kind, encryptTo: recipients });
     return outboxItem(ctx.core, row.uuid);
   },
   'package.verify': async (ctx, input) => {

@@ -10,7 +10,7 @@ import type { Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import type { Department, SiteType } from './rules/types';
-import { parseSiteType, readRows, splitList } from './sheet';
+import { parseSiteType, readRows, splitList, textProblems } from './sheet';
 
 const COLUMNS = {
   name: ['科室名称', '科室', '轮转科室'],
@@ -78,6 +78,7 @@ function siteTypeOf(site: string | null, written: string): SiteType | null {
 function parseRow(r: { row: number; get(f: Field): string }, problems: RotationRowProblem[]): ParsedDepartment | null {
   const before = problems.length;
   const problem = (field: string, code: string, message: string) => problems.push({ row: r.row, field, code, message });
+  problems.push(...textProblems(r, { name: '科室名称', standards: '标准科室', site: '院区或协同单位' }));
   const name = r.get('name');
   if (name === '') problem('科室名称', 'DEPT_NAME_REQUIRED', `第 ${r.row} 行没有科室名称`);
   const standards = splitList(r.get('standards'));

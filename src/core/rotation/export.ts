@@ -8,6 +8,7 @@ import { loadExcelJS } from '../tabular/xlsx';
 import type { ExportResult, TraineePlanView } from '../../shared/contract/rotation';
 import { AppError } from '../../shared/errors';
 import { requireBase } from '../base/base';
+import { neutraliseFormula } from '../tabular/cell-safety';
 import type { Tx } from '../context';
 import { STATUS_LABEL } from './status';
 import { activeTrainees, requireTrainee, type RotationTrainee, type TraineeRef } from './trainees';
@@ -45,7 +46,7 @@ function planSheet(wb: ExcelJS.Workbook, plans: TraineePlanView[], example: bool
   header.font = { bold: true };
   for (const p of plans) {
     p.blocks.forEach((b, i) => {
-      ws.addRow([
+      const row = [
         p.name,
         p.idNumber,
         p.specialtyCode,
@@ -60,7 +61,9 @@ function planSheet(wb: ExcelJS.Workbook, plans: TraineePlanView[], example: bool
         b.exitExamResult === 'pass' ? '合格' : b.exitExamResult === 'fail' ? '不合格' : '',
         p.status ? STATUS_LABEL[p.status] : '',
         p.example ? '示例' : '',
-      ]);
+      ];
+      // Names come from imported files: a leading = or + must not become a formula.
+      ws.addRow(row.map(neutraliseFormula));
     });
   }
   ws.columns.forEach((c, i) => (c.width = [10, 22, 10, 8, 6, 16, 16, 16, 12, 12, 6, 10, 16, 6][i] ?? 12));
@@ -77,11 +80,11 @@ async function rosterSheet(wb: ExcelJS.Workbook, tx: Tx, plans: TraineePlanView[
   ws.addRow(['科室', '容量', ...r.months.map((m) => m.month)]).font = { bold: true };
   const departments = r.months[0]?.departments ?? [];
   departments.forEach((d, i) => {
-    ws.addRow([
-      d.department,
-      d.capacity,
-      ...r.months.map((m) => m.departments[i]!.trainees.filter((n) => names.has(n)).join('、')),
-    ]);
+    ws.addRow(
+      [d.department, d.capacity, ...r.months.map((m) => m.departments[i]!.trainees.filter((n) => names.has(n)).join('、'))].map(
+        neutraliseFormula,
+      ),
+    );
   });
 }
 

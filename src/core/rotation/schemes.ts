@@ -13,7 +13,7 @@ import { uuidv7 } from '../util/uuid7';
 import { loadDepartments } from './departments';
 import { schemeMonths, validateScheme } from './rules/scheme';
 import type { Scheme, SchemeRow } from './rules/types';
-import { parseSiteType, readRows, type SheetRow } from './sheet';
+import { parseSiteType, readRows, textProblems, type SheetRow } from './sheet';
 
 const COLUMNS = {
   program: ['培训项目', '培训类别', '项目'],
@@ -87,6 +87,7 @@ function rowProblem(problems: RotationRowProblem[], row: number, field: string, 
 function parseSchemeRow(r: SheetRow<Field>, catalogue: CatalogueIndex, problems: RotationRowProblem[]) {
   const before = problems.length;
   const p = (field: string, code: string, message: string) => rowProblem(problems, r.row, field, code, message);
+  problems.push(...textProblems(r, { standard: '标准科室', group: '选轮组' }));
   const program = parseProgram(r.get('program'));
   if (!program)
     p('培训项目', 'SCHEME_PROGRAM', `第 ${r.row} 行的培训项目「${r.get('program')}」应为 住院医师规范化培训 或 助理全科医生培训`);

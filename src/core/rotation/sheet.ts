@@ -3,7 +3,9 @@
  * each data row's cells by field, with its spreadsheet row number for messages.
  */
 import { AppError } from '../../shared/errors';
+import type { RotationRowProblem } from '../../shared/contract/rotation';
 import { findHeaderRow, normalizeText, readTable, type Sheet } from '../tabular';
+import { cellTextProblem } from '../tabular/cell-safety';
 
 export type SheetRow<F extends string> = { row: number; get(field: F): string };
 
@@ -58,4 +60,14 @@ export function parseSiteType(text: string): 'base' | 'partner' | 'primary' | nu
   if (t === '协同单位' || t === '协同' || t === 'partner') return 'partner';
   if (t === '基层实践基地' || t === '基层' || t === 'primary') return 'primary';
   return null;
+}
+
+/** Cells whose text cannot be stored as it is (hidden characters, absurd length), one problem each. */
+export function textProblems<F extends string>(r: SheetRow<F>, labels: Partial<Record<F, string>>): RotationRowProblem[] {
+  const out: RotationRowProblem[] = [];
+  for (const [field, label] of Object.entries(labels) as Array<[F, string]>) {
+    const p = cellTextProblem(r.get(field));
+    if (p) out.push({ row: r.row, field: label, code: p.code, message: `第 ${r.row} 行的「${label}」${p.message}` });
+  }
+  return out;
 }

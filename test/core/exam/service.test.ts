@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok } from '../../helpers/core';
-import { chongqingBase, type Clocked, type Person } from './world';
+import { err, ok, setupBase } from '../../helpers/core';
+import { chongqingBase, seedExamWorld, type Clocked, type Person } from './world';
 
 async function proposed(w: Clocked) {
   await ok(w.core, w.session, 'exam.propose', { year: 2024 });
@@ -37,6 +37,58 @@ describe('exam candidates from the registry and the rotation plans', () => {
     expect(by('noPlan').checks.find((c) => c.code === 'TRAINING_COMPLETE')!.message).toContain('没有轮转计划');
     expect(by('agp').checks.map((c) => c.code)).toEqual(['TRAINING_COMPLETE', 'ROTATION_PLAN', 'HANDBOOK']);
     expect(list.candidates.every((c) => c.trainingEnd === '2024-08-31')).toBe(true);
+  });
+});
+
+describe('editing candidates', () => {
+  it('the coordinator adds someone not proposed and edits subjects, each with a reason in the audit trail', async () => {
+    const w = await chongqingBase();
+    await proposed(w);
+    const dup = await err(w.core, w.session, 'exam.addCandidate', {
+      year: 2024,
+      trainee: idOf(w, 'complete'),
+      reason: '重复增加',
+    });
+    expect(dup.code).toBe('EXAM_CANDIDATE_EXISTS');
+    const added = await ok(w.core, w.session, 'exam.addCandidate', {
+      year: 2024,
+      trainee: idOf(w, 'extended'),
+      reason: '学员申请核对报考资格',
+    });
+    expect(added).toMatchObject({ source: 'manual', trainingEnd: '2024-10-15', eligible: false });
+    expect(added.checks.find((c) => c.code === 'TRAINING_COMPLETE')!.message).toContain('培训时间不足');
+
+    const edited = await ok(w.core, w.session, 'exam.editCandidate', {
+      year: 2024,
+      trainee: idOf(w, 'extended'),
+      subjects: ['skills'],
+      reason: '只报临床实践技能',
+    });
+    expect(edited.subjects).toEqual(['skills']);
+    const withdrawn = await ok(w.core, w.session, 'exam.editCandidate', {
+      year: 2024,
+      trainee: idOf(w, 'extended'),
+      withdraw: true,
+      reason: '本年度不能完成培训',
+    });
+    expect(withdrawn.status).toBe('withdrawn');
+    const events = await w.core.db
+      .selectFrom('events')
+      .select(['action', 'reason'])
+      .where('action', 'in', ['exam.add', 'exam.edit'])
+      .orderBy('seq')
+      .execute();
+    expect(events).toEqual([
+      { action: 'exam.add', reason: '学员申请核对报考资格' },
+      { action: 'exam.edit', reason: '只报临床实践技能' },
+      { action: 'exam.edit', reason: '本年度不能完成培训' },
+    ]);
+    const noReason = await err(w.core, w.session, 'exam.editCandidate', {
+      year: 2024,
+      trainee: idOf(w, 'extended'),
+      withdraw: false,
+    });
+    expect(noReason.code).toBe('INVALID_INPUT');
   });
 });
 
@@ -295,5 +347,42 @@ describe('registration tracking, results and certificates', () => {
     expect(html.html).toContain('负责人签字');
     expect(html.html).toContain(idOf(w, 'complete'));
     expect((await err(w.core, w.session, 'exam.export', { year: 2024, program: 'agp' })).code).toBe('EXAM_SUMMARY_EMPTY');
+  });
+});
+
+describe('福建 助理全科 (seed 004)', () => {
+  it('only 助理全科 are proposed; leave recorded later pushes the end past 2024年12月 and END_BEFORE_CUTOFF fails', async () => {
+    const { core, session } = await setupBase('fujian-2024-agp', '福建测试医院', {
+      clock: { nowMs: () => Date.parse('2024-03-05T02:00:00Z') },
+      idleMinutes: 0,
+    });
+    const people = await seedExamWorld(core, session);
+    await ok(core, session, 'exam.propose', { year: 2024 });
+    const list = await ok(core, session, 'exam.candidates', { year: 2024 });
+    expect(list.candidates.map((c) => c.name)).toEqual([people.agp.姓名]);
+    expect(list.candidates[0]!.checks.find((c) => c.code === 'END_BEFORE_CUTOFF')!.passed).toBe(true);
+
+    await core.db
+      .insertInto('rotation_leave')
+      .values({
+        id: 'leave-agp',
+        trainee_id: list.candidates[0]!.traineeId,
+        type: '产假',
+        from_date: '2024-09-01',
+        to_date: '2024-12-15',
+        reason: null,
+        created_by: 'admin',
+        created_at: '2024-03-05T00:00:00Z',
+      })
+      .execute();
+    const again = await ok(core, session, 'exam.propose', { year: 2024 });
+    expect(again).toMatchObject({ added: 0, refreshed: 1 });
+    const after = (await ok(core, session, 'exam.candidates', { year: 2024 })).candidates[0]!;
+    expect(after.trainingEnd).toBe('2024-12-15');
+    const cutoff = after.checks.find((c) => c.code === 'END_BEFORE_CUTOFF')!;
+    expect(cutoff.passed).toBe(false);
+    expect(cutoff.message).toContain('因请假或出科考核不合格延长培训');
+    expect(cutoff.message).toContain('本年度不能报名');
+    expect(after.eligible).toBe(false);
   });
 });

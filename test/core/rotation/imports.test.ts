@@ -30,6 +30,13 @@ describe('departments import', () => {
     expect(await ok(core, session, 'rotation.listDepartments')).toEqual([]);
   });
 
+  it('refuses names carrying hidden characters', async () => {
+    const { core, session } = await setupBase();
+    const csv = '科室名称,标准科室,容量\n心内\u200b科,心血管内科,4\n';
+    const r = await ok(core, session, 'rotation.importDepartments', fileInput('科室.csv', csv));
+    expect(r.rejected).toEqual([expect.objectContaining({ row: 2, field: '科室名称', code: 'CELL_ZERO_WIDTH' })]);
+  });
+
   it('updates a department of the same name on re-import', async () => {
     const { core, session } = await setupBase();
     await ok(core, session, 'rotation.importDepartments', fileInput('a.csv', '科室名称,标准科室,容量\n心内科,心血管内科,4\n'));

@@ -24,7 +24,10 @@ export function startFile(recipients: readonly string[]): FileStart {
   const parsed = recipients.map(parseRecipient);
   const fileKey = randomBytes(FILE_KEY_BYTES);
   const nonce = randomBytes(NONCE_BYTES);
-  const header = formatHeader(fileKey, parsed.map((r) => wrapFileKey(fileKey, r)));
+  const header = formatHeader(
+    fileKey,
+    parsed.map((r) => wrapFileKey(fileKey, r)),
+  );
   return { head: Buffer.concat([header, nonce]), payloadKey: payloadKey(fileKey, nonce) };
 }
 

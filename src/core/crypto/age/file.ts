@@ -93,7 +93,11 @@ function readHeader(input: Reader, ids: readonly X25519Identity[]): { key: Buffe
 type Reader = { read(into: Buffer, position: number): number };
 type Writer = { write(pieces: readonly Buffer[]): void };
 
-async function withFiles<T>(src: string, dst: string, work: (input: Reader, output: Writer) => Promise<T>): Promise<AgeFileResult> {
+async function withFiles<T>(
+  src: string,
+  dst: string,
+  work: (input: Reader, output: Writer) => Promise<T>,
+): Promise<AgeFileResult> {
   const inFd = openSync(src, 'r');
   let outFd: number | undefined;
   let bytesIn = 0;
@@ -111,7 +115,7 @@ async function withFiles<T>(src: string, dst: string, work: (input: Reader, outp
     };
     const writer: Writer = {
       write(pieces) {
-        let rest = pieces.filter((p) => p.length > 0);
+        const rest = pieces.filter((p) => p.length > 0);
         while (rest.length > 0) {
           let written = writevSync(fd, rest);
           bytesOut += written;

@@ -16,6 +16,9 @@ import { minWeightExactSubset } from './subsets';
 
 export type BoundResult = { lowerBound: number; shortfalls: Shortfall[] };
 
+/** `Shortfall.department` when the whole base is short (more trainees at once than all places). */
+export const ALL_DEPARTMENTS = '全部科室';
+
 type Group = {
   members: TraineeState[];
   /** Prefix counts of positions by absolute slot (index slot - base), all years and per stage year. */
@@ -281,7 +284,9 @@ function describe(
   const from = ctx.grid.base + w.a;
   const to = ctx.grid.base + w.b;
   const names = cut.depts.map((d) => ctx.depts[d]!.name);
-  const department = cut.stds.length > 0 ? cut.stds.join('、') : names.join('、');
+  const everyone = cut.stds.length === 0 && cut.depts.length > 1 && cut.depts.length === ctx.depts.length;
+  const department = everyone ? ALL_DEPARTMENTS : cut.stds.length > 0 ? cut.stds.join('、') : names.join('、');
+  const namesText = names.length > 6 ? `${names.slice(0, 6).join('、')} 等${names.length}个科室` : names.join('、');
   const who = w.who.slice(0, 5).map((t) => t.t.label);
   const whoText = `${who.join('、')}${w.who.length > who.length ? ` 等${w.who.length}名学员` : ''}`;
   return {
@@ -290,7 +295,7 @@ function describe(
     to,
     shortTraineeMonths: w.short / 2,
     message:
-      `${department}（科室：${names.join('、')}）在 ${rangeLabel({ from, to })} 至少需要 ${w.demand / 2} 人·月，` +
+      `${department}（科室：${namesText}）在 ${rangeLabel({ from, to })} 至少需要 ${w.demand / 2} 人·月，` +
       `只有 ${w.free / 2} 人·月空位，缺 ${w.short / 2} 人·月（涉及 ${whoText}）。请增加容量、调整方案或错开入科时间`,
   };
 }

@@ -15,6 +15,7 @@ export {
 export { MAX_PARTNER_MONTHS, MAX_PARTNER_SITES, schemeMonths, validateScheme } from './scheme';
 export type { SchemeProblem, SchemeProblemCode } from './scheme';
 export { schedule } from './scheduler';
+export { ALL_DEPARTMENTS } from './bound';
 export { checkPlans } from './check';
 export type { CheckInput } from './check';
 export { replanAfter, splitAtNow } from './extend';

@@ -80,14 +80,16 @@ function electiveCombos(ctx: Ctx, ts: TraineeState, opts: PlaceOptions): OpenRow
   return scored.map((s) => s.rows);
 }
 
-/** Mean load ratio over the trainee's timeline in the least loaded department teaching `std`. */
+/** Mean load ratio (with the load still expected) over the trainee's timeline in the least loaded department teaching `std`. */
 function pressure(ctx: Ctx, ts: TraineeState, std: string): number {
-  const { load, cap, span } = ctx.grid;
-  let best = Infinity;
+  const { load, expected, cap, span } = ctx.grid;
+  // A department without places is as bad as it gets (a large number, not Infinity, keeps sums comparable).
+  let best = 1e6;
   for (const d of ctx.eligible.get(std) ?? []) {
+    if (cap[d]! <= 0) continue;
     let sum = 0;
-    for (const o of ts.off) sum += load[d * span + o]!;
-    best = Math.min(best, sum / Math.max(1, ts.off.length) / Math.max(1, cap[d]!));
+    for (const o of ts.off) sum += load[d * span + o]! + expected[d * span + o]!;
+    best = Math.min(best, sum / Math.max(1, ts.off.length) / cap[d]!);
   }
   return best;
 }

@@ -31,18 +31,10 @@ function unmapped(ctx: Ctx, ts: TraineeState): Shortfall[] {
 }
 
 function electives(ctx: Ctx, ts: TraineeState): Shortfall[] {
+  const usable = (c: TraineeState['open']['choices'][number]): number[] =>
+    c.options.filter((o) => (ctx.eligible.get(o.standardDepartment) ?? []).length > 0).map((o) => o.left);
   return ts.open.choices
-    .filter((c) => c.need > 0 || c.need < 0)
-    .filter((c) => {
-      const usable = c.options.filter((o) => (ctx.eligible.get(o.standardDepartment) ?? []).length > 0);
-      return (
-        c.need < 0 ||
-        !hasExactSubset(
-          usable.map((o) => o.left),
-          c.need,
-        )
-      );
-    })
+    .filter((c) => c.need < 0 || (c.need > 0 && !hasExactSubset(usable(c), c.need)))
     .map((c) => ({
       department: c.name,
       ...span(ts),

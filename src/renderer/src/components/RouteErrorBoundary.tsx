@@ -20,7 +20,13 @@ export class RouteErrorBoundary extends Component<{ children: ReactNode }, State
   override render() {
     if (!this.state.error) return this.props.children;
     return (
-      <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={i18n.t('shell.pageFailedTitle')} role="alert">
+      <Alert
+        color="red"
+        variant="light"
+        icon={<IconAlertTriangle size={18} />}
+        title={i18n.t('shell.pageFailedTitle')}
+        role="alert"
+      >
         <Stack gap="xs" align="flex-start">
           <Text size="sm">{i18n.t('shell.pageFailedText')}</Text>
           <Button

@@ -104,7 +104,9 @@ describe.skipIf(!HAVE_AGE)(`the age binary (skipped when ${AGE} is missing: inst
     await run(AGE, ['-r', recipient, '-o', join(dir, `bin-${size}.age`), src]);
     await decryptFile(join(dir, `bin-${size}.age`), join(dir, `our-out-${size}`), [identity]);
     expect(digest(await readFile(join(dir, `our-out-${size}`)))).toBe(digest(plain));
-    expect(digest(await collect(await decryptStream(piecesOf(await readFile(join(dir, `bin-${size}.age`))), [identity])))).toBe(digest(plain));
+    expect(digest(await collect(await decryptStream(piecesOf(await readFile(join(dir, `bin-${size}.age`))), [identity])))).toBe(
+      digest(plain),
+    );
   });
 
   it('the binary reads what the stream API writes, and accepts a key we generated', async () => {

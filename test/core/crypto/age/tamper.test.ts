@@ -103,7 +103,11 @@ describe('a damaged or foreign age file is refused with a stable code', () => {
   });
 
   it('with the final chunk moved before the others', async () => {
-    const moved = Buffer.concat([sealed.subarray(0, chunkAt(0)), sealed.subarray(chunkAt(3)), sealed.subarray(chunkAt(0), chunkAt(3))]);
+    const moved = Buffer.concat([
+      sealed.subarray(0, chunkAt(0)),
+      sealed.subarray(chunkAt(3)),
+      sealed.subarray(chunkAt(0), chunkAt(3)),
+    ]);
     const r = await attempt(moved);
     expect([r.code, r.fileCode]).toEqual([AGE_ERROR.payloadCorrupt, AGE_ERROR.payloadCorrupt]);
   });
@@ -157,7 +161,13 @@ describe('the package-facing stream API keeps its codes', () => {
   });
 
   it('refuses bad recipients before producing anything', async () => {
-    const bad = ['', 'age1notvalid', recipient.toUpperCase(), `${recipient.slice(0, -1)}${recipient.endsWith('q') ? 'p' : 'q'}`, identity];
+    const bad = [
+      '',
+      'age1notvalid',
+      recipient.toUpperCase(),
+      `${recipient.slice(0, -1)}${recipient.endsWith('q') ? 'p' : 'q'}`,
+      identity,
+    ];
     for (const r of bad) {
       expect(() => assertAgeRecipients([r])).toThrow(expect.objectContaining({ code: AGE_ERROR.recipientInvalid }));
       await expect(encryptStream(piecesOf(PLAIN), [r])).rejects.toMatchObject({ code: AGE_ERROR.recipientInvalid });

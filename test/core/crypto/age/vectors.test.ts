@@ -80,56 +80,60 @@ async function* pieces(bytes: Buffer, size = 1000): AsyncGenerator<Buffer> {
 const vectors = HAVE_VECTORS ? readdirSync(DIR).sort().map(loadVector) : [];
 const runnable = vectors.filter((v) => skipReason(v) === null);
 
-describe.skipIf(!HAVE_VECTORS)(`age test vectors (skipped when ${DIR} is missing; CI has ../shared beside the repository)`, () => {
-  let spare: string;
-  let dir: string;
-  beforeAll(async () => {
-    // Vectors without any identity (a bare header) still need one to try.
-    spare = (await generateAgeIdentity()).identity;
-    dir = await mkdtemp(join(tmpdir(), 'basedesk-age-vectors-'));
-  });
-  afterAll(async () => rm(dir, { recursive: true, force: true }));
+describe.skipIf(!HAVE_VECTORS)(
+  `age test vectors (skipped when ${DIR} is missing; CI has ../shared beside the repository)`,
+  () => {
+    let spare: string;
+    let dir: string;
+    beforeAll(async () => {
+      // Vectors without any identity (a bare header) still need one to try.
+      spare = (await generateAgeIdentity()).identity;
+      dir = await mkdtemp(join(tmpdir(), 'basedesk-age-vectors-'));
+    });
+    afterAll(async () => rm(dir, { recursive: true, force: true }));
 
-  it('runs every X25519 vector and skips the rest for a stated reason', () => {
-    const skipped = new Map<string, string[]>();
-    for (const v of vectors) {
-      const why = skipReason(v);
-      if (why) skipped.set(why, [...(skipped.get(why) ?? []), v.name]);
-    }
-    const counts = Object.fromEntries([...skipped].map(([why, names]) => [why.split(':')[0], names.length]));
-    expect(counts).toEqual({ armor: 33, scrypt: 24, 'post-quantum': 17 });
-    expect(runnable).toHaveLength(69);
-    expect(vectors).toHaveLength(143);
-    // Nothing with an X25519 identity is left out.
-    expect(vectors.filter((v) => v.identities.length > 0 && !v.armored).every((v) => runnable.includes(v))).toBe(true);
-  });
+    it('runs every X25519 vector and skips the rest for a stated reason', () => {
+      const skipped = new Map<string, string[]>();
+      for (const v of vectors) {
+        const why = skipReason(v);
+        if (why) skipped.set(why, [...(skipped.get(why) ?? []), v.name]);
+      }
+      const counts = Object.fromEntries([...skipped].map(([why, names]) => [why.split(':')[0], names.length]));
+      expect(counts).toEqual({ armor: 33, scrypt: 24, 'post-quantum': 17 });
+      expect(runnable).toHaveLength(69);
+      expect(vectors).toHaveLength(143);
+      // Nothing with an X25519 identity is left out.
+      expect(vectors.filter((v) => v.identities.length > 0 && !v.armored).every((v) => runnable.includes(v))).toBe(true);
+    });
 
-  it.each(runnable.map((v) => [v.name, v] as const))('%s (streaming)', async (_name, v) => {
-    const released = createHash('sha256');
-    let got = 'success';
-    try {
-      for await (const piece of await openAge(pieces(v.file), v.identities.length ? v.identities : [spare])) released.update(piece);
-    } catch (e) {
-      got = kindOf(e);
-    }
-    expect(got).toBe(v.expect);
-    // Including what was released before a payload failure.
-    if (v.payload) expect(released.digest('hex')).toBe(v.payload);
-  });
+    it.each(runnable.map((v) => [v.name, v] as const))('%s (streaming)', async (_name, v) => {
+      const released = createHash('sha256');
+      let got = 'success';
+      try {
+        for await (const piece of await openAge(pieces(v.file), v.identities.length ? v.identities : [spare]))
+          released.update(piece);
+      } catch (e) {
+        got = kindOf(e);
+      }
+      expect(got).toBe(v.expect);
+      // Including what was released before a payload failure.
+      if (v.payload) expect(released.digest('hex')).toBe(v.payload);
+    });
 
-  it.each(runnable.map((v) => [v.name, v] as const))('%s (file to file)', async (name, v) => {
-    const src = join(dir, `${name}.age`);
-    const dst = join(dir, `${name}.out`);
-    await writeFile(src, v.file);
-    let got = 'success';
-    try {
-      await decryptFile(src, dst, v.identities.length ? v.identities : [spare]);
-    } catch (e) {
-      got = kindOf(e);
-    }
-    expect(got).toBe(v.expect);
-    if (got === 'success') expect(createHash('sha256').update(readFileSync(dst)).digest('hex')).toBe(v.payload);
-    // A failed decryption leaves no plaintext behind.
-    else expect(existsSync(dst)).toBe(false);
-  });
-});
+    it.each(runnable.map((v) => [v.name, v] as const))('%s (file to file)', async (name, v) => {
+      const src = join(dir, `${name}.age`);
+      const dst = join(dir, `${name}.out`);
+      await writeFile(src, v.file);
+      let got = 'success';
+      try {
+        await decryptFile(src, dst, v.identities.length ? v.identities : [spare]);
+      } catch (e) {
+        got = kindOf(e);
+      }
+      expect(got).toBe(v.expect);
+      if (got === 'success') expect(createHash('sha256').update(readFileSync(dst)).digest('hex')).toBe(v.payload);
+      // A failed decryption leaves no plaintext behind.
+      else expect(existsSync(dst)).toBe(false);
+    });
+  },
+);

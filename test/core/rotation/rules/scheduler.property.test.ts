@@ -87,7 +87,8 @@ function recount(i: SchedulerInput, f: Shortfall): number | 'structural' {
   const teaching = (std: string) => i.departments.filter((d) => d.standardDepartments.includes(std));
   if ([...stds].some((std) => STDS.includes(std) && teaching(std).length === 0)) return 'structural';
   // A cut named by standard departments holds the departments teaching them; else it names departments.
-  const cut = byName.length > 0 ? byName : [...new Set([...stds].flatMap(teaching))];
+  const cut =
+    f.department === '全部科室' ? i.departments : byName.length > 0 ? byName : [...new Set([...stds].flatMap(teaching))];
   const inCut = new Set(STDS.filter((std) => teaching(std).length > 0 && teaching(std).every((d) => cut.includes(d))));
   const demand = i.trainees.reduce((a, t) => a + minInside(t, inCut, f.from, f.to), 0);
   const capacity = cut.reduce((a, d) => a + d.capacity * (f.to - f.from), 0);

@@ -56,6 +56,17 @@ describe('schedule: hand-worked cases', () => {
     expect(r.infeasible[0]!.message).toContain('学员1、学员2、学员3');
   });
 
+  it('says when the whole base holds fewer trainees at once than it has', () => {
+    // A and B each fit their departments, but 4 trainees never fit in 3 places.
+    const s = scheme(1, [row('A', 6), row('B', 6)]);
+    const ts = ['1', '2', '3', '4'].map((id) => trainee(id, s));
+    const r = schedule(input(ts, [dept('d1', ['A'], 1), dept('d2', ['B'], 1), dept('d3', ['A', 'B'], 1)]));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.infeasible).toHaveLength(1);
+    expect(r.infeasible[0]).toMatchObject({ department: '全部科室', from: START, to: START + 24, shortTraineeMonths: 12 });
+  });
+
   it('counts occupied places of trainees outside the run', () => {
     const s = scheme(1, [row('A', 6), row('B', 6)]);
     // One place in dA is taken for the first 3 months: one trainee must do B first and A can only start after.

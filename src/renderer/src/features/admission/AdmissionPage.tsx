@@ -112,7 +112,10 @@ export function AdmissionPage() {
               )}
               {v.published && (
                 <Badge size="lg" variant="light" color="teal" data-testid="published-badge">
-                  {t('admission.publishedBadge', { start: formatDate(v.published.startDate), end: formatDate(v.published.endDate) })}
+                  {t('admission.publishedBadge', {
+                    start: formatDate(v.published.startDate),
+                    end: formatDate(v.published.endDate),
+                  })}
                 </Badge>
               )}
             </Group>

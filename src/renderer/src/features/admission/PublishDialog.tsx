@@ -12,13 +12,7 @@ function todayCst(): string {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
-export function PublishDialog({
-  opened,
-  onClose,
-}: {
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function PublishDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [start, setStart] = useState(todayCst());
   const [days, setDays] = useState<number | string>(3);

@@ -2,13 +2,7 @@ import { Alert, Badge, Button, Group, Paper, ScrollArea, Stack, Table, Text, Tit
 import { IconArrowsShuffle, IconListDetails, IconScale } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  AdmissionRunView,
-  AdmittedRow,
-  ChangeView,
-  ProposalView,
-  TieView,
-} from '../../../../shared/contract/admission';
+import type { AdmissionRunView, AdmittedRow, ChangeView, ProposalView, TieView } from '../../../../shared/contract/admission';
 import { Dialog } from '../../components/Dialog';
 import { ErrorState } from '../../components/states';
 import { useQuery } from '../../lib/query';

@@ -13,6 +13,11 @@ export const CONFIRMATION_COLORS: Record<ConfirmationStatus, string> = {
 export function ConfirmationBadge({ status }: { status: ConfirmationStatus }) {
   const { t } = useTranslation();
   return (
-    <StatusBadge status={status} colors={CONFIRMATION_COLORS} label={t(`applicants.statuses.${status}`)} testId="confirmation-status" />
+    <StatusBadge
+      status={status}
+      colors={CONFIRMATION_COLORS}
+      label={t(`applicants.statuses.${status}`)}
+      testId="confirmation-status"
+    />
   );
 }

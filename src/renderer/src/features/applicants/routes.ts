@@ -8,15 +8,24 @@ import { ApplicantsPage } from './ApplicantsPage';
 export const APPLICANT_ROUTES: AppRoute[] = [
   {
     path: '/applicants',
-    group: 'intake', labelKey: 'applicants.nav.list',
+    group: 'intake',
+    labelKey: 'applicants.nav.list',
     icon: IconId,
     permission: 'applicants.view',
     component: ApplicantsPage,
   },
-  { path: '/desk', group: 'intake', labelKey: 'applicants.nav.desk', icon: IconClipboardCheck, permission: 'confirm.decide', component: DeskPage },
+  {
+    path: '/desk',
+    group: 'intake',
+    labelKey: 'applicants.nav.desk',
+    icon: IconClipboardCheck,
+    permission: 'confirm.decide',
+    component: DeskPage,
+  },
   {
     path: '/confirm-stats',
-    group: 'intake', labelKey: 'applicants.nav.dashboard',
+    group: 'intake',
+    labelKey: 'applicants.nav.dashboard',
     icon: IconChartBar,
     permission: 'applicants.view',
     component: DashboardPage,

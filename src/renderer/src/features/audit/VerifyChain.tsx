@@ -1,23 +1,20 @@
 import { Alert, Button, List, Text } from '@mantine/core';
 import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditVerifyView } from '../../../../shared/contract/audit';
-import { call } from '../../app/call';
 import { notifyError } from '../../app/notify';
+import { useMutation } from '../../lib/query';
 
 export function VerifyChainButton({ onResult }: { onResult: (r: AuditVerifyView) => void }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
+  const verify = useMutation('audit.verify');
   return (
     <Button
       variant="light"
       leftSection={<IconShieldCheck size={16} />}
-      loading={busy}
+      loading={verify.busy}
       onClick={async () => {
-        setBusy(true);
-        const r = await call('audit.verify', {});
-        setBusy(false);
+        const r = await verify.run({});
         if (!r.ok) return notifyError(r.error, t('audit.verifyFailed'));
         onResult(r.value);
       }}

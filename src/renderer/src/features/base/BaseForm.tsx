@@ -6,7 +6,7 @@ import { can } from '../../../../shared/permissions';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session';
-import { mutate, useQuery } from '../../lib/query';
+import { useMutation, useQuery } from '../../lib/query';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useBasePreset } from './queries';
 
@@ -26,7 +26,7 @@ export function BaseForm() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [serverError, setServerError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const update = useMutation('base.update');
   const editable = role ? can(role, 'base.edit') : false;
 
   useEffect(() => {
@@ -50,15 +50,13 @@ export function BaseForm() {
     if (!Number.isInteger(y) || y < 2000 || y > 2100) next.cohortYear = t('setup.cohortYearRule');
     setErrors(next);
     if (Object.keys(next).length) return;
-    setBusy(true);
     setServerError(null);
-    const r = await mutate('base.update', {
+    const r = await update.run({
       name: draft.name.trim(),
       code: draft.code.trim(),
       province: draft.province.trim(),
       cohortYear: y,
     });
-    setBusy(false);
     if (!r.ok) return setServerError(errorText(r.error));
     base.setData(r.value);
     notifySuccess(t('base.saved'));
@@ -117,10 +115,10 @@ export function BaseForm() {
           )}
           {editable ? (
             <Group justify="flex-end">
-              <Button variant="default" disabled={!dirty || busy} onClick={() => setDraft(draftOf(current))}>
+              <Button variant="default" disabled={!dirty || update.busy} onClick={() => setDraft(draftOf(current))}>
                 {t('common.reset')}
               </Button>
-              <Button type="submit" disabled={!dirty} loading={busy}>
+              <Button type="submit" disabled={!dirty} loading={update.busy}>
                 {t('common.save')}
               </Button>
             </Group>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
 import type { Specialty } from '../../../../shared/contract/catalogue';
-import { mutate } from '../../lib/query';
+import { useMutation } from '../../lib/query';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 
@@ -26,7 +26,8 @@ export function SpecialtyModal({
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<{ name?: string; code?: string }>({});
-  const [busy, setBusy] = useState(false);
+  const update = useMutation('catalogue.update');
+  const add = useMutation('catalogue.add');
 
   useEffect(() => {
     if (opened) {
@@ -43,11 +44,9 @@ export function SpecialtyModal({
     if (!editing && code.trim() && !LOCAL_CODE.test(code.trim())) next.code = t('base.specialtyCodeRule');
     setErrors(next);
     if (Object.keys(next).length) return;
-    setBusy(true);
     const r = editing
-      ? await mutate('catalogue.update', { code: editing.code, name: name.trim() })
-      : await mutate('catalogue.add', { name: name.trim(), ...(code.trim() ? { code: code.trim() } : {}) });
-    setBusy(false);
+      ? await update.run({ code: editing.code, name: name.trim() })
+      : await add.run( { name: name.trim(), ...(code.trim() ? { code: code.trim() } : {}) });
     if (!r.ok) {
       setErrors(r.error.code === 'CATALOGUE_CODE_TAKEN' ? { code: errorText(r.error) } : { name: errorText(r.error) });
       return;
@@ -82,7 +81,7 @@ export function SpecialtyModal({
               error={errors.code}
             />
           )}
-          <FormFooter onCancel={onClose} busy={busy} />
+          <FormFooter onCancel={onClose} busy={update.busy || add.busy} />
         </Stack>
       </form>
     </Dialog>

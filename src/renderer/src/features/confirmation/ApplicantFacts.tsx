@@ -27,7 +27,8 @@ export function ApplicantFacts({ detail }: { detail: ApplicantDetail }) {
             <Table.Td>{detail.categoryName}</Table.Td>
             <Table.Td c="dimmed">{t('desk.choices')}</Table.Td>
             <Table.Td>
-              {detail.choiceNames.join(' / ')}（{t('desk.adjustment')}：{detail.acceptsAdjustment ? t('desk.yes') : t('desk.no')}）
+              {detail.choiceNames.join(' / ')}（{t('desk.adjustment')}：{detail.acceptsAdjustment ? t('desk.yes') : t('desk.no')}
+              ）
             </Table.Td>
           </Table.Tr>
           <Table.Tr>

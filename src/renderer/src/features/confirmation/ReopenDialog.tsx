@@ -23,7 +23,12 @@ export function ReopenDialog({ detail, opened, onClose }: { detail: ApplicantDet
     <Dialog opened={opened} onClose={onClose} title={t('desk.reopenTitle')}>
       <Stack>
         <Text size="sm">{t('desk.reopenHint')}</Text>
-        <Textarea label={t('desk.reopenReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
+        <Textarea
+          label={t('desk.reopenReason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          data-autofocus
+        />
         {reopen.error && (
           <Text c="red" size="sm" role="alert">
             {errorText(reopen.error)}

@@ -21,7 +21,11 @@ export function DueNext({ role }: { role: Role }) {
   const items: Due[] = [];
   if (plan.data && plan.data.total === 0) items.push({ key: 'plan', text: t('home.due.plan'), path: '/plan' });
   if (desk.data && desk.data.waiting > 0)
-    items.push({ key: 'desk', text: t('home.due.desk', { count: desk.data.waiting }), path: can(role, 'confirm.decide') ? '/desk' : '/applicants' });
+    items.push({
+      key: 'desk',
+      text: t('home.due.desk', { count: desk.data.waiting }),
+      path: can(role, 'confirm.decide') ? '/desk' : '/applicants',
+    });
   if (admission.data && admission.data.ties.length > 0)
     items.push({ key: 'ties', text: t('home.due.ties', { count: admission.data.ties.length }), path: '/admission' });
   const waiting = (outbox.data ?? []).filter((i) => i.state !== 'delivered').length;

@@ -97,7 +97,8 @@ export function KeysPage() {
                   </Text>
                   {k.retired.map((r) => (
                     <Text size="sm" key={r.keyId}>
-                      <Code>{r.fingerprint}</Code> {formatDateTime(r.createdAt)} – {r.retiredAt ? formatDateTime(r.retiredAt) : ''}
+                      <Code>{r.fingerprint}</Code> {formatDateTime(r.createdAt)} –{' '}
+                      {r.retiredAt ? formatDateTime(r.retiredAt) : ''}
                     </Text>
                   ))}
                 </>

@@ -5,7 +5,28 @@ import { OutboxPage } from './OutboxPage';
 import { VerifyPage } from './VerifyPage';
 
 export const OUTBOX_ROUTES: AppRoute[] = [
-  { path: '/outbox', group: 'submission', labelKey: 'outbox.nav', icon: IconSend, permission: 'package.build', component: OutboxPage },
-  { path: '/keys', group: 'submission', labelKey: 'outbox.keysNav', icon: IconKey, permission: 'keys.manage', component: KeysPage },
-  { path: '/verify', group: 'submission', labelKey: 'outbox.verifyNav', icon: IconShieldCheck, permission: 'package.verify', component: VerifyPage },
+  {
+    path: '/outbox',
+    group: 'submission',
+    labelKey: 'outbox.nav',
+    icon: IconSend,
+    permission: 'package.build',
+    component: OutboxPage,
+  },
+  {
+    path: '/keys',
+    group: 'submission',
+    labelKey: 'outbox.keysNav',
+    icon: IconKey,
+    permission: 'keys.manage',
+    component: KeysPage,
+  },
+  {
+    path: '/verify',
+    group: 'submission',
+    labelKey: 'outbox.verifyNav',
+    icon: IconShieldCheck,
+    permission: 'package.verify',
+    component: VerifyPage,
+  },
 ];

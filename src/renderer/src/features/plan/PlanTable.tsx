@@ -143,7 +143,14 @@ function QuotaCell({ row, editable, onChanged }: { row: PlanRow; editable: boole
         }}
         styles={{ error: { textAlign: 'left', whiteSpace: 'normal' } }}
       />
-      <ActionIcon variant="light" color="teal" aria-label={t('common.save')} loading={setQuota.busy} onClick={() => void save()} mt={2}>
+      <ActionIcon
+        variant="light"
+        color="teal"
+        aria-label={t('common.save')}
+        loading={setQuota.busy}
+        onClick={() => void save()}
+        mt={2}
+      >
         <IconCheck size={14} />
       </ActionIcon>
       <ActionIcon variant="subtle" color="gray" aria-label={t('common.cancel')} onClick={() => edit(null)} mt={2}>

@@ -18,7 +18,11 @@ export function ImportSchemesDialog({ opened, onClose }: { opened: boolean; onCl
       hint={t('rotation.setup.importSchemesHint')}
       inputTestId="schemes-file-input"
       extra={
-        <Checkbox label={t('rotation.setup.markExample')} checked={example} onChange={(e) => setExample(e.currentTarget.checked)} />
+        <Checkbox
+          label={t('rotation.setup.markExample')}
+          checked={example}
+          onChange={(e) => setExample(e.currentTarget.checked)}
+        />
       }
       preview={(src) => call('rotation.previewSchemes', src)}
       commit={(src) => mutate('rotation.importSchemes', { ...src, example })}

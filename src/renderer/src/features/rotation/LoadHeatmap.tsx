@@ -39,7 +39,11 @@ export function LoadHeatmap({ from, to, departments }: { from: string; to: strin
             <tr>
               <th />
               {yearSpans(months.map((m) => m.month)).map((y) => (
-                <th key={y.year} colSpan={y.span} style={{ fontWeight: 400, borderLeft: '1px solid var(--mantine-color-default-border)' }}>
+                <th
+                  key={y.year}
+                  colSpan={y.span}
+                  style={{ fontWeight: 400, borderLeft: '1px solid var(--mantine-color-default-border)' }}
+                >
                   {y.year}年
                 </th>
               ))}
@@ -68,7 +72,12 @@ export function LoadHeatmap({ from, to, departments }: { from: string; to: strin
                       data-testid={`heat-${d.id}-${m.month}`}
                       data-peak={c.peak}
                       data-over={over}
-                      title={t('rotation.plan.heatCell', { department: d.name, month: formatMonth(m.month), peak: c.peak, capacity: c.capacity })}
+                      title={t('rotation.plan.heatCell', {
+                        department: d.name,
+                        month: formatMonth(m.month),
+                        peak: c.peak,
+                        capacity: c.capacity,
+                      })}
                       style={{
                         ...shade(c.peak, c.capacity),
                         width: CELL,

@@ -52,7 +52,12 @@ export function PlanGrid({
     if (!found || s.offset === 0) return setSel({ ...s, offset: 0 });
     // Saved or refused, the bar goes back to where the server says it is.
     const start = startOfHalf(halfOf(found.block.start) + s.offset);
-    await onMove({ trainee: found.trainee, block: found.block, start, swapWith: neighbourPassed(found.blocks, found.block, s.offset) });
+    await onMove({
+      trainee: found.trainee,
+      block: found.block,
+      start,
+      swapWith: neighbourPassed(found.blocks, found.block, s.offset),
+    });
     setSel({ ...s, offset: 0 });
   }
 
@@ -106,7 +111,12 @@ export function PlanGrid({
         data-testid="plan-grid"
         onKeyDown={onKey}
         onScroll={rows.onScroll}
-        style={{ height: Math.min(VIEWPORT_H, HEADER_H + trainees.length * ROW_H + 16), overflow: 'auto', position: 'relative', outlineOffset: -2 }}
+        style={{
+          height: Math.min(VIEWPORT_H, HEADER_H + trainees.length * ROW_H + 16),
+          overflow: 'auto',
+          position: 'relative',
+          outlineOffset: -2,
+        }}
       >
         <HeaderRow origin={origin} halves={halves} cellW={cellW} width={width} />
         <div style={{ height: rows.totalHeight, position: 'relative', width }}>
@@ -241,7 +251,12 @@ function BlockBar({
     <div
       role="gridcell"
       aria-selected={selected}
-      aria-label={t('rotation.plan.blockLabel', { name, department: b.department, start: formatDate(b.start), end: formatDate(b.end) })}
+      aria-label={t('rotation.plan.blockLabel', {
+        name,
+        department: b.department,
+        start: formatDate(b.start),
+        end: formatDate(b.end),
+      })}
       title={`${b.department}：${formatDate(b.start)} – ${formatDate(b.end)}`}
       data-testid={`block-${b.id}`}
       data-start={b.start}
@@ -293,7 +308,17 @@ function HeaderRow({ origin, halves, cellW, width }: { origin: number; halves: n
       overflow: 'hidden',
     }) as const;
   return (
-    <div style={{ position: 'sticky', top: 0, zIndex: 2, height: HEADER_H, width, background: 'var(--mantine-color-body)', borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+    <div
+      style={{
+        position: 'sticky',
+        top: 0,
+        zIndex: 2,
+        height: HEADER_H,
+        width,
+        background: 'var(--mantine-color-body)',
+        borderBottom: '1px solid var(--mantine-color-default-border)',
+      }}
+    >
       {years.map((y) => (
         <div key={y.label} style={cellStyle(y.from, y.span, 0)}>
           {`${y.label}年`}

@@ -32,7 +32,10 @@ export function PlanNotices({
     <>
       {start && unapproved > 0 && (
         <Alert color={early ? 'yellow' : 'red'} data-testid="approval-banner">
-          {t(early ? 'rotation.plan.notApproved' : 'rotation.plan.notApprovedLate', { count: unapproved, date: formatDate(start) })}
+          {t(early ? 'rotation.plan.notApproved' : 'rotation.plan.notApprovedLate', {
+            count: unapproved,
+            date: formatDate(start),
+          })}
         </Alert>
       )}
       {outcome && outcome.infeasible.length > 0 && (

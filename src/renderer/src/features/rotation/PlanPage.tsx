@@ -93,7 +93,9 @@ function CohortPlan({ trainees: everyone, departments }: { trainees: TraineeSumm
           )}
         </Group>
       </Group>
-      {trainees.length === 0 && <EmptyState title={t('rotation.plan.noTrainees')} description={t('rotation.plan.noTraineesHint')} />}
+      {trainees.length === 0 && (
+        <EmptyState title={t('rotation.plan.noTrainees')} description={t('rotation.plan.noTraineesHint')} />
+      )}
       <PlanNotices
         start={ready ? start : null}
         unapproved={unapproved}
@@ -129,7 +131,9 @@ function CohortPlan({ trainees: everyone, departments }: { trainees: TraineeSumm
       <ReasonDialog
         opened={actions.needsReason !== null}
         onClose={() => actions.setNeedsReason(null)}
-        submit={(reason) => (actions.needsReason ? actions.move(actions.needsReason, reason) : Promise.resolve({ ok: true, value: null }))}
+        submit={(reason) =>
+          actions.needsReason ? actions.move(actions.needsReason, reason) : Promise.resolve({ ok: true, value: null })
+        }
       />
     </Stack>
   );

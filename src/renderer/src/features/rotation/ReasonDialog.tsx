@@ -28,7 +28,14 @@ export function ReasonDialog({
       submit={() => submit(reason.trim())}
     >
       <Text size="sm">{t('rotation.plan.reasonHint')}</Text>
-      <Textarea label={t('trainees.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} data-autofocus />
+      <Textarea
+        label={t('trainees.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        data-autofocus
+      />
     </FormDialog>
   );
 }

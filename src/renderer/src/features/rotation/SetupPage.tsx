@@ -93,7 +93,8 @@ function DepartmentsTable({ rows }: { rows: DepartmentView[] }) {
 
 function SchemesList({ schemes }: { schemes: SchemeView[] }) {
   const { t } = useTranslation();
-  if (schemes.length === 0) return <EmptyState title={t('rotation.setup.noSchemes')} description={t('rotation.setup.noSchemesHint')} />;
+  if (schemes.length === 0)
+    return <EmptyState title={t('rotation.setup.noSchemes')} description={t('rotation.setup.noSchemesHint')} />;
   return (
     <Stack>
       {schemes.map((s) => (

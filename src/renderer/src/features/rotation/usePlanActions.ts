@@ -61,7 +61,13 @@ export function usePlanActions(cohort: number | null, cohortPlans: CohortPlans) 
     cohortPlans.replace(r.value);
     invalidate(['rotation.roster', 'rotation.check']);
     const moved = r.value.blocks.find((b) => b.id === m.block.id);
-    notifySuccess(t('rotation.plan.moved', { name: m.trainee.name, department: m.block.department, start: formatDate(moved?.start ?? m.start) }));
+    notifySuccess(
+      t('rotation.plan.moved', {
+        name: m.trainee.name,
+        department: m.block.department,
+        start: formatDate(moved?.start ?? m.start),
+      }),
+    );
     return r;
   }
 

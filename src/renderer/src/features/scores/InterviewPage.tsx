@@ -117,7 +117,10 @@ function SessionView({ sessionId, manage }: { sessionId: string; manage: boolean
         : await call('interview.resultSheetHtml', { sessionId });
     if (!r.ok) return notifyError(r.error);
     showPrintable({
-      title: kind === 'blank' ? t('scores.interview.blankSheetTitle', { name: sessionName }) : t('scores.interview.resultSheetTitle', { name: sessionName }),
+      title:
+        kind === 'blank'
+          ? t('scores.interview.blankSheetTitle', { name: sessionName })
+          : t('scores.interview.resultSheetTitle', { name: sessionName }),
       html: r.value.html,
     });
   }

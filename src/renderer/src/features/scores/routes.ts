@@ -8,17 +8,26 @@ import { ScoresPage } from './ScoresPage';
 export const SCORE_ROUTES: AppRoute[] = [
   {
     path: '/scores',
-    group: 'exams', labelKey: 'scores.nav.setup',
+    group: 'exams',
+    labelKey: 'scores.nav.setup',
     icon: IconReportAnalytics,
     permission: 'scores.import',
     component: ScoresPage,
   },
   {
     path: '/interview',
-    group: 'exams', labelKey: 'scores.nav.interview',
+    group: 'exams',
+    labelKey: 'scores.nav.interview',
     icon: IconMicrophone,
     permission: 'scores.enter',
     component: InterviewPage,
   },
-  { path: '/ranking', group: 'exams', labelKey: 'scores.nav.ranking', icon: IconTrophy, permission: 'ranking.view', component: RankingPage },
+  {
+    path: '/ranking',
+    group: 'exams',
+    labelKey: 'scores.nav.ranking',
+    icon: IconTrophy,
+    permission: 'ranking.view',
+    component: RankingPage,
+  },
 ];

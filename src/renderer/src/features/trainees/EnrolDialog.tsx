@@ -32,7 +32,12 @@ export function EnrolDialog({ opened, onClose, cohortYear }: { opened: boolean; 
           {t('trainees.enrolHint')}
         </Text>
         {!result && (
-          <TextInput label={t('trainees.enrolStart')} value={start} onChange={(e) => setStart(e.currentTarget.value)} placeholder="YYYY-MM-DD" />
+          <TextInput
+            label={t('trainees.enrolStart')}
+            value={start}
+            onChange={(e) => setStart(e.currentTarget.value)}
+            placeholder="YYYY-MM-DD"
+          />
         )}
         {enrol.error && (
           <Alert color="red" role="alert">

@@ -42,7 +42,8 @@ function TraineePreview({ preview }: { preview: TraineeImportPreview }) {
         <Alert color="blue" title={t('trainees.changesTitle', { count: preview.changes.length })}>
           {preview.changes.slice(0, 50).map((c) => (
             <Text size="sm" key={c.traineeId}>
-              {c.row} · {c.name}（{c.idNumber}）：{c.changes.map((x) => `${x.field} ${x.before ?? '—'} → ${x.after ?? '—'}`).join('；')}
+              {c.row} · {c.name}（{c.idNumber}）：
+              {c.changes.map((x) => `${x.field} ${x.before ?? '—'} → ${x.after ?? '—'}`).join('；')}
             </Text>
           ))}
         </Alert>

@@ -13,7 +13,14 @@ export function TraineeDrawer({ id, onClose, canManage }: { id: string | null; o
   const { t } = useTranslation();
   const q = useQuery('trainees.get', { id: id ?? '' }, id !== null);
   return (
-    <Drawer opened={id !== null} onClose={onClose} position="right" size="lg" title={t('trainees.detail')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Drawer
+      opened={id !== null}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={t('trainees.detail')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {q.error && <ErrorState error={q.error} onRetry={q.refresh} />}
       {!q.data && !q.error && <LoadingState />}
       {q.data && q.data.id === id && <TraineeFacts detail={q.data} canManage={canManage} />}
@@ -45,7 +52,15 @@ function TraineeFacts({ detail: d, canManage }: { detail: TraineeDetail; canMana
         <Group gap="xs">
           <TraineeStatusBadge status={d.status} />
           {canManage && (
-            <Text component="button" c="blue" size="sm" bd="none" bg="transparent" style={{ cursor: 'pointer' }} onClick={() => setChanging(true)}>
+            <Text
+              component="button"
+              c="blue"
+              size="sm"
+              bd="none"
+              bg="transparent"
+              style={{ cursor: 'pointer' }}
+              onClick={() => setChanging(true)}
+            >
               {t('trainees.setStatus')}
             </Text>
           )}
@@ -140,8 +155,19 @@ function StatusDialog({ detail, opened, onClose }: { detail: TraineeDetail; open
         onChange={(v) => v && setStatus(v as TraineeStatus)}
         allowDeselect={false}
       />
-      <TextInput label={t('trainees.effectiveDate')} value={date} onChange={(e) => setDate(e.currentTarget.value)} placeholder="YYYY-MM-DD" />
-      <Textarea label={t('trainees.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
+      <TextInput
+        label={t('trainees.effectiveDate')}
+        value={date}
+        onChange={(e) => setDate(e.currentTarget.value)}
+        placeholder="YYYY-MM-DD"
+      />
+      <Textarea
+        label={t('trainees.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
     </FormDialog>
   );
 }

@@ -4,5 +4,12 @@ import { TraineesPage } from './TraineesPage';
 
 /** This feature's pages, spread into the routes registry. */
 export const TRAINEE_ROUTES: AppRoute[] = [
-  { path: '/trainees', group: 'training', labelKey: 'trainees.nav', icon: IconUsersGroup, permission: 'trainees.view', component: TraineesPage },
+  {
+    path: '/trainees',
+    group: 'training',
+    labelKey: 'trainees.nav',
+    icon: IconUsersGroup,
+    permission: 'trainees.view',
+    component: TraineesPage,
+  },
 ];

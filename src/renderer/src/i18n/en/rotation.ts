@@ -2,17 +2,20 @@ export const rotation = {
   rotation: {
     nav: { setup: 'Departments and schemes', plan: 'Rotation plans' },
     example: 'Example',
-    exampleHint: 'An example scheme is for demonstration only, not this base’s or the province’s scheme; import the base’s own scheme before real use.',
+    exampleHint:
+      'An example scheme is for demonstration only, not this base’s or the province’s scheme; import the base’s own scheme before real use.',
     setup: {
       title: 'Departments and schemes',
       departments: 'Departments',
       schemes: 'Rotation schemes',
       importDepartments: 'Import departments',
       importDepartmentsTitle: 'Import departments',
-      importDepartmentsHint: 'One department per row: name, standard departments it covers, capacity (trainees at once), site. Written only if every row is valid.',
+      importDepartmentsHint:
+        'One department per row: name, standard departments it covers, capacity (trainees at once), site. Written only if every row is valid.',
       importSchemes: 'Import schemes',
       importSchemesTitle: 'Import rotation schemes',
-      importSchemesHint: 'One standard department per row with its months (in half months), required or elective. Written only if everything checks out.',
+      importSchemesHint:
+        'One standard department per row with its months (in half months), required or elective. Written only if everything checks out.',
       markExample: 'This is an example scheme (not an official one)',
       departmentName: 'Department',
       standardDepartments: 'Standard departments',
@@ -20,7 +23,8 @@ export const rotation = {
       site: 'Site',
       siteTypes: { base: 'This base', partner: 'Partner site', primary: 'Primary-care site' },
       noDepartments: 'No departments yet',
-      noDepartmentsHint: 'Import the base’s departments with their standard departments and capacity so plans have somewhere to go.',
+      noDepartmentsHint:
+        'Import the base’s departments with their standard departments and capacity so plans have somewhere to go.',
       noSchemes: 'No rotation schemes yet',
       noSchemesHint: 'Import each specialty’s scheme (standard departments and months).',
       schemeTitle: '{{specialty}} · {{program}} · {{years}} years · {{months}} months',
@@ -49,7 +53,8 @@ export const rotation = {
       approve: 'Approve',
       approveDone: 'Rotation plans of {{changed}} trainees approved.',
       approveSkipped: '{{count}} trainees not approved:',
-      notApproved: '{{count}} trainees’ rotation plans are not approved yet; training starts on {{date}} and they must be approved before.',
+      notApproved:
+        '{{count}} trainees’ rotation plans are not approved yet; training starts on {{date}} and they must be approved before.',
       notApprovedLate: '{{count}} trainees’ rotation plans are not approved, and training started on {{date}}.',
       noPlan: 'Not planned',
       statuses: {

@@ -11,7 +11,8 @@ export const screens = {
     forbiddenTitle: 'Not permitted',
     forbiddenText: 'Your role cannot use this page. Ask an administrator to change your role if you need it.',
     pageFailedTitle: 'This page failed',
-    pageFailedText: 'Something went wrong while showing this page. Other pages and your saved data are not affected. Press Retry; if it fails again, open another page and come back, or restart the app.',
+    pageFailedText:
+      'Something went wrong while showing this page. Other pages and your saved data are not affected. Press Retry; if it fails again, open another page and come back, or restart the app.',
   },
   nav: {
     label: 'Main navigation',

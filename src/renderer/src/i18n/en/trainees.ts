@@ -19,7 +19,13 @@ export const trainees = {
     source: 'Source',
     sources: { enrolment: 'Admission and report-in', import: 'Provincial export' },
     programs: { residency: 'Residency', agp: 'Assistant GP' },
-    statuses: { active: 'In training', suspended: 'Suspended', extended: 'Extended', withdrawn: 'Withdrawn', completed: 'Completed' },
+    statuses: {
+      active: 'In training',
+      suspended: 'Suspended',
+      extended: 'Extended',
+      withdrawn: 'Withdrawn',
+      completed: 'Completed',
+    },
     empty: 'No trainees yet',
     emptyHint: 'Enrol from the admission list (admitted and reported in), or import the provincial export of trainees.',
     reveal: 'Show full number',
@@ -47,7 +53,8 @@ export const trainees = {
     statusChanged: '{{name}} is now “{{status}}”.',
     enrol: 'Enrol from admission list',
     enrolTitle: 'Enrol admitted applicants as trainees',
-    enrolHint: 'Admitted applicants who reported in become trainees; earlier enrolments are not repeated. Those not reported in are left out.',
+    enrolHint:
+      'Admitted applicants who reported in become trainees; earlier enrolments are not repeated. Those not reported in are left out.',
     enrolStart: 'Training start date',
     enrolSubmit: 'Enrol',
     enrolDone: '{{enrolled}} enrolled now; {{alreadyEnrolled}} enrolled before; {{notReported}} not reported in yet.',
@@ -55,8 +62,10 @@ export const trainees = {
     enrolWarnings: 'Enrolled, but still to handle ({{count}})',
     import: 'Import trainees',
     importTitle: 'Import trainees (provincial export)',
-    importHint: 'Choose the provincial platform’s export of trainees (XLSX or CSV). Every row’s problems are previewed first; nothing is written unless every row is valid.',
-    importSummary: '{{rows}} rows: {{imported}} new, {{updated}} updated, {{unchanged}} unchanged, {{rejectedRows}} with problems',
+    importHint:
+      'Choose the provincial platform’s export of trainees (XLSX or CSV). Every row’s problems are previewed first; nothing is written unless every row is valid.',
+    importSummary:
+      '{{rows}} rows: {{imported}} new, {{updated}} updated, {{unchanged}} unchanged, {{rejectedRows}} with problems',
     importCommit: 'Import {{count}} records',
     importDone: 'Imported: {{imported}} new, {{updated}} updated, {{unchanged}} unchanged.',
     sampleTitle: 'First rows (as they will be stored)',

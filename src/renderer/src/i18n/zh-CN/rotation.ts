@@ -9,7 +9,8 @@ export const rotation = {
       schemes: '轮转方案',
       importDepartments: '导入科室',
       importDepartmentsTitle: '导入科室',
-      importDepartmentsHint: '每行一个科室：科室名称、对应的标准科室（可多个，用顿号或逗号分隔）、容量（同时在科人数上限）、培训地点。全部有效才写入。',
+      importDepartmentsHint:
+        '每行一个科室：科室名称、对应的标准科室（可多个，用顿号或逗号分隔）、容量（同时在科人数上限）、培训地点。全部有效才写入。',
       importSchemes: '导入轮转方案',
       importSchemesTitle: '导入轮转方案',
       importSchemesHint: '每行一个标准科室及其轮转月数（0.5 个月为单位），注明必轮或选轮。全部通过校验才写入。',

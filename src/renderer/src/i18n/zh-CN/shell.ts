@@ -11,7 +11,8 @@ export const shell = {
     forbiddenTitle: '没有权限',
     forbiddenText: '当前角色不能使用此页面。如需使用，请联系管理员调整角色。',
     pageFailedTitle: '此页面出错了',
-    pageFailedText: '页面显示时出错，其他页面不受影响，已保存的数据也没有变化。请点“重试”；如仍出错，请切换到其他页面后再回来，或重新启动程序。',
+    pageFailedText:
+      '页面显示时出错，其他页面不受影响，已保存的数据也没有变化。请点“重试”；如仍出错，请切换到其他页面后再回来，或重新启动程序。',
   },
   nav: {
     label: '主导航',
