@@ -21,7 +21,8 @@ async function base(trainees = 3) {
   return { dir, people, run };
 }
 
-describe('basedesk departments / rotation', () => {
+// Each test runs a dozen CLI invocations, each opening the database and logging in (scrypt).
+describe('basedesk departments / rotation', { timeout: 120_000 }, () => {
   it('imports departments and schemes, plans, shows, checks and lists the roster as JSON', async () => {
     const { dir, people, run } = await base();
     const d = await run(['departments', 'import', EXAMPLE_DEPARTMENTS, '--json']);

@@ -1,3 +1,4 @@
+import { MIN_PASSWORD_LENGTH } from '../../src/shared/account-rules';
 import { ADMIN, expect, field, goTo, initializeBase, login, openAsAdmin, test } from './fixtures';
 
 test('an administrator adds a clerk, who sees only what the role allows; disabling ends access', async ({ page, server }) => {
@@ -13,7 +14,7 @@ test('an administrator adds a clerk, who sees only what the role allows; disabli
   await field(dialog, '密码').fill('short');
   await field(dialog, '确认密码').fill('short');
   await dialog.getByRole('button', { name: '新增用户' }).click();
-  await expect(dialog.getByText('密码至少 8 位。')).toBeVisible();
+  await expect(dialog.getByText(`密码至少 ${MIN_PASSWORD_LENGTH} 位。`)).toBeVisible();
   await field(dialog, '密码').fill('clerk password 1');
   await field(dialog, '确认密码').fill('clerk password 1');
   await dialog.getByRole('button', { name: '新增用户' }).click();

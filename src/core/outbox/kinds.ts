@@ -9,7 +9,7 @@ import type { PackageKindDef } from './kind-types';
 
 const registry = new Map<string, PackageKindDef>();
 
-/** Later kinds (rotation plans, completion-exam rosters) register here. */
+/** Every package kind, in the order of the base's year (the order the outbox offers them). */
 export function registerPackageKind(def: PackageKindDef): void {
   registry.set(def.kind, def);
 }
@@ -17,8 +17,8 @@ export function registerPackageKind(def: PackageKindDef): void {
 registerPackageKind(confirmationsKind);
 registerPackageKind(scoresKind);
 registerPackageKind(admissionsKind);
-registerPackageKind(examRegistrationsKind);
 registerPackageKind(rotationPlansKind);
+registerPackageKind(examRegistrationsKind);
 
 export function packageKinds(): PackageKindDef[] {
   return [...registry.values()];

@@ -117,6 +117,8 @@ describe('package.build', () => {
       ['confirmations', true],
       ['scores', true],
       ['admissions', true],
+      ['rotation-plans', true],
+      ['exam-registrations', true],
     ]);
   });
 

@@ -63,7 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('rotation_plans')
-    .addColumn('trainee_id', 'text', (c) => c.primaryKey())
+    .addColumn('trainee_id', 'text', (c) => c.primaryKey().references('trainees.id'))
     .addColumn('scheme_id', 'text', (c) => c.references('rotation_schemes.id'))
     .addColumn('status', 'text', (c) =>
       c
@@ -91,7 +91,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('rotation_blocks')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('trainee_id', 'text', (c) => c.notNull())
+    .addColumn('trainee_id', 'text', (c) => c.notNull().references('trainees.id'))
     .addColumn('department_id', 'text', (c) => c.notNull().references('departments.id'))
     .addColumn('standard_department', 'text', (c) => c.notNull())
     .addColumn('start_date', 'text', (c) => c.notNull())
@@ -113,7 +113,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('rotation_leave')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('trainee_id', 'text', (c) => c.notNull())
+    .addColumn('trainee_id', 'text', (c) => c.notNull().references('trainees.id'))
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('from_date', 'text', (c) => c.notNull())
     .addColumn('to_date', 'text', (c) => c.notNull()) // inclusive

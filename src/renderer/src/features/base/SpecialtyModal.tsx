@@ -46,7 +46,7 @@ export function SpecialtyModal({
     if (Object.keys(next).length) return;
     const r = editing
       ? await update.run({ code: editing.code, name: name.trim() })
-      : await add.run( { name: name.trim(), ...(code.trim() ? { code: code.trim() } : {}) });
+      : await add.run({ name: name.trim(), ...(code.trim() ? { code: code.trim() } : {}) });
     if (!r.ok) {
       setErrors(r.error.code === 'CATALOGUE_CODE_TAKEN' ? { code: errorText(r.error) } : { name: errorText(r.error) });
       return;
