@@ -41,5 +41,4 @@ export const baseHandlers = defineHandlers<typeof baseOps>()({
       return baseView(after);
     });
   },
-
 });

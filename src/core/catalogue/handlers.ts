@@ -53,5 +53,4 @@ export const catalogueHandlers = defineHandlers<typeof catalogueOps>()({
       return toSpecialty(after);
     });
   },
-
 });

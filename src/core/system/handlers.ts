@@ -12,7 +12,6 @@ import { auditUser, toUserView } from '../users/users';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 
-
 async function status(ctx: CallContext) {
   const { core } = ctx;
   const base = await getBase(core.db);

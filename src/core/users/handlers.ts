@@ -110,5 +110,4 @@ export const usersHandlers = defineHandlers<typeof usersOps>()({
     core.sessions.endUser(user.id);
     return null;
   },
-
 });

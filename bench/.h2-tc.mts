@@ -1,0 +1,13 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { encryptFile } from '../src/core/crypto/age';
+const run$ = promisify(execFile);
+const R = (await run$('age-keygen', ['-y', '/tmp/h2/id.txt'])).stdout.trim();
+const age = async () => { const { stdout } = await run$('bash', ['-c', `'/usr/bin/age' '-r' '${R}' '-o' '/tmp/h2/a2.age' '/tmp/h2/z.bin' && times`]); return stdout.trim().split('\n').at(-1); };
+console.log('age before', await age());
+await run$('sync');
+await encryptFile('/tmp/h2/z.bin', '/tmp/h2/o.age', [R]);
+await run$('sync');
+console.log('age after ours', await age());
+const big = Buffer.alloc(512 << 20, 1);
+console.log('age with 512MB heap', await age(), big.length);
