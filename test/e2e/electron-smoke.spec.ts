@@ -5,21 +5,22 @@
  * (`npx electron-vite build`); where the binary is absent the test is skipped and says why.
  */
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
-/** The path `require('electron')` gives under Node, when the binary behind it was really downloaded. */
+/**
+ * The Electron binary, when its install really downloaded it. Read from the package's own `path.txt` rather
+ * than `require('electron')`, which tries to download the binary when it is missing.
+ */
 function electronBinary(): string | null {
-  try {
-    const path: unknown = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null; // the package throws when its binary download did not happen
-  }
+  const pkg = join(ROOT, 'node_modules', 'electron');
+  const pathFile = join(pkg, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
 }
 
 const binary = electronBinary();

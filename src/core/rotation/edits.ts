@@ -16,6 +16,7 @@ import { planRow, requireReasonIfApproved } from './store';
 import { traineeById, type RotationTrainee } from './trainees';
 import { planView, violationsOf } from './views';
 import { loadWorld, nowSlot, type StoredBlock, type World } from './world';
+import { formatDate } from '../../shared/dates';
 
 export type MoveInput = {
   blockId: string;
@@ -128,7 +129,7 @@ export async function splitBlock(core: Core, actor: string, input: SplitInput): 
     if (at <= b.from || at >= b.to) {
       throw new AppError(
         'ROTATION_SPLIT_OUTSIDE',
-        `拆分日期 ${input.at} 应在这段轮转（${b.start_date} 至 ${b.end_date}）之内、开始日之后。`,
+        `拆分日期 ${formatDate(input.at)} 应在这段轮转（${formatDate(b.start_date)} 至 ${formatDate(b.end_date)}）之内、开始日之后。`,
       );
     }
     await tx.updateTable('rotation_blocks').set(dates(b.from, at)).where('id', '=', b.id).execute();

@@ -27,6 +27,7 @@ import {
   type StoredBlock,
   type World,
 } from './world';
+import { formatDate } from '../../shared/dates';
 
 export type LeaveInput = TraineeRef & {
   type: string;
@@ -103,7 +104,7 @@ export async function recordLeave(core: Core, actor: string, input: LeaveInput):
   return core.db.transaction().execute(async (tx) => {
     const t = await requireTrainee(tx, input);
     const world = await loadWorld(tx);
-    const reason = input.reason ?? `${input.type} ${input.from} 至 ${input.to}`;
+    const reason = input.reason ?? `${input.type} ${formatDate(input.from)} 至 ${formatDate(input.to)}`;
     const range = { from: slotContaining(input.from), to: slotContaining(input.to) + 1 };
     const out = await replan(core, tx, actor, world, t, nowSlot(core), { kind: 'leave', range }, input.cutoff, reason);
     const id = uuidv7(core.clock.nowMs());
@@ -154,7 +155,7 @@ export async function recordExitExam(core: Core, actor: string, input: ExitExamI
     if (block.exit_exam_result !== null) {
       throw new AppError(
         'ROTATION_EXAM_RECORDED',
-        `${t.name}在「${input.department}」${block.start_date} 至 ${block.end_date} 的出科考核已登记为${block.exit_exam_result === 'pass' ? '合格' : '不合格'}。`,
+        `${t.name}在「${input.department}」${formatDate(block.start_date)} 至 ${formatDate(block.end_date)} 的出科考核已登记为${block.exit_exam_result === 'pass' ? '合格' : '不合格'}。`,
       );
     }
     await tx

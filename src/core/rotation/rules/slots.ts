@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { SlotRange } from './types';
+import { formatDate } from '../../../shared/dates';
 
 /**
  * Half-month slots. Slot n is a whole number counted from year 0: slot = year * 24 + (month - 1) * 2 + half,
@@ -61,9 +62,9 @@ export function slotMonth(slot: number): string {
   return slotStartDate(slot).slice(0, 7);
 }
 
-/** A range as people read it: 2025-09-01 至 2025-12-31 (the end inclusive). */
+/** A range as people read it: 2025年9月1日 至 2025年12月31日 (the end inclusive). */
 export function rangeLabel(range: SlotRange): string {
-  return `${slotStartDate(range.from)} 至 ${slotEndDate(range.to - 1)}`;
+  return `${formatDate(slotStartDate(range.from))} 至 ${formatDate(slotEndDate(range.to - 1))}`;
 }
 
 /** Months (0.5 steps) to slots. */

@@ -1,38 +1,5 @@
-/**
- * Dates and times in the Chinese form the base's staff write them (2026年12月1日 13:05), whatever the
- * system locale: a laptop set to English must not print 12/1/2026 on a receipt or in the audit list.
- * Local time (the base's clock), as everything else the station shows.
- */
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function parse(value: string | Date): Date | null {
-  const d = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
-/** 2026年12月1日 13:05 (with seconds: 13:05:09). Unparseable input is shown as given. */
-export function formatDateTime(value: string | Date, withSeconds = false): string {
-  const d = parse(value);
-  if (!d) return String(value);
-  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}${withSeconds ? `:${pad(d.getSeconds())}` : ''}`;
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${time}`;
-}
-
-/** 2026年12月1日. A bare calendar date (2026-12-01) is read as that day, not as UTC midnight. */
-export function formatDate(value: string | Date): string {
-  if (typeof value === 'string') {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (m) return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
-  }
-  const d = parse(value);
-  return d ? `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日` : String(value);
-}
-
-/** 2026年12月 (a month of a rotation plan: 2026-12). */
-export function formatMonth(value: string): string {
-  const m = /^(\d{4})-(\d{2})/.exec(value);
-  return m ? `${Number(m[1])}年${Number(m[2])}月` : value;
-}
+/** Dates in Chinese form live in src/shared so the core's messages and the screens say them alike. */
+export { formatDate, formatDateTime, formatMonth } from '../../../shared/dates';
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;

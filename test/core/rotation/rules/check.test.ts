@@ -33,7 +33,7 @@ describe('checkPlans', () => {
       ['dA', 2, 12],
       ['dB', 14, 24],
     ]);
-    expect(v[0]!.message).toBe('「dA科」在 2025-10-01 至 2026-02-28 最多有 2 名学员，容量 1');
+    expect(v[0]!.message).toBe('「dA科」在 2025年10月1日 至 2026年2月28日 最多有 2 名学员，容量 1');
   });
 
   it('counts occupied places from outside the run', () => {

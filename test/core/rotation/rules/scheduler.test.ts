@@ -52,7 +52,7 @@ describe('schedule: hand-worked cases', () => {
     // Demand 3 × 12 slots, capacity 1 × 24 slots: 12 slots = 6 trainee-months short, over the whole year.
     expect(r.infeasible).toHaveLength(1);
     expect(r.infeasible[0]).toMatchObject({ department: 'A', from: START, to: START + 24, shortTraineeMonths: 6 });
-    expect(r.infeasible[0]!.message).toContain('2025-09-01 至 2026-08-31 至少需要 18 人·月，只有 12 人·月空位，缺 6 人·月');
+    expect(r.infeasible[0]!.message).toContain('2025年9月1日 至 2026年8月31日 至少需要 18 人·月，只有 12 人·月空位，缺 6 人·月');
     expect(r.infeasible[0]!.message).toContain('学员1、学员2、学员3');
   });
 
