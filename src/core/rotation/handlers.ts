@@ -8,7 +8,7 @@ import { exportPlans } from './export';
 import { planRotation } from './plans';
 import { importSchemes, listSchemes, previewSchemes } from './schemes';
 import { changeStatus } from './status';
-import { checkRotation, rosterView, showPlan } from './views';
+import { checkRotation, listPlans, rosterView, showPlan } from './views';
 
 export const rotationHandlers = defineHandlers<typeof rotationOps>()({
   'rotation.previewDepartments': async (ctx, input) => previewDepartments(ctx.core, decodeFile(input)),
@@ -23,6 +23,7 @@ export const rotationHandlers = defineHandlers<typeof rotationOps>()({
 
   'rotation.plan': async (ctx, input) => planRotation(ctx.core, actorOf(ctx).username, input),
   'rotation.show': async (ctx, input) => showPlan(ctx.core.db, input),
+  'rotation.listPlans': async (ctx, input) => listPlans(ctx.core.db, input.traineeIds),
   'rotation.check': async (ctx, input) => checkRotation(ctx.core.db, input.cohortYear),
   'rotation.roster': async (ctx, input) => rosterView(ctx.core.db, input.from, input.to),
 

@@ -15,6 +15,17 @@ export async function showPlan(tx: Tx, ref: TraineeRef): Promise<TraineePlanView
   return planView(tx, world, t);
 }
 
+/**
+ * Many trainees' plans from one load of the rotation data: the plan grid shows a whole cohort, and one
+ * `showPlan` per trainee would load every block of the base once per trainee.
+ */
+export async function listPlans(tx: Tx, traineeIds: readonly string[]): Promise<TraineePlanView[]> {
+  const world = await loadWorld(tx);
+  const views: TraineePlanView[] = [];
+  for (const traineeId of traineeIds) views.push(await planView(tx, world, await requireTrainee(tx, { traineeId })));
+  return views;
+}
+
 export async function planView(tx: Tx, world: World, t: RotationTrainee): Promise<TraineePlanView> {
   const plan = await planRow(tx, t.id);
   const leave = await tx.selectFrom('rotation_leave').selectAll().where('trainee_id', '=', t.id).orderBy('from_date').execute();

@@ -238,6 +238,11 @@ export const rotationOps = {
     access: perm('rotation.view'),
     summary: '学员的轮转计划',
   }),
+  'rotation.listPlans': op<TraineePlanView[]>()({
+    input: z.strictObject({ traineeIds: z.array(z.string().min(1)).max(10000) }),
+    access: perm('rotation.view'),
+    summary: '多名学员的轮转计划（一次读取，供排班网格使用）',
+  }),
   'rotation.check': op<{ violations: ViolationView[] }>()({
     input: z.object({ cohortYear: z.number().int().optional() }),
     access: perm('rotation.view'),

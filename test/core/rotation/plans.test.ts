@@ -25,6 +25,17 @@ describe('planning a cohort', () => {
     expect((await ok(core, session, 'rotation.check', {})).violations).toEqual([]);
   });
 
+  it('reads many plans in one call, the same as one at a time, in the order asked', async () => {
+    const { core, session } = await rotationBase();
+    await addTrainees(core, 4);
+    await ok(core, session, 'rotation.plan', { cohortYear: 2027 });
+    const ids = (await ok(core, session, 'trainees.list', { cohortYear: 2027 })).trainees.map((t) => t.id).reverse();
+    const many = await ok(core, session, 'rotation.listPlans', { traineeIds: ids });
+    expect(many.map((p) => p.traineeId)).toEqual(ids);
+    for (const id of ids)
+      expect(many.find((p) => p.traineeId === id)).toEqual(await ok(core, session, 'rotation.show', { traineeId: id }));
+  });
+
   it('saves nothing and returns the shortfalls when the departments cannot hold the cohort', async () => {
     const { core, session } = await rotationBase();
     await ok(

@@ -39,7 +39,9 @@ describe('half-month slots', () => {
     expect(slotEndDate(slotStartingOn('2025-02-16'))).toBe('2025-02-28');
     expect(slotEndDate(slotStartingOn('2025-12-16'))).toBe('2025-12-31');
     expect(slotMonth(s + 1)).toBe('2024-02');
-    expect(rangeLabel({ from: slotStartingOn('2025-09-01'), to: slotStartingOn('2026-01-01') })).toBe('2025年9月1日 至 2025年12月31日');
+    expect(rangeLabel({ from: slotStartingOn('2025-09-01'), to: slotStartingOn('2026-01-01') })).toBe(
+      '2025年9月1日 至 2025年12月31日',
+    );
   });
 
   it('round-trips every slot of a year', () => {

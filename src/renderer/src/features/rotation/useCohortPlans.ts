@@ -3,7 +3,8 @@ import type { TraineePlanView } from '../../../../shared/contract/rotation';
 import type { TraineeSummary } from '../../../../shared/contract/trainees';
 import { call } from '../../app/call';
 
-const PARALLEL = 8;
+// Plans are read in pages so a large cohort shows progress while it loads.
+const PAGE = 100;
 
 export type CohortPlans = {
   /** Per trainee id: the plan, or null when the trainee has none yet. */
@@ -15,8 +16,8 @@ export type CohortPlans = {
 };
 
 /**
- * Every plan of a cohort, read a few at a time (the contract has one plan per call). Kept here rather than
- * in the query cache: a move changes one trainee's plan and must not refetch six hundred.
+ * Every plan of a cohort, a page of trainees per call. Kept here rather than in the query cache: a move
+ * changes one trainee's plan and must not refetch six hundred.
  */
 export function useCohortPlans(trainees: readonly TraineeSummary[]): CohortPlans {
   const [plans, setPlans] = useState<Map<string, TraineePlanView | null>>(new Map());
@@ -27,21 +28,24 @@ export function useCohortPlans(trainees: readonly TraineeSummary[]): CohortPlans
 
   useEffect(() => {
     const mine = ++run.current;
-    const queue = ids === '' ? [] : ids.split(',');
+    const all = ids === '' ? [] : ids.split(',');
     const next = new Map<string, TraineePlanView | null>();
     setLoaded(0);
-    let done = 0;
-    async function worker() {
-      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        const r = await call('rotation.show', { traineeId: id });
+    async function load() {
+      for (let i = 0; i < all.length; i += PAGE) {
+        const page = all.slice(i, i + PAGE);
+        const r = await call('rotation.listPlans', { traineeIds: page });
         if (mine !== run.current) return;
-        next.set(id, r.ok && r.value.blocks.length > 0 ? r.value : null);
-        setLoaded(++done);
+        const views = new Map(r.ok ? r.value.map((v) => [v.traineeId, v]) : []);
+        for (const id of page) {
+          const v = views.get(id);
+          next.set(id, v && v.blocks.length > 0 ? v : null);
+        }
+        setLoaded(Math.min(all.length, i + PAGE));
       }
-    }
-    void Promise.all(Array.from({ length: PARALLEL }, worker)).then(() => {
       if (mine === run.current) setPlans(next);
-    });
+    }
+    void load();
   }, [ids, tick]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
