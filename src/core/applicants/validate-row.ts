@@ -8,6 +8,7 @@ import type { Preset } from '../../shared/preset';
 import type { CatalogueIndex } from '../catalogue/catalogue';
 import type { DocType } from '../identity';
 import { normalizeText } from '../tabular';
+import { cellTextProblem } from '../tabular/cell-safety';
 import type { Cell } from '../tabular';
 import {
   birthDateOrFromId,
@@ -24,7 +25,8 @@ import {
   readSex,
   readYesNo,
 } from './row-fields';
-import { rowReader } from './row-reader';
+import { fieldLabel } from './fields';
+import { rowReader, type RowReader } from './row-reader';
 
 /** The imported fields of one applicant, normalised: what content_hash covers. */
 export type ApplicantRecord = {
@@ -74,9 +76,18 @@ export type RowOutcome = {
 
 export { matchCategory, parseYesNo } from './row-fields';
 
+/** Hidden characters or an absurd length in any cell refuse the row, naming the field (see cell-safety). */
+function refuseUnsafeText(r: RowReader, fields: Set<ApplicantFieldKey>): void {
+  for (const k of fields) {
+    const problem = cellTextProblem(r.cell(k).text);
+    if (problem) r.problem(k, problem.code, `“${fieldLabel(k)}”${problem.message}`);
+  }
+}
+
 export function validateRow(cells: Cell[], rowNo: number, columns: Map<ApplicantFieldKey, number>, ctx: RowContext): RowOutcome {
   const r = rowReader(cells, rowNo, columns);
   const present = new Set<ApplicantFieldKey>(columns.keys());
+  refuseUnsafeText(r, present);
   const name = r.text('name');
   r.required('name');
   const type = readIdType(r);

@@ -166,3 +166,25 @@ describe('validation codes (one row each, row 2 = first data row)', () => {
     expect(p.rejected).toEqual([expect.objectContaining({ row: 5, code: 'PHONE_FORMAT' })]);
   });
 });
+
+describe('hostile cell text', () => {
+  it('refuses terminal escapes, direction overrides, zero-width characters and huge names, naming the field', async () => {
+    const r = await preview([
+      person({ 姓名: '\u001b[2J张三' }),
+      person({ 姓名: '李\u202E四' }),
+      person({ 姓名: '王\u200B五' }),
+      person({ 姓名: '赵'.repeat(100_000) }),
+      person({ 姓名: '=HYPERLINK("http://x")' }),
+    ]);
+    const onName = r.rejected.filter((p) => p.field === '姓名').map((p) => [p.row, p.code]);
+    expect(onName).toEqual([
+      [2, 'CELL_CONTROL_CHAR'],
+      [3, 'CELL_BIDI_CHAR'],
+      [4, 'CELL_ZERO_WIDTH'],
+      [5, 'CELL_TOO_LONG'],
+    ]);
+    // A formula prefix is harmless text on the way in; exports neutralise it on the way out.
+    expect(r.rejected.some((p) => p.row === 6)).toBe(false);
+    expect(r.rejected[0]!.message).toContain('“姓名”');
+  });
+});
