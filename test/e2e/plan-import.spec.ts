@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PLANS, expect, field, goTo, initializeBase, openAsAdmin, test } from './fixtures';
 
@@ -150,4 +151,30 @@ test('quotas are edited inline with validation, and pooled seats are split to a 
   await expect(page.getByTestId('quota-0100')).toHaveText('4');
   await expect(page.getByTestId('quota-pool')).toHaveText('40');
   await expect(page.getByTestId('plan-total-cell')).toHaveText('88');
+});
+
+test('importing over an existing plan shows what changes and needs a reason', async ({ page, server }, testInfo) => {
+  await initializeBase(server, { baseName: '吉林大学第一医院' });
+  await server.api('auth.login', { username: 'admin', password: 'correct horse 1' });
+  await server.api('plan.commitImport', {
+    fileName: 'jilin.csv',
+    contentBase64: readFileSync(JILIN).toString('base64'),
+    mappings: {},
+  });
+  await openAsAdmin(page, server);
+  await goTo(page, '招收计划');
+  await page.getByRole('button', { name: '导入计划' }).first().click();
+  const dialog = page.getByRole('dialog', { name: '导入招收计划' });
+  const small = testInfo.outputPath('small.csv');
+  writeFileSync(small, '专业名称,计划人数\n全科,5\n儿科,2\n');
+  await dialog.getByTestId('plan-file-input').setInputFiles(small);
+
+  const replace = dialog.getByTestId('plan-replace');
+  await expect(replace).toContainText('合计：90 人 → 7 人');
+  await expect(replace).toContainText('变更：全科 30 人 → 5 人');
+  await expect(dialog.getByRole('button', { name: '确认导入' })).toBeDisabled();
+  await replace.getByLabel('替换原因（记入审计日志）').fill('省住培办下达调整后的计划');
+  await dialog.getByRole('button', { name: '确认导入' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('plan-total-cell')).toHaveText('7');
 });

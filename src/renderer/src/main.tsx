@@ -12,7 +12,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light">
-        <Notifications position="bottom-right" limit={4} />
+        <Notifications position="bottom-right" limit={2} />
         <App />
       </MantineProvider>
     </I18nextProvider>

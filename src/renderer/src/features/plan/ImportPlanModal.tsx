@@ -14,6 +14,7 @@ import { notifySuccess } from '../../app/notify';
 import { ErrorState } from '../../components/states';
 import { MAX_IMPORT_BYTES, readFileAsBase64 } from '../../lib/file';
 import { ImportPreviewTable } from './ImportPreviewTable';
+import { PlanReplaceSection, replaceReady } from './PlanReplaceSection';
 import { ADD_LOCAL, UnknownSpecialties } from './UnknownSpecialties';
 
 type Source = { fileName: string; contentBase64: string };
@@ -48,6 +49,8 @@ export function ImportPlanModal({
   const [mappings, setMappings] = useState<Record<string, string | null>>({});
   const [busy, setBusy] = useState<'preview' | 'commit' | null>(null);
   const [commitError, setCommitError] = useState<ApiError | null>(null);
+  const [reason, setReason] = useState('');
+  const [remap, setRemap] = useState<Record<string, string | null>>({});
 
   useEffect(() => {
     if (opened) {
@@ -106,7 +109,14 @@ export function ImportPlanModal({
     }
     setBusy('commit');
     setCommitError(null);
-    const r = await mutate('plan.commitImport', { ...source, ...(baseColumn ? { baseColumn } : {}), mappings: m });
+    const replacing = preview.diff && !preview.diff.identical;
+    const remapped = Object.fromEntries(Object.entries(remap).filter((e): e is [string, string] => !!e[1]));
+    const r = await mutate('plan.commitImport', {
+      ...source,
+      ...(baseColumn ? { baseColumn } : {}),
+      mappings: m,
+      ...(replacing ? { replace: true, reason: reason.trim(), remap: remapped } : {}),
+    });
     setBusy(null);
     if (!r.ok) return setCommitError(r.error);
     onImported(r.value);
@@ -117,7 +127,8 @@ export function ImportPlanModal({
   const choices = previewError ? baseColumnsOf(previewError) : (preview?.baseColumns ?? []);
   const unmapped = preview ? preview.unknownSpecialties.filter((u) => !mappings[u.name]).length : 0;
   const problems = preview?.problems ?? [];
-  const blocked = !preview || problems.length > 0 || unmapped > 0;
+  const replaceBlocked = !!preview && !replaceReady(preview.diff, reason, remap);
+  const blocked = !preview || problems.length > 0 || unmapped > 0 || replaceBlocked;
 
   return (
     <Dialog opened={opened} onClose={onClose} title={t('plan.importTitle')} size={980} closeOnClickOutside={false}>
@@ -215,6 +226,17 @@ export function ImportPlanModal({
               onChange={(name, v) => setMappings((m) => ({ ...m, [name]: v }))}
             />
 
+            {preview.diff && !preview.diff.identical && (
+              <PlanReplaceSection
+                diff={preview.diff}
+                preview={preview}
+                reason={reason}
+                onReason={setReason}
+                remap={remap}
+                onRemap={(code, to) => setRemap((r) => ({ ...r, [code]: to }))}
+              />
+            )}
+
             <ImportPreviewTable preview={preview} />
           </>
         )}
@@ -244,7 +266,9 @@ export function ImportPlanModal({
                 ? t('plan.blockedProblems', { count: problems.length })
                 : unmapped > 0
                   ? t('plan.blockedUnknown', { count: unmapped })
-                  : t('plan.readyToCommit')}
+                  : replaceBlocked
+                    ? t('plan.blockedReplace')
+                    : t('plan.readyToCommit')}
           </Text>
           <Group>
             <Button variant="default" onClick={onClose}>
