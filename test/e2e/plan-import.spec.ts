@@ -132,6 +132,13 @@ test('quotas are edited inline with validation, and pooled seats are split to a 
   await input.fill('');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('计划人数必须是不小于 0 的整数。')).toBeVisible();
+  // A minus sign or a fraction is refused, never silently dropped (typing -5 used to save 5).
+  for (const typed of ['-5', '2.5']) {
+    await input.fill(typed);
+    await input.press('Enter');
+    await expect(page.getByText('计划人数必须是不小于 0 的整数。')).toBeVisible();
+    await expect(page.getByTestId('plan-total-cell')).toHaveText('90');
+  }
   await input.fill('28');
   await input.press('Enter');
   await expect(page.getByTestId('quota-0700')).toHaveText('28');

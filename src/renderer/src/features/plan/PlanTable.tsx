@@ -130,8 +130,9 @@ function QuotaCell({ row, editable, onChanged }: { row: PlanRow; editable: boole
         aria-label={t('plan.quotaOf', { name: row.specialtyName })}
         value={value}
         onChange={setValue}
-        allowNegative={false}
-        allowDecimal={false}
+        // The sign and decimals are kept as typed so save() refuses them: stripping them turned "-5" into 5.
+        allowNegative
+        allowDecimal
         min={0}
         max={MAX_QUOTA}
         clampBehavior="none"
