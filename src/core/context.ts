@@ -19,6 +19,8 @@ export type Core = {
   schemaVersion: number;
   appVersion: string;
   backupFile: string | null;
+  /** scrypt N used for every new password hash (and the matching dummy check for unknown users). */
+  scryptCost: number;
   close(): Promise<void>;
 };
 

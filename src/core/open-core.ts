@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Hlc, decodeHlc } from './audit/hlc';
+import { DEFAULT_SCRYPT_N } from './auth/password';
 import { SessionStore } from './auth/sessions';
 import type { Core } from './context';
 import { openDatabase } from './db/open';
@@ -15,6 +16,8 @@ export type OpenCoreOptions = {
   idleMinutes?: number;
   appVersion?: string;
   log?: (line: string) => void;
+  /** scrypt N for new password hashes; defaults to DEFAULT_SCRYPT_N. Tests lower it to keep setup fast. */
+  scryptCost?: number;
 };
 
 export const DB_FILE_NAME = 'basedesk.sqlite';
@@ -58,6 +61,7 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
     schemaVersion: opened.schemaVersion,
     appVersion: options.appVersion ?? '0.1.0',
     backupFile: opened.backupFile,
+    scryptCost: options.scryptCost ?? DEFAULT_SCRYPT_N,
     close: () => opened.close(),
   };
 }

@@ -18,8 +18,11 @@ export function tempDir(prefix = 'basedesk-test-'): string {
   return dir;
 }
 
+/** Cheap scrypt for test accounts: every setup hashes a password, and production cost is pinned elsewhere. */
+export const TEST_SCRYPT_COST = 2 ** 10;
+
 export async function freshCore(options: Partial<OpenCoreOptions> = {}): Promise<Core> {
-  const core = await openCore({ dataDir: options.dataDir ?? tempDir(), ...options });
+  const core = await openCore({ dataDir: options.dataDir ?? tempDir(), scryptCost: TEST_SCRYPT_COST, ...options });
   cleanups.push(() => core.close());
   return core;
 }

@@ -13,7 +13,7 @@ export const authHandlers = defineHandlers<typeof authOps>()({
     const failed = new AppError('AUTH_FAILED', '用户名或密码不正确。');
     const user = await findUserByName(core.db, input.username);
     if (!user) {
-      await verifyDummyPassword(input.password);
+      await verifyDummyPassword(input.password, core.scryptCost);
       throw failed;
     }
     const nowMs = core.clock.nowMs();
@@ -60,7 +60,7 @@ export const authHandlers = defineHandlers<typeof authOps>()({
       throw new AppError('AUTH_FAILED', '原密码不正确。');
     }
     assertPassword(input.newPassword);
-    const hash = await hashPassword(input.newPassword);
+    const hash = await hashPassword(input.newPassword, core.scryptCost);
     await core.db.transaction().execute(async (tx) => {
       await tx
         .updateTable('users')

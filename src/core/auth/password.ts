@@ -5,7 +5,8 @@ import { AppError } from '../../shared/errors';
 // scrypt with OWASP's minimum (N=2^17, r=8, p=1) costs ~128 MiB and ~0.3 s here; N=2^15 keeps login snappy
 // on old base laptops while staying far beyond brute force for local accounts. Parameters are stored with
 // each hash so they can be raised later without breaking old passwords.
-const PARAMS = { N: 2 ** 15, r: 8, p: 1, keylen: 32 };
+export const DEFAULT_SCRYPT_N = 2 ** 15;
+const PARAMS = { r: 8, p: 1, keylen: 32 };
 
 function scrypt(password: string, salt: Buffer, keylen: number, opts: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -13,15 +14,16 @@ function scrypt(password: string, salt: Buffer, keylen: number, opts: ScryptOpti
   );
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/** `cost` is scrypt's N; only tests lower it, and verifying reads N back from the stored hash. */
+export async function hashPassword(password: string, cost = DEFAULT_SCRYPT_N): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(password.normalize('NFC'), salt, PARAMS.keylen, {
-    N: PARAMS.N,
+    N: cost,
     r: PARAMS.r,
     p: PARAMS.p,
     maxmem: 256 * 1024 * 1024,
   });
-  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+  return `scrypt$${cost}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -38,15 +40,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-let dummyHash: Promise<string> | null = null;
+const dummyHashes = new Map<number, Promise<string>>();
 
 /**
  * Spends the same scrypt work as checking a real account's password, so a login for a name that does not
- * exist takes as long as a wrong password and cannot be told apart by timing. Always false.
+ * exist takes as long as a wrong password and cannot be told apart by timing. `cost` must be the one new
+ * hashes use here. Always false.
  */
-export async function verifyDummyPassword(password: string): Promise<false> {
-  dummyHash ??= hashPassword(randomBytes(16).toString('base64'));
-  await verifyPassword(password, await dummyHash);
+export async function verifyDummyPassword(password: string, cost = DEFAULT_SCRYPT_N): Promise<false> {
+  let dummy = dummyHashes.get(cost);
+  if (!dummy) {
+    dummy = hashPassword(randomBytes(16).toString('base64'), cost);
+    dummyHashes.set(cost, dummy);
+  }
+  await verifyPassword(password, await dummy);
   return false;
 }
 

@@ -49,7 +49,7 @@ export const systemHandlers = defineHandlers<typeof systemOps>()({
     assertPassword(input.admin.password);
     const programs = input.programs ?? preset.programs;
     const now = isoNow(core.clock);
-    const passwordHash = await hashPassword(input.admin.password);
+    const passwordHash = await hashPassword(input.admin.password, core.scryptCost);
     const adminId = uuidv7(core.clock.nowMs());
     const actor = input.admin.username;
     await core.db.transaction().execute(async (tx) => {

@@ -27,7 +27,7 @@ export const usersHandlers = defineHandlers<typeof usersOps>()({
       username: input.username,
       display_name: input.displayName,
       role: input.role,
-      password_hash: await hashPassword(input.password),
+      password_hash: await hashPassword(input.password, core.scryptCost),
       disabled: 0,
       created_at: now,
       updated_at: now,
@@ -93,7 +93,7 @@ export const usersHandlers = defineHandlers<typeof usersOps>()({
     const { core } = ctx;
     const user = await getUser(core.db, input.id);
     assertPassword(input.password);
-    const hash = await hashPassword(input.password);
+    const hash = await hashPassword(input.password, core.scryptCost);
     await core.db.transaction().execute(async (tx) => {
       await tx
         .updateTable('users')

@@ -5,6 +5,7 @@ import { ADMISSION_ROUTES } from '../features/admission/routes';
 import { APPLICANT_ROUTES } from '../features/applicants/routes';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BaseSettingsPage } from '../features/base/BaseSettingsPage';
+import { EXAM_ROUTES } from '../features/exam/routes';
 import { HomePage } from '../features/home/HomePage';
 import { OUTBOX_ROUTES } from '../features/outbox/routes';
 import { PlanPage } from '../features/plan/PlanPage';
@@ -37,6 +38,7 @@ export const ROUTES: readonly AppRoute[] = [
   ...ADMISSION_ROUTES,
   ...TRAINEE_ROUTES,
   ...ROTATION_ROUTES,
+  ...EXAM_ROUTES,
   ...OUTBOX_ROUTES,
   {
     path: '/base',

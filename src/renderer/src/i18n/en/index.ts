@@ -4,6 +4,7 @@ import { admission } from './admission';
 import { audit } from './audit';
 import { base } from './base';
 import { common } from './common';
+import { exam } from './exam';
 import { outbox } from './outbox';
 import { plan } from './plan';
 import { rotation } from './rotation';
@@ -24,4 +25,5 @@ export const en: Messages = {
   ...outbox,
   ...trainees,
   ...rotation,
+  ...exam,
 };

@@ -4,6 +4,7 @@ import { audit } from './audit';
 import { auth } from './auth';
 import { base } from './base';
 import { common } from './common';
+import { exam } from './exam';
 import { home } from './home';
 import { outbox } from './outbox';
 import { plan } from './plan';
@@ -31,6 +32,7 @@ export const zhCN = {
   ...outbox,
   ...trainees,
   ...rotation,
+  ...exam,
 };
 
 type Shape<T> = {
