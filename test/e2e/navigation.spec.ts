@@ -12,7 +12,7 @@ test('navigation is grouped by the year’s phases per role; switching user land
 
   // The administrator sees every phase that has pages, in the year's order.
   const groups = nav.locator('[data-testid^="nav-group-"]');
-  await expect(groups).toHaveText(['招收与现场确认', '考核与录取', '在培与轮转', '报送', '系统']);
+  await expect(groups).toHaveText(['招收与现场确认', '考核与录取', '在培与轮转', '结业考核', '报送', '系统']);
   // The plan is empty: the home page says so and leads there.
   await page.getByTestId('due-plan').click();
   await expect(page.getByRole('heading', { level: 2, name: '招收计划' })).toBeVisible();
@@ -30,5 +30,6 @@ test('navigation is grouped by the year’s phases per role; switching user land
   await expect(page).toHaveURL(/#\/$/);
   await expect(nav.getByRole('link', { name: '面试评分' })).toBeVisible();
   await expect(nav.getByRole('button', { name: '在培与轮转' })).toHaveCount(0);
+  await expect(nav.getByRole('button', { name: '结业考核' })).toHaveCount(0);
   await expect(nav.getByRole('link', { name: '审计日志' })).toHaveCount(0);
 });
