@@ -22,6 +22,7 @@ import type { ApplicantTable } from './tables';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Insertable } from 'kysely';
 import { markDuplicates, validateRow, type RowContext, type RowOutcome } from './validate-row';
+import { changeSnapshots } from '../util/record-fields';
 
 export type ImportFile = { fileName: string; bytes: Uint8Array };
 export type ImportOptions = { mapping?: Record<string, ApplicantFieldKey>; headerRow?: number };
@@ -376,8 +377,7 @@ export async function commitApplicantImport(
         action: 'applicant.update',
         entity: 'applicant',
         entityId: p.existing.id,
-        before: Object.fromEntries(p.change.changes.map((c) => [c.field, c.before])),
-        after: Object.fromEntries(p.change.changes.map((c) => [c.field, c.after])),
+        ...changeSnapshots(p.change.changes),
         reason: `导入 ${file.fileName} 第 ${p.outcome.row} 行`,
       });
     }

@@ -1,5 +1,4 @@
 /** Conversions between the stored row, the normalised import record and the API views (always masked). */
-import { createHash } from 'node:crypto';
 import {
   APPLICANT_FIELD_LABELS,
   type ApplicantFieldKey,
@@ -12,6 +11,7 @@ import type { DocType } from '../identity';
 import { maskCertNo } from './privacy';
 import type { ApplicantTable } from './tables';
 import type { ApplicantRecord } from './validate-row';
+import { hashFields } from '../util/record-fields';
 
 export function recordOf(a: ApplicantTable): ApplicantRecord {
   return {
@@ -95,9 +95,7 @@ const HASH_KEYS: readonly (keyof ApplicantRecord)[] = [
 ];
 
 export function contentHash(r: ApplicantRecord): string {
-  return createHash('sha256')
-    .update(JSON.stringify(HASH_KEYS.map((k) => r[k])), 'utf8')
-    .digest('hex');
+  return hashFields(r, HASH_KEYS);
 }
 
 function same(a: unknown, b: unknown): boolean {

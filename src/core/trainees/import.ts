@@ -34,6 +34,7 @@ import {
   type TraineeRowOutcome,
 } from './rules/validate-row';
 import type { TraineeTable } from './tables';
+import { changeSnapshots } from '../util/record-fields';
 
 export type ImportFile = { fileName: string; bytes: Uint8Array };
 
@@ -253,8 +254,7 @@ async function applyUpdates(tx: Tx, core: Core, actor: string, fileName: string,
       action: 'trainee.update',
       entity: 'trainee',
       entityId: p.existing.id,
-      before: Object.fromEntries(p.change.changes.map((c) => [c.field, c.before])),
-      after: Object.fromEntries(p.change.changes.map((c) => [c.field, c.after])),
+      ...changeSnapshots(p.change.changes),
       reason: `导入 ${fileName} 第 ${p.outcome.row} 行`,
     });
   }

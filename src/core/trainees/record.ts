@@ -1,5 +1,4 @@
 /** Conversions between the stored row, the normalised import record and the API views (masked by default). */
-import { createHash } from 'node:crypto';
 import type { FieldChange } from '../../shared/contract/applicants';
 import {
   TRAINEE_PROGRAM_LABELS,
@@ -15,6 +14,7 @@ import type { DocType } from '../identity';
 import { traineeFieldLabel } from './fields';
 import type { TraineeRecord } from './rules/validate-row';
 import type { TraineeTable } from './tables';
+import { hashFields } from '../util/record-fields';
 
 export function recordOf(t: TraineeTable): TraineeRecord {
   return {
@@ -89,9 +89,7 @@ const HASH_KEYS: readonly (keyof TraineeRecord)[] = [
 ];
 
 export function contentHash(r: TraineeRecord): string {
-  return createHash('sha256')
-    .update(JSON.stringify(HASH_KEYS.map((k) => r[k])), 'utf8')
-    .digest('hex');
+  return hashFields(r, HASH_KEYS);
 }
 
 type RecordKey = keyof TraineeRecord;
