@@ -19,7 +19,11 @@ export type OpenDatabaseOptions = {
   nativeBinding?: string;
   /** Where the pre-migration backup copy goes; defaults to `<dir of file>/backups`. */
   backupDir?: string;
-  /** Queries slower than this are logged (Signal uses 40 ms); 0 disables. */
+  /**
+   * Queries slower than this are logged (Signal uses 40 ms). Off unless asked for, here or through
+   * BASEDESK_SLOW_QUERY_MS: it is a tool for whoever is tuning, and on a user's terminal or in a test run it
+   * is noise on stderr.
+   */
   slowQueryMs?: number;
   log?: (line: string) => void;
   /** Apply migrations up to this version only (migration tests). */
@@ -107,7 +111,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     );
   }
 
-  const slowMs = options.slowQueryMs ?? 40;
+  const slowMs = options.slowQueryMs ?? slowQueryThresholdFromEnv();
   const log = options.log ?? ((line: string) => console.warn(line));
   const db = new Kysely<DB>({
     dialect: new ImmediateSqliteDialect(raw),
@@ -180,4 +184,10 @@ function backupBeforeMigration(raw: Database.Database, file: string, version: nu
     throw e;
   }
   return target;
+}
+
+/** BASEDESK_SLOW_QUERY_MS as a positive number of milliseconds, or 0 (off) when unset or not a number. */
+function slowQueryThresholdFromEnv(): number {
+  const ms = Number(process.env['BASEDESK_SLOW_QUERY_MS'] ?? '');
+  return Number.isFinite(ms) && ms > 0 ? ms : 0;
 }

@@ -82,4 +82,20 @@ describe('opening the database', () => {
     });
     await again.close();
   });
+  it('logs slow queries only when asked to, so a test run or a user terminal stays quiet', async () => {
+    const quiet: string[] = [];
+    const plain = await openDatabase({ file: join(tempDir(), 'q.sqlite'), log: (l) => quiet.push(l) });
+    // Slow on purpose (a few hundred ms): it would have crossed the old always-on 40 ms threshold.
+    await sql`WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000) SELECT count(*) FROM c`.execute(
+      plain.db,
+    );
+    await plain.close();
+    expect(quiet).toEqual([]);
+
+    const logged: string[] = [];
+    const tuned = await openDatabase({ file: join(tempDir(), 't.sqlite'), slowQueryMs: 1e-9, log: (l) => logged.push(l) });
+    await sql`SELECT count(*) FROM sqlite_master`.execute(tuned.db);
+    await tuned.close();
+    expect(logged.some((l) => l.startsWith('[slow-query]') && l.includes('sqlite_master'))).toBe(true);
+  });
 });
