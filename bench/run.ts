@@ -12,13 +12,18 @@ const benches: Bench[] = [
   { name: 'scoring', load: () => import('./scoring.bench') },
   { name: 'admission', load: () => import('./admission.bench') },
   { name: 'admission-service', load: () => import('./admission-service.bench') },
+  { name: 'admission-staleness', load: () => import('./admission-staleness.bench') },
   { name: 'package', load: () => import('./package.bench') },
   { name: 'outbox', load: () => import('./outbox.bench') },
   { name: 'scores', load: () => import('./scores.bench') },
   { name: 'applicants', load: () => import('./applicants.bench') },
+  { name: 'desk-search', load: () => import('./desk-search.bench') },
+  { name: 'tabular-memory', load: () => import('./tabular-memory.bench') },
   { name: 'age', load: () => import('./age.bench') },
   { name: 'startup', load: () => import('./startup.bench') },
   { name: 'rotation', load: () => import('./rotation.bench') },
+  { name: 'rotation-grid', load: () => import('./rotation-grid.bench') },
+  { name: 'screens', load: () => import('./screens.bench') },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');

@@ -78,6 +78,7 @@ async function seedApplicants(core: Core, n: number, withScores: boolean): Promi
       name: `考生${i}`,
       category: '社会人',
       choices_json: JSON.stringify([sp]),
+      confirmation_status: 'confirmed',
       created_at: now,
       updated_at: now,
     });

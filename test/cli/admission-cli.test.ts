@@ -128,4 +128,36 @@ describe('basedesk admission', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('USAGE');
   });
+
+  it('list --json says when the result is out of date and why; publish is refused until a re-run', async () => {
+    const { dir } = await base(
+      [['0100', 1]],
+      [
+        { key: 'A', choices: ['0100'], total: 90 },
+        { key: 'B', choices: ['0100'], total: 80 },
+      ],
+    );
+    expect((await cli(['--data-dir', dir, 'admission', 'run'], { env })).code).toBe(0);
+    // The plan changes after the run (one more seat in 内科).
+    const core = await openCore({ dataDir: dir, idleMinutes: 0 });
+    try {
+      await core.db.updateTable('plan_rows').set({ quota: 2 }).where('specialty_code', '=', '0100').execute();
+    } finally {
+      await core.close();
+    }
+    const stale = await cli(['--data-dir', dir, '--json', 'admission', 'list'], { env });
+    expect(stale.code).toBe(0);
+    const v = stale.json<RunJson & { stale: boolean; staleReasons: string[] }>();
+    expect(v).toMatchObject({ stale: true, staleReasons: ['PLAN_CHANGED'], runNo: 1 });
+    // The documented shape is kept: the new fields are added, nothing renamed or dropped.
+    expect(Object.keys(v)).toEqual(expect.arrayContaining(['cohortYear', 'runNo', 'admitted', 'unfilled', 'ties', 'changes']));
+    expect((await cli(['--data-dir', dir, 'admission', 'list'], { env })).stdout).toContain('结果已过期：招收计划有变化');
+    const pub = await cli(['--data-dir', dir, 'admission', 'publish', '--start', '2024-07-10'], { env });
+    expect(pub.code).toBe(1);
+    expect(pub.stderr).toContain('ADMISSION_STALE');
+    expect(pub.stderr).toContain('招收计划有变化');
+    expect((await cli(['--data-dir', dir, 'admission', 'run'], { env })).code).toBe(0);
+    const again = await cli(['--data-dir', dir, '--json', 'admission', 'list'], { env });
+    expect(again.json<{ stale: boolean; admitted: unknown[] }>()).toMatchObject({ stale: false, admitted: [{}, {}] });
+  }, 90_000);
 });

@@ -39,8 +39,16 @@ describe('basedesk applicants / confirm', () => {
     const d = dry.json<ImportOut>();
     expect(Object.keys(d).sort()).toEqual(['imported', 'rejected', 'unchanged', 'updated']);
     expect(d).toMatchObject({ imported: 11, updated: 0, unchanged: 0 });
+    // The documented shape, plus (allowed extras) who the row is, with the ID number masked.
     expect(d.rejected).toEqual([
-      { row: 6, field: '手机号码', code: 'PHONE_FORMAT', message: expect.stringContaining('第 6 行') },
+      {
+        row: 6,
+        field: '手机号码',
+        code: 'PHONE_FORMAT',
+        message: expect.stringContaining('第 6 行'),
+        name: rows[4]!.姓名,
+        idNumber: expect.stringMatching(/^\d{6}\*{8}\d{3}[\dX]$/),
+      },
     ]);
     expect((await cli(['--data-dir', dir, 'applicants', 'list', '--json'], { env })).json<ListOut>().total).toBe(0);
 
@@ -74,8 +82,15 @@ describe('basedesk applicants / confirm', () => {
     writeFileSync(file, writeCsv(rows, { encoding: 'utf-8' }));
     expect((await cli(['--data-dir', dir, 'applicants', 'import', file], { env })).code).toBe(0);
 
+    // Without a recorded checklist 确认通过 is refused (it used to show 确认通过 with every required item 缺).
+    const unrecorded = await cli(['--data-dir', dir, 'confirm', rows[0]!.证件号码, '--decision', 'confirmed'], { env });
+    expect(unrecorded.code).toBe(1);
+    expect(unrecorded.stderr).toContain('CONFIRM_CHECKLIST_UNRECORDED');
     const ok = await cli(
-      ['--data-dir', dir, '--json', 'confirm', rows[0]!.证件号码, rows[1]!.证件号码, '--decision', 'confirmed'],
+      [
+        ...['--data-dir', dir, '--json', 'confirm', rows[0]!.证件号码, rows[1]!.证件号码],
+        ...['--decision', 'confirmed', '--checklist', 'complete'],
+      ],
       { env },
     );
     expect(ok.code).toBe(0);
@@ -105,6 +120,48 @@ describe('basedesk applicants / confirm', () => {
     });
     expect(clerk.code).toBe(1);
     expect(clerk.stderr).toContain('FORBIDDEN');
+  });
+
+  it('confirm --checklist complete is recorded as declared; a failing rule needs --override-rules --reason', async () => {
+    const dir = await initialised();
+    const rows = roster(3, 44, ['社会人']).map((r) => ({ ...r, 是否农村订单定向: '否', 第一志愿: '内科' }));
+    // A rural order-oriented student choosing 内科 fails Jilin's 全科-only rule.
+    rows[0] = { ...rows[0]!, 是否农村订单定向: '是' };
+    const file = join(dir, 'r.csv');
+    writeFileSync(file, writeCsv(rows, { encoding: 'utf-8' }));
+    expect((await cli(['--data-dir', dir, 'applicants', 'import', file], { env })).code).toBe(0);
+    const confirm = (id: string, ...more: string[]) =>
+      cli(['--data-dir', dir, '--json', 'confirm', id, '--decision', 'confirmed', '--checklist', 'complete', ...more], {
+        env,
+      });
+
+    const badValue = await cli(
+      ['--data-dir', dir, 'confirm', rows[1]!.证件号码, '--decision', 'confirmed', '--checklist', 'all'],
+      {
+        env,
+      },
+    );
+    expect(badValue.code).toBe(1);
+    expect(badValue.stderr).toContain('USAGE');
+    const blocked = await confirm(rows[0]!.证件号码);
+    expect(blocked.code).toBe(1);
+    expect(JSON.parse(blocked.stderr)).toMatchObject({ error: { code: 'CONFIRM_RULES_FAILED' } });
+    const noReason = await confirm(rows[0]!.证件号码, '--override-rules');
+    expect(JSON.parse(noReason.stderr)).toMatchObject({ error: { code: 'CONFIRM_OVERRIDE_REASON_REQUIRED' } });
+    const overridden = await confirm(rows[0]!.证件号码, '--override-rules', '--reason', '已核实定向协议解除证明');
+    expect(overridden.code).toBe(0);
+    expect(overridden.json<{ decided: Array<{ confirmation: string }> }>().decided).toEqual([
+      expect.objectContaining({ confirmation: 'confirmed' }),
+    ]);
+    expect((await confirm(rows[1]!.证件号码)).code).toBe(0);
+
+    const audit = await cli(['--data-dir', dir, 'audit', 'list', '--json'], { env });
+    expect(audit.stdout).toContain('checklistDeclaredComplete');
+    expect(audit.stdout).toContain('已核实定向协议解除证明');
+
+    const help = await cli(['confirm', '--help'], { env });
+    expect(help.stdout).toContain('--checklist <complete>');
+    expect(help.stdout).toContain('--override-rules');
   });
 
   it('bad input exits 1 with a coded error and writes nothing', async () => {

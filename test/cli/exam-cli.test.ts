@@ -181,6 +181,45 @@ describe('basedesk exam', () => {
     expect(good.json()).toMatchObject({ imported: 1, rejected: [] });
   });
 
+  it('calendar: a year without one lists the sources; copy makes it, marked 示例; results --dry-run writes nothing', async () => {
+    const { dir, people } = await seeded();
+    const none = await cli(['--data-dir', dir, 'exam', 'calendar', 'show', '--year', '2026', '--json'], { env });
+    expect(none.code).toBe(0);
+    expect(none.json<{ calendar: null; sources: Array<{ id: string }> }>()).toMatchObject({
+      calendar: null,
+      sources: [{ id: 'chongqing-2024' }, { id: 'fujian-2024' }],
+    });
+    const copy = await cli(
+      [
+        '--data-dir',
+        dir,
+        'exam',
+        'calendar',
+        'copy',
+        '--year',
+        '2026',
+        '--from',
+        'chongqing-2024',
+        '--reason',
+        '先按2024年日程准备',
+      ],
+      { env },
+    );
+    expect(copy.code).toBe(0);
+    expect(copy.stdout).toContain('2026-02-05 至 2026-02-22（示例）');
+
+    const file = join(dir, '成绩.csv');
+    writeFileSync(
+      file,
+      ['姓名,证件号码,科目,结果,成绩', `${people.complete.姓名},${people.complete.证件号码},专业理论,合格,512`].join('\n'),
+    );
+    const args = ['--data-dir', dir, 'exam', 'results', 'import', file, '--year', '2024', '--json'];
+    const preview = await cli([...args, '--dry-run'], { env });
+    expect(preview.code).toBe(0);
+    expect(preview.json()).toMatchObject({ imported: 1, dryRun: true });
+    expect((await cli(args, { env })).json()).toMatchObject({ imported: 1, dryRun: false });
+  });
+
   it('package build --kind exam-registrations: signed, and the standard tools verify it', async () => {
     const { dir, people } = await seeded();
     const review = [

@@ -36,7 +36,11 @@ async function base(): Promise<string> {
     const people = makeApplicants(createRng(11), 4, { specialties: ['内科', '儿科'], categories: ['社会人'], choices: 1 });
     const csv = Buffer.from(writeCsv(people as never, { encoding: 'utf-8' })).toString('base64');
     await call('applicants.commitImport', { fileName: 'r.csv', contentBase64: csv });
-    await call('confirm.decide', { targets: people.slice(0, 3).map((p) => p.证件号码), decision: 'confirmed' });
+    await call('confirm.decide', {
+      targets: people.slice(0, 3).map((p) => p.证件号码),
+      decision: 'confirmed',
+      checklistComplete: true,
+    });
   } finally {
     await core.close();
   }

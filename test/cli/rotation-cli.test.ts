@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/core/open-core';
@@ -90,6 +90,32 @@ describe('basedesk departments / rotation', { timeout: 120_000 }, () => {
     const x = await run(['rotation', 'export', file, '--cohort', String(COHORT), '--json']);
     expect(x.code).toBe(0);
     expect(x.json()).toMatchObject({ example: true });
+  });
+
+  it('shifts a block by months (refused past the plan end) and writes the printable plan with --html', async () => {
+    const { dir, people, run } = await base(1);
+    expect((await run(['departments', 'import', EXAMPLE_DEPARTMENTS])).code).toBe(0);
+    expect((await run(['rotation', 'schemes', 'import', EXAMPLE_SCHEME])).code).toBe(0);
+    expect((await run(['rotation', 'plan', '--cohort', String(COHORT)])).code).toBe(0);
+    const shown = (await run(['rotation', 'show', '-', '--json'], `${people[0]!.idNumber}\n`)).json<{
+      blocks: Array<{ id: string; start: string; end: string }>;
+    }>();
+    const last = shown.blocks.at(-1)!;
+    const refused = await run(['rotation', 'shift', last.id, '--later', '0.5', '--json']);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stderr).error.code).toBe('ROTATION_SHIFT_PAST_END');
+    expect((await run(['rotation', 'shift', last.id, '--later', '0.3'])).code).toBe(2);
+    expect((await run(['rotation', 'shift', last.id])).code).toBe(2);
+
+    const file = join(dir, 'plans.html');
+    const h = await run(['rotation', 'export', file, '--cohort', String(COHORT), '--html', '--json']);
+    expect(h.code).toBe(0);
+    expect(h.json()).toMatchObject({ example: true, rows: shown.blocks.length });
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('轮转安排计划');
+    expect(html).toContain(`${COHORT}年9月1日`);
+    expect(html).not.toContain(people[0]!.idNumber);
+    expect((await run(['rotation', 'export', file, '--exit-exams'])).code).toBe(2);
   });
 
   it('reports department row problems and exits 1 without importing', async () => {

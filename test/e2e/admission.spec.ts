@@ -25,7 +25,7 @@ async function arrange(server: Server) {
     fileName: '报名.csv',
     contentBase64: Buffer.from(applicants).toString('base64'),
   });
-  await server.api('confirm.decide', { targets: ids, decision: 'confirmed' });
+  await server.api('confirm.decide', { targets: ids, decision: 'confirmed', checklistComplete: true });
   const scores = ['姓名,身份证号,笔试成绩,面试成绩', ...people.map((p, i) => `${p.name},${ids[i]},${p.score},${p.score}`)].join(
     '\n',
   );
@@ -104,7 +104,7 @@ test('run allocation, resolve a tie, record a decline, publish the list, export 
 
   // Export the summary table (附件4 columns, full ID numbers for the administrator).
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出汇总表' }).click()]);
-  expect(download.suggestedFilename()).toBe('拟录取学员汇总表-2024.xlsx');
+  expect(download.suggestedFilename()).toBe('拟录取学员汇总表-2024-吉林大学第一医院.xlsx');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(await download.path());
   const ws = wb.worksheets[0]!;
@@ -118,6 +118,7 @@ test('run allocation, resolve a tie, record a decline, publish the list, export 
     '最高学历',
     '人员属性',
     '工作单位',
+    '录取专业',
   ]);
   const idsInFile = [3, 4, 5, 6].map((r) => ws.getRow(r).getCell(4).value);
   expect(idsInFile).toContain(ids[1]);
@@ -150,7 +151,7 @@ test('调剂 into a leftover seat, a training-year reduction decided by the base
     `孙亮,${ids[1]},${makePhone(rng)},社会人,内科,是`,
   ].join('\n');
   await server.api('applicants.commitImport', { fileName: '报名.csv', contentBase64: Buffer.from(csv).toString('base64') });
-  await server.api('confirm.decide', { targets: ids, decision: 'confirmed' });
+  await server.api('confirm.decide', { targets: ids, decision: 'confirmed', checklistComplete: true });
   const scores = ['姓名,身份证号,笔试成绩,面试成绩', `赵敏,${ids[0]},90,90`, `孙亮,${ids[1]},80,80`].join('\n');
   await server.api('scores.import', { fileName: '成绩.csv', contentBase64: Buffer.from(scores).toString('base64') });
   await server.api('plan.setQuota', { specialtyCode: '0100', category: null, quota: 1 });

@@ -76,7 +76,11 @@ test('import a roster with errors, confirm one applicant from the keyboard, prin
   await expect(page.getByTestId('desk-name')).toHaveText(name);
   await expect(page.getByTestId('checklist')).toBeFocused();
   // 居民身份证, 学历, 学位 originals; the certificates, contract, consent, reduction, agreement n/a; photo copy.
-  for (const key of ['1', '1', '1', '4', '4', '4', '4', '4', '4', '2']) await page.keyboard.press(key);
+  // Each key marks the item under the cursor and stays there; ↓ moves on.
+  for (const key of ['1', '1', '1', '4', '4', '4', '4', '4', '4', '2']) {
+    await page.keyboard.press(key);
+    await page.keyboard.press('ArrowDown');
+  }
   await expect(page.getByTestId('check-id_card')).toHaveAttribute('data-state', 'original');
   await expect(page.getByTestId('check-photo')).toHaveAttribute('data-state', 'copy');
   await shot(page, 'desk-checklist');

@@ -20,7 +20,7 @@ async function arrange(server: Server) {
     ...names.map((n, i) => `${n},${ids[i]},${makePhone(rng)},社会人,内科,是`),
   ].join('\n');
   await server.api('applicants.commitImport', { fileName: '报名.csv', contentBase64: Buffer.from(csv).toString('base64') });
-  await server.api('confirm.decide', { targets: ids.slice(0, 3), decision: 'confirmed' });
+  await server.api('confirm.decide', { targets: ids.slice(0, 3), decision: 'confirmed', checklistComplete: true });
   return { ids };
 }
 

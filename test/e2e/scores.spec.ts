@@ -22,6 +22,8 @@ async function arrange(server: Server) {
     contentBase64: b64(writeCsv(written, { encoding: 'utf-8' })),
   });
   expect(report.applied).toBe(true);
+  // Only applicants who passed on-site confirmation sit the interview.
+  await server.api('confirm.decide', { targets: people.map((p) => p.证件号码), decision: 'confirmed', checklistComplete: true });
   for (const u of ['head1', 'iv2', 'iv3'])
     await server.api('users.add', { username: u, displayName: u, role: 'interviewer', password: `pw-${u}-123456` });
   const s = await server.api<{ id: string }>('interview.createSession', {
@@ -126,6 +128,14 @@ test('the coordinator edits components, previews and commits a score import, and
     fileName: 'roster.csv',
     contentBase64: b64(writeCsv(people as never, { encoding: 'utf-8' })),
   });
+  // A generated rural-oriented graduate may have chosen 内科; the rule is not what this test is about.
+  await server.api('confirm.decide', {
+    targets: people.map((p) => p.证件号码),
+    decision: 'confirmed',
+    checklistComplete: true,
+    overrideRules: true,
+    reason: '测试数据放行',
+  });
   await server.api('users.add', {
     username: 'zhuanjia',
     displayName: '专家',
@@ -178,6 +188,10 @@ test('the coordinator edits components, previews and commits a score import, and
   await dialog.getByLabel('地点').fill('教学楼');
   await dialog.getByLabel(/^专家组/).fill('zhuanjia');
   await dialog.getByLabel(/^抽签种子/).fill('77');
+  await dialog.getByRole('combobox', { name: /^面试专业/ }).click();
+  await page.getByRole('option', { name: '内科', exact: true }).click();
+  await dialog.getByRole('button', { name: '全选列出的 3 人' }).click();
+  await expect(dialog.getByRole('checkbox', { checked: true })).toHaveCount(3);
   await shot(page, 'scores-new-session');
   await dialog.getByRole('button', { name: '建立场次' }).click();
   await expect(page.getByText('已建立场次，抽签种子 77。')).toBeVisible();

@@ -160,7 +160,11 @@ export function registerAdmission(program: Command, io: CliIo): void {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       await withSession(io, g, async (s) => {
         const v = await s.call('admission.list', o.reveal ? { reveal: true } : {});
-        print(io, s.json, runJson(v), () => runText(v));
+        print(io, s.json, { ...runJson(v), stale: v.stale, staleReasons: v.staleReasons }, () =>
+          v.stale
+            ? `结果已过期：${v.staleReasonText.join('、')}。请重新计算录取（basedesk admission run）。\n${runText(v)}`
+            : runText(v),
+        );
       });
     });
   addIdsFileOption(adm.command('why [ids...]').description('为何录取甲而非乙（两个证件号码，依次为甲、乙）')).action(

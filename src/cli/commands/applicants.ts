@@ -92,22 +92,42 @@ export function registerApplicants(program: Command, io: CliIo): void {
   addIdsFileOption(
     program
       .command('confirm [idNumbers...]')
-      .description('现场确认：对一个或多个证件号码作出确认结论（号码也可来自 --ids-file 或标准输入 -）')
+      .description(
+        '现场确认：对一个或多个证件号码作出确认结论（号码也可来自 --ids-file 或标准输入 -）。' +
+          '“确认通过”要求材料核对已记录且必需材料齐全：在确认台逐项核对，或用 --checklist complete 声明；' +
+          '不符合资格规则的人员须 --override-rules --reason 写明放行原因',
+      )
       .requiredOption('--decision <decision>', 'confirmed（确认通过）| returned（退回补正）| rejected（不予确认）')
-      .option('--reason <text>', '原因（退回补正、不予确认时必填）'),
-  ).action(async (idNumbers: string[], o: { decision: string; reason?: string; idsFile?: string }, cmd: Command) => {
-    const g = cmd.optsWithGlobals<GlobalOptions>();
-    const decision = oneOf(DECISIONS, o.decision, '--decision');
-    await withSession(io, g, async (s) => {
-      const r = await s.call('confirm.decide', {
-        targets: await collectIds(io, idNumbers, o.idsFile),
-        decision,
-        ...(o.reason ? { reason: o.reason } : {}),
+      .option('--reason <text>', '原因（退回补正、不予确认、放行资格规则时必填）')
+      .option(
+        '--checklist <complete>',
+        'complete：声明已逐项核验全部必需材料的原件（未记录的必需材料记为“原件已核验”，标明为声明，记入审计）',
+      )
+      .option('--override-rules', '放行不符合的资格规则（须 --reason，记入审计，显示在确认台和录取说明中）'),
+  ).action(
+    async (
+      idNumbers: string[],
+      o: { decision: string; reason?: string; idsFile?: string; checklist?: string; overrideRules?: boolean },
+      cmd: Command,
+    ) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const decision = oneOf(DECISIONS, o.decision, '--decision');
+      if (o.checklist !== undefined) oneOf(['complete'] as const, o.checklist, '--checklist');
+      await withSession(io, g, async (s) => {
+        const r = await s.call('confirm.decide', {
+          targets: await collectIds(io, idNumbers, o.idsFile),
+          decision,
+          ...(o.reason ? { reason: o.reason } : {}),
+          checklistComplete: o.checklist === 'complete',
+          overrideRules: o.overrideRules === true,
+        });
+        const out = {
+          decided: r.decided.map((a) => ({ idNumber: a.idNumber, name: a.name, confirmation: a.confirmation })),
+        };
+        print(io, s.json, out, () =>
+          r.decided.map((a) => `${a.idNumber}\t${a.name}\t${STATUS_LABELS[a.confirmation]}`).join('\n'),
+        );
       });
-      const out = {
-        decided: r.decided.map((a) => ({ idNumber: a.idNumber, name: a.name, confirmation: a.confirmation })),
-      };
-      print(io, s.json, out, () => r.decided.map((a) => `${a.idNumber}\t${a.name}\t${STATUS_LABELS[a.confirmation]}`).join('\n'));
-    });
-  });
+    },
+  );
 }

@@ -6,6 +6,7 @@ import {
   EXAM_DECISION_LABELS,
   EXAM_STATUS_LABELS,
   EXAM_SUBJECT_LABELS,
+  type ExamCalendarStepDef,
   type ExamCandidateView,
   type ExamDecision,
 } from '../../shared/contract/exam';
@@ -158,19 +159,63 @@ function registerExport(exam: Command, io: CliIo): void {
     });
 }
 
+function stepLine(step: ExamCalendarStepDef): string {
+  const window = step.opens ? `${step.opens} 至 ${step.closes}` : `截至 ${step.closes}`;
+  const marks = [step.example ? '示例' : null, step.provisional ? '暂定' : null].filter(Boolean).join('、');
+  return `${step.label}\t${window}${marks ? `（${marks}）` : ''}`;
+}
+
+function registerCalendar(exam: Command, io: CliIo): void {
+  const calendar = exam.command('calendar').description('结业考核日程（按年份；可从内置或往年日程复制）');
+  calendar
+    .command('show')
+    .description('本年度日程；没有时列出可复制的日程')
+    .option('--year <year>', '考核年度（默认：最近有报考人员的年度，或今年）')
+    .action(async (o: { year?: string }, cmd: Command) => {
+      await withSession(io, cmd.optsWithGlobals<GlobalOptions>(), async (s) => {
+        const r = await s.call('exam.calendar', { year: await yearOf(s, o.year) });
+        print(io, s.json, r, () =>
+          r.calendar
+            ? [
+                `${r.calendar.province} ${r.year} 年结业考核日程${r.calendar.copiedFrom ? `（复制自${r.calendar.copiedFrom}）` : ''}`,
+                `培训结束时间范围\t${r.calendar.trainingEnd.from} 至 ${r.calendar.trainingEnd.to}${r.calendar.trainingEnd.example ? '（示例）' : ''}`,
+                ...r.calendar.steps.map(stepLine),
+              ].join('\n')
+            : [`${r.year} 年还没有结业考核日程。可复制的日程：`, ...r.sources.map((x) => `  ${x.id}\t${x.label}`)].join('\n'),
+        );
+      });
+    });
+  calendar
+    .command('copy')
+    .description('从内置或往年日程复制本年度日程：日期按年份顺延并标为示例，待按当年通知逐项核对（记入审计）')
+    .requiredOption('--year <year>', '要创建日程的年度')
+    .requiredOption('--from <id>', '复制来源（calendar show 列出的编号，如 chongqing-2024）')
+    .requiredOption('--reason <text>', '原因')
+    .action(async (o: { year: string; from: string; reason: string }, cmd: Command) => {
+      const year = yearOption(o.year)!;
+      await withSession(io, cmd.optsWithGlobals<GlobalOptions>(), async (s) => {
+        const c = await s.call('exam.copyCalendar', { year, from: o.from, reason: o.reason });
+        print(io, s.json, c, () =>
+          [`已创建 ${year} 年日程（复制自${c.copiedFrom ?? o.from}），以下日期标为示例：`, ...c.steps.map(stepLine)].join('\n'),
+        );
+      });
+    });
+}
+
 function registerResults(exam: Command, io: CliIo): void {
   const results = exam.command('results').description('结业考核成绩');
   results
     .command('import <file>')
     .description('导入结业考核成绩（逐科：合格/不合格，专业理论为标准分）；有问题行时整份不写入')
     .option('--year <year>', '考试年度（默认：最近有报考人员的年度）')
-    .action(async (file: string, o: { year?: string }, cmd: Command) => {
+    .option('--dry-run', '只检查并报告将导入的内容，不写入')
+    .action(async (file: string, o: { year?: string; dryRun?: boolean }, cmd: Command) => {
       await withSession(io, cmd.optsWithGlobals<GlobalOptions>(), async (s) => {
         const year = await yearOf(s, o.year);
-        const r = await s.call('exam.importResults', { year, ...readInput(file) });
+        const r = await s.call('exam.importResults', { year, ...readInput(file), dryRun: !!o.dryRun });
         print(io, s.json, { year, ...r }, () =>
           [
-            `${year} 年成绩：新增 ${r.imported} 条，更新 ${r.updated} 条，未变 ${r.unchanged} 条；两科均合格 ${r.passedBoth} 人`,
+            `${year} 年成绩${r.dryRun ? '（预览，未写入）' : ''}：新增 ${r.imported} 条，更新 ${r.updated} 条，未变 ${r.unchanged} 条；两科均合格 ${r.passedBoth} 人`,
             ...r.rejected.map((p) => `第 ${p.row} 行\t${p.field}\t[${p.code}] ${p.message}`),
           ].join('\n'),
         );
@@ -182,9 +227,10 @@ function registerResults(exam: Command, io: CliIo): void {
 
 /** `basedesk exam …`: completion-exam registration (结业考核报名) from the base's side. */
 export function registerExam(program: Command, io: CliIo): void {
-  const exam = program.command('exam').description('结业考核报名：报考人员、资格审核、汇总表、成绩');
+  const exam = program.command('exam').description('结业考核报名：日程、报考人员、资格审核、汇总表、成绩');
   registerCandidates(exam, io);
   registerReview(exam, io);
   registerExport(exam, io);
+  registerCalendar(exam, io);
   registerResults(exam, io);
 }

@@ -76,6 +76,15 @@ const examResult = (v: string): 'pass' | 'fail' => {
   return v;
 };
 
+/** Months (0.5 steps, > 0) to half months. */
+const halfMonthsArg = (v: string): number => {
+  const n = Number(v) * 2;
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new CliExit(2, { code: 'USAGE', message: `月数应为 0.5 的正整数倍：${v}` });
+  }
+  return n;
+};
+
 const cohortInput = (o: { cohort?: number }) => (o.cohort ? { cohortYear: o.cohort } : {});
 
 type Session = (cmd: Command, fn: (s: CliSession) => Promise<void>) => Promise<void>;
@@ -312,6 +321,22 @@ function registerEdits(rotation: Command, io: CliIo, session: Session): void {
       }),
     );
   rotation
+    .command('shift <blockId>')
+    .description('把一段轮转提前或推后（以0.5个月为单位），经过的轮转顺移补位，总时长和结束日不变')
+    .option('--later <months>', '推后的月数（0.5的倍数）', halfMonthsArg)
+    .option('--earlier <months>', '提前的月数（0.5的倍数）', halfMonthsArg)
+    .option('--reason <text>', '原因（已审核通过的计划必填）')
+    .action(async (blockId: string, o: { later?: number; earlier?: number; reason?: string }, cmd: Command) =>
+      session(cmd, async (s) => {
+        if ((o.later === undefined) === (o.earlier === undefined)) {
+          throw new CliExit(2, { code: 'USAGE', message: '请给出 --later 或 --earlier 之一（月数）。' });
+        }
+        const by = o.later !== undefined ? o.later : -o.earlier!;
+        const p = await s.call('rotation.shiftBlock', { blockId, by, ...(o.reason ? { reason: o.reason } : {}) });
+        print(io, s.json, p, () => planText(p));
+      }),
+    );
+  rotation
     .command('swap <a> <b>')
     .description('交换两段轮转（同一学员同长度的两段互换时间；两名学员同期的两段互换科室）')
     .option('--reason <text>', '原因')
@@ -323,16 +348,33 @@ function registerEdits(rotation: Command, io: CliIo, session: Session): void {
     );
 }
 
-/** The XLSX export. */
+/** The XLSX export, or with --html the printable A4 page (轮转安排计划, or with --exit-exams 出科考核成绩). */
 function registerExport(rotation: Command, io: CliIo, session: Session): void {
   rotation
     .command('export <file>')
-    .description('导出轮转安排计划与科室轮转表（XLSX；证件号码脱敏）')
+    .description('导出轮转安排计划与科室轮转表（XLSX；--html 为可打印页面；证件号码脱敏）')
     .option('--cohort <yyyy>', '年级（默认当前招收年度）', year)
     .option('--trainee <idNumber>', '只导出一名学员（可用 -）')
-    .action(async (file: string, o: { cohort?: number; trainee?: string }, cmd: Command) =>
+    .option('--html', '写出可打印的 A4 页面（HTML），而不是 XLSX')
+    .option('--exit-exams', '出科考核成绩（与 --html 一起使用）')
+    .action(async (file: string, o: { cohort?: number; trainee?: string; html?: boolean; exitExams?: boolean }, cmd: Command) =>
       session(cmd, async (s) => {
-        const r = await s.call('rotation.export', o.trainee ? { idNumber: await idNumberArg(io, o.trainee) } : cohortInput(o));
+        if (o.exitExams && !o.html) {
+          throw new CliExit(2, { code: 'USAGE', message: '出科考核成绩只有可打印页面：请同时使用 --html。' });
+        }
+        const who = o.trainee ? { idNumber: await idNumberArg(io, o.trainee) } : cohortInput(o);
+        if (o.html) {
+          const page = await s.call('rotation.printable', { ...who, kind: o.exitExams ? 'exitExams' : 'plan' });
+          writeFileSync(file, page.html, 'utf8');
+          print(
+            io,
+            s.json,
+            { file: resolve(file), example: page.example, rows: page.rows },
+            () => `已写出可打印页面 ${file}（${page.rows} 行）${page.example ? '（示例方案）' : ''}`,
+          );
+          return;
+        }
+        const r = await s.call('rotation.export', who);
         writeFileSync(file, Buffer.from(r.contentBase64, 'base64'));
         print(
           io,

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/mask';
-import { allocate, type AllocationResult, type Decisions, type Options } from './rules';
+import { allocate, policyOptions, type AllocationResult, type Decisions, type Options } from './rules';
 import type { Inputs } from './inputs';
 
 /** What a run stores: the full explained result plus the figures the views need. */
@@ -105,6 +105,7 @@ export function compute(inp: Inputs, decisions: Decisions, roundLimit: number | 
   const options: Options = {
     rounds: roundLimit ?? inp.preset.choices,
     tieBreaks: inp.preset.exam.tieBreaks,
+    ...policyOptions(inp.preset, inp.specialtyNames),
   };
   if (full && inp.preset.secondWindow !== null && Object.keys(inp.secondChoices).length > 0) {
     options.secondWindow = { choices: inp.secondChoices };

@@ -6,7 +6,7 @@
 import type { ReductionStatus, TrackingRow, TrainingYearRow } from '../../shared/contract/admission';
 import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/mask';
-import type { Program } from '../../shared/preset';
+import type { Preset, Program } from '../../shared/preset';
 import { appendEvent } from '../audit/events';
 import { currentPreset, requireBase } from '../base/base';
 import type { Actor, Core, Tx } from '../context';
@@ -23,6 +23,8 @@ type AdmittedPerson = {
   specialtyCode: string;
   specialtyName: string;
   requestedAtRegistration: number;
+  /** The applicant's category (单位人 / 社会人 ...): the contract deadline may apply to some only. */
+  category: string | null;
   followup: TraineeFollowupTable | null;
 };
 
@@ -38,6 +40,7 @@ async function admittedPeople(tx: Tx, year: number, applicantId?: string): Promi
       'applicants.name',
       'applicants.id_number',
       'applicants.reduction_years',
+      'applicants.category',
     ])
     .where('admissions.cohort_year', '=', year)
     .orderBy('admissions.specialty_code')
@@ -54,6 +57,7 @@ async function admittedPeople(tx: Tx, year: number, applicantId?: string): Promi
     specialtyCode: r.specialty_code,
     specialtyName: r.specialty_name ?? r.specialty_code,
     requestedAtRegistration: r.reduction_years,
+    category: r.category,
     followup: byId.get(r.applicant_id) ?? null,
   }));
 }
@@ -243,6 +247,19 @@ export async function recordProvinceReview(
 
 // ---- report-in and contract ----
 
+/**
+ * The contract deadline for this person: the preset's days, or none when the preset limits it to some
+ * categories (Jilin: 社会人 only, "在录取且报到后两周内依法与其签订劳动合同"; 单位人 already have an employer's contract).
+ */
+export function deadlineDaysFor(
+  preset: Pick<Preset, 'contractDeadlineDays' | 'contractDeadlineCategories'>,
+  category: string | null,
+): number | null {
+  const only = preset.contractDeadlineCategories;
+  if (only !== undefined && (category === null || !only.includes(category))) return null;
+  return preset.contractDeadlineDays;
+}
+
 function trackingRow(p: AdmittedPerson, deadlineDays: number | null, todayDate: string): TrackingRow {
   const reportedOn = p.followup?.reported_on ?? null;
   const signedOn = p.followup?.contract_signed_on ?? null;
@@ -275,7 +292,7 @@ export async function tracking(tx: Tx, clock: Clock): Promise<TrackingRow[]> {
   const base = await requireBase(tx);
   const preset = await currentPreset(tx);
   const t = today(clock);
-  return (await admittedPeople(tx, base.cohort_year)).map((p) => trackingRow(p, preset.contractDeadlineDays, t));
+  return (await admittedPeople(tx, base.cohort_year)).map((p) => trackingRow(p, deadlineDaysFor(preset, p.category), t));
 }
 
 async function changeTracking(
@@ -289,9 +306,11 @@ async function changeTracking(
     const base = await requireBase(tx);
     const preset = await currentPreset(tx);
     const t = today(core.clock);
-    const before = trackingRow(await requireAdmitted(tx, base.cohort_year, applicantId), preset.contractDeadlineDays, t);
+    const person = await requireAdmitted(tx, base.cohort_year, applicantId);
+    const days = deadlineDaysFor(preset, person.category);
+    const before = trackingRow(person, days, t);
     await upsertFollowup(tx, core.clock, base.cohort_year, applicantId, apply(before));
-    const after = trackingRow(await requireAdmitted(tx, base.cohort_year, applicantId), preset.contractDeadlineDays, t);
+    const after = trackingRow(await requireAdmitted(tx, base.cohort_year, applicantId), days, t);
     await appendEvent(tx, core, actor.username, { action, entity: 'trainee', entityId: applicantId, before, after });
     return after;
   });

@@ -33,6 +33,7 @@ import {
 } from './service';
 import { competitionViews } from './views';
 import { whyNot } from './why';
+import { overrideLines } from '../applicants/desk-records';
 import { admissionStats } from './stats';
 import { summaryHtml, summaryXlsx } from './summary';
 
@@ -94,7 +95,9 @@ export const admissionHandlers = defineHandlers<typeof admissionOps>()({
     const ref = async (x: string) =>
       (await findApplicant(tx, base.cohort_year, /^[0-9A-Za-z]{15,18}$/.test(x) ? { idNumber: x } : { applicantId: x })).id;
     const [a, b] = [await ref(input.a), await ref(input.b)];
-    return { lines: whyNot(await viewContext(tx, base.cohort_year, false), parseStored(run), a, b) };
+    return {
+      lines: whyNot(await viewContext(tx, base.cohort_year, false), parseStored(run), a, b, await overrideLines(tx, [a, b])),
+    };
   },
 
   'admission.resolveTie': async (ctx, input) => resolveTie(ctx.core, actorOf(ctx), admissionDeps(), input),

@@ -29,3 +29,9 @@ ${body}
 </html>
 `;
 }
+
+/** The 备注 given at 公示 (e.g. where to raise an objection), shown under the window; nothing when there is none. */
+export function noteParagraph(note: string | null | undefined): string {
+  const text = note?.trim();
+  return text ? `<p class="meta">备注：${escapeHtml(text)}</p>` : '';
+}

@@ -8,8 +8,9 @@ import type { Actor, Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { addDays, requireDate } from './dates';
-import { escapeHtml, printablePage } from './html';
+import { escapeHtml, noteParagraph, printablePage } from './html';
 import { activePublication, parseStored, requireRun, toPublicationView, viewContext } from './service';
+import { requireFreshRun } from './staleness';
 import { admittedRows } from './views';
 
 export async function publish(
@@ -20,6 +21,7 @@ export async function publish(
   return core.db.transaction().execute(async (tx) => {
     const base = await requireBase(tx);
     const run = await requireRun(tx, base.cohort_year);
+    await requireFreshRun(tx, run, '公示');
     const stored = parseStored(run);
     if (stored.result.ties.length > 0) {
       throw new AppError(
@@ -81,6 +83,7 @@ export async function publicationHtml(tx: Tx): Promise<HtmlPage> {
       : '（尚未公示：本页为预览。）';
   const body = `
 <p class="meta">${escapeHtml(window)}</p>
+${pub !== null && pub.runId === run.id ? noteParagraph(pub.note) : ''}
 <table>
 <thead><tr><th>序号</th><th>姓名</th><th>性别</th><th>身份证号</th><th>录取专业</th><th>人员类别</th><th>录取方式</th><th>总成绩</th></tr></thead>
 <tbody>

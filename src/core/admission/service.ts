@@ -15,6 +15,7 @@ import { checkRoundLimit, choiceProblemError, compute, invalidChoices, requireSe
 import type { AdmissionDeps } from './deps';
 import { loadApplicants, loadInputs, loadSpecialtyNames, toDecisions, type Inputs } from './inputs';
 import type { AdmissionRunTable } from './tables';
+import { currentFingerprints, runStaleness } from './staleness';
 import { explainAdmission, runView, type ViewContext } from './views';
 
 export async function latestRun(tx: Tx, cohortYear: number): Promise<AdmissionRunTable | null> {
@@ -128,6 +129,7 @@ export async function showLatest(tx: Tx, cohortYear: number, reveal: boolean): P
     dryRun: false,
     changes: JSON.parse(run.changes_json) as AllocationChange[],
     published: await activePublication(tx, cohortYear),
+    staleness: await runStaleness(tx, run),
   });
 }
 
@@ -167,6 +169,8 @@ async function persistRun(
       reason: opts.reason,
       created_by: actor.username,
       created_at: now,
+      // Taken after the decisions of this change are saved: the run answers exactly these inputs.
+      inputs_json: JSON.stringify(await currentFingerprints(tx, inp.cohortYear)),
     })
     .execute();
   const ctx: ViewContext = { applicants: inp.applicants, specialtyNames: inp.specialtyNames, reveal: opts.reveal };

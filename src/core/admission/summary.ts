@@ -13,9 +13,23 @@ import { parseStored, requireRun, viewContext } from './service';
 import { admittedRows } from './views';
 import { neutraliseFormula } from '../tabular/cell-safety';
 
-export const SUMMARY_COLUMNS = ['序号', '姓名', '性别', '身份证号', '手机号', '最高学历', '人员属性', '工作单位'] as const;
+/**
+ * The province's 附件4 columns in its order, then 录取专业: a base admitting to several specialties needs it
+ * on the same sheet, and appending it leaves the province's own columns where its reviewers expect them.
+ */
+export const SUMMARY_COLUMNS = [
+  '序号',
+  '姓名',
+  '性别',
+  '身份证号',
+  '手机号',
+  '最高学历',
+  '人员属性',
+  '工作单位',
+  '录取专业',
+] as const;
 
-type SummaryData = { title: string; year: number; rows: string[][] };
+type SummaryData = { title: string; year: number; baseName: string; rows: string[][] };
 
 async function summaryData(core: Core, reveal: boolean): Promise<SummaryData> {
   const tx = core.db;
@@ -38,9 +52,10 @@ async function summaryData(core: Core, reveal: boolean): Promise<SummaryData> {
       category === null ? '' : (categoryName.get(category) ?? category),
       // 工作单位（单位人填写）: only applicants employed by a unit have one.
       a?.employer ?? '',
+      r.specialtyName,
     ];
   });
-  return { title: `${base.name} ${base.cohort_year} 年拟录取学员汇总表`, year: base.cohort_year, rows };
+  return { title: `${base.name} ${base.cohort_year} 年拟录取学员汇总表`, year: base.cohort_year, baseName: base.name, rows };
 }
 
 async function audit(core: Core, actor: Actor, kind: string, revealed: boolean, rows: number): Promise<void> {
@@ -69,11 +84,11 @@ export async function summaryXlsx(core: Core, actor: Actor, reveal: boolean): Pr
   // ID numbers and phones are text: as numbers Excel would show 1.10105E+17 and lose digits.
   ws.getColumn(4).numFmt = '@';
   ws.getColumn(5).numFmt = '@';
-  [6, 10, 6, 22, 14, 10, 10, 30].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  [6, 10, 6, 22, 14, 10, 10, 30, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   await audit(core, actor, 'summary-xlsx', reveal, data.rows.length);
   return {
-    fileName: `拟录取学员汇总表-${data.year}.xlsx`,
+    fileName: summaryFileName(data, 'xlsx'),
     contentBase64: buf.toString('base64'),
     revealed: reveal,
     rows: data.rows.length,
@@ -89,5 +104,10 @@ ${data.rows.map((r) => `<tr>${r.map((v, i) => `<td${i === 3 || i === 4 ? ' class
 </tbody>
 </table>`;
   await audit(core, actor, 'summary-html', reveal, data.rows.length);
-  return { fileName: `拟录取学员汇总表-${data.year}.html`, html: printablePage(data.title, body), revealed: reveal };
+  return { fileName: summaryFileName(data, 'html'), html: printablePage(data.title, body), revealed: reveal };
+}
+
+/** 拟录取学员汇总表-2024-吉林大学第一医院.xlsx: the file says what, which year and whose, wherever it is saved. */
+function summaryFileName(data: SummaryData, ext: string): string {
+  return `拟录取学员汇总表-${data.year}-${data.baseName.replace(/[\\/:*?"<>|]/g, '_')}.${ext}`;
 }

@@ -32,6 +32,8 @@ export type AdmissionRunTable = {
   reason: string | null;
   created_by: string;
   created_at: string;
+  /** Fingerprints of what the run read (InputFingerprints JSON, migration 0010); null for older runs. */
+  inputs_json: string | null;
 };
 
 export type AdmissionRowTable = {

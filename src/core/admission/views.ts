@@ -1,6 +1,7 @@
 /** Stored runs as the API shows them: names, specialty names, masked ID numbers, one-sentence explanations. */
 import type {
   AdmissionRunView,
+  AdmissionStaleness,
   AdmittedRow,
   ChangeView,
   CompetitionView,
@@ -9,10 +10,11 @@ import type {
   SeatRef,
 } from '../../shared/contract/admission';
 import { maskIdNumber } from '../../shared/mask';
-import { ROUND_LABEL, type Admission, type AdmissionRef, type AllocationChange, type Competition } from './rules';
+import { adjustedByText, ROUND_LABEL, type Admission, type AdmissionRef, type AllocationChange, type Competition } from './rules';
 import { formatHundredths } from '../scores/rules';
 import type { StoredRun } from './compute';
 import type { ApplicantInfo } from './inputs';
+import { FRESH } from './staleness';
 
 export type ViewContext = {
   applicants: Map<string, ApplicantInfo>;
@@ -30,6 +32,8 @@ export type RunMeta = {
   dryRun: boolean;
   changes: AllocationChange[];
   published: PublicationView | null;
+  /** Whether the run still matches today's inputs (a run just computed does). */
+  staleness?: AdmissionStaleness;
 };
 
 export function personRef(ctx: ViewContext, id: string): PersonRef {
@@ -62,10 +66,13 @@ export function explainAdmission(
   const where = seatText(ctx, a.specialty, a.category);
   const over = a.overQuota ? `；超计划录取，已批准${a.overQuotaReason ? `：${a.overQuotaReason}` : ''}` : '';
   if (a.round === 'adjustment') {
-    return `调剂录取到${where}：住培办指定（${a.reason ?? '未注明理由'}），在服从调剂的未录取考生中总成绩 ${fmt(total) ?? '—'} 排第 ${a.rank} 名${over}。`;
+    return `调剂录取到${where}：${adjustedByText(a.assignedBy)}（${a.reason ?? '未注明理由'}），在服从调剂的未录取考生中总成绩 ${fmt(total) ?? '—'} 排第 ${a.rank} 名${over}。`;
   }
   const c = competitions.get(competitionKey(a.round, a.specialty, a.category));
-  const field = c === undefined ? '' : `名额 ${c.seatsBefore} 个，${c.ranked.length} 人竞争，`;
+  const field =
+    c === undefined
+      ? ''
+      : `名额 ${c.seatsBefore} 个，${c.ranked.length} 人竞争${c.priorityCategory ? `（同等条件下${c.priorityCategory}优先录取）` : ''}，`;
   const tie = a.reason ? `；末位同分，由基地决定录取：${a.reason}` : '';
   return `${ROUND_LABEL[a.round]}录取到${where}：${field}总成绩 ${fmt(total) ?? '—'} 排第 ${a.rank} 名${tie}${over}。`;
 }
@@ -188,6 +195,7 @@ export function runView(ctx: ViewContext, stored: StoredRun, meta: RunMeta): Adm
     changes: changeViews(ctx, meta.changes),
     published: meta.published,
     revealed: ctx.reveal,
+    ...(meta.staleness ?? FRESH),
   };
 }
 

@@ -21,8 +21,20 @@ function outcome(ctx: ViewContext, stored: StoredRun, id: string): string {
   return `${who}：${reason}`;
 }
 
-export function whyNot(ctx: ViewContext, stored: StoredRun, a: string, b: string): string[] {
-  const lines = [outcome(ctx, stored, a), outcome(ctx, stored, b)];
+/** `overrides`: id -> the desk's line for an applicant confirmed past a failing eligibility rule. */
+export function whyNot(
+  ctx: ViewContext,
+  stored: StoredRun,
+  a: string,
+  b: string,
+  overrides: ReadonlyMap<string, string> = new Map(),
+): string[] {
+  const withOverride = (id: string) => {
+    const line = overrides.get(id);
+    return line === undefined ? [] : [`${personRef(ctx, id).name}：现场确认时${line}。`];
+  };
+  const lines = [outcome(ctx, stored, a), ...withOverride(a), outcome(ctx, stored, b), ...withOverride(b)];
+  const fixed = lines.length;
   const name = (id: string) => personRef(ctx, id).name;
   for (const c of stored.result.explanation) {
     const x = c.ranked.find((e) => e.id === a);
@@ -38,6 +50,6 @@ export function whyNot(ctx: ViewContext, stored: StoredRun, a: string, b: string
       `两人都参加了${where}的竞争（${seats}，${c.ranked.length} 人）：${name(a)} 总成绩 ${formatHundredths(x.total)} 排第 ${x.rank} 名${x.admitted ? '，录取' : ''}；${name(b)} 总成绩 ${formatHundredths(y.total)} 排第 ${y.rank} 名${y.admitted ? '，录取' : ''}。${order}。`,
     );
   }
-  if (lines.length === 2) lines.push('两人没有在同一专业、同一轮次竞争过：各自的结果由各自志愿所在专业的排名决定。');
+  if (lines.length === fixed) lines.push('两人没有在同一专业、同一轮次竞争过：各自的结果由各自志愿所在专业的排名决定。');
   return lines;
 }

@@ -1,13 +1,14 @@
 /** Scans of an applicant's documents, stored content-addressed; viewing a sensitive one is audited. */
-import type { AttachmentView } from '../../shared/contract/applicants';
+import type { AttachmentView, ChecklistState } from '../../shared/contract/applicants';
 import { AppError } from '../../shared/errors';
 import { can } from '../../shared/permissions';
 import { checkAttachment, readBlob, storeBlob } from '../attachments/store';
 import { appendEvent } from '../audit/events';
-import type { Actor, Core } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
-import { requireApplicant } from './detail';
+import { applicantDetail, requireApplicant } from './detail';
+import { savedChecklist } from './stored-json';
 import type { AttachmentTable } from './tables';
 
 export function attachmentView(a: AttachmentTable): AttachmentView {
@@ -53,15 +54,34 @@ export async function addAttachment(
     if (input.itemKey === 'photo') {
       await tx.updateTable('applicants').set({ photo_sha256: sha256 }).where('id', '=', input.applicantId).execute();
     }
+    const checklistState = await recordScanInChecklist(tx, input.applicantId, input.itemKey, row.created_at);
     const view = attachmentView(row);
     await appendEvent(tx, core, actor.username, {
       action: 'attachment.add',
       entity: 'applicant',
       entityId: input.applicantId,
-      after: view,
+      after: checklistState ? { ...view, checklist: { [input.itemKey]: checklistState } } : view,
     });
     return view;
   });
+}
+
+/**
+ * A scan of an item that was 缺 or not yet looked at is a copy received: the item becomes 已收复印件 (the
+ * attachment event records it). An item already marked (原件已核验, 不适用 ...) keeps what the clerk said.
+ */
+async function recordScanInChecklist(tx: Tx, applicantId: string, itemKey: string, now: string): Promise<ChecklistState | null> {
+  const detail = await applicantDetail(tx, applicantId);
+  const item = detail.checklist.find((i) => i.key === itemKey);
+  if (!item || (item.recorded && item.state !== 'missing')) return null;
+  const a = await requireApplicant(tx, applicantId);
+  const next = { ...(savedChecklist(a) ?? {}), [itemKey]: 'copy' as const };
+  await tx
+    .updateTable('applicants')
+    .set({ checklist_json: JSON.stringify(next), updated_at: now })
+    .where('id', '=', applicantId)
+    .execute();
+  return 'copy';
 }
 
 export async function readAttachment(core: Core, actor: Actor, id: string): Promise<{ mime: string; bytes: Uint8Array }> {

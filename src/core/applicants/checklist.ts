@@ -39,14 +39,54 @@ export function checklistTemplate(preset: Preset, r: ApplicantRecord, hasEducati
   ];
 }
 
-/** Template merged with what the desk recorded; items not recorded yet are 'missing' (or 'na'). */
-export function buildChecklist(templates: Template[], saved: Record<string, ChecklistState> | null): ChecklistItem[] {
+/** Shown beside items the clerk declared rather than marked, so the record says how it was made. */
+export const ATTESTED_NOTE = '确认人声明已核验原件（未在核对台逐项记录）';
+
+/**
+ * Template merged with what was recorded; items not recorded yet are 'missing' (or 'na') with
+ * `recorded: false`, so the desk can show them as not looked at rather than as an answer.
+ */
+export function buildChecklist(
+  templates: Template[],
+  saved: Record<string, ChecklistState> | null,
+  attestedKeys: readonly string[] = [],
+): ChecklistItem[] {
   return templates.map((t) => {
-    const state = saved?.[t.key] ?? (t.applies ? 'missing' : 'na');
-    return { key: t.key, label: t.label, required: t.applies, state };
+    const recorded = saved?.[t.key];
+    const item: ChecklistItem = {
+      key: t.key,
+      label: t.label,
+      required: t.applies,
+      state: recorded ?? (t.applies ? 'missing' : 'na'),
+      recorded: recorded !== undefined,
+    };
+    if (recorded === 'original' && attestedKeys.includes(t.key)) item.note = ATTESTED_NOTE;
+    return item;
   });
 }
 
 export function missingRequired(items: ChecklistItem[]): ChecklistItem[] {
   return items.filter((i) => i.required && i.state === 'missing');
+}
+
+/**
+ * `--checklist complete`: every required item not recorded yet becomes 'original'. Returns the new checklist
+ * and the keys so declared. An item recorded as 缺 stays 缺 (the declaration never overwrites a record), so
+ * the decision is then refused as incomplete.
+ */
+export function declareComplete(
+  items: ChecklistItem[],
+  checklist: Record<string, ChecklistState>,
+): { checklist: Record<string, ChecklistState>; declared: string[] } {
+  const out = { ...checklist };
+  const declared: string[] = [];
+  for (const i of items) {
+    if (!i.required) continue;
+    const state = out[i.key];
+    if (state === undefined) {
+      out[i.key] = 'original';
+      declared.push(i.key);
+    }
+  }
+  return { checklist: out, declared };
 }

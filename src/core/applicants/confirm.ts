@@ -2,16 +2,23 @@
  * The confirmation decision (现场确认): checklist, 确认通过 / 退回补正 / 不予确认 with reasons, reopening with a
  * reason, and the printable receipt. Every change is one transaction with its audit event.
  */
-import type { ApplicantDetail, ApplicantSummary, ChecklistState, Decision } from '../../shared/contract/applicants';
+import type {
+  ApplicantDetail,
+  ApplicantSummary,
+  ChecklistState,
+  Decision,
+  RulesOverride,
+} from '../../shared/contract/applicants';
 import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/mask';
 import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
-import { loadCatalogue } from '../catalogue/catalogue';
+import { loadCatalogue, type CatalogueIndex } from '../catalogue/catalogue';
 import type { Actor, Core, Tx } from '../context';
 import { normalizeIdInput } from '../identity';
 import { isoNow } from '../util/clock';
-import { missingRequired } from './checklist';
+import { declareComplete, missingRequired } from './checklist';
+import { rulesOverrideOf } from './desk-records';
 import { applicantDetail, requireApplicant } from './detail';
 import { DECISION_LABELS, receiptHtml } from './receipt';
 import { summaryOf } from './record';
@@ -68,23 +75,100 @@ export async function saveChecklist(
   });
 }
 
-export async function decide(
-  core: Core,
-  actor: Actor,
-  input: {
-    targets: string[];
-    decision: Decision;
-    reason?: string | undefined;
-    checklist?: Record<string, ChecklistState> | undefined;
-  },
-): Promise<ApplicantSummary[]> {
-  const reason = input.reason?.trim() ?? '';
+export type DecideInput = {
+  targets: string[];
+  decision: Decision;
+  reason?: string | undefined;
+  checklist?: Record<string, ChecklistState> | undefined;
+  checklistComplete?: boolean | undefined;
+  overrideRules?: boolean | undefined;
+};
+
+/** Input problems that need no database: refused before anything is read. */
+function checkDecisionInput(input: DecideInput, reason: string): void {
   if (input.decision !== 'confirmed' && reason === '') {
     throw new AppError(
       'CONFIRM_REASON_REQUIRED',
       `“${DECISION_LABELS[input.decision]}”必须填写原因（例如缺少哪份材料、哪项不符合条件），原因会写在回执上。`,
     );
   }
+  if (input.overrideRules && input.decision !== 'confirmed') {
+    throw new AppError('CONFIRM_OVERRIDE_ONLY_CONFIRMED', '“放行资格规则”只用于“确认通过”；退回补正、不予确认不需要放行。');
+  }
+  if (input.overrideRules && reason === '') {
+    throw new AppError(
+      'CONFIRM_OVERRIDE_REASON_REQUIRED',
+      '放行不符合的资格规则必须写明原因（例如核实了哪份证明），原因记入审计日志，并显示在确认台和录取说明中。',
+    );
+  }
+}
+
+function refuseIfDecided(a: ApplicantTable): void {
+  if (a.confirmation_status === 'confirmed' || a.confirmation_status === 'rejected') {
+    throw new AppError(
+      'CONFIRM_ALREADY_DECIDED',
+      `${a.name}（${maskIdNumber(a.id_number)}）已经是“${DECISION_LABELS[a.confirmation_status]}”。如需更改，请先“重新确认”并填写原因。没有作出任何确认。`,
+      { applicantId: a.id, status: a.confirmation_status },
+    );
+  }
+}
+
+type Confirmation = {
+  checklist: Record<string, ChecklistState>;
+  declared: string[];
+  override: RulesOverride | null;
+};
+
+/**
+ * What 确认通过 needs: a recorded checklist (or the clerk's declaration) with every required item present,
+ * and no failing eligibility rule unless the clerk overrides it with a reason.
+ */
+async function confirmation(
+  tx: Tx,
+  a: ApplicantTable,
+  catalogue: CatalogueIndex,
+  input: DecideInput,
+  by: { username: string; reason: string; at: string },
+): Promise<Confirmation> {
+  const detail = await applicantDetail(tx, a.id, catalogue);
+  const saved = savedChecklist(a);
+  let checklist = input.checklist || saved ? { ...(saved ?? {}), ...(input.checklist ?? {}) } : null;
+  let declared: string[] = [];
+  if (input.checklistComplete) ({ checklist, declared } = declareComplete(detail.checklist, checklist ?? {}));
+  if (checklist === null) {
+    throw new AppError(
+      'CONFIRM_CHECKLIST_UNRECORDED',
+      `${a.name}（${maskIdNumber(a.id_number)}）的材料核对还没有记录，不能“确认通过”。请在现场确认台逐项核对；如已逐项核验全部必需材料的原件，可在命令行加 --checklist complete 声明（记入审计）。没有作出任何确认。`,
+      { applicantId: a.id },
+    );
+  }
+  const merged = checklist;
+  const missing = missingRequired(detail.checklist.map((i) => ({ ...i, state: merged[i.key] ?? i.state })));
+  if (missing.length > 0) {
+    throw new AppError(
+      'CONFIRM_DOCUMENTS_MISSING',
+      `${a.name} 还缺少：${missing.map((m) => m.label).join('、')}。材料齐全才能“确认通过”；否则请选择“退回补正”并写明原因。`,
+      { applicantId: a.id, missing: missing.map((m) => m.key) },
+    );
+  }
+  const failing = detail.eligibility.filter((e) => e.outcome === 'fail');
+  if (failing.length > 0 && !input.overrideRules) {
+    throw new AppError(
+      'CONFIRM_RULES_FAILED',
+      `${a.name} 不符合资格规则：${failing.map((f) => `“${f.title}”`).join('、')}。如核实后仍应确认通过，请写明放行原因（确认台“放行并确认通过”，命令行 --override-rules --reason 原因）；否则请选择“不予确认”。没有作出任何确认。`,
+      { applicantId: a.id, rules: failing.map((f) => f.ruleId) },
+    );
+  }
+  const override =
+    failing.length > 0
+      ? { reason: by.reason, by: by.username, at: by.at, rules: failing.map((f) => ({ ruleId: f.ruleId, title: f.title })) }
+      : null;
+  return { checklist, declared, override };
+}
+
+export async function decide(core: Core, actor: Actor, input: DecideInput): Promise<ApplicantSummary[]> {
+  const reason = input.reason?.trim() ?? '';
+  checkDecisionInput(input, reason);
   return core.db.transaction().execute(async (tx) => {
     const base = await requireBase(tx);
     const catalogue = await loadCatalogue(tx);
@@ -92,32 +176,24 @@ export async function decide(
     const now = isoNow(core.clock);
     const out: ApplicantSummary[] = [];
     for (const a of targets) {
-      if (a.confirmation_status === 'confirmed' || a.confirmation_status === 'rejected') {
-        throw new AppError(
-          'CONFIRM_ALREADY_DECIDED',
-          `${a.name}（${maskIdNumber(a.id_number)}）已经是“${DECISION_LABELS[a.confirmation_status]}”。如需更改，请先“重新确认”并填写原因。没有作出任何确认。`,
-          { applicantId: a.id, status: a.confirmation_status },
-        );
-      }
+      refuseIfDecided(a);
       const saved = savedChecklist(a);
-      const checklist = input.checklist || saved ? { ...(saved ?? {}), ...(input.checklist ?? {}) } : null;
-      if (input.decision === 'confirmed' && checklist) {
-        const detail = await applicantDetail(tx, a.id, catalogue);
-        const missing = missingRequired(detail.checklist.map((i) => ({ ...i, state: checklist[i.key] ?? i.state })));
-        if (missing.length > 0) {
-          throw new AppError(
-            'CONFIRM_DOCUMENTS_MISSING',
-            `${a.name} 还缺少：${missing.map((m) => m.label).join('、')}。材料齐全才能“确认通过”；否则请选择“退回补正”并写明原因。`,
-            { applicantId: a.id, missing: missing.map((m) => m.key) },
-          );
-        }
-      }
+      const c: Confirmation =
+        input.decision === 'confirmed'
+          ? await confirmation(tx, a, catalogue, input, { username: actor.username, reason, at: now })
+          : { checklist: { ...(saved ?? {}), ...(input.checklist ?? {}) }, declared: [], override: null };
+      const recorded = input.decision === 'confirmed' || input.checklist || saved ? c.checklist : null;
       const after = {
         confirmation_status: input.decision,
         decided_at: now,
         decided_by: actor.username,
         decision_reason: reason || null,
-        checklist_json: checklist ? JSON.stringify(checklist) : a.checklist_json,
+        checklist_json: recorded ? JSON.stringify(recorded) : a.checklist_json,
+        checklist_attested_json:
+          c.declared.length > 0
+            ? JSON.stringify({ by: actor.username, at: now, keys: c.declared })
+            : (a.checklist_attested_json ?? null),
+        rules_override_json: c.override ? JSON.stringify(c.override) : null,
         updated_at: now,
       };
       await tx.updateTable('applicants').set(after).where('id', '=', a.id).execute();
@@ -126,7 +202,12 @@ export async function decide(
         entity: 'applicant',
         entityId: a.id,
         before: { status: a.confirmation_status, name: a.name, idNumber: maskIdNumber(a.id_number) },
-        after: { status: input.decision, checklist },
+        after: {
+          status: input.decision,
+          checklist: recorded,
+          ...(c.declared.length > 0 ? { checklistDeclaredComplete: c.declared } : {}),
+          ...(c.override ? { rulesOverride: c.override } : {}),
+        },
         reason: reason || null,
       });
       out.push(summaryOf({ ...a, ...after }, catalogue));
@@ -148,6 +229,8 @@ export async function reopen(core: Core, actor: Actor, id: string, reason: strin
         decided_at: null,
         decided_by: null,
         decision_reason: null,
+        // The override let one decision through; the next decision needs its own (the audit keeps this one).
+        rules_override_json: null,
         updated_at: isoNow(core.clock),
       })
       .where('id', '=', id)
@@ -156,7 +239,13 @@ export async function reopen(core: Core, actor: Actor, id: string, reason: strin
       action: 'confirm.reopen',
       entity: 'applicant',
       entityId: id,
-      before: { status: a.confirmation_status, decidedAt: a.decided_at, decidedBy: a.decided_by, reason: a.decision_reason },
+      before: {
+        status: a.confirmation_status,
+        decidedAt: a.decided_at,
+        decidedBy: a.decided_by,
+        reason: a.decision_reason,
+        rulesOverride: rulesOverrideOf(a),
+      },
       after: { status: 'pending', name: a.name, idNumber: maskIdNumber(a.id_number) },
       reason,
     });

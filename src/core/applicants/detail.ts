@@ -8,6 +8,7 @@ import type { Actor, Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
 import { attachmentView } from './attachments';
 import { buildChecklist, checklistTemplate } from './checklist';
+import { attestationOf, rulesOverrideOf } from './desk-records';
 import { evaluateEligibility, presetRules } from './eligibility';
 import { maskCertNo } from './privacy';
 import { contentHash, recordOf, summaryOf } from './record';
@@ -43,6 +44,7 @@ export async function applicantDetail(tx: Tx, id: string, catalogue?: CatalogueI
           ]
         : [];
   const saved = savedChecklist(a);
+  const attested = attestationOf(a);
   const attachments = await tx
     .selectFrom('applicant_attachments')
     .selectAll()
@@ -72,7 +74,9 @@ export async function applicantDetail(tx: Tx, id: string, catalogue?: CatalogueI
     categoryName: preset.categories.find((c) => c.code === a.category)?.name ?? a.category,
     decidedBy: a.decided_by,
     decisionReason: a.decision_reason,
-    checklist: buildChecklist(checklistTemplate(preset, record, education.length > 1), saved),
+    checklist: buildChecklist(checklistTemplate(preset, record, education.length > 1), saved, attested?.keys),
+    checklistAttested: attested,
+    rulesOverride: rulesOverrideOf(a),
     eligibility: evaluateEligibility(presetRules(preset), { ...record, choiceNames: summary.choiceNames }),
     attachments: attachments.map(attachmentView),
     sourceFile: a.source_file,

@@ -1,14 +1,17 @@
 /**
  * Eligibility rules are province data (preset `eligibilityRules`), evaluated here. A rule applies when all
  * of its `when` conditions hold; it then passes when all of its `require` conditions hold, otherwise it
- * gives its `outcome` (fail or warning) with its Chinese message and source. Unknown facts (an empty
- * column) never fail a rule: they turn it into a warning asking the clerk to check by hand.
+ * gives its `outcome` (fail or warning) with its Chinese message and source. Unknown facts never fail a
+ * rule: they turn it into a warning asking the clerk to check by hand. A fact is unknown when the roster
+ * never supplied its column (an empty cell of a supplied column is a known "none"), and, for rows stored
+ * before supplied columns were kept, whenever it is empty.
  */
 import { z } from 'zod';
 import type { EligibilityResult } from '../../shared/contract/applicants';
 import type { Preset } from '../../shared/preset';
 import { normalizeSpecialtyName } from '../catalogue/catalogue';
-import type { ApplicantRecord } from './validate-row';
+import { disciplineOf } from './row-fields';
+import { DEFAULTED_WHEN_ABSENT, type ApplicantRecord } from './validate-row';
 
 const FACTS = [
   'ruralOriented',
@@ -22,6 +25,11 @@ const FACTS = [
   'employer',
   'qualificationCertNo',
   'practisingCertNo',
+  'acceptsAdjustment',
+  'enrolledStudent',
+  'ruralBreach',
+  'ruralCounty',
+  'discipline',
 ] as const;
 type Fact = (typeof FACTS)[number];
 
@@ -37,6 +45,7 @@ type Cond =
     }
   | { choices: 'allIn' | 'anyIn'; specialties: string[] }
   | { any: Cond[] }
+  | { all: Cond[] }
   | { not: Cond };
 
 const CondSchema: z.ZodType<Cond> = z.lazy(() =>
@@ -52,6 +61,7 @@ const CondSchema: z.ZodType<Cond> = z.lazy(() =>
     }),
     z.object({ choices: z.enum(['allIn', 'anyIn']), specialties: z.array(z.string()) }),
     z.object({ any: z.array(CondSchema) }),
+    z.object({ all: z.array(CondSchema) }),
     z.object({ not: CondSchema }),
   ]),
 );
@@ -79,8 +89,23 @@ export function presetRules(preset: Preset): Rule[] {
 /** Facts plus the names of the chosen specialties (rules name specialties, not codes). */
 export type Subject = ApplicantRecord & { choiceNames: string[] };
 
-/** true / false, or null when the fact is unknown (empty). */
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
+
+/**
+ * The fact's value, or undefined when unknown. 毕业专业类别 falls back to the major's name (临床医学 → 临床)
+ * when the roster has no category column, and is read as one of 临床 / 口腔 / 中医.
+ */
+function factOf(s: Subject, fact: Fact): unknown {
+  if (fact === 'discipline') return disciplineOf(s.discipline ?? null) ?? disciplineOf(s.major) ?? undefined;
+  const v: unknown = s[fact];
+  if (s.supplied == null) return isEmpty(v) ? undefined : v;
+  if (s.supplied.includes(fact)) return v ?? null;
+  return DEFAULTED_WHEN_ABSENT.has(fact) || isEmpty(v) ? undefined : v;
+}
+
+/** true / false, or null when the fact is unknown. */
 function test(c: Cond, s: Subject): boolean | null {
+  if ('all' in c) return all(c.all, s);
   if ('any' in c) {
     const r = c.any.map((x) => test(x, s));
     if (r.includes(true)) return true;
@@ -96,9 +121,10 @@ function test(c: Cond, s: Subject): boolean | null {
     if (names.length === 0) return null;
     return c.choices === 'allIn' ? names.every((n) => wanted.has(n)) : names.some((n) => wanted.has(n));
   }
-  const v = s[c.fact];
-  if (c.empty !== undefined) return (v === null || v === '') === c.empty;
-  if (v === null || v === '') return null;
+  const v = factOf(s, c.fact);
+  if (v === undefined) return null;
+  if (c.empty !== undefined) return isEmpty(v) === c.empty;
+  if (isEmpty(v)) return null;
   if (c.equals !== undefined) return v === c.equals;
   const t = String(v);
   if (c.in) return c.in.includes(t);

@@ -41,6 +41,19 @@ export const FIELDS: readonly FieldDef[] = [
   { key: 'choice3', label: '第三志愿', aliases: ['第三志愿', '志愿三'] },
   { key: 'acceptsAdjustment', label: '是否服从调剂', aliases: ['是否服从调剂', '服从调剂'] },
   { key: 'reductionYears', label: '申请减免年限', aliases: ['申请减免年限', '减免年限'] },
+  // Facts some provinces' rules need; rosters often lack them, and then they are unknown, never "no".
+  {
+    key: 'enrolledStudent',
+    label: '是否全日制在校研究生',
+    aliases: ['是否全日制在校研究生', '全日制在校研究生', '是否在校研究生', '是否在校生', '是否在读'],
+  },
+  { key: 'ruralBreach', label: '是否定向违约', aliases: ['是否定向违约', '定向违约', '是否违约'] },
+  {
+    key: 'ruralCounty',
+    label: '定向就业县（市、区）',
+    aliases: ['定向就业县（市、区）', '定向就业县(市、区)', '定向就业县（市区）', '定向就业县', '定向县'],
+  },
+  { key: 'discipline', label: '毕业专业类别', aliases: ['毕业专业类别', '专业类别', '学科类别', '医学类别'] },
 ];
 
 export const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));

@@ -11,8 +11,10 @@ import { decide, receipt, reopen, saveChecklist } from './confirm';
 import { dashboard } from './dashboard';
 import { applicantDetail, updateApplicant } from './detail';
 import { maskProblems, rejectionReportXlsx } from './rejection-report';
+import { nextInQueue } from './queue';
 import { reveal } from './reveal';
-import { listApplicants, searchApplicants } from './search';
+import { listApplicants } from './list-query';
+import { searchApplicants } from './search';
 import { commitApplicantImport, previewApplicantImport } from './import';
 import { summaryOf as summaryOfRow } from './record';
 
@@ -90,6 +92,8 @@ export const applicantsHandlers = defineHandlers<typeof applicantsOps>()({
   'confirm.saveChecklist': async (ctx, input) => saveChecklist(ctx.core, actorOf(ctx), input.id, input.checklist),
 
   'confirm.decide': async (ctx, input) => ({ decided: await decide(ctx.core, actorOf(ctx), input) }),
+
+  'confirm.next': async (ctx, input) => nextInQueue(ctx.core.db, input.afterId),
 
   'confirm.reopen': async (ctx, input) => reopen(ctx.core, actorOf(ctx), input.id, input.reason),
 

@@ -19,10 +19,11 @@ import { uuidv7 } from '../util/uuid7';
 import { FIELDS, HEADER_GROUPS, fieldLabel } from './fields';
 import { columnsOf, contentHash, mergeRecord, recordOf } from './record';
 import type { ApplicantTable } from './tables';
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Insertable } from 'kysely';
+import { attachPeople } from './rejection-report';
 import { markDuplicates, validateRow, type RowContext, type RowOutcome } from './validate-row';
 import { changeSnapshots } from '../util/record-fields';
+import { initialsMemo, insertRows, uuidv7Batch } from './import-rows';
 
 export type ImportFile = { fileName: string; bytes: Uint8Array };
 export type ImportOptions = { mapping?: Record<string, ApplicantFieldKey>; headerRow?: number };
@@ -165,20 +166,6 @@ type Analysis = {
   warnings: RowProblem[];
 };
 
-/**
- * New rows go in through one prepared INSERT on the transaction's own connection: the query builder's
- * multi-row statements (40 parameters a row) cost as much CPU and garbage as parsing the workbook. The
- * column names are the keys of our own row objects, never input.
- */
-function insertRows(raw: BetterSqlite3.Database, table: string, rows: readonly Record<string, unknown>[]): void {
-  const first = rows[0];
-  if (!first) return;
-  const cols = Object.keys(first);
-  const names = cols.map((c) => `"${c}"`).join(', ');
-  const stmt = raw.prepare(`INSERT INTO "${table}" (${names}) VALUES (${cols.map(() => '?').join(', ')})`);
-  for (const r of rows) stmt.run(cols.map((c) => r[c] ?? null));
-}
-
 function readImportTable(file: ImportFile): Promise<Table> {
   return readTable(file, { maxBytes: MAX_IMPORT_BYTES });
 }
@@ -220,6 +207,7 @@ async function analyse(tx: Tx, core: Core, file: ImportFile, opts: ImportOptions
     });
   }
   markDuplicates(outcomes, fieldLabel('idNumber'));
+  attachPeople(outcomes, located.sheet, located.columns);
 
   // Existing applicants of this cohort with the file's ID numbers, fetched in chunks (SQLite variable limit).
   const ids = outcomes.filter((o) => o.record).map((o) => o.record!.idNumber);
@@ -332,15 +320,17 @@ export async function commitApplicantImport(
     const importId = uuidv7(core.clock.nowMs());
     const created: string[] = [];
     const news = a.plans.filter((p): p is Extract<RowPlan, { kind: 'new' }> => p.kind === 'new');
-    const values = news.map((p) => {
+    const ids = uuidv7Batch(news.length, core.clock.nowMs());
+    const initials = initialsMemo();
+    const values = news.map((p, i) => {
       const r = p.outcome.record!;
-      const id = uuidv7(core.clock.nowMs());
+      const id = ids[i]!;
       created.push(id);
       return {
         id,
         cohort_year: base.cohort_year,
         ...columnsOf(r),
-        name_initials: pinyinInitials(r.name),
+        name_initials: initials(r.name),
         photo_sha256: null,
         extra_json: '{}',
         confirmation_status: 'pending' as const,

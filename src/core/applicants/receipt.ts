@@ -1,5 +1,6 @@
 /** The 现场确认回执 handed to the applicant: a self-contained HTML page for printing, masked ID and phone. */
 import type { ApplicantDetail, ChecklistState } from '../../shared/contract/applicants';
+import { overrideText } from './desk-records';
 
 const STATE_LABELS: Record<ChecklistState, string> = { original: '原件已核验', copy: '已收复印件', missing: '缺', na: '不适用' };
 export const DECISION_LABELS: Record<string, string> = {
@@ -25,7 +26,10 @@ function esc(s: string | null | undefined): string {
 export function receiptHtml(a: ApplicantDetail, base: { name: string; cohortYear: number }, printedAt: string): string {
   const rows = a.checklist
     .filter((i) => i.state !== 'na')
-    .map((i) => `<tr><td>${esc(i.label)}</td><td class="state-${i.state}">${STATE_LABELS[i.state]}</td></tr>`)
+    .map(
+      (i) =>
+        `<tr><td>${esc(i.label)}</td><td class="state-${i.state}">${STATE_LABELS[i.state]}${i.note ? `（${esc(i.note)}）` : ''}</td></tr>`,
+    )
     .join('');
   const decided = localTime(a.decidedAt);
   return `<!doctype html>
@@ -48,7 +52,7 @@ table{border-collapse:collapse;width:100%;margin:8px 0} td,th{border:1px solid #
 </table>
 <table><tr><th>材料</th><th>核验情况</th></tr>${rows}</table>
 <p class="decision" data-field="decision">确认结果：${DECISION_LABELS[a.confirmation] ?? a.confirmation}</p>
-${a.decisionReason ? `<p data-field="reason">原因：${esc(a.decisionReason)}</p>` : ''}
+${a.rulesOverride ? `<p data-field="override">${esc(overrideText(a.rulesOverride))}</p>` : a.decisionReason ? `<p data-field="reason">原因：${esc(a.decisionReason)}</p>` : ''}
 <p>确认人：${esc(a.decidedBy)}&emsp;确认时间：${esc(decided)}</p>
 <div class="sign"><span>报名人签字：__________</span><span>打印时间：${esc(localTime(printedAt))}</span></div>
 </body></html>`;

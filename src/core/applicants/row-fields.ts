@@ -183,3 +183,26 @@ export function readCertificates(r: RowReader): { practisingCertNo: string | nul
   }
   return { practisingCertNo, qualificationCertNo };
 }
+
+/** 毕业专业类别: the three the sources distinguish (seed 003 二（一）: 临床医学、口腔、中医（含中西医结合）). */
+export function disciplineOf(raw: string | null): '临床' | '口腔' | '中医' | null {
+  if (raw === null) return null;
+  const v = norm(raw);
+  if (/口腔/.test(v)) return '口腔';
+  if (/中医|中西医|针灸|推拿|中药/.test(v)) return '中医';
+  if (/临床|西医/.test(v)) return '临床';
+  return null;
+}
+
+/** Kept as written; a value none of the rules can read is flagged so the clerk can correct it. */
+export function readDiscipline(r: RowReader): string | null {
+  const raw = r.opt('discipline');
+  if (raw !== null && disciplineOf(raw) === null) {
+    r.warn(
+      'discipline',
+      'DISCIPLINE_UNKNOWN',
+      `毕业专业类别“${raw}”无法识别，请填写临床、口腔或中医（含中西医结合）；资格规则将按“未知”处理`,
+    );
+  }
+  return raw;
+}

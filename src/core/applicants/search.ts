@@ -1,8 +1,12 @@
-/** Type-ahead look-up for the desk and the paged applicant list, both on prefix ranges of indexed columns. */
+/**
+ * Type-ahead look-up for the desk and the paged applicant list, on prefix ranges of indexed columns; 4+ digits
+ * also match the end of an ID or phone number (`search-tail.ts`).
+ */
 import type { Tx } from '../context';
 import { requireBase } from '../base/base';
 import { normalizeIdInput } from '../identity';
 import { toHalfWidth } from '../tabular';
+import { isTailQuery, searchByTail } from './search-tail';
 import type { ApplicantTable } from './tables';
 
 /** What the clerk typed decides which index is used; every branch is a prefix range on an indexed column. */
@@ -36,10 +40,13 @@ export async function searchApplicants(
       .limit(limit)
       .execute();
   let rows: ApplicantTable[];
-  if (kind === 'id') rows = await prefix('id_number', q);
+  // Digits may be the start of a number or its last digits ("尾号"): both are looked up, the tail first
+  // (what an applicant reads out), and an exact full number still comes first below.
+  const byTail = isTailQuery(q) ? await searchByTail(tx, cohortYear, q, limit) : [];
+  if (kind === 'id') rows = [...byTail, ...(await prefix('id_number', q))];
   else if (kind === 'digits') {
     const [byPhone, byId] = await Promise.all([prefix('phone', q), prefix('id_number', q)]);
-    rows = [...byPhone, ...byId];
+    rows = [...byTail, ...byPhone, ...byId];
   } else if (kind === 'initials') {
     const [byInitials, byId] = await Promise.all([prefix('name_initials', q), prefix('id_number', q.toUpperCase())]);
     rows = [...byInitials, ...byId];

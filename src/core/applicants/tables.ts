@@ -1,4 +1,4 @@
-/** Kysely types for the applicants feature (migration 0002). */
+/** Kysely types for the applicants feature (migrations 0002, 0011, 0012). */
 export type ApplicantTable = {
   id: string;
   cohort_year: number;
@@ -37,6 +37,20 @@ export type ApplicantTable = {
   decided_at: string | null;
   decided_by: string | null;
   decision_reason: string | null;
+  /** Migration 0011: 1/0, null = unknown (no column in the roster). */
+  enrolled_student: number | null;
+  rural_breach: number | null;
+  rural_county: string | null;
+  discipline: string | null;
+  /** JSON array of the record fields a roster or clerk supplied; null for rows stored before 0011. */
+  supplied_json: string | null;
+  /** Migration 0012: JSON {by, at, keys} when the clerk declared the required items checked as originals. */
+  checklist_attested_json: string | null;
+  /** JSON {reason, by, at, rules: [{ruleId, title}]}: failing eligibility rules overridden at 确认通过. */
+  rules_override_json: string | null;
+  /** Short keyed hashes of the last 4 characters of the ID / phone number (never the digits); null = not yet filled. */
+  id_tail_key: string | null;
+  phone_tail_key: string | null;
   created_at: string;
   updated_at: string;
 };

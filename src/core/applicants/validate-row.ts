@@ -16,6 +16,7 @@ import {
   readCategory,
   readCertificates,
   readChoices,
+  readDiscipline,
   readEmail,
   readGraduationDate,
   readIdNumber,
@@ -52,7 +53,23 @@ export type ApplicantRecord = {
   choices: string[];
   acceptsAdjustment: boolean;
   reductionYears: number;
+  /** 全日制在校研究生; null when unknown. */
+  enrolledStudent?: boolean | null;
+  /** 违约的免费定向医学生; null when unknown. */
+  ruralBreach?: boolean | null;
+  /** 定向就业县（市、区）. */
+  ruralCounty?: string | null;
+  /** 毕业专业类别 as written (临床 / 口腔 / 中医 ...). */
+  discipline?: string | null;
+  /**
+   * The record fields the roster (or clerk) supplied, sorted. An empty value of a supplied field is a known
+   * "none"; a field never supplied is unknown. null: stored before this was kept.
+   */
+  supplied?: string[] | null;
 };
+
+/** Fields the import reads as “否” when the roster has no column for them: only a column makes them known. */
+export const DEFAULTED_WHEN_ABSENT: ReadonlySet<string> = new Set(['ruralOriented', 'acceptsAdjustment']);
 
 export type RowContext = {
   preset: Preset;
@@ -106,6 +123,12 @@ export function validateRow(cells: Cell[], rowNo: number, columns: Map<Applicant
   const choices = readChoices(r, ctx);
   const reductionYears = readReductionYears(r);
   const certs = readCertificates(r);
+  const facts = {
+    enrolledStudent: readYesNo(r, 'enrolledStudent'),
+    ruralBreach: readYesNo(r, 'ruralBreach'),
+    ruralCounty: r.opt('ruralCounty'),
+    discipline: readDiscipline(r),
+  };
   const record: ApplicantRecord | null =
     r.problems.length > 0
       ? null
@@ -131,8 +154,17 @@ export function validateRow(cells: Cell[], rowNo: number, columns: Map<Applicant
           choices,
           acceptsAdjustment,
           reductionYears,
+          ...facts,
+          supplied: suppliedFields(present),
         };
   return { row: rowNo, record, present, problems: r.problems, warnings: r.warnings, idKey };
+}
+
+/** The record fields a file's columns feed (its three choice columns are the one `choices` list). */
+export function suppliedFields(present: Iterable<ApplicantFieldKey>): string[] {
+  const keys = new Set<string>();
+  for (const k of present) keys.add(k === 'choice1' || k === 'choice2' || k === 'choice3' ? 'choices' : k);
+  return [...keys].sort();
 }
 
 /** Mark every row sharing an ID with another row of the same file; none of them is imported. */

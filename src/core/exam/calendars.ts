@@ -5,13 +5,18 @@
  */
 import chongqing2024 from '../../../resources/exam-calendars/chongqing-2024.json';
 import fujian2024 from '../../../resources/exam-calendars/fujian-2024.json';
-import { ExamCalendarSchema, type ExamCalendar } from '../../shared/contract/exam';
+import {
+  ExamCalendarSchema,
+  type ExamCalendar,
+  type ExamCalendarSource,
+  type ExamCalendarState,
+} from '../../shared/contract/exam';
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
 import type { Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
-import { calendarProblems } from './rules';
+import { calendarProblems, copyCalendarToYear, settleExamples } from './rules';
 
 export const CALENDAR_PRESETS: readonly ExamCalendar[] = [chongqing2024, fujian2024].map((c) => ExamCalendarSchema.parse(c));
 
@@ -33,16 +38,17 @@ export async function calendarFor(tx: Tx, year: number): Promise<{ calendar: Exa
   );
 }
 
-export async function setCalendar(core: Core, actor: string, calendar: ExamCalendar, reason: string): Promise<ExamCalendar> {
-  const problems = calendarProblems(calendar);
+export async function setCalendar(core: Core, actor: string, edited: ExamCalendar, reason: string): Promise<ExamCalendar> {
+  const problems = calendarProblems(edited);
   if (problems.length > 0)
     throw new AppError('EXAM_CALENDAR_INVALID', `日程有误，未保存：${problems.join('；')}。`, { problems });
   return core.db.transaction().execute(async (tx) => {
     const before = await tx
       .selectFrom('exam_calendars')
       .select('calendar_json')
-      .where('year', '=', calendar.year)
+      .where('year', '=', edited.year)
       .executeTakeFirst();
+    const calendar = settleExamples(before ? ExamCalendarSchema.parse(JSON.parse(before.calendar_json)) : null, edited);
     const values = { calendar_json: JSON.stringify(calendar), reason, updated_by: actor, updated_at: isoNow(core.clock) };
     await tx
       .insertInto('exam_calendars')
@@ -55,6 +61,79 @@ export async function setCalendar(core: Core, actor: string, calendar: ExamCalen
       entityId: String(calendar.year),
       before: before ? JSON.parse(before.calendar_json) : null,
       after: calendar,
+      reason,
+    });
+    return calendar;
+  });
+}
+
+const presetId = (c: ExamCalendar) => c.id;
+const storedId = (year: number) => `year-${year}`;
+
+/** Every calendar a year can start from: the shipped presets (the base's province first) and other edited years. */
+async function calendarSources(
+  tx: Tx,
+  province: string,
+  year: number,
+): Promise<Array<ExamCalendarSource & { calendar: ExamCalendar }>> {
+  const stored = await tx.selectFrom('exam_calendars').select(['year', 'calendar_json']).where('year', '!=', year).execute();
+  const own = stored.map((r) => {
+    const calendar = ExamCalendarSchema.parse(JSON.parse(r.calendar_json));
+    return { id: storedId(r.year), label: `${calendar.province} ${r.year} 年日程（本基地）`, builtIn: false, calendar };
+  });
+  const shipped = CALENDAR_PRESETS.map((c) => ({
+    id: presetId(c),
+    label: `${c.province} ${c.year} 年日程（内置）`,
+    builtIn: true,
+    calendar: c,
+  }));
+  return [...own, ...shipped]
+    .map((s) => ({ ...s, province: s.calendar.province, year: s.calendar.year, sameProvince: s.calendar.province === province }))
+    .sort((a, b) => Number(b.sameProvince) - Number(a.sameProvince) || b.year - a.year);
+}
+
+/** The year's calendar for the editor, or null with the calendars it can be copied from. */
+export async function calendarState(tx: Tx, year: number): Promise<ExamCalendarState> {
+  const base = await requireBase(tx);
+  const row = await tx.selectFrom('exam_calendars').selectAll().where('year', '=', year).executeTakeFirst();
+  const sources = (await calendarSources(tx, base.province, year)).map(({ calendar: _c, ...s }) => s);
+  const preset = row ? null : presetFor(base.province, year);
+  return {
+    year,
+    province: base.province,
+    calendar: row ? ExamCalendarSchema.parse(JSON.parse(row.calendar_json)) : (preset ?? null),
+    edited: row !== undefined,
+    updatedBy: row?.updated_by ?? null,
+    updatedAt: row?.updated_at ?? null,
+    sources,
+  };
+}
+
+/**
+ * Starts a year's calendar from another (a preset or an edited year): dates moved to the year and marked
+ * 示例, audited with the reason. A year that already has its own calendar is edited, never overwritten.
+ */
+export async function copyCalendar(core: Core, actor: string, year: number, from: string, reason: string): Promise<ExamCalendar> {
+  return core.db.transaction().execute(async (tx) => {
+    const base = await requireBase(tx);
+    const existing = await tx.selectFrom('exam_calendars').select('year').where('year', '=', year).executeTakeFirst();
+    if (existing) {
+      throw new AppError('EXAM_CALENDAR_EXISTS', `${year} 年已有本基地的结业考核日程，请在日程中逐项修改，不能用复制覆盖。`);
+    }
+    const source = (await calendarSources(tx, base.province, year)).find((s) => s.id === from);
+    if (!source) throw new AppError('EXAM_CALENDAR_SOURCE_UNKNOWN', `没有可复制的日程“${from}”，请从列出的日程中选择。`);
+    const calendar = copyCalendarToYear(source.calendar, year, source.label);
+    const at = isoNow(core.clock);
+    await tx
+      .insertInto('exam_calendars')
+      .values({ year, calendar_json: JSON.stringify(calendar), reason, updated_by: actor, updated_at: at })
+      .execute();
+    await appendEvent(tx, core, actor, {
+      action: 'exam.calendar-copy',
+      entity: 'exam_calendar',
+      entityId: String(year),
+      before: null,
+      after: { from: source.id, calendar },
       reason,
     });
     return calendar;

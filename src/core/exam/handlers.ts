@@ -4,13 +4,15 @@ import { can } from '../../shared/permissions';
 import { actorOf, defineHandlers } from '../api/handler';
 import { appendEvent } from '../audit/events';
 import { decodeFile } from '../util/file-input';
-import { setCalendar } from './calendars';
+import { calendarState, copyCalendar, setCalendar } from './calendars';
 import { addCandidate, editCandidate, listCandidates, proposeYear } from './candidates';
 import { examReceipt } from './receipt';
 import { recordCertificate } from './certificates';
 import { examDashboard } from './dashboard';
 import { setRegistration } from './registration';
+import { examResultList } from './result-list';
 import { importResults } from './results';
+import { examTracking } from './tracking';
 import { recordCheck, recordMaterials, reviewCandidate } from './review';
 import { beijingDate } from './rules';
 import { auditExport, summaryHtml, summarySheet, summaryXlsx } from './summary';
@@ -22,6 +24,14 @@ export const examHandlers = defineHandlers<typeof examOps>()({
   },
 
   'exam.dashboard': async (ctx, input) => examDashboard(ctx.core, input.year),
+
+  'exam.calendar': async (ctx, input) => calendarState(ctx.core.db, input.year),
+
+  'exam.copyCalendar': async (ctx, input) => copyCalendar(ctx.core, actorOf(ctx).username, input.year, input.from, input.reason),
+
+  'exam.tracking': async (ctx, input) => examTracking(ctx.core, input.year),
+
+  'exam.results': async (ctx, input) => examResultList(ctx.core, input.year),
 
   'exam.setCalendar': async (ctx, input) => setCalendar(ctx.core, actorOf(ctx).username, input.calendar, input.reason),
 
@@ -64,18 +74,23 @@ export const examHandlers = defineHandlers<typeof examOps>()({
     ctx.core.db.transaction().execute(async (tx) => {
       const sheet = await summarySheet(tx, ctx.core, input.year, input.program);
       const bytes = await summaryXlsx(sheet);
-      await auditExport(tx, ctx.core, actorOf(ctx).username, input.year, input.program, sheet.rows.length, 'xlsx');
-      return { fileName: `${sheet.title}.xlsx`, contentBase64: Buffer.from(bytes).toString('base64'), rows: sheet.rows.length };
+      await auditExport(tx, ctx.core, actorOf(ctx).username, input.year, input.program, sheet, 'xlsx');
+      return {
+        fileName: `${sheet.fileStem}.xlsx`,
+        contentBase64: Buffer.from(bytes).toString('base64'),
+        rows: sheet.rows.length,
+      };
     }),
 
   'exam.printable': async (ctx, input) =>
     ctx.core.db.transaction().execute(async (tx) => {
       const sheet = await summarySheet(tx, ctx.core, input.year, input.program);
-      await auditExport(tx, ctx.core, actorOf(ctx).username, input.year, input.program, sheet.rows.length, 'html');
-      return { html: summaryHtml(sheet), rows: sheet.rows.length };
+      await auditExport(tx, ctx.core, actorOf(ctx).username, input.year, input.program, sheet, 'html');
+      return { html: summaryHtml(sheet), rows: sheet.rows.length, title: sheet.title, fileName: `${sheet.fileStem}.html` };
     }),
 
-  'exam.importResults': async (ctx, input) => importResults(ctx.core, actorOf(ctx).username, input.year, decodeFile(input)),
+  'exam.importResults': async (ctx, input) =>
+    importResults(ctx.core, actorOf(ctx).username, input.year, decodeFile(input), input.dryRun),
 
   'exam.recordCertificate': async (ctx, input) => recordCertificate(ctx.core, actorOf(ctx).username, input),
 });

@@ -124,11 +124,38 @@ async function matchPeople(tx: Tx, rows: Row[], rejected: Rejected[]): Promise<M
   return found;
 }
 
+/** Carries a preview's answer out of the transaction it rolls back. */
+class PreviewOnly extends Error {
+  constructor(readonly result: ExamResultsImport) {
+    super('preview');
+  }
+}
+
+/**
+ * Reads and checks the whole file, then writes it all or nothing; a preview (dryRun) runs the same path
+ * and rolls it back, so what it shows is exactly what the import would do.
+ */
 export async function importResults(
   core: Core,
   actor: string,
   year: number,
   file: { fileName: string; bytes: Uint8Array },
+  dryRun = false,
+): Promise<ExamResultsImport> {
+  try {
+    return await writeResults(core, actor, year, file, dryRun);
+  } catch (e) {
+    if (e instanceof PreviewOnly) return e.result;
+    throw e;
+  }
+}
+
+async function writeResults(
+  core: Core,
+  actor: string,
+  year: number,
+  file: { fileName: string; bytes: Uint8Array },
+  dryRun: boolean,
 ): Promise<ExamResultsImport> {
   const table = await readTable(file);
   const sheet = table.sheets.find((s) => s.rows.some((r) => r.some((c) => c.text.trim() !== ''))) ?? table.sheets[0]!;
@@ -138,7 +165,7 @@ export async function importResults(
     const people = await matchPeople(tx, rows, rejected);
     if (rejected.length > 0) {
       rejected.sort((a, b) => a.row - b.row);
-      return { imported: 0, unchanged: 0, updated: 0, rejected, passedBoth: 0 };
+      return { imported: 0, unchanged: 0, updated: 0, rejected, passedBoth: 0, dryRun };
     }
     const importId = uuidv7(core.clock.nowMs());
     const at = isoNow(core.clock);
@@ -196,7 +223,9 @@ export async function importResults(
       }
     }
     const passedBoth = await countPassedBoth(tx, [...touched], year, calendar.resultValidYears);
-    return { imported, unchanged, updated, rejected: [], passedBoth };
+    const result = { imported, unchanged, updated, rejected: [], passedBoth, dryRun };
+    if (dryRun) throw new PreviewOnly(result);
+    return result;
   });
 }
 

@@ -14,6 +14,7 @@ import { requireBase } from '../base/base';
 import type { Core, Tx } from '../context';
 import { escapeHtml } from '../outbox/kind-types';
 import { neutraliseFormula } from '../tabular/cell-safety';
+import { isoNow } from '../util/clock';
 import { calendarFor } from './calendars';
 import { factsContext } from './facts';
 import { rotationFactsOf } from './rotation-facts';
@@ -36,7 +37,23 @@ export type SummaryRecord = {
   years: number;
 };
 
-export type SummarySheet = { title: string; columns: Column[]; rows: Array<Array<string | number | null>>; footer: string[] };
+export type SummarySheet = {
+  title: string;
+  /** A readable file name without extension: the title and the base, as the province's inbox sees many bases. */
+  fileStem: string;
+  columns: Column[];
+  rows: Array<Array<string | number | null>>;
+  /** Whom the rows list, for registration tracking (汇总表 exported). */
+  traineeIds: string[];
+  footer: string[];
+};
+
+/** Characters a file name cannot carry on Windows, macOS or Linux. */
+const fileSafe = (text: string): string =>
+  [...text]
+    .map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '-' : ch))
+    .join('')
+    .trim();
 
 const FIELDS: Record<string, (r: SummaryRecord, i: number) => string | number | null> = {
   seq: (_r, i) => i + 1,
@@ -102,11 +119,12 @@ export async function summarySheet(tx: Tx, core: Core, year: number, program: Pr
     };
   });
   const columns = template.columns as Column[];
-  const title = template.titles[program]
-    .replace('{year}', String(year))
-    .replace('{province}', calendar.province.replace(/[市省]$/, ''));
+  // The notice's own name for the table: 《2024年重庆市住院医师规范化培训结业考核报名汇总表》 (重庆2024 一).
+  const title = template.titles[program].replace('{year}', String(year)).replace('{province}', calendar.province);
   return {
     title,
+    fileStem: fileSafe(`${title}（${base.name}）`),
+    traineeIds: records.map((r) => r.view.traineeId),
     columns,
     rows: records.map((r, i) => columns.map((c) => (FIELDS[c.field] ?? (() => null))(r, i))),
     footer: template.footer,
@@ -157,13 +175,13 @@ export async function auditExport(
   actor: string,
   year: number,
   program: Program,
-  rows: number,
+  sheet: SummarySheet,
   form: string,
 ): Promise<void> {
   await appendEvent(tx, core, actor, {
     action: 'exam.export',
     entity: 'exam_summary',
     entityId: `${year}-${program}`,
-    after: { year, program, rows, form },
+    after: { year, program, rows: sheet.rows.length, form, traineeIds: sheet.traineeIds, at: isoNow(core.clock) },
   });
 }

@@ -88,13 +88,13 @@ export async function buildKindPackage(
 export async function buildAndQueue(
   core: Core,
   actor: Actor,
-  input: { kind: PackageKindName; encryptTo?: readonly string[] },
+  input: { kind: PackageKindName; encryptTo?: readonly string[]; passphrase?: string },
 ): Promise<OutboxTable> {
   const def = packageKind(input.kind);
   await assertKindReady(core.db, def);
   const base = await requireBase(core.db);
-  const keyRow = await ensureSigningKey(core, actor.username);
-  const key = await unlockSigningKey(core, keyRow);
+  const keyRow = await ensureSigningKey(core, actor.username, input.passphrase);
+  const key = await unlockSigningKey(core, keyRow, input.passphrase);
   const nowMs = core.clock.nowMs();
   const uuid = uuidv7(nowMs);
   const encrypted = (input.encryptTo?.length ?? 0) > 0;

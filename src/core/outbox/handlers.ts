@@ -20,13 +20,13 @@ import { getSetting, normaliseEndpoint, parseAgeRecipient, SETTING_RECIPIENT } f
 import { AppError } from '../../shared/errors';
 
 export const outboxHandlers = defineHandlers<typeof outboxOps>()({
-  'keys.init': async (ctx) => {
-    await ensureSigningKey(ctx.core, actorOf(ctx).username);
+  'keys.init': async (ctx, input) => {
+    await ensureSigningKey(ctx.core, actorOf(ctx).username, input.passphrase);
     return keysView(ctx.core);
   },
   'keys.show': async (ctx) => keysView(ctx.core),
   'keys.exportPublic': async (ctx, input) => exportPublicKey(ctx.core, input.keyId),
-  'keys.rotate': async (ctx, input) => rotateSigningKey(ctx.core, actorOf(ctx).username, input.reason),
+  'keys.rotate': async (ctx, input) => rotateSigningKey(ctx.core, actorOf(ctx).username, input.reason, input.passphrase),
   'keys.setRecipient': async (ctx, input) => setProvinceRecipient(ctx.core, actorOf(ctx).username, input.recipient, input.reason),
   'keys.setIntakeKey': async (ctx, input) => setIntakeKey(ctx.core, actorOf(ctx).username, input.publicKey, input.reason),
   'keys.trust': async (ctx, input) => trustKey(ctx.core, actorOf(ctx).username, input.publicKey, input.label),
@@ -51,7 +51,11 @@ export const outboxHandlers = defineHandlers<typeof outboxOps>()({
       if (!province) throw new AppError('KEY_NO_RECIPIENT', '尚未导入省级接收方的 age 公钥，无法加密。请先在“密钥”页面导入。');
       if (!recipients.includes(province)) recipients.push(province);
     }
-    const row = await buildAndQueue(ctx.core, actorOf(ctx), { kind: input.kind, encryptTo: recipients });
+    const row = await buildAndQueue(ctx.core, actorOf(ctx), {
+      kind: input.kind,
+      encryptTo: recipients,
+      ...(input.passphrase ? { passphrase: input.passphrase } : {}),
+    });
     return outboxItem(ctx.core, row.uuid);
   },
   'package.verify': async (ctx, input) => {

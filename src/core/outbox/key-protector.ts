@@ -51,22 +51,24 @@ export function useKeyProtector(core: Core, protector: KeyProtector): void {
 }
 
 /**
- * The injected protector; without one (e.g. `basedesk serve`), a passphrase protector when
- * BASEDESK_KEY_PASSPHRASE is set; otherwise null.
+ * The injected protector; without one (e.g. `basedesk serve`, where no OS keychain exists), a passphrase
+ * protector with the passphrase the user typed for this one call, else with BASEDESK_KEY_PASSPHRASE;
+ * otherwise null. A typed passphrase lives only for the call: it is never stored, logged or audited.
  */
-export function keyProtectorOf(core: Core, env: NodeJS.ProcessEnv = process.env): KeyProtector | null {
+export function keyProtectorOf(core: Core, env: NodeJS.ProcessEnv = process.env, passphrase?: string): KeyProtector | null {
   const injected = protectors.get(core);
   if (injected) return injected;
+  if (passphrase) return passphraseProtector(() => passphrase);
   const pass = env.BASEDESK_KEY_PASSPHRASE;
   return pass ? passphraseProtector(() => pass) : null;
 }
 
-export function requireKeyProtector(core: Core): KeyProtector {
-  const p = keyProtectorOf(core);
+export function requireKeyProtector(core: Core, passphrase?: string): KeyProtector {
+  const p = keyProtectorOf(core, process.env, passphrase);
   if (!p) {
     throw new AppError(
       'KEY_PROTECTOR_MISSING',
-      '无法保护签名私钥：本程序没有可用的密钥保护方式。桌面应用请使用系统钥匙串；命令行请设置环境变量 BASEDESK_KEY_PASSPHRASE 或在标准输入提供口令。',
+      '需要签名私钥口令：本机没有可用的系统钥匙串，请输入口令后再试（命令行可设置环境变量 BASEDESK_KEY_PASSPHRASE 或在标准输入提供口令）。',
     );
   }
   return p;

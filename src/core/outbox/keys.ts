@@ -61,8 +61,8 @@ export async function keysView(core: Core, tx: Tx = core.db): Promise<KeysView> 
   };
 }
 
-async function sealNewKey(core: Core): Promise<{ key: SigningKey; scheme: string; sealed: string }> {
-  const protector = requireKeyProtector(core);
+async function sealNewKey(core: Core, passphrase?: string): Promise<{ key: SigningKey; scheme: string; sealed: string }> {
+  const protector = requireKeyProtector(core, passphrase);
   const key = generateSigningKey();
   return { key, scheme: protector.scheme, sealed: await protector.seal(key) };
 }
@@ -96,10 +96,10 @@ async function insertKey(
  * build calls it lazily). Generation and sealing happen before the transaction; if another call created
  * a key meanwhile, that one wins and ours is dropped.
  */
-export async function ensureSigningKey(core: Core, actor: string): Promise<SigningKeyTable> {
+export async function ensureSigningKey(core: Core, actor: string, passphrase?: string): Promise<SigningKeyTable> {
   const existing = await core.db.selectFrom('signing_keys').selectAll().where('status', '=', 'active').executeTakeFirst();
   if (existing) return existing;
-  const fresh = await sealNewKey(core);
+  const fresh = await sealNewKey(core, passphrase);
   return core.db.transaction().execute(async (tx) => {
     const again = await tx.selectFrom('signing_keys').selectAll().where('status', '=', 'active').executeTakeFirst();
     if (again) return again;
@@ -114,9 +114,9 @@ export async function ensureSigningKey(core: Core, actor: string): Promise<Signi
   });
 }
 
-/** Opens the active key with this process's protector. */
-export async function unlockSigningKey(core: Core, row: SigningKeyTable): Promise<SigningKey> {
-  const protector = requireKeyProtector(core);
+/** Opens the active key with this process's protector (or the passphrase typed for this call). */
+export async function unlockSigningKey(core: Core, row: SigningKeyTable, passphrase?: string): Promise<SigningKey> {
+  const protector = requireKeyProtector(core, passphrase);
   const seal = await core.db
     .selectFrom('signing_key_seals')
     .select('sealed')
@@ -140,8 +140,8 @@ function schemeLabel(scheme: string): string {
   return scheme;
 }
 
-export async function rotateSigningKey(core: Core, actor: string, reason: string): Promise<KeysView> {
-  const fresh = await sealNewKey(core);
+export async function rotateSigningKey(core: Core, actor: string, reason: string, passphrase?: string): Promise<KeysView> {
+  const fresh = await sealNewKey(core, passphrase);
   return core.db.transaction().execute(async (tx) => {
     const old = await tx.selectFrom('signing_keys').selectAll().where('status', '=', 'active').executeTakeFirst();
     const now = isoNow(core.clock);

@@ -1,3 +1,5 @@
+import { latestRun } from '../admission/service';
+import { requireFreshRun } from '../admission/staleness';
 import { emptyKind, htmlTable, type Collected, type PackageKindDef } from './kind-types';
 import { deterministicXlsx } from './xlsx';
 
@@ -87,6 +89,9 @@ export const admissionsKind: PackageKindDef = {
   schemaVersion: 1,
   requiredTables: ['admissions', 'admission_publications', 'applicants'],
   async collect(tx, _core, ctx): Promise<Collected> {
+    // The province must not receive a list that today's plan, scores or decisions no longer give.
+    const run = await latestRun(tx, ctx.cohortYear);
+    if (run !== null) await requireFreshRun(tx, run, '打包上报');
     const rows = await tx
       .selectFrom('admissions')
       .innerJoin('applicants', 'applicants.id', 'admissions.applicant_id')

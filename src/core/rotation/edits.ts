@@ -10,7 +10,7 @@ import type { Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { blockSummary } from './plans';
-import { slotEndDate, slotStartDate, slotStartingOn } from './rules';
+import { shiftAndPush, slotEndDate, slotStartDate, slotStartingOn, type ShiftBlock } from './rules';
 import type { Violation } from './rules/types';
 import { planRow, requireReasonIfApproved } from './store';
 import { traineeById, type RotationTrainee } from './trainees';
@@ -26,6 +26,7 @@ export type MoveInput = {
 };
 export type SplitInput = { blockId: string; at: string; departmentId?: string | undefined; reason?: string | undefined };
 export type SwapInput = { a: string; b: string; reason?: string | undefined };
+export type ShiftInput = { blockId: string; by: number; reason?: string | undefined };
 
 const key = (v: Violation): string => [v.code, v.traineeId, v.departmentId, v.from, v.to, v.message].join('|');
 
@@ -181,4 +182,87 @@ export async function swapBlocks(core: Core, actor: string, input: SwapInput): P
     await tx.updateTable('rotation_blocks').set({ department_id: y.department_id }).where('id', '=', x.id).execute();
     await tx.updateTable('rotation_blocks').set({ department_id: x.department_id }).where('id', '=', y.id).execute();
   });
+}
+
+const halfMonths = (n: number): string => `${Math.abs(n) / 2} 个月`;
+
+/**
+ * Shift-and-push (see rules/shift.ts): the block moves by `by` half months, the blocks it passes close up
+ * behind it, the plan keeps its months, start and end. Only blocks not yet begun take part. Refused past the
+ * plan's end or before its first block that may still change; a cut that breaks a row's rule is refused by
+ * the check like every other edit.
+ */
+export async function shiftBlock(core: Core, actor: string, input: ShiftInput): Promise<TraineePlanView> {
+  const world = await loadWorld(core.db);
+  const { trainee } = findBlock(world, input.blockId);
+  const [view] = await editChecked(core, actor, [trainee.id], input.reason, 'rotation.shiftBlock', async (tx, w) => {
+    const { block: b } = findBlock(w, input.blockId);
+    requireFuture(core, b, trainee);
+    const now = nowSlot(core);
+    const movable = (w.blocks.get(trainee.id) ?? []).filter((x) => x.from >= now);
+    const r = shiftAndPush(movable.map(asShiftBlock), b.id, input.by, w.leave.get(trainee.id) ?? []);
+    if (!r.ok) throw shiftRefusal(r.code, r.limit, input.by, trainee.name);
+    await writeShifted(tx, core, b.trainee_id, movable, r.blocks, r.removed);
+  });
+  return view!;
+}
+
+function asShiftBlock(b: StoredBlock): ShiftBlock {
+  return {
+    id: b.id,
+    from: b.from,
+    to: b.to,
+    departmentId: b.department_id,
+    standardDepartment: b.standard_department,
+    joinable: b.exit_exam_result === null && b.retake_of === null,
+  };
+}
+
+function shiftRefusal(code: 'ROTATION_SHIFT_PAST_END' | 'ROTATION_SHIFT_BEFORE_START', limit: number, by: number, name: string) {
+  const way = by > 0 ? `推后 ${halfMonths(by)}` : `提前 ${halfMonths(by)}`;
+  return code === 'ROTATION_SHIFT_PAST_END'
+    ? new AppError(
+        code,
+        `不能把${name}的这段轮转${way}：会超出计划结束日 ${formatDate(slotEndDate(limit))}，计划总时长不能变。未保存任何更改。`,
+      )
+    : new AppError(
+        code,
+        `不能把${name}的这段轮转${way}：最早只能从 ${formatDate(slotStartDate(limit))} 开始（此前的轮转已经开始或结束）。未保存任何更改。`,
+      );
+}
+
+async function writeShifted(
+  tx: Tx,
+  core: Core,
+  traineeId: string,
+  before: readonly StoredBlock[],
+  after: readonly ShiftBlock[],
+  removed: readonly string[],
+): Promise<void> {
+  const stored = new Set(before.map((b) => b.id));
+  for (const n of after) {
+    const values = { department_id: n.departmentId, ...dates(n.from, n.to) };
+    if (n.id !== null && stored.has(n.id)) {
+      await tx.updateTable('rotation_blocks').set(values).where('id', '=', n.id).execute();
+      continue;
+    }
+    await tx
+      .insertInto('rotation_blocks')
+      .values({
+        id: uuidv7(core.clock.nowMs()),
+        trainee_id: traineeId,
+        standard_department: n.standardDepartment,
+        ...values,
+        actual_start: null,
+        actual_end: null,
+        exit_exam_date: null,
+        exit_exam_result: null,
+        retake_of: null,
+        created_at: isoNow(core.clock),
+      })
+      .execute();
+  }
+  if (removed.length === 0) return;
+  await tx.updateTable('rotation_blocks').set({ retake_of: null }).where('retake_of', 'in', removed).execute();
+  await tx.deleteFrom('rotation_blocks').where('id', 'in', removed).execute();
 }

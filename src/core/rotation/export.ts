@@ -15,7 +15,7 @@ import { activeTrainees, requireTrainee, type RotationTrainee, type TraineeRef }
 import { planView, rosterView } from './views';
 import { loadWorld } from './world';
 
-const EXAMPLE_NOTE = '示例：所用轮转方案是随软件提供的示例方案，未经核实，不能作为正式轮转计划';
+export const EXAMPLE_NOTE = '示例：所用轮转方案是随软件提供的示例方案，未经核实，不能作为正式轮转计划';
 
 export type ExportInput = TraineeRef & { cohortYear?: number | undefined };
 
@@ -88,11 +88,17 @@ async function rosterSheet(wb: ExcelJS.Workbook, tx: Tx, plans: TraineePlanView[
   });
 }
 
-export async function exportPlans(tx: Tx, input: ExportInput): Promise<ExportResult> {
+/** The chosen trainees' plans (those that have one); none is an error, as nothing can be exported. */
+export async function plansFor(tx: Tx, input: ExportInput): Promise<TraineePlanView[]> {
   const trainees = await chosen(tx, input);
   const world = await loadWorld(tx);
   const plans = (await Promise.all(trainees.map((t) => planView(tx, world, t)))).filter((p) => p.blocks.length > 0);
   if (plans.length === 0) throw new AppError('ROTATION_NOTHING_TO_EXPORT', '所选学员还没有轮转计划，没有可导出的内容。');
+  return plans;
+}
+
+export async function exportPlans(tx: Tx, input: ExportInput): Promise<ExportResult> {
+  const plans = await plansFor(tx, input);
   const example = plans.some((p) => p.example);
   const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'BaseDesk';

@@ -2,10 +2,11 @@ import type { rotationOps } from '../../shared/contract/rotation';
 import { actorOf, defineHandlers } from '../api/handler';
 import { decodeFile } from '../util/file-input';
 import { importDepartments, listDepartments, previewDepartments, updateDepartment } from './departments';
-import { moveBlock, splitBlock, swapBlocks } from './edits';
+import { moveBlock, shiftBlock, splitBlock, swapBlocks } from './edits';
 import { recordExitExam, recordLeave } from './execution';
 import { exportPlans } from './export';
 import { planRotation } from './plans';
+import { printablePlans } from './print';
 import { importSchemes, listSchemes, previewSchemes } from './schemes';
 import { changeStatus } from './status';
 import { checkRotation, listPlans, rosterView, showPlan } from './views';
@@ -30,6 +31,7 @@ export const rotationHandlers = defineHandlers<typeof rotationOps>()({
   'rotation.moveBlock': async (ctx, input) => moveBlock(ctx.core, actorOf(ctx).username, input),
   'rotation.splitBlock': async (ctx, input) => splitBlock(ctx.core, actorOf(ctx).username, input),
   'rotation.swapBlocks': async (ctx, input) => swapBlocks(ctx.core, actorOf(ctx).username, input),
+  'rotation.shiftBlock': async (ctx, input) => shiftBlock(ctx.core, actorOf(ctx).username, input),
 
   'rotation.approve': async (ctx, input) => changeStatus(ctx.core, actorOf(ctx).username, 'approve', input),
   'rotation.markSubmitted': async (ctx, input) => changeStatus(ctx.core, actorOf(ctx).username, 'submit', input),
@@ -39,4 +41,5 @@ export const rotationHandlers = defineHandlers<typeof rotationOps>()({
   'rotation.recordLeave': async (ctx, input) => recordLeave(ctx.core, actorOf(ctx).username, input),
   'rotation.recordExitExam': async (ctx, input) => recordExitExam(ctx.core, actorOf(ctx).username, input),
   'rotation.export': async (ctx, input) => exportPlans(ctx.core.db, input),
+  'rotation.printable': async (ctx, input) => printablePlans(ctx.core.db, ctx.core, input),
 });

@@ -31,6 +31,8 @@ export function shortfallView(s: Shortfall): ShortfallView {
     to: slotEndDate(Math.max(s.from, s.to - 1)),
     shortTraineeMonths: s.shortTraineeMonths,
     message: s.message,
+    basis: s.basis ?? 'count',
+    ...(s.overBy !== undefined ? { overBy: s.overBy } : {}),
   };
 }
 

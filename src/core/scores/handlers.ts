@@ -17,6 +17,7 @@ import { sessionDetail } from './interview-sheet';
 import { reopen, signOff } from './interview-signoff';
 import { blankSheetHtml, resultSheetHtml, summaryXlsx } from './outputs';
 import { reorderTie, resultRows, showRanking } from './ranking';
+import { resultPage } from './results-page';
 import type { ComponentsView } from '../../shared/contract/scores';
 
 async function componentsView(tx: Tx, cohortYear?: number): Promise<ComponentsView> {
@@ -76,6 +77,7 @@ export const scoresHandlers = defineHandlers<typeof scoresOps>()({
   'scores.import': async (ctx, input) =>
     commitScoreImport(ctx.core, actorOf(ctx), decodeFile(input), { replace: input.replace, reason: input.reason }),
   'scores.results': async (ctx, input) => resultRows(ctx.core.db, input.cohortYear),
+  'scores.page': async (ctx, input) => resultPage(ctx.core.db, input),
   'scores.summaryXlsx': async (ctx, input) => summaryXlsx(ctx.core.db, input),
 
   'interview.createSession': async (ctx, input) => createSession(ctx.core, actorOf(ctx), input),

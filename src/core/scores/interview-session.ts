@@ -7,6 +7,7 @@ import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { InterviewItem, SessionSummary } from '../../shared/contract/scores';
 import { AppError } from '../../shared/errors';
+import { maskIdNumber } from '../../shared/mask';
 import { appendEvent } from '../audit/events';
 import { currentPreset } from '../base/base';
 import type { Actor, Core, Tx } from '../context';
@@ -168,25 +169,42 @@ async function checkPanel(tx: Tx, panel: CreateSessionInput['panel']): Promise<v
   }
 }
 
-/** The candidates by applicant id or ID number, each once, sorted by ID number (the draw's input order). */
+/**
+ * The candidates by applicant id or ID number, each once, sorted by ID number (the draw's input order).
+ * Only applicants whose on-site confirmation passed (确认通过) sit the interview: a pending, returned or
+ * refused applicant is refused here whatever screen or command sent them, naming who, and nothing is saved.
+ */
 async function resolveApplicants(tx: Tx, cohortYear: number, refs: string[]) {
   const applicants = [];
   const seen = new Set<string>();
+  const unconfirmed: Array<{ id: string; name: string; id_number: string }> = [];
   for (const ref of refs) {
     const idn = normalizeIdInput(ref);
     const a = await tx
       .selectFrom('applicants')
-      .select(['id', 'name', 'id_number'])
+      .select(['id', 'name', 'id_number', 'confirmation_status'])
       .where('cohort_year', '=', cohortYear)
       .where((eb) => eb.or([eb('id', '=', ref), eb('id_number', '=', idn)]))
       .executeTakeFirst();
     if (!a) throw new AppError('CANDIDATE_UNKNOWN', `考生「${ref}」不在本年度报名名单中。`, { candidate: ref });
     if (seen.has(a.id)) throw new AppError('CANDIDATE_DUPLICATE', `考生「${a.name}」重复列出。`);
     seen.add(a.id);
+    if (a.confirmation_status !== 'confirmed') unconfirmed.push(a);
     applicants.push(a);
   }
+  if (unconfirmed.length > 0) refuseUnconfirmed(unconfirmed);
   applicants.sort((x, y) => (x.id_number < y.id_number ? -1 : x.id_number > y.id_number ? 1 : 0));
   return applicants;
+}
+
+function refuseUnconfirmed(people: Array<{ id: string; name: string; id_number: string }>): never {
+  const shown = people.slice(0, 5).map((p) => `${p.name}（${maskIdNumber(p.id_number)}）`);
+  const more = people.length > shown.length ? ` 等 ${people.length} 人` : '';
+  throw new AppError(
+    'CANDIDATE_NOT_CONFIRMED',
+    `${shown.join('、')}${more}未通过现场确认，不能参加面试：请先完成现场确认，或从考生名单中去掉。面试场次未建立。`,
+    { applicantIds: people.map((p) => p.id) },
+  );
 }
 
 export async function listSessions(tx: Tx, actor: Actor): Promise<SessionSummary[]> {

@@ -3,15 +3,24 @@
  * the preset's tie-breaks via ./rules. A remaining tie is shown as a tie; a person may order the
  * candidates inside a tie, with a reason, and never across totals or tie-breaks.
  */
-import type { RankingGroup, RankingView, ResultRow } from '../../shared/contract/scores';
+import type { RankingGroup, RankingView, RankTieDecision, ResultRow } from '../../shared/contract/scores';
 import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/mask';
 import { appendEvent } from '../audit/events';
 import { currentPreset, requireBase } from '../base/base';
 import type { Actor, Core, Tx } from '../context';
-import { formatHundredths, groupKeyOf, rankCandidates, type RankCandidate } from './rules';
+import {
+  formatHundredths,
+  groupKeyOf,
+  rankCandidates,
+  settledTies,
+  type DecidedTie,
+  type RankCandidate,
+  type RankResult,
+} from './rules';
 import { isoNow } from '../util/clock';
-import { evaluateScores, loadScoreTable } from './results';
+import { admissionStaleness, loadRankStatus, loadTieDecisions } from './ranking-status';
+import { evaluateScores, loadScoreTable, type ScoreTable } from './results';
 
 export async function resultRows(tx: Tx, cohortYear?: number): Promise<ResultRow[]> {
   const year = cohortYear ?? (await requireBase(tx)).cohort_year;
@@ -54,6 +63,57 @@ function firstChoiceMemo(): (choicesJson: string) => string | null {
 /** What rankCandidates gets: `i` is the applicant's index in the ScoreTable. */
 type Candidate = RankCandidate & { i: number };
 
+type Settled = Map<string, { admitted: boolean; decision: RankTieDecision }>;
+
+/**
+ * Ranks one group; ties 择优录取 has decided are ordered as decided (who got the seat first), no longer
+ * open. A manual order from ranking.reorder still orders candidates within each side of the decision.
+ */
+function rankGroup(
+  specialty: string,
+  rankable: Candidate[],
+  tieBreaks: readonly string[],
+  decisions: ReadonlyArray<DecidedTie<RankTieDecision>>,
+  admissible: (c: Candidate) => boolean,
+): { ranked: RankResult<Candidate>; settled: Settled } {
+  const first = rankCandidates(rankable, tieBreaks);
+  if (decisions.length === 0 || first.ties.length === 0) return { ranked: first, settled: new Map() };
+  const byId = new Map(rankable.map((c) => [c.id, c]));
+  const settled = settledTies(specialty, first.ties, decisions, (id) => admissible(byId.get(id)!));
+  if (settled.size === 0) return { ranked: first, settled };
+  const reordered = rankable.map((c) => {
+    const s = settled.get(c.id);
+    return s === undefined ? c : { ...c, manualOrder: (s.admitted ? 0 : 1000) + (c.manualOrder ?? 999) };
+  });
+  const ranked = rankCandidates(reordered, tieBreaks);
+  return { ranked: { ranked: ranked.ranked, ties: ranked.ties.filter((t) => !t.ids.every((id) => settled.has(id))) }, settled };
+}
+
+type GroupMembers = { specialty: string; category: string | null; members: number[] };
+
+/** Applicants by ranking group: first choice, and category when the preset splits quotas by category. */
+function groupMembers(
+  t: ScoreTable,
+  quotasByCategory: boolean,
+  input: { specialty?: string | undefined; category?: string | undefined },
+): Map<string, GroupMembers> {
+  const groups = new Map<string, GroupMembers>();
+  const specialtyOf = firstChoiceMemo();
+  for (let i = 0; i < t.ids.length; i++) {
+    const sp = specialtyOf(t.choicesJson[i]!);
+    if (sp === null) continue;
+    if (input.specialty !== undefined && sp !== input.specialty) continue;
+    const category = t.categories[i]!;
+    const cat = quotasByCategory ? (category ?? '') : null;
+    if (input.category !== undefined && cat !== input.category && category !== input.category) continue;
+    const key = groupKeyOf(sp, cat);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { specialty: sp, category: cat, members: [] }));
+    g.members.push(i);
+  }
+  return groups;
+}
+
 export async function showRanking(
   tx: Tx,
   input: { cohortYear?: number | undefined; specialty?: string | undefined; category?: string | undefined },
@@ -67,36 +127,26 @@ export async function showRanking(
   const names = new Map((await tx.selectFrom('specialties').select(['code', 'name']).execute()).map((s) => [s.code, s.name]));
   const overrides = await tx.selectFrom('ranking_overrides').selectAll().where('cohort_year', '=', year).execute();
   const manual = new Map(overrides.map((o) => [`${o.group_key}\u0000${o.applicant_id}`, o]));
+  const status = await loadRankStatus(tx, year, preset);
+  const decisions = await loadTieDecisions(tx, year);
+  const admissible = (c: Candidate) => status.notAdmissible(c.id, c.total) === null;
 
-  type G = { specialty: string; category: string | null; members: number[] };
-  const groups = new Map<string, G>();
-  const specialtyOf = firstChoiceMemo();
-  for (let i = 0; i < t.ids.length; i++) {
-    const sp = specialtyOf(t.choicesJson[i]!);
-    if (sp === null) continue;
-    if (input.specialty !== undefined && sp !== input.specialty) continue;
-    const category = t.categories[i]!;
-    const cat = preset.quotasByCategory ? (category ?? '') : null;
-    if (input.category !== undefined && cat !== input.category && category !== input.category) continue;
-    const key = groupKeyOf(sp, cat);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { specialty: sp, category: cat, members: [] }));
-    g.members.push(i);
-  }
+  const groups = groupMembers(t, preset.quotasByCategory, input);
   const out: RankingGroup[] = [];
   for (const key of [...groups.keys()].sort()) {
     const g = groups.get(key)!;
     const rankable: Candidate[] = [];
     const unranked: RankingGroup['unranked'] = [];
     for (const i of g.members) {
-      const status = r.status[i]!;
+      const st = r.status[i]!;
       const total = r.total[i]!;
-      if (status !== 'complete' || total === null) {
+      if (st !== 'complete' || total === null) {
         unranked.push({
           applicantId: t.ids[i]!,
           name: t.names[i]!,
           idMasked: maskIdNumber(t.idNumbers[i]!),
-          status: status === 'absent' ? 'absent' : 'incomplete',
+          status: st === 'absent' ? 'absent' : 'incomplete',
+          confirmation: status.confirmation(t.ids[i]!),
         });
         continue;
       }
@@ -114,7 +164,7 @@ export async function showRanking(
       }
       rankable.push(c);
     }
-    const ranked = rankCandidates(rankable, tieBreaks);
+    const { ranked, settled } = rankGroup(g.specialty, rankable, tieBreaks, decisions, admissible);
     unranked.sort((x, y) => (x.idMasked < y.idMasked ? -1 : 1));
     out.push({
       groupKey: key,
@@ -123,9 +173,11 @@ export async function showRanking(
       category: g.category,
       ranked: ranked.ranked.map((c) => {
         const m = manual.size > 0 ? manual.get(`${key}\u0000${c.id}`) : undefined;
+        const s = settled.get(c.id);
+        const why = status.notAdmissible(c.id, c.total);
         return {
           rank: c.rank,
-          tied: c.tied,
+          tied: c.tied && s === undefined,
           applicantId: c.id,
           name: t.names[c.i]!,
           idMasked: maskIdNumber(t.idNumbers[c.i]!),
@@ -135,13 +187,17 @@ export async function showRanking(
           components: r.components[c.i]!,
           manualOrder: m?.manual_order ?? null,
           manualReason: m?.reason ?? null,
+          confirmation: status.confirmation(c.id),
+          admissible: why === null,
+          notAdmissible: why,
+          tieDecision: s === undefined ? null : { ...s.decision, admitted: s.admitted },
         };
       }),
       ties: ranked.ties.map((x) => ({ rank: x.rank, applicantIds: x.ids })),
       unranked,
     });
   }
-  return { cohortYear: year, tieBreaks, groups: out };
+  return { cohortYear: year, tieBreaks, groups: out, admission: await admissionStaleness(tx, year) };
 }
 
 /** Order candidates inside one tie. Refuses candidates who are not all in the same tie. */

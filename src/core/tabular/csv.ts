@@ -1,5 +1,7 @@
-import type { Cell, Table, TextEncodingName } from './types';
+import type { Cell, ResolvedLimits, Table, TextEncodingName } from './types';
+import { EXCEL_MAX_COLUMNS } from './types';
 import { fileErrors } from './file-errors';
+import { EMPTY_CELL, EMPTY_ROW } from './cells';
 
 /**
  * Decide the text encoding. Excel on Chinese Windows saves "CSV (逗号分隔)" in GBK (a subset of GB18030)
@@ -49,18 +51,29 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
+type FieldLimit = { maxFields: number; onTooManyFields: (rowNumber: number) => never };
+const NO_FIELD_LIMIT: FieldLimit = {
+  maxFields: Number.POSITIVE_INFINITY,
+  onTooManyFields: () => {
+    throw new Error('unreachable: no field limit');
+  },
+};
+
 /**
  * RFC 4180 parser, lenient the way Excel is: quoted fields may hold delimiters, newlines and doubled quotes;
  * text right after a closing quote is kept; CRLF, LF and lone CR end a record. Linear time: fields are
  * slices of the input (no per-character string building). A blank line becomes an empty row so row numbers
- * stay true. `onRow` may throw to stop early (row limit).
+ * stay true. `onRow` may throw to stop early (row limit). A record with more than `maxFields` fields stops
+ * the parse through `onTooManyFields` before it is built (a line of a million commas is not a table).
  */
 export function parseDelimited(
   text: string,
   delimiter: string,
   onRow: (fields: string[], rowNumber: number) => void,
   onUnclosedQuote: (rowNumber: number) => never,
+  fieldLimit: FieldLimit = NO_FIELD_LIMIT,
 ): void {
+  const maxFields = fieldLimit.maxFields;
   const n = text.length;
   const d = delimiter.charCodeAt(0);
   let i = 0;
@@ -111,6 +124,7 @@ export function parseDelimited(
       i = k;
     }
     row.push(field);
+    if (row.length > maxFields) fieldLimit.onTooManyFields(rowNumber);
     if (i >= n) break;
     const c = text.charCodeAt(i);
     if (c === d) {
@@ -124,34 +138,59 @@ export function parseDelimited(
   if (row.length > 0) endRow();
 }
 
+/**
+ * Read a delimited text file into one sheet. Like the XLSX reader, only rows that show something count
+ * toward the row limit, and rows that show nothing are kept as [] so row numbers stay true.
+ */
 export function readCsv(
   fileName: string,
   bytes: Uint8Array,
-  maxRows: number,
+  lim: ResolvedLimits,
   forceDelimiter?: ',' | '\t',
 ): Table & { hasContent: boolean } {
   const { text, encoding } = decodeText(bytes);
   const delimiter = forceDelimiter ?? detectDelimiter(text);
+  const name = sheetName(fileName);
   const rows: Cell[][] = [];
-  let hasContent = false;
+  let shown = 0;
+  let cellsLeft = lim.maxCells;
   parseDelimited(
     text,
     delimiter,
-    (fields, rowNumber) => {
-      if (rowNumber > maxRows) throw fileErrors.tooManyRows(fileName, sheetName(fileName), maxRows);
-      const cells: Cell[] = new Array<Cell>(fields.length);
-      for (let j = 0; j < fields.length; j++) {
-        const t = fields[j]!;
-        cells[j] = t === '' ? { text: '', type: 'empty' } : { text: t, type: 'string' };
-        if (!hasContent && t.trim() !== '') hasContent = true;
+    (fields) => {
+      const cells = toCells(fields);
+      if (cells === EMPTY_ROW) {
+        rows.push(EMPTY_ROW);
+        return;
       }
+      if (++shown > lim.maxRows) throw fileErrors.tooManyRows(fileName, name, lim.maxRows);
+      cellsLeft -= cells.length;
+      if (cellsLeft < 0) throw fileErrors.tooManyCells(fileName, name, lim.maxCells, lim.maxTextChars);
       rows.push(cells);
     },
     (rowNumber) => {
       throw fileErrors.csvQuote(fileName, rowNumber);
     },
+    {
+      maxFields: EXCEL_MAX_COLUMNS,
+      onTooManyFields: () => {
+        throw fileErrors.tooManyCells(fileName, name, lim.maxCells, lim.maxTextChars);
+      },
+    },
   );
-  return { format: 'csv', encoding, sheets: [{ name: sheetName(fileName), rows }], hasContent };
+  return { format: 'csv', encoding, sheets: [{ name, rows }], hasContent: shown > 0 };
+}
+
+/** The fields as cells, or EMPTY_ROW when none of them shows anything (blank, separators, spaces). */
+function toCells(fields: string[]): Cell[] {
+  let shows = false;
+  const cells: Cell[] = new Array<Cell>(fields.length);
+  for (let j = 0; j < fields.length; j++) {
+    const t = fields[j]!;
+    cells[j] = t === '' ? EMPTY_CELL : { text: t, type: 'string' };
+    if (!shows && t !== '' && /\S/.test(t)) shows = true;
+  }
+  return shows ? cells : EMPTY_ROW;
 }
 
 /** A CSV has one sheet; Excel names it after the file, so do we. */

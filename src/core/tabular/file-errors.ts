@@ -74,6 +74,13 @@ export const fileErrors = {
       sheet,
       maxRows: max,
     }),
+  tooManyCells: (fileName: string, sheet: string | null, maxCells: number, maxChars: number) =>
+    new AppError(
+      'FILE_TOO_MANY_CELLS',
+      `文件「${fileName}」${sheet === null ? '' : `的工作表「${sheet}」`}内容过多（全部工作表合计超过 ${maxCells} 个单元格或 ${maxChars} 个字），` +
+        `为安全起见停止读取。请删除无关的工作表、列和远处的零散内容，或分成几个文件导入。`,
+      sheet === null ? { fileName, maxCells, maxChars } : { fileName, sheet, maxCells, maxChars },
+    ),
 };
 
 function mib(n: number): string {

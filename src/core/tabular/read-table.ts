@@ -1,4 +1,4 @@
-import type { ReadLimits, Table } from './types';
+import type { ReadLimits, ResolvedLimits, Table } from './types';
 import { DEFAULT_LIMITS } from './types';
 import { fileErrors } from './file-errors';
 import { classifyCfb, isCfb } from './cfb';
@@ -41,7 +41,7 @@ export async function readTable(input: { fileName: string; bytes: Uint8Array }, 
   }
   // A text ".xls" is a platform's tab-separated export; read it like a .txt.
   if (textual && (TEXT_EXT.has(ext) || ext === 'xls')) {
-    const table = readCsv(fileName, bytes, lim.maxRows, ext === 'tsv' ? '\t' : undefined);
+    const table = readCsv(fileName, bytes, lim, ext === 'tsv' ? '\t' : undefined);
     if (!table.hasContent) throw fileErrors.empty(fileName);
     return { format: table.format, encoding: table.encoding, sheets: table.sheets };
   }
@@ -49,13 +49,13 @@ export async function readTable(input: { fileName: string; bytes: Uint8Array }, 
   throw fileErrors.unsupported(fileName);
 }
 
-async function readXlsx(fileName: string, bytes: Uint8Array, lim: Required<ReadLimits>): Promise<Table> {
+async function readXlsx(fileName: string, bytes: Uint8Array, lim: ResolvedLimits): Promise<Table> {
   const { entryNames } = await checkZip(fileName, bytes, lim.maxUncompressedBytes);
   const names = new Set(entryNames);
   if (!names.has('xl/workbook.xml')) {
     throw fileErrors.notWorkbook(fileName, names.has('xl/workbook.bin') ? 'xlsb' : 'zip');
   }
-  const sheets = await readXlsxSheets(fileName, bytes, lim.maxRows);
+  const sheets = await readXlsxSheets(fileName, bytes, lim);
   const hasContent = sheets.some((s) => s.rows.some((r) => r.some((c) => c.text.trim() !== '')));
   if (!hasContent) throw fileErrors.empty(fileName);
   return { format: 'xlsx', sheets };

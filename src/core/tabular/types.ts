@@ -22,6 +22,13 @@ export type ReadLimits = {
   maxRows?: number;
   /** default 256 MiB: sum of the zip entries' uncompressed sizes (zip bomb guard) */
   maxUncompressedBytes?: number;
+  /**
+   * default 1,000,000: cells kept over all sheets, counting the empty ones between values in a row. With
+   * `maxTextChars` this bounds the memory a table takes whatever the file holds.
+   */
+  maxCells?: number;
+  /** default 16 million: characters of text kept over all sheets (shared strings and cell text) */
+  maxTextChars?: number;
 };
 
 export type ResolvedLimits = Required<ReadLimits>;
@@ -30,7 +37,13 @@ export const DEFAULT_LIMITS: ResolvedLimits = {
   maxBytes: 64 * 1024 * 1024,
   maxRows: 200_000,
   maxUncompressedBytes: 256 * 1024 * 1024,
+  maxCells: 1_000_000,
+  maxTextChars: 16_000_000,
 };
+
+/** Excel's own limits: a reference beyond them is not a spreadsheet Excel could have written. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
 
 export function emptyCell(): Cell {
   return { text: '', type: 'empty' };

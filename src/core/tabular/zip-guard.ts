@@ -1,6 +1,4 @@
 import yauzl from 'yauzl';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { fileErrors } from './file-errors';
 
 /** An entry this big and this compressible is not a spreadsheet part, it is a bomb. */
@@ -12,11 +10,11 @@ const MAX_ENTRIES = 10_000;
 export type ZipSummary = { entryNames: string[]; totalUncompressed: number };
 
 /**
- * Check a zip before exceljs (JSZip) inflates it all into memory. Walk the central directory and refuse as
- * soon as the declared sizes add up to more than the limit or an entry has an absurd ratio. Each accepted
- * entry is inflated once into nothing: yauzl fails as soon as an entry yields more bytes than its header
- * declared, so a zip that lies about its sizes cannot get past us to JSZip, which would believe it. The
- * extra inflate costs far less than exceljs's XML parsing of the same bytes.
+ * Check a zip before anything is inflated. Walk the central directory and refuse as soon as the declared
+ * sizes add up to more than the limit or an entry has an absurd ratio. Nothing is inflated here: the
+ * reader inflates only the parts it needs through yauzl with size validation (xlsx-zip.ts), which fails
+ * as soon as a part yields more bytes than the directory declared, so a zip that lies about its sizes is
+ * stopped there, within the declared total this guard has accepted.
  */
 export async function checkZip(fileName: string, bytes: Uint8Array, maxUncompressedBytes: number): Promise<ZipSummary> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -47,7 +45,6 @@ export async function checkZip(fileName: string, bytes: Uint8Array, maxUncompres
       entryNames.push(entry.fileName);
       if (entry.fileName.endsWith('/')) continue;
       if (entry.isEncrypted()) throw fileErrors.encrypted(fileName);
-      await drainEntry(fileName, zip, entry);
     }
   } finally {
     zip.close();
@@ -83,25 +80,4 @@ function nextEntry(fileName: string, zip: yauzl.ZipFile): Promise<yauzl.Entry | 
 
 function formatMb(n: number): string {
   return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.ceil(n / 1024)} KB`;
-}
-
-async function drainEntry(fileName: string, zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<void> {
-  const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => {
-    zip.openReadStream(entry, (err, s) => {
-      if (err || !s) reject(fileErrors.corrupt(fileName, `其中的「${entry.fileName}」无法解压`, err?.message));
-      else resolve(s);
-    });
-  });
-  const sink = new Writable({
-    write(_chunk, _enc, cb) {
-      cb();
-    },
-  });
-  try {
-    await pipeline(stream, sink);
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    if (/too many bytes/.test(msg)) throw fileErrors.zipBomb(fileName, `「${entry.fileName}」实际大小超过声明的大小`);
-    throw fileErrors.corrupt(fileName, `其中的「${entry.fileName}」无法解压`, msg);
-  }
 }

@@ -7,3 +7,5 @@ export type { Applicant, ApplicantField, ApplicantOptions } from './applicant';
 export { writeCsv, writeXlsx } from './write';
 export type { CellValue, RowsInput } from './write';
 export { encodeGb18030 } from './gb18030';
+export { cellRef, escapeXml, filledColumnSheet, oneCellRowsSheet, textCell, textRow, writeRawXlsx } from './raw-xlsx';
+export type { RawSheet, RawWorkbook } from './raw-xlsx';

@@ -6,6 +6,8 @@ import { appendEvent } from '../audit/events';
 import { assertPassword, hashPassword } from '../auth/password';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
+import type { Tx } from '../context';
+import type { UserTable } from '../db/schema';
 import { auditUser, findUserByName, getUser, toActor, toUserView } from './users';
 
 export const usersHandlers = defineHandlers<typeof usersOps>()({
@@ -50,9 +52,6 @@ export const usersHandlers = defineHandlers<typeof usersOps>()({
     const actor = actorOf(ctx);
     const { core } = ctx;
     const before = await getUser(core.db, input.id);
-    if (before.id === actor.userId && (input.disabled === true || (input.role && input.role !== 'admin'))) {
-      throw new AppError('USER_SELF_DEMOTE', '不能停用自己或取消自己的管理员角色，请由另一位管理员操作。');
-    }
     const after = {
       ...before,
       display_name: input.displayName ?? before.display_name,
@@ -60,16 +59,11 @@ export const usersHandlers = defineHandlers<typeof usersOps>()({
       disabled: input.disabled === undefined ? before.disabled : input.disabled ? 1 : 0,
       updated_at: isoNow(core.clock),
     };
-    if (before.role === 'admin' && (after.role !== 'admin' || after.disabled === 1)) {
-      const admins = await core.db
-        .selectFrom('users')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('role', '=', 'admin')
-        .where('disabled', '=', 0)
-        .executeTakeFirstOrThrow();
-      if (Number(admins.n) <= 1) throw new AppError('USER_LAST_ADMIN', '这是最后一位可用的管理员，不能停用或改为其他角色。');
-    }
+    const reason = input.reason?.trim() || null;
+    assertChangeAllowed(actor.userId, before, after, reason);
     await core.db.transaction().execute(async (tx) => {
+      // Counted inside the write transaction, so two admins demoting each other at once cannot both pass.
+      await assertNotLastAdmin(tx, before, after);
       await tx
         .updateTable('users')
         .set({ display_name: after.display_name, role: after.role, disabled: after.disabled, updated_at: after.updated_at })
@@ -81,6 +75,7 @@ export const usersHandlers = defineHandlers<typeof usersOps>()({
         entityId: before.id,
         before: auditUser(before),
         after: auditUser(after),
+        reason,
       });
     });
     // A changed role or a disabled account must not keep rights through an open session.
@@ -111,3 +106,26 @@ export const usersHandlers = defineHandlers<typeof usersOps>()({
     return null;
   },
 });
+
+type UserChange = Pick<UserTable, 'id' | 'role' | 'disabled'>;
+
+/** Rules checked before anything is written: no self-demotion, and a role change says why. */
+function assertChangeAllowed(actorId: string, before: UserChange, after: UserChange, reason: string | null): void {
+  if (before.id === actorId && (after.disabled === 1 || (after.role !== before.role && after.role !== 'admin'))) {
+    throw new AppError('USER_SELF_DEMOTE', '不能停用自己或取消自己的管理员角色，请由另一位管理员操作。');
+  }
+  if (after.role !== before.role && !reason) {
+    throw new AppError('REASON_REQUIRED', '修改角色需要填写原因（例如岗位调整的通知），原因会记入审计日志。');
+  }
+}
+
+async function assertNotLastAdmin(tx: Tx, before: UserChange, after: UserChange): Promise<void> {
+  if (before.role !== 'admin' || before.disabled === 1 || (after.role === 'admin' && after.disabled === 0)) return;
+  const admins = await tx
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .executeTakeFirstOrThrow();
+  if (Number(admins.n) <= 1) throw new AppError('USER_LAST_ADMIN', '这是最后一位可用的管理员，不能停用或改为其他角色。');
+}

@@ -6,5 +6,6 @@ export function decodeFile(input: { fileName: string; contentBase64: string }): 
   if (b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) {
     throw new AppError('FILE_TRANSFER_CORRUPT', `文件“${input.fileName}”在传输中损坏（base64 编码无效），请重新选择文件。`);
   }
-  return { fileName: input.fileName, bytes: new Uint8Array(Buffer.from(b64, 'base64')) };
+  // A Buffer already is a Uint8Array: copying it again would hold the file twice during an upload.
+  return { fileName: input.fileName, bytes: Buffer.from(b64, 'base64') };
 }

@@ -98,7 +98,19 @@ export type PublicationView = {
   supersededByRun: string | null;
 };
 
-export type AdmissionRunView = {
+/** Why a stored run no longer matches its inputs: one stable code per changed input group. */
+export type StaleReason =
+  'PLAN_CHANGED' | 'APPLICANTS_CHANGED' | 'CONFIRMATIONS_CHANGED' | 'SCORES_CHANGED' | 'TIES_CHANGED' | 'DECISIONS_CHANGED';
+
+export type AdmissionStaleness = {
+  /** True when an input the run read has changed since: the list is out of date until re-run. */
+  stale: boolean;
+  staleReasons: StaleReason[];
+  /** The same reasons worded for the screen, in the same order. */
+  staleReasonText: string[];
+};
+
+export type AdmissionRunView = AdmissionStaleness & {
   cohortYear: number;
   runId: string;
   runNo: number;
@@ -281,7 +293,7 @@ export const admissionOps = {
   'admission.publish': op<PublicationView>()({
     input: z.strictObject({
       startDate: date,
-      days: z.number().int().min(1).max(30).default(3),
+      days: z.number().int('公示天数须为整数。').min(1, '公示天数至少为 1 天。').max(30, '公示天数不能超过 30 天。').default(3),
       note: z.string().trim().max(500).optional(),
     }),
     access: perm('admission.publish'),

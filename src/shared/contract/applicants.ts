@@ -31,6 +31,10 @@ export const APPLICANT_FIELD_KEYS = [
   'choice3',
   'acceptsAdjustment',
   'reductionYears',
+  'enrolledStudent',
+  'ruralBreach',
+  'ruralCounty',
+  'discipline',
 ] as const;
 export type ApplicantFieldKey = (typeof APPLICANT_FIELD_KEYS)[number];
 
@@ -60,13 +64,25 @@ export const APPLICANT_FIELD_LABELS: Record<ApplicantFieldKey, string> = {
   choice3: '第三志愿',
   acceptsAdjustment: '是否服从调剂',
   reductionYears: '申请减免年限',
+  enrolledStudent: '是否全日制在校研究生',
+  ruralBreach: '是否定向违约',
+  ruralCounty: '定向就业县（市、区）',
+  discipline: '毕业专业类别',
 };
 
 export type ConfirmationStatus = 'pending' | 'confirmed' | 'returned' | 'rejected';
 export type Decision = 'confirmed' | 'returned' | 'rejected';
 
 /** One problem of one row: the rejection report line. `row` is the 1-based spreadsheet row (header = 1). */
-export type RowProblem = { row: number; field: string; code: string; message: string };
+export type RowProblem = {
+  row: number;
+  field: string;
+  code: string;
+  message: string;
+  /** The row's person as the file has them (ID number masked), when the row has a name or ID. */
+  name?: string;
+  idNumber?: string;
+};
 
 export type FieldChange = { field: string; before: string | null; after: string | null };
 
@@ -128,7 +144,24 @@ export type ApplicantSummary = {
 };
 
 export type ChecklistState = 'original' | 'copy' | 'missing' | 'na';
-export type ChecklistItem = { key: string; label: string; required: boolean; state: ChecklistState; note?: string };
+/**
+ * `recorded`: the desk (or an upload, or the clerk's declaration) has set this item; an item never looked at
+ * shows its default state ('missing' when required, 'na' otherwise) with `recorded: false`.
+ */
+export type ChecklistItem = {
+  key: string;
+  label: string;
+  required: boolean;
+  state: ChecklistState;
+  recorded: boolean;
+  note?: string;
+};
+
+/** Failing eligibility rules a clerk let through at 确认通过, with the reason (audited). */
+export type RulesOverride = { reason: string; by: string; at: string; rules: Array<{ ruleId: string; title: string }> };
+
+/** The required items the clerk declared checked as originals without marking them one by one (CLI). */
+export type ChecklistAttestation = { by: string; at: string; keys: string[] };
 
 export type EligibilityOutcome = 'pass' | 'warning' | 'fail';
 export type EligibilityResult = { ruleId: string; title: string; outcome: EligibilityOutcome; message: string; source: string };
@@ -187,6 +220,8 @@ export type ApplicantDetail = ApplicantSummary & {
   decidedBy: string | null;
   decisionReason: string | null;
   checklist: ChecklistItem[];
+  checklistAttested: ChecklistAttestation | null;
+  rulesOverride: RulesOverride | null;
   eligibility: EligibilityResult[];
   attachments: AttachmentView[];
   sourceFile: string | null;
@@ -194,6 +229,10 @@ export type ApplicantDetail = ApplicantSummary & {
 };
 
 export type ApplicantList = { total: number; applicants: ApplicantSummary[]; revealed: boolean };
+
+/** Columns the applicant list can be sorted by. */
+export const APPLICANT_LIST_SORT = ['name', 'idNumber', 'category', 'specialty', 'status', 'decidedAt'] as const;
+export type ApplicantListSort = (typeof APPLICANT_LIST_SORT)[number];
 
 export type Dashboard = {
   total: number;
@@ -257,7 +296,16 @@ export const applicantsOps = {
     input: z.strictObject({
       sourceFileName: z.string().max(255).default('报名人员'),
       rejected: z
-        .array(z.object({ row: z.number().int(), field: z.string(), code: z.string(), message: z.string() }))
+        .array(
+          z.object({
+            row: z.number().int(),
+            field: z.string(),
+            code: z.string(),
+            message: z.string(),
+            name: z.string().max(200).optional(),
+            idNumber: z.string().max(64).optional(),
+          }),
+        )
         .max(500_000),
     }),
     access: perm('applicants.import'),
@@ -267,7 +315,10 @@ export const applicantsOps = {
     input: z.strictObject({
       status: z.enum(['pending', 'confirmed', 'returned', 'rejected']).optional(),
       specialty: z.string().optional(),
+      /** a name, pinyin initials, or the first or last digits of the ID or phone number */
       query: z.string().max(50).optional(),
+      sort: z.enum(APPLICANT_LIST_SORT).default('name'),
+      dir: z.enum(['asc', 'desc']).default('asc'),
       limit: z.number().int().min(1).max(100_000).default(100),
       offset: z.number().int().min(0).default(0),
       reveal: z.boolean().default(false),
@@ -318,9 +369,21 @@ export const applicantsOps = {
       decision: z.enum(['confirmed', 'returned', 'rejected']),
       reason: z.string().trim().max(500).optional(),
       checklist: checklistInput.optional(),
+      /**
+       * The clerk asserts every required item was checked as an original (CLI `--checklist complete`):
+       * unrecorded required items are recorded as originals, marked as declared, and audited.
+       */
+      checklistComplete: z.boolean().default(false),
+      /** Let failing eligibility rules through (needs `reason`; recorded, audited, shown). */
+      overrideRules: z.boolean().default(false),
     }),
     access: perm('confirm.decide'),
     summary: '现场确认：确认通过 / 退回补正 / 不予确认',
+  }),
+  'confirm.next': op<{ next: ApplicantSummary | null; waiting: number }>()({
+    input: z.strictObject({ afterId: z.string().optional() }),
+    access: perm('confirm.decide'),
+    summary: '队列中的下一位待确认报名人员',
   }),
   'confirm.reopen': op<ApplicantDetail>()({
     input: z.strictObject({ id: z.string(), reason: z.string().trim().min(1, '重新打开需要填写原因').max(500) }),

@@ -72,6 +72,11 @@ export const ExamCalendarStep = z.strictObject({
   closes: moment,
   /** 暂定 in the notice: shown as provisional. */
   provisional: z.boolean().default(false),
+  /**
+   * 示例: the dates were copied from another year's notice and nobody has checked them against this year's
+   * yet; cleared when the coordinator edits or confirms the step.
+   */
+  example: z.boolean().default(false),
   source,
 });
 
@@ -81,7 +86,14 @@ export const ExamCalendarSchema = z.strictObject({
   year: z.number().int().min(2000).max(2100),
   programs: z.array(z.enum(['residency', 'agp'])).min(1),
   /** The days a first-time candidate's training (per the plan, leave included) must end within, inclusive. */
-  trainingEnd: z.strictObject({ from: day, to: day, note: z.string().max(300).optional(), source }),
+  trainingEnd: z.strictObject({
+    from: day,
+    to: day,
+    note: z.string().max(300).optional(),
+    source,
+    /** 示例, as for a step. */
+    example: z.boolean().default(false),
+  }),
   /** Single-subject results stay valid this many exam years, the exam year included. */
   resultValidYears: z.number().int().min(1).max(10),
   /** Years after the year rotation ended within which the trainee must pass, or retrain; null = no limit. */
@@ -93,6 +105,8 @@ export const ExamCalendarSchema = z.strictObject({
     residency: z.array(z.strictObject({ code: z.enum(EXAM_CHECK_CODES), source })),
     agp: z.array(z.strictObject({ code: z.enum(EXAM_CHECK_CODES), source })),
   }),
+  /** Where a copied calendar came from, as people read it: 重庆市 2024 年日程（内置）. */
+  copiedFrom: z.string().trim().max(60).nullable().default(null),
 });
 export type ExamCalendar = z.output<typeof ExamCalendarSchema>;
 export type ExamCalendarStepDef = z.output<typeof ExamCalendarStep>;
@@ -177,7 +191,12 @@ export type ExamDueStep = {
   closes: string;
   state: 'open' | 'upcoming';
   provisional: boolean;
+  example: boolean;
 };
+
+/** The deadlines base work is measured against (review / registration / submit). */
+export const EXAM_DEADLINES = ['review', 'registration', 'submit'] as const;
+export type ExamDeadline = (typeof EXAM_DEADLINES)[number];
 
 export type ExamDashboard = {
   year: number;
@@ -189,6 +208,79 @@ export type ExamDashboard = {
   eligible: number;
   /** Approved candidates whose registration lapsed at the deadline. */
   lapsed: number;
+  /** Per deadline, the warning when its step has closed (work then needs a reason), else null. */
+  late: Record<ExamDeadline, string | null>;
+};
+
+/** A calendar a year's calendar can be copied from: a shipped preset or a year edited at this base. */
+export type ExamCalendarSource = {
+  id: string;
+  label: string;
+  province: string;
+  year: number;
+  builtIn: boolean;
+  /** Same province as the base: offered first. */
+  sameProvince: boolean;
+};
+
+/** A year's calendar as the editor shows it; calendar null when the year has none yet. */
+export type ExamCalendarState = {
+  year: number;
+  province: string;
+  calendar: ExamCalendar | null;
+  edited: boolean;
+  updatedBy: string | null;
+  updatedAt: string | null;
+  sources: ExamCalendarSource[];
+};
+
+/** Where one candidate stands in the year's steps, for registration tracking. */
+export type ExamTrackingStage = 'materials' | 'checks' | 'decision' | 'registration' | 'summary';
+export const EXAM_TRACKING_STAGES: readonly ExamTrackingStage[] = ['materials', 'checks', 'decision', 'registration', 'summary'];
+
+export type ExamTrackingRow = {
+  traineeId: string;
+  /** Masked. */
+  idNumber: string;
+  name: string;
+  program: 'residency' | 'agp';
+  retake: boolean;
+  status: ExamCandidateStatus;
+  subjects: ExamSubject[];
+  materials: { received: number; required: number };
+  checks: { passed: number; total: number };
+  registrations: ExamRegistrationView[];
+  registrationLapsed: boolean;
+  /** When an exported 报名汇总表 last listed this candidate. */
+  summaryExportedAt: string | null;
+  done: Record<ExamTrackingStage, boolean>;
+  /** The first step not done, in calendar order; null when all are done or the candidate is out. */
+  next: ExamTrackingStage | null;
+};
+
+export type ExamTracking = {
+  year: number;
+  /** The steps in the order their deadlines close this year. */
+  order: ExamTrackingStage[];
+  rows: ExamTrackingRow[];
+  /** Candidates whose next step is each stage; 'done' all done; 'out' withdrawn or refused. */
+  counts: Record<ExamTrackingStage | 'done' | 'out', number>;
+};
+
+export type ExamSubjectResult = { year: number; passed: boolean; score: string | null };
+
+export type ExamResultRow = {
+  traineeId: string;
+  /** Masked. */
+  idNumber: string;
+  name: string;
+  program: 'residency' | 'agp';
+  traineeStatus: string;
+  theory: ExamSubjectResult | null;
+  skills: ExamSubjectResult | null;
+  /** Both subjects passed and still valid in the year. */
+  passedBoth: boolean;
+  certificate: { certNo: string; issuedOn: string } | null;
 };
 
 export type ExamProposal = {
@@ -205,6 +297,8 @@ export type ExamResultsImport = {
   rejected: Array<{ row: number; field: string; code: string; message: string }>;
   /** Trainees who now have both subjects passed and valid (their certificate can be recorded). */
   passedBoth: number;
+  /** A preview: nothing was written. */
+  dryRun: boolean;
 };
 
 const year = z.number().int().min(2000).max(2100);
@@ -222,6 +316,26 @@ export const examOps = {
     input: z.strictObject({ year }),
     access: perm('exam.view'),
     summary: '结业考核报名：日程、下一步截止事项、各状态人数',
+  }),
+  'exam.calendar': op<ExamCalendarState>()({
+    input: z.strictObject({ year }),
+    access: perm('exam.view'),
+    summary: '本年度结业考核日程（没有时列出可复制的日程）',
+  }),
+  'exam.copyCalendar': op<ExamCalendar>()({
+    input: z.strictObject({ year, from: z.string().trim().min(1).max(60), reason }),
+    access: perm('exam.manage'),
+    summary: '从内置或往年日程复制本年度日程（复制的日期标为示例，待逐项核对）',
+  }),
+  'exam.tracking': op<ExamTracking>()({
+    input: z.strictObject({ year }),
+    access: perm('exam.view'),
+    summary: '报名进度跟踪：每名报考人员的材料、资格审核、网上报名、汇总表',
+  }),
+  'exam.results': op<{ year: number; rows: ExamResultRow[] }>()({
+    input: z.strictObject({ year }),
+    access: perm('exam.view'),
+    summary: '结业考核成绩与培训合格证书（证件号码脱敏）',
   }),
   'exam.setCalendar': op<ExamCalendar>()({
     input: z.strictObject({ calendar: ExamCalendarSchema, reason }),
@@ -311,13 +425,13 @@ export const examOps = {
     access: perm('exam.view'),
     summary: '导出结业考核报名汇总表（XLSX）',
   }),
-  'exam.printable': op<{ html: string; rows: number }>()({
+  'exam.printable': op<{ html: string; rows: number; title: string; fileName: string }>()({
     input: z.strictObject({ year, program: z.enum(['residency', 'agp']) }),
     access: perm('exam.view'),
     summary: '结业考核报名汇总表（打印页，含盖章、签字、日期栏）',
   }),
   'exam.importResults': op<ExamResultsImport>()({
-    input: z.strictObject({ ...FileInput.shape, year }),
+    input: z.strictObject({ ...FileInput.shape, year, dryRun: z.boolean().default(false) }),
     access: perm('exam.manage'),
     summary: '导入结业考核成绩（逐科；有问题行时整份不写入）',
   }),

@@ -109,11 +109,17 @@ export type ExportedPackage = { dir: string; files: string[]; sha512: string };
 
 const FileUpload = z.strictObject({ fileName: z.string().min(1).max(255), contentBase64: z.string() });
 const reason = z.string().trim().max(500);
+/**
+ * The signing-key passphrase typed in the UI where no OS keychain seals the key (`basedesk serve`). Used
+ * for this one call only: never stored, logged or written to the audit trail. Strength is checked in the
+ * core when a key is sealed, not when one is opened (an existing key keeps its passphrase).
+ */
+const passphrase = z.string().max(1024).optional();
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '数据包编号格式不正确');
 
 export const outboxOps = {
   'keys.init': op<KeysView>()({
-    input: z.strictObject({}),
+    input: z.strictObject({ passphrase }),
     access: perm('keys.manage'),
     summary: '生成本基地签名密钥（已有则不变）',
   }),
@@ -128,7 +134,7 @@ export const outboxOps = {
     summary: '导出签名公钥（minisign 格式）',
   }),
   'keys.rotate': op<KeysView>()({
-    input: z.strictObject({ reason: reason.min(1, '更换密钥需要填写原因') }),
+    input: z.strictObject({ reason: reason.min(1, '更换密钥需要填写原因'), passphrase }),
     access: perm('keys.manage'),
     summary: '更换签名密钥（旧公钥保留用于核验旧数据包）',
   }),
@@ -164,6 +170,7 @@ export const outboxOps = {
       encryptTo: z.string().trim().max(2000).optional(),
       /** Encrypt to the imported provincial recipient key. */
       encryptToProvince: z.boolean().optional(),
+      passphrase,
     }),
     access: perm('package.build'),
     summary: '生成签名报送包并放入待发件箱',

@@ -65,7 +65,20 @@ export type SchemeImportResult = {
   rejected: RotationRowProblem[];
 };
 
-export type ShortfallView = { department: string; from: string; to: string; shortTraineeMonths: number; message: string };
+export type ShortfallView = {
+  department: string;
+  from: string;
+  to: string;
+  shortTraineeMonths: number;
+  message: string;
+  /**
+   * 'count' (absent in older results): proven by counting places. 'search': the closest arrangement found
+   * is over capacity here (department = the 科室), by `overBy` trainees at most. 'exhausted': the same, and
+   * every arrangement was tried.
+   */
+  basis?: 'count' | 'search' | 'exhausted';
+  overBy?: number;
+};
 export type PeakLoadView = { department: string; departmentId: string; capacity: number; peak: number };
 
 export type PlanRunResult = {
@@ -162,6 +175,9 @@ export type ReplanResult = {
 };
 
 export type ExportResult = { fileName: string; contentBase64: string; example: boolean };
+
+/** A complete A4 HTML page for the print preview (or `rotation export --html`); rows = table rows printed. */
+export type PrintableResult = { html: string; fileName: string; example: boolean; rows: number };
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const month = z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM');
@@ -268,6 +284,21 @@ export const rotationOps = {
     access: perm('rotation.manage'),
     summary: '交换两段轮转',
   }),
+  'rotation.shiftBlock': op<TraineePlanView>()({
+    input: z.object({
+      blockId: z.string().min(1),
+      /** Half months; negative = earlier. */
+      by: z
+        .number()
+        .int()
+        .min(-144)
+        .max(144)
+        .refine((n) => n !== 0, '移动的半月数不能为 0'),
+      reason,
+    }),
+    access: perm('rotation.manage'),
+    summary: '把一段轮转提前或推后若干半月，经过的轮转顺移补位（总时长不变）',
+  }),
   'rotation.approve': op<StatusChangeResult>()({
     input: cohortOrIds.extend({ reason }),
     access: perm('rotation.manage'),
@@ -310,6 +341,15 @@ export const rotationOps = {
     }),
     access: perm('rotation.manage'),
     summary: '登记出科考核结果（不合格则补轮并顺延）',
+  }),
+  'rotation.printable': op<PrintableResult>()({
+    input: z.object({
+      ...trainee,
+      cohortYear: z.number().int().optional(),
+      kind: z.enum(['plan', 'exitExams']).default('plan'),
+    }),
+    access: perm('rotation.view'),
+    summary: '可打印的轮转安排计划或出科考核成绩（A4，证件号码脱敏）',
   }),
   'rotation.export': op<ExportResult>()({
     input: z.object({ ...trainee, cohortYear: z.number().int().optional() }),

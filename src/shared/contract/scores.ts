@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { op, perm } from './define';
 import { FileInput } from './define';
+import type { AdmissionStaleness } from './admission';
 
 export type ExamComponent = { key: string; name: string; max: number; weight: number };
 
@@ -35,6 +36,17 @@ export type ResultRow = {
   totalDisplay: string | null;
   status: 'complete' | 'absent' | 'incomplete';
 };
+
+/** Who passed on-site confirmation (现场确认); the same values as the applicants contract. */
+export type ResultConfirmation = 'pending' | 'confirmed' | 'returned' | 'rejected';
+
+export type ResultPageRow = ResultRow & { specialtyName: string | null; confirmation: ResultConfirmation };
+
+/** One page of the results: `total` matches the filters, `cohortTotal` is everyone of the cohort. */
+export type ResultPage = { rows: ResultPageRow[]; total: number; cohortTotal: number; offset: number; limit: number };
+
+/** Columns the results can be sorted by; `component:<key>` sorts by one component's raw score. */
+export const RESULT_SORT = /^(name|idNumber|specialty|confirmation|status|total|component:[\w-]{1,32})$/;
 
 export type InterviewItem = { key: string; name: string; max: number };
 
@@ -102,7 +114,19 @@ export type RankedRow = {
   components: Record<string, number | 'absent' | null>;
   manualOrder: number | null;
   manualReason: string | null;
+  /** 现场确认 status: only 'confirmed' applicants can be admitted. */
+  confirmation: RankConfirmation;
+  /** False for anyone the allocation leaves out (现场确认 not passed, below the minimum total). */
+  admissible: boolean;
+  /** Why not admissible, in words; null when admissible. */
+  notAdmissible: string | null;
+  /** A tie at the last seat that 择优录取 decided: this row's part in it, who decided and when. */
+  tieDecision: RankTieDecision | null;
 };
+
+export type RankConfirmation = 'pending' | 'confirmed' | 'returned' | 'rejected';
+
+export type RankTieDecision = { admitted: boolean; decidedBy: string; decidedAt: string; reason: string };
 
 export type RankingGroup = {
   groupKey: string;
@@ -111,10 +135,22 @@ export type RankingGroup = {
   category: string | null;
   ranked: RankedRow[];
   ties: Array<{ rank: number; applicantIds: string[] }>;
-  unranked: Array<{ applicantId: string; name: string; idMasked: string; status: 'absent' | 'incomplete' }>;
+  unranked: Array<{
+    applicantId: string;
+    name: string;
+    idMasked: string;
+    status: 'absent' | 'incomplete';
+    confirmation: RankConfirmation;
+  }>;
 };
 
-export type RankingView = { cohortYear: number; tieBreaks: string[]; groups: RankingGroup[] };
+export type RankingView = {
+  cohortYear: number;
+  tieBreaks: string[];
+  groups: RankingGroup[];
+  /** Whether the latest 择优录取 run is out of date (null before the first run). */
+  admission: AdmissionStaleness | null;
+};
 
 export type StationImportReport = {
   kind: 'session' | 'bundle';
@@ -168,6 +204,21 @@ export const scoresOps = {
     summary: '导入笔试/技能/面试成绩',
   }),
   'scores.results': op<ResultRow[]>()({ input: cohort, access: perm('scores.view'), summary: '考生成绩' }),
+  'scores.page': op<ResultPage>()({
+    input: cohort.extend({
+      /** a name, pinyin initials, or the first or last digits of the ID number */
+      query: z.string().trim().max(40).optional(),
+      specialty: z.string().max(20).optional(),
+      status: z.enum(['complete', 'absent', 'incomplete']).optional(),
+      confirmation: z.enum(['pending', 'confirmed', 'returned', 'rejected']).optional(),
+      sort: z.string().regex(RESULT_SORT, '排序列无效').default('idNumber'),
+      dir: z.enum(['asc', 'desc']).default('asc'),
+      limit: z.number().int().min(1).max(5000).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+    access: perm('scores.view'),
+    summary: '考生成绩（分页、查找、筛选、排序）',
+  }),
   'scores.summaryXlsx': op<FileOutput>()({
     input: cohort.extend({ specialty: z.string().min(1) }),
     access: perm('ranking.view'),

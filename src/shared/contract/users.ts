@@ -25,6 +25,8 @@ export const usersOps = {
       displayName: z.string().trim().min(1).max(50).optional(),
       role: z.enum(ROLES).optional(),
       disabled: z.boolean().optional(),
+      /** Why; required when the role changes (kept in the audit event). */
+      reason: z.string().trim().max(500).optional(),
     }),
     access: perm('users.manage'),
     summary: '修改用户（姓名、角色、停用）',

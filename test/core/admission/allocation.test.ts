@@ -227,7 +227,7 @@ describe('admission: decline, 调剂, category splits, second window (Beijing, 3
   });
 
   it('调剂: proposes leftover seats in merit order and admits the coordinator’s assignment', async () => {
-    const { core, session } = await setupBase('beijing-2023');
+    const { core, session } = await setupBase('chongqing-2022-agp');
     await setPlan(core, session, [
       ['0100', null, 1],
       ['0200', null, 2],

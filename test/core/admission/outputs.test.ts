@@ -92,6 +92,7 @@ describe('拟录取学员汇总表 and statistics', () => {
       '最高学历',
       '人员属性',
       '工作单位',
+      '录取专业',
     ]);
     const first = ws.getRow(3).values as unknown[];
     expect(first.slice(1, 5)).toEqual([1, s.name('A'), expect.stringMatching(/^[男女]$/), s.idNumber('A')]);

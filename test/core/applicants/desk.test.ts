@@ -151,7 +151,7 @@ describe('checklist and decisions', () => {
   it('dashboard: per outcome, per day, per specialty, waiting', async () => {
     const { core, session, list } = await withRoster(20);
     const [a, b, c] = list.applicants;
-    await ok(core, session, 'confirm.decide', { targets: [a!.id], decision: 'confirmed' });
+    await ok(core, session, 'confirm.decide', { targets: [a!.id], decision: 'confirmed', checklistComplete: true });
     await ok(core, session, 'confirm.decide', { targets: [b!.id], decision: 'returned', reason: 'r' });
     await ok(core, session, 'confirm.decide', { targets: [c!.id], decision: 'rejected', reason: 'r' });
     const d = await ok(core, session, 'confirm.dashboard', {});

@@ -146,7 +146,7 @@ describe('applicants import', () => {
     expect(e.message).toContain('证件号码');
   });
 
-  it('the rejection report is an XLSX with row, field, code and message (masked)', async () => {
+  it('the rejection report is an XLSX with row, name, masked ID, field, code and message (masked)', async () => {
     const { core, session } = await setupBase();
     const rows = roster(3, 4);
     rows[1]!.证件号码 = '360426199101010072';
@@ -157,10 +157,14 @@ describe('applicants import', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(report.contentBase64, 'base64') as never);
     const ws = wb.worksheets[0]!;
-    expect(ws.getRow(1).values).toEqual([undefined, '行号', '字段', '代码', '说明']);
+    expect(ws.getRow(1).values).toEqual([undefined, '行号', '姓名', '证件号码（已脱敏）', '字段', '代码', '说明']);
     expect(ws.getRow(2).getCell(1).value).toBe(3);
-    expect(ws.getRow(2).getCell(3).value).toBe('ID_CHECKSUM');
-    expect(String(ws.getRow(2).getCell(4).value)).toContain('360426********0072');
+    // Who the row is, so the list can be worked through without the original file beside it.
+    expect(ws.getRow(2).getCell(2).value).toBe(rows[1]!.姓名);
+    expect(ws.getRow(2).getCell(3).value).toBe('360426********0072');
+    expect(ws.getRow(2).getCell(5).value).toBe('ID_CHECKSUM');
+    expect(String(ws.getRow(2).getCell(6).value)).toContain('360426********0072');
+    expect(JSON.stringify(ws.getSheetValues())).not.toContain('360426199101010072');
   });
 });
 

@@ -192,7 +192,7 @@ describe('the review desk', () => {
     w.setNow('2024-02-23T02:00:00Z');
     const late = await err(w.core, w.session, 'exam.review', { year: 2024, trainee: idOf(w, 'complete'), decision: 'approved' });
     expect(late.code).toBe('EXAM_LATE_REASON_REQUIRED');
-    expect(late.message).toContain('2024-02-22');
+    expect(late.message).toContain('2024年2月22日');
     const list = await ok(w.core, w.session, 'exam.candidates', { year: 2024 });
     expect(list.candidates.find((c) => c.name === w.people.complete.姓名)!.status).toBe('proposed');
     const r = await ok(w.core, w.session, 'exam.review', {
@@ -341,7 +341,7 @@ describe('registration tracking, results and certificates', () => {
     await approvedComplete(w);
     const x = await ok(w.core, w.session, 'exam.export', { year: 2024, program: 'residency' });
     expect(x.rows).toBe(1);
-    expect(x.fileName).toBe('2024年重庆住院医师规范化培训结业考核报名汇总表.xlsx');
+    expect(x.fileName).toBe('2024年重庆市住院医师规范化培训结业考核报名汇总表（重庆测试医院）.xlsx');
     const html = await ok(w.core, w.session, 'exam.printable', { year: 2024, program: 'residency' });
     expect(html.html).toContain('培训基地（盖章）');
     expect(html.html).toContain('负责人签字');

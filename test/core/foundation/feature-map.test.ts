@@ -11,4 +11,16 @@ describe('the feature map in docs/CONVENTIONS.md', () => {
     const missing = namespaces.filter((ns) => !conventions.includes(`\`${ns}.*\``));
     expect(missing).toEqual([]);
   });
+
+  it('gives each namespace its current number of ops, where it states one', () => {
+    const counts = new Map<string, number>();
+    for (const name of opNames) {
+      const ns = name.split('.')[0]!;
+      counts.set(ns, (counts.get(ns) ?? 0) + 1);
+    }
+    const wrong = [...conventions.matchAll(/`([a-zA-Z]+)\.\*` \((\d+)\)/g)]
+      .filter(([, ns, n]) => counts.get(ns!) !== Number(n))
+      .map(([, ns, n]) => `${ns}.*: the map says ${n}, the contract has ${counts.get(ns!) ?? 0}`);
+    expect(wrong).toEqual([]);
+  });
 });

@@ -139,7 +139,7 @@ describe('login and roles', () => {
     const other = await addUserAndLogin(core, session, 'admin2', 'admin');
     const users = await ok(core, other, 'users.list');
     const first = users.find((u) => u.username === 'admin')!;
-    await ok(core, other, 'users.update', { id: first.id, role: 'coordinator' });
+    await ok(core, other, 'users.update', { id: first.id, role: 'coordinator', reason: '调岗到住培办' });
     const second = users.find((u) => u.username === 'admin2')!;
     expect((await err(core, other, 'users.update', { id: second.id, role: 'clerk' })).code).toBe('USER_SELF_DEMOTE');
   });

@@ -34,7 +34,11 @@ export async function outboxBase(opts: { applicants?: number; attachmentBytes?: 
     contentBase64: Buffer.from(csv).toString('base64'),
   });
   const ids = people.map((p) => p.证件号码);
-  await ok(core, session, 'confirm.decide', { targets: ids.slice(0, Math.max(1, ids.length - 1)), decision: 'confirmed' });
+  await ok(core, session, 'confirm.decide', {
+    targets: ids.slice(0, Math.max(1, ids.length - 1)),
+    decision: 'confirmed',
+    checklistComplete: true,
+  });
   if (ids.length > 1)
     await ok(core, session, 'confirm.decide', {
       targets: [ids[ids.length - 1]!],

@@ -36,6 +36,16 @@ describe('planning a cohort', () => {
       expect(many.find((p) => p.traineeId === id)).toEqual(await ok(core, session, 'rotation.show', { traineeId: id }));
   });
 
+  it('reads the plan of a trainee who has left training, as one read alone does', async () => {
+    const { core, session } = await rotationBase();
+    const [a, b] = await addTrainees(core, 2);
+    await ok(core, session, 'rotation.plan', { cohortYear: 2027 });
+    await core.db.updateTable('trainees').set({ status: 'withdrawn' }).where('id', '=', b!.id).execute();
+    const many = await ok(core, session, 'rotation.listPlans', { traineeIds: [a!.id, b!.id] });
+    expect(many[1]).toEqual(await ok(core, session, 'rotation.show', { traineeId: b!.id }));
+    expect(many[1]!.blocks.length).toBeGreaterThan(0);
+  });
+
   it('saves nothing and returns the shortfalls when the departments cannot hold the cohort', async () => {
     const { core, session } = await rotationBase();
     await ok(

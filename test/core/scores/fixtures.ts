@@ -7,7 +7,14 @@ export type TestApplicant = { id: string; idNumber: string; name: string; specia
 export async function addApplicants(
   core: Core,
   n: number,
-  opts: { seed?: number; specialties?: string[]; categories?: Array<string | null>; cohortYear?: number } = {},
+  opts: {
+    seed?: number;
+    specialties?: string[];
+    categories?: Array<string | null>;
+    cohortYear?: number;
+    /** On-site confirmation; confirmed by default, as only confirmed applicants sit examinations. */
+    confirmation?: 'pending' | 'confirmed' | 'returned' | 'rejected';
+  } = {},
 ): Promise<TestApplicant[]> {
   const rng = createRng(opts.seed ?? 7);
   const specialties = opts.specialties ?? ['0100'];
@@ -39,6 +46,7 @@ export async function addApplicants(
           name: a.name,
           category: a.category,
           choices_json: JSON.stringify([a.specialty]),
+          confirmation_status: opts.confirmation ?? 'confirmed',
           created_at: now,
           updated_at: now,
         })) as never,

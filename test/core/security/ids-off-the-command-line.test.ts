@@ -26,14 +26,20 @@ describe('ID numbers from a file or standard input', () => {
     const { dir, ids } = await baseWithRoster(5);
     const list = join(dir, 'ids.txt');
     writeFileSync(list, `# 今日现场确认\n${ids[0]}\n\n ${ids[1]} \n`);
-    const fromFile = await cli(['--data-dir', dir, '--json', 'confirm', '--ids-file', list, '--decision', 'confirmed'], { env });
+    const fromFile = await cli(
+      ['--data-dir', dir, '--json', 'confirm', '--ids-file', list, '--decision', 'confirmed', '--checklist', 'complete'],
+      { env },
+    );
     expect(fromFile.code).toBe(0);
     expect(fromFile.json<Decided>().decided.map((d) => d.confirmation)).toEqual(['confirmed', 'confirmed']);
 
     // No BASEDESK_PASSWORD: the first stdin line is the password, the rest are ID numbers.
-    const fromStdin = await cli(['--data-dir', dir, '--json', 'confirm', '-', '--decision', 'confirmed'], {
-      stdin: `admin-pass-123\n${ids[2]}\n${ids[3]}\n`,
-    });
+    const fromStdin = await cli(
+      ['--data-dir', dir, '--json', 'confirm', '-', '--decision', 'confirmed', '--checklist', 'complete'],
+      {
+        stdin: `admin-pass-123\n${ids[2]}\n${ids[3]}\n`,
+      },
+    );
     expect(fromStdin.code).toBe(0);
     expect(fromStdin.json<Decided>().decided).toHaveLength(2);
 

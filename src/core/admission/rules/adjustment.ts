@@ -2,6 +2,11 @@
  * 调剂: the coordinator's manual adjustments become admissions, in merit order, each checked against the
  * applicant's standing and the seats (an over-quota one needs a recorded approval). Greedy proposals are
  * computed separately, last, and are never admissions.
+ *
+ * Where the province (Jilin) or city (Beijing) decides 调剂, an adjustment is the record of its outcome:
+ * it is marked `assignedBy`, and the applicant's 服从调剂 answer does not block it (the authority already asked;
+ * the base "不得以任何理由拒收调剂人员"). The preset's limits (Beijing: 自主培训 only into 全科) still hold, for
+ * the base's own 调剂 and as a data-entry check on an authority's outcome.
  */
 import { competitionRanks } from '../../scores/rules/rank-key';
 import { ROUND_LABEL, seatLabel, text } from './messages';
@@ -12,7 +17,9 @@ import type { DecisionError, ManualAdjustment, OverQuotaApproval } from './types
 type Approval = { ok: OverQuotaApproval; used: boolean };
 
 export function runAdjustment(run: Run): void {
-  const pool = run.states.filter((s) => s.status === 'pending' && s.a.acceptsAdjustment);
+  // With an outside authority anyone still pending may be assigned (it asked them), so all are ranked.
+  const external = externalAuthority(run) !== null;
+  const pool = run.states.filter((s) => s.status === 'pending' && (external || s.a.acceptsAdjustment));
   const merit = competitionRanks(pool.map((s) => s.key)).rank;
   pool.forEach((s, i) => (s.merit = merit[i]!));
 
@@ -56,7 +63,8 @@ function applyAdjustment(run: Run, m: ManualAdjustment, approvals: Map<string, A
       message: `无法将考生「${m.id}」调剂到「${m.specialty}」：该考生${unavailableWhy(s)}。`,
     };
   }
-  if (!s.a.acceptsAdjustment) {
+  const authority = externalAuthority(run);
+  if (!s.a.acceptsAdjustment && authority === null) {
     return {
       ...base,
       code: 'ALLOC_ADJUST_NOT_ACCEPTED',
@@ -74,7 +82,23 @@ function applyAdjustment(run: Run, m: ManualAdjustment, approvals: Map<string, A
           : `「${m.specialty}」的计划按人员类别分列，没有考生「${m.id}」所属类别「${s.a.category ?? '未填写'}」的名额，不能调剂。`,
     };
   }
-  return admitIntoRow(run, m, s, row, approvals);
+  return limitProblem(run, m, s) ?? admitIntoRow(run, m, s, row, approvals);
+}
+
+/** The province or city when it, not the base, decides 调剂. */
+export function externalAuthority(run: Run): 'province' | 'city' | null {
+  const a = run.options.adjustment?.authority;
+  return a === 'province' || a === 'city' ? a : null;
+}
+
+function limitProblem(run: Run, m: ManualAdjustment, s: State): DecisionError | null {
+  const limit = run.options.adjustment?.limits?.find((l) => l.category === s.a.category);
+  if (limit === undefined || limit.specialties.includes(m.specialty)) return null;
+  return {
+    ...adjustmentBase(m),
+    code: 'ALLOC_ADJUST_NOT_ALLOWED',
+    message: text.adjustmentNotAllowed(m.id, m.specialty, limit.category, limit.specialties),
+  };
 }
 
 function admitIntoRow(
@@ -85,6 +109,8 @@ function admitIntoRow(
   approvals: Map<string, Approval>,
 ): DecisionError | null {
   const withCat = { ...adjustmentBase(m), category: row.seat.category };
+  const authority = externalAuthority(run);
+  const by = authority === null ? {} : { assignedBy: authority };
   if (row.heldBy !== null) {
     return {
       ...withCat,
@@ -93,7 +119,7 @@ function admitIntoRow(
     };
   }
   if (row.remaining > 0) {
-    admit(run, s, row, 'adjustment', s.merit, { reason: m.reason });
+    admit(run, s, row, 'adjustment', s.merit, { reason: m.reason, ...by });
     return null;
   }
   const approval = approvals.get(`${m.id}\u0001${m.specialty}`);
@@ -105,7 +131,7 @@ function admitIntoRow(
     };
   }
   approval.used = true;
-  admit(run, s, row, 'adjustment', s.merit, { overQuota: true, reason: m.reason, overQuotaReason: approval.ok.reason });
+  admit(run, s, row, 'adjustment', s.merit, { overQuota: true, reason: m.reason, overQuotaReason: approval.ok.reason, ...by });
   return null;
 }
 
@@ -138,14 +164,21 @@ function warnUnusedApprovals(run: Run, approvals: Map<string, Approval>): void {
 /**
  * Proposals come last, over the seats finally left, so they are never stale (with stage 'after-adjustment'
  * the second window may already have taken seats 调剂 could have proposed). Greedy in merit order: each gets
- * the first open row (plan-code order) that fits their category.
+ * the first open row (plan-code order) that fits their category and the preset's limits. Where the province
+ * or city decides, they are only the places where its outcome can be recorded (NO_SEAT says it decides).
  */
 export function proposeAdjustments(run: Run): void {
   const pool = run.states.filter((s) => s.status === 'pending' && s.a.acceptsAdjustment);
   const merit = competitionRanks(pool.map((s) => s.key)).rank;
   const open = run.book.rows.filter((r) => r.heldBy === null && r.remaining > 0).map((r) => ({ r, left: r.remaining }));
   pool.forEach((s, i) => {
-    const o = open.find((x) => x.left > 0 && (x.r.seat.category === null || x.r.seat.category === s.a.category));
+    const allowed = run.options.adjustment?.limits?.find((l) => l.category === s.a.category)?.specialties;
+    const o = open.find(
+      (x) =>
+        x.left > 0 &&
+        (x.r.seat.category === null || x.r.seat.category === s.a.category) &&
+        (allowed === undefined || allowed.includes(x.r.seat.specialty)),
+    );
     if (o === undefined) return;
     o.left -= 1;
     s.proposal = { id: s.a.id, specialty: o.r.seat.specialty, category: o.r.seat.category, order: merit[i]! };

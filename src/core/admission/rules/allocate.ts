@@ -17,7 +17,7 @@
  * to later rounds and to 调剂 until a tieResolution decides. Other specialties proceed; see `provisional`.
  */
 import { text } from './messages';
-import { proposeAdjustments, runAdjustment } from './adjustment';
+import { externalAuthority, proposeAdjustments, runAdjustment } from './adjustment';
 import { byString, startRun, type Run, type State } from './allocation-run';
 import { resolveChoices } from './choices';
 import { runRound } from './competition';
@@ -64,7 +64,7 @@ function warnUnusedResolutions(run: Run): void {
 }
 
 /** Why an applicant who is not admitted is not, or null for an admitted one. */
-function notAdmittedOf(s: State): NotAdmitted | null {
+function notAdmittedOf(run: Run, s: State): NotAdmitted | null {
   switch (s.status) {
     case 'admitted':
       return null;
@@ -80,15 +80,21 @@ function notAdmittedOf(s: State): NotAdmitted | null {
         message: text.awaitingTie(t.round, t.specialty, t.category, t.total, t.seatsLeft),
       };
     }
-    case 'pending':
-      return { id: s.a.id, code: 'NO_SEAT', message: text.noSeat(s.a.acceptsAdjustment, s.proposal) };
+    case 'pending': {
+      const authority = externalAuthority(run);
+      const message =
+        authority !== null && s.a.acceptsAdjustment
+          ? text.noSeatAwaitingAuthority(authority)
+          : text.noSeat(s.a.acceptsAdjustment, s.proposal);
+      return { id: s.a.id, code: 'NO_SEAT', message };
+    }
   }
 }
 
 function resultOf(run: Run): AllocationResult {
   const notAdmitted: NotAdmitted[] = [];
   for (const s of run.states) {
-    const n = notAdmittedOf(s);
+    const n = notAdmittedOf(run, s);
     if (n !== null) notAdmitted.push(n);
   }
   return {

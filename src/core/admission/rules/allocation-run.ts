@@ -62,6 +62,8 @@ export type Run = {
   readonly explanation: Competition[];
   readonly ties: OpenTie[];
   readonly proposals: Proposal[];
+  /** Specialty code -> the category admitted first there at equal totals (Options.priorities). */
+  readonly priorities: ReadonlyMap<string, string>;
 };
 
 export function byString(a: string, b: string): number {
@@ -86,6 +88,7 @@ export function startRun(seats: readonly Seats[], applicants: readonly Applicant
     explanation: [],
     ties: [],
     proposals: [],
+    priorities: new Map((options.priorities ?? []).map((p) => [p.specialty, p.category])),
   };
   const declined = new Set(decisions.declined ?? []);
   const keyer = makeRankKeyer(options.tieBreaks);

@@ -3,7 +3,7 @@
  * each row admits its group from the top while seats last. A tie straddling the last seat(s) stops the
  * competition there unless a tie resolution decides it; the tie then holds the row's seats.
  */
-import { competitionRanks } from '../../scores/rules/rank-key';
+import { compareRankKeys, competitionRanks, type RankKey } from '../../scores/rules/rank-key';
 import { ROUND_LABEL, seatLabel } from './messages';
 import type { SeatState } from './seat-book';
 import { admit, byString, resolutionKey, type Run, type State } from './allocation-run';
@@ -25,9 +25,22 @@ export function runRound(run: Run, round: AllocationRound, pick: (s: State) => S
   }
 }
 
-/** One competition: ranked competitors (already in merit order) for one plan row in one round. */
-function compete(run: Run, round: AllocationRound, row: SeatState, list: State[]): void {
-  const { rank, tied } = competitionRanks(list.map((s) => s.key));
+/**
+ * The competitors in this row's order: merit order, except where the preset admits a category first at
+ * equal totals in this specialty (Jilin 助理全科 单位人); that preference then precedes the other tie-breaks.
+ */
+function ordered(run: Run, row: SeatState, merit: State[]): { list: State[]; keys: RankKey[] } {
+  const first = run.priorities.get(row.seat.specialty);
+  if (first === undefined) return { list: merit, keys: merit.map((s) => s.key) };
+  const keyed = merit.map((s) => ({ s, k: { ...s.key, tb: [s.a.category === first ? 1 : 0, ...s.key.tb] } }));
+  keyed.sort((x, y) => compareRankKeys(x.k, y.k));
+  return { list: keyed.map((x) => x.s), keys: keyed.map((x) => x.k) };
+}
+
+/** One competition: ranked competitors (in merit order) for one plan row in one round. */
+function compete(run: Run, round: AllocationRound, row: SeatState, merit: State[]): void {
+  const { list, keys } = ordered(run, row, merit);
+  const { rank, tied } = competitionRanks(keys);
   const held = row.heldBy !== null;
   const seatsBefore = held ? 0 : row.remaining;
   let left = seatsBefore;
@@ -61,6 +74,8 @@ function compete(run: Run, round: AllocationRound, row: SeatState, list: State[]
     }),
   };
   if (held) entry.heldForTie = true;
+  const first = run.priorities.get(row.seat.specialty);
+  if (first !== undefined) entry.priorityCategory = first;
   run.explanation.push(entry);
 }
 

@@ -1,4 +1,5 @@
 export type {
+  AdjustmentPolicy,
   Admission,
   AllocationResult,
   AllocationRound,
@@ -16,6 +17,7 @@ export type {
   OpenTie,
   Options,
   OverQuotaApproval,
+  Priority,
   Proposal,
   SecondRound,
   Seats,
@@ -25,4 +27,5 @@ export type {
 export { allocate } from './allocate';
 export type { AdmissionRef, AllocationChange } from './diff';
 export { diffAllocations } from './diff';
-export { ROUND_LABEL } from './messages';
+export { adjustedByText, ROUND_LABEL } from './messages';
+export { policyOptions } from './policy';

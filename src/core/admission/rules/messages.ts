@@ -11,6 +11,13 @@ export const ROUND_LABEL: Record<AllocationRound, string> = {
   'second-2': '二次补报第二志愿',
 };
 
+export const AUTHORITY_LABEL: Record<'province' | 'city', string> = { province: '省卫生健康委', city: '市卫生健康委' };
+
+/** Who placed an applicant by 调剂, for the admission's explanation. */
+export function adjustedByText(assignedBy: 'province' | 'city' | undefined): string {
+  return assignedBy === undefined ? '住培办指定' : `${AUTHORITY_LABEL[assignedBy]}调剂结果，基地登记`;
+}
+
 export function seatLabel(specialty: string, category: string | null): string {
   return category === null ? `「${specialty}」` : `「${specialty}」（${category}）`;
 }
@@ -26,6 +33,12 @@ export const text = {
           ? `；调剂建议：${seatLabel(proposal.specialty, proposal.category)}，待住培办确认。`
           : '；服从调剂，但暂无可调剂的名额。'
     }`,
+  noSeatAwaitingAuthority: (authority: 'province' | 'city') =>
+    `各志愿均未录取（名额已满或排名未进入录取范围）；调剂由${AUTHORITY_LABEL[authority]}决定，收到调剂结果后由基地登记。`,
+  choiceExcludedSecondWindow: (specialty: string, index: number) =>
+    `二次补报第 ${index + 1} 志愿「${specialty}」：按本地招录方案该专业不参加二次补报，已跳过。`,
+  adjustmentNotAllowed: (id: string, specialty: string, category: string, allowed: string[]) =>
+    `考生「${id}」为${category}，只能调剂至${allowed.map((c) => `「${c}」`).join('、')}，不能调剂到「${specialty}」。`,
   awaitingTie: (round: AllocationRound, specialty: string, category: string | null, total: number, seatsLeft: number) =>
     `与其他考生在${seatLabel(specialty, category)}${ROUND_LABEL[round]}的最后 ${seatsLeft} 个名额处同分（总成绩 ${formatHundredths(total)}，各并列比较项也相同），需基地决定录取人选后重新计算。`,
   choiceNotInPlan: (specialty: string, index: number, stage: string) =>

@@ -28,8 +28,24 @@ export function runSecondWindow(run: Run): void {
         message: `考生「${id}」当前${NOT_PENDING[s.status]}，其二次补报志愿不参与录取。`,
       });
     } else {
-      s.second = resolveChoices(run, s, sw.choices[id] ?? [], SECOND_ROUNDS.length, 'second');
+      s.second = resolveChoices(run, s, withoutExcluded(run, id, sw.choices[id] ?? []), SECOND_ROUNDS.length, 'second');
     }
   }
   SECOND_ROUNDS.forEach((round, k) => runRound(run, round, (s) => s.second[k]));
+}
+
+/** Choices of specialties that sit out the second window become empty (keeping the others' positions). */
+function withoutExcluded(run: Run, id: string, choices: string[]): string[] {
+  const excluded = new Set(run.options.secondWindowExcluded ?? []);
+  if (excluded.size === 0) return choices;
+  return choices.map((c, i) => {
+    if (!excluded.has(c)) return c;
+    run.warnings.push({
+      code: 'CHOICE_EXCLUDED_SECOND_WINDOW',
+      id,
+      specialty: c,
+      message: text.choiceExcludedSecondWindow(c, i),
+    });
+    return '';
+  });
 }

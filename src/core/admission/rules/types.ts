@@ -74,6 +74,27 @@ export type Options = {
      */
     stage?: 'before-adjustment' | 'after-adjustment';
   };
+  /** Specialty codes that take no part in the second window (Beijing: 中医专业不参加二次补报). */
+  secondWindowExcluded?: string[];
+  /**
+   * At equal totals, the category is admitted first in that specialty (Jilin 助理全科 单位人: 同等条件下优先录取).
+   * It comes before the other tie-breaks, and only in that specialty's competitions.
+   */
+  priorities?: Priority[];
+  /** Who decides 调剂 (default: the base). */
+  adjustment?: AdjustmentPolicy;
+};
+
+export type Priority = { specialty: string; category: string };
+
+export type AdjustmentPolicy = {
+  /**
+   * 'base': the coordinator assigns and the run proposes. 'province' / 'city': the province (Jilin) or city
+   * (Beijing) decides; the base only records the outcome it is sent (may not refuse it) and proposes nothing.
+   */
+  authority: 'base' | 'province' | 'city';
+  /** A category that may only be adjusted into these specialty codes (Beijing: 自主培训 only into 全科). */
+  limits?: { category: string; specialties: string[] }[];
 };
 
 export type Admission = {
@@ -89,6 +110,8 @@ export type Admission = {
   reason?: string;
   /** The approval's reason for an over-quota manual adjustment. */
   overQuotaReason?: string;
+  /** An adjustment recorded as the province's or city's outcome, not decided by the base. */
+  assignedBy?: 'province' | 'city';
 };
 
 export type NotAdmittedCode = 'INELIGIBLE' | 'DECLINED' | 'NO_SEAT' | 'AWAITING_TIE';
@@ -119,6 +142,8 @@ export type Competition = {
   seatsBefore: number;
   /** True when the seats were held for an unresolved tie of an earlier round. */
   heldForTie?: boolean;
+  /** The category ranked first at equal totals in this competition (Options.priorities). */
+  priorityCategory?: string;
   ranked: CompetitionEntry[];
 };
 
@@ -131,7 +156,8 @@ export type WarningCode =
   | 'SECOND_WINDOW_NOT_ELIGIBLE'
   | 'DECISION_UNKNOWN_APPLICANT'
   | 'TIE_RESOLUTION_UNUSED'
-  | 'OVER_QUOTA_APPROVAL_UNUSED';
+  | 'OVER_QUOTA_APPROVAL_UNUSED'
+  | 'CHOICE_EXCLUDED_SECOND_WINDOW';
 
 export type AllocationWarning = {
   code: WarningCode;
@@ -150,6 +176,7 @@ export type DecisionErrorCode =
   | 'ALLOC_ADJUST_NOT_IN_PLAN'
   | 'ALLOC_ADJUST_NOT_AVAILABLE'
   | 'ALLOC_ADJUST_NOT_ACCEPTED'
+  | 'ALLOC_ADJUST_NOT_ALLOWED'
   | 'ALLOC_ADJUST_DUPLICATE';
 
 /** A decision that could not be applied on this run (it is ignored; everything else proceeds). */

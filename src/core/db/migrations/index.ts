@@ -13,6 +13,9 @@ import * as m0006 from './0006_trainees';
 import * as m0007 from './0007_rotation';
 import * as m0008 from './0008_exam';
 import * as m0009 from './0009_package_kind_sequences';
+import * as m0010 from './0010_admission_run_inputs';
+import * as m0011 from './0011_applicant_facts';
+import * as m0012 from './0012_confirm_desk';
 
 export type Migration = { name: string; up: (db: Kysely<any>) => Promise<void> };
 
@@ -26,6 +29,9 @@ export const migrations: readonly Migration[] = [
   { name: '0007_rotation', ...m0007 },
   { name: '0008_exam', ...m0008 },
   { name: '0009_package_kind_sequences', ...m0009 },
+  { name: '0010_admission_run_inputs', ...m0010 },
+  { name: '0011_applicant_facts', ...m0011 },
+  { name: '0012_confirm_desk', ...m0012 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -16,6 +16,7 @@ export function dueSteps(calendar: ExamCalendar, now: string): ExamDueStep[] {
       opens: s.opens,
       closes: s.closes,
       provisional: s.provisional,
+      example: s.example,
       state: s.opens === null || openingMoment(s.opens) <= now ? ('open' as const) : ('upcoming' as const),
     }))
     .sort((a, b) => closingMoment(a.closes).localeCompare(closingMoment(b.closes)));
@@ -32,7 +33,7 @@ export function lateness(calendar: ExamCalendar, deadline: keyof ExamCalendar['d
     late: true,
     step: step.label,
     closes: step.closes,
-    message: `“${step.label}”已于 ${momentLabel(step.closes)} 截止（${step.source}）。截止后办理须填写原因。`,
+    message: `“${step.label}”已于 ${momentLabel(step.closes)} 截止（${step.source.replace(/[。；;，,]$/, '')}）。截止后办理须填写原因。`,
   };
 }
 

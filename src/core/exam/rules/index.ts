@@ -1,5 +1,6 @@
 export type * from './types';
 export { dueSteps, lateness, calendarProblems } from './calendar';
+export { copyCalendarToYear, settleExamples, shiftMoment } from './calendar-copy';
 export { subjectRegistered } from './registration';
 export type { Lateness } from './calendar';
 export { checkEligibility, isEligible, trainingEnd } from './eligibility';
@@ -10,3 +11,5 @@ export { passedAll, stillValid, subjectsToSit, validPasses } from './validity';
 export { beijingDate, beijingMoment, closingMoment, momentLabel, nominalEnd } from './moments';
 export { rejectionProblem } from './reasons';
 export { materialsFor, onsiteItems } from './materials';
+export { nextStage, stagesDone, trackingOrder } from './tracking';
+export type { TrackingFacts } from './tracking';

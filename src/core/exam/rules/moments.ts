@@ -3,6 +3,8 @@
  * that closes a window means the end of that day; one that opens it, the start.
  */
 
+import { formatDate } from '../../../shared/dates';
+
 const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
 
 /** 'YYYY-MM-DDTHH:MM' in Beijing time for an instant. */
@@ -22,9 +24,10 @@ export function closingMoment(m: string): string {
   return m.length === 10 ? `${m}T23:59` : m;
 }
 
-/** As people read it: 2024-03-10 23:59, or the bare date. */
+/** As people read it: 2024年3月10日 23:59, or the bare date 2024年3月12日. */
 export function momentLabel(m: string): string {
-  return m.replace('T', ' ');
+  const [date, time] = m.split('T');
+  return time ? `${formatDate(date!)} ${time}` : formatDate(m);
 }
 
 /** The last day of `years` of training from `start`, pushed back by `extraMonths` (half months allowed). */

@@ -21,6 +21,8 @@ export type { CheckInput } from './check';
 export { replanAfter, splitAtNow } from './extend';
 export type { Disruption, ReplanInput, ReplanResult } from './extend';
 export { roster } from './roster';
+export { shiftAndPush } from './shift';
+export type { ShiftBlock, ShiftOutcome } from './shift';
 export type { Roster, RosterCell } from './roster';
 export { traineeDemand } from './demand';
 export type { Demand, DemandGroup, DemandRow } from './demand';

@@ -8,6 +8,7 @@ import { placeTrainee } from './place';
 import { seeded, shuffled, type Random } from './random';
 import { rangeLabel } from './slots';
 import { structuralShortfalls } from './structural';
+import { repair, type Overflow } from './repair';
 
 /**
  * Rotation plans for a set of trainees (see README.md for the method):
@@ -23,6 +24,10 @@ const NODE_BUDGET = 4000;
 const EXHAUSTIVE_BUDGET = 300_000;
 /** Beyond this many trainees to place, an exhaustive search cannot finish within its budget: not tried. */
 const EXHAUSTIVE_MAX_TRAINEES = 12;
+/** Moves of the repair pass at most: bounds the time a run that finds no plan takes before it explains why. */
+const REPAIR_MAX_MOVES = 3000;
+/** Over-capacity ranges reported at most: the worst ones; the rest follow from fixing those. */
+const MAX_EVIDENCE = 10;
 
 export function schedule(input: SchedulerInput): SchedulerResult {
   const ctx = buildContext(input);
@@ -41,7 +46,16 @@ export function schedule(input: SchedulerInput): SchedulerResult {
       ctx.trainees.filter((ts) => !ts.kept).length <= EXHAUSTIVE_MAX_TRAINEES
         ? exhaustive(ctx, bound.lowerBound, rng)
         : 'gave-up';
-    if (outcome !== 'found') return { ok: false, infeasible: [notFound(ctx, failed, bound.lowerBound, outcome === 'none')] };
+    if (outcome !== 'found') {
+      // The greedy order may have failed where a plan exists: repair before giving up, and if that fails
+      // too, its closest arrangement shows where and by how much capacity runs out.
+      const fixed = repair(ctx, bound.lowerBound, rng, Math.min(REPAIR_MAX_MOVES, 30 * ctx.trainees.length + 400));
+      if (!fixed.ok) {
+        const proven = outcome === 'none';
+        const evidence = fixed.overflow.slice(0, MAX_EVIDENCE).map((o) => overflowShortfall(ctx, o, proven));
+        return { ok: false, infeasible: evidence.length > 0 ? evidence : [notFound(ctx, failed, bound.lowerBound, proven)] };
+      }
+    }
   }
   improvePeak(ctx, bound.lowerBound, rng, 50 * ctx.trainees.length + 200);
   return result(ctx, bound.lowerBound);
@@ -195,6 +209,28 @@ function notFound(ctx: Ctx, failed: Failure, lowerBound: number, proven: boolean
       (proven
         ? '总量够用，但已试过所有排法：各科室轮转块的长度和先后无法同时满足，可增加这些科室的容量、允许拆分或调整入科时间'
         : `容量计数没有发现缺口（峰值负荷下界 ${lowerBound.toFixed(2)}），但没有找到可行排法，可增加这些科室的容量、放宽方案或调整入科时间后重试`),
+  };
+}
+
+function overflowShortfall(ctx: Ctx, o: Overflow, proven: boolean): Shortfall {
+  const from = ctx.grid.base + o.from;
+  const to = ctx.grid.base + o.to;
+  const name = ctx.depts[o.dept]!.name;
+  const who = o.who.slice(0, 5).map((ts) => ts.t.label);
+  const whoText = `${who.join('、')}${o.who.length > who.length ? ` 等${o.who.length}名学员` : ''}`;
+  return {
+    department: name,
+    from,
+    to,
+    shortTraineeMonths: o.excess / 2,
+    basis: proven ? 'exhausted' : 'search',
+    overBy: o.most - o.cap,
+    message:
+      `最接近可行的排法中，「${name}」在 ${rangeLabel({ from, to })} 最多有 ${o.most} 名学员，容量 ${o.cap}，` +
+      `超出 ${o.most - o.cap} 人，共超出 ${o.excess / 2} 人·月（涉及 ${whoText}）。` +
+      (proven
+        ? '已试过所有排法，这些科室的容量确实不够：请增加容量、允许拆分或错开入科时间'
+        : '容量计数没有发现缺口，但搜索和修复都未能消除超员：请增加这些科室的容量或错开入科时间后重试'),
   };
 }
 

@@ -115,6 +115,15 @@ export type Shortfall = {
   shortTraineeMonths: number;
   /** Chinese explanation, naming trainees or rows where that helps. */
   message: string;
+  /**
+   * Absent: proven by counting (or by one trainee's own rules), and `shortTraineeMonths` is what no plan can
+   * avoid. 'search': no count proves a shortage, but neither search nor repair found a plan; the range is
+   * where the closest arrangement found is still over capacity (`department` is the 科室), by `overBy`
+   * trainees at most and `shortTraineeMonths` trainee-months in all. 'exhausted': the same evidence, and
+   * every arrangement was tried, so no plan exists.
+   */
+  basis?: 'search' | 'exhausted';
+  overBy?: number;
 };
 
 export type PeakLoad = { departmentId: string; capacity: number; peak: number };

@@ -18,5 +18,5 @@ export {
   rankKeyOf,
   sameStanding,
 } from './rank-key';
-export type { GroupRankResult, RankCandidate, Ranked, RankResult, Tie } from './ranking';
-export { groupKeyOf, rankByGroup, rankCandidates } from './ranking';
+export type { DecidedTie, GroupRankResult, RankCandidate, Ranked, RankResult, Tie } from './ranking';
+export { groupKeyOf, rankByGroup, rankCandidates, settledTies } from './ranking';

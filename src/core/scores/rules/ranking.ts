@@ -83,3 +83,36 @@ export function rankByGroup<T extends RankCandidate & { groupKey: string }>(
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((groupKey) => ({ groupKey, ...rankCandidates(groups.get(groupKey)!, tieBreaks) }));
 }
+
+/** A tie at the last seat(s) decided on the admission side: who was tied, who got the seat(s). */
+export type DecidedTie<D> = { specialty: string; admit: readonly string[]; tiedIds?: readonly string[]; decision: D };
+
+/**
+ * Which open ties of one ranking group a recorded admission decision settles, per member. A decision
+ * settles a tie when it names the same specialty and exactly the tie's members who can be admitted (the
+ * others never competed for the seat); a decision recorded without its tied list settles a tie that holds
+ * everyone it admitted. A tie the decision does not match (scores changed since) stays open.
+ */
+export function settledTies<D>(
+  specialty: string,
+  ties: readonly Tie[],
+  decisions: ReadonlyArray<DecidedTie<D>>,
+  admissible: (id: string) => boolean,
+): Map<string, { admitted: boolean; decision: D }> {
+  const out = new Map<string, { admitted: boolean; decision: D }>();
+  for (const tie of ties) {
+    const members = new Set(tie.ids);
+    const competing = tie.ids.filter(admissible);
+    const d = decisions.find((x) => x.specialty === specialty && settles(x, members, competing));
+    if (d === undefined) continue;
+    for (const id of tie.ids) out.set(id, { admitted: d.admit.includes(id), decision: d.decision });
+  }
+  return out;
+}
+
+function settles<D>(d: DecidedTie<D>, members: ReadonlySet<string>, competing: readonly string[]): boolean {
+  if (!d.admit.every((id) => members.has(id))) return false;
+  if (d.tiedIds === undefined) return d.admit.length > 0;
+  const tied = new Set(d.tiedIds);
+  return competing.length === tied.size && competing.every((id) => tied.has(id));
+}

@@ -2,7 +2,6 @@ import { Alert, Badge, Button, Checkbox, Group, Stack, Tabs, Text, Title } from 
 import { IconCalculator, IconFileSpreadsheet, IconPrinter, IconSpeakerphone } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdmissionRunView } from '../../../../shared/contract/admission';
 import type { ApiError } from '../../../../shared/errors';
 import { can } from '../../../../shared/permissions';
 import { call } from '../../app/call';
@@ -11,19 +10,17 @@ import { useSession } from '../../app/session';
 import { saveBase64, XLSX_MIME } from '../../lib/download';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { showPrintable } from '../../lib/print';
-import { mutate, useQuery } from '../../lib/query';
+import { useQuery } from '../../lib/query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import type { Consent } from './consent';
 import { DecisionsTab } from './DecisionsTab';
 import { NotAdmittedTab } from './NotAdmittedTab';
 import { PublishDialog } from './PublishDialog';
-import { RerunConfirmDialog } from './RerunConfirmDialog';
 import { ResultsTab } from './ResultsTab';
+import { StaleBanner } from './StaleBanner';
 import { StatsTab } from './StatsTab';
 import { TrackingTab } from './TrackingTab';
 import { TrainingYearsTab } from './TrainingYearsTab';
-
-type RerunRequest = { error: ApiError; retry: (reason: string) => Promise<ApiError | null>; cancel: () => void };
+import { rerunAllocation, useRerunConsent } from './useRerunConsent';
 
 export function AdmissionPage() {
   const { t } = useTranslation();
@@ -31,43 +28,16 @@ export function AdmissionPage() {
   const editable = role ? can(role, 'admission.run') : false;
   const publisher = role ? can(role, 'admission.publish') : false;
   const list = useQuery('admission.list', {});
-  const [rerun, setRerun] = useState<RerunRequest | null>(null);
+  const { consent, dialog } = useRerunConsent();
   const [publishing, setPublishing] = useState(false);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [running, setRunning] = useState(false);
   const [tab, setTab] = useState<string | null>('results');
   const notRun = list.error?.code === 'ADMISSION_NOT_RUN';
 
-  /** A change after publication: ask for confirmation and a reason, then retry with confirm. */
-  const consent: Consent = async (attempt) => {
-    const first = await attempt(null);
-    if (first.ok) return first.value;
-    if (first.error.code !== 'ADMISSION_PUBLISHED') throw first.error;
-    return new Promise<AdmissionRunView | null>((resolve) => {
-      setRerun({
-        error: first.error,
-        retry: async (reason) => {
-          const r = await attempt({ confirm: true, reason });
-          if (!r.ok) return r.error;
-          resolve(r.value);
-          return null;
-        },
-        cancel: () => {
-          setRerun(null);
-          resolve(null);
-        },
-      });
-    });
-  };
-
   async function runAllocation() {
     setRunning(true);
-    const v = await consent((c) =>
-      mutate('admission.run', {
-        ...(skipInvalid ? { skipInvalidChoices: true } : {}),
-        ...(c ? { confirm: true, reason: c.reason } : {}),
-      }),
-    ).catch((e: ApiError) => {
+    const v = await rerunAllocation(consent, skipInvalid).catch((e: ApiError) => {
       notifyError(e);
       return null;
     });
@@ -105,6 +75,11 @@ export function AdmissionPage() {
               <Badge size="lg" variant="light" data-testid="admitted-badge">
                 {t('admission.admittedBadge', { admitted: v.admitted.length, plan: v.planSeats })}
               </Badge>
+              {v.stale && (
+                <Badge size="lg" variant="light" color="orange" data-testid="stale-badge">
+                  {t('admission.stale.badge')}
+                </Badge>
+              )}
               {v.poolSeats > 0 && (
                 <Badge size="lg" variant="light" color="orange">
                   {t('admission.poolBadge', { pool: v.poolSeats })}
@@ -165,6 +140,7 @@ export function AdmissionPage() {
       {list.error && !notRun && <ErrorState error={list.error} onRetry={list.refresh} />}
       {!v && !list.error && <LoadingState />}
       {notRun && !v && <EmptyState title={t('admission.notRun')} description={t('admission.notRunHint')} />}
+      {v && <StaleBanner staleness={v} runNo={v.runNo} {...(editable ? { onRerun: () => void runAllocation(), running } : {})} />}
       {v && v.provisional && (
         <Alert color="orange" variant="light">
           {t('admission.provisional')}
@@ -203,7 +179,7 @@ export function AdmissionPage() {
         </Tabs>
       )}
 
-      <RerunConfirmDialog request={rerun} onDone={() => setRerun(null)} />
+      {dialog}
       <PublishDialog opened={publishing} onClose={() => setPublishing(false)} />
     </Stack>
   );

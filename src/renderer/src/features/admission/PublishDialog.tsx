@@ -8,6 +8,10 @@ import { useMutation } from '../../lib/query';
 import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
 
+/** The 公示 window the core accepts (admission.publish): at least one day, at most a month. */
+const MIN_DAYS = 1;
+const MAX_DAYS = 30;
+
 function todayCst(): string {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
@@ -18,6 +22,7 @@ export function PublishDialog({ opened, onClose }: { opened: boolean; onClose: (
   const [days, setDays] = useState<number | string>(3);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [daysError, setDaysError] = useState<string | null>(null);
   const publish = useMutation('admission.publish');
   useEffect(() => {
     if (opened) {
@@ -25,13 +30,20 @@ export function PublishDialog({ opened, onClose }: { opened: boolean; onClose: (
       setDays(3);
       setNote('');
       setError(null);
+      setDaysError(null);
     }
   }, [opened]);
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const n = days === '' ? NaN : Number(days);
+    // Checked here, before anything is sent: a 0-day 公示 is no 公示, and the field must not quietly become 1.
+    if (!Number.isInteger(n) || n < MIN_DAYS || n > MAX_DAYS) {
+      return setDaysError(t('admission.publishDialog.daysRange', { min: MIN_DAYS, max: MAX_DAYS }));
+    }
+    setDaysError(null);
     const r = await publish.run({
       startDate: start,
-      days: Number(days),
+      days: n,
       ...(note.trim() ? { note: note.trim() } : {}),
     });
     if (!r.ok) return setError(errorText(r.error));
@@ -52,8 +64,24 @@ export function PublishDialog({ opened, onClose }: { opened: boolean; onClose: (
             placeholder="YYYY-MM-DD"
             required
           />
-          <NumberInput label={t('admission.publishDialog.days')} value={days} onChange={setDays} min={1} max={30} />
-          <TextInput label={t('admission.publishDialog.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <NumberInput
+            label={t('admission.publishDialog.days')}
+            value={days}
+            onChange={setDays}
+            min={MIN_DAYS}
+            max={MAX_DAYS}
+            clampBehavior="none"
+            allowDecimal={false}
+            error={daysError}
+            required
+          />
+          <TextInput
+            label={t('admission.publishDialog.note')}
+            description={t('admission.publishDialog.noteHint')}
+            maxLength={500}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
           <FormFooter error={error} onCancel={onClose} busy={publish.busy} submitLabel={t('admission.publishDialog.submit')} />
         </Stack>
       </form>

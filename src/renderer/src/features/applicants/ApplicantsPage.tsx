@@ -13,20 +13,22 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconEye, IconFileImport, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApplicantSummary, ConfirmationStatus } from '../../../../shared/contract/applicants';
+import type { ApplicantListSort, ApplicantSummary, ConfirmationStatus } from '../../../../shared/contract/applicants';
 import { can } from '../../../../shared/permissions';
 import { call } from '../../app/call';
 import { notifyError } from '../../app/notify';
 import { useSession } from '../../app/session';
 import { useQuery } from '../../lib/query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { Pager } from '../../components/Pager';
+import { SortableTh, type SortState } from '../../components/SortableTh';
+import { useKeptData } from '../../components/useKeptData';
 import { ConfirmationBadge } from './ConfirmationBadge';
 import { ImportApplicantsModal } from './ImportApplicantsModal';
-
-const PAGE = 100;
 
 /** The applicant list: masked by default; roles with the reveal permission can show one row in full (audited). */
 export function ApplicantsPage() {
@@ -38,16 +40,21 @@ export function ApplicantsPage() {
   const [status, setStatus] = useState<string | null>(null);
   const [specialty, setSpecialty] = useState<string | null>(null);
   const [query, setQuery] = useState('');
-  const [offset, setOffset] = useState(0);
+  const [debounced] = useDebouncedValue(query.trim(), 200);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const [sort, setSort] = useState<SortState<ApplicantListSort>>({ sort: 'name', dir: 'asc' });
   const [importing, setImporting] = useState(false);
   const [revealed, setRevealed] = useState<Record<string, { idNumber: string; phone: string | null }>>({});
   const catalogue = useQuery('catalogue.list', {});
   const list = useQuery('applicants.list', {
-    limit: PAGE,
-    offset,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+    sort: sort.sort,
+    dir: sort.dir,
     ...(status ? { status: status as ConfirmationStatus } : {}),
     ...(specialty ? { specialty } : {}),
-    ...(query.trim() ? { query: query.trim() } : {}),
+    ...(debounced ? { query: debounced } : {}),
   });
 
   async function reveal(a: ApplicantSummary) {
@@ -63,7 +70,12 @@ export function ApplicantsPage() {
   const specialties = (catalogue.data ?? [])
     .filter((s) => s.active)
     .map((s) => ({ value: s.code, label: `${s.code} ${s.name}` }));
-  const data = list.data;
+  const data = useKeptData(list.data);
+  const onSort = (next: SortState<ApplicantListSort>) => {
+    setSort(next);
+    setPage(1);
+  };
+  const th = (label: string, key: ApplicantListSort) => <SortableTh label={label} sortKey={key} state={sort} onSort={onSort} />;
 
   return (
     <Stack>
@@ -90,7 +102,7 @@ export function ApplicantsPage() {
           value={query}
           onChange={(e) => {
             setQuery(e.currentTarget.value);
-            setOffset(0);
+            setPage(1);
           }}
           w={300}
         />
@@ -101,7 +113,7 @@ export function ApplicantsPage() {
           value={status}
           onChange={(v) => {
             setStatus(v);
-            setOffset(0);
+            setPage(1);
           }}
           clearable
           w={160}
@@ -113,7 +125,7 @@ export function ApplicantsPage() {
           value={specialty}
           onChange={(v) => {
             setSpecialty(v);
-            setOffset(0);
+            setPage(1);
           }}
           clearable
           searchable
@@ -131,12 +143,12 @@ export function ApplicantsPage() {
             <Table striped highlightOnHover stickyHeader verticalSpacing={6} aria-label={t('applicants.title')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('applicants.name')}</Table.Th>
-                  <Table.Th>{t('applicants.idNumber')}</Table.Th>
+                  {th(t('applicants.name'), 'name')}
+                  {th(t('applicants.idNumber'), 'idNumber')}
                   <Table.Th>{t('applicants.phone')}</Table.Th>
-                  <Table.Th>{t('applicants.category')}</Table.Th>
-                  <Table.Th>{t('applicants.choices')}</Table.Th>
-                  <Table.Th>{t('applicants.status')}</Table.Th>
+                  {th(t('applicants.category'), 'category')}
+                  {th(t('applicants.choices'), 'specialty')}
+                  {th(t('applicants.status'), 'status')}
                   {canReveal && <Table.Th w={50} />}
                 </Table.Tr>
               </Table.Thead>
@@ -183,16 +195,18 @@ export function ApplicantsPage() {
           </ScrollArea.Autosize>
         </Paper>
       )}
-      {data && data.total > PAGE && (
-        <Group>
-          <Button variant="default" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-            {t('applicants.prev')}
-          </Button>
-          <Text size="sm">{t('applicants.page', { from: offset + 1, to: Math.min(data.total, offset + PAGE) })}</Text>
-          <Button variant="default" disabled={offset + PAGE >= data.total} onClick={() => setOffset(offset + PAGE)}>
-            {t('applicants.next')}
-          </Button>
-        </Group>
+      {data && data.total > 0 && (
+        <Pager
+          total={data.total}
+          page={page}
+          pageSize={pageSize}
+          onPage={setPage}
+          onPageSize={(n) => {
+            setPageSize(n);
+            setPage(1);
+          }}
+          testId="applicants-pager"
+        />
       )}
       {canImport && <ImportApplicantsModal opened={importing} onClose={() => setImporting(false)} onImported={list.refresh} />}
     </Stack>

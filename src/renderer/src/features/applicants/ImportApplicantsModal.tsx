@@ -18,6 +18,7 @@ import { Dialog } from '../../components/Dialog';
 import { FilePicker } from '../../components/FilePicker';
 import { saveBase64, XLSX_MIME } from '../../lib/download';
 import { readFileAsBase64 } from '../../lib/file';
+import { groupProblems, rowList } from './group-problems';
 
 type Source = { fileName: string; contentBase64: string };
 const MAX_BYTES = 32 * 1024 * 1024;
@@ -32,6 +33,7 @@ function ProblemTable({ problems, testId }: { problems: RowProblem[]; testId: st
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={60}>{t('applicants.row')}</Table.Th>
+            <Table.Th w={180}>{t('applicants.person')}</Table.Th>
             <Table.Th w={120}>{t('applicants.field')}</Table.Th>
             <Table.Th w={150}>{t('applicants.code')}</Table.Th>
             <Table.Th>{t('applicants.message')}</Table.Th>
@@ -41,11 +43,47 @@ function ProblemTable({ problems, testId }: { problems: RowProblem[]; testId: st
           {problems.slice(0, SHOWN).map((p, i) => (
             <Table.Tr key={i} data-testid={`${testId}-row`}>
               <Table.Td>{p.row}</Table.Td>
+              <Table.Td>{[p.name, p.idNumber].filter(Boolean).join(' ')}</Table.Td>
               <Table.Td>{p.field}</Table.Td>
               <Table.Td ff="monospace">{p.code}</Table.Td>
               <Table.Td>{p.message}</Table.Td>
             </Table.Tr>
           ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea.Autosize>
+  );
+}
+
+/** Warnings grouped by kind: "119 行：…" once, with the rows it concerns. */
+function WarningGroups({ problems }: { problems: RowProblem[] }) {
+  const { t } = useTranslation();
+  const groups = groupProblems(problems);
+  return (
+    <ScrollArea.Autosize mah={220} type="auto">
+      <Table verticalSpacing={4} fz="sm" data-testid="import-warnings">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={120}>{t('applicants.field')}</Table.Th>
+            <Table.Th>{t('applicants.message')}</Table.Th>
+            <Table.Th w={220}>{t('applicants.rows')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {groups.slice(0, SHOWN).map((g, i) => {
+            const list = rowList(g.rows);
+            return (
+              <Table.Tr key={i} data-testid="import-warnings-row">
+                <Table.Td>{g.field}</Table.Td>
+                <Table.Td>
+                  {g.rows.length > 1 ? t('applicants.groupedMessage', { count: g.rows.length, message: g.message }) : g.message}
+                </Table.Td>
+                <Table.Td>
+                  {list.more ? t('applicants.rowListMore', { rows: list.text }) : t('applicants.rowList', { rows: list.text })}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
       </Table>
     </ScrollArea.Autosize>
@@ -63,11 +101,14 @@ function MappingForm({
   rows,
   initialHeaderRow,
   initialMapping,
+  recognised = false,
   onApply,
 }: {
   rows: string[][];
   initialHeaderRow: number;
   initialMapping: Record<string, ApplicantFieldKey>;
+  /** Opened to change a mapping that works, not because the header could not be read: say so. */
+  recognised?: boolean;
   onApply: (headerRow: number, mapping: Record<string, ApplicantFieldKey>, save: boolean) => void;
 }) {
   const { t } = useTranslation();
@@ -83,7 +124,7 @@ function MappingForm({
     <Stack gap="xs" data-testid="mapping-form">
       <Text fw={600}>{t('applicants.mappingTitle')}</Text>
       <Text size="sm" c="dimmed">
-        {t('applicants.mappingHint')}
+        {recognised ? t('applicants.mappingHintChange') : t('applicants.mappingHint')}
       </Text>
       <Select
         label={t('applicants.headerRow')}
@@ -264,6 +305,7 @@ export function ImportApplicantsModal({
                 rows={preview.rowsPreview}
                 initialHeaderRow={preview.headerRow}
                 initialMapping={preview.mapping}
+                recognised
                 onApply={(headerRow, m, save) => {
                   const next = { headerRow, mapping: m, save };
                   setMapping(next);
@@ -286,7 +328,7 @@ export function ImportApplicantsModal({
             )}
             {preview.warnings.length > 0 && (
               <Alert color="yellow" title={t('applicants.warningsTitle', { count: preview.warnings.length })}>
-                <ProblemTable problems={preview.warnings} testId="import-warnings" />
+                <WarningGroups problems={preview.warnings} />
               </Alert>
             )}
             {preview.changes.length > 0 && (

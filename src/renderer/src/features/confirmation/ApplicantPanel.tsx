@@ -1,19 +1,18 @@
-import { Badge, Button, FileButton, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconPrinter, IconRotate, IconUpload } from '@tabler/icons-react';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconPrinter, IconRotate } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicantDetail, ChecklistState } from '../../../../shared/contract/applicants';
 import { call } from '../../app/call';
-import { notifyError, notifySuccess } from '../../app/notify';
-import { readFileAsBase64 } from '../../lib/file';
+import { notifyError } from '../../app/notify';
 import { formatDateTime } from '../../lib/format';
 import { showPrintable } from '../../lib/print';
-import { mutate } from '../../lib/query';
 import { ApplicantFacts } from './ApplicantFacts';
 import { Checklist } from './Checklist';
 import { DecisionForm } from './DecisionForm';
 import { EligibilityList } from './EligibilityList';
 import { ReopenDialog } from './ReopenDialog';
+import { Scans } from './Scans';
 
 /** One applicant at the desk: facts, eligibility, the checklist with scans, then the decision or its record. */
 export function ApplicantPanel({ detail }: { detail: ApplicantDetail }) {
@@ -37,19 +36,16 @@ export function ApplicantPanel({ detail }: { detail: ApplicantDetail }) {
     showPrintable({ title: t('desk.receiptTitle', { name: detail.name }), html: r.value.html });
   }
 
-  async function upload(file: File | null, itemKey: string) {
-    if (!file) return;
-    const r = await mutate('attachments.add', {
-      applicantId: detail.id,
-      itemKey,
-      fileName: file.name,
-      contentBase64: await readFileAsBase64(file),
+  // The core records a scan of a 缺 or unchecked item as 已收复印件; an unsaved 缺 marked here would hide that.
+  function uploaded(itemKey: string) {
+    setStates((m) => {
+      if (m[itemKey] !== 'missing') return m;
+      const rest = { ...m };
+      delete rest[itemKey];
+      return rest;
     });
-    if (!r.ok) return notifyError(r.error);
-    notifySuccess(t('desk.scanAdded'));
   }
 
-  const itemLabel = (key: string) => detail.checklist.find((i) => i.key === key)?.label ?? key;
   return (
     <Stack
       gap="sm"
@@ -77,24 +73,7 @@ export function ApplicantPanel({ detail }: { detail: ApplicantDetail }) {
           setCursor={setCursor}
           onChange={(key, s) => setStates((m) => ({ ...m, [key]: s }))}
         />
-        <Group mt="xs" gap="xs">
-          <FileButton
-            onChange={(f) => void upload(f, detail.checklist[cursor]?.key ?? 'id_card')}
-            accept="image/jpeg,image/png,application/pdf"
-          >
-            {(props) => (
-              <Button {...props} size="xs" variant="default" leftSection={<IconUpload size={14} />}>
-                {t('desk.uploadScan', { item: detail.checklist[cursor]?.label ?? '' })}
-              </Button>
-            )}
-          </FileButton>
-          {detail.attachments.map((a) => (
-            <Badge key={a.id} variant="light" color={a.sensitive ? 'red' : 'gray'}>
-              {itemLabel(a.itemKey)} · {a.fileName}
-              {a.sensitive ? ` · ${t('desk.sensitive')}` : ''}
-            </Badge>
-          ))}
-        </Group>
+        <Scans detail={detail} itemKey={detail.checklist[cursor]?.key ?? 'id_card'} onUploaded={uploaded} />
       </Paper>
       <Paper withBorder p="sm">
         {pending ? (
@@ -108,7 +87,11 @@ export function ApplicantPanel({ detail }: { detail: ApplicantDetail }) {
                 at: detail.decidedAt ? formatDateTime(detail.decidedAt) : '',
               })}
             </Text>
-            {detail.decisionReason && <Text size="sm">{detail.decisionReason}</Text>}
+            {detail.rulesOverride ? (
+              <OverrideNote detail={detail} />
+            ) : (
+              detail.decisionReason && <Text size="sm">{detail.decisionReason}</Text>
+            )}
           </Stack>
         )}
         {detail.confirmation !== 'pending' && (
@@ -123,6 +106,21 @@ export function ApplicantPanel({ detail }: { detail: ApplicantDetail }) {
         )}
       </Paper>
       <ReopenDialog detail={detail} opened={reopening} onClose={() => setReopening(false)} />
+    </Stack>
+  );
+}
+
+/** The override a 确认通过 went through with: which rules, who, when and why (also on the receipt). */
+function OverrideNote({ detail }: { detail: ApplicantDetail }) {
+  const { t } = useTranslation();
+  const o = detail.rulesOverride;
+  if (!o) return null;
+  return (
+    <Stack gap={2} data-testid="rules-override">
+      <Text size="sm" c="orange.9">
+        {t('desk.overrideShown', { rules: o.rules.map((r) => r.title).join('、'), by: o.by, at: formatDateTime(o.at) })}
+      </Text>
+      <Text size="sm">{t('desk.overrideReasonLine', { reason: o.reason })}</Text>
     </Stack>
   );
 }

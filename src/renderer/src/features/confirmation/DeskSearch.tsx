@@ -8,7 +8,7 @@ import { ConfirmationBadge } from '../applicants/ConfirmationBadge';
 
 const LIMIT = 20;
 
-/** Type-ahead by ID, name, pinyin initials or phone; ↑↓ choose, Enter opens. */
+/** Type-ahead by ID, name, pinyin initials, phone or the last 4+ digits of either; ↑↓ choose, Enter opens. */
 export function DeskSearch({ onOpen, autoFocus }: { onOpen: (id: string) => void; autoFocus: boolean }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
@@ -42,6 +42,7 @@ export function DeskSearch({ onOpen, autoFocus }: { onOpen: (id: string) => void
         ref={input}
         label={t('desk.searchLabel')}
         placeholder={t('desk.searchPlaceholder')}
+        description={t('desk.searchHint')}
         leftSection={<IconSearch size={16} />}
         value={query}
         onChange={(e) => {
@@ -55,7 +56,7 @@ export function DeskSearch({ onOpen, autoFocus }: { onOpen: (id: string) => void
         aria-activedescendant={results[active] ? `result-${results[active].id}` : undefined}
         autoComplete="off"
       />
-      <Paper withBorder>
+      <Paper withBorder style={{ maxHeight: 'calc(100vh - 220px)', overflowY: 'auto' }}>
         <Stack gap={0} id="desk-results" role="listbox" aria-label={t('desk.searchLabel')}>
           {typed && search.data && results.length === 0 && (
             <Text size="sm" c="dimmed" p="xs">

@@ -1,14 +1,9 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ExamCandidateStatus, ExamDashboard, ExamDueStep } from '../../../../shared/contract/exam';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatMoment } from './moments';
 
 const STATUSES: ExamCandidateStatus[] = ['proposed', 'approved', 'returned', 'rejected', 'withdrawn'];
-
-/** A calendar moment is a bare date or a date and Beijing time (2024-02-29T08:00). */
-function formatMoment(value: string): string {
-  return value.includes('T') ? formatDateTime(value) : formatDate(value);
-}
 
 function DueRow({ step }: { step: ExamDueStep }) {
   const { t } = useTranslation();
@@ -24,6 +19,11 @@ function DueRow({ step }: { step: ExamDueStep }) {
       <Text size="xs" c="dimmed">
         {t(`exam.actors.${step.actor as 'base' | 'candidate' | 'province'}`, { defaultValue: '' })}
       </Text>
+      {step.example && (
+        <Badge variant="light" color="orange" size="sm">
+          {t('exam.calendar.example')}
+        </Badge>
+      )}
       {step.provisional && (
         <Badge variant="outline" color="yellow" size="sm">
           {t('exam.provisional')}

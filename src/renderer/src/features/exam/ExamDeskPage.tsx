@@ -6,6 +6,7 @@ import { useQuery } from '../../lib/query';
 import { CandidatePanel } from './CandidatePanel';
 import { CandidatePicker } from './CandidatePicker';
 import { useExamYear } from './exam-year';
+import { NoCalendar } from './NoCalendar';
 import { YearSelect } from './YearSelect';
 
 /** Opened from the candidate list (#/exam/desk?trainee=...): that candidate; otherwise none yet. */
@@ -35,6 +36,7 @@ function Desk({ year }: { year: number }) {
   // (which invalidates exam.*) shows in the picker and the panel at once.
   const list = useQuery('exam.candidates', { year, reveal: false });
   const candidate = list.data?.candidates.find((c) => c.traineeId === selected) ?? null;
+  if (list.error?.code === 'EXAM_NO_CALENDAR') return <NoCalendar year={year} />;
   return (
     <Grid>
       <Grid.Col span={4}>

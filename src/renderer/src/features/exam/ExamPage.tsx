@@ -2,9 +2,10 @@ import { Alert, Button, Group, List, Select, Stack, Text, Title } from '@mantine
 import { IconUserSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExamCandidateStatus, ExamProposal } from '../../../../shared/contract/exam';
+import type { ExamCandidateStatus, ExamDashboard, ExamProposal } from '../../../../shared/contract/exam';
 import { can } from '../../../../shared/permissions';
 import { notifySuccess } from '../../app/notify';
+import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useMutation, useQuery } from '../../lib/query';
@@ -12,6 +13,7 @@ import { CandidatesTable } from './CandidatesTable';
 import { DueSummary } from './DueSummary';
 import { useExamYear } from './exam-year';
 import { ExportButtons } from './ExportButtons';
+import { NoCalendar } from './NoCalendar';
 import { YearSelect } from './YearSelect';
 
 const STATUSES: ExamCandidateStatus[] = ['proposed', 'approved', 'returned', 'rejected', 'withdrawn'];
@@ -54,9 +56,11 @@ function ExamYear({ year }: { year: number }) {
   }
 
   const shown = (list.data?.candidates ?? []).filter((c) => status === null || c.status === status);
+  if (dashboard.error?.code === 'EXAM_NO_CALENDAR') return <NoCalendar year={year} />;
   return (
     <Stack>
       {dashboard.error && <ErrorState error={dashboard.error} onRetry={dashboard.refresh} />}
+      {dashboard.data && <ExampleDates dashboard={dashboard.data} />}
       {dashboard.data && <DueSummary dashboard={dashboard.data} />}
       <Group justify="space-between" align="flex-end">
         <Group align="flex-end">
@@ -98,6 +102,23 @@ function ExamYear({ year }: { year: number }) {
       {list.data && list.data.candidates.length > 0 && shown.length === 0 && <Text c="dimmed">{t('exam.noMatch')}</Text>}
       {shown.length > 0 && <CandidatesTable candidates={shown} canReview={canReview} />}
     </Stack>
+  );
+}
+
+/** A calendar copied from another year: its unchecked dates are only an example until confirmed. */
+function ExampleDates({ dashboard }: { dashboard: ExamDashboard }) {
+  const { t } = useTranslation();
+  const marked = dashboard.calendar.steps.filter((s) => s.example).length + (dashboard.calendar.trainingEnd.example ? 1 : 0);
+  if (marked === 0) return null;
+  return (
+    <Alert color="orange" title={t('exam.calendar.copiedTitle', { from: dashboard.calendar.copiedFrom ?? '' })}>
+      <Group justify="space-between">
+        <Text size="sm">{t('exam.calendar.copiedHint', { count: marked, year: dashboard.year })}</Text>
+        <Button size="xs" variant="light" color="orange" onClick={() => navigate('/exam/calendar')}>
+          {t('exam.calendar.check')}
+        </Button>
+      </Group>
+    </Alert>
   );
 }
 

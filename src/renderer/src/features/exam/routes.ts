@@ -1,7 +1,10 @@
-import { IconCertificate, IconClipboardCheck } from '@tabler/icons-react';
+import { IconCalendarEvent, IconCertificate, IconClipboardCheck, IconFileCertificate, IconListCheck } from '@tabler/icons-react';
 import type { AppRoute } from '../../app/routes';
+import { CalendarPage } from './CalendarPage';
 import { ExamDeskPage } from './ExamDeskPage';
 import { ExamPage } from './ExamPage';
+import { RegistrationPage } from './RegistrationPage';
+import { ResultsPage } from './ResultsPage';
 
 /** This feature's pages, spread into the routes registry. */
 export const EXAM_ROUTES: AppRoute[] = [
@@ -14,11 +17,35 @@ export const EXAM_ROUTES: AppRoute[] = [
     component: ExamPage,
   },
   {
+    path: '/exam/calendar',
+    group: 'completion',
+    labelKey: 'exam.nav.calendar',
+    icon: IconCalendarEvent,
+    permission: 'exam.view',
+    component: CalendarPage,
+  },
+  {
     path: '/exam/desk',
     group: 'completion',
     labelKey: 'exam.nav.desk',
     icon: IconClipboardCheck,
     permission: 'exam.review',
     component: ExamDeskPage,
+  },
+  {
+    path: '/exam/tracking',
+    group: 'completion',
+    labelKey: 'exam.nav.tracking',
+    icon: IconListCheck,
+    permission: 'exam.view',
+    component: RegistrationPage,
+  },
+  {
+    path: '/exam/results',
+    group: 'completion',
+    labelKey: 'exam.nav.results',
+    icon: IconFileCertificate,
+    permission: 'exam.view',
+    component: ResultsPage,
   },
 ];

@@ -8,14 +8,18 @@ import { notifyError, notifySuccess } from '../../app/notify';
 import { mutate, useQuery } from '../../lib/query';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { saveText } from '../../lib/download';
+import { readableFileName, saveText } from '../../lib/download';
 import { formatDateTime } from '../../lib/format';
+import { useSession } from '../../app/session';
+import { useKeyPassphrase } from './KeyPassphrase';
 
 export function KeysPage() {
   const { t } = useTranslation();
   const keys = useQuery('keys.show', {});
   const [busy, setBusy] = useState(false);
   const [rotating, setRotating] = useState(false);
+  const dataDir = useSession((s) => s.status?.dataDir ?? '');
+  const passphrase = useKeyPassphrase();
   const apply = (
     r: { ok: true; value: KeysView } | { ok: false; error: { code: string; message: string } },
     done?: string,
@@ -30,13 +34,23 @@ export function KeysPage() {
   };
   const generate = async () => {
     setBusy(true);
-    apply(await mutate('keys.init', {}));
+    await passphrase.guard('new', async (p) => {
+      const r = await mutate('keys.init', p ? { passphrase: p } : {});
+      if (r.ok) apply(r, t('keys.generated'));
+      return r;
+    });
     setBusy(false);
   };
+  const rotate = (reason: string) =>
+    passphrase.guard('new', async (p) => {
+      const r = await mutate('keys.rotate', { reason, ...(p ? { passphrase: p } : {}) });
+      if (r.ok) apply(r, t('keys.rotated'));
+      return r;
+    });
   const exportPublic = async () => {
     const r = await call('keys.exportPublic', {});
     if (!r.ok) return notifyError(r.error);
-    saveText(r.value.fileName, r.value.text);
+    saveText(readableFileName(r.value.fileName), r.value.text);
   };
   const k = keys.data;
   return (
@@ -53,7 +67,7 @@ export function KeysPage() {
                 <EmptyState
                   icon={<IconKey size={28} />}
                   title={t('keys.none')}
-                  description={t('keys.noneHint')}
+                  description={`${t('keys.noneHint')}${k.protector === null ? t('keys.noneHintPassphrase') : ''}`}
                   action={
                     <Button loading={busy} onClick={() => void generate()}>
                       {t('keys.generate')}
@@ -74,6 +88,11 @@ export function KeysPage() {
                       })}
                     </Text>
                   </Group>
+                  <Text size="sm" c="dimmed" data-testid="key-storage">
+                    {k.active.sealedWith.includes('passphrase-scrypt')
+                      ? t('keys.keptPassphrase', { dir: dataDir })
+                      : t('keys.keptKeychain', { dir: dataDir })}
+                  </Text>
                   <Code block>{k.active.publicKeyMinisign}</Code>
                   <Group>
                     <Button leftSection={<IconDownload size={16} />} onClick={() => void exportPublic()}>
@@ -107,11 +126,8 @@ export function KeysPage() {
           </Paper>
           <RecipientForm current={k.provinceRecipient} onSaved={(v) => apply({ ok: true, value: v }, t('keys.provinceSaved'))} />
           <TrustedKeys view={k} onChanged={(v) => apply({ ok: true, value: v })} />
-          <RotateDialog
-            opened={rotating}
-            onClose={() => setRotating(false)}
-            onDone={(v) => apply({ ok: true, value: v }, t('keys.rotated'))}
-          />
+          <RotateDialog opened={rotating} onClose={() => setRotating(false)} onRotate={rotate} />
+          {passphrase.dialog}
         </>
       )}
     </Stack>
@@ -229,18 +245,23 @@ function TrustedKeys({ view, onChanged }: { view: KeysView; onChanged: (v: KeysV
   );
 }
 
-function RotateDialog({ opened, onClose, onDone }: { opened: boolean; onClose: () => void; onDone: (v: KeysView) => void }) {
+/** Collects the reason; the rotation itself (and the new key's passphrase, when asked) follows on close. */
+function RotateDialog({
+  opened,
+  onClose,
+  onRotate,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onRotate: (reason: string) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    const r = await mutate('keys.rotate', { reason });
-    setBusy(false);
-    if (!r.ok) return notifyError(r.error);
+  const submit = () => {
+    const r = reason.trim();
     setReason('');
     onClose();
-    onDone(r.value);
+    void onRotate(r);
   };
   return (
     <Dialog opened={opened} onClose={onClose} title={t('keys.rotateTitle')}>
@@ -251,7 +272,7 @@ function RotateDialog({ opened, onClose, onDone }: { opened: boolean; onClose: (
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="orange" loading={busy} disabled={!reason.trim()} onClick={() => void submit()}>
+          <Button color="orange" disabled={!reason.trim()} onClick={submit}>
             {t('keys.rotate')}
           </Button>
         </Group>

@@ -33,7 +33,8 @@ import { mutate, useMutation, useQuery } from '../../lib/query';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { ConnectivityBadge } from './ConnectivityBadge';
-import { saveBase64, saveText } from '../../lib/download';
+import { readableFileName, saveBase64, saveText } from '../../lib/download';
+import { useKeyPassphrase } from './KeyPassphrase';
 import { formatBytes, formatDateTime } from '../../lib/format';
 import { useOutboxStatus } from './useOutboxStatus';
 
@@ -147,12 +148,22 @@ function BuildForm({ onBuilt }: { onBuilt: () => void }) {
   const [kind, setKind] = useState<string | null>('confirmations');
   const [encrypt, setEncrypt] = useState(false);
   const buildPackage = useMutation('package.build');
+  const passphrase = useKeyPassphrase();
   const build = async () => {
     if (!kind) return;
-    const r = await buildPackage.run({ kind: kind as 'confirmations', ...(encrypt ? { encryptToProvince: true } : {}) });
-    if (!r.ok) return notifyError(r.error);
-    notifySuccess(t('outbox.build.done', { seq: r.value.sequence }));
-    onBuilt();
+    // Signing needs the key's passphrase where no keychain holds it (the served UI): asked for, then sent once.
+    await passphrase.guard('sign', async (p) => {
+      const r = await buildPackage.run({
+        kind: kind as 'confirmations',
+        ...(encrypt ? { encryptToProvince: true } : {}),
+        ...(p ? { passphrase: p } : {}),
+      });
+      if (r.ok) {
+        notifySuccess(t('outbox.build.done', { seq: r.value.sequence }));
+        onBuilt();
+      }
+      return r;
+    });
   };
   return (
     <Paper withBorder p="sm">
@@ -180,6 +191,7 @@ function BuildForm({ onBuilt }: { onBuilt: () => void }) {
             {t('outbox.build.submit')}
           </Button>
         </Group>
+        {passphrase.dialog}
       </Stack>
     </Paper>
   );
@@ -200,9 +212,14 @@ function OutboxTable({
   const download = async (item: OutboxItem) => {
     const r = await call('outbox.download', { uuid: item.uuid });
     if (!r.ok) return notifyError(r.error);
-    saveBase64(r.value.fileName, r.value.contentBase64);
-    saveText(`${r.value.fileName}.sha512`, r.value.sidecar);
-    notifySuccess(t('outbox.downloaded', { file: r.value.fileName }));
+    // The outbox names files by uuid; a person's Downloads folder gets a name that says what the package is.
+    const stored = r.value.fileName;
+    const name = readableFileName(
+      `${t('outbox.fileStem', { kind: t(`outbox.kinds.${item.kind}`), year: item.cohortYear, seq: item.sequence })}${stored.slice(stored.indexOf('.'))}`,
+    );
+    saveBase64(name, r.value.contentBase64);
+    saveText(`${name}.sha512`, r.value.sidecar.replace(stored, name));
+    notifySuccess(t('outbox.downloaded', { file: name }));
   };
   return (
     <Paper withBorder>

@@ -1,5 +1,5 @@
-import { Badge, Box, Group, Paper, Text } from '@mantine/core';
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { Badge, Box, Button, Group, Paper, Text } from '@mantine/core';
+import { memo, useMemo, useRef, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BlockView, TraineePlanView } from '../../../../shared/contract/rotation';
 import type { TraineeSummary } from '../../../../shared/contract/trainees';
@@ -7,20 +7,23 @@ import { formatDate, formatMonth } from '../../lib/format';
 import { useWindowedRows } from '../../lib/useWindowedRows';
 import { ExampleBadge } from './ExampleBadge';
 import { halfOf, monthOfHalf, startOfHalf } from './half-months';
+import { findBlock, useGridKeys, type FoundBlock, type Selection } from './useGridKeys';
 
 const ROW_H = 28;
 const NAME_W = 170;
 const VIEWPORT_H = 420;
 const HEADER_H = 36;
 
-/** A shift of one block; or, when it lands exactly past its neighbour, the two trade places (a plan has no gaps). */
-export type MoveRequest = { trainee: TraineeSummary; block: BlockView; start: string; swapWith: BlockView | null };
-type Selection = { traineeId: string; blockId: string; offset: number };
+/**
+ * A shift-and-push of one block by `by` half months (negative = earlier): the blocks it passes close up
+ * behind it, so the plan keeps its months and its end (the core checks every rule).
+ */
+export type MoveRequest = { trainee: TraineeSummary; block: BlockView; by: number };
 
 /**
- * Trainees × half months, one coloured bar per rotation block. Only the rows in view are rendered. A block
- * is selected by click (or Tab to the grid and click), moved by ←/→ half a month at a time or dragged, and
- * saved with Enter (or on release): the server checks every edit and refuses what breaks a rule.
+ * Trainees × half months, one coloured bar per rotation block. Only the rows in view are rendered. All by
+ * keyboard (see `useGridKeys`) or by mouse: a block is selected, moved half a month at a time, saved with
+ * Enter (or on release); the server checks every edit and refuses what breaks a rule.
  */
 export function PlanGrid({
   trainees,
@@ -29,6 +32,9 @@ export function PlanGrid({
   halves,
   colorOf,
   onMove,
+  onUndo,
+  canUndo,
+  onPrintTrainee,
 }: {
   trainees: readonly TraineeSummary[];
   plans: Map<string, TraineePlanView | null>;
@@ -37,39 +43,18 @@ export function PlanGrid({
   halves: number;
   colorOf: (departmentId: string) => string;
   onMove: (m: MoveRequest) => Promise<void>;
+  onUndo: () => void;
+  canUndo: boolean;
+  onPrintTrainee: (trainee: TraineeSummary) => void;
 }) {
   const { t } = useTranslation();
   const cellW = Math.max(10, Math.floor(960 / halves));
   const rows = useWindowedRows(trainees.length, ROW_H, VIEWPORT_H);
-  const [sel, setSel] = useState<Selection | null>(null);
   const drag = useRef<{ x: number; selection: Selection } | null>(null);
   const grid = useRef<HTMLDivElement>(null);
-
+  const keys = useGridKeys({ trainees, plans, grid, rowHeight: ROW_H, viewport: VIEWPORT_H - HEADER_H, onMove, onUndo });
+  const { sel, setSel } = keys;
   const selected = sel ? findBlock(trainees, plans, sel) : null;
-
-  async function save(s: Selection) {
-    const found = findBlock(trainees, plans, s);
-    if (!found || s.offset === 0) return setSel({ ...s, offset: 0 });
-    // Saved or refused, the bar goes back to where the server says it is.
-    const start = startOfHalf(halfOf(found.block.start) + s.offset);
-    await onMove({
-      trainee: found.trainee,
-      block: found.block,
-      start,
-      swapWith: neighbourPassed(found.blocks, found.block, s.offset),
-    });
-    setSel({ ...s, offset: 0 });
-  }
-
-  function onKey(e: KeyboardEvent<HTMLDivElement>) {
-    if (!sel) return;
-    if (e.key === 'ArrowLeft') setSel({ ...sel, offset: sel.offset - 1 });
-    else if (e.key === 'ArrowRight') setSel({ ...sel, offset: sel.offset + 1 });
-    else if (e.key === 'Enter') void save(sel);
-    else if (e.key === 'Escape') setSel({ ...sel, offset: 0 });
-    else return;
-    e.preventDefault();
-  }
 
   function onPointerDown(e: PointerEvent<HTMLDivElement>, traineeId: string, blockId: string) {
     const s = { traineeId, blockId, offset: 0 };
@@ -86,30 +71,42 @@ export function PlanGrid({
   function onPointerUp(e: PointerEvent<HTMLDivElement>) {
     if (!drag.current) return;
     const offset = Math.round((e.clientX - drag.current.x) / cellW);
+    const s = drag.current.selection;
     drag.current = null;
-    if (offset !== 0) void save({ ...sel!, offset });
+    if (offset !== 0) void keys.save({ ...s, offset });
   }
+
+  // Stable handlers, so a scroll re-renders only the rows coming into view (PlanRow is memoised).
+  const handlers = useRef({ down: onPointerDown, move: onPointerMove, up: onPointerUp });
+  handlers.current = { down: onPointerDown, move: onPointerMove, up: onPointerUp };
+  const pointer = useMemo<Pointer>(
+    () => ({
+      down: (e, traineeId, blockId) => handlers.current.down(e, traineeId, blockId),
+      move: (e) => handlers.current.move(e),
+      up: (e) => handlers.current.up(e),
+    }),
+    [],
+  );
 
   const width = NAME_W + halves * cellW;
   return (
     <Paper withBorder>
-      {selected && sel && sel.offset !== 0 && (
-        <Text size="sm" px="sm" py={4} data-testid="move-status" bg="var(--mantine-color-blue-light)">
-          {t('rotation.plan.moving', {
-            name: selected.trainee.name,
-            department: selected.block.department,
-            start: formatDate(startOfHalf(halfOf(selected.block.start) + (sel?.offset ?? 0))),
-          })}
-        </Text>
-      )}
+      <GridStatus
+        selected={selected}
+        offset={sel?.offset ?? 0}
+        canUndo={canUndo}
+        onUndo={onUndo}
+        onPrint={() => selected && onPrintTrainee(selected.trainee)}
+      />
       <div
         ref={grid}
         tabIndex={0}
         role="grid"
         aria-label={t('rotation.plan.grid')}
         aria-rowcount={trainees.length}
+        aria-describedby="plan-grid-keys"
         data-testid="plan-grid"
-        onKeyDown={onKey}
+        onKeyDown={keys.onKeyDown}
         onScroll={rows.onScroll}
         style={{
           height: Math.min(VIEWPORT_H, HEADER_H + trainees.length * ROW_H + 16),
@@ -129,19 +126,64 @@ export function PlanGrid({
               width={width}
               origin={origin}
               cellW={cellW}
-              sel={sel}
+              sel={sel?.traineeId === tr.id ? sel : null}
               colorOf={colorOf}
-              pointer={{ down: onPointerDown, move: onPointerMove, up: onPointerUp }}
+              pointer={pointer}
             />
           ))}
         </div>
       </div>
-      <Group gap="xs" px="sm" py={6}>
-        <Text size="xs" c="dimmed">
-          {t('rotation.plan.gridHint')}
-        </Text>
-      </Group>
+      <Text size="xs" c="dimmed" px="sm" py={6} id="plan-grid-keys" data-testid="grid-keys-help">
+        {t('rotation.plan.gridHint')}
+      </Text>
     </Paper>
+  );
+}
+
+/** Above the grid: the block selected (and where it is being moved), 打印 for its trainee, 撤销. */
+function GridStatus({
+  selected,
+  offset,
+  canUndo,
+  onUndo,
+  onPrint,
+}: {
+  selected: FoundBlock | null;
+  offset: number;
+  canUndo: boolean;
+  onUndo: () => void;
+  onPrint: () => void;
+}) {
+  const { t } = useTranslation();
+  const b = selected?.block;
+  const text = !selected
+    ? t('rotation.plan.noSelection')
+    : offset !== 0
+      ? t('rotation.plan.moving', {
+          name: selected.trainee.name,
+          department: b!.department,
+          start: formatDate(startOfHalf(halfOf(b!.start) + offset)),
+        })
+      : t('rotation.plan.selected', {
+          name: selected.trainee.name,
+          department: b!.department,
+          start: formatDate(b!.start),
+          end: formatDate(b!.end),
+        });
+  return (
+    <Group justify="space-between" px="sm" py={4} gap="xs" bg={offset !== 0 ? 'var(--mantine-color-blue-light)' : undefined}>
+      <Text size="sm" data-testid={offset !== 0 ? 'move-status' : 'selection-status'}>
+        {text}
+      </Text>
+      <Group gap="xs">
+        <Button size="compact-xs" variant="default" disabled={!selected} onClick={onPrint}>
+          {t('rotation.plan.printTrainee')}
+        </Button>
+        <Button size="compact-xs" variant="default" disabled={!canUndo} onClick={onUndo} title="Ctrl+Z">
+          {t('rotation.plan.undo')}
+        </Button>
+      </Group>
+    </Group>
   );
 }
 
@@ -152,7 +194,7 @@ type Pointer = {
 };
 
 /** One trainee's row: name and plan status, then a bar per block at its half months. */
-function PlanRow({
+const PlanRow = memo(function PlanRow({
   trainee: tr,
   plan,
   index,
@@ -209,7 +251,7 @@ function PlanRow({
       </div>
     </div>
   );
-}
+});
 
 const ROW_HEADER_STYLE = {
   position: 'sticky',
@@ -262,6 +304,7 @@ function BlockBar({
       data-start={b.start}
       data-end={b.end}
       data-department={b.departmentId}
+      data-std={b.standardDepartment}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
@@ -291,7 +334,17 @@ function BlockBar({
 }
 
 /** Years on the first line, months on the second: a half-month column is too narrow for both. */
-function HeaderRow({ origin, halves, cellW, width }: { origin: number; halves: number; cellW: number; width: number }) {
+const HeaderRow = memo(function HeaderRow({
+  origin,
+  halves,
+  cellW,
+  width,
+}: {
+  origin: number;
+  halves: number;
+  cellW: number;
+  width: number;
+}) {
   const months = spans(origin, halves, (h) => monthOfHalf(h));
   const years = spans(origin, halves, (h) => monthOfHalf(h).slice(0, 4));
   const cellStyle = (from: number, span: number, top: number) =>
@@ -331,7 +384,7 @@ function HeaderRow({ origin, halves, cellW, width }: { origin: number; halves: n
       ))}
     </div>
   );
-}
+});
 
 function spans(origin: number, halves: number, labelOf: (half: number) => string) {
   const out: Array<{ label: string; from: number; span: number }> = [];
@@ -342,23 +395,4 @@ function spans(origin: number, halves: number, labelOf: (half: number) => string
     else out.push({ label, from: h, span: 1 });
   }
   return out;
-}
-
-function findBlock(trainees: readonly TraineeSummary[], plans: Map<string, TraineePlanView | null>, s: Selection) {
-  const trainee = trainees.find((t) => t.id === s.traineeId);
-  const blocks = [...(plans.get(s.traineeId)?.blocks ?? [])].sort((a, b) => a.start.localeCompare(b.start));
-  const block = blocks.find((b) => b.id === s.blockId);
-  return trainee && block ? { trainee, block, blocks } : null;
-}
-
-const halvesOf = (b: BlockView) => halfOf(b.end) - halfOf(b.start) + 1;
-
-/** The adjacent block this offset carries the block exactly past, if any. */
-function neighbourPassed(blocks: BlockView[], block: BlockView, offset: number): BlockView | null {
-  const i = blocks.indexOf(block);
-  const next = blocks[i + 1];
-  const prev = blocks[i - 1];
-  if (offset > 0 && next && halfOf(next.start) === halfOf(block.end) + 1 && offset === halvesOf(next)) return next;
-  if (offset < 0 && prev && halfOf(prev.end) + 1 === halfOf(block.start) && -offset === halvesOf(prev)) return prev;
-  return null;
 }

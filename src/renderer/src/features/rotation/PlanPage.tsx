@@ -1,5 +1,5 @@
 import { Button, Group, Select, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarCheck, IconWand } from '@tabler/icons-react';
+import { IconCalendarCheck, IconPrinter, IconWand } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentView } from '../../../../shared/contract/rotation';
@@ -80,6 +80,7 @@ function CohortPlan({ trainees: everyone, departments }: { trainees: TraineeSumm
               {t('rotation.plan.autoPlan')}
             </Button>
           )}
+          <PrintButtons disabled={!ready} print={actions.print} />
           {canManage && (
             <Button
               variant="light"
@@ -116,6 +117,9 @@ function CohortPlan({ trainees: everyone, departments }: { trainees: TraineeSumm
             halves={maxYears * 24}
             colorOf={colorOf}
             onMove={async (m) => void (await actions.move(m))}
+            onUndo={() => void actions.undoLast()}
+            canUndo={actions.canUndo}
+            onPrintTrainee={(tr) => void actions.print('plan', tr)}
           />
           <Group gap="sm" aria-label={t('rotation.plan.legend')}>
             {departments.map((d) => (
@@ -132,9 +136,26 @@ function CohortPlan({ trainees: everyone, departments }: { trainees: TraineeSumm
         opened={actions.needsReason !== null}
         onClose={() => actions.setNeedsReason(null)}
         submit={(reason) =>
-          actions.needsReason ? actions.move(actions.needsReason, reason) : Promise.resolve({ ok: true, value: null })
+          actions.needsReason
+            ? actions.move(actions.needsReason.move, reason, actions.needsReason.undoing)
+            : Promise.resolve({ ok: true, value: null })
         }
       />
     </Stack>
+  );
+}
+
+/** The printable A4 pages of the cohort, shown in the print preview. */
+function PrintButtons({ disabled, print }: { disabled: boolean; print: (kind: 'plan' | 'exitExams') => Promise<void> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Button variant="default" leftSection={<IconPrinter size={16} />} disabled={disabled} onClick={() => void print('plan')}>
+        {t('rotation.plan.printCohort')}
+      </Button>
+      <Button variant="default" disabled={disabled} onClick={() => void print('exitExams')}>
+        {t('rotation.plan.printExitExams')}
+      </Button>
+    </>
   );
 }

@@ -3,8 +3,9 @@ import type { TraineePlanView } from '../../../../shared/contract/rotation';
 import type { TraineeSummary } from '../../../../shared/contract/trainees';
 import { call } from '../../app/call';
 
-// Plans are read in pages so a large cohort shows progress while it loads.
-const PAGE = 100;
+// Plans are read in pages so a large cohort shows progress while it loads; each page loads the base's
+// rotation data once on the server, so pages are large (600 trainees: two calls).
+const PAGE = 300;
 
 export type CohortPlans = {
   /** Per trainee id: the plan, or null when the trainee has none yet. */

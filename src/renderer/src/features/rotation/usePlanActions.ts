@@ -6,16 +6,19 @@ import { call } from '../../app/call';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { formatDate } from '../../lib/format';
 import { invalidate, mutate } from '../../lib/query';
+import type { TraineeSummary } from '../../../../shared/contract/trainees';
+import { showPrintable } from '../../lib/print';
 import type { MoveRequest } from './PlanGrid';
 import type { CohortPlans } from './useCohortPlans';
 
-/** 一键排班, 审核通过 and single-block moves for one cohort, with what the last of each answered. */
+/** 一键排班, 审核通过, block moves with undo and the printable pages for one cohort, with what the last of each answered. */
 export function usePlanActions(cohort: number | null, cohortPlans: CohortPlans) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<PlanRunResult | null>(null);
   const [approval, setApproval] = useState<StatusChangeResult | null>(null);
   const [refusal, setRefusal] = useState<ApiError | null>(null);
-  const [needsReason, setNeedsReason] = useState<MoveRequest | null>(null);
+  const [needsReason, setNeedsReason] = useState<{ move: MoveRequest; undoing: boolean } | null>(null);
+  const [undo, setUndo] = useState<MoveRequest[]>([]);
   const [busy, setBusy] = useState<'plan' | 'approve' | null>(null);
 
   async function autoPlan() {
@@ -41,35 +44,60 @@ export function usePlanActions(cohort: number | null, cohortPlans: CohortPlans) 
   }
 
   /**
-   * One edit, checked by the server at once; a refusal's own message says why. An approved plan needs a
-   * reason for any change: then the reason dialog opens and the same move is sent again with it.
+   * One shift-and-push, checked by the server at once; a refusal's own message says why. An approved plan
+   * needs a reason for any change: then the reason dialog opens and the same move is sent again with it.
+   * Each saved move goes on the undo stack; undoing is the same block moved back (itself checked and audited).
    */
-  async function move(m: MoveRequest, reason?: string): Promise<Result<TraineePlanView>> {
-    const why = reason ? { reason } : {};
-    const r = m.swapWith
-      ? await call('rotation.swapBlocks', { a: m.block.id, b: m.swapWith.id, ...why }).then((x) =>
-          x.ok ? { ok: true as const, value: x.value.find((v) => v.traineeId === m.trainee.id)! } : x,
-        )
-      : await call('rotation.moveBlock', { blockId: m.block.id, start: m.start, ...why });
+  async function move(m: MoveRequest, reason?: string, undoing = false): Promise<Result<TraineePlanView>> {
+    const r = await call('rotation.shiftBlock', { blockId: m.block.id, by: m.by, ...(reason ? { reason } : {}) });
     if (!r.ok) {
       if (reason) return r;
-      if (r.error.code === 'ROTATION_REASON_REQUIRED') setNeedsReason(m);
+      if (r.error.code === 'ROTATION_REASON_REQUIRED') setNeedsReason({ move: m, undoing });
       else setRefusal(r.error);
       return r;
     }
     setRefusal(null);
+    setUndo((stack) => (undoing ? stack.slice(0, -1) : [...stack, m]));
     cohortPlans.replace(r.value);
     invalidate(['rotation.roster', 'rotation.check']);
     const moved = r.value.blocks.find((b) => b.id === m.block.id);
     notifySuccess(
-      t('rotation.plan.moved', {
+      t(undoing ? 'rotation.plan.undone' : 'rotation.plan.moved', {
         name: m.trainee.name,
         department: m.block.department,
-        start: formatDate(moved?.start ?? m.start),
+        start: formatDate(moved?.start ?? m.block.start),
       }),
     );
     return r;
   }
 
-  return { outcome, approval, refusal, setRefusal, needsReason, setNeedsReason, busy, autoPlan, approve, move };
+  /** Moves the last moved block back by as much as it moved. */
+  async function undoLast(): Promise<void> {
+    const last = undo.at(-1);
+    if (last) await move({ ...last, by: -last.by }, undefined, true);
+  }
+
+  /** The 轮转安排计划 (one trainee or the cohort) or the cohort's 出科考核成绩, in the print preview. */
+  async function print(kind: 'plan' | 'exitExams', trainee?: TraineeSummary) {
+    if (cohort === null) return;
+    const r = await call('rotation.printable', trainee ? { traineeId: trainee.id, kind } : { cohortYear: cohort, kind });
+    if (!r.ok) return notifyError(r.error);
+    showPrintable({ title: r.value.fileName.replace(/\.html$/, ''), html: r.value.html });
+  }
+
+  return {
+    outcome,
+    approval,
+    refusal,
+    setRefusal,
+    needsReason,
+    setNeedsReason,
+    busy,
+    autoPlan,
+    approve,
+    move,
+    canUndo: undo.length > 0,
+    undoLast,
+    print,
+  };
 }

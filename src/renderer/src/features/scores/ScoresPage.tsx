@@ -20,73 +20,24 @@ import type { ExamComponent, ScoreImportReport } from '../../../../shared/contra
 import { call } from '../../app/call';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { mutate, useQuery } from '../../lib/query';
-import { ErrorState, LoadingState } from '../../components/states';
+import { ErrorState } from '../../components/states';
 import { readFileAsBase64 } from '../../lib/file';
-import { formatHundredths } from './score-input';
+import { ResultsPanel } from './ResultsPanel';
 
 export function ScoresPage() {
   const { t } = useTranslation();
-  const results = useQuery('scores.results', {});
   const comps = useQuery('scores.components', {});
   return (
     <Stack>
       <Title order={2}>{t('scores.setup.title')}</Title>
       {comps.error && <ErrorState error={comps.error} onRetry={comps.refresh} />}
-      {comps.data ? (
-        <ComponentsEditor
-          initial={comps.data.components}
-          fromPreset={comps.data.fromPreset}
-          onSaved={() => {
-            comps.refresh();
-            results.refresh();
-          }}
-        />
-      ) : (
-        <LoadingState />
+      {/* The results first: they are what people open this page for; the set-up is done once a year. The
+          panel asks for its page at once rather than after the components arrive (one round trip, not two). */}
+      <ResultsPanel components={comps.data?.components ?? null} />
+      <ImportPanel />
+      {comps.data && (
+        <ComponentsEditor initial={comps.data.components} fromPreset={comps.data.fromPreset} onSaved={comps.refresh} />
       )}
-      <ImportPanel onImported={results.refresh} />
-      <Paper withBorder p="md">
-        <Title order={3} mb="sm">
-          {t('scores.setup.results')}
-        </Title>
-        {results.data && comps.data && (
-          <Table striped withTableBorder data-testid="results-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('scores.setup.candidate')}</Table.Th>
-                <Table.Th>{t('scores.setup.idNumber')}</Table.Th>
-                {comps.data.components.map((c) => (
-                  <Table.Th key={c.key}>{c.name}</Table.Th>
-                ))}
-                <Table.Th>{t('scores.setup.total')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {results.data.map((r) => (
-                <Table.Tr key={r.applicantId}>
-                  <Table.Td>{r.name}</Table.Td>
-                  <Table.Td>{r.idMasked}</Table.Td>
-                  {comps.data!.components.map((c) => {
-                    const v = r.components[c.key];
-                    return (
-                      <Table.Td key={c.key}>
-                        {v === 'absent' ? t('scores.setup.absent') : v === null || v === undefined ? '—' : formatHundredths(v)}
-                      </Table.Td>
-                    );
-                  })}
-                  <Table.Td>
-                    {r.totalDisplay ?? (
-                      <Badge variant="light" color="gray">
-                        {t(`scores.setup.status.${r.status}`)}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Paper>
     </Stack>
   );
 }
@@ -212,7 +163,8 @@ function ComponentsEditor({
   );
 }
 
-function ImportPanel({ onImported }: { onImported: () => void }) {
+/** The results below refresh by themselves: a score import invalidates every cached scores view. */
+function ImportPanel() {
   const { t } = useTranslation();
   const [source, setSource] = useState<{ fileName: string; contentBase64: string } | null>(null);
   const [replace, setReplace] = useState(false);
@@ -234,7 +186,6 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
       notifySuccess(t('scores.setup.imported', r.value));
       setSource(null);
       setReport(null);
-      onImported();
     }
   }
 

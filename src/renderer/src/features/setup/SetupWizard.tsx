@@ -10,6 +10,7 @@ import { useSession } from '../../app/session';
 import { mutate, useQuery } from '../../lib/query';
 import { ErrorState, LoadingState } from '../../components/states';
 import { AuthLayout } from '../auth/AuthLayout';
+import { passwordProblem } from '../../../../shared/account-rules';
 import { MIN_PASSWORD_LENGTH } from '../users/password';
 import { USERNAME_PATTERN } from '../users/username';
 
@@ -25,6 +26,42 @@ type Form = {
 };
 
 type Errors = Partial<Record<keyof Form, string>>;
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+/** The limits setup.initialize enforces (src/shared/contract/system.ts). */
+const BASE_NAME_MAX = 100;
+const BASE_CODE_MAX = 32;
+const DISPLAY_NAME_MAX = 50;
+const YEAR_MIN = 2000;
+const YEAR_MAX = 2100;
+
+function baseStepErrors(form: Form, t: T): Errors {
+  const e: Errors = {};
+  const name = form.baseName.trim();
+  if (name.length < 2) e.baseName = t('setup.baseNameRule');
+  else if (name.length > BASE_NAME_MAX) e.baseName = t('setup.baseNameTooLong', { max: BASE_NAME_MAX, n: name.length });
+  const code = form.baseCode.trim();
+  if (!code) e.baseCode = t('setup.baseCodeRule');
+  else if (code.length > BASE_CODE_MAX) e.baseCode = t('setup.baseCodeTooLong', { max: BASE_CODE_MAX, n: code.length });
+  const y = Number(form.cohortYear);
+  if (form.cohortYear === '' || !Number.isInteger(y) || y < YEAR_MIN || y > YEAR_MAX) {
+    e.cohortYear = t('setup.cohortYearRange', { min: YEAR_MIN, max: YEAR_MAX, value: form.cohortYear });
+  }
+  return e;
+}
+
+function adminStepErrors(form: Form, t: T): Errors {
+  const e: Errors = {};
+  if (!USERNAME_PATTERN.test(form.username.trim())) e.username = t('users.usernameRule');
+  const name = form.displayName.trim();
+  if (!name) e.displayName = t('users.displayNameRule');
+  else if (name.length > DISPLAY_NAME_MAX) e.displayName = t('setup.displayNameTooLong', { max: DISPLAY_NAME_MAX });
+  // The core's own password rules (length as people count it, common passwords, repeats), in its words.
+  const problem = passwordProblem(form.password);
+  if (problem) e.password = problem;
+  else if (form.confirm !== form.password) e.confirm = t('users.passwordMismatch');
+  return e;
+}
 
 /** First run: the base, its province preset and the first administrator, then straight into the app. */
 export function SetupWizard() {
@@ -49,22 +86,12 @@ export function SetupWizard() {
   const presetId = form.presetId || presets.data?.[0]?.id || '';
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
 
+  // Each step is checked against every rule the core applies to it, so nothing passes a step only to be
+  // refused at the end, and nothing is quietly changed into something else.
   function validate(s: number): Errors {
-    const e: Errors = {};
-    if (s === 0) {
-      if (form.baseName.trim().length < 2) e.baseName = t('setup.baseNameRule');
-      if (!form.baseCode.trim()) e.baseCode = t('setup.baseCodeRule');
-      const y = Number(form.cohortYear);
-      if (!Number.isInteger(y) || y < 2000 || y > 2100) e.cohortYear = t('setup.cohortYearRule');
-    }
-    if (s === 1 && !presetId) e.presetId = t('setup.presetRule');
-    if (s === 2) {
-      if (!USERNAME_PATTERN.test(form.username.trim())) e.username = t('users.usernameRule');
-      if (!form.displayName.trim()) e.displayName = t('users.displayNameRule');
-      if (form.password.length < MIN_PASSWORD_LENGTH) e.password = t('users.passwordTooShort', { min: MIN_PASSWORD_LENGTH });
-      if (form.confirm !== form.password) e.confirm = t('users.passwordMismatch');
-    }
-    return e;
+    if (s === 0) return baseStepErrors(form, t);
+    if (s === 1) return presetId ? {} : { presetId: t('setup.presetRule') };
+    return adminStepErrors(form, t);
   }
 
   function next() {
@@ -131,8 +158,9 @@ export function SetupWizard() {
                 <NumberInput
                   label={t('setup.cohortYear')}
                   required
-                  min={2000}
-                  max={2100}
+                  min={YEAR_MIN}
+                  max={YEAR_MAX}
+                  clampBehavior="none"
                   allowDecimal={false}
                   value={form.cohortYear}
                   onChange={(v) => set('cohortYear', v)}

@@ -10,6 +10,7 @@ import { mutate, useQuery } from '../../lib/query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { AddUserModal } from './AddUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
+import { RoleChangeDialog, type RoleChange } from './RoleChangeDialog';
 import { useUsersUi } from './store';
 
 export function UsersPage() {
@@ -19,18 +20,15 @@ export function UsersPage() {
   const users = useQuery('users.list');
   const { dialog, target, openAdd, openReset, close } = useUsersUi();
   const [pending, setPending] = useState<string | null>(null);
+  const [roleChange, setRoleChange] = useState<RoleChange | null>(null);
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`, { defaultValue: ROLE_LABELS[r] }) }));
 
-  async function update(u: UserView, change: { role?: Role; disabled?: boolean }) {
+  async function setDisabled(u: UserView, disabled: boolean) {
     setPending(u.id);
-    const r = await mutate('users.update', { id: u.id, ...change });
+    const r = await mutate('users.update', { id: u.id, disabled });
     setPending(null);
     if (!r.ok) return notifyError(r.error, t('users.updateFailed'));
-    if (change.disabled !== undefined)
-      notifySuccess(
-        change.disabled ? t('users.disabledDone', { name: u.displayName }) : t('users.enabledDone', { name: u.displayName }),
-      );
-    else notifySuccess(t('users.roleDone', { name: u.displayName, role: t(`roles.${r.value.role}`) }));
+    notifySuccess(disabled ? t('users.disabledDone', { name: u.displayName }) : t('users.enabledDone', { name: u.displayName }));
     users.refresh();
   }
 
@@ -83,7 +81,7 @@ export function UsersPage() {
                             value={u.role}
                             allowDeselect={false}
                             disabled={pending === u.id}
-                            onChange={(v) => v && v !== u.role && void update(u, { role: v as Role })}
+                            onChange={(v) => v && v !== u.role && setRoleChange({ user: u, role: v as Role })}
                           />
                         ) : (
                           <Text size="sm">{t(`roles.${u.role}`, { defaultValue: ROLE_LABELS[u.role] })}</Text>
@@ -112,17 +110,14 @@ export function UsersPage() {
                               </Menu.Item>
                               {!self &&
                                 (u.disabled ? (
-                                  <Menu.Item
-                                    leftSection={<IconUserCheck size={16} />}
-                                    onClick={() => void update(u, { disabled: false })}
-                                  >
+                                  <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => void setDisabled(u, false)}>
                                     {t('users.enable')}
                                   </Menu.Item>
                                 ) : (
                                   <Menu.Item
                                     color="red"
                                     leftSection={<IconUserOff size={16} />}
-                                    onClick={() => void update(u, { disabled: true })}
+                                    onClick={() => void setDisabled(u, true)}
                                   >
                                     {t('users.disable')}
                                   </Menu.Item>
@@ -141,6 +136,7 @@ export function UsersPage() {
       )}
       <AddUserModal opened={dialog === 'add'} onClose={close} onAdded={users.refresh} roleOptions={roleOptions} />
       <ResetPasswordModal user={dialog === 'reset' ? target : null} onClose={close} />
+      <RoleChangeDialog change={roleChange} onClose={() => setRoleChange(null)} onDone={users.refresh} />
     </Stack>
   );
 }

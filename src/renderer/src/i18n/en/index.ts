@@ -1,5 +1,6 @@
 import type { Messages } from '../zh-CN';
 import { applicants } from './applicants';
+import { lists } from './lists';
 import { admission } from './admission';
 import { audit } from './audit';
 import { base } from './base';
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...plan,
   ...audit,
   ...applicants,
+  ...lists,
   ...admission,
   ...scores,
   ...outbox,

@@ -63,6 +63,7 @@ export const outbox: Pick<Messages, 'outbox' | 'keys' | 'verify'> = {
     attempts: '{{n}} attempt(s)',
     encrypted: 'Encrypted',
     fingerprint: 'Signing key {{fp}}',
+    fileStem: 'package-{{kind}}-{{year}}-no{{seq}}',
     keepNote: 'Nothing is deleted before delivery is proven; failed packages stay and can be retried.',
   },
   keys: {
@@ -95,6 +96,29 @@ export const outbox: Pick<Messages, 'outbox' | 'keys' | 'verify'> = {
     trustAdd: 'Add',
     untrust: 'Remove',
     schemes: { 'passphrase-scrypt': 'Passphrase', 'electron-safestorage': 'OS keychain' },
+    generated: 'Signing key generated',
+    noneHintPassphrase: ' This computer has no OS keychain: you will set a passphrase to protect the private key.',
+    keptPassphrase:
+      'The private key is stored encrypted with a passphrase in the database of this data folder ({{dir}}). The passphrase is stored nowhere: it is asked for on every package build; a forgotten passphrase means rotating the key.',
+    keptKeychain:
+      'The private key is stored encrypted by this computer’s OS keychain in the database of the data folder ({{dir}}); only the desktop app on this computer can use it.',
+    passphrase: {
+      newTitle: 'Set the signing-key passphrase',
+      unlockTitle: 'Enter the signing-key passphrase',
+      newHint:
+        'This computer has no OS keychain, so the private key is sealed with a passphrase you choose. Keep it: building a package asks for it.',
+      unlockHint:
+        'The private key is protected by a passphrase. Enter the one set when the key was made; it is used for this signature only and not stored.',
+      label: 'Passphrase',
+      confirm: 'Passphrase again',
+      rule: 'At least 10 characters (a Chinese character counts as two), not a common password; a few words and digits work well.',
+      required: 'Enter the passphrase.',
+      mismatch: 'The two passphrases differ.',
+      whereKept:
+        'The private key is stored encrypted in the database of this data folder ({{dir}}). The passphrase is not stored; if it is forgotten the key must be rotated (packages already sent are not affected).',
+      submitNew: 'Set passphrase and continue',
+      submitUnlock: 'OK',
+    },
   },
   verify: {
     title: 'Verify a package',

@@ -66,6 +66,10 @@ export const screens = {
     baseCodeRule: 'Enter the base code.',
     cohortYearRule: 'The year must be a whole number from 2000 to 2100.',
     presetRule: 'Choose a province preset.',
+    baseNameTooLong: 'The base name can have at most {{max}} characters (it has {{n}}).',
+    baseCodeTooLong: 'The base code can have at most {{max}} characters (it has {{n}}).',
+    cohortYearRange: 'The cohort year must be from {{min}} to {{max}}; “{{value}}” is not. Please correct it.',
+    displayNameTooLong: 'The name can have at most {{max}} characters.',
     finish: 'Finish and sign in',
   },
   home: {
@@ -117,6 +121,14 @@ export const screens = {
     disabledDone: 'Disabled {{name}}; their sessions have ended.',
     roleDone: '{{name}} is now {{role}}.',
     updateFailed: 'Could not change the user',
+    roleChangeTitle: 'Change role',
+    roleChangeText: 'Change the role of {{name}} from “{{from}}” to “{{to}}”.',
+    roleToAdminWarning:
+      'Administrators manage every account, the signing keys and the base settings, and read the audit log. Grant it only to the people running the system.',
+    roleChangeSession: 'Their open sessions end; they sign in again to work with the new role.',
+    roleChangeReason: 'Reason',
+    roleChangeReasonHint: 'E.g. the notice of the new duties; kept in the audit log',
+    roleChangeConfirm: 'Change role',
     resetPassword: 'Reset password',
     resetPasswordOf: 'Reset password of {{name}}',
     resetHint:

@@ -1,4 +1,5 @@
 import { applicants } from './applicants';
+import { lists } from './lists';
 import { admission } from './admission';
 import { audit } from './audit';
 import { auth } from './auth';
@@ -27,6 +28,7 @@ export const zhCN = {
   ...users,
   ...audit,
   ...applicants,
+  ...lists,
   ...admission,
   ...scores,
   ...outbox,

@@ -64,6 +64,7 @@ export const outbox = {
     attempts: '已尝试 {{n}} 次',
     encrypted: '已加密',
     fingerprint: '签名公钥 {{fp}}',
+    fileStem: '报送包-{{kind}}-{{year}}-第{{seq}}号',
     keepNote: '送达前不会删除任何数据包；失败的数据包会保留并可重试。',
   },
   keys: {
@@ -95,6 +96,26 @@ export const outbox = {
     trustAdd: '添加',
     untrust: '移除',
     schemes: { 'passphrase-scrypt': '口令', 'electron-safestorage': '系统钥匙串' } as Record<string, string>,
+    generated: '已生成签名密钥',
+    noneHintPassphrase: '本机没有系统钥匙串，生成时需要设置一个口令来保护私钥。',
+    keptPassphrase:
+      '私钥用口令加密后保存在本机数据文件夹的数据库中（{{dir}}）。口令不保存在任何地方：每次生成报送包时需要输入；忘记口令只能更换密钥。',
+    keptKeychain: '私钥由本机系统钥匙串加密后保存在数据文件夹的数据库中（{{dir}}），只能在这台电脑上的桌面应用中使用。',
+    passphrase: {
+      newTitle: '设置签名密钥口令',
+      unlockTitle: '输入签名密钥口令',
+      newHint: '本机没有系统钥匙串，签名私钥用您设置的口令加密保存。请设置口令并牢记，生成报送包时需要输入。',
+      unlockHint: '签名私钥用口令保护。请输入生成密钥时设置的口令；口令只用于这一次签名，不会被保存。',
+      label: '口令',
+      confirm: '再次输入口令',
+      rule: '至少 10 位（一个汉字算 2 位），不要用常见密码；可以用几个词加数字组成。',
+      required: '请输入口令。',
+      mismatch: '两次输入的口令不一致。',
+      whereKept:
+        '私钥加密后保存在本机数据文件夹的数据库中（{{dir}}）。口令不会被保存，忘记后只能更换密钥（已报送的数据包不受影响）。',
+      submitNew: '设置口令并继续',
+      submitUnlock: '确定',
+    },
   },
   verify: {
     title: '核验数据包',

@@ -16,6 +16,10 @@ export const setup = {
     baseCodeRule: '请填写基地代码。',
     cohortYearRule: '年度应为 2000 到 2100 之间的整数。',
     presetRule: '请选择一个省份政策预设。',
+    baseNameTooLong: '基地名称不能超过 {{max}} 个字（现在是 {{n}} 个字）。',
+    baseCodeTooLong: '基地代码不能超过 {{max}} 个字符（现在是 {{n}} 个）。',
+    cohortYearRange: '招收年度应在 {{min}} 到 {{max}} 之间，“{{value}}”不在这个范围内，请改正。',
+    displayNameTooLong: '姓名不能超过 {{max}} 个字。',
     finish: '完成设置并登录',
   },
 };

@@ -1,0 +1,219 @@
+import { Checkbox, Group, Text, Textarea, TextInput } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExamCalendar, ExamCalendarStepDef } from '../../../../shared/contract/exam';
+import { FormDialog } from '../../components/FormDialog';
+import { mutate } from '../../lib/query';
+import { datePart, formatWindow, joinMoment, timePart } from './moments';
+
+/** Every calendar change is saved whole, with the reason the audit trail keeps. */
+function SaveCalendarDialog({
+  calendar,
+  title,
+  apply,
+  canSubmit = true,
+  submitLabel,
+  onClose,
+  children,
+}: {
+  calendar: ExamCalendar;
+  title: string;
+  apply: (c: ExamCalendar) => ExamCalendar;
+  canSubmit?: boolean;
+  submitLabel?: string;
+  onClose: () => void;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  return (
+    <FormDialog
+      title={title}
+      opened
+      onClose={onClose}
+      submitLabel={submitLabel}
+      canSubmit={canSubmit && reason.trim().length >= 2}
+      submit={() => mutate('exam.setCalendar', { calendar: apply(calendar), reason: reason.trim() })}
+    >
+      {children}
+      <Textarea
+        label={t('exam.calendar.reason')}
+        placeholder={t('exam.calendar.reasonPlaceholder')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        required
+      />
+    </FormDialog>
+  );
+}
+
+/** A date field and an optional time beside it (the notices give times only sometimes: 8:00, 23:59). */
+function MomentFields({
+  label,
+  timeLabel,
+  date,
+  time,
+  onDate,
+  onTime,
+  required,
+}: {
+  label: string;
+  timeLabel: string;
+  date: string;
+  time: string;
+  onDate: (v: string) => void;
+  onTime: (v: string) => void;
+  required?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group grow align="flex-start">
+      <TextInput type="date" label={label} value={date} onChange={(e) => onDate(e.currentTarget.value)} required={required} />
+      <TextInput
+        type="time"
+        label={timeLabel}
+        description={t('exam.calendar.timeHint')}
+        value={time}
+        onChange={(e) => onTime(e.currentTarget.value)}
+      />
+    </Group>
+  );
+}
+
+const replaceStep = (c: ExamCalendar, key: string, f: (s: ExamCalendarStepDef) => ExamCalendarStepDef): ExamCalendar => ({
+  ...c,
+  steps: c.steps.map((s) => (s.key === key ? f(s) : s)),
+});
+
+export function EditStepDialog({
+  calendar,
+  step,
+  onClose,
+}: {
+  calendar: ExamCalendar;
+  step: ExamCalendarStepDef;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [opensDate, setOpensDate] = useState(datePart(step.opens));
+  const [opensTime, setOpensTime] = useState(timePart(step.opens));
+  const [closesDate, setClosesDate] = useState(datePart(step.closes));
+  const [closesTime, setClosesTime] = useState(timePart(step.closes));
+  const [provisional, setProvisional] = useState(step.provisional);
+  const closes = joinMoment(closesDate, closesTime);
+  return (
+    <SaveCalendarDialog
+      calendar={calendar}
+      title={t('exam.calendar.editTitle', { label: step.label })}
+      canSubmit={closes !== null}
+      onClose={onClose}
+      apply={(c) =>
+        replaceStep(c, step.key, (s) => ({
+          ...s,
+          opens: joinMoment(opensDate, opensTime),
+          closes: closes ?? s.closes,
+          provisional,
+          example: false,
+        }))
+      }
+    >
+      <Text size="sm" c="dimmed">
+        {t('exam.calendar.source', { source: step.source })}
+      </Text>
+      <MomentFields
+        label={t('exam.calendar.opens')}
+        timeLabel={t('exam.calendar.opensTime')}
+        date={opensDate}
+        time={opensTime}
+        onDate={setOpensDate}
+        onTime={setOpensTime}
+      />
+      <MomentFields
+        label={t('exam.calendar.closes')}
+        timeLabel={t('exam.calendar.closesTime')}
+        date={closesDate}
+        time={closesTime}
+        onDate={setClosesDate}
+        onTime={setClosesTime}
+        required
+      />
+      <Checkbox
+        label={t('exam.calendar.provisionalLabel')}
+        checked={provisional}
+        onChange={(e) => setProvisional(e.currentTarget.checked)}
+      />
+    </SaveCalendarDialog>
+  );
+}
+
+export function EditTrainingEndDialog({ calendar, onClose }: { calendar: ExamCalendar; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [from, setFrom] = useState(calendar.trainingEnd.from);
+  const [to, setTo] = useState(calendar.trainingEnd.to);
+  return (
+    <SaveCalendarDialog
+      calendar={calendar}
+      title={t('exam.calendar.trainingEndTitle')}
+      canSubmit={from !== '' && to !== ''}
+      onClose={onClose}
+      apply={(c) => ({ ...c, trainingEnd: { ...c.trainingEnd, from, to, example: false } })}
+    >
+      <Text size="sm" c="dimmed">
+        {t('exam.calendar.source', { source: calendar.trainingEnd.source })}
+      </Text>
+      <Group grow>
+        <TextInput
+          type="date"
+          label={t('exam.calendar.endFrom')}
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+          required
+        />
+        <TextInput
+          type="date"
+          label={t('exam.calendar.endTo')}
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+          required
+        />
+      </Group>
+    </SaveCalendarDialog>
+  );
+}
+
+/** Confirming keeps the dates as they are and takes away the 示例 mark: one step, or every marked one. */
+export function ConfirmDialog({
+  calendar,
+  stepKey,
+  onClose,
+}: {
+  calendar: ExamCalendar;
+  stepKey: string | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const marked = calendar.steps.filter((s) => s.example && (stepKey === null || s.key === stepKey));
+  const includeEnd = stepKey === null && calendar.trainingEnd.example;
+  return (
+    <SaveCalendarDialog
+      calendar={calendar}
+      title={stepKey === null ? t('exam.calendar.confirmAllTitle') : t('exam.calendar.confirmTitle')}
+      submitLabel={t('exam.calendar.confirmSubmit')}
+      onClose={onClose}
+      apply={(c) => ({
+        ...c,
+        trainingEnd: includeEnd ? { ...c.trainingEnd, example: false } : c.trainingEnd,
+        steps: c.steps.map((s) => (marked.some((m) => m.key === s.key) ? { ...s, example: false } : s)),
+      })}
+    >
+      <Text size="sm">{t('exam.calendar.confirmHint')}</Text>
+      {marked.map((s) => (
+        <Text key={s.key} size="sm">
+          · {s.label}：{formatWindow(s.opens, s.closes)}
+        </Text>
+      ))}
+    </SaveCalendarDialog>
+  );
+}

@@ -1,0 +1,55 @@
+/** The applicant content hash decides "unchanged" on re-import: its field order and encoding must not drift. */
+import { describe, expect, it } from 'vitest';
+import { contentHash } from '../../../src/core/applicants/record';
+import type { ApplicantRecord } from '../../../src/core/applicants/validate-row';
+
+const RECORD: ApplicantRecord = {
+  idType: '居民身份证',
+  idNumber: '110101199003074514',
+  name: '测试甲',
+  sex: '男',
+  ethnicity: '汉族',
+  birthDate: '1990-03-07',
+  phone: '13800000000',
+  email: null,
+  highestEducation: '本科',
+  highestDegree: '学士',
+  school: '示例医学院',
+  major: '临床医学',
+  graduationDate: '2024-06-30',
+  fullTime: true,
+  category: '社会人',
+  employer: null,
+  ruralOriented: false,
+  qualificationCertNo: null,
+  practisingCertNo: null,
+  choices: ['0100'],
+  acceptsAdjustment: true,
+  reductionYears: 0,
+};
+
+describe('applicant content hash', () => {
+  it('is pinned: same fields in the same order give the same hash as every earlier release of this layout', () => {
+    expect(contentHash(RECORD)).toBe(PINNED);
+  });
+
+  it('hashes an absent optional fact exactly like a stored null (a row read back from the database)', () => {
+    const stored: ApplicantRecord = {
+      ...RECORD,
+      enrolledStudent: null,
+      ruralBreach: null,
+      ruralCounty: null,
+      discipline: null,
+      supplied: null,
+    };
+    expect(contentHash(stored)).toBe(contentHash(RECORD));
+  });
+
+  it('changes when any one field changes', () => {
+    expect(contentHash({ ...RECORD, phone: '13800000001' })).not.toBe(PINNED);
+    expect(contentHash({ ...RECORD, choices: ['0100', '0200'] })).not.toBe(PINNED);
+    expect(contentHash({ ...RECORD, discipline: '临床' })).not.toBe(PINNED);
+  });
+});
+
+const PINNED = 'c551e9c11e7540f444ad28f908e238ab88724dbffd14d9de7479a17fe5251b51';

@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { initialsMemo, insertRows, uuidv7Batch } from '../../../src/core/applicants/import-rows';
+import { pinyinInitials } from '../../../src/core/identity';
+
+describe('import rows, batched', () => {
+  it('uuidv7Batch gives distinct version-7 ids carrying the given millisecond', () => {
+    const ms = Date.UTC(2024, 5, 1, 8, 30);
+    const ids = uuidv7Batch(1000, ms);
+    expect(new Set(ids).size).toBe(1000);
+    for (const id of ids) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(parseInt(id.replace(/-/g, '').slice(0, 12), 16)).toBe(ms);
+    }
+    expect(uuidv7Batch(0, ms)).toEqual([]);
+  });
+
+  it('insertRows writes every row, across full and partial statements, with absent values as NULL', () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, note TEXT)');
+    const rows = Array.from({ length: 250 }, (_, i) => ({
+      id: i + 1,
+      name: `第${i + 1}人`,
+      note: i % 2 === 0 ? undefined : '备注',
+    }));
+    insertRows(db, 't', rows);
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 250 });
+    expect(db.prepare('SELECT * FROM t WHERE id IN (1, 250) ORDER BY id').all()).toEqual([
+      { id: 1, name: '第1人', note: null },
+      { id: 250, name: '第250人', note: '备注' },
+    ]);
+    insertRows(db, 't', []);
+    db.close();
+  });
+
+  it('initialsMemo answers as pinyinInitials does', () => {
+    const initials = initialsMemo();
+    for (const name of ['曾小明', '张伟', '张伟', '单田芳']) expect(initials(name)).toBe(pinyinInitials(name));
+  });
+});
