@@ -142,16 +142,7 @@ export function registerAdmission(program: Command, io: CliIo): void {
       print(io, s.json, runJson(v), () => runText(v));
     });
   });
-  adm
-    .command('second-choices <idNumber> [codes...]')
-    .description('登记二次补报志愿（北京：最多 2 个专业代码；下次计算录取时使用）')
-    .action(async (idNumber: string, codes: string[], _o: unknown, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
-      await withSession(io, g, async (s) => {
-        const r = await s.call('admission.setSecondChoices', { idNumber, choices: codes });
-        print(io, s.json, r, () => `已登记二次补报志愿：${r.choices.join('、') || '（无）'}`);
-      });
-    });
+  registerSecondChoices(adm, io);
   adm
     .command('list')
     .description('显示最近一次录取结果')
@@ -202,4 +193,24 @@ export function registerAdmission(program: Command, io: CliIo): void {
         print(io, s.json, { file, rows: x.rows, revealed: x.revealed }, () => `已导出 ${x.rows} 人到 ${file}`);
       });
     });
+}
+
+/** 二次补报 choices: the ID number off the command line when asked (--ids-file or `-`), the codes as arguments. */
+function registerSecondChoices(adm: Command, io: CliIo): void {
+  addIdsFileOption(
+    adm
+      .command('second-choices [args...]')
+      .description(
+        '登记二次补报志愿（北京：最多 2 个专业代码；下次计算录取时使用）。用法：second-choices 证件号码|- [专业代码...]，或 --ids-file 文件 [专业代码...]',
+      ),
+  ).action(async (args: string[], o: { idsFile?: string }, cmd: Command) => {
+    const g = cmd.optsWithGlobals<GlobalOptions>();
+    await withSession(io, g, async (s) => {
+      // With --ids-file every argument is a specialty code; otherwise the first is the ID number or `-`.
+      const [idArgs, codes] = o.idsFile === undefined ? [args.slice(0, 1), args.slice(1)] : [[], args];
+      const idNumber = await collectOneId(io, idArgs, o.idsFile, '登记二次补报志愿');
+      const r = await s.call('admission.setSecondChoices', { idNumber, choices: codes });
+      print(io, s.json, r, () => `已登记二次补报志愿：${r.choices.join('、') || '（无）'}`);
+    });
+  });
 }

@@ -49,7 +49,7 @@ describe('ID numbers from a file or standard input', () => {
   });
 
   it('the help of each command that takes ID numbers says how to keep them off the command line', async () => {
-    for (const cmd of [['confirm'], ['admission', 'decline'], ['scores', 'set']]) {
+    for (const cmd of [['confirm'], ['admission', 'decline'], ['admission', 'second-choices'], ['scores', 'set']]) {
       const help = await cli([...cmd, '--help']);
       expect(help.stdout, cmd.join(' ')).toContain('--ids-file');
       expect(help.stdout, cmd.join(' ')).toMatch(/标准输入/);
@@ -72,5 +72,27 @@ describe('ID numbers from a file or standard input', () => {
       { env },
     );
     expect(JSON.parse(set.stderr).error.code).not.toBe('USAGE');
+  });
+
+  it('admission second-choices takes the ID number from --ids-file or standard input, the codes from the arguments', async () => {
+    const { dir, ids } = await baseWithRoster(1);
+    const one = join(dir, 'one.txt');
+    writeFileSync(one, `${ids[0]}\n`);
+    const fromFile = await cli(['--data-dir', dir, '--json', 'admission', 'second-choices', '--ids-file', one, '0100'], { env });
+    const fromStdin = await cli(['--data-dir', dir, '--json', 'admission', 'second-choices', '-', '0100'], {
+      env,
+      stdin: `${ids[0]}\n`,
+    });
+    const two = join(dir, 'two.txt');
+    writeFileSync(two, `${ids[0]}\n${ids[0]}\n`);
+    const tooMany = await cli(['--data-dir', dir, '--json', 'admission', 'second-choices', '--ids-file', two, '0100'], {
+      env,
+    });
+    // Whatever the preset allows, the same person gets the same answer both ways; one person at a time.
+    const outcome = (r: { code: number; stdout: string; stderr: string }) =>
+      r.code === 0 ? 'ok' : (JSON.parse(r.stderr) as { error: { code: string } }).error.code;
+    expect(outcome(fromFile)).toBe(outcome(fromStdin));
+    expect(outcome(fromFile)).not.toBe('USAGE');
+    expect(outcome(tooMany)).toBe('USAGE');
   });
 });
