@@ -27,11 +27,22 @@ const benches: Bench[] = [
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');
+const failed: string[] = [];
 for (const b of benches) {
   if (only && !only.includes(b.name)) continue;
   const started = Date.now();
-  const mod = await b.load();
-  const figures = await mod.run();
-  console.log(`\n## ${b.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  for (const [k, v] of Object.entries(figures)) console.log(`  ${k}: ${v}`);
+  try {
+    const mod = await b.load();
+    const figures = await mod.run();
+    console.log(`\n## ${b.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    for (const [k, v] of Object.entries(figures)) console.log(`  ${k}: ${v}`);
+  } catch (e) {
+    // One broken bench must not hide the figures of the others; the run still fails at the end.
+    failed.push(b.name);
+    console.log(`\n## ${b.name}: FAILED\n  ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  }
+}
+if (failed.length > 0) {
+  console.log(`\nbenchmarks that failed: ${failed.join(', ')}`);
+  process.exitCode = 1;
 }
