@@ -8,6 +8,7 @@ import { storeBlob } from '../src/core/attachments/store';
 import { openCore } from '../src/core/open-core';
 import { passphraseProtector, useKeyProtector } from '../src/core/outbox/key-protector';
 import { rowPublicKey } from '../src/core/outbox/keys';
+import { exportMinisignPublicKey } from '../src/core/crypto/signing-key';
 import { createRng, makeApplicants, writeCsv } from '../src/core/testdata';
 import { createIntakeServer } from '../src/core/upload';
 import type { OpName, OpResult } from '../src/shared/contract';
@@ -93,6 +94,11 @@ export async function run(): Promise<Record<string, string | number>> {
       trustedKeys: [rowPublicKey(await core.db.selectFrom('signing_keys').selectAll().executeTakeFirstOrThrow())],
     });
     try {
+      // The base pins the intake's receipt key, as it would the province's: receipts are verified with it.
+      await call('keys.setIntakeKey', {
+        publicKey: exportMinisignPublicKey(intake.receiptPublicKey),
+        reason: '基准测试用接收端',
+      });
       await call('outbox.setEndpoint', { url: intake.url });
       t = performance.now();
       const pushed = await call('outbox.push', {});
