@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/core/open-core';
@@ -112,6 +112,9 @@ describe('basedesk admission', () => {
 
     const out = join(tempDir(), 'summary.xlsx');
     expect((await cli(['--data-dir', dir, 'admission', 'export', out], { env })).code).toBe(0);
+    // Full ID numbers inside: owner-only, written under a temporary name and renamed, nothing left beside it.
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dirname(out))).toEqual(['summary.xlsx']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
     expect(wb.worksheets[0]!.getRow(3).getCell(4).value).toBe(s.idNumber('B'));

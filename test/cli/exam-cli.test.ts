@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -143,6 +143,7 @@ describe('basedesk exam', () => {
     const x = await cli(['--data-dir', dir, 'exam', 'export', '--program', 'residency', file, '--json'], { env });
     expect(x.code).toBe(0);
     expect(x.json<{ rows: number }>().rows).toBe(1);
+    expect(statSync(file).mode & 0o777).toBe(0o600); // full ID numbers inside: owner-only
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;

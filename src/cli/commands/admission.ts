@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { writePrivateFileAtomic } from '../../core/db/private-files';
 import type { AdmissionRunView } from '../../shared/contract/admission';
 import { addIdsFileOption, collectIds, collectOneId } from '../id-input';
 import { withSession, type GlobalOptions } from '../context';
@@ -189,7 +189,7 @@ export function registerAdmission(program: Command, io: CliIo): void {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       await withSession(io, g, async (s) => {
         const x = await s.call('admission.summaryXlsx', o.masked ? { reveal: false } : {});
-        writeFileSync(file, Buffer.from(x.contentBase64, 'base64'));
+        writePrivateFileAtomic(file, Buffer.from(x.contentBase64, 'base64'));
         print(io, s.json, { file, rows: x.rows, revealed: x.revealed }, () => `已导出 ${x.rows} 人到 ${file}`);
       });
     });

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writePrivateFileAtomic } from '../../core/db/private-files';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import {
@@ -148,12 +149,12 @@ function registerExport(exam: Command, io: CliIo): void {
         const year = await yearOf(s, o.year);
         if (o.html) {
           const h = await s.call('exam.printable', { year, program });
-          writeFileSync(file, h.html);
+          writePrivateFileAtomic(file, h.html);
           print(io, s.json, { file, rows: h.rows, year, program }, () => `已导出 ${h.rows} 人到 ${file}`);
           return;
         }
         const x = await s.call('exam.export', { year, program });
-        writeFileSync(file, Buffer.from(x.contentBase64, 'base64'));
+        writePrivateFileAtomic(file, Buffer.from(x.contentBase64, 'base64'));
         print(io, s.json, { file, rows: x.rows, year, program }, () => `已导出 ${x.rows} 人到 ${file}`);
       });
     });

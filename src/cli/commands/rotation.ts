@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { writePrivateFileAtomic } from '../../core/db/private-files';
 import type { Command } from 'commander';
 import {
   PLAN_STATUS_LABEL,
@@ -365,7 +365,7 @@ function registerExport(rotation: Command, io: CliIo, session: Session): void {
         const who = o.trainee ? { idNumber: await idNumberArg(io, o.trainee) } : cohortInput(o);
         if (o.html) {
           const page = await s.call('rotation.printable', { ...who, kind: o.exitExams ? 'exitExams' : 'plan' });
-          writeFileSync(file, page.html, 'utf8');
+          writePrivateFileAtomic(file, page.html);
           print(
             io,
             s.json,
@@ -375,7 +375,7 @@ function registerExport(rotation: Command, io: CliIo, session: Session): void {
           return;
         }
         const r = await s.call('rotation.export', who);
-        writeFileSync(file, Buffer.from(r.contentBase64, 'base64'));
+        writePrivateFileAtomic(file, Buffer.from(r.contentBase64, 'base64'));
         print(
           io,
           s.json,

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writePrivateFileAtomic } from '../../core/db/private-files';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { CandidateSheet, RankingView, ScoreImportReport } from '../../shared/contract/scores';
@@ -16,7 +17,7 @@ function readInput(file: string): { fileName: string; contentBase64: string } {
 
 function writeOutput(file: string, out: { contentBase64: string }): void {
   try {
-    writeFileSync(file, Buffer.from(out.contentBase64, 'base64'));
+    writePrivateFileAtomic(file, Buffer.from(out.contentBase64, 'base64'));
   } catch (e) {
     fail('FILE_WRITE_FAILED', `无法写入文件：${file}（${(e as NodeJS.ErrnoException).code ?? String(e)}）`);
   }
