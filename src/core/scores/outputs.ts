@@ -54,7 +54,8 @@ export async function summaryXlsx(tx: Tx, input: { cohortYear?: number | undefin
   }
   const buf = await wb.xlsx.writeBuffer();
   return {
-    fileName: `成绩汇总表-${view.cohortYear}-${input.specialty}.xlsx`,
+    // 成绩汇总表-2024-内科.xlsx: readable wherever it is saved (the code alone, 0100, says nothing to a person).
+    fileName: `成绩汇总表-${view.cohortYear}-${view.groups[0]!.specialtyName.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`,
     contentBase64: Buffer.from(buf as ArrayBuffer).toString('base64'),
   };
 }

@@ -244,6 +244,7 @@ describe('ranking', () => {
       [c!.id, 4, 2],
     ]);
     const xlsx = await ok(core, session, 'scores.summaryXlsx', { specialty: '0100' });
+    expect(xlsx.fileName).toBe('成绩汇总表-2024-内科.xlsx'); // the specialty's name, not its code
     const { readTable } = await import('../../../src/core/tabular');
     const t = await readTable({ fileName: xlsx.fileName, bytes: Buffer.from(xlsx.contentBase64, 'base64') });
     expect(t.sheets[0]!.rows[1]!.map((x) => x.text)).toEqual([
