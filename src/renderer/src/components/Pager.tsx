@@ -21,6 +21,7 @@ export function Pager({
   page: number;
   pageSize: number;
   onPage: (page: number) => void;
+  /** A new page size also goes back to page 1: the old page number points at different rows. */
   onPageSize?: (size: number) => void;
   testId?: string;
 }) {
@@ -71,7 +72,11 @@ export function Pager({
             aria-label={t('lists.pager.pageSize')}
             data={PAGE_SIZES.map((n) => ({ value: String(n), label: t('lists.pager.perPage', { n }) }))}
             value={String(pageSize)}
-            onChange={(v) => v && onPageSize(Number(v))}
+            onChange={(v) => {
+              if (!v) return;
+              onPageSize(Number(v));
+              onPage(1);
+            }}
             allowDeselect={false}
             w={110}
             size="xs"

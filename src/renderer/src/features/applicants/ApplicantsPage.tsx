@@ -201,10 +201,7 @@ export function ApplicantsPage() {
           page={page}
           pageSize={pageSize}
           onPage={setPage}
-          onPageSize={(n) => {
-            setPageSize(n);
-            setPage(1);
-          }}
+          onPageSize={setPageSize}
           testId="applicants-pager"
         />
       )}

@@ -87,10 +87,7 @@ export function ResultsPanel({ components }: { components: ExamComponent[] | nul
             page={page}
             pageSize={pageSize}
             onPage={setPage}
-            onPageSize={(n) => {
-              setPageSize(n);
-              setPage(1);
-            }}
+            onPageSize={setPageSize}
             testId="results-pager"
           />
         )}
