@@ -94,7 +94,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['electron', 'better-sqlite3', 'kysely', 'fs', 'path', 'child_process'].map((name) => ({
+          paths: ['electron', 'better-sqlite3-multiple-ciphers', 'kysely', 'fs', 'path', 'child_process'].map((name) => ({
             name,
             message: 'The renderer reaches the core only through the typed API.',
           })),

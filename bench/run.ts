@@ -18,12 +18,15 @@ const benches: Bench[] = [
   { name: 'scores', load: () => import('./scores.bench') },
   { name: 'applicants', load: () => import('./applicants.bench') },
   { name: 'desk-search', load: () => import('./desk-search.bench') },
+  { name: 'confirm-stats', load: () => import('./confirm-stats.bench') },
   { name: 'tabular-memory', load: () => import('./tabular-memory.bench') },
   { name: 'age', load: () => import('./age.bench') },
   { name: 'startup', load: () => import('./startup.bench') },
   { name: 'rotation', load: () => import('./rotation.bench') },
   { name: 'rotation-grid', load: () => import('./rotation-grid.bench') },
   { name: 'screens', load: () => import('./screens.bench') },
+  { name: 'encryption', load: () => import('./encryption.bench') },
+  { name: 'retention', load: () => import('./retention.bench') },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');

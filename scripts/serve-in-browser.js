@@ -28,7 +28,8 @@ export function serveInBrowser(root, args, env = process.env) {
   const child = spawn(process.execPath, [join(root, 'bin', 'basedesk.js'), 'serve', ...args], {
     cwd: root,
     env,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // stdin from the terminal: without BASEDESK_DB_PASSPHRASE, serve asks for the database passphrase there.
+    stdio: ['inherit', 'pipe', 'inherit'],
   });
   let opened = false;
   // A closed terminal or pipe must not crash this process and orphan the server: its output is then dropped.

@@ -5,6 +5,7 @@ import { passphraseProtector, useKeyProtector } from '../core/outbox/key-protect
 import { defaultDataDir } from '../core/paths';
 import type { OpInput, OpName, OpResult } from '../shared/contract';
 import { isAppError } from '../shared/errors';
+import { cliDbKeySource, warnIfPlain } from './db-key';
 import { CliExit, fail, readSecret, type CliIo } from './io';
 
 export type GlobalOptions = { dataDir?: string; json?: boolean; user?: string };
@@ -28,11 +29,12 @@ export type CallOp = <K extends OpName>(name: K, ...input: InputArg<K>) => Promi
 export async function withCore<T>(io: CliIo, opts: GlobalOptions, fn: (core: Core) => Promise<T>): Promise<T> {
   let core: Core;
   try {
-    core = await openCore({ dataDir: opts.dataDir ?? defaultDataDir(io.env), idleMinutes: 0 });
+    core = await openCore({ dataDir: opts.dataDir ?? defaultDataDir(io.env), idleMinutes: 0, dbKey: cliDbKeySource(io) });
   } catch (e) {
     if (isAppError(e)) throw new CliExit(1, e.toApiError());
     throw e;
   }
+  warnIfPlain(io, core.encrypted);
   // The signing key is sealed with a passphrase in the CLI, asked for only when a key is used.
   let passphrase: Promise<string> | undefined;
   useKeyProtector(

@@ -4,8 +4,10 @@ import { registerApplicants } from './commands/applicants';
 import { registerAdmission } from './commands/admission';
 import { registerAudit } from './commands/audit';
 import { registerExam } from './commands/exam';
+import { registerWindows } from './commands/windows';
 import { registerDepartments } from './commands/departments';
 import { registerInit } from './commands/init';
+import { registerDbEncryption } from './commands/db-encryption';
 import { registerPackages } from './commands/packages';
 import { registerPlan } from './commands/plan';
 import { registerRotation } from './commands/rotation';
@@ -13,6 +15,9 @@ import { registerScores } from './commands/scores';
 import { registerServe } from './commands/serve';
 import { registerTrainees } from './commands/trainees';
 import { registerUsers } from './commands/users';
+import { registerRetention } from './commands/retention';
+import { registerReduction } from './commands/reduction';
+import { registerScoresPlatform } from './commands/scores-platform';
 import { CliExit, type CliIo } from './io';
 
 /** Builds the `basedesk` command tree. Each feature adds one `registerXxx(program, io)` line. */
@@ -29,17 +34,22 @@ export function buildProgram(io: CliIo): Command {
       writeErr: (s) => io.stderr.write(s),
     });
   registerInit(program, io);
+  registerDbEncryption(program, io);
   registerPlan(program, io);
   registerUsers(program, io);
   registerAudit(program, io);
   registerScores(program, io);
+  registerScoresPlatform(program, io);
   registerAdmission(program, io);
   registerApplicants(program, io);
   registerTrainees(program, io);
   registerExam(program, io);
+  registerWindows(program, io);
   registerPackages(program, io);
   registerDepartments(program, io);
   registerRotation(program, io);
+  registerRetention(program, io);
+  registerReduction(program, io);
   registerServe(program, io);
   return program;
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Kysely, Transaction } from 'kysely';
 import type { Role } from '../shared/permissions';
 import type { Hlc } from './audit/hlc';
@@ -19,6 +19,8 @@ export type Core = {
   schemaVersion: number;
   appVersion: string;
   backupFile: string | null;
+  /** Whether the database is encrypted at rest (false: a plain folder from an older version, not yet converted). */
+  encrypted: boolean;
   /** scrypt N used for every new password hash (and the matching dummy check for unknown users). */
   scryptCost: number;
   close(): Promise<void>;

@@ -1,9 +1,11 @@
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCore } from '../core/open-core';
 import { registerIpcHandlers } from './ipc';
-import { installKeyProtector } from './key-protector';
+import { isAppError } from '../shared/errors';
+import { appDbKeySource, offerEncryption } from './db-encryption';
+import { installKeyProtector, safeStorageProtector } from './key-protector';
 import { electronNativeBinding } from './native-binding';
 import { rendererUrlFor, takeSingleInstance } from './startup';
 import { denyAllPermissions, hardenWebContents, isAppUrl, isSafeExternalUrl, secureWebPreferences } from './security';
@@ -23,7 +25,18 @@ async function main(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   const dataDir = process.env.BASEDESK_DATA_DIR ?? app.getPath('userData');
   const nativeBinding = electronNativeBinding(app.getAppPath(), process.resourcesPath);
-  const core = await openCore({ dataDir, appVersion: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) });
+  const binding = nativeBinding ? { nativeBinding } : {};
+  const dbKey = appDbKeySource(safeStorageProtector());
+  let core;
+  try {
+    await offerEncryption(dataDir, dbKey, askToEncrypt, binding);
+    core = await openCore({ dataDir, appVersion: app.getVersion(), dbKey, ...binding });
+  } catch (e) {
+    // A wrong key, a missing key file or a locked keychain: say what to do, never a stack trace.
+    dialog.showErrorBox('无法打开数据', isAppError(e) ? e.message : String(e));
+    app.quit();
+    return;
+  }
   installKeyProtector(core);
   registerIpcHandlers(ipcMain, core, (url) => isAppUrl(url, rendererUrl));
 
@@ -57,6 +70,21 @@ async function main(): Promise<void> {
   app.on('window-all-closed', () => {
     void core.close().then(() => app.quit());
   });
+}
+
+async function askToEncrypt(): Promise<boolean> {
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    title: '加密数据',
+    message: '数据库目前未加密：身份证号、手机号等个人信息以明文保存在这台电脑上。',
+    detail:
+      '现在加密后，数据库、日志与备份只能由本机本账户的 BaseDesk 打开（密钥由系统钥匙串保管）。加密前请关闭其他正在使用这些数据的 BaseDesk 窗口。',
+    buttons: ['立即加密（推荐）', '暂不加密'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  return response === 0;
 }
 
 void main();

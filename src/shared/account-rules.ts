@@ -27,7 +27,31 @@ export function passwordProblem(password: string): string | null {
   if (password.length > MAX_PASSWORD_LENGTH) return `密码不能超过 ${MAX_PASSWORD_LENGTH} 位。`;
   if (new Set(password).size <= 2) return '密码不能只由一两个字符重复组成（如 aaaaaaaaaa、1212121212）。';
   if (isCommonPassword(password)) return '这是最常见的密码之一（或只在其后加了数字、符号），很容易被猜到。请换一个。';
+  if (isRepeatedUnit(password)) return '密码不能是一小段或一个常见词的重复（如 abcabcabcabc、passwordpassword）。请换一个。';
+  if (isCharacterRun(password)) return '密码不能是按字母或数字顺序排列的一串（如 abcdefghij）。请换一个。';
   return null;
+}
+
+/** The whole password is one unit repeated, and that unit alone would be refused (too short or common). */
+function isRepeatedUnit(password: string): boolean {
+  const lower = password.normalize('NFKC').toLowerCase();
+  for (let size = 1; size <= lower.length / 2; size++) {
+    if (lower.length % size !== 0) continue;
+    const unit = lower.slice(0, size);
+    if (unit.repeat(lower.length / size) !== lower) continue;
+    return passwordLength(unit) < MIN_PASSWORD_LENGTH || isCommonPassword(unit);
+  }
+  return false;
+}
+
+/** Letters or digits one after another in code order, up or down (abcdefghij, zyxwvutsrq). */
+function isCharacterRun(password: string): boolean {
+  const lower = password.normalize('NFKC').toLowerCase();
+  if (!/^[a-z0-9]+$/.test(lower)) return false;
+  const step = lower.charCodeAt(1) - lower.charCodeAt(0);
+  if (Math.abs(step) !== 1) return false;
+  for (let i = 2; i < lower.length; i++) if (lower.charCodeAt(i) - lower.charCodeAt(i - 1) !== step) return false;
+  return true;
 }
 
 /** ASCII digits, spaces and symbols: what people tack onto a word to pass a rule. */

@@ -30,3 +30,16 @@ export class AppError extends Error {
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/**
+ * The values a translated error text names ({{fileName}}, {{row}}…), taken from the error's details; null when
+ * any is missing, so the caller uses the plain text instead of showing "{{row}}" or an empty gap.
+ */
+export function detailParams(template: string, details: ErrorDetails | undefined): Record<string, string | number> | null {
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(details ?? {})) {
+    if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+  }
+  const names = [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
+  return names.every((n) => params[n] !== undefined) ? params : null;
+}

@@ -39,6 +39,9 @@ export const PERMISSIONS = {
   'applicants.view': ['admin', 'clerk', 'coordinator'],
   'applicants.import': ['admin', 'clerk', 'coordinator'],
   'applicants.reveal': ['admin', 'coordinator'],
+  'applicants.add': ['admin', 'clerk', 'coordinator'],
+  'applicants.correctContact': ['admin', 'clerk', 'coordinator'],
+  'applicants.recordAssigned': ['coordinator'],
   'confirm.decide': ['admin', 'clerk', 'coordinator'],
   'confirm.reopen': ['admin', 'clerk', 'coordinator'],
   'package.build': ['admin', 'coordinator'],
@@ -50,10 +53,17 @@ export const PERMISSIONS = {
   'trainees.reveal': ['admin', 'coordinator'],
   'rotation.view': ['admin', 'clerk', 'coordinator'],
   'rotation.manage': ['admin', 'coordinator'],
+  'windows.view': ALL,
+  'windows.edit': ['admin', 'coordinator'],
   'exam.view': ['admin', 'clerk', 'coordinator'],
   'exam.review': ['admin', 'clerk', 'coordinator'],
   'exam.manage': ['admin', 'coordinator'],
   'exam.reveal': ['admin', 'coordinator'],
+  'retention.view': ['admin', 'coordinator'],
+  'retention.edit': ['admin', 'coordinator'],
+  'retention.purge': ['admin', 'coordinator'],
+  'reduction.view': ['admin', 'clerk', 'coordinator'],
+  'reduction.manage': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

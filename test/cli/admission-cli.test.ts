@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/core/open-core';
 import { seedApplicants, type Person, type Seeded } from '../core/admission/seed';
-import { cli, initBase } from '../helpers/cli';
+import { cli, initBase, testDbKey } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
 
 const env = { BASEDESK_PASSWORD: 'admin-pass-123' };
@@ -29,7 +29,7 @@ async function base(plan: Array<[string, number]>, people: Person[]): Promise<{ 
   const dir = tempDir();
   const init = await initBase(dir, env);
   expect(init.code).toBe(0);
-  const core = await openCore({ dataDir: dir, idleMinutes: 0 });
+  const core = await openCore({ dataDir: dir, idleMinutes: 0, dbKey: testDbKey() });
   try {
     for (const [code, quota] of plan) {
       await core.db
@@ -117,7 +117,9 @@ describe('basedesk admission', () => {
     expect(readdirSync(dirname(out))).toEqual(['summary.xlsx']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
-    expect(wb.worksheets[0]!.getRow(3).getCell(4).value).toBe(s.idNumber('B'));
+    // 附件4 layout: title, 培训基地（盖章） line, header; the 住培 sheet has 专业 as its third column.
+    expect(wb.worksheets[0]!.getRow(3).getCell(5).value).toBe('身份证号');
+    expect(wb.worksheets[0]!.getRow(4).getCell(5).value).toBe(s.idNumber('B'));
   });
 
   it('bad input: a choice outside the plan is named and nothing is saved', async () => {
@@ -142,7 +144,7 @@ describe('basedesk admission', () => {
     );
     expect((await cli(['--data-dir', dir, 'admission', 'run'], { env })).code).toBe(0);
     // The plan changes after the run (one more seat in 内科).
-    const core = await openCore({ dataDir: dir, idleMinutes: 0 });
+    const core = await openCore({ dataDir: dir, idleMinutes: 0, dbKey: testDbKey() });
     try {
       await core.db.updateTable('plan_rows').set({ quota: 2 }).where('specialty_code', '=', '0100').execute();
     } finally {

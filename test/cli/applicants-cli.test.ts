@@ -64,12 +64,21 @@ describe('basedesk applicants / confirm', () => {
     const list = (await cli(['--data-dir', dir, 'applicants', 'list', '--json'], { env })).json<ListOut>();
     expect(list.total).toBe(11);
     const first = list.applicants.find((a) => a.name === rows[0]!.姓名)!;
-    expect(Object.keys(first).sort()).toEqual(['category', 'choices', 'confirmation', 'idNumber', 'name']);
+    expect(Object.keys(first).sort()).toEqual([
+      'category',
+      'choiceList',
+      'choices',
+      'confirmation',
+      'idNumber',
+      'name',
+      'roundHere',
+    ]);
     expect(first).toMatchObject({
       idNumber: `${rows[0]!.证件号码.slice(0, 6)}********${rows[0]!.证件号码.slice(14)}`,
       confirmation: 'pending',
     });
     expect(first.choices[0]).toMatch(/^\d{4}$/);
+    expect(first).toMatchObject({ choiceList: [{ order: 1, base: null, specialty: first.choices[0] }], roundHere: 1 });
 
     const revealed = (await cli(['--data-dir', dir, 'applicants', 'list', '--json', '--reveal'], { env })).json<ListOut>();
     expect(revealed.applicants.map((a) => a.idNumber)).toContain(rows[0]!.证件号码);

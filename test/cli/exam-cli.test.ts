@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/core/api/dispatch';
 import { openCore } from '../../src/core/open-core';
 import { seedExamWorld } from '../core/exam/world';
-import { cli, initBase } from '../helpers/cli';
+import { cli, initBase, testDbKey } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
 
 const env = { BASEDESK_PASSWORD: 'admin-pass-123', BASEDESK_KEY_PASSPHRASE: '签名口令 exam' };
@@ -30,7 +30,7 @@ type CandidatesOut = {
 async function seeded() {
   const dir = tempDir();
   expect((await initBase(dir, env, { baseName: '重庆测试医院', preset: 'chongqing-2022-agp' })).code).toBe(0);
-  const core = await openCore({ dataDir: dir, idleMinutes: 0 });
+  const core = await openCore({ dataDir: dir, idleMinutes: 0, dbKey: testDbKey() });
   try {
     const login = await dispatch(core, 'seed', 'auth.login', { username: 'admin', password: env.BASEDESK_PASSWORD });
     expect(login.ok).toBe(true);

@@ -7,7 +7,7 @@ import { openCore } from '../../src/core/open-core';
 import { createRng, makeApplicants, writeCsv } from '../../src/core/testdata';
 import { createIntakeServer, type IntakeServer } from '../../src/core/upload';
 import { exportMinisignPublicKey, parseMinisignPublicKey } from '../../src/core/crypto/signing-key';
-import { cli, initBase } from '../helpers/cli';
+import { cli, initBase, testDbKey } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
 
 const PASSWORD = 'admin-pass-123';
@@ -25,7 +25,7 @@ async function base(): Promise<string> {
   const dir = tempDir();
   const init = await initBase(dir, env);
   expect(init.code).toBe(0);
-  const core = await openCore({ dataDir: dir, idleMinutes: 0 });
+  const core = await openCore({ dataDir: dir, idleMinutes: 0, dbKey: testDbKey() });
   try {
     const call = async (op: string, input: unknown) => {
       const r = await dispatch(core, 'arrange', op, input);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/core/open-core';
 import { addTrainees, EXAMPLE_DEPARTMENTS, EXAMPLE_SCHEME } from '../core/rotation/helpers';
-import { cli, initBase } from '../helpers/cli';
+import { cli, initBase, testDbKey } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
 
 const env = { BASEDESK_PASSWORD: 'admin-pass-123', BASEDESK_KEY_PASSPHRASE: 'rotation key passphrase' };
@@ -13,7 +13,7 @@ const COHORT = new Date().getUTCFullYear() + 1;
 async function base(trainees = 3) {
   const dir = tempDir();
   expect((await initBase(dir, env, { year: COHORT })).code).toBe(0);
-  const core = await openCore({ dataDir: dir, idleMinutes: 0 });
+  const core = await openCore({ dataDir: dir, idleMinutes: 0, dbKey: testDbKey() });
   const people = await addTrainees(core, trainees, { cohortYear: COHORT });
   await core.close();
   const run = (args: string[], stdin?: string) =>

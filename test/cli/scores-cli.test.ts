@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/core/open-core';
 import { writeCsv } from '../../src/core/testdata';
-import { cli, initBase } from '../helpers/cli';
+import { cli, initBase, testDbKey } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
 import { addApplicants, type TestApplicant } from '../core/scores/fixtures';
 
@@ -18,7 +18,7 @@ async function initialised(name = '吉林大学第一医院'): Promise<string> {
 }
 
 async function withApplicants(dir: string, n: number): Promise<TestApplicant[]> {
-  const core = await openCore({ dataDir: dir });
+  const core = await openCore({ dataDir: dir, dbKey: testDbKey() });
   try {
     return await addApplicants(core, n);
   } finally {

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core';
+import { TEST_DB_PASSPHRASE } from '../helpers/cli';
 
 // What `npm start` runs. It starts the built CLI (out/main/cli.js) and serves the built renderer, like the
 // end-to-end fixtures; `npm test` builds before running vitest.
@@ -28,7 +29,7 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     if (/electron|^DISPLAY$|^WAYLAND_DISPLAY$|^BASEDESK_|^BROWSER$|^INIT_CWD$/i.test(k)) continue;
     env[k] = v;
   }
-  return { ...env, NO_COLOR: '1', BROWSER: 'none', ...extra };
+  return { ...env, NO_COLOR: '1', BROWSER: 'none', BASEDESK_DB_PASSPHRASE: TEST_DB_PASSPHRASE, ...extra };
 }
 
 /** Starts `node scripts/start.js` and resolves once it prints the URL (every output line is kept). */

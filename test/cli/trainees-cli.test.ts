@@ -6,7 +6,7 @@ import { openCore } from '../../src/core/open-core';
 import { traineesCsv, traineesXlsx } from '../../src/core/testdata/trainees';
 import { seedApplicants } from '../core/admission/seed';
 import { registry } from '../core/trainees/helpers';
-import { cli, initBase } from '../helpers/cli';
+import { cli, initBase, testDbKey } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
 
 const env = { BASEDESK_PASSWORD: 'admin-pass-123' };
@@ -103,7 +103,7 @@ describe('basedesk trainees', () => {
 
   it('enrol --cohort: admitted applicants who reported in become trainees; status reads the ID number from stdin', async () => {
     const dir = await initialised();
-    const core = await openCore({ dataDir: dir, idleMinutes: 0 });
+    const core = await openCore({ dataDir: dir, idleMinutes: 0, dbKey: testDbKey() });
     let s: Awaited<ReturnType<typeof seedApplicants>>;
     try {
       await core.db

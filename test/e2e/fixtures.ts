@@ -10,6 +10,8 @@ const RENDERER = join(ROOT, 'out', 'renderer', 'index.html');
 const START_TIMEOUT_MS = 20_000;
 
 export const PLANS = join(ROOT, 'test', 'fixtures', 'plans');
+/** The same fixed, strong test passphrase the CLI tests use (test/helpers/cli.ts). */
+export const E2E_DB_PASSPHRASE = 'test db passphrase: 7 blue herons';
 export const ADMIN = { username: 'admin', displayName: '王老师', password: 'correct horse 1' };
 
 export type Server = {
@@ -30,7 +32,8 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
   const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', dataDir, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
+    // Data folders are encrypted: serve takes the database passphrase from the environment (no TTY here).
+    env: { ...process.env, NO_COLOR: '1', BASEDESK_DB_PASSPHRASE: E2E_DB_PASSPHRASE },
   });
   let out = '';
   let err = '';

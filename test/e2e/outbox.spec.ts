@@ -117,7 +117,10 @@ test('build a confirmations package, see it queued, push it to a local intake, s
     await expect(page.getByTestId('verify-result')).toContainText('吉林大学第一医院');
     await page.locator('input[type=file]').setInputFiles(bad);
     await page.getByRole('button', { name: '核验', exact: true }).click();
-    await expect(page.getByTestId('verify-result')).toContainText('BAG_PAYLOAD_DIGEST');
+    // Worded for people; the code stays on hover for support.
+    await expect(page.getByTestId('verify-result')).toContainText('内容与内容清单记录的摘要不一致');
+    await expect(page.getByTestId('verify-result')).not.toContainText('BAG_PAYLOAD_DIGEST');
+    await expect(page.getByTestId('verify-result').locator('[title*="BAG_PAYLOAD_DIGEST"]')).toHaveCount(1);
     await expect(page.getByTestId('verify-result')).toContainText('data/applicants.json');
     await shot(page, 'outbox-4-verify');
 

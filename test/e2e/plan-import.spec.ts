@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PLANS, expect, field, goTo, initializeBase, openAsAdmin, test } from './fixtures';
+import { ADMIN, PLANS, expect, field, goTo, initializeBase, openAsAdmin, test } from './fixtures';
 
 const JILIN = join(PLANS, 'jilin-2024-residency-plan.csv');
 const CHONGQING = join(PLANS, 'chongqing-2022-assistant-gp-plan.csv');
@@ -31,7 +31,8 @@ test('Jilin plan: the base column is found by name, quotas are imported and the 
   await goTo(page, '审计日志');
   const row = page.getByTestId('audit-row').filter({ hasText: '导入招收计划' });
   await expect(row).toHaveCount(1);
-  await expect(row).toContainText('admin');
+  // By display name, not the login name.
+  await expect(row).toContainText(ADMIN.displayName);
   await row.getByRole('button', { name: '展开详情' }).click();
   await expect(page.getByText('"jilin-2024-residency-plan.csv"')).toBeVisible();
 

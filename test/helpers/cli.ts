@@ -1,9 +1,22 @@
 import { PassThrough, Readable } from 'node:stream';
 import { runCli } from '../../src/cli/program';
+import type { DbKeySource } from '../../src/core/db/key-source';
+import { passphraseProtector } from '../../src/core/outbox/key-protector';
+
+/** The database passphrase every CLI test (and the e2e `serve`) runs with: data folders are encrypted. */
+export const TEST_DB_PASSPHRASE = 'test db passphrase: 7 blue herons';
+
+/** For a test that opens a CLI-made data folder with `openCore` directly. */
+export function testDbKey(): DbKeySource {
+  return { protector: passphraseProtector(() => TEST_DB_PASSPHRASE) };
+}
 
 export type CliRun = { code: number; stdout: string; stderr: string; json<T = unknown>(): T };
 
-/** Run the real CLI in-process with captured streams; stdin is a pipe holding `stdin` (never a TTY). */
+/**
+ * Run the real CLI in-process with captured streams; stdin is a pipe holding `stdin` (never a TTY).
+ * BASEDESK_DB_PASSPHRASE is set unless the test sets it (or sets it to '' to run without one).
+ */
 export async function cli(argv: string[], opts: { env?: Record<string, string>; stdin?: string } = {}): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -11,7 +24,12 @@ export async function cli(argv: string[], opts: { env?: Record<string, string>; 
   let errText = '';
   stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
   stderr.on('data', (d: Buffer) => (errText += d.toString('utf8')));
-  const code = await runCli(argv, { stdout, stderr, stdin: Readable.from([opts.stdin ?? '']), env: { ...opts.env } });
+  const code = await runCli(argv, {
+    stdout,
+    stderr,
+    stdin: Readable.from([opts.stdin ?? '']),
+    env: { BASEDESK_DB_PASSPHRASE: TEST_DB_PASSPHRASE, ...opts.env },
+  });
   return { code, stdout: out, stderr: errText, json: <T>() => JSON.parse(out) as T };
 }
 

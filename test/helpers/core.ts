@@ -21,8 +21,16 @@ export function tempDir(prefix = 'basedesk-test-'): string {
 /** Cheap scrypt for test accounts: every setup hashes a password, and production cost is pinned elsewhere. */
 export const TEST_SCRYPT_COST = 2 ** 10;
 
+/** A fixed raw database key: core tests run on encrypted databases, as the app does. */
+export const TEST_DB_KEY: Uint8Array = new Uint8Array(32).map((_, i) => (i * 37 + 11) & 0xff);
+
 export async function freshCore(options: Partial<OpenCoreOptions> = {}): Promise<Core> {
-  const core = await openCore({ dataDir: options.dataDir ?? tempDir(), scryptCost: TEST_SCRYPT_COST, ...options });
+  const core = await openCore({
+    dataDir: options.dataDir ?? tempDir(),
+    scryptCost: TEST_SCRYPT_COST,
+    dbKey: { key: TEST_DB_KEY },
+    ...options,
+  });
   cleanups.push(() => core.close());
   return core;
 }

@@ -174,10 +174,15 @@ export function registerAdmission(program: Command, io: CliIo): void {
     .description('公示拟录取名单（记录公示期）')
     .requiredOption('--start <YYYY-MM-DD>', '公示开始日期')
     .option('--days <n>', '公示天数（默认 3）', (v) => Number(v))
-    .action(async (o: { start: string; days?: number }, cmd: Command) => {
+    .option('--reason <text>', '在录取时间窗口之外公示的原因（窗口已启用时必填，记入审计）')
+    .action(async (o: { start: string; days?: number; reason?: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       await withSession(io, g, async (s) => {
-        const p = await s.call('admission.publish', { startDate: o.start, ...(o.days ? { days: o.days } : {}) });
+        const p = await s.call('admission.publish', {
+          startDate: o.start,
+          ...(o.days ? { days: o.days } : {}),
+          ...(o.reason ? { reason: o.reason } : {}),
+        });
         print(io, s.json, p, () => `已公示第 ${p.runNo} 次计算结果：${p.startDate} 至 ${p.endDate}（${p.days} 天）`);
       });
     });
@@ -202,14 +207,19 @@ function registerSecondChoices(adm: Command, io: CliIo): void {
       .command('second-choices [args...]')
       .description(
         '登记二次补报志愿（北京：最多 2 个专业代码；下次计算录取时使用）。用法：second-choices 证件号码|- [专业代码...]，或 --ids-file 文件 [专业代码...]',
-      ),
-  ).action(async (args: string[], o: { idsFile?: string }, cmd: Command) => {
+      )
+      .option('--reason <text>', '在二次补报时间窗口之外登记的原因（窗口已启用时必填，记入审计）'),
+  ).action(async (args: string[], o: { idsFile?: string; reason?: string }, cmd: Command) => {
     const g = cmd.optsWithGlobals<GlobalOptions>();
     await withSession(io, g, async (s) => {
       // With --ids-file every argument is a specialty code; otherwise the first is the ID number or `-`.
       const [idArgs, codes] = o.idsFile === undefined ? [args.slice(0, 1), args.slice(1)] : [[], args];
       const idNumber = await collectOneId(io, idArgs, o.idsFile, '登记二次补报志愿');
-      const r = await s.call('admission.setSecondChoices', { idNumber, choices: codes });
+      const r = await s.call('admission.setSecondChoices', {
+        idNumber,
+        choices: codes,
+        ...(o.reason ? { reason: o.reason } : {}),
+      });
       print(io, s.json, r, () => `已登记二次补报志愿：${r.choices.join('、') || '（无）'}`);
     });
   });

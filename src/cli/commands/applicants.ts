@@ -3,6 +3,9 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { ConfirmationStatus, Decision, RowProblem } from '../../shared/contract/applicants';
 import { addIdsFileOption, collectIds } from '../id-input';
+import { registerConfirmStats } from './confirm-stats';
+import { registerApplicantAdd } from './applicants-add';
+import { registerApplicantAssigned } from './applicants-assigned';
 import { withSession, type GlobalOptions } from '../context';
 import { fail, oneOf, print, type CliIo } from '../io';
 
@@ -30,6 +33,8 @@ function problemsText(rejected: RowProblem[]): string[] {
 
 export function registerApplicants(program: Command, io: CliIo): void {
   const applicants = program.command('applicants').description('报名人员');
+  registerApplicantAdd(applicants, io);
+  registerApplicantAssigned(applicants, io);
   applicants
     .command('import <file>')
     .description('导入报名平台导出的报名人员名单（XLSX/CSV）；有效行一次性写入，问题行列出原因')
@@ -75,6 +80,9 @@ export function registerApplicants(program: Command, io: CliIo): void {
             category: a.category,
             choices: a.choices,
             confirmation: a.confirmation,
+            // Every choice, this base's (base null) and other bases', and the round the applicant belongs to here.
+            choiceList: a.choiceList ?? [],
+            roundHere: a.roundHere ?? null,
           })),
         };
         print(io, s.json, out, () =>
@@ -89,7 +97,7 @@ export function registerApplicants(program: Command, io: CliIo): void {
       });
     });
 
-  addIdsFileOption(
+  const confirm = addIdsFileOption(
     program
       .command('confirm [idNumbers...]')
       .description(
@@ -97,8 +105,9 @@ export function registerApplicants(program: Command, io: CliIo): void {
           '“确认通过”要求材料核对已记录且必需材料齐全：在确认台逐项核对，或用 --checklist complete 声明；' +
           '不符合资格规则的人员须 --override-rules --reason 写明放行原因',
       )
-      .requiredOption('--decision <decision>', 'confirmed（确认通过）| returned（退回补正）| rejected（不予确认）')
-      .option('--reason <text>', '原因（退回补正、不予确认、放行资格规则时必填）')
+      // Not a required option: commander checks a parent's required options for its subcommands too (`confirm stats`).
+      .option('--decision <decision>', 'confirmed（确认通过）| returned（退回补正）| rejected（不予确认）（必填）')
+      .option('--reason <text>', '原因（退回补正、不予确认、放行资格规则时必填；现场确认时间窗口之外办理时也必填）')
       .option(
         '--checklist <complete>',
         'complete：声明已逐项核验全部必需材料的原件（未记录的必需材料记为“原件已核验”，标明为声明，记入审计）',
@@ -107,10 +116,12 @@ export function registerApplicants(program: Command, io: CliIo): void {
   ).action(
     async (
       idNumbers: string[],
-      o: { decision: string; reason?: string; idsFile?: string; checklist?: string; overrideRules?: boolean },
+      o: { decision?: string; reason?: string; idsFile?: string; checklist?: string; overrideRules?: boolean },
       cmd: Command,
     ) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
+      if (o.decision === undefined)
+        fail('USAGE', '请用 --decision 指定确认结论：confirmed（确认通过）、returned（退回补正）或 rejected（不予确认）');
       const decision = oneOf(DECISIONS, o.decision, '--decision');
       if (o.checklist !== undefined) oneOf(['complete'] as const, o.checklist, '--checklist');
       await withSession(io, g, async (s) => {
@@ -130,4 +141,5 @@ export function registerApplicants(program: Command, io: CliIo): void {
       });
     },
   );
+  registerConfirmStats(confirm, io);
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, type Command } from 'commander';
+import { cliDbKeySource, warnIfPlain } from '../db-key';
 import { openCore } from '../../core/open-core';
 import { defaultDataDir } from '../../core/paths';
 import { isAppError } from '../../shared/errors';
@@ -49,11 +50,12 @@ export function registerServe(program: Command, io: CliIo): void {
       if (!rendererDir) fail('RENDERER_NOT_BUILT', '找不到界面文件：请先运行 npm run build（或用 --renderer-dir 指定）。');
       let core;
       try {
-        core = await openCore({ dataDir: g.dataDir ?? defaultDataDir(io.env) });
+        core = await openCore({ dataDir: g.dataDir ?? defaultDataDir(io.env), dbKey: cliDbKeySource(io) });
       } catch (e) {
         if (isAppError(e)) throw new CliExit(1, e.toApiError());
         throw e;
       }
+      warnIfPlain(io, core.encrypted);
       let server: RunningServer;
       try {
         server = await listenOrFallBack(io, { core, rendererDir, host: o.host, port: o.port, allowLan: o.allowLan === true });

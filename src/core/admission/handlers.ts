@@ -36,6 +36,8 @@ import { whyNot } from './why';
 import { overrideLines } from '../applicants/desk-records';
 import { admissionStats } from './stats';
 import { summaryHtml, summaryXlsx } from './summary';
+import { displayNamesOf } from '../users/display-names';
+import { requireFreshRun } from './staleness';
 
 /** Full ID numbers on screen only for roles allowed to reveal, and every reveal is audited. */
 async function allowReveal(ctx: CallContext, reveal: boolean | undefined, what: string): Promise<boolean> {
@@ -54,6 +56,12 @@ async function allowReveal(ctx: CallContext, reveal: boolean | undefined, what: 
     });
   });
   return true;
+}
+
+/** The 汇总表 reports the latest run: like 公示 and packages, it is refused while that run is out of date. */
+async function requireFreshSummary(ctx: CallContext): Promise<void> {
+  const base = await requireBase(ctx.core.db);
+  await requireFreshRun(ctx.core.db, await requireRun(ctx.core.db, base.cohort_year), '导出拟录取学员汇总表');
 }
 
 /** Exports carry full numbers by default when the role may reveal them (the province needs them). */
@@ -119,6 +127,10 @@ export const admissionHandlers = defineHandlers<typeof admissionOps>()({
       .orderBy('admission_decisions.created_at', 'desc')
       .orderBy('admission_decisions.id', 'desc')
       .execute();
+    const names = await displayNamesOf(
+      ctx.core.db,
+      rows.flatMap((r) => [r.created_by, r.revoked_by ?? '']),
+    );
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -126,9 +138,11 @@ export const admissionHandlers = defineHandlers<typeof admissionOps>()({
       summary: decisionSummary(r.kind, r.name, payloadRecord(r)),
       reason: r.reason,
       createdBy: r.created_by,
+      createdByName: names.get(r.created_by) ?? r.created_by,
       createdAt: r.created_at,
       revokedAt: r.revoked_at,
       revokedBy: r.revoked_by,
+      revokedByName: r.revoked_by === null ? null : (names.get(r.revoked_by) ?? r.revoked_by),
       revokeReason: r.revoke_reason,
     }));
   },
@@ -139,9 +153,15 @@ export const admissionHandlers = defineHandlers<typeof admissionOps>()({
 
   'admission.publicationHtml': async (ctx) => publicationHtml(ctx.core.db),
 
-  'admission.summaryXlsx': async (ctx, input) => summaryXlsx(ctx.core, actorOf(ctx), exportReveal(ctx, input.reveal)),
+  'admission.summaryXlsx': async (ctx, input) => {
+    await requireFreshSummary(ctx);
+    return summaryXlsx(ctx.core, actorOf(ctx), exportReveal(ctx, input.reveal));
+  },
 
-  'admission.summaryHtml': async (ctx, input) => summaryHtml(ctx.core, actorOf(ctx), exportReveal(ctx, input.reveal)),
+  'admission.summaryHtml': async (ctx, input) => {
+    await requireFreshSummary(ctx);
+    return summaryHtml(ctx.core, actorOf(ctx), exportReveal(ctx, input.reveal));
+  },
 
   'admission.stats': async (ctx) => admissionStats(ctx.core.db, admissionDeps()),
 

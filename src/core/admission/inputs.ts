@@ -13,6 +13,7 @@ import { formatHundredths } from '../scores/rules';
 import { loadComponents } from '../scores/components';
 import type { AdmissionDeps, CandidateResult } from './deps';
 import type { AdmissionDecisionTable } from './tables';
+import { fullChoiceList, ownChoicesByPosition, storedChoiceList } from '../applicants/choice-list';
 
 export type ApplicantInfo = {
   id: string;
@@ -23,10 +24,13 @@ export type ApplicantInfo = {
   highestEducation: string | null;
   category: string | null;
   employer: string | null;
+  /** This base's specialty per choice position, '' where the choice names another base. */
   choices: string[];
   acceptsAdjustment: boolean;
   confirmationStatus: string;
   reductionYears: number;
+  /** Assigned here by the province or city (调剂): admitted by its recorded outcome, never refused. */
+  assigned: boolean;
 };
 
 export type Inputs = {
@@ -62,6 +66,16 @@ export function parseChoices(json: string): string[] {
   }
 }
 
+/**
+ * The base ranks and admits only for choices naming itself: each own choice stays at its position, so an
+ * applicant whose first choice is another base competes here in the second round.
+ */
+export function ownChoices(choicesJson: string, choiceListJson: string | null | undefined): string[] {
+  const codes = parseChoices(choicesJson);
+  const list = storedChoiceList(codes, choiceListJson);
+  return list === null ? codes : ownChoicesByPosition(fullChoiceList(codes, list));
+}
+
 export async function loadApplicants(tx: Tx, cohortYear: number): Promise<Map<string, ApplicantInfo>> {
   const rows = await tx
     .selectFrom('applicants')
@@ -75,6 +89,8 @@ export async function loadApplicants(tx: Tx, cohortYear: number): Promise<Map<st
       'category',
       'employer',
       'choices_json',
+      'choice_list_json',
+      'assigned_json',
       'accepts_adjustment',
       'confirmation_status',
       'reduction_years',
@@ -92,10 +108,11 @@ export async function loadApplicants(tx: Tx, cohortYear: number): Promise<Map<st
       highestEducation: r.highest_education,
       category: r.category === '' ? null : r.category,
       employer: r.employer,
-      choices: parseChoices(r.choices_json),
+      choices: ownChoices(r.choices_json, r.choice_list_json),
       acceptsAdjustment: r.accepts_adjustment === 1,
       confirmationStatus: r.confirmation_status,
       reductionYears: r.reduction_years,
+      assigned: r.assigned_json != null,
     });
   }
   return out;
@@ -133,7 +150,9 @@ export async function loadInputs(tx: Tx, deps: AdmissionDeps): Promise<Inputs> {
     const r = results.get(a.id);
     const scores: Record<string, number> = {};
     for (const [k, v] of Object.entries(r?.components ?? {})) if (typeof v === 'number') scores[k] = v;
-    const why = ineligibleWhy(a.confirmationStatus, r, componentName, minTotal);
+    // A person the province or city assigned here takes no part in the choice rounds and may not be refused
+    // (seed 003: “不得以任何理由拒收调剂人员”): the recorded 调剂 decision admits them.
+    const why = a.assigned ? null : ineligibleWhy(a.confirmationStatus, r, componentName, minTotal);
     if (why !== null) ineligible.set(a.id, why);
     pool.push({
       id: a.id,

@@ -7,6 +7,7 @@ import { requireBase } from '../base/base';
 import type { Actor, Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
+import { checkWindow } from '../windows/guard';
 import { addDays, requireDate } from './dates';
 import { escapeHtml, noteParagraph, printablePage } from './html';
 import { activePublication, parseStored, requireRun, toPublicationView, viewContext } from './service';
@@ -16,10 +17,11 @@ import { admittedRows } from './views';
 export async function publish(
   core: Core,
   actor: Actor,
-  input: { startDate: string; days: number; note?: string | undefined },
+  input: { startDate: string; days: number; note?: string | undefined; reason?: string | undefined },
 ): Promise<PublicationView> {
   return core.db.transaction().execute(async (tx) => {
     const base = await requireBase(tx);
+    const outside = await checkWindow(tx, core, base.cohort_year, 'admission-publication', input.reason);
     const run = await requireRun(tx, base.cohort_year);
     await requireFreshRun(tx, run, '公示');
     const stored = parseStored(run);
@@ -27,6 +29,7 @@ export async function publish(
       throw new AppError(
         'ADMISSION_TIES_OPEN',
         `还有 ${stored.result.ties.length} 处末位同分等待决定，名单尚未确定，不能公示。请先决定同分。`,
+        { count: stored.result.ties.length },
       );
     }
     if (stored.result.admissions.length === 0) {
@@ -63,8 +66,8 @@ export async function publish(
       entity: 'admission-publication',
       entityId: row.id,
       before: current,
-      after: { ...view, admitted: stored.result.admissions.length },
-      reason: row.note,
+      after: { ...view, admitted: stored.result.admissions.length, ...(outside ? { outsideWindow: outside } : {}) },
+      reason: outside ? outside.reason : row.note,
     });
     return view;
   });

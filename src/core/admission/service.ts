@@ -17,6 +17,7 @@ import { loadApplicants, loadInputs, loadSpecialtyNames, toDecisions, type Input
 import type { AdmissionRunTable } from './tables';
 import { currentFingerprints, runStaleness } from './staleness';
 import { explainAdmission, runView, type ViewContext } from './views';
+import { checkWindow } from '../windows/guard';
 
 export async function latestRun(tx: Tx, cohortYear: number): Promise<AdmissionRunTable | null> {
   return (
@@ -435,7 +436,7 @@ export async function resolveTie(core: Core, actor: Actor, deps: AdmissionDeps, 
         throw new AppError(
           'ADMISSION_OVER_QUOTA',
           `该处只剩 ${tie.seatsLeft} 个名额，录取 ${input.admit.length} 人将超出计划。如确需超计划录取，请勾选“超计划批准”并填写批准理由。未做任何更改。`,
-          { seatsLeft: tie.seatsLeft },
+          { seatsLeft: tie.seatsLeft, admitting: input.admit.length },
         );
       }
       const resolution: TieResolution = {
@@ -608,10 +609,11 @@ export async function setSecondChoices(
   core: Core,
   actor: Actor,
   deps: AdmissionDeps,
-  input: { applicantId?: string | undefined; idNumber?: string | undefined; choices: string[] },
+  input: { applicantId?: string | undefined; idNumber?: string | undefined; choices: string[]; reason?: string | undefined },
 ): Promise<{ applicantId: string; choices: string[] }> {
   return core.db.transaction().execute(async (tx) => {
     const inp = await loadInputs(tx, deps);
+    const late = await checkWindow(tx, core, inp.cohortYear, 'second-choices', input.reason);
     const sw = inp.preset.secondWindow;
     if (sw === null) {
       throw new AppError('ADMISSION_NO_SECOND_WINDOW', `本省预设（${inp.preset.name}）没有二次补报，不能登记二次补报志愿。`);
@@ -641,7 +643,8 @@ export async function setSecondChoices(
       entity: 'applicant',
       entityId: a.id,
       before,
-      after: choices,
+      after: late ? { choices, outsideWindow: late } : choices,
+      reason: late?.reason ?? null,
     });
     return { applicantId: a.id, choices };
   });

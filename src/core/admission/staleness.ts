@@ -64,11 +64,13 @@ export async function currentFingerprints(tx: Tx, cohortYear: number): Promise<I
       applicant_id || '|' || choices_json, ';' ORDER BY applicant_id)
       FROM admission_second_choices WHERE cohort_year = ${y}), '') AS decisions
     FROM (SELECT
-      group_concat(id || '|' || coalesce(category, '') || '|' || choices_json || '|' || accepts_adjustment, ';')
-        AS applicants,
+      group_concat(id || '|' || coalesce(category, '') || '|' || choices_json || '|' || accepts_adjustment
+        -- Choices at other bases decide the round here; rows naming only this base keep their old fingerprint.
+        || CASE WHEN instr(coalesce(choice_list_json, ''), '"base":"') > 0 THEN '|' || choice_list_json ELSE '' END,
+        ';') AS applicants,
       group_concat(id || '|' || confirmation_status, ';') AS confirmations
       FROM (
-        SELECT id, category, choices_json, accepts_adjustment, confirmation_status FROM applicants
+        SELECT id, category, choices_json, choice_list_json, accepts_adjustment, confirmation_status FROM applicants
         WHERE cohort_year = ${y} ORDER BY id)) AS people`.execute(tx);
   const row = result.rows[0]!;
   const out = {} as InputFingerprints;

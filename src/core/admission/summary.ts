@@ -1,23 +1,24 @@
 /**
- * 拟录取学员汇总表 with the Jilin 附件4 columns, as XLSX and as a printable page. Full ID numbers and phones
- * appear only here and only for roles allowed to reveal; every export is audited.
+ * 拟录取学员汇总表 as the Jilin notice prints it (seed 002 附件4, named again in 六（二）): 住培 and 助理全科 in
+ * separate tables, each under its own title and the “培训基地（盖章）：” line, as XLSX (one sheet each) and as a
+ * printable page (one page each). Full ID numbers and phones appear only for roles allowed to reveal; every
+ * export is audited.
  */
 import { loadExcelJS } from '../tabular/xlsx';
 import type { ExportFile, HtmlPage } from '../../shared/contract/admission';
 import { maskIdNumber, maskPhone } from '../../shared/mask';
+import type { Program } from '../../shared/preset';
 import { appendEvent } from '../audit/events';
 import { currentPreset, requireBase } from '../base/base';
 import type { Actor, Core } from '../context';
-import { escapeHtml, printablePage } from './html';
 import { parseStored, requireRun, viewContext } from './service';
 import { admittedRows } from './views';
 import { neutraliseFormula } from '../tabular/cell-safety';
+import { programOf } from './followups';
+import { summaryPagesHtml } from './summary-page';
 
-/**
- * The province's 附件4 columns in its order, then 录取专业: a base admitting to several specialties needs it
- * on the same sheet, and appending it leaves the province's own columns where its reviewers expect them.
- */
-export const SUMMARY_COLUMNS = [
+/** 附件4's columns, in its order and spelling. */
+export const AGP_SUMMARY_COLUMNS = [
   '序号',
   '姓名',
   '性别',
@@ -25,37 +26,91 @@ export const SUMMARY_COLUMNS = [
   '手机号',
   '最高学历',
   '人员属性',
-  '工作单位',
-  '录取专业',
+  '工作单位（单位人填写）',
 ] as const;
 
-type SummaryData = { title: string; year: number; baseName: string; rows: string[][] };
+/**
+ * The 住培 table is downloaded from the provincial platform, not printed in the notice: it keeps 附件4's columns
+ * and adds 专业 after 姓名, since a 住培 base admits to many specialties (the 助理全科 table has one, so none).
+ */
+export const RESIDENCY_SUMMARY_COLUMNS = [
+  '序号',
+  '姓名',
+  '专业',
+  '性别',
+  '身份证号',
+  '手机号',
+  '最高学历',
+  '人员属性',
+  '工作单位（单位人填写）',
+] as const;
 
-async function summaryData(core: Core, reveal: boolean): Promise<SummaryData> {
+/** The category whose 工作单位 the table carries (附件4: “工作单位（单位人填写）”). */
+const UNIT_CATEGORY = '单位人';
+
+export type SummaryTable = { program: Program; title: string; sheetName: string; columns: readonly string[]; rows: string[][] };
+export type SummaryData = { year: number; baseName: string; tables: SummaryTable[]; rowCount: number };
+
+/** Titles as the notice writes them: 六（二） names the 住培 table, 附件4 heads the 助理全科 one. */
+function tableTitle(program: Program, province: string, year: number): string {
+  return program === 'agp' ? `${province}${year}年助理全科医生培训拟录取学员汇总表` : '住院医师规范化培训拟录取学员汇总表';
+}
+
+type Person = {
+  name: string;
+  sex: string;
+  idNumber: string;
+  phone: string;
+  education: string;
+  category: string;
+  employer: string;
+  specialty: string;
+};
+
+function tableRow(program: Program, n: number, p: Person): string[] {
+  const common = [p.sex, p.idNumber, p.phone, p.education, p.category, p.employer];
+  return program === 'agp' ? [String(n), p.name, ...common] : [String(n), p.name, p.specialty, ...common];
+}
+
+export async function summaryData(core: Core, reveal: boolean): Promise<SummaryData> {
   const tx = core.db;
   const base = await requireBase(tx);
   const preset = await currentPreset(tx);
   const run = await requireRun(tx, base.cohort_year);
   const ctx = await viewContext(tx, base.cohort_year, true);
   const categoryName = new Map(preset.categories.map((c) => [c.code, c.name]));
-  const rows = admittedRows(ctx, parseStored(run)).map((r, i) => {
+  const byProgram = new Map<Program, string[][]>(preset.programs.map((p) => [p, []]));
+  for (const r of admittedRows(ctx, parseStored(run))) {
     const a = ctx.applicants.get(r.applicantId);
-    const category = a?.category ?? null;
+    const category = a?.category == null ? '' : (categoryName.get(a.category) ?? a.category);
     const phone = a?.phone ?? '';
-    return [
-      String(i + 1),
-      r.name,
-      r.sex ?? '',
-      reveal ? r.idNumber : maskIdNumber(r.idNumber),
-      reveal ? phone : phone === '' ? '' : maskPhone(phone),
-      a?.highestEducation ?? '',
-      category === null ? '' : (categoryName.get(category) ?? category),
-      // 工作单位（单位人填写）: only applicants employed by a unit have one.
-      a?.employer ?? '',
-      r.specialtyName,
-    ];
-  });
-  return { title: `${base.name} ${base.cohort_year} 年拟录取学员汇总表`, year: base.cohort_year, baseName: base.name, rows };
+    const program = programOf(preset.programs, r.specialtyCode, r.specialtyName);
+    const rows = byProgram.get(program) ?? [];
+    byProgram.set(program, rows);
+    rows.push(
+      tableRow(program, rows.length + 1, {
+        name: r.name,
+        sex: r.sex ?? '',
+        idNumber: reveal ? r.idNumber : maskIdNumber(r.idNumber),
+        phone: reveal || phone === '' ? phone : maskPhone(phone),
+        education: a?.highestEducation ?? '',
+        category,
+        employer: category === UNIT_CATEGORY ? (a?.employer ?? '') : '',
+        specialty: r.specialtyName,
+      }),
+    );
+  }
+  const order: Program[] = ['residency', 'agp'];
+  const tables = order
+    .filter((p) => byProgram.has(p))
+    .map((program) => ({
+      program,
+      title: tableTitle(program, preset.province, base.cohort_year),
+      sheetName: program === 'agp' ? '助理全科医生培训' : '住院医师规范化培训',
+      columns: program === 'agp' ? AGP_SUMMARY_COLUMNS : RESIDENCY_SUMMARY_COLUMNS,
+      rows: byProgram.get(program)!,
+    }));
+  return { year: base.cohort_year, baseName: base.name, tables, rowCount: tables.reduce((n, t) => n + t.rows.length, 0) };
 }
 
 async function audit(core: Core, actor: Actor, kind: string, revealed: boolean, rows: number): Promise<void> {
@@ -70,41 +125,58 @@ async function audit(core: Core, actor: Actor, kind: string, revealed: boolean, 
   });
 }
 
+type Workbook = InstanceType<Awaited<ReturnType<typeof loadExcelJS>>['Workbook']>;
+
+function addTableSheet(wb: Workbook, t: SummaryTable, baseName: string): void {
+  const ws = wb.addWorksheet(t.sheetName, { pageSetup: { paperSize: 9, orientation: 'landscape' } });
+  const width = t.columns.length;
+  ws.mergeCells(1, 1, 1, width);
+  ws.getCell(1, 1).value = t.title;
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.getCell(1, 1).alignment = { horizontal: 'center' };
+  ws.mergeCells(2, 1, 2, width);
+  ws.getCell(2, 1).value = `培训基地（盖章）：${baseName}`;
+  ws.addRow([...t.columns]).font = { bold: true };
+  for (const r of t.rows) ws.addRow([Number(r[0]), ...r.slice(1).map(neutraliseFormula)]);
+  // ID numbers and phones are text: as numbers Excel would show 1.10105E+17 and lose digits.
+  const id = t.columns.indexOf('身份证号') + 1;
+  ws.getColumn(id).numFmt = '@';
+  ws.getColumn(id + 1).numFmt = '@';
+  t.columns.forEach((c, i) => (ws.getColumn(i + 1).width = COLUMN_WIDTH[c] ?? 10));
+}
+
+const COLUMN_WIDTH: Record<string, number> = {
+  序号: 6,
+  姓名: 10,
+  专业: 16,
+  身份证号: 22,
+  手机号: 14,
+  '工作单位（单位人填写）': 30,
+};
+
 export async function summaryXlsx(core: Core, actor: Actor, reveal: boolean): Promise<ExportFile> {
   const data = await summaryData(core, reveal);
   const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'BaseDesk';
-  const ws = wb.addWorksheet('拟录取学员汇总表', { pageSetup: { paperSize: 9, orientation: 'landscape' } });
-  ws.mergeCells(1, 1, 1, SUMMARY_COLUMNS.length);
-  ws.getCell(1, 1).value = data.title;
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
-  ws.getCell(1, 1).alignment = { horizontal: 'center' };
-  ws.addRow([...SUMMARY_COLUMNS]).font = { bold: true };
-  for (const r of data.rows) ws.addRow([Number(r[0]), ...r.slice(1).map(neutraliseFormula)]);
-  // ID numbers and phones are text: as numbers Excel would show 1.10105E+17 and lose digits.
-  ws.getColumn(4).numFmt = '@';
-  ws.getColumn(5).numFmt = '@';
-  [6, 10, 6, 22, 14, 10, 10, 30, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const t of data.tables) addTableSheet(wb, t, data.baseName);
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  await audit(core, actor, 'summary-xlsx', reveal, data.rows.length);
+  await audit(core, actor, 'summary-xlsx', reveal, data.rowCount);
   return {
     fileName: summaryFileName(data, 'xlsx'),
     contentBase64: buf.toString('base64'),
     revealed: reveal,
-    rows: data.rows.length,
+    rows: data.rowCount,
   };
 }
 
 export async function summaryHtml(core: Core, actor: Actor, reveal: boolean): Promise<HtmlPage> {
   const data = await summaryData(core, reveal);
-  const body = `<table>
-<thead><tr>${SUMMARY_COLUMNS.map((c) => `<th>${c === '工作单位' ? '工作单位（单位人填写）' : c}</th>`).join('')}</tr></thead>
-<tbody>
-${data.rows.map((r) => `<tr>${r.map((v, i) => `<td${i === 3 || i === 4 ? ' class="mono"' : ''}>${escapeHtml(v)}</td>`).join('')}</tr>`).join('\n')}
-</tbody>
-</table>`;
-  await audit(core, actor, 'summary-html', reveal, data.rows.length);
-  return { fileName: summaryFileName(data, 'html'), html: printablePage(data.title, body), revealed: reveal };
+  await audit(core, actor, 'summary-html', reveal, data.rowCount);
+  return {
+    fileName: summaryFileName(data, 'html'),
+    html: summaryPagesHtml(`拟录取学员汇总表（${data.year}）`, data.baseName, data.tables),
+    revealed: reveal,
+  };
 }
 
 /** 拟录取学员汇总表-2024-吉林大学第一医院.xlsx: the file says what, which year and whose, wherever it is saved. */

@@ -125,10 +125,13 @@ export function changeViews(ctx: ViewContext, changes: AllocationChange[]): Chan
 }
 
 /** The pure allocation names applicants by id in its messages; people read names. */
+/** The pure engine names applicants by id and specialties by code, in 「」; the screen shows names. */
 function humanize(ctx: ViewContext, message: string): string {
-  return message.replace(/「([^「」]+)」/g, (m, id: string) => {
-    const a = ctx.applicants.get(id);
-    return a === undefined ? m : `「${a.name}」`;
+  return message.replace(/「([^「」]+)」/g, (m, ref: string) => {
+    const a = ctx.applicants.get(ref);
+    if (a !== undefined) return `「${a.name}」`;
+    const specialty = ctx.specialtyNames.get(ref);
+    return specialty === undefined ? m : `「${specialty}」`;
   });
 }
 

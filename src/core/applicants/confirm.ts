@@ -17,6 +17,7 @@ import { loadCatalogue, type CatalogueIndex } from '../catalogue/catalogue';
 import type { Actor, Core, Tx } from '../context';
 import { normalizeIdInput } from '../identity';
 import { isoNow } from '../util/clock';
+import { checkWindow } from '../windows/guard';
 import { declareComplete, missingRequired } from './checklist';
 import { rulesOverrideOf } from './desk-records';
 import { applicantDetail, requireApplicant } from './detail';
@@ -173,6 +174,7 @@ export async function decide(core: Core, actor: Actor, input: DecideInput): Prom
     const base = await requireBase(tx);
     const catalogue = await loadCatalogue(tx);
     const targets = await resolveTargets(tx, base.cohort_year, input.targets);
+    const outside = await checkWindow(tx, core, base.cohort_year, 'desk-confirmation', reason);
     const now = isoNow(core.clock);
     const out: ApplicantSummary[] = [];
     for (const a of targets) {
@@ -207,6 +209,7 @@ export async function decide(core: Core, actor: Actor, input: DecideInput): Prom
           checklist: recorded,
           ...(c.declared.length > 0 ? { checklistDeclaredComplete: c.declared } : {}),
           ...(c.override ? { rulesOverride: c.override } : {}),
+          ...(outside ? { outsideWindow: outside } : {}),
         },
         reason: reason || null,
       });

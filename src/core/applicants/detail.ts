@@ -14,6 +14,7 @@ import { maskCertNo } from './privacy';
 import { contentHash, recordOf, summaryOf } from './record';
 import { extraOf, savedChecklist, type Extra } from './stored-json';
 import type { ApplicantTable } from './tables';
+import { displayNameOf } from '../users/display-names';
 
 export async function requireApplicant(tx: Tx, id: string): Promise<ApplicantTable> {
   const a = await tx.selectFrom('applicants').selectAll().where('id', '=', id).executeTakeFirst();
@@ -73,6 +74,7 @@ export async function applicantDetail(tx: Tx, id: string, catalogue?: CatalogueI
     work: extra.work ?? [],
     categoryName: preset.categories.find((c) => c.code === a.category)?.name ?? a.category,
     decidedBy: a.decided_by,
+    decidedByName: await displayNameOf(tx, a.decided_by),
     decisionReason: a.decision_reason,
     checklist: buildChecklist(checklistTemplate(preset, record, education.length > 1), saved, attested?.keys),
     checklistAttested: attested,

@@ -36,9 +36,31 @@ export const FIELDS: readonly FieldDef[] = [
     aliases: ['医师资格证书编号', '医师资格证书编码', '医师资格证书号码', '执业助理医师资格证书号码'],
   },
   { key: 'practisingCertNo', label: '医师执业证书编号', aliases: ['医师执业证书编号', '医师执业证书编码', '执业证书编号'] },
-  { key: 'choice1', label: '第一志愿', aliases: ['第一志愿', '志愿一', '报考专业', '培训专业'], required: true },
-  { key: 'choice2', label: '第二志愿', aliases: ['第二志愿', '志愿二'] },
-  { key: 'choice3', label: '第三志愿', aliases: ['第三志愿', '志愿三'] },
+  // A 志愿 column holds a specialty, or a base where the preset's choices name bases (Chongqing 助理全科); rosters
+  // whose choices are base + specialty (Beijing) have a base column and a specialty column per choice.
+  {
+    key: 'choice1',
+    label: '第一志愿',
+    aliases: ['第一志愿', '志愿一', '报考专业', '培训专业', '第一志愿专业', '第一志愿(专业)', '第一志愿培训专业', '志愿一专业'],
+    required: true,
+  },
+  {
+    key: 'choice2',
+    label: '第二志愿',
+    aliases: ['第二志愿', '志愿二', '第二志愿专业', '第二志愿(专业)', '第二志愿培训专业', '志愿二专业'],
+  },
+  {
+    key: 'choice3',
+    label: '第三志愿',
+    aliases: ['第三志愿', '志愿三', '第三志愿专业', '第三志愿(专业)', '第三志愿培训专业', '志愿三专业'],
+  },
+  {
+    key: 'choice1Base',
+    label: '第一志愿基地',
+    aliases: ['第一志愿基地', '第一志愿(基地)', '第一志愿培训基地', '志愿一基地', '报考基地', '报考培训基地'],
+  },
+  { key: 'choice2Base', label: '第二志愿基地', aliases: ['第二志愿基地', '第二志愿(基地)', '第二志愿培训基地', '志愿二基地'] },
+  { key: 'choice3Base', label: '第三志愿基地', aliases: ['第三志愿基地', '第三志愿(基地)', '第三志愿培训基地', '志愿三基地'] },
   { key: 'acceptsAdjustment', label: '是否服从调剂', aliases: ['是否服从调剂', '服从调剂'] },
   { key: 'reductionYears', label: '申请减免年限', aliases: ['申请减免年限', '减免年限'] },
   // Facts some provinces' rules need; rosters often lack them, and then they are unknown, never "no".

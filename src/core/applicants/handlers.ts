@@ -7,8 +7,13 @@ import { requireBase } from '../base/base';
 import { loadCatalogue } from '../catalogue/catalogue';
 import { decodeFile } from '../util/file-input';
 import { addAttachment, readAttachment } from './attachments';
+import { recordAssigned } from './assigned';
 import { decide, receipt, reopen, saveChecklist } from './confirm';
-import { dashboard } from './dashboard';
+import { recordedConfirmationWindow } from './confirmation-window';
+import { correctContact } from './contact';
+import { dashboard, localDay } from './dashboard';
+import { statsWorkbook } from './dashboard-export';
+import { exportApplicantList } from './list-export';
 import { applicantDetail, updateApplicant } from './detail';
 import { maskProblems, rejectionReportXlsx } from './rejection-report';
 import { nextInQueue } from './queue';
@@ -24,6 +29,8 @@ function importOptions(input: { mapping?: Record<string, ApplicantFieldKey> | un
     ...(input.headerRow !== undefined ? { headerRow: input.headerRow } : {}),
   };
 }
+
+const dashboardOptions = (nowMs: number) => ({ today: localDay(nowMs), window: recordedConfirmationWindow });
 
 export const applicantsHandlers = defineHandlers<typeof applicantsOps>()({
   'applicants.previewImport': async (ctx, input) => {
@@ -78,6 +85,8 @@ export const applicantsHandlers = defineHandlers<typeof applicantsOps>()({
 
   'applicants.get': async (ctx, input) => applicantDetail(ctx.core.db, input.id),
 
+  'applicants.recordAssigned': async (ctx, input) => recordAssigned(ctx.core, actorOf(ctx), input),
+
   'applicants.update': async (ctx, input) => updateApplicant(ctx.core, actorOf(ctx), input),
 
   'applicants.reveal': async (ctx, input) => reveal(ctx.core, actorOf(ctx), input.id, input.reason),
@@ -99,7 +108,17 @@ export const applicantsHandlers = defineHandlers<typeof applicantsOps>()({
 
   'confirm.receipt': async (ctx, input) => ({ html: await receipt(ctx.core, input.id) }),
 
-  'confirm.dashboard': async (ctx) => dashboard(ctx.core.db),
+  'confirm.dashboard': async (ctx) => dashboard(ctx.core.db, dashboardOptions(ctx.core.clock.nowMs())),
+
+  'confirm.statsExport': async (ctx) => {
+    const base = await requireBase(ctx.core.db);
+    const d = await dashboard(ctx.core.db, dashboardOptions(ctx.core.clock.nowMs()));
+    return statsWorkbook(d, base.cohort_year, base.name);
+  },
+
+  'applicants.correctContact': async (ctx, input) => correctContact(ctx.core, actorOf(ctx), input),
+
+  'applicants.export': async (ctx, input) => exportApplicantList(ctx.core, actorOf(ctx), input),
 
   'attachments.add': async (ctx, input) => {
     const { fileName, bytes } = decodeFile(input);

@@ -3,7 +3,7 @@
  * time after validation (profiled with `node --cpu-prof` on a 10,000-row file).
  */
 import { randomBytes } from 'node:crypto';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { pinyinInitials } from '../identity';
 
 /** Rows per INSERT statement: 100 rows of ~35 columns stays far below SQLite's 32,766 parameters. */

@@ -24,6 +24,7 @@ import { attachPeople } from './rejection-report';
 import { markDuplicates, validateRow, type RowContext, type RowOutcome } from './validate-row';
 import { changeSnapshots } from '../util/record-fields';
 import { initialsMemo, insertRows, uuidv7Batch } from './import-rows';
+import { choiceName, fullChoiceList } from './choice-list';
 
 export type ImportFile = { fileName: string; bytes: Uint8Array };
 export type ImportOptions = { mapping?: Record<string, ApplicantFieldKey>; headerRow?: number };
@@ -130,6 +131,8 @@ async function locate(tx: Tx, table: Table, opts: ImportOptions, fileName: strin
 
 async function rowContext(tx: Tx, cohortYear: number, today: string): Promise<RowContext> {
   const preset = await currentPreset(tx);
+  const { name, code } = await requireBase(tx);
+  const base = { name, code };
   const catalogue = await loadCatalogue(tx);
   const planned = await tx
     .selectFrom('plan_rows')
@@ -139,10 +142,10 @@ async function rowContext(tx: Tx, cohortYear: number, today: string): Promise<Ro
     .where('quota', '>', 0)
     .execute();
   if (planned.length > 0) {
-    return { preset, catalogue, allowed: new Set(planned.map((p) => p.specialty_code!)), allowedFrom: 'plan', today };
+    return { preset, catalogue, allowed: new Set(planned.map((p) => p.specialty_code!)), allowedFrom: 'plan', today, base };
   }
   const active = [...catalogue.byCode.values()].filter((s) => s.active === 1).map((s) => s.code);
-  return { preset, catalogue, allowed: new Set(active), allowedFrom: 'catalogue', today };
+  return { preset, catalogue, allowed: new Set(active), allowedFrom: 'catalogue', today, base };
 }
 
 type RowPlan =
@@ -297,7 +300,9 @@ export async function previewApplicantImport(core: Core, file: ImportFile, opts:
         idNumber: r ? maskIdNumber(r.idNumber) : maskIdNumber(cellText('idNumber')),
         name: r?.name ?? cellText('name'),
         category: r?.category ?? cellText('category'),
-        choices: r ? r.choices.map((c) => a.ctx.catalogue.byCode.get(c)?.name ?? c) : [cellText('choice1')].filter(Boolean),
+        choices: r
+          ? fullChoiceList(r.choices, r.choiceList).map((c) => choiceName(c, (x) => a.ctx.catalogue.byCode.get(x)?.name ?? x))
+          : [cellText('choice1') || cellText('choice1Base')].filter(Boolean),
         status: status[p.kind],
       };
     }),

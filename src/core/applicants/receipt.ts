@@ -52,8 +52,8 @@ table{border-collapse:collapse;width:100%;margin:8px 0} td,th{border:1px solid #
 </table>
 <table><tr><th>材料</th><th>核验情况</th></tr>${rows}</table>
 <p class="decision" data-field="decision">确认结果：${DECISION_LABELS[a.confirmation] ?? a.confirmation}</p>
-${a.rulesOverride ? `<p data-field="override">${esc(overrideText(a.rulesOverride))}</p>` : a.decisionReason ? `<p data-field="reason">原因：${esc(a.decisionReason)}</p>` : ''}
-<p>确认人：${esc(a.decidedBy)}&emsp;确认时间：${esc(decided)}</p>
+${a.rulesOverride ? `<p data-field="override">${esc(overrideText(a.rulesOverride, a.rulesOverride.by === a.decidedBy ? (a.decidedByName ?? undefined) : undefined))}</p>` : a.decisionReason ? `<p data-field="reason">原因：${esc(a.decisionReason)}</p>` : ''}
+<p>确认人：${esc(a.decidedByName ?? a.decidedBy)}&emsp;确认时间：${esc(decided)}</p>
 <div class="sign"><span>报名人签字：__________</span><span>打印时间：${esc(localTime(printedAt))}</span></div>
 </body></html>`;
 }

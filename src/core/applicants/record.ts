@@ -1,7 +1,9 @@
 /** Conversions between the stored row, the normalised import record and the API views (always masked). */
 import {
   APPLICANT_FIELD_LABELS,
+  type ApplicantChoice,
   type ApplicantFieldKey,
+  type AssignedRecord,
   type ApplicantSummary,
   type FieldChange,
 } from '../../shared/contract/applicants';
@@ -10,10 +12,12 @@ import type { CatalogueIndex } from '../catalogue/catalogue';
 import type { DocType } from '../identity';
 import { maskCertNo } from './privacy';
 import type { ApplicantTable } from './tables';
-import { DEFAULTED_WHEN_ABSENT, type ApplicantRecord } from './validate-row';
+import { DEFAULTED_WHEN_ABSENT, isChoiceField, type ApplicantRecord } from './validate-row';
 import { hashFields } from '../util/record-fields';
+import { choiceText, fullChoiceList, roundHere, storedChoiceList } from './choice-list';
 
 export function recordOf(a: ApplicantTable): ApplicantRecord {
+  const choices = JSON.parse(a.choices_json) as string[];
   return {
     idType: a.id_type as DocType,
     idNumber: a.id_number,
@@ -34,7 +38,8 @@ export function recordOf(a: ApplicantTable): ApplicantRecord {
     ruralOriented: a.rural_oriented === 1,
     qualificationCertNo: a.qualification_cert_no,
     practisingCertNo: a.practising_cert_no,
-    choices: JSON.parse(a.choices_json) as string[],
+    choices,
+    choiceList: storedChoiceList(choices, a.choice_list_json),
     acceptsAdjustment: a.accepts_adjustment === 1,
     reductionYears: a.reduction_years,
     enrolledStudent: flag(a.enrolled_student),
@@ -71,6 +76,7 @@ export function columnsOf(r: ApplicantRecord) {
     qualification_cert_no: r.qualificationCertNo,
     practising_cert_no: r.practisingCertNo,
     choices_json: JSON.stringify(r.choices),
+    choice_list_json: JSON.stringify(fullChoiceList(r.choices, r.choiceList)),
     accepts_adjustment: r.acceptsAdjustment ? 1 : 0,
     reduction_years: r.reductionYears,
     enrolled_student: flagColumn(r.enrolledStudent),
@@ -113,27 +119,35 @@ const HASH_KEYS: readonly (keyof ApplicantRecord)[] = [
   'supplied',
 ];
 
+/** Only a record with a choice elsewhere hashes its choice list: every other record hashes as it always did. */
+const HASH_KEYS_WITH_CHOICE_LIST: readonly (keyof ApplicantRecord)[] = [...HASH_KEYS, 'choiceList'];
+
 export function contentHash(r: ApplicantRecord): string {
   // Absent optional facts hash as null, as the stored row reads them back: JSON.stringify writes an
   // undefined array element as null, so no defaulted copy of the record is needed (a copy per row was a
   // sixth of a 10,000-row import).
-  return hashFields(r, HASH_KEYS);
+  return hashFields(r, r.choiceList == null ? HASH_KEYS : HASH_KEYS_WITH_CHOICE_LIST);
 }
 
 function same(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  if (Array.isArray(a) && Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
   return a === b;
 }
 
 type RecordKey = keyof ApplicantRecord;
 
-/** Which record keys a file column feeds (the three choices feed one list). */
+/** Which record keys a file column feeds (the choice columns feed one list). */
 function recordKeyOf(field: ApplicantFieldKey): RecordKey {
-  return field === 'choice1' || field === 'choice2' || field === 'choice3' ? 'choices' : field;
+  return isChoiceField(field) ? 'choices' : (field as RecordKey);
 }
 
-// The file's three choice columns are one list in the record.
-const LABELS: Record<RecordKey, string> = { ...APPLICANT_FIELD_LABELS, choices: '志愿', supplied: '已提供的字段' };
+// The file's choice columns are one list in the record.
+const LABELS: Record<RecordKey, string> = {
+  ...APPLICANT_FIELD_LABELS,
+  choices: '志愿',
+  choiceList: '志愿（含其他基地）',
+  supplied: '已提供的字段',
+};
 
 /** A value as the change list shows it; a field the stored record never had is “未提供”, not “空”. */
 const NOT_SUPPLIED = '（未提供）';
@@ -145,6 +159,7 @@ function shown(key: RecordKey, v: unknown, catalogue: CatalogueIndex): string | 
   if (key === 'idNumber') return maskIdNumber(String(v));
   if (key === 'qualificationCertNo') return maskCertNo(String(v));
   if (key === 'choices') return (v as string[]).map((c) => catalogue.byCode.get(c)?.name ?? c).join('、');
+  if (key === 'choiceList') return (v as ApplicantChoice[]).map((c) => choiceText(c, nameIn(catalogue))).join('；');
   if (typeof v === 'boolean') return v ? '是' : '否';
   return String(v);
 }
@@ -177,8 +192,29 @@ export function mergeRecord(
     (merged as Record<RecordKey, unknown>)[k] = after;
     changes.push({ field: LABELS[k], before: shown(k, before, catalogue), after: shown(k, after, catalogue) });
   }
+  if (keys.has('choices')) mergeChoiceList(merged, existing, incoming, changes, catalogue);
   merged.supplied = unionSupplied(existing.supplied, incoming.supplied);
   return { merged, changes };
+}
+
+/** Choices at other bases come with the choice columns; a change there is listed like any field. */
+function mergeChoiceList(
+  merged: ApplicantRecord,
+  existing: ApplicantRecord,
+  incoming: ApplicantRecord,
+  changes: FieldChange[],
+  catalogue: CatalogueIndex,
+): void {
+  const before = existing.choiceList ?? null;
+  const after = incoming.choiceList ?? null;
+  if (JSON.stringify(before) === JSON.stringify(after)) return;
+  merged.choiceList = after;
+  const full = (r: ApplicantRecord) => fullChoiceList(r.choices, r.choiceList);
+  changes.push({
+    field: LABELS.choiceList,
+    before: shown('choiceList', full(existing), catalogue),
+    after: shown('choiceList', full(incoming), catalogue),
+  });
 }
 
 /**
@@ -196,8 +232,11 @@ function unionSupplied(a: string[] | null | undefined, b: string[] | null | unde
   return [...new Set([...(a ?? []), ...(b ?? [])])].sort();
 }
 
+const nameIn = (catalogue: CatalogueIndex) => (code: string) => catalogue.byCode.get(code)?.name ?? code;
+
 export function summaryOf(a: ApplicantTable, catalogue: CatalogueIndex, reveal = false): ApplicantSummary {
   const choices = JSON.parse(a.choices_json) as string[];
+  const list = fullChoiceList(choices, storedChoiceList(choices, a.choice_list_json));
   return {
     id: a.id,
     idNumber: reveal ? a.id_number : maskIdNumber(a.id_number),
@@ -208,6 +247,10 @@ export function summaryOf(a: ApplicantTable, catalogue: CatalogueIndex, reveal =
     category: a.category,
     choices,
     choiceNames: choices.map((c) => catalogue.byCode.get(c)?.name ?? c),
+    choiceList: list,
+    roundHere: roundHere(list),
+    choiceTexts: list.map((c) => choiceText(c, nameIn(catalogue))),
+    assigned: a.assigned_json ? (JSON.parse(a.assigned_json) as AssignedRecord) : null,
     acceptsAdjustment: a.accepts_adjustment === 1,
     confirmation: a.confirmation_status,
     decidedAt: a.decided_at,

@@ -4,7 +4,6 @@
  */
 import type { ApplicantFieldKey } from '../../shared/contract/applicants';
 import type { Preset } from '../../shared/preset';
-import { matchSpecialty, type CatalogueIndex } from '../catalogue/catalogue';
 import { idBirthDate, idSex, normalizeDocType, parseDate, parseYearMonth, validateIdCell, validatePhone } from '../identity';
 import type { DocType } from '../identity';
 import { normalizeText } from '../tabular';
@@ -131,37 +130,7 @@ export function readYesNo(r: RowReader, k: ApplicantFieldKey): boolean | null {
   return null;
 }
 
-export type ChoiceContext = {
-  preset: Preset;
-  catalogue: CatalogueIndex;
-  allowed: Set<string>;
-  allowedFrom: 'plan' | 'catalogue';
-};
-
-export function readChoices(r: RowReader, ctx: ChoiceContext): string[] {
-  const choices: string[] = [];
-  r.required('choice1');
-  for (const k of ['choice1', 'choice2', 'choice3'] as const) {
-    const raw = r.text(k);
-    if (!raw) continue;
-    const s = matchSpecialty(ctx.catalogue, raw);
-    if (!s || !ctx.allowed.has(s.code)) {
-      const where = ctx.allowedFrom === 'plan' ? '本基地本年度招收计划' : '本基地专业目录';
-      r.problem(k, 'UNKNOWN_SPECIALTY', `${fieldLabel(k)}“${raw}”不是${where}中的专业，请核对专业名称`);
-      continue;
-    }
-    if (choices.includes(s.code)) r.warn(k, 'CHOICE_REPEATED', `${fieldLabel(k)}“${raw}”与前面的志愿重复`);
-    else choices.push(s.code);
-  }
-  if (choices.length > ctx.preset.choices) {
-    r.warn(
-      'choice1',
-      'TOO_MANY_CHOICES',
-      `填写了 ${choices.length} 个志愿，${ctx.preset.province}每人限报 ${ctx.preset.choices} 个`,
-    );
-  }
-  return choices;
-}
+export { readChoices, type ChoiceContext } from './choice-fields';
 
 export function readReductionYears(r: RowReader): number {
   const red = r.text('reductionYears');

@@ -1,4 +1,4 @@
-/** Kysely types for the applicants feature (migrations 0002, 0011, 0012). */
+/** Kysely types for the applicants feature (migrations 0002, 0011, 0012, 0014). */
 export type ApplicantTable = {
   id: string;
   cohort_year: number;
@@ -22,8 +22,15 @@ export type ApplicantTable = {
   rural_oriented: number;
   qualification_cert_no: string | null;
   practising_cert_no: string | null;
-  /** JSON array of specialty codes, choice 1..n. */
+  /** JSON array of this base's specialty codes, in choice order (choices naming other bases left out). */
   choices_json: string;
+  /**
+   * Migration 0014: JSON array of every choice, {order, base (null: this base), specialty}; its own-base entries'
+   * specialties follow choices_json. null: every choice is this base's, in choices_json order.
+   */
+  choice_list_json?: string | null;
+  /** Migration 0014: JSON AssignedRecord of a person the province or city assigned here (调剂); null otherwise. */
+  assigned_json?: string | null;
   accepts_adjustment: number;
   reduction_years: number;
   photo_sha256: string | null;

@@ -3,7 +3,7 @@
  * full-width forms, lowercase x, +86 and separators, the usual date spellings) is normalised silently;
  * everything else is a coded problem with the row, the field and a message that says what to do.
  */
-import type { ApplicantFieldKey, RowProblem } from '../../shared/contract/applicants';
+import type { ApplicantChoice, ApplicantFieldKey, RowProblem } from '../../shared/contract/applicants';
 import type { Preset } from '../../shared/preset';
 import type { CatalogueIndex } from '../catalogue/catalogue';
 import type { DocType } from '../identity';
@@ -50,7 +50,13 @@ export type ApplicantRecord = {
   ruralOriented: boolean;
   qualificationCertNo: string | null;
   practisingCertNo: string | null;
+  /** This base's specialty codes, in choice order. */
   choices: string[];
+  /**
+   * Every choice in order when at least one names another base; null (or absent) when every choice is this
+   * base's, in `choices` order. Kept null then, so the content hash of such a record is what it always was.
+   */
+  choiceList?: ApplicantChoice[] | null;
   acceptsAdjustment: boolean;
   reductionYears: number;
   /** 全日制在校研究生; null when unknown. */
@@ -78,6 +84,8 @@ export type RowContext = {
   allowed: Set<string>;
   allowedFrom: 'plan' | 'catalogue';
   today: string;
+  /** This base's name and code: a choice naming either is this base's own. Absent: every base named is another. */
+  base?: { name: string; code: string };
 };
 
 export type RowOutcome = {
@@ -120,7 +128,7 @@ export function validateRow(cells: Cell[], rowNo: number, columns: Map<Applicant
   const ruralOriented = readYesNo(r, 'ruralOriented') ?? false;
   const acceptsAdjustment = readYesNo(r, 'acceptsAdjustment') ?? false;
   const fullTime = readYesNo(r, 'fullTime');
-  const choices = readChoices(r, ctx);
+  const { choices, choiceList } = readChoices(r, ctx);
   const reductionYears = readReductionYears(r);
   const certs = readCertificates(r);
   const facts = {
@@ -152,6 +160,7 @@ export function validateRow(cells: Cell[], rowNo: number, columns: Map<Applicant
           ruralOriented,
           ...certs,
           choices,
+          choiceList,
           acceptsAdjustment,
           reductionYears,
           ...facts,
@@ -160,10 +169,24 @@ export function validateRow(cells: Cell[], rowNo: number, columns: Map<Applicant
   return { row: rowNo, record, present, problems: r.problems, warnings: r.warnings, idKey };
 }
 
-/** The record fields a file's columns feed (its three choice columns are the one `choices` list). */
+const CHOICE_FIELDS: ReadonlySet<string> = new Set([
+  'choice1',
+  'choice2',
+  'choice3',
+  'choice1Base',
+  'choice2Base',
+  'choice3Base',
+]);
+
+/** Whether a file column is one of the choice columns (specialty or base), which feed the one `choices` list. */
+export function isChoiceField(k: ApplicantFieldKey): boolean {
+  return CHOICE_FIELDS.has(k);
+}
+
+/** The record fields a file's columns feed (its choice columns are the one `choices` list). */
 export function suppliedFields(present: Iterable<ApplicantFieldKey>): string[] {
   const keys = new Set<string>();
-  for (const k of present) keys.add(k === 'choice1' || k === 'choice2' || k === 'choice3' ? 'choices' : k);
+  for (const k of present) keys.add(isChoiceField(k) ? 'choices' : k);
   return [...keys].sort();
 }
 

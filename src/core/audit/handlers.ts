@@ -3,6 +3,7 @@ import { defineHandlers } from '../api/handler';
 import type { EventTable } from '../db/schema';
 import { decodeHlc } from './hlc';
 import { verifyAuditChain } from './verify';
+import { displayNamesOf } from '../users/display-names';
 
 function view(e: EventTable): AuditEventView {
   return {
@@ -43,10 +44,13 @@ export const auditHandlers = defineHandlers<typeof auditOps>()({
     const rows = await q.selectAll().orderBy('hlc', 'desc').limit(input.limit).offset(input.offset).execute();
     const distinct = async (col: 'actor' | 'entity' | 'action') =>
       (await db.selectFrom('events').select(col).distinct().orderBy(col).execute()).map((r) => r[col]);
+    const actors = await distinct('actor');
     return {
       total: Number(total.n),
       events: rows.map(view),
-      actors: await distinct('actor'),
+      actors,
+      // People are shown by display name; the usernames stay the filter values.
+      actorNames: Object.fromEntries(await displayNamesOf(db, actors)),
       entities: await distinct('entity'),
       actions: await distinct('action'),
     };

@@ -78,5 +78,6 @@ function lockedOut(lockedUntil: string, nowMs: number): AppError {
   return new AppError(
     'AUTH_LOCKED_OUT',
     `密码连续输错 ${MAX_FAILED_LOGINS} 次，账号已暂时锁定，请 ${minutes} 分钟后再试，或请管理员重置密码。`,
+    { minutes },
   );
 }

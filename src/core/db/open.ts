@@ -1,9 +1,10 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { applyDbKey, databaseFileState } from './cipher';
 import { ImmediateSqliteDialect } from './immediate-dialect';
 import { removeLeftovers } from './leftovers';
 import { ensurePrivateDir, ensurePrivateFile, makeDataDirPrivate, restrictUmask } from './private-files';
@@ -28,6 +29,11 @@ export type OpenDatabaseOptions = {
   log?: (line: string) => void;
   /** Apply migrations up to this version only (migration tests). */
   targetVersion?: number;
+  /**
+   * The raw 32-byte key: a new file is created encrypted with it, an encrypted one opened with it. A plain
+   * file stays plain (converting it is `encryptDatabaseInPlace`). See README "数据存放与加密".
+   */
+  key?: Uint8Array | null;
 };
 
 export type OpenedDatabase = {
@@ -36,33 +42,39 @@ export type OpenedDatabase = {
   file: string;
   schemaVersion: number;
   backupFile: string | null;
+  /** Whether the file is encrypted at rest (false: a plain database from an older version). */
+  encrypted: boolean;
   close(): Promise<void>;
 };
 
-const SQLITE_MAGIC = 'SQLite format 3\u0000';
-
 function assertLooksLikeSqlite(file: string): void {
-  if (!existsSync(file)) return;
-  const size = statSync(file).size;
-  if (size === 0) return; // a zero-byte file is a fresh database to SQLite
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    readSync(fd, buf, 0, 16, 0);
-    if (size < 100 || buf.toString('latin1') !== SQLITE_MAGIC) {
-      throw new AppError(
-        'DB_NOT_SQLITE',
-        `数据文件不是 BaseDesk 的数据库（不是 SQLite 文件）：${file}。请检查数据目录是否选错，或从 backups 目录恢复备份。`,
-        { file },
-      );
-    }
-  } finally {
-    closeSync(fd);
-  }
+  if (databaseFileState(file) !== 'other') return;
+  throw new AppError(
+    'DB_NOT_SQLITE',
+    `数据文件不是 BaseDesk 的数据库（不是 SQLite 文件）：${file}。请检查数据目录是否选错，或从 backups 目录恢复备份。`,
+    { file },
+  );
 }
 
-function wrapSqliteError(e: unknown, file: string): never {
+function wrapSqliteError(e: unknown, file: string, keyed: boolean): never {
   const code = (e as { code?: string }).code ?? '';
+  if (keyed && code === 'SQLITE_NOTADB') {
+    // With a key, a wrong key and a damaged first page look the same to SQLite: say both.
+    throw new AppError(
+      'DB_KEY_WRONG',
+      `数据库密钥不正确，无法打开：${file}。请确认数据库口令与密钥文件 basedesk-key.json 属于这个数据目录；若确认无误，文件可能已损坏，请从 backups 目录恢复备份。`,
+      { file },
+    );
+  }
+  if (!keyed && code === 'SQLITE_NOTADB' && databaseFileState(file) === 'encrypted') {
+    throw new AppError(
+      'DB_KEY_REQUIRED',
+      `数据库已加密，需要数据库口令才能打开：${file}。请设置环境变量 BASEDESK_DB_PASSPHRASE 后重试。`,
+      {
+        file,
+      },
+    );
+  }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT')) {
     throw new AppError(
       'DB_CORRUPT',
@@ -73,24 +85,31 @@ function wrapSqliteError(e: unknown, file: string): never {
   throw e;
 }
 
+/** A connection with the key applied (new or encrypted file) and the pragmas every connection uses. */
+function connect(options: OpenDatabaseOptions, keyed: boolean): Database.Database {
+  const raw = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    if (keyed) applyDbKey(raw, options.key!);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    raw.pragma('synchronous = NORMAL');
+    return raw;
+  } catch (e) {
+    raw.close();
+    wrapSqliteError(e, options.file, keyed);
+  }
+}
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   const { file } = options;
   const dataDir = dirname(file);
   restrictUmask();
   ensurePrivateDir(dataDir);
   assertLooksLikeSqlite(file);
+  const keyed = !!options.key && databaseFileState(file) !== 'plain';
   ensurePrivateFile(file);
-
-  let raw: Database.Database;
-  try {
-    raw = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-    raw.pragma('journal_mode = WAL');
-    raw.pragma('foreign_keys = ON');
-    raw.pragma('busy_timeout = 5000');
-    raw.pragma('synchronous = NORMAL');
-  } catch (e) {
-    wrapSqliteError(e, file);
-  }
+  const raw = connect(options, keyed);
 
   let version: number;
   try {
@@ -99,7 +118,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     raw.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (e) {
     raw.close();
-    wrapSqliteError(e, file);
+    wrapSqliteError(e, file, keyed);
   }
 
   if (version > LATEST_SCHEMA_VERSION) {
@@ -125,7 +144,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   const target = options.targetVersion ?? LATEST_SCHEMA_VERSION;
   let backupFile: string | null = null;
   if (version < target) {
-    if (version > 0) backupFile = backupBeforeMigration(raw, file, version, options.backupDir);
+    if (version > 0) backupFile = backupDatabase(raw, file, `v${version}`, options.backupDir);
     const result = await migrate(db, target);
     version = result.version;
     if (!result.migrated && backupFile) {
@@ -143,6 +162,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     file,
     schemaVersion: version,
     backupFile,
+    encrypted: keyed,
     async close() {
       await db.destroy(); // closes the better-sqlite3 handle too
     },
@@ -167,14 +187,16 @@ async function migrate(db: Kysely<DB>, target: number): Promise<{ version: numbe
 }
 
 /**
- * A consistent snapshot (VACUUM INTO works under WAL and concurrent readers) before any schema change,
- * written under a temporary name and renamed once complete, so a file named like a backup is a whole one.
+ * A consistent snapshot (VACUUM INTO works under WAL and concurrent readers), taken before any schema
+ * change; written under a temporary name and renamed once complete, so a file named like a backup is a
+ * whole one. VACUUM INTO writes with the connection's cipher and key: an encrypted database's backups are
+ * encrypted with the same key (they open with the same key file).
  */
-function backupBeforeMigration(raw: Database.Database, file: string, version: number, dir?: string): string {
+export function backupDatabase(raw: Database.Database, file: string, label: string, dir?: string): string {
   const backupDir = dir ?? join(dirname(file), 'backups');
   mkdirSync(backupDir, { recursive: true, mode: 0o700 });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const target = join(backupDir, `basedesk-v${version}-${stamp}.sqlite`);
+  const target = join(backupDir, `basedesk-${label}-${stamp}.sqlite`);
   const part = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
   try {
     raw.prepare('VACUUM INTO ?').run(part);

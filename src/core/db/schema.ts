@@ -5,11 +5,15 @@
 import type { Generated } from 'kysely';
 import type { AdmissionTables } from '../admission/tables';
 import type { ExamTables } from '../exam/tables';
+import type { WindowTables } from '../windows/tables';
 import type { ApplicantTables } from '../applicants/tables';
+import type { PaperFormTables } from '../applicants/paper-form-tables';
 import type { OutboxTables } from '../outbox/tables';
 import type { RotationTables } from '../rotation/tables';
 import type { ScoreTables } from '../scores/tables';
 import type { TraineeTables } from '../trainees/tables';
+import type { ReductionTables } from '../reduction/tables';
+import type { RetentionTables } from '../retention/tables';
 
 export type MetaTable = { key: string; value: string };
 
@@ -108,9 +112,13 @@ export type FoundationDB = {
 
 export type DB = FoundationDB &
   ApplicantTables &
+  PaperFormTables &
   AdmissionTables &
   ScoreTables &
   OutboxTables &
   RotationTables &
   TraineeTables &
-  ExamTables;
+  ReductionTables &
+  ExamTables &
+  WindowTables &
+  RetentionTables;

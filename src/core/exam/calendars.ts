@@ -16,7 +16,8 @@ import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
 import type { Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
-import { calendarProblems, copyCalendarToYear, settleExamples } from './rules';
+import { calendarProblems, copyCalendarToYear, settleExamples, stepChanges } from './rules';
+import { displayNameOf } from '../users/display-names';
 
 export const CALENDAR_PRESETS: readonly ExamCalendar[] = [chongqing2024, fujian2024].map((c) => ExamCalendarSchema.parse(c));
 
@@ -39,16 +40,22 @@ export async function calendarFor(tx: Tx, year: number): Promise<{ calendar: Exa
 }
 
 export async function setCalendar(core: Core, actor: string, edited: ExamCalendar, reason: string): Promise<ExamCalendar> {
-  const problems = calendarProblems(edited);
-  if (problems.length > 0)
-    throw new AppError('EXAM_CALENDAR_INVALID', `日程有误，未保存：${problems.join('；')}。`, { problems });
   return core.db.transaction().execute(async (tx) => {
-    const before = await tx
+    const stored = await tx
       .selectFrom('exam_calendars')
       .select('calendar_json')
       .where('year', '=', edited.year)
       .executeTakeFirst();
-    const calendar = settleExamples(before ? ExamCalendarSchema.parse(JSON.parse(before.calendar_json)) : null, edited);
+    const base = await requireBase(tx);
+    // A year nobody edited yet runs on the preset: removing one of its steps keeps it restorable too.
+    const before = stored
+      ? ExamCalendarSchema.parse(JSON.parse(stored.calendar_json))
+      : (presetFor(base.province, edited.year) ?? null);
+    const calendar = settleExamples(before, edited);
+    // Checked once settled, so a removed step is named by its label, not its key.
+    const problems = calendarProblems(calendar);
+    if (problems.length > 0)
+      throw new AppError('EXAM_CALENDAR_INVALID', `日程有误，未保存：${problems.join('；')}。`, { problems });
     const values = { calendar_json: JSON.stringify(calendar), reason, updated_by: actor, updated_at: isoNow(core.clock) };
     await tx
       .insertInto('exam_calendars')
@@ -59,8 +66,8 @@ export async function setCalendar(core: Core, actor: string, edited: ExamCalenda
       action: 'exam.calendar',
       entity: 'exam_calendar',
       entityId: String(calendar.year),
-      before: before ? JSON.parse(before.calendar_json) : null,
-      after: calendar,
+      before: stored ? JSON.parse(stored.calendar_json) : null,
+      after: before ? { ...calendar, stepChanges: stepChanges(before, calendar) } : calendar,
       reason,
     });
     return calendar;
@@ -104,6 +111,7 @@ export async function calendarState(tx: Tx, year: number): Promise<ExamCalendarS
     calendar: row ? ExamCalendarSchema.parse(JSON.parse(row.calendar_json)) : (preset ?? null),
     edited: row !== undefined,
     updatedBy: row?.updated_by ?? null,
+    updatedByName: await displayNameOf(tx, row?.updated_by ?? null),
     updatedAt: row?.updated_at ?? null,
     sources,
   };

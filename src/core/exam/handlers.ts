@@ -16,6 +16,7 @@ import { examTracking } from './tracking';
 import { recordCheck, recordMaterials, reviewCandidate } from './review';
 import { beijingDate } from './rules';
 import { auditExport, summaryHtml, summarySheet, summaryXlsx } from './summary';
+import { resetSummaryTemplate, setSummaryTemplate, summaryTemplateView } from './summary-template';
 
 export const examHandlers = defineHandlers<typeof examOps>()({
   'exam.years': async (ctx) => {
@@ -32,6 +33,13 @@ export const examHandlers = defineHandlers<typeof examOps>()({
   'exam.tracking': async (ctx, input) => examTracking(ctx.core, input.year),
 
   'exam.results': async (ctx, input) => examResultList(ctx.core, input.year),
+
+  'exam.summaryTemplate': async (ctx) => summaryTemplateView(ctx.core.db),
+
+  'exam.setSummaryTemplate': async (ctx, input) =>
+    setSummaryTemplate(ctx.core, actorOf(ctx).username, input.columns, input.reason),
+
+  'exam.resetSummaryTemplate': async (ctx, input) => resetSummaryTemplate(ctx.core, actorOf(ctx).username, input.reason),
 
   'exam.setCalendar': async (ctx, input) => setCalendar(ctx.core, actorOf(ctx).username, input.calendar, input.reason),
 

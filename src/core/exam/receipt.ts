@@ -42,7 +42,7 @@ table{border-collapse:collapse;width:100%;margin:8px 0} td,th{border:1px solid #
 <table><tr><th>审核项</th><th>结果</th><th>说明</th></tr>${checks}</table>
 <p class="decision" data-field="decision">审核结果：${EXAM_STATUS_LABELS[c.status]}${c.decisionReason ? `（${esc(c.decisionReason)}）` : ''}</p>
 <p>现场网报确认须携带：${c.onsiteItems.map(esc).join('、')}。未在规定时间内进行现场网报确认的，视为无效报考人员。</p>
-<div class="sign"><span>经办人：${esc(c.decidedBy ?? '')}</span><span>审核时间：${esc(localTime(c.decidedAt))}</span><span>打印时间：${esc(localTime(printedAt))}</span></div>
+<div class="sign"><span>经办人：${esc(c.decidedByName ?? c.decidedBy ?? '')}</span><span>审核时间：${esc(localTime(c.decidedAt))}</span><span>打印时间：${esc(localTime(printedAt))}</span></div>
 </body></html>
 `;
 }

@@ -1,8 +1,8 @@
 /**
  * The 结业考核报名汇总表 (重庆2024 附件2 住培 / 附件3 助理全科), as XLSX and as a printable page with the
  * 培训基地（盖章）, 负责人签字 and date lines. The notice gives no columns: the template
- * (resources/exam-calendars/summary-template.json) defaults to the 结业考核资格审核名册 columns and can be
- * edited. Only candidates the base approved are listed; the sheet goes to the province, so it carries full ID
+ * (resources/exam-calendars/summary-template.json) defaults to the 结业考核资格审核名册 columns and is
+ * edited per base (summary-template.ts). Only candidates the base approved are listed; the sheet goes to the province, so it carries full ID
  * numbers and every export is audited.
  */
 import { loadExcelJS } from '../tabular/xlsx';
@@ -18,6 +18,7 @@ import { isoNow } from '../util/clock';
 import { calendarFor } from './calendars';
 import { factsContext } from './facts';
 import { rotationFactsOf } from './rotation-facts';
+import { summaryColumns } from './summary-template';
 import { candidateRows, viewsFor } from './views';
 
 type Program = 'residency' | 'agp';
@@ -78,6 +79,7 @@ const FIELDS: Record<string, (r: SummaryRecord, i: number) => string | number | 
   rotationMonths: (r) => r.rotationMonths,
   subjects: (r) => r.view.subjects.map((s) => EXAM_SUBJECT_LABELS[s]).join('、'),
   note: (r) => (r.view.retake ? '补考' : null),
+  blank: () => null,
 };
 
 export async function summarySheet(tx: Tx, core: Core, year: number, program: Program): Promise<SummarySheet> {
@@ -118,7 +120,7 @@ export async function summarySheet(tx: Tx, core: Core, year: number, program: Pr
       years: r.t.years,
     };
   });
-  const columns = template.columns as Column[];
+  const columns: Column[] = await summaryColumns(tx);
   // The notice's own name for the table: 《2024年重庆市住院医师规范化培训结业考核报名汇总表》 (重庆2024 一).
   const title = template.titles[program].replace('{year}', String(year)).replace('{province}', calendar.province);
   return {

@@ -67,6 +67,15 @@ export type ExamResultTable = {
 
 export type ExamCertificateTable = { trainee_id: string; cert_no: string; issued_on: string; actor: string; at: string };
 
+/** The 汇总表 columns edited at this base (migration 0017); one row at most. */
+export type ExamSummaryTemplateTable = {
+  id: number;
+  columns_json: string;
+  reason: string;
+  updated_by: string;
+  updated_at: string;
+};
+
 export type ExamTables = {
   exam_calendars: ExamCalendarTable;
   exam_candidates: ExamCandidateTable;
@@ -76,4 +85,5 @@ export type ExamTables = {
   exam_registrations: ExamRegistrationTable;
   exam_results: ExamResultTable;
   exam_certificates: ExamCertificateTable;
+  exam_summary_template: ExamSummaryTemplateTable;
 };

@@ -25,6 +25,7 @@ import {
   type RecordedCheck,
 } from './rules';
 import type { ExamCandidateTable } from './tables';
+import { displayNamesOf } from '../users/display-names';
 
 export type CandidateRow = { c: ExamCandidateTable; t: TraineeTable };
 
@@ -97,6 +98,8 @@ export type ViewContext = {
   registrations: Map<string, ExamRegistrationView[]>;
   materials: Received;
   specialties: Map<string, string>;
+  /** Display names of the people named in these candidates' records. */
+  people: Map<string, string>;
   today: string;
   /** Beijing time, 'YYYY-MM-DDTHH:MM'. */
   now: string;
@@ -139,14 +142,20 @@ export async function viewContext(tx: Tx, core: Core, calendar: ExamCalendar, ro
   const specialties = new Map(
     (await tx.selectFrom('specialties').select(['code', 'name']).execute()).map((s) => [s.code, s.name]),
   );
+  const recorded = await recordedChecks(tx, ids);
+  const people = await displayNamesOf(tx, [
+    ...rows.flatMap((r) => (r.c.decided_by === null ? [] : [r.c.decided_by])),
+    ...[...recorded.values()].flatMap((list) => list.map((x) => x.actor)),
+  ]);
   return {
     core,
     calendar,
     facts: await factsContext(tx, few(rows)),
-    recorded: await recordedChecks(tx, ids),
+    recorded,
     registrations,
     materials: await receivedMaterials(tx, ids),
     specialties,
+    people,
     today: beijingDate(core.clock.nowMs()),
     now: beijingMoment(core.clock.nowMs()),
   };
@@ -199,9 +208,10 @@ export function candidateView(ctx: ViewContext, row: CandidateRow, reveal: boole
     subjects: subjectsOf(row.c),
     status: row.c.status,
     eligible: isEligible(checks),
-    checks,
+    checks: checks.map((k) => ({ ...k, recordedByName: ctx.people.get(k.recordedBy) ?? k.recordedBy })),
     decisionReason: row.c.decision_reason,
     decidedBy: row.c.decided_by,
+    decidedByName: row.c.decided_by === null ? null : (ctx.people.get(row.c.decided_by) ?? row.c.decided_by),
     decidedAt: row.c.decided_at,
     registrations: registrationsOf(ctx, row),
     registrationLapsed: lapsed(ctx, row),

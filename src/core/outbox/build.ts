@@ -11,6 +11,7 @@ import { uuidv7 } from '../util/uuid7';
 import { ensureSigningKey, unlockSigningKey } from './keys';
 import { assertKindReady, packageKind } from './kinds';
 import { releaseSequence, reserveSequence } from './sequences';
+import type { ProgressReporter } from './build-progress';
 import type { OutboxTable } from './tables';
 
 export function outboxDir(core: Core): string {
@@ -29,6 +30,7 @@ export type BuildSpec = {
   baggingDate: string;
   outPath: string;
   encryptTo?: readonly string[];
+  progress?: ProgressReporter;
 };
 
 /**
@@ -42,6 +44,7 @@ export async function buildKindPackage(
 ): Promise<BuiltPackage & { schemaVersion: number; cohortYear: number }> {
   const def = packageKind(spec.kind);
   const [year, month, day] = spec.baggingDate.split('-').map(Number) as [number, number, number];
+  spec.progress?.stage('collecting');
   const { base, collected } = await core.db.transaction().execute(async (tx) => {
     await assertKindReady(tx, def);
     const base = await requireBase(tx);
@@ -76,6 +79,7 @@ export async function buildKindPackage(
     payload,
     signingKey: key,
     ...(spec.encryptTo && spec.encryptTo.length > 0 ? { encryptTo: spec.encryptTo } : {}),
+    ...(spec.progress ? { onWritten: spec.progress.written } : {}),
   });
   return { ...built, schemaVersion: def.schemaVersion, cohortYear: base.cohort_year };
 }
@@ -88,7 +92,7 @@ export async function buildKindPackage(
 export async function buildAndQueue(
   core: Core,
   actor: Actor,
-  input: { kind: PackageKindName; encryptTo?: readonly string[]; passphrase?: string },
+  input: { kind: PackageKindName; encryptTo?: readonly string[]; passphrase?: string; progress?: ProgressReporter },
 ): Promise<OutboxTable> {
   const def = packageKind(input.kind);
   await assertKindReady(core.db, def);
@@ -110,7 +114,9 @@ export async function buildAndQueue(
       baggingDate: chinaDate(nowMs),
       outPath: join(outboxDir(core), fileName),
       ...(encrypted ? { encryptTo: input.encryptTo! } : {}),
+      ...(input.progress ? { progress: input.progress } : {}),
     });
+    input.progress?.stage('queuing');
   } catch (e) {
     await releaseSequence(core, base.code, def.kind, sequence);
     throw e;

@@ -1,4 +1,5 @@
 import type { outboxOps } from '../../shared/contract/outbox';
+import { buildProgress, trackBuild } from './build-progress';
 import { actorOf, defineHandlers } from '../api/handler';
 import { decodeFile } from '../util/file-input';
 import { buildAndQueue } from './build';
@@ -51,13 +52,22 @@ export const outboxHandlers = defineHandlers<typeof outboxOps>()({
       if (!province) throw new AppError('KEY_NO_RECIPIENT', '尚未导入省级接收方的 age 公钥，无法加密。请先在“密钥”页面导入。');
       if (!recipients.includes(province)) recipients.push(province);
     }
-    const row = await buildAndQueue(ctx.core, actorOf(ctx), {
-      kind: input.kind,
-      encryptTo: recipients,
-      ...(input.passphrase ? { passphrase: input.passphrase } : {}),
-    });
-    return outboxItem(ctx.core, row.uuid);
+    const progress = trackBuild(ctx.core, input.progressId);
+    try {
+      const row = await buildAndQueue(ctx.core, actorOf(ctx), {
+        kind: input.kind,
+        encryptTo: recipients,
+        progress,
+        ...(input.passphrase ? { passphrase: input.passphrase } : {}),
+      });
+      progress.finish(true);
+      return await outboxItem(ctx.core, row.uuid);
+    } catch (e) {
+      progress.finish(false);
+      throw e;
+    }
   },
+  'package.buildProgress': async (ctx, input) => buildProgress(ctx.core, input.progressId),
   'package.verify': async (ctx, input) => {
     const file = decodeFile(input);
     return verifyReceivedBytes(ctx.core, actorOf(ctx).username, {

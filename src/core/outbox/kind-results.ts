@@ -4,6 +4,11 @@ import { emptyKind, htmlTable, type Collected, type PackageKindDef } from './kin
 import { deterministicXlsx } from './xlsx';
 
 const points = (h: number | null): string | null => (h === null ? null : (h / 100).toFixed(2));
+/** Scores in the workbook are number cells (sums and sorting work); the HTML form shows them as text. */
+const pointsCell = (h: number | null): number | null => (h === null ? null : h / 100);
+const SCORE_FORMAT = '0.00';
+const shownScore = (v: string | number | undefined): string | null =>
+  v === undefined ? null : typeof v === 'number' ? v.toFixed(2) : v;
 
 /** Examination scores per component (the scores tables), values in hundredths of a point as stored. */
 export const scoresKind: PackageKindDef = {
@@ -49,10 +54,10 @@ export const scoresKind: PackageKindDef = {
       source: r.source,
       updatedAt: r.updated_at,
     }));
-    const people = new Map<string, { name: string; idNumber: string; values: Map<string, string> }>();
+    const people = new Map<string, { name: string; idNumber: string; values: Map<string, string | number> }>();
     for (const s of scores) {
-      const p = people.get(s.applicantId) ?? { name: s.name, idNumber: s.idNumber, values: new Map<string, string>() };
-      p.values.set(s.component, s.absent ? '缺考' : (points(s.valueHundredths) ?? ''));
+      const p = people.get(s.applicantId) ?? { name: s.name, idNumber: s.idNumber, values: new Map<string, string | number>() };
+      p.values.set(s.component, s.absent ? '缺考' : (pointsCell(s.valueHundredths) ?? ''));
       people.set(s.applicantId, p);
     }
     const keys = components.length > 0 ? components.map((c) => c.key) : [...new Set(scores.map((s) => s.component))].sort();
@@ -63,7 +68,11 @@ export const scoresKind: PackageKindDef = {
       [
         { header: '姓名', value: (p: (typeof list)[number]) => p.name },
         { header: '证件号码', width: 22, value: (p) => p.idNumber },
-        ...keys.map((k) => ({ header: label(k), value: (p: (typeof list)[number]) => p.values.get(k) ?? null })),
+        ...keys.map((k) => ({
+          header: label(k),
+          numFmt: SCORE_FORMAT,
+          value: (p: (typeof list)[number]) => p.values.get(k) ?? null,
+        })),
       ],
       list,
       ctx.day,
@@ -72,7 +81,7 @@ export const scoresKind: PackageKindDef = {
       `${ctx.baseName} ${ctx.cohortYear} 级考核成绩`,
       `基地代码 ${ctx.baseCode}；打包日期 ${ctx.baggingDate}；共 ${list.length} 人`,
       ['序号', '姓名', '证件号码', ...keys.map(label)],
-      list.map((p, i) => [i + 1, p.name, p.idNumber, ...keys.map((k) => p.values.get(k) ?? null)]),
+      list.map((p, i) => [i + 1, p.name, p.idNumber, ...keys.map((k) => shownScore(p.values.get(k)))]),
     );
     return {
       records: { components: components.map((c) => ({ ...c })), scores },
@@ -149,7 +158,7 @@ export const admissionsKind: PackageKindDef = {
         { header: '名次', width: 6, value: (a) => a.rank },
         { header: '姓名', value: (a) => a.name },
         { header: '证件号码', width: 22, value: (a) => a.idNumber },
-        { header: '总成绩', value: (a) => points(a.totalHundredths) },
+        { header: '总成绩', numFmt: SCORE_FORMAT, value: (a) => pointsCell(a.totalHundredths) },
         { header: '录取轮次', value: (a) => a.round },
       ],
       admissions,

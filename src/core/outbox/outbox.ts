@@ -1,6 +1,7 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Connectivity, ExportedPackage, OutboxItem, OutboxStatus, PushResult } from '../../shared/contract/outbox';
+import { formatDate } from '../../shared/dates';
 import { AppError, isAppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
 import type { Core, Tx } from '../context';
@@ -294,6 +295,13 @@ export async function outboxStatus(core: Core, probe = true): Promise<OutboxStat
 async function requireRow(core: Core, uuid: string): Promise<OutboxTable> {
   const row = await core.db.selectFrom('outbox').selectAll().where('uuid', '=', uuid).executeTakeFirst();
   if (!row) throw new AppError('OUTBOX_NOT_FOUND', `待发件箱中没有编号为 ${uuid} 的数据包。`);
+  if (row.file_purged_at !== null) {
+    throw new AppError(
+      'OUTBOX_FILE_PURGED',
+      `数据包文件 ${row.file_name} 已于${formatDate(row.file_purged_at.slice(0, 10))}按保存期限清理（已送达，编号、SHA-512 和回执仍保留）。如需再次报送，请重新生成该种类的数据包。`,
+      { uuid },
+    );
+  }
   const st = await stat(packagePath(core, row)).catch(() => null);
   if (!st?.isFile()) {
     throw new AppError(

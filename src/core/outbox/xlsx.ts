@@ -3,7 +3,8 @@ import yauzl from 'yauzl';
 import { neutraliseFormula } from '../tabular/cell-safety';
 import { zipStream, type ZipDay, type ZipSource } from './package/zip-write';
 
-export type SheetColumn<T> = { header: string; width?: number; value: (row: T) => string | number | null };
+/** `numFmt` for number columns (scores: '0.00', so 85.5 reads 85.50 as on paper, and stays a number). */
+export type SheetColumn<T> = { header: string; width?: number; numFmt?: string; value: (row: T) => string | number | null };
 
 /**
  * A one-sheet XLSX whose bytes depend only on the rows and the day: exceljs stamps the workbook and
@@ -23,7 +24,11 @@ export async function deterministicXlsx<T>(
   wb.creator = 'BaseDesk';
   wb.lastModifiedBy = 'BaseDesk';
   const ws = wb.addWorksheet(sheetName);
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 14 }));
+  ws.columns = columns.map((c) => ({
+    header: c.header,
+    width: c.width ?? 14,
+    ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
+  }));
   // Text cells for ID numbers and phones: a number cell would lose digits past the 15th.
   for (const r of rows) ws.addRow(columns.map((c) => neutraliseFormula(c.value(r))));
   ws.getRow(1).font = { bold: true };

@@ -1,3 +1,4 @@
+import { exportResults } from './results-export';
 import type { scoresOps } from '../../shared/contract/scores';
 import { AppError } from '../../shared/errors';
 import { actorOf, defineHandlers } from '../api/handler';
@@ -79,6 +80,7 @@ export const scoresHandlers = defineHandlers<typeof scoresOps>()({
   'scores.results': async (ctx, input) => resultRows(ctx.core.db, input.cohortYear),
   'scores.page': async (ctx, input) => resultPage(ctx.core.db, input),
   'scores.summaryXlsx': async (ctx, input) => summaryXlsx(ctx.core.db, input),
+  'scores.export': async (ctx, input) => exportResults(ctx.core, actorOf(ctx), input),
 
   'interview.createSession': async (ctx, input) => createSession(ctx.core, actorOf(ctx), input),
   'interview.listSessions': async (ctx) => listSessions(ctx.core.db, actorOf(ctx)),

@@ -15,8 +15,10 @@ import { neutraliseFormula } from '../tabular/cell-safety';
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const show = (v: number | 'absent' | null | undefined) =>
-  v === 'absent' ? '缺考' : v === null || v === undefined ? '' : formatHundredths(v);
+/** A score as a number cell (sums and sorting work in the spreadsheet), shown with two decimals by the column format. */
+const scoreCell = (v: number | 'absent' | null | undefined): number | string =>
+  v === 'absent' ? '缺考' : v === null || v === undefined ? '' : v / 100;
+const SCORE_FORMAT = '0.00';
 
 export async function summaryXlsx(tx: Tx, input: { cohortYear?: number | undefined; specialty: string }): Promise<FileOutput> {
   const view = await showRanking(tx, { cohortYear: input.cohortYear, specialty: input.specialty });
@@ -33,8 +35,8 @@ export async function summaryXlsx(tx: Tx, input: { cohortYear?: number | undefin
         neutraliseFormula(r.name),
         r.idMasked,
         r.category ?? '',
-        ...components.map((c) => show(r.components[c.key])),
-        r.totalDisplay,
+        ...components.map((c) => scoreCell(r.components[c.key])),
+        r.total / 100,
         [r.tied ? '并列' : '', r.manualReason ? `人工排序：${r.manualReason}` : ''].filter(Boolean).join('；'),
       ]);
     }
@@ -50,6 +52,7 @@ export async function summaryXlsx(tx: Tx, input: { cohortYear?: number | undefin
       ]);
     }
     ws.getColumn(3).width = 22;
+    for (let i = 0; i <= components.length; i++) ws.getColumn(5 + i).numFmt = SCORE_FORMAT;
     ws.getRow(2).font = { bold: true };
   }
   const buf = await wb.xlsx.writeBuffer();

@@ -21,6 +21,10 @@ import {
 import { isoNow } from '../util/clock';
 import { admissionStaleness, loadRankStatus, loadTieDecisions } from './ranking-status';
 import { evaluateScores, loadScoreTable, type ScoreTable } from './results';
+import { policyOptions } from '../admission/rules/policy';
+import { choiceText, roundHere, storedChoiceList } from '../applicants/choice-list';
+import type { ApplicantChoice } from '../../shared/contract/applicants';
+import type { Preset } from '../../shared/preset';
 
 export async function resultRows(tx: Tx, cohortYear?: number): Promise<ResultRow[]> {
   const year = cohortYear ?? (await requireBase(tx)).cohort_year;
@@ -89,6 +93,41 @@ function rankGroup(
   return { ranked: { ranked: ranked.ranked, ties: ranked.ties.filter((t) => !t.ids.every((id) => settled.has(id))) }, settled };
 }
 
+/**
+ * The category the preset admits first at equal totals, per specialty code (Jilin 助理全科 单位人: “此类人员同等
+ * 条件下优先录取”). Admission applies it; the ranking puts it before the other tie-breaks too, so both agree.
+ */
+function priorityBySpecialty(preset: Preset, names: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map((policyOptions(preset, names).priorities ?? []).map((p) => [p.specialty, p.category]));
+}
+
+function tieBreaksFor(tieBreaks: readonly string[], priority: string | undefined): readonly string[] {
+  return priority === undefined ? tieBreaks : [`category:${priority}`, ...tieBreaks];
+}
+
+type ChoicePlaces = { round: number | null; others: string[] };
+
+/**
+ * Applicants with a choice naming another base: their round here and those other choices. Everyone else
+ * ranked here belongs to round 1 (their first choice is this base's).
+ */
+async function choicePlaces(tx: Tx, cohortYear: number, names: ReadonlyMap<string, string>): Promise<Map<string, ChoicePlaces>> {
+  const rows = await tx
+    .selectFrom('applicants')
+    .select(['id', 'choices_json', 'choice_list_json'])
+    .where('cohort_year', '=', cohortYear)
+    .where('choice_list_json', 'like', '%"base":"%')
+    .execute();
+  const out = new Map<string, ChoicePlaces>();
+  for (const r of rows) {
+    const list: ApplicantChoice[] | null = storedChoiceList(JSON.parse(r.choices_json) as string[], r.choice_list_json);
+    if (list === null) continue;
+    const others = list.filter((c) => c.base !== null).map((c) => choiceText(c, (code) => names.get(code) ?? code));
+    out.set(r.id, { round: roundHere(list), others });
+  }
+  return out;
+}
+
 type GroupMembers = { specialty: string; category: string | null; members: number[] };
 
 /** Applicants by ranking group: first choice, and category when the preset splits quotas by category. */
@@ -130,6 +169,8 @@ export async function showRanking(
   const status = await loadRankStatus(tx, year, preset);
   const decisions = await loadTieDecisions(tx, year);
   const admissible = (c: Candidate) => status.notAdmissible(c.id, c.total) === null;
+  const priorities = priorityBySpecialty(preset, names);
+  const places = await choicePlaces(tx, year, names);
 
   const groups = groupMembers(t, preset.quotasByCategory, input);
   const out: RankingGroup[] = [];
@@ -164,13 +205,16 @@ export async function showRanking(
       }
       rankable.push(c);
     }
-    const { ranked, settled } = rankGroup(g.specialty, rankable, tieBreaks, decisions, admissible);
+    const priority = priorities.get(g.specialty);
+    const groupTieBreaks = tieBreaksFor(tieBreaks, priority);
+    const { ranked, settled } = rankGroup(g.specialty, rankable, groupTieBreaks, decisions, admissible);
     unranked.sort((x, y) => (x.idMasked < y.idMasked ? -1 : 1));
     out.push({
       groupKey: key,
       specialty: g.specialty,
       specialtyName: names.get(g.specialty) ?? g.specialty,
       category: g.category,
+      priorityCategory: priority ?? null,
       ranked: ranked.ranked.map((c) => {
         const m = manual.size > 0 ? manual.get(`${key}\u0000${c.id}`) : undefined;
         const s = settled.get(c.id);
@@ -191,6 +235,8 @@ export async function showRanking(
           admissible: why === null,
           notAdmissible: why,
           tieDecision: s === undefined ? null : { ...s.decision, admitted: s.admitted },
+          round: places.get(c.id)?.round ?? 1,
+          otherChoices: places.get(c.id)?.others ?? [],
         };
       }),
       ties: ranked.ties.map((x) => ({ rank: x.rank, applicantIds: x.ids })),

@@ -6,6 +6,7 @@ import { loadCatalogue } from '../catalogue/catalogue';
 import type { Tx } from '../context';
 import { mustServeOf, summaryOf } from './record';
 import type { TraineeTable } from './tables';
+import { displayNamesOf } from '../users/display-names';
 
 export async function traineeDetail(tx: Tx, t: TraineeTable): Promise<TraineeDetail> {
   const catalogue = await loadCatalogue(tx);
@@ -23,6 +24,10 @@ export async function traineeDetail(tx: Tx, t: TraineeTable): Promise<TraineeDet
     .orderBy('at')
     .orderBy('id')
     .execute();
+  const people = await displayNamesOf(
+    tx,
+    [...history, ...transfers].map((x) => x.actor),
+  );
   return {
     ...summaryOf(t, catalogue),
     phone: t.phone === null ? null : maskPhone(t.phone),
@@ -43,6 +48,7 @@ export async function traineeDetail(tx: Tx, t: TraineeTable): Promise<TraineeDet
       effectiveDate: h.effective_date,
       reason: h.reason,
       actor: h.actor,
+      actorName: people.get(h.actor) ?? h.actor,
       at: h.at,
     })),
     transfers: transfers.map((x) => ({
@@ -52,6 +58,7 @@ export async function traineeDetail(tx: Tx, t: TraineeTable): Promise<TraineeDet
       effectiveDate: x.effective_date,
       reason: x.reason,
       actor: x.actor,
+      actorName: people.get(x.actor) ?? x.actor,
       at: x.at,
     })),
   };

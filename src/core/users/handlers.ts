@@ -20,7 +20,7 @@ export const usersHandlers = defineHandlers<typeof usersOps>()({
     const actor = actorOf(ctx);
     const { core } = ctx;
     if (await findUserByName(core.db, input.username)) {
-      throw new AppError('USER_EXISTS', `用户名“${input.username}”已存在，请换一个。`);
+      throw new AppError('USER_EXISTS', `用户名“${input.username}”已存在，请换一个。`, { username: input.username });
     }
     assertPassword(input.password);
     const now = isoNow(core.clock);

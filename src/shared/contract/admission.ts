@@ -147,9 +147,12 @@ export type DecisionView = {
   summary: string;
   reason: string;
   createdBy: string;
+  /** Display names for the screen; the usernames above stay for scripts and the audit. */
+  createdByName: string;
   createdAt: string;
   revokedAt: string | null;
   revokedBy: string | null;
+  revokedByName: string | null;
   revokeReason: string | null;
 };
 
@@ -275,7 +278,12 @@ export const admissionOps = {
   }),
   'admission.setSecondChoices': op<{ applicantId: string; choices: string[] }>()({
     input: z
-      .strictObject({ ...applicantRefShape, choices: z.array(z.string().trim()).max(3) })
+      .strictObject({
+        ...applicantRefShape,
+        choices: z.array(z.string().trim()).max(3),
+        /** Needed outside the 二次补报 window once the base put its windows into effect (recorded, audited). */
+        reason: z.string().trim().max(500).optional(),
+      })
       .refine(hasApplicantRef, APPLICANT_REF_MESSAGE),
     access: perm('admission.run'),
     summary: '登记二次补报志愿',
@@ -295,6 +303,8 @@ export const admissionOps = {
       startDate: date,
       days: z.number().int('公示天数须为整数。').min(1, '公示天数至少为 1 天。').max(30, '公示天数不能超过 30 天。').default(3),
       note: z.string().trim().max(500).optional(),
+      /** Needed outside the admission window once the base put its windows into effect (recorded, audited). */
+      reason: z.string().trim().max(500).optional(),
     }),
     access: perm('admission.publish'),
     summary: '公示拟录取名单',

@@ -29,6 +29,9 @@ export const APPLICANT_FIELD_KEYS = [
   'choice1',
   'choice2',
   'choice3',
+  'choice1Base',
+  'choice2Base',
+  'choice3Base',
   'acceptsAdjustment',
   'reductionYears',
   'enrolledStudent',
@@ -62,6 +65,9 @@ export const APPLICANT_FIELD_LABELS: Record<ApplicantFieldKey, string> = {
   choice1: '第一志愿',
   choice2: '第二志愿',
   choice3: '第三志愿',
+  choice1Base: '第一志愿基地',
+  choice2Base: '第二志愿基地',
+  choice3Base: '第三志愿基地',
   acceptsAdjustment: '是否服从调剂',
   reductionYears: '申请减免年限',
   enrolledStudent: '是否全日制在校研究生',
@@ -127,6 +133,12 @@ export type ImportResult = {
   importId: string;
 };
 
+/**
+ * One 志愿 as the applicant named it. `base`: null for this base, else the other base as the roster writes it;
+ * `specialty`: a specialty code of this base, as written for another base, null when the choice names a base only.
+ */
+export type ApplicantChoice = { order: number; base: string | null; specialty: string | null };
+
 export type ApplicantSummary = {
   id: string;
   idNumber: string;
@@ -138,9 +150,28 @@ export type ApplicantSummary = {
   /** Specialty codes, choice 1..n. */
   choices: string[];
   choiceNames: string[];
+  /** Every choice in order, this base's and other bases'. */
+  choiceList?: ApplicantChoice[];
+  /** The order of the first choice naming this base (the round the applicant belongs to here); null: none. */
+  roundHere?: number | null;
+  /** Each choice as a line to show: “第一志愿：其他基地（某医院）”, “第二志愿：本基地 内科”. */
+  choiceTexts?: string[];
+  /** Set when the province or city assigned this person here (调剂) from another base. */
+  assigned?: AssignedRecord | null;
   acceptsAdjustment: boolean;
   confirmation: ConfirmationStatus;
   decidedAt: string | null;
+};
+
+/** A person the province or city assigned to this base in 调剂: recorded, never refused. */
+export type AssignedRecord = {
+  by: 'province' | 'city';
+  fromBase: string | null;
+  specialty: string;
+  notice: string | null;
+  reason: string;
+  recordedBy: string;
+  recordedAt: string;
 };
 
 export type ChecklistState = 'original' | 'copy' | 'missing' | 'na';
@@ -218,6 +249,8 @@ export type ApplicantDetail = ApplicantSummary & {
   work: WorkRow[];
   categoryName: string | null;
   decidedBy: string | null;
+  /** Who decided, by display name (the username when the account is gone). */
+  decidedByName: string | null;
   decisionReason: string | null;
   checklist: ChecklistItem[];
   checklistAttested: ChecklistAttestation | null;
@@ -248,7 +281,37 @@ export type Dashboard = {
     rejected: number;
     pending: number;
   }>;
+  /** Decisions per day and clerk (the clerk's display name; the username when the account is gone). */
+  perClerk: Array<{ date: string; clerk: string; clerkName: string; confirmed: number; returned: number; rejected: number }>;
+  /** What is left: 未确认 and 退回补正 (awaiting the applicant's return), in all and per first-choice specialty. */
+  remaining: {
+    pending: number;
+    returned: number;
+    perSpecialty: Array<{ code: string; name: string; pending: number; returned: number }>;
+  };
+  /** Progress against the confirmation window; null while nobody has been decided and no window is set. */
+  progress: ConfirmProgress | null;
 };
+
+/**
+ * `source`: 'window' when the base recorded the 现场确认 dates, 'decisions' when the range is taken from the first
+ * and last decision so far. `done` counts final outcomes (确认通过, 不予确认); 退回补正 is still open.
+ */
+export type ConfirmProgress = {
+  source: 'window' | 'decisions';
+  start: string;
+  end: string;
+  today: string;
+  daysTotal: number;
+  daysElapsed: number;
+  daysLeft: number;
+  done: number;
+  total: number;
+};
+
+/** Contact fields a clerk may correct (with a reason, audited without the numbers in clear). */
+export const CONTACT_FIELDS = ['phone', 'email'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
 
 const mappingInput = z.record(z.string(), z.enum(APPLICANT_FIELD_KEYS));
 
@@ -396,6 +459,52 @@ export const applicantsOps = {
     summary: '现场确认回执（打印）',
   }),
   'confirm.dashboard': op<Dashboard>()({ input: z.strictObject({}), access: perm('applicants.view'), summary: '现场确认统计' }),
+  'confirm.statsExport': op<{ fileName: string; contentBase64: string }>()({
+    input: z.strictObject({}),
+    access: perm('applicants.view'),
+    summary: '导出现场确认统计（XLSX）',
+  }),
+  'applicants.correctContact': op<ApplicantDetail>()({
+    input: z.strictObject({
+      id: z.string(),
+      phone: z.string().trim().max(20).nullable().optional(),
+      email: z.string().trim().max(100).nullable().optional(),
+      reason: z.string().trim().min(1, '更正联系方式需要填写原因').max(200),
+    }),
+    access: perm('applicants.correctContact'),
+    summary: '更正报名人员联系方式（需填写原因，记入审计）',
+  }),
+  'applicants.export': op<{ fileName: string; contentBase64: string }>()({
+    input: z.strictObject({
+      status: z.enum(['pending', 'confirmed', 'returned', 'rejected']).optional(),
+      specialty: z.string().optional(),
+      query: z.string().max(50).optional(),
+      sort: z.enum(APPLICANT_LIST_SORT).default('name'),
+      dir: z.enum(['asc', 'desc']).default('asc'),
+      reveal: z.boolean().default(false),
+    }),
+    access: perm('applicants.view'),
+    summary: '导出报名人员名单（当前筛选和排序，XLSX）',
+  }),
+  'applicants.recordAssigned': op<ApplicantDetail>()({
+    input: z.strictObject({
+      name: z.string().trim().min(1, '请填写姓名').max(50),
+      idType: z.string().trim().max(20).optional(),
+      /** Full ID number: sent in the request body only, never on a command line. */
+      idNumber: z.string().trim().min(1, '请填写证件号码').max(40),
+      phone: z.string().trim().max(20).optional(),
+      category: z.string().trim().max(20).optional(),
+      /** The specialty the province or city assigned, by code or name (must be in this base's catalogue). */
+      specialty: z.string().trim().min(1, '请填写调剂到的专业').max(40),
+      /** The base the person applied to, as the notice names it. */
+      fromBase: z.string().trim().max(100).optional(),
+      /** The notice or list the outcome comes from (文号、名单). */
+      notice: z.string().trim().max(200).optional(),
+      reason: z.string().trim().min(1, '登记调剂人员需要填写原因').max(500),
+    }),
+    access: perm('applicants.recordAssigned'),
+    summary: '登记省（市）调剂到本基地的人员（不得拒收；记入审计）',
+  }),
   'attachments.add': op<AttachmentView>()({
     input: FileInput.extend({ applicantId: z.string(), itemKey: z.string().min(1).max(40) }).strict(),
     access: perm('confirm.decide'),

@@ -23,7 +23,14 @@ export type AuditVerifyView = {
 };
 
 export const auditOps = {
-  'audit.list': op<{ total: number; events: AuditEventView[]; actors: string[]; entities: string[]; actions: string[] }>()({
+  'audit.list': op<{
+    total: number;
+    events: AuditEventView[];
+    actors: string[];
+    actorNames: Record<string, string>;
+    entities: string[];
+    actions: string[];
+  }>()({
     input: z.strictObject({
       actor: z.string().optional(),
       entity: z.string().optional(),

@@ -99,6 +99,8 @@ export const ExamCalendarSchema = z.strictObject({
   /** Years after the year rotation ended within which the trainee must pass, or retrain; null = no limit. */
   retrainAfterYears: z.number().int().min(1).max(10).nullable(),
   steps: z.array(ExamCalendarStep).min(1),
+  /** Steps removed at this base (a preset's or a copied year's), kept so they can be restored. */
+  removedSteps: z.array(ExamCalendarStep).default([]),
   /** Which step's closing date each base action is measured against. */
   deadlines: z.strictObject({ review: z.string(), registration: z.string(), submit: z.string() }),
   checks: z.strictObject({
@@ -120,6 +122,8 @@ export type ExamCheckView = {
   source: string;
   /** 'auto' = computed from the registry and the rotation records; otherwise who recorded it. */
   recordedBy: string;
+  /** Who recorded it, by display name ('auto' when computed). */
+  recordedByName?: string;
   recordedAt: string | null;
   evidence: string | null;
 };
@@ -164,6 +168,8 @@ export type ExamCandidateView = {
   checks: ExamCheckView[];
   decisionReason: string | null;
   decidedBy: string | null;
+  /** Who decided, by display name (the username when the account is gone). */
+  decidedByName: string | null;
   decidedAt: string | null;
   registrations: ExamRegistrationView[];
   /**
@@ -212,6 +218,24 @@ export type ExamDashboard = {
   late: Record<ExamDeadline, string | null>;
 };
 
+/** One column of the 结业考核报名汇总表: its header as printed, what it shows, its width in the XLSX. */
+export const SummaryColumnSchema = z.strictObject({
+  header: z.string().trim().min(1, '列名不能为空').max(40),
+  field: z.string().regex(/^[a-zA-Z]+$/),
+  width: z.number().int().min(4).max(60),
+});
+export type SummaryColumn = z.output<typeof SummaryColumnSchema>;
+
+/** The 汇总表 template as the editor shows it: this base's columns, the default, what a column can show. */
+export type SummaryTemplateView = {
+  columns: SummaryColumn[];
+  defaultColumns: SummaryColumn[];
+  fields: Array<{ field: string; label: string }>;
+  edited: boolean;
+  updatedBy: string | null;
+  updatedAt: string | null;
+};
+
 /** A calendar a year's calendar can be copied from: a shipped preset or a year edited at this base. */
 export type ExamCalendarSource = {
   id: string;
@@ -230,6 +254,8 @@ export type ExamCalendarState = {
   calendar: ExamCalendar | null;
   edited: boolean;
   updatedBy: string | null;
+  /** Who last edited it, by display name (the username when the account is gone). */
+  updatedByName: string | null;
   updatedAt: string | null;
   sources: ExamCalendarSource[];
 };
@@ -336,6 +362,21 @@ export const examOps = {
     input: z.strictObject({ year }),
     access: perm('exam.view'),
     summary: '结业考核成绩与培训合格证书（证件号码脱敏）',
+  }),
+  'exam.summaryTemplate': op<SummaryTemplateView>()({
+    input: z.strictObject({}),
+    access: perm('exam.view'),
+    summary: '报名汇总表的列（本基地设置或默认的资格审核名册列）',
+  }),
+  'exam.setSummaryTemplate': op<SummaryTemplateView>()({
+    input: z.strictObject({ columns: z.array(SummaryColumnSchema).min(1, '至少保留一列').max(40), reason }),
+    access: perm('exam.manage'),
+    summary: '修改报名汇总表的列：增删、排序、改名（记入审计）',
+  }),
+  'exam.resetSummaryTemplate': op<SummaryTemplateView>()({
+    input: z.strictObject({ reason }),
+    access: perm('exam.manage'),
+    summary: '报名汇总表的列恢复为默认（资格审核名册的列）',
   }),
   'exam.setCalendar': op<ExamCalendar>()({
     input: z.strictObject({ calendar: ExamCalendarSchema, reason }),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { applicantsOps } from './applicants';
+import { paperFormOps } from './paper-form';
 import { admissionOps } from './admission';
 import { auditOps } from './audit';
 import { authOps } from './auth';
@@ -19,6 +20,10 @@ import { outboxOps } from './outbox';
 import { rotationOps } from './rotation';
 import { systemOps } from './system';
 import { traineesOps } from './trainees';
+import { windowsOps } from './windows';
+import { retentionOps } from './retention';
+import { reductionOps } from './reduction';
+import { scoresPlatformOps } from './scores-platform';
 
 // Validation messages in Chinese for every transport (zod's built-in zh-CN locale).
 z.config(z.locales.zhCN());
@@ -33,11 +38,16 @@ export const contract = {
   ...auditOps,
   ...scoresOps,
   ...applicantsOps,
+  ...paperFormOps,
   ...admissionOps,
   ...outboxOps,
   ...traineesOps,
   ...rotationOps,
   ...examOps,
+  ...windowsOps,
+  ...retentionOps,
+  ...reductionOps,
+  ...scoresPlatformOps,
 };
 
 export type Contract = typeof contract;

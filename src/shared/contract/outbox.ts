@@ -117,6 +117,10 @@ const reason = z.string().trim().max(500);
 const passphrase = z.string().max(1024).optional();
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '数据包编号格式不正确');
 
+/** Where a package build is: reading the records, writing (and signing) the bag, queuing it. */
+export type BuildStage = 'preparing' | 'collecting' | 'writing' | 'queuing' | 'done' | 'failed';
+export type BuildProgress = { stage: BuildStage; writtenBytes: number; payloadBytes: number | null };
+
 export const outboxOps = {
   'keys.init': op<KeysView>()({
     input: z.strictObject({ passphrase }),
@@ -171,9 +175,16 @@ export const outboxOps = {
       /** Encrypt to the imported provincial recipient key. */
       encryptToProvince: z.boolean().optional(),
       passphrase,
+      /** Chosen by the screen, which polls `package.buildProgress` with it while the build runs. */
+      progressId: z.string().min(8).max(64).optional(),
     }),
     access: perm('package.build'),
     summary: '生成签名报送包并放入待发件箱',
+  }),
+  'package.buildProgress': op<BuildProgress | null>()({
+    input: z.strictObject({ progressId: z.string().min(8).max(64) }),
+    access: perm('package.build'),
+    summary: '数据包生成进度',
   }),
   'package.verify': op<VerifyOutcome>()({
     input: FileUpload.extend({

@@ -122,6 +122,10 @@ export type RankedRow = {
   notAdmissible: string | null;
   /** A tie at the last seat that 择优录取 decided: this row's part in it, who decided and when. */
   tieDecision: RankTieDecision | null;
+  /** The round the candidate belongs to here: the order of their first choice naming this base (1 = 第一志愿). */
+  round?: number | null;
+  /** Their choices naming other bases, as lines (“第一志愿：其他基地（某医院）”). */
+  otherChoices?: string[];
 };
 
 export type RankConfirmation = 'pending' | 'confirmed' | 'returned' | 'rejected';
@@ -133,6 +137,8 @@ export type RankingGroup = {
   specialty: string;
   specialtyName: string;
   category: string | null;
+  /** The category admitted first at equal totals in this specialty (Jilin 助理全科: 单位人), which orders the ranking too. */
+  priorityCategory?: string | null;
   ranked: RankedRow[];
   ties: Array<{ rank: number; applicantIds: string[] }>;
   unranked: Array<{
@@ -218,6 +224,18 @@ export const scoresOps = {
     }),
     access: perm('scores.view'),
     summary: '考生成绩（分页、查找、筛选、排序）',
+  }),
+  'scores.export': op<FileOutput>()({
+    input: cohort.extend({
+      query: z.string().trim().max(40).optional(),
+      specialty: z.string().max(20).optional(),
+      status: z.enum(['complete', 'absent', 'incomplete']).optional(),
+      confirmation: z.enum(['pending', 'confirmed', 'returned', 'rejected']).optional(),
+      sort: z.string().regex(RESULT_SORT, '排序列无效').default('idNumber'),
+      dir: z.enum(['asc', 'desc']).default('asc'),
+    }),
+    access: perm('scores.view'),
+    summary: '导出考核成绩（当前查找、筛选和排序，XLSX）',
   }),
   'scores.summaryXlsx': op<FileOutput>()({
     input: cohort.extend({ specialty: z.string().min(1) }),

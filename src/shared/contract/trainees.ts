@@ -54,6 +54,8 @@ export type TraineeStatusChange = {
   effectiveDate: string;
   reason: string;
   actor: string;
+  /** Who made the change, by display name (the username when the account is gone). */
+  actorName: string;
   at: string;
 };
 
@@ -64,6 +66,8 @@ export type TraineeTransfer = {
   effectiveDate: string;
   reason: string;
   actor: string;
+  /** Who made the change, by display name (the username when the account is gone). */
+  actorName: string;
   at: string;
 };
 

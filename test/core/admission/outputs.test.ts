@@ -82,22 +82,22 @@ describe('拟录取学员汇总表 and statistics', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect(ws.getRow(2).values).toEqual([
+    expect(ws.getRow(3).values).toEqual([
       undefined,
       '序号',
       '姓名',
+      '专业',
       '性别',
       '身份证号',
       '手机号',
       '最高学历',
       '人员属性',
-      '工作单位',
-      '录取专业',
+      '工作单位（单位人填写）',
     ]);
-    const first = ws.getRow(3).values as unknown[];
-    expect(first.slice(1, 5)).toEqual([1, s.name('A'), expect.stringMatching(/^[男女]$/), s.idNumber('A')]);
-    expect(first[7]).toBe('单位人');
-    expect(first[8]).toBe('长春市某卫生院');
+    const first = ws.getRow(4).values as unknown[];
+    expect(first.slice(1, 6)).toEqual([1, s.name('A'), '内科', expect.stringMatching(/^[男女]$/), s.idNumber('A')]);
+    expect(first[8]).toBe('单位人');
+    expect(first[9]).toBe('长春市某卫生院');
     const masked = await ok(core, session, 'admission.summaryXlsx', { reveal: false });
     expect(masked.revealed).toBe(false);
     const events = await core.db.selectFrom('events').select('after_json').where('action', '=', 'admission.export').execute();

@@ -47,23 +47,33 @@ describe('公示 days, note and the 汇总表 specialty', () => {
     expect((await ok(core, session, 'admission.publicationHtml', {})).html).not.toContain('备注');
   });
 
-  it('the 汇总表 (XLSX and page) carries 录取专业 after the province columns, in a file named for the base', async () => {
+  it('the 住培 汇总表 (XLSX and page) carries 专业, in a file named for the base', async () => {
     const { core, session, s } = await admittedBase();
     const file = await ok(core, session, 'admission.summaryXlsx', {});
     expect(file.fileName).toBe('拟录取学员汇总表-2024-吉林大学第一医院.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as never);
     const ws = wb.worksheets[0]!;
-    const header = (ws.getRow(2).values as unknown[]).slice(1);
-    expect(header).toEqual(['序号', '姓名', '性别', '身份证号', '手机号', '最高学历', '人员属性', '工作单位', '录取专业']);
+    const header = (ws.getRow(3).values as unknown[]).slice(1);
+    expect(header).toEqual([
+      '序号',
+      '姓名',
+      '专业',
+      '性别',
+      '身份证号',
+      '手机号',
+      '最高学历',
+      '人员属性',
+      '工作单位（单位人填写）',
+    ]);
     const byName = new Map<string, unknown>();
     ws.eachRow((row, n) => {
-      if (n > 2) byName.set(String(row.getCell(2).value), row.getCell(9).value);
+      if (n > 3) byName.set(String(row.getCell(2).value), row.getCell(3).value);
     });
     expect(byName.get(s.name('A'))).toBe('内科');
     expect(byName.get(s.name('B'))).toBe('儿科');
     const html = (await ok(core, session, 'admission.summaryHtml', {})).html;
-    expect(html).toContain('<th>录取专业</th>');
+    expect(html).toContain('<th>专业</th>');
     expect(html).toContain('<td>内科</td>');
   });
 });

@@ -111,6 +111,23 @@ describe('admission results know when they are out of date', () => {
     await expectFreshAfterRerun(core, session);
   });
 
+  it('a first choice moved to another base (this base now their second) makes it stale (APPLICANTS_CHANGED)', async () => {
+    const { core, session, d } = await ranOnce();
+    // Same own specialty, but it is now their 第二志愿 here: the round changes, so the result must say so.
+    await core.db
+      .updateTable('applicants')
+      .set({
+        choice_list_json: JSON.stringify([
+          { order: 1, base: '另一医院', specialty: null },
+          { order: 2, base: null, specialty: '0100' },
+        ]),
+      })
+      .where('id', '=', d.id)
+      .execute();
+    expect(await list(core, session)).toMatchObject({ stale: true, staleReasons: ['APPLICANTS_CHANGED'] });
+    await expectFreshAfterRerun(core, session);
+  });
+
   it('decisions that re-run (a tie decided, a decline) leave the result current; a decision revoked outside a run shows (TIES_CHANGED)', async () => {
     const { core, session, b, c } = await ranOnce();
     // B and C tie for the second seat.

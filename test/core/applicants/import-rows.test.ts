@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { initialsMemo, insertRows, uuidv7Batch } from '../../../src/core/applicants/import-rows';
 import { pinyinInitials } from '../../../src/core/identity';

@@ -148,7 +148,10 @@ describe('login and roles', () => {
     const { core, session } = await setupBase();
     const e = await err(core, session, 'plan.setQuota', { specialtyCode: '0100', category: null, quota: 2.5 });
     expect(e.code).toBe('INVALID_INPUT');
-    expect(e.message).toContain('quota');
+    // Named by its label for people; the key stays in the details for support.
+    expect(e.message).toContain('计划人数');
+    expect(e.message).not.toContain('quota');
+    expect(e.details?.issues).toEqual([expect.objectContaining({ path: 'quota' })]);
     expect((await err(core, session, 'no.such.op')).code).toBe('UNKNOWN_OP');
   });
 });

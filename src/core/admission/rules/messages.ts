@@ -46,7 +46,7 @@ export const text = {
   choiceCategoryNotInPlan: (specialty: string, category: string | null, index: number, stage: string) =>
     `${stage}第 ${index + 1} 志愿「${specialty}」的计划按人员类别分列，但没有「${category ?? '未填写类别'}」的名额，已跳过。`,
   choiceBeyondRounds: (ignored: string[], rounds: number) =>
-    `本次招录每人最多 ${rounds} 个志愿，多出的志愿（${ignored.join('、')}）不参与录取。`,
+    `本次招录每人最多 ${rounds} 个志愿，多出的志愿（${ignored.map((c) => `「${c}」`).join('、')}）不参与录取。`,
   choiceDuplicate: (specialty: string, index: number) => `第 ${index + 1} 志愿「${specialty}」与前面的志愿重复，已跳过。`,
   tieResolutionUnused: (round: AllocationRound, specialty: string, category: string | null) =>
     `${seatLabel(specialty, category)}${ROUND_LABEL[round]}的同分决定未被使用：本次计算中该处没有末位同分（可能因放弃或成绩变化而不再需要）。`,

@@ -16,6 +16,11 @@ import * as m0009 from './0009_package_kind_sequences';
 import * as m0010 from './0010_admission_run_inputs';
 import * as m0011 from './0011_applicant_facts';
 import * as m0012 from './0012_confirm_desk';
+import * as m0013 from './0013_retention';
+import * as m0014 from './0014_applicant_choices';
+import * as m0015 from './0015_applicant_paper_forms';
+import * as m0016 from './0016_reduction';
+import * as m0017 from './0017_recruitment_windows';
 
 export type Migration = { name: string; up: (db: Kysely<any>) => Promise<void> };
 
@@ -32,6 +37,11 @@ export const migrations: readonly Migration[] = [
   { name: '0010_admission_run_inputs', ...m0010 },
   { name: '0011_applicant_facts', ...m0011 },
   { name: '0012_confirm_desk', ...m0012 },
+  { name: '0013_retention', ...m0013 },
+  { name: '0014_applicant_choices', ...m0014 },
+  { name: '0015_applicant_paper_forms', ...m0015 },
+  { name: '0016_reduction', ...m0016 },
+  { name: '0017_recruitment_windows', ...m0017 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -37,6 +37,9 @@ export function lateness(calendar: ExamCalendar, deadline: keyof ExamCalendar['d
   };
 }
 
+/** The base actions measured against a step's closing date, as the editor names them. */
+const DEADLINE_NAMES: Record<string, string> = { review: '资格审核', registration: '网上报名确认', submit: '报名汇总表提交' };
+
 /** Calendar problems a person must fix before saving an edited year: steps out of order, unknown keys. */
 export function calendarProblems(calendar: ExamCalendar): string[] {
   const out: string[] = [];
@@ -49,7 +52,12 @@ export function calendarProblems(calendar: ExamCalendar): string[] {
     }
   }
   for (const [what, key] of Object.entries(calendar.deadlines)) {
-    if (!keys.has(key)) out.push(`截止事项 ${what} 指向的步骤“${key}”不存在`);
+    if (keys.has(key)) continue;
+    const removed = calendar.removedSteps.find((s) => s.key === key);
+    const name = DEADLINE_NAMES[what] ?? what;
+    out.push(
+      removed ? `“${removed.label}”是${name}的截止依据，不能删除（可先修改它的日期）` : `${name}的截止依据步骤“${key}”不存在`,
+    );
   }
   if (calendar.trainingEnd.from > calendar.trainingEnd.to) out.push('培训结束日期范围的起点晚于终点');
   return out;

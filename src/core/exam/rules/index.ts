@@ -1,6 +1,6 @@
 export type * from './types';
 export { dueSteps, lateness, calendarProblems } from './calendar';
-export { copyCalendarToYear, settleExamples, shiftMoment } from './calendar-copy';
+export { copyCalendarToYear, settleExamples, shiftMoment, stepChanges } from './calendar-copy';
 export { subjectRegistered } from './registration';
 export type { Lateness } from './calendar';
 export { checkEligibility, isEligible, trainingEnd } from './eligibility';

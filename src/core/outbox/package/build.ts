@@ -33,6 +33,8 @@ export type BuildPackageInput = PackageMeta & {
    * only with the same zlib.
    */
   compression?: 'store' | 'deflate';
+  /** Called as the bag's bytes are written (the payload size is the rough total), for a progress display. */
+  onWritten?: (writtenBytes: number, payloadBytes: number) => void;
 };
 
 export type BuiltPackage = {
@@ -156,7 +158,8 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
   }
 
   const tmpPath = join(dirname(input.outPath), `.${basename(input.outPath)}.${randomBytes(6).toString('hex')}.part`);
-  const bag = hashingTap();
+  const onWritten = input.onWritten;
+  const bag = hashingTap(onWritten ? (n) => onWritten(n, payloadBytes) : undefined);
   // Unencrypted, the file is the bag: hash once.
   const file = recipients.length > 0 ? hashingTap() : bag;
   let zip: Readable | undefined;
@@ -252,7 +255,7 @@ function sha512Hex(b: Uint8Array): string {
   return createHash('sha512').update(b).digest('hex');
 }
 
-function hashingTap(): { tap: Transform; digest: () => string; bytes: () => number } {
+function hashingTap(onBytes?: (n: number) => void): { tap: Transform; digest: () => string; bytes: () => number } {
   const h = createHash('sha512');
   let n = 0;
   let hex: string | undefined;
@@ -260,6 +263,7 @@ function hashingTap(): { tap: Transform; digest: () => string; bytes: () => numb
     transform(chunk: Buffer, _enc, done) {
       h.update(chunk);
       n += chunk.length;
+      onBytes?.(n);
       done(null, chunk);
     },
   });

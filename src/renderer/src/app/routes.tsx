@@ -9,6 +9,8 @@ import { EXAM_ROUTES } from '../features/exam/routes';
 import { HomePage } from '../features/home/HomePage';
 import { OUTBOX_ROUTES } from '../features/outbox/routes';
 import { PlanPage } from '../features/plan/PlanPage';
+import { REDUCTION_ROUTES } from '../features/reduction/routes';
+import { RETENTION_ROUTES } from '../features/retention/routes';
 import { ROTATION_ROUTES } from '../features/rotation/routes';
 import { SCORE_ROUTES } from '../features/scores/routes';
 import { TRAINEE_ROUTES } from '../features/trainees/routes';
@@ -36,6 +38,7 @@ export const ROUTES: readonly AppRoute[] = [
   ...APPLICANT_ROUTES,
   ...SCORE_ROUTES,
   ...ADMISSION_ROUTES,
+  ...REDUCTION_ROUTES,
   ...TRAINEE_ROUTES,
   ...ROTATION_ROUTES,
   ...EXAM_ROUTES,
@@ -50,6 +53,7 @@ export const ROUTES: readonly AppRoute[] = [
   },
   { path: '/users', group: 'system', labelKey: 'nav.users', icon: IconUsers, permission: 'users.view', component: UsersPage },
   { path: '/audit', group: 'system', labelKey: 'nav.audit', icon: IconHistory, permission: 'audit.view', component: AuditPage },
+  ...RETENTION_ROUTES,
 ];
 
 export function routesFor(role: Role): AppRoute[] {

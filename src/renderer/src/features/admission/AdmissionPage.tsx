@@ -17,6 +17,7 @@ import { NotAdmittedTab } from './NotAdmittedTab';
 import { PublishDialog } from './PublishDialog';
 import { ResultsTab } from './ResultsTab';
 import { StaleBanner } from './StaleBanner';
+import { WindowBanner } from '../windows/WindowBanner';
 import { StatsTab } from './StatsTab';
 import { TrackingTab } from './TrackingTab';
 import { TrainingYearsTab } from './TrainingYearsTab';
@@ -136,6 +137,8 @@ export function AdmissionPage() {
           )}
         </Group>
       </Group>
+      <WindowBanner governs="admission-publication" />
+      <WindowBanner governs="second-choices" />
 
       {list.error && !notRun && <ErrorState error={list.error} onRetry={list.refresh} />}
       {!v && !list.error && <LoadingState />}

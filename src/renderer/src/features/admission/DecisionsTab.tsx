@@ -68,7 +68,7 @@ export function DecisionsTab({
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{d.createdBy}</Table.Td>
+              <Table.Td title={d.createdBy}>{d.createdByName}</Table.Td>
               {editable && (
                 <Table.Td>
                   {!d.revokedAt && (

@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { AdmissionRunView, NotAdmittedRow } from '../../../../shared/contract/admission';
 import { mutate } from '../../lib/query';
 import { FormDialog } from '../../components/FormDialog';
+import { WindowReasonField } from '../windows/WindowBanner';
 
 export function NotAdmittedTab({ view, editable }: { view: AdmissionRunView; editable: boolean }) {
   const { t } = useTranslation();
   const [second, setSecond] = useState<NotAdmittedRow | null>(null);
   const [codes, setCodes] = useState<string[]>([]);
+  const [lateReason, setLateReason] = useState('');
   const secondWindow = editable ? view.secondWindowChoices : null;
   const openOptions = [
     ...new Map(view.unfilled.map((u) => [u.specialtyCode, `${u.specialtyCode} ${u.specialtyName}（${u.seatsLeft}）`])).entries(),
@@ -56,6 +58,7 @@ export function NotAdmittedTab({ view, editable }: { view: AdmissionRunView; edi
                         onClick={() => {
                           setSecond(n);
                           setCodes([]);
+                          setLateReason('');
                         }}
                       >
                         {t('admission.second.button')}
@@ -73,7 +76,13 @@ export function NotAdmittedTab({ view, editable }: { view: AdmissionRunView; edi
         opened={second !== null}
         onClose={() => setSecond(null)}
         canSubmit={codes.length > 0}
-        submit={() => mutate('admission.setSecondChoices', { applicantId: second?.applicantId ?? '', choices: codes })}
+        submit={() =>
+          mutate('admission.setSecondChoices', {
+            applicantId: second?.applicantId ?? '',
+            choices: codes,
+            ...(lateReason.trim() ? { reason: lateReason.trim() } : {}),
+          })
+        }
       >
         <Text size="sm">{second?.name}</Text>
         <Text size="xs" c="dimmed">
@@ -86,6 +95,7 @@ export function NotAdmittedTab({ view, editable }: { view: AdmissionRunView; edi
           onChange={setCodes}
           maxValues={secondWindow ?? 2}
         />
+        <WindowReasonField governs="second-choices" value={lateReason} onChange={setLateReason} />
       </FormDialog>
     </Paper>
   );

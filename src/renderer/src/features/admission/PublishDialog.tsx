@@ -7,6 +7,7 @@ import { formatDate } from '../../lib/format';
 import { useMutation } from '../../lib/query';
 import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
+import { WindowReasonField } from '../windows/WindowBanner';
 
 /** The 公示 window the core accepts (admission.publish): at least one day, at most a month. */
 const MIN_DAYS = 1;
@@ -21,6 +22,7 @@ export function PublishDialog({ opened, onClose }: { opened: boolean; onClose: (
   const [start, setStart] = useState(todayCst());
   const [days, setDays] = useState<number | string>(3);
   const [note, setNote] = useState('');
+  const [lateReason, setLateReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [daysError, setDaysError] = useState<string | null>(null);
   const publish = useMutation('admission.publish');
@@ -29,6 +31,7 @@ export function PublishDialog({ opened, onClose }: { opened: boolean; onClose: (
       setStart(todayCst());
       setDays(3);
       setNote('');
+      setLateReason('');
       setError(null);
       setDaysError(null);
     }
@@ -45,6 +48,7 @@ export function PublishDialog({ opened, onClose }: { opened: boolean; onClose: (
       startDate: start,
       days: n,
       ...(note.trim() ? { note: note.trim() } : {}),
+      ...(lateReason.trim() ? { reason: lateReason.trim() } : {}),
     });
     if (!r.ok) return setError(errorText(r.error));
     notifySuccess(t('admission.publishDialog.done', { start: formatDate(r.value.startDate), end: formatDate(r.value.endDate) }));
@@ -82,6 +86,7 @@ export function PublishDialog({ opened, onClose }: { opened: boolean; onClose: (
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
           />
+          <WindowReasonField governs="admission-publication" value={lateReason} onChange={setLateReason} />
           <FormFooter error={error} onCancel={onClose} busy={publish.busy} submitLabel={t('admission.publishDialog.submit')} />
         </Stack>
       </form>

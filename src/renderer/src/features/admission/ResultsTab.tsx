@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowsShuffle, IconListDetails, IconScale } from '@tabler/icons-react';
+import { IconListDetails, IconScale } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdmissionRunView, AdmittedRow, ChangeView, ProposalView, TieView } from '../../../../shared/contract/admission';
@@ -9,6 +9,7 @@ import { useQuery } from '../../lib/query';
 import { AdjustDialog } from './AdjustDialog';
 import type { Consent } from './consent';
 import { DeclineDialog } from './DeclineDialog';
+import { ProposalsList } from './ProposalsList';
 import { TieDialog } from './TieDialog';
 
 function seatLabel(s: { specialtyCode: string; specialtyName: string; category: string | null }): string {
@@ -121,26 +122,7 @@ export function ResultsTab({
               ))}
             </Stack>
             {view.proposals.length > 0 && (
-              <Stack gap={4}>
-                <Title order={5}>{t('admission.proposals.title')}</Title>
-                {view.proposals.map((p) => (
-                  <Group key={p.applicantId} justify="space-between" data-testid={`proposal-${p.applicantId}`}>
-                    <Text size="sm">
-                      {p.order}. {p.name} · {p.total} → {seatLabel(p)}
-                    </Text>
-                    {editable && (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        leftSection={<IconArrowsShuffle size={14} />}
-                        onClick={() => setAdjusting(p)}
-                      >
-                        {t('admission.proposals.assign')}
-                      </Button>
-                    )}
-                  </Group>
-                ))}
-              </Stack>
+              <ProposalsList proposals={view.proposals} seatLabel={seatLabel} editable={editable} onAssign={setAdjusting} />
             )}
           </Group>
         </Paper>

@@ -14,7 +14,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconEye, IconFileImport, IconSearch } from '@tabler/icons-react';
+import { IconEye, IconFileImport, IconPencilPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicantListSort, ApplicantSummary, ConfirmationStatus } from '../../../../shared/contract/applicants';
@@ -24,11 +24,14 @@ import { notifyError } from '../../app/notify';
 import { useSession } from '../../app/session';
 import { useQuery } from '../../lib/query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { ExportListButton } from '../../components/ExportListButton';
 import { Pager } from '../../components/Pager';
 import { SortableTh, type SortState } from '../../components/SortableTh';
 import { useKeptData } from '../../components/useKeptData';
 import { ConfirmationBadge } from './ConfirmationBadge';
 import { ImportApplicantsModal } from './ImportApplicantsModal';
+import { ManualEntryDialog } from './ManualEntryDialog';
+import { ChoicesText, RoundBadge } from './ChoiceCells';
 
 /** The applicant list: masked by default; roles with the reveal permission can show one row in full (audited). */
 export function ApplicantsPage() {
@@ -45,6 +48,8 @@ export function ApplicantsPage() {
   const [pageSize, setPageSize] = useState(50);
   const [sort, setSort] = useState<SortState<ApplicantListSort>>({ sort: 'name', dir: 'asc' });
   const [importing, setImporting] = useState(false);
+  const [entering, setEntering] = useState(false);
+  const canAdd = role ? can(role, 'applicants.add') : false;
   const [revealed, setRevealed] = useState<Record<string, { idNumber: string; phone: string | null }>>({});
   const catalogue = useQuery('catalogue.list', {});
   const list = useQuery('applicants.list', {
@@ -88,11 +93,29 @@ export function ApplicantsPage() {
             </Text>
           )}
         </div>
-        {canImport && (
-          <Button leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
-            {t('applicants.import')}
-          </Button>
-        )}
+        <Group>
+          <ExportListButton
+            op="applicants.export"
+            revealable={canReveal}
+            input={{
+              sort: sort.sort,
+              dir: sort.dir,
+              ...(status ? { status: status as ConfirmationStatus } : {}),
+              ...(specialty ? { specialty } : {}),
+              ...(debounced ? { query: debounced } : {}),
+            }}
+          />
+          {canAdd && (
+            <Button variant="light" leftSection={<IconPencilPlus size={16} />} onClick={() => setEntering(true)}>
+              {t('paperForm.open')}
+            </Button>
+          )}
+          {canImport && (
+            <Button leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
+              {t('applicants.import')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <Group align="flex-end">
         <TextInput
@@ -148,6 +171,7 @@ export function ApplicantsPage() {
                   <Table.Th>{t('applicants.phone')}</Table.Th>
                   {th(t('applicants.category'), 'category')}
                   {th(t('applicants.choices'), 'specialty')}
+                  <Table.Th>{t('choices.round')}</Table.Th>
                   {th(t('applicants.status'), 'status')}
                   {canReveal && <Table.Th w={50} />}
                 </Table.Tr>
@@ -169,7 +193,12 @@ export function ApplicantsPage() {
                       <Table.Td ff="monospace">{full?.idNumber ?? a.idNumber}</Table.Td>
                       <Table.Td ff="monospace">{full ? full.phone : a.phone}</Table.Td>
                       <Table.Td>{a.category}</Table.Td>
-                      <Table.Td>{a.choiceNames.join(' / ')}</Table.Td>
+                      <Table.Td>
+                        <ChoicesText a={a} />
+                      </Table.Td>
+                      <Table.Td>
+                        <RoundBadge a={a} />
+                      </Table.Td>
                       <Table.Td>
                         <ConfirmationBadge status={a.confirmation} />
                       </Table.Td>
@@ -205,6 +234,7 @@ export function ApplicantsPage() {
           testId="applicants-pager"
         />
       )}
+      {canAdd && <ManualEntryDialog opened={entering} onClose={() => setEntering(false)} onSaved={list.refresh} />}
       {canImport && <ImportApplicantsModal opened={importing} onClose={() => setImporting(false)} onImported={list.refresh} />}
     </Stack>
   );

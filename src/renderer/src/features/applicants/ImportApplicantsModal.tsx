@@ -35,7 +35,6 @@ function ProblemTable({ problems, testId }: { problems: RowProblem[]; testId: st
             <Table.Th w={60}>{t('applicants.row')}</Table.Th>
             <Table.Th w={180}>{t('applicants.person')}</Table.Th>
             <Table.Th w={120}>{t('applicants.field')}</Table.Th>
-            <Table.Th w={150}>{t('applicants.code')}</Table.Th>
             <Table.Th>{t('applicants.message')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -45,8 +44,8 @@ function ProblemTable({ problems, testId }: { problems: RowProblem[]; testId: st
               <Table.Td>{p.row}</Table.Td>
               <Table.Td>{[p.name, p.idNumber].filter(Boolean).join(' ')}</Table.Td>
               <Table.Td>{p.field}</Table.Td>
-              <Table.Td ff="monospace">{p.code}</Table.Td>
-              <Table.Td>{p.message}</Table.Td>
+              {/* The code stays reachable for support (hover), never as a column of its own. */}
+              <Table.Td title={t('errorSupport.code', { code: p.code })}>{p.message}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

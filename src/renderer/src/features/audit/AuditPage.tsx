@@ -11,7 +11,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconFilterOff } from '@tabler/icons-react';
@@ -24,6 +23,7 @@ import { formatDateTime } from '../../lib/format';
 import { JsonDiff } from './JsonDiff';
 import { AUDIT_PAGE_SIZE, useAuditUi } from './store';
 import { VerifyChainButton, VerifyResult } from './VerifyChain';
+import { DateField } from '../../components/DateFields';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -61,7 +61,7 @@ export function AuditPage() {
         <SimpleGrid cols={6} spacing="sm" style={{ alignItems: 'end' }}>
           <Select
             label={t('audit.actor')}
-            data={data?.actors ?? []}
+            data={(data?.actors ?? []).map((a) => ({ value: a, label: data?.actorNames[a] ?? a }))}
             value={filters.actor}
             onChange={(v) => setFilter('actor', v)}
             clearable
@@ -85,19 +85,13 @@ export function AuditPage() {
             searchable
             placeholder={t('audit.all')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('audit.from')}
             value={filters.from}
             onChange={(e) => setFilter('from', e.currentTarget.value)}
             error={rangeBad ? t('audit.rangeBad') : undefined}
           />
-          <TextInput
-            type="date"
-            label={t('audit.to')}
-            value={filters.to}
-            onChange={(e) => setFilter('to', e.currentTarget.value)}
-          />
+          <DateField label={t('audit.to')} value={filters.to} onChange={(e) => setFilter('to', e.currentTarget.value)} />
           <Button variant="default" leftSection={<IconFilterOff size={16} />} onClick={reset} disabled={!filtered}>
             {t('audit.clearFilters')}
           </Button>
@@ -151,7 +145,7 @@ export function AuditPage() {
                         <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
                           {formatDateTime(e.at, true)}
                         </Table.Td>
-                        <Table.Td>{e.actor}</Table.Td>
+                        <Table.Td title={e.actor}>{data?.actorNames[e.actor] ?? e.actor}</Table.Td>
                         <Table.Td>
                           <Text size="sm">{actionLabel(e.action)}</Text>
                           <Code fz={10}>{e.action}</Code>

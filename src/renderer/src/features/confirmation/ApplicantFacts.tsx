@@ -1,7 +1,43 @@
-import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicantDetail } from '../../../../shared/contract/applicants';
+import { useSession } from '../../app/session';
+import { can } from '../../../../shared/permissions';
 import { ConfirmationBadge } from '../applicants/ConfirmationBadge';
+import { ContactDialog } from './ContactDialog';
+import { OtherChoices, RoundBadge } from '../applicants/ChoiceCells';
+
+/** The phone and email, with the correction dialog for roles that may correct them. */
+function ContactCells({ detail }: { detail: ApplicantDetail }) {
+  const { t } = useTranslation();
+  const role = useSession((s) => s.user?.role);
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Table.Td c="dimmed">{t('applicants.phone')}</Table.Td>
+      <Table.Td ff="monospace">
+        <Group gap={6} wrap="nowrap">
+          <span data-testid="desk-phone">{detail.phone}</span>
+          {detail.email && <Text size="xs">{detail.email}</Text>}
+          {role && can(role, 'applicants.correctContact') && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              leftSection={<IconPencil size={12} />}
+              onClick={() => setOpen(true)}
+              data-testid="contact-correct"
+            >
+              {t('contact.correct')}
+            </Button>
+          )}
+        </Group>
+        {open && <ContactDialog detail={detail} opened={open} onClose={() => setOpen(false)} />}
+      </Table.Td>
+    </>
+  );
+}
 
 /** Who is at the desk: name, status, the (masked) numbers, category, choices, education and work history. */
 export function ApplicantFacts({ detail }: { detail: ApplicantDetail }) {
@@ -19,16 +55,21 @@ export function ApplicantFacts({ detail }: { detail: ApplicantDetail }) {
           <Table.Tr>
             <Table.Td c="dimmed">{detail.idType}</Table.Td>
             <Table.Td ff="monospace">{detail.idNumber}</Table.Td>
-            <Table.Td c="dimmed">{t('applicants.phone')}</Table.Td>
-            <Table.Td ff="monospace">{detail.phone}</Table.Td>
+            <ContactCells detail={detail} />
           </Table.Tr>
           <Table.Tr>
             <Table.Td c="dimmed">{t('applicants.category')}</Table.Td>
             <Table.Td>{detail.categoryName}</Table.Td>
             <Table.Td c="dimmed">{t('desk.choices')}</Table.Td>
             <Table.Td>
-              {detail.choiceNames.join(' / ')}（{t('desk.adjustment')}：{detail.acceptsAdjustment ? t('desk.yes') : t('desk.no')}
-              ）
+              <Stack gap={2} align="flex-start">
+                <RoundBadge a={detail} />
+                <Text size="sm">
+                  {detail.choiceNames.join(' / ') || '—'}（{t('desk.adjustment')}：
+                  {detail.acceptsAdjustment ? t('desk.yes') : t('desk.no')}）
+                </Text>
+                <OtherChoices detail={detail} />
+              </Stack>
             </Table.Td>
           </Table.Tr>
           <Table.Tr>

@@ -83,7 +83,7 @@ export function ApplicantPanel({ detail }: { detail: ApplicantDetail }) {
             <Text data-testid="current-decision">
               {t('desk.currentDecision', {
                 decision: t(`applicants.statuses.${detail.confirmation}`),
-                by: detail.decidedBy ?? '',
+                by: detail.decidedByName ?? detail.decidedBy ?? '',
                 at: detail.decidedAt ? formatDateTime(detail.decidedAt) : '',
               })}
             </Text>
@@ -115,10 +115,12 @@ function OverrideNote({ detail }: { detail: ApplicantDetail }) {
   const { t } = useTranslation();
   const o = detail.rulesOverride;
   if (!o) return null;
+  // The override is made with the decision, so its author has the decider's display name.
+  const by = o.by === detail.decidedBy ? (detail.decidedByName ?? o.by) : o.by;
   return (
     <Stack gap={2} data-testid="rules-override">
       <Text size="sm" c="orange.9">
-        {t('desk.overrideShown', { rules: o.rules.map((r) => r.title).join('、'), by: o.by, at: formatDateTime(o.at) })}
+        {t('desk.overrideShown', { rules: o.rules.map((r) => r.title).join('、'), by, at: formatDateTime(o.at) })}
       </Text>
       <Text size="sm">{t('desk.overrideReasonLine', { reason: o.reason })}</Text>
     </Stack>

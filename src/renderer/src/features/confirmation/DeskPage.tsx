@@ -7,6 +7,7 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { useQuery } from '../../lib/query';
 import { ApplicantPanel } from './ApplicantPanel';
 import { DeskSearch } from './DeskSearch';
+import { WindowBanner } from '../windows/WindowBanner';
 
 /** Opened from the applicant list (#/desk?id=...): that applicant; otherwise the desk starts at the search box. */
 function idFromHash(): string | null {
@@ -98,6 +99,7 @@ export function DeskPage() {
           </Button>
         </Group>
       </Group>
+      <WindowBanner governs="desk-confirmation" />
       <Grid>
         <Grid.Col span={4}>
           <div style={{ position: 'sticky', top: 'calc(var(--app-shell-header-offset, 0rem) + var(--mantine-spacing-md))' }}>

@@ -1,13 +1,14 @@
-import { Checkbox, Group, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, Text, Textarea } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExamCalendar, ExamCalendarStepDef } from '../../../../shared/contract/exam';
 import { FormDialog } from '../../components/FormDialog';
 import { mutate } from '../../lib/query';
 import { datePart, formatWindow, joinMoment, timePart } from './moments';
+import { DateField, TimeField } from '../../components/DateFields';
 
 /** Every calendar change is saved whole, with the reason the audit trail keeps. */
-function SaveCalendarDialog({
+export function SaveCalendarDialog({
   calendar,
   title,
   apply,
@@ -50,7 +51,7 @@ function SaveCalendarDialog({
 }
 
 /** A date field and an optional time beside it (the notices give times only sometimes: 8:00, 23:59). */
-function MomentFields({
+export function MomentFields({
   label,
   timeLabel,
   date,
@@ -70,9 +71,8 @@ function MomentFields({
   const { t } = useTranslation();
   return (
     <Group grow align="flex-start">
-      <TextInput type="date" label={label} value={date} onChange={(e) => onDate(e.currentTarget.value)} required={required} />
-      <TextInput
-        type="time"
+      <DateField label={label} value={date} onChange={(e) => onDate(e.currentTarget.value)} required={required} />
+      <TimeField
         label={timeLabel}
         description={t('exam.calendar.timeHint')}
         value={time}
@@ -164,20 +164,8 @@ export function EditTrainingEndDialog({ calendar, onClose }: { calendar: ExamCal
         {t('exam.calendar.source', { source: calendar.trainingEnd.source })}
       </Text>
       <Group grow>
-        <TextInput
-          type="date"
-          label={t('exam.calendar.endFrom')}
-          value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
-          required
-        />
-        <TextInput
-          type="date"
-          label={t('exam.calendar.endTo')}
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
-          required
-        />
+        <DateField label={t('exam.calendar.endFrom')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} required />
+        <DateField label={t('exam.calendar.endTo')} value={to} onChange={(e) => setTo(e.currentTarget.value)} required />
       </Group>
     </SaveCalendarDialog>
   );

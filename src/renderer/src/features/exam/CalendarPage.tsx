@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { IconCheck, IconPencil } from '@tabler/icons-react';
+import { IconCheck, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExamCalendar, ExamCalendarState, ExamCalendarStepDef } from '../../../../shared/contract/exam';
@@ -11,9 +11,15 @@ import { ConfirmDialog, EditStepDialog, EditTrainingEndDialog } from './Calendar
 import { useExamYear } from './exam-year';
 import { formatDateTime, formatMoment, formatWindow } from './moments';
 import { NoCalendar } from './NoCalendar';
+import { AddStepDialog, RemoveStepDialog, RestoreStepDialog } from './StepDialogs';
 import { YearSelect } from './YearSelect';
 
-type Editing = { kind: 'step'; step: ExamCalendarStepDef } | { kind: 'end' } | { kind: 'confirm'; key: string | null } | null;
+type Editing =
+  | { kind: 'step' | 'remove' | 'restore'; step: ExamCalendarStepDef }
+  | { kind: 'end' }
+  | { kind: 'add' }
+  | { kind: 'confirm'; key: string | null }
+  | null;
 
 /** 结业考核日程: every step with its window, where each comes from, and which dates are still 示例. */
 export function CalendarPage() {
@@ -71,7 +77,7 @@ function Provenance({ state, calendar, marked }: { state: ExamCalendarState; cal
       )}
       <Text size="sm" c="dimmed">
         {state.edited
-          ? t('exam.calendar.editedBy', { by: state.updatedBy, at: formatDateTime(state.updatedAt ?? '') })
+          ? t('exam.calendar.editedBy', { by: state.updatedByName ?? state.updatedBy, at: formatDateTime(state.updatedAt ?? '') })
           : t('exam.calendar.builtIn', { province: calendar.province, year: calendar.year })}
         {calendar.copiedFrom ? ` ${t('exam.calendar.copiedFromShort', { from: calendar.copiedFrom })}` : ''}
       </Text>
@@ -116,20 +122,79 @@ function CalendarView({ state, calendar }: { state: ExamCalendarState; calendar:
           )}
         </Group>
       </Paper>
-      {canManage && marked > 0 && (
+      {canManage && (
         <Group justify="flex-end">
-          <Button leftSection={<IconCheck size={16} />} onClick={() => setEditing({ kind: 'confirm', key: null })}>
-            {t('exam.calendar.confirmAll', { count: marked })}
+          <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setEditing({ kind: 'add' })}>
+            {t('exam.calendar.addStep')}
           </Button>
+          {marked > 0 && (
+            <Button leftSection={<IconCheck size={16} />} onClick={() => setEditing({ kind: 'confirm', key: null })}>
+              {t('exam.calendar.confirmAll', { count: marked })}
+            </Button>
+          )}
         </Group>
       )}
       <StepsTable calendar={calendar} canManage={canManage} onEdit={setEditing} />
-      {editing?.kind === 'step' && <EditStepDialog calendar={calendar} step={editing.step} onClose={() => setEditing(null)} />}
-      {editing?.kind === 'end' && <EditTrainingEndDialog calendar={calendar} onClose={() => setEditing(null)} />}
-      {editing?.kind === 'confirm' && (
-        <ConfirmDialog calendar={calendar} stepKey={editing.key} onClose={() => setEditing(null)} />
-      )}
+      <RemovedSteps calendar={calendar} canManage={canManage} onEdit={setEditing} />
+      <StepDialogs calendar={calendar} editing={editing} onClose={() => setEditing(null)} />
     </Stack>
+  );
+}
+
+function StepDialogs({ calendar, editing, onClose }: { calendar: ExamCalendar; editing: Editing; onClose: () => void }) {
+  switch (editing?.kind) {
+    case 'step':
+      return <EditStepDialog calendar={calendar} step={editing.step} onClose={onClose} />;
+    case 'remove':
+      return <RemoveStepDialog calendar={calendar} step={editing.step} onClose={onClose} />;
+    case 'restore':
+      return <RestoreStepDialog calendar={calendar} step={editing.step} onClose={onClose} />;
+    case 'add':
+      return <AddStepDialog calendar={calendar} onClose={onClose} />;
+    case 'end':
+      return <EditTrainingEndDialog calendar={calendar} onClose={onClose} />;
+    case 'confirm':
+      return <ConfirmDialog calendar={calendar} stepKey={editing.key} onClose={onClose} />;
+    default:
+      return null;
+  }
+}
+
+/** Steps removed at this base, each with its window, restorable. */
+function RemovedSteps({
+  calendar,
+  canManage,
+  onEdit,
+}: {
+  calendar: ExamCalendar;
+  canManage: boolean;
+  onEdit: (e: Editing) => void;
+}) {
+  const { t } = useTranslation();
+  if (calendar.removedSteps.length === 0) return null;
+  return (
+    <Paper withBorder p="sm" data-testid="exam-calendar-removed">
+      <Text fw={600} size="sm">
+        {t('exam.calendar.removedTitle', { count: calendar.removedSteps.length })}
+      </Text>
+      {calendar.removedSteps.map((s) => (
+        <Group key={s.key} justify="space-between">
+          <Text size="sm" c="dimmed">
+            {s.label}：{formatWindow(s.opens, s.closes)}
+          </Text>
+          {canManage && (
+            <Button
+              size="compact-sm"
+              variant="light"
+              aria-label={`${t('exam.calendar.restore')} ${s.label}`}
+              onClick={() => onEdit({ kind: 'restore', step: s })}
+            >
+              {t('exam.calendar.restore')}
+            </Button>
+          )}
+        </Group>
+      ))}
+    </Paper>
   );
 }
 
@@ -151,7 +216,7 @@ function StepsTable({
           <Table.Th w={70}>{t('exam.calendar.actor')}</Table.Th>
           <Table.Th w={290}>{t('exam.calendar.window')}</Table.Th>
           <Table.Th w={110} />
-          {canManage && <Table.Th w={170} />}
+          {canManage && <Table.Th w={220} />}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -193,6 +258,15 @@ function StepsTable({
                       {t('exam.calendar.confirm')}
                     </Button>
                   )}
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    color="red"
+                    aria-label={`${t('exam.calendar.remove')} ${s.label}`}
+                    onClick={() => onEdit({ kind: 'remove', step: s })}
+                  >
+                    {t('exam.calendar.remove')}
+                  </Button>
                 </Group>
               </Table.Td>
             )}

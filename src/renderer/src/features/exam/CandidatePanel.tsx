@@ -21,7 +21,10 @@ function DecisionRecord({ candidate }: { candidate: ExamCandidateView }) {
       </Group>
       {candidate.decidedBy && (
         <Text size="sm" c="dimmed">
-          {t('exam.decidedBy', { by: candidate.decidedBy, at: candidate.decidedAt ? formatDateTime(candidate.decidedAt) : '' })}
+          {t('exam.decidedBy', {
+            by: candidate.decidedByName ?? candidate.decidedBy,
+            at: candidate.decidedAt ? formatDateTime(candidate.decidedAt) : '',
+          })}
         </Text>
       )}
       {candidate.decisionReason && <Text size="sm">{candidate.decisionReason}</Text>}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExamResultRow } from '../../../../shared/contract/exam';
 import { FormDialog } from '../../components/FormDialog';
 import { mutate } from '../../lib/query';
+import { DateField } from '../../components/DateFields';
 
 /**
  * 培训合格证书 (重庆2024 八): its number and date. The core refuses it unless both subjects are passed and
@@ -33,8 +34,7 @@ export function CertificateDialog({ row, onClose }: { row: ExamResultRow; onClos
         {t('exam.results.certHint', { cert: certName })}
       </Text>
       <TextInput label={t('exam.results.certNo')} value={certNo} onChange={(e) => setCertNo(e.currentTarget.value)} required />
-      <TextInput
-        type="date"
+      <DateField
         label={t('exam.results.issuedOn')}
         value={issuedOn}
         onChange={(e) => setIssuedOn(e.currentTarget.value)}

@@ -11,7 +11,10 @@ function CheckRow({ candidate, check, year }: { candidate: ExamCandidateView; ch
   const who =
     check.recordedBy === 'auto'
       ? t('exam.recordedAuto')
-      : t('exam.recordedBy', { by: check.recordedBy, at: check.recordedAt ? formatDateTime(check.recordedAt) : '' });
+      : t('exam.recordedBy', {
+          by: check.recordedByName ?? check.recordedBy,
+          at: check.recordedAt ? formatDateTime(check.recordedAt) : '',
+        });
   return (
     <Stack gap={2} data-testid="exam-check" data-passed={check.passed}>
       <Group gap="xs">

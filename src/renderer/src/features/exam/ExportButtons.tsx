@@ -1,11 +1,12 @@
 import { Button, Group } from '@mantine/core';
-import { IconDownload, IconPrinter } from '@tabler/icons-react';
+import { IconColumns, IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/call';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { saveBase64, XLSX_MIME } from '../../lib/download';
 import { showPrintable } from '../../lib/print';
+import { SummaryTemplateDialog } from './SummaryTemplateDialog';
 
 const PROGRAMS = ['residency', 'agp'] as const;
 type Program = (typeof PROGRAMS)[number];
@@ -17,6 +18,7 @@ type Program = (typeof PROGRAMS)[number];
 export function ExportButtons({ year }: { year: number }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<string | null>(null);
+  const [columns, setColumns] = useState(false);
 
   async function download(program: Program) {
     setBusy(`xlsx-${program}`);
@@ -59,6 +61,10 @@ export function ExportButtons({ year }: { year: number }) {
           </Button>
         </Group>
       ))}
+      <Button variant="subtle" leftSection={<IconColumns size={16} />} onClick={() => setColumns(true)}>
+        {t('exam.summaryTemplate.open')}
+      </Button>
+      <SummaryTemplateDialog opened={columns} onClose={() => setColumns(false)} />
     </Group>
   );
 }

@@ -9,6 +9,7 @@ import { useQuery } from '../../lib/query';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useBasePreset } from '../base/queries';
 import { DueNext } from './DueNext';
+import { RetentionNotice } from '../retention/RetentionNotice';
 
 const SKEW_WARN_MS = 5 * 60 * 1000;
 
@@ -34,6 +35,7 @@ export function HomePage() {
         </Alert>
       )}
       <DueNext role={user.role} />
+      <RetentionNotice role={user.role} />
       <SimpleGrid cols={2} spacing="lg">
         <Card withBorder padding="lg">
           <Text fw={600} mb="sm">

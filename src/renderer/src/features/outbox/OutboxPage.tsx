@@ -28,10 +28,12 @@ import { Fragment, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem, OutboxState } from '../../../../shared/contract/outbox';
 import { call } from '../../app/call';
+import { errorCodeLine, errorText } from '../../app/errors';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { mutate, useMutation, useQuery } from '../../lib/query';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { BuildProgressLine, useBuildProgress } from './BuildProgress';
 import { ConnectivityBadge } from './ConnectivityBadge';
 import { readableFileName, saveBase64, saveText } from '../../lib/download';
 import { useKeyPassphrase } from './KeyPassphrase';
@@ -149,15 +151,19 @@ function BuildForm({ onBuilt }: { onBuilt: () => void }) {
   const [encrypt, setEncrypt] = useState(false);
   const buildPackage = useMutation('package.build');
   const passphrase = useKeyPassphrase();
+  const tracker = useBuildProgress();
   const build = async () => {
     if (!kind) return;
     // Signing needs the key's passphrase where no keychain holds it (the served UI): asked for, then sent once.
     await passphrase.guard('sign', async (p) => {
+      const progressId = tracker.start();
       const r = await buildPackage.run({
         kind: kind as 'confirmations',
+        progressId,
         ...(encrypt ? { encryptToProvince: true } : {}),
         ...(p ? { passphrase: p } : {}),
       });
+      tracker.stop();
       if (r.ok) {
         notifySuccess(t('outbox.build.done', { seq: r.value.sequence }));
         onBuilt();
@@ -191,6 +197,7 @@ function BuildForm({ onBuilt }: { onBuilt: () => void }) {
             {t('outbox.build.submit')}
           </Button>
         </Group>
+        <BuildProgressLine progress={tracker.progress} />
         {passphrase.dialog}
       </Stack>
     </Paper>
@@ -287,8 +294,13 @@ function OutboxTable({
                         <Progress size="sm" value={progress.total ? (100 * progress.sent) / progress.total : 0} animated />
                       )}
                       {item.lastError && item.state !== 'delivered' && (
-                        <Text size="xs" c={item.state === 'rejected' ? 'red' : 'orange'} data-testid="last-error">
-                          [{item.lastError.code}] {item.lastError.message}
+                        <Text
+                          size="xs"
+                          c={item.state === 'rejected' ? 'red' : 'orange'}
+                          data-testid="last-error"
+                          title={errorCodeLine(item.lastError)}
+                        >
+                          {errorText(item.lastError)}
                         </Text>
                       )}
                     </Stack>
@@ -355,7 +367,10 @@ function RequeueDialog({ item, onClose, onDone }: { item: OutboxItem | null; onC
       <Stack>
         {item?.lastError && (
           <Alert color="red" variant="light">
-            [{item.lastError.code}] {item.lastError.message}
+            {errorText(item.lastError)}
+            <Text size="xs" c="dimmed">
+              {errorCodeLine(item.lastError)}
+            </Text>
           </Alert>
         )}
         <TextInput label={t('outbox.requeueReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />

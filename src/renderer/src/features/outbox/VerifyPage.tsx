@@ -6,6 +6,7 @@ import type { VerifyOutcome } from '../../../../shared/contract/outbox';
 import { call } from '../../app/call';
 import { notifyError } from '../../app/notify';
 import { readFileAsBase64 } from '../../lib/file';
+import { errorCodeLine, errorText } from '../../app/errors';
 
 export function VerifyPage() {
   const { t } = useTranslation();
@@ -82,11 +83,9 @@ export function VerifyPage() {
         <Alert color="red" icon={<IconShieldX size={18} />} title={t('verify.failed')} data-testid="verify-result">
           <List size="sm">
             {result.errors.map((e, i) => (
-              <List.Item key={i}>
-                <Text span ff="monospace" fw={600}>
-                  {e.code}
-                </Text>
-                {e.file ? ` · ${e.file}` : ''} · {e.message}
+              <List.Item key={i} title={errorCodeLine(e)}>
+                {errorText(e)}
+                {e.file ? ` · ${e.file}` : ''}
               </List.Item>
             ))}
           </List>

@@ -211,7 +211,9 @@ export function ImportPlanModal({
               >
                 <List size="sm" spacing={2}>
                   {problems.map((p, i) => (
-                    <List.Item key={i}>{t(`errors.${p.code}`, { defaultValue: p.message })}</List.Item>
+                    <List.Item key={i}>
+                      {errorText({ code: p.code, message: p.message, details: { row: p.row ?? undefined } })}
+                    </List.Item>
                   ))}
                 </List>
                 <Text size="sm" mt="xs">

@@ -14,6 +14,7 @@ import { saveBase64, XLSX_MIME } from '../../lib/download';
 import { formatDateTime } from '../../lib/format';
 import { useQuery } from '../../lib/query';
 import { ConfirmationBadge } from '../applicants/ConfirmationBadge';
+import { useRoundLabel } from '../applicants/ChoiceCells';
 import { StaleBanner } from '../admission/StaleBanner';
 import { rerunAllocation, useRerunConsent } from '../admission/useRerunConsent';
 import { formatHundredths } from './score-input';
@@ -157,6 +158,11 @@ function GroupTable({
         <Title order={3}>
           {g.specialty} {g.specialtyName}
           {g.category ? `（${g.category}）` : ''}
+          {g.priorityCategory && (
+            <Text span size="sm" c="dimmed" ml="sm" data-testid="priority-note">
+              {t('choices.priority', { category: g.priorityCategory })}
+            </Text>
+          )}
         </Title>
         <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={14} />} onClick={() => void exportXlsx()}>
           {t('scores.ranking.exportXlsx')}
@@ -189,6 +195,7 @@ function GroupTable({
           <Table.Tr>
             <Table.Th>{t('scores.ranking.rank')}</Table.Th>
             <Table.Th>{t('scores.setup.candidate')}</Table.Th>
+            <Table.Th>{t('choices.round')}</Table.Th>
             <Table.Th>{t('scores.setup.idNumber')}</Table.Th>
             <Table.Th>{t('scores.ranking.confirmation')}</Table.Th>
             {components.map((c) => (
@@ -218,6 +225,25 @@ function GroupTable({
 }
 
 const GREY = { color: 'var(--mantine-color-dimmed)' };
+
+/** The round the candidate belongs to here, and their choices at other bases. */
+function RankRound({ r }: { r: RankedRow }) {
+  const label = useRoundLabel();
+  return (
+    <>
+      {r.round != null && (
+        <Badge color={r.round === 1 ? 'blue' : 'orange'} variant="light">
+          {label(r.round)}
+        </Badge>
+      )}
+      {(r.otherChoices ?? []).map((line) => (
+        <Text key={line} size="xs" c="dimmed">
+          {line}
+        </Text>
+      ))}
+    </>
+  );
+}
 
 function RankedLine({ r, components }: { r: RankedRow; components: ExamComponent[] }) {
   const { t } = useTranslation();
@@ -251,6 +277,9 @@ function RankedLine({ r, components }: { r: RankedRow; components: ExamComponent
         )}
       </Table.Td>
       <Table.Td>{r.name}</Table.Td>
+      <Table.Td>
+        <RankRound r={r} />
+      </Table.Td>
       <Table.Td>{r.idMasked}</Table.Td>
       <Table.Td>
         <ConfirmationBadge status={r.confirmation} />
@@ -281,6 +310,7 @@ function UnrankedLine({ u, span }: { u: RankingGroup['unranked'][number]; span: 
     <Table.Tr data-testid="unranked-row" data-admissible={false} style={GREY}>
       <Table.Td>{t('scores.ranking.unranked')}</Table.Td>
       <Table.Td>{u.name}</Table.Td>
+      <Table.Td />
       <Table.Td>{u.idMasked}</Table.Td>
       <Table.Td>
         <ConfirmationBadge status={u.confirmation} />

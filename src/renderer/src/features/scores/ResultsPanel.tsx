@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExamComponent, ResultPageRow } from '../../../../shared/contract/scores';
 import { useQuery } from '../../lib/query';
+import { ExportListButton } from '../../components/ExportListButton';
 import { Pager } from '../../components/Pager';
 import { SortableTh, type SortState } from '../../components/SortableTh';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -58,11 +59,24 @@ export function ResultsPanel({ components }: { components: ExamComponent[] | nul
       <Stack gap="sm">
         <Group justify="space-between" align="flex-end">
           <Title order={3}>{t('scores.setup.results')}</Title>
-          {data && (
-            <Text size="sm" c="dimmed" data-testid="results-count">
-              {t('lists.results.count', { total: data.total, all: data.cohortTotal })}
-            </Text>
-          )}
+          <Group gap="sm">
+            {data && (
+              <Text size="sm" c="dimmed" data-testid="results-count">
+                {t('lists.results.count', { total: data.total, all: data.cohortTotal })}
+              </Text>
+            )}
+            <ExportListButton
+              op="scores.export"
+              input={{
+                sort: sort.sort,
+                dir: sort.dir,
+                ...(debounced ? { query: debounced } : {}),
+                ...(filters.specialty ? { specialty: filters.specialty } : {}),
+                ...(filters.status ? { status: filters.status } : {}),
+                ...(filters.confirmation ? { confirmation: filters.confirmation } : {}),
+              }}
+            />
+          </Group>
         </Group>
         <ResultFilters
           query={query}

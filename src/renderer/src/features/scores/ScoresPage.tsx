@@ -23,6 +23,7 @@ import { mutate, useQuery } from '../../lib/query';
 import { ErrorState } from '../../components/states';
 import { readFileAsBase64 } from '../../lib/file';
 import { ResultsPanel } from './ResultsPanel';
+import { PlatformExportPanel } from './PlatformExportPanel';
 
 export function ScoresPage() {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function ScoresPage() {
           panel asks for its page at once rather than after the components arrive (one round trip, not two). */}
       <ResultsPanel components={comps.data?.components ?? null} />
       <ImportPanel />
+      <PlatformExportPanel />
       {comps.data && (
         <ComponentsEditor initial={comps.data.components} fromPreset={comps.data.fromPreset} onSaved={comps.refresh} />
       )}
@@ -250,7 +252,6 @@ function ImportPanel() {
                   <Table.Tr>
                     <Table.Th>{t('scores.setup.row')}</Table.Th>
                     <Table.Th>{t('scores.setup.field')}</Table.Th>
-                    <Table.Th>{t('scores.setup.code')}</Table.Th>
                     <Table.Th>{t('scores.setup.message')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -259,8 +260,7 @@ function ImportPanel() {
                     <Table.Tr key={i}>
                       <Table.Td>{x.row}</Table.Td>
                       <Table.Td>{x.field}</Table.Td>
-                      <Table.Td>{x.code}</Table.Td>
-                      <Table.Td>{x.message}</Table.Td>
+                      <Table.Td title={t('errorSupport.code', { code: x.code })}>{x.message}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -92,7 +92,7 @@ function TraineeFacts({ detail: d, canManage }: { detail: TraineeDetail; canMana
                 date: formatDate(h.effectiveDate),
                 from: t(`trainees.statuses.${h.fromStatus}`),
                 to: t(`trainees.statuses.${h.toStatus}`),
-                actor: h.actor,
+                actor: h.actorName,
                 reason: h.reason,
               })}
             </Text>

@@ -66,6 +66,15 @@ export const admission: Pick<Messages, 'admission'> = {
     unfilled: { title: 'Seats left', line: '{{specialty}}: {{seats}} left' },
     proposals: {
       title: 'Reassignment proposals (accepts reassignment, by score)',
+      recorded: {
+        province: 'Provincial reassignment results (to record, by score)',
+        city: 'Municipal reassignment results (to record, by score)',
+      },
+      recordedHint: {
+        province: 'The province decides reassignment; the base records the results it receives.',
+        city: 'The city decides reassignment; the base records the results and may not refuse them.',
+      },
+      record: 'Record result',
       assign: 'Reassign',
       dialog: 'Reassign to a specialty with seats left',
       specialty: 'Specialty',

@@ -1,6 +1,6 @@
 import type { Messages } from '../zh-CN';
 
-export const applicants: Pick<Messages, 'applicants' | 'desk' | 'dashboard'> = {
+export const applicants: Pick<Messages, 'applicants' | 'desk' | 'contact' | 'dashboard'> = {
   applicants: {
     nav: { list: 'Applicants', desk: 'Confirmation desk', dashboard: 'Confirmation stats' },
     title: 'Applicants',
@@ -155,6 +155,16 @@ export const applicants: Pick<Messages, 'applicants' | 'desk' | 'dashboard'> = {
     scanPdf: 'PDF files cannot be previewed in the app; save it and open it in a PDF reader.',
     scanSave: 'Save to this computer',
   },
+  contact: {
+    correct: 'Correct contact details',
+    title: 'Correct contact details of {{name}}',
+    hint: 'Fill in only what needs correcting. The correction is audited (numbers recorded masked).',
+    newPhone: 'New mobile number',
+    currentPhone: 'On record: {{phone}} (leave blank to keep)',
+    email: 'Email',
+    reason: 'Reason for the correction',
+    submit: 'Save correction',
+  },
   dashboard: {
     title: 'Confirmation stats',
     total: 'Applicants',
@@ -165,6 +175,22 @@ export const applicants: Pick<Messages, 'applicants' | 'desk' | 'dashboard'> = {
     specialty: 'Specialty',
     totalCol: 'Total',
     none: 'No decisions yet',
+    perClerk: 'Per day and clerk',
+    clerk: 'Clerk',
+    remaining: 'Still open',
+    remainingSummary: '{{pending}} awaiting confirmation, {{returned}} returned for correction',
+    remainingNone: 'Everyone has been dealt with',
+    pending: 'Awaiting',
+    returnedAwaiting: 'Returned, awaiting',
+    chartTitle: 'Decisions per day (stacked by outcome)',
+    chartLabel: 'Bar chart of decisions per day: {{summary}}',
+    chartDay: '{{date}}: {{confirmed}} confirmed, {{returned}} returned, {{rejected}} rejected',
+    progressWindow: 'Confirmation window: {{start}} – {{end}}',
+    progressDecisions: 'No confirmation window set; counting over the decision dates so far: {{start}} – {{end}}',
+    progressDays: 'Day {{elapsed}} of {{total}}, {{left}} left',
+    progressDone: '{{done}} of {{total}} done ({{percent}}%)',
+    export: 'Export XLSX',
+    exported: 'Exported {{file}}',
   },
 };
 
@@ -181,6 +207,9 @@ export const applicantAuditActions: Record<string, string> = {
   'applicant.reveal': 'Reveal full ID number',
   'applicant.reveal-list': 'Reveal full list',
   'applicants.mapping-save': 'Save column mapping',
+  'applicant.correctContact': 'Correct contact details',
+  'applicant.export': 'Export applicant list',
+  'applicant.reveal-export': 'Export full list (with ID numbers)',
   'applicants.export-rejections': 'Export import problems',
   'confirm.decide': 'Confirmation decision',
   'confirm.reopen': 'Reopen confirmation',

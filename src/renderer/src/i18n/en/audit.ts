@@ -1,5 +1,6 @@
 import { admissionAuditActions } from './admission';
 import { applicantAuditActions, applicantAuditEntities } from './applicants';
+import { choiceAuditActions } from './choices';
 
 export const audit = {
   audit: {
@@ -49,12 +50,25 @@ export const audit = {
       'plan.set-quota': 'Seats changed',
       'plan.split-pool': 'Pooled seats allocated',
       ...applicantAuditActions,
+      ...choiceAuditActions,
       ...admissionAuditActions,
       'applicant.remap-choice': 'Choice remapped to a plan specialty',
+      'applicant.add': 'Applicant entered by hand',
+      'reduction.experience-add': 'Clinical experience added',
+      'reduction.experience-review': 'Clinical experience reviewed',
+      'reduction.form-export': 'Clinical experience form exported',
+      'retention.purge': 'Data purged on the retention schedule',
+      'retention.update': 'Retention periods changed',
+      'scores.platform-export': 'Scores exported for the provincial platform',
+      'scores.platform-result': 'Assessment result recorded',
       'exam.add': 'Completion-exam candidate added',
       'exam.calendar': 'Exam calendar changed',
       'exam.calendar-copy': 'Exam calendar copied from an earlier year',
       'exam.certificate': 'Certificate recorded',
+      'exam.summary-template': 'Summary table columns changed',
+      'exam.summary-template-reset': 'Summary table columns reset',
+      'windows.set': 'Recruitment windows changed and put into effect',
+      'windows.copy': 'Recruitment windows copied from another year',
       'exam.check': 'Eligibility check recorded',
       'exam.edit': 'Completion-exam candidate changed',
       'exam.export': 'Exam registration table exported',
@@ -93,6 +107,7 @@ export const audit = {
       'rotation.start': 'Rotation plans started',
       'rotation.swapBlocks': 'Rotation blocks swapped',
       'rotation.updateDepartment': 'Department changed',
+      'scores.export': 'Scores exported',
       'scores.set': 'Score entered',
       'scores.setComponents': 'Score components set',
       'stations.exportSession': 'Interview session exported',

@@ -18,17 +18,6 @@ export const common = {
     togglePassword: 'Show or hide password',
     print: 'Print',
   },
-  // Only codes whose Chinese message carries no specifics are translated; the rest show the core's message.
-  errors: {
-    AUTH_FAILED: 'Wrong user name or password.',
-    AUTH_REQUIRED: 'Please sign in first.',
-    SESSION_LOCKED: 'Locked after a period of inactivity. Enter your password again.',
-    USER_DISABLED: 'This account is disabled. Ask an administrator.',
-    FORBIDDEN: 'Your role may not do this.',
-    DB_BUSY: 'The database is in use by another program. Try again shortly.',
-    USER_SELF_DEMOTE: 'You cannot disable yourself or remove your own administrator role; ask another administrator.',
-    USER_LAST_ADMIN: 'This is the last active administrator: it cannot be disabled or given another role.',
-  } as Record<string, string>,
   errorHints: {
     TRANSPORT_OFFLINE: 'Check that BaseDesk is still running (the command window is open), then retry.',
     DB_BUSY: 'Close other programs using this data folder and retry.',

@@ -1,5 +1,11 @@
 export const lists = {
   lists: {
+    export: {
+      button: 'Export XLSX',
+      masked: 'Export (ID numbers masked)',
+      revealed: 'Export with full ID numbers (audited)',
+      done: 'Exported {{file}}',
+    },
     pager: {
       label: 'Pages',
       summary: '{{total}} rows, page {{page}} of {{pages}}',

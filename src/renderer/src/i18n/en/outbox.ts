@@ -22,6 +22,14 @@ export const outbox: Pick<Messages, 'outbox' | 'keys' | 'verify'> = {
       submit: 'Build and queue',
       done: 'Package built (sequence {{seq}}) and queued',
       notReady: 'not available yet',
+      progress: {
+        preparing: 'Preparing (unlocking the signing key)…',
+        collecting: 'Reading the data…',
+        writing: 'Writing and signing: {{written}} written (data about {{total}})',
+        queuing: 'Adding to the outbox…',
+        done: 'Done',
+        failed: 'Build failed',
+      },
     },
     kinds: {
       confirmations: 'On-site confirmations',

@@ -64,6 +64,12 @@ export const admission = {
     unfilled: { title: '未录满的名额', line: '{{specialty}}：剩余 {{seats}} 个' },
     proposals: {
       title: '调剂建议（服从调剂，按成绩排序）',
+      recorded: { province: '省级调剂结果（待登记，按成绩排序）', city: '市级调剂结果（待登记，按成绩排序）' },
+      recordedHint: {
+        province: '调剂由省卫生健康委决定，基地只登记收到的调剂结果，不自行调剂。',
+        city: '调剂由市卫生健康委决定，基地登记收到的调剂结果，不得拒收调剂人员。',
+      },
+      record: '登记调剂结果',
       assign: '调剂',
       dialog: '调剂到仍有名额的专业',
       specialty: '调剂到专业',

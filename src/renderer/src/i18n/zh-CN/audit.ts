@@ -1,5 +1,6 @@
 import { admissionAuditActions } from './admission';
 import { applicantAuditActions, applicantAuditEntities } from './applicants';
+import { choiceAuditActions } from './choices';
 
 export const audit = {
   audit: {
@@ -48,12 +49,25 @@ export const audit = {
       'plan.set-quota': '修改计划人数',
       'plan.split-pool': '分配待分配名额',
       ...applicantAuditActions,
+      ...choiceAuditActions,
       ...admissionAuditActions,
       'applicant.remap-choice': '志愿专业改为计划中的专业',
+      'applicant.add': '手工录入报名人员',
+      'reduction.experience-add': '添加临床实践经历',
+      'reduction.experience-review': '审核临床实践经历',
+      'reduction.form-export': '导出临床实践经历认定表',
+      'retention.purge': '按保存期限清理数据',
+      'retention.update': '修改数据保存期限',
+      'scores.platform-export': '导出省平台成绩表',
+      'scores.platform-result': '登记考核结果',
       'exam.add': '添加结业考核报名人员',
       'exam.calendar': '修改结业考核日程',
       'exam.calendar-copy': '从往年日程创建结业考核日程',
       'exam.certificate': '登记结业证书',
+      'exam.summary-template': '修改报名汇总表的列',
+      'exam.summary-template-reset': '报名汇总表的列恢复默认',
+      'windows.set': '修改并启用招收时间窗口',
+      'windows.copy': '从往年复制招收时间窗口',
       'exam.check': '记录资格审核项',
       'exam.edit': '修改结业考核报名人员',
       'exam.export': '导出结业考核报名汇总表',
@@ -92,6 +106,7 @@ export const audit = {
       'rotation.start': '轮转计划开始执行',
       'rotation.swapBlocks': '交换轮转安排',
       'rotation.updateDepartment': '修改科室',
+      'scores.export': '导出考核成绩',
       'scores.set': '录入成绩',
       'scores.setComponents': '设置考核组成',
       'stations.exportSession': '导出面试场次（离线评分）',

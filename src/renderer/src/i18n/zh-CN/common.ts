@@ -18,8 +18,6 @@ export const common = {
     togglePassword: '显示或隐藏密码',
     print: '打印',
   },
-  // Keyed by error code. Empty in Chinese on purpose: the core's own messages are Chinese and more specific.
-  errors: {} as Record<string, string>,
   // Appended to an error notification when the core's message cannot know what to do next.
   errorHints: {
     TRANSPORT_OFFLINE: '请确认 BaseDesk 仍在运行（命令行窗口未关闭），然后重试。',

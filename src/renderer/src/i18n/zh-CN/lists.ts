@@ -1,6 +1,12 @@
 /** Long lists: page controls, sortable headers, the results table and the interview candidate picker. */
 export const lists = {
   lists: {
+    export: {
+      button: '导出 XLSX',
+      masked: '导出（证件号码脱敏）',
+      revealed: '导出含完整证件号码（记入审计）',
+      done: '已导出 {{file}}',
+    },
     pager: {
       label: '分页',
       summary: '共 {{total}} 条，第 {{page}} / {{pages}} 页',

@@ -20,6 +20,14 @@ export const outbox = {
       submit: '生成并放入待发件箱',
       done: '已生成数据包（序号 {{seq}}），已放入待发件箱',
       notReady: '暂不可用',
+      progress: {
+        preparing: '正在准备（解锁签名密钥）…',
+        collecting: '正在读取数据…',
+        writing: '正在写入并签名：已写入 {{written}}（数据约 {{total}}）',
+        queuing: '正在放入待发件箱…',
+        done: '已完成',
+        failed: '生成失败',
+      },
     },
     kinds: {
       confirmations: '现场确认结果',

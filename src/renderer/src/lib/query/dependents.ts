@@ -24,6 +24,8 @@ const DEPENDENTS: Record<string, readonly string[]> = {
   keys: ['keys.', 'outbox.'],
   package: ['outbox.', 'package.'],
   outbox: ['outbox.', 'package.'],
+  // A purge clears applicants of old years and package files: every screen that lists them refreshes.
+  retention: ['retention.', 'applicants.', 'confirm.', 'scores.', 'ranking.', 'admission.', 'interview.', 'outbox.'],
 };
 
 export function dependentsOf(op: string): readonly string[] {

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import type { PublicKey, SigningKey } from '../core/crypto/signing-key';
+import { passphraseProtector, type KeyProtector } from '../core/outbox/key-protector';
+import { fail, readSecret, type CliIo } from './io';
+
+export const DB_PASSPHRASE_ENV = 'BASEDESK_DB_PASSPHRASE';
+
+/**
+ * The CLI's and `serve`'s database key: sealed in the data folder by a passphrase from
+ * BASEDESK_DB_PASSPHRASE, or typed at a terminal prompt. Never from argv, and never from piped stdin,
+ * which carries the user's password (and ID lists) for the command itself. Asked for only when the key
+ * file is created or opened, at most once per command.
+ */
+export function cliDbKeySource(io: CliIo, envName = DB_PASSPHRASE_ENV, prompt = '数据库口令：'): { protector: KeyProtector } {
+  let passphrase: Promise<string> | undefined;
+  const get = () => (passphrase ??= readDbPassphrase(io, envName, prompt));
+  return { protector: remembered(passphraseProtector(get), get) };
+}
+
+/**
+ * Keys this process already unsealed, by seal and passphrase. A command line runs one command per process,
+ * but a process that runs many (the test suite runs the CLI in-process hundreds of times) would otherwise
+ * pay the deliberately slow scrypt on every open. Holds nothing the open database does not hold anyway.
+ */
+const unsealed = new Map<string, SigningKey>();
+
+function remembered(inner: KeyProtector, getPassphrase: () => Promise<string>): KeyProtector {
+  return {
+    scheme: inner.scheme,
+    seal: (key) => inner.seal(key),
+    async open(sealed: string, expected: PublicKey) {
+      const id = createHash('sha256')
+        .update(sealed)
+        .update('\0')
+        .update(await getPassphrase())
+        .digest('hex');
+      const hit = unsealed.get(id);
+      if (hit) return hit;
+      const key = await inner.open(sealed, expected);
+      unsealed.set(id, key);
+      return key;
+    },
+  };
+}
+
+async function readDbPassphrase(io: CliIo, envName: string, prompt: string): Promise<string> {
+  if (io.env[envName]) return io.env[envName];
+  if (!io.stdin.isTTY) {
+    fail('DB_KEY_REQUIRED', `需要数据库口令：请设置环境变量 ${envName}（不要写在命令行参数里），或在终端中运行以便按提示输入。`);
+  }
+  return readSecret(io, envName, prompt);
+}
+
+/** Said on stderr whenever a plain (not yet encrypted) database is opened: the fix is one command. */
+export function warnIfPlain(io: CliIo, encrypted: boolean): void {
+  if (!encrypted) {
+    io.stderr.write('注意：数据库尚未加密，身份证号、手机号等个人信息以明文保存在磁盘上。请运行 basedesk db encrypt 加密。\n');
+  }
+}

@@ -1,0 +1,2 @@
+export { currentWindow, outsideWindow, windowStatus, windowsProblems } from './status';
+export type { Outside } from './status';

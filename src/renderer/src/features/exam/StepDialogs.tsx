@@ -1,0 +1,145 @@
+import { Select, Text, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExamCalendar, ExamCalendarStepDef } from '../../../../shared/contract/exam';
+import { MomentFields, SaveCalendarDialog } from './CalendarDialogs';
+import { formatWindow, joinMoment } from './moments';
+
+const ACTORS = ['base', 'candidate', 'province'] as const;
+
+/** Steps stay in the order they close, as the notices list them. */
+function closingKey(s: ExamCalendarStepDef): string {
+  return s.closes.length === 10 ? `${s.closes}T23:59` : s.closes;
+}
+
+function withStep(c: ExamCalendar, step: ExamCalendarStepDef): ExamCalendar {
+  const steps = [...c.steps, step].sort((a, b) => closingKey(a).localeCompare(closingKey(b)));
+  return { ...c, steps };
+}
+
+/** A step the notice adds this year: its window and the sentence that sets it. */
+export function AddStepDialog({ calendar, onClose }: { calendar: ExamCalendar; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [label, setLabel] = useState('');
+  const [actor, setActor] = useState<(typeof ACTORS)[number]>('base');
+  const [opensDate, setOpensDate] = useState('');
+  const [opensTime, setOpensTime] = useState('');
+  const [closesDate, setClosesDate] = useState('');
+  const [closesTime, setClosesTime] = useState('');
+  const [source, setSource] = useState('');
+  const closes = joinMoment(closesDate, closesTime);
+  // A key nobody typed: stable, unique in the year, and never shown.
+  const [key] = useState(() => `step-${Date.now().toString(36)}`);
+  return (
+    <SaveCalendarDialog
+      calendar={calendar}
+      title={t('exam.calendar.addTitle')}
+      canSubmit={label.trim() !== '' && closes !== null && source.trim().length >= 4}
+      onClose={onClose}
+      apply={(c) =>
+        withStep(c, {
+          key,
+          label: label.trim(),
+          actor,
+          opens: joinMoment(opensDate, opensTime),
+          closes: closes!,
+          provisional: false,
+          example: false,
+          source: source.trim(),
+        })
+      }
+    >
+      <TextInput label={t('exam.calendar.stepLabel')} value={label} onChange={(e) => setLabel(e.currentTarget.value)} required />
+      <Select
+        label={t('exam.calendar.actor')}
+        data={ACTORS.map((a) => ({ value: a, label: t(`exam.actors.${a}`) }))}
+        value={actor}
+        onChange={(v) => v && setActor(v as (typeof ACTORS)[number])}
+        allowDeselect={false}
+      />
+      <MomentFields
+        label={t('exam.calendar.opens')}
+        timeLabel={t('exam.calendar.opensTime')}
+        date={opensDate}
+        time={opensTime}
+        onDate={setOpensDate}
+        onTime={setOpensTime}
+      />
+      <MomentFields
+        label={t('exam.calendar.closes')}
+        timeLabel={t('exam.calendar.closesTime')}
+        date={closesDate}
+        time={closesTime}
+        onDate={setClosesDate}
+        onTime={setClosesTime}
+        required
+      />
+      <Textarea
+        label={t('exam.calendar.stepSource')}
+        description={t('exam.calendar.stepSourceHint')}
+        value={source}
+        onChange={(e) => setSource(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        required
+      />
+    </SaveCalendarDialog>
+  );
+}
+
+/** Removing keeps the step aside in the calendar (the core does), so it can be restored. */
+export function RemoveStepDialog({
+  calendar,
+  step,
+  onClose,
+}: {
+  calendar: ExamCalendar;
+  step: ExamCalendarStepDef;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SaveCalendarDialog
+      calendar={calendar}
+      title={t('exam.calendar.removeTitle', { label: step.label })}
+      submitLabel={t('exam.calendar.remove')}
+      onClose={onClose}
+      apply={(c) => ({ ...c, steps: c.steps.filter((s) => s.key !== step.key) })}
+    >
+      <Text size="sm">
+        {step.label}：{formatWindow(step.opens, step.closes)}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t('exam.calendar.removeHint')}
+      </Text>
+    </SaveCalendarDialog>
+  );
+}
+
+export function RestoreStepDialog({
+  calendar,
+  step,
+  onClose,
+}: {
+  calendar: ExamCalendar;
+  step: ExamCalendarStepDef;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SaveCalendarDialog
+      calendar={calendar}
+      title={t('exam.calendar.restoreTitle', { label: step.label })}
+      submitLabel={t('exam.calendar.restore')}
+      onClose={onClose}
+      apply={(c) => withStep(c, step)}
+    >
+      <Text size="sm">
+        {step.label}：{formatWindow(step.opens, step.closes)}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t('exam.calendar.restoreHint')}
+      </Text>
+    </SaveCalendarDialog>
+  );
+}

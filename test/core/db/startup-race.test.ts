@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/core/db/open';
+import { DB_FILE_NAME, openCore } from '../../../src/core/open-core';
+import { passphraseProtector } from '../../../src/core/outbox/key-protector';
+import { tempDir, TEST_DB_KEY } from '../../helpers/core';
+
+const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+const CHILD = join(import.meta.dirname, 'open-core.child.ts');
+const PASS = 'race test passphrase 5 kites';
+const PROCESSES = 4;
+
+type Child = { proc: ChildProcess; lines: AsyncIterator<string> };
+
+function startChild(dataDir: string): Child {
+  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, RACE_DB_PASSPHRASE: PASS },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  return { proc, lines: createInterface({ input: proc.stdout! })[Symbol.asyncIterator]() };
+}
+
+async function nextLine(child: Child): Promise<string> {
+  const r = await child.lines.next();
+  return r.done ? '' : r.value;
+}
+
+describe('several processes opening a new data folder at once', () => {
+  it('agree on one key and create exactly one station of their own', async () => {
+    const dataDir = tempDir();
+    const children = Array.from({ length: PROCESSES }, () => startChild(dataDir));
+    // Every process loaded and waiting: then all are released together.
+    expect(await Promise.all(children.map(nextLine))).toEqual(Array(PROCESSES).fill('ready'));
+    for (const c of children) c.proc.stdin!.end('go\n');
+    const results = (await Promise.all(children.map(nextLine))).map((l) => JSON.parse(l) as { stationId?: string });
+    await Promise.all(children.map((c) => new Promise((ok) => (c.proc.exitCode === null ? c.proc.once('exit', ok) : ok(null)))));
+
+    const ids = new Set(results.map((r) => r.stationId));
+    expect(results.every((r) => typeof r.stationId === 'string')).toBe(true);
+    expect(ids.size).toBe(1);
+    const core = await openCore({ dataDir, dbKey: { protector: passphraseProtector(() => PASS, { logN: 14, r: 8, p: 1 }) } });
+    const selves = await core.db.selectFrom('stations').select('id').where('is_self', '=', 1).execute();
+    await core.close();
+    expect(selves.map((s) => s.id)).toEqual([...ids]);
+  }, 120_000);
+});
+
+describe('several connections finding a database without its own station', () => {
+  it('create exactly one: the check and the insert are one write transaction', async () => {
+    const dataDir = tempDir();
+    // Migrated but never opened by openCore: the moment every opener looks for its station.
+    await (await openDatabase({ file: join(dataDir, DB_FILE_NAME), key: TEST_DB_KEY })).close();
+    const cores = await Promise.all([1, 2, 3, 4].map(() => openCore({ dataDir, dbKey: { key: TEST_DB_KEY } })));
+    const selves = await cores[0]!.db.selectFrom('stations').select('id').where('is_self', '=', 1).execute();
+    expect(new Set(cores.map((c) => c.stationId)).size).toBe(1);
+    for (const c of cores) await c.close();
+    expect(selves.map((s) => s.id)).toEqual([cores[0]!.stationId]);
+  });
+});
