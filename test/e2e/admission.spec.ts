@@ -108,19 +108,21 @@ test('run allocation, resolve a tie, record a decline, publish the list, export 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(await download.path());
   const ws = wb.worksheets[0]!;
-  expect(ws.getRow(2).values).toEqual([
+  // Row 1 the title, row 2 the 培训基地（盖章） line, row 3 the header (附件4's columns, 录取专业 for 住培).
+  expect(ws.getRow(2).getCell(1).value).toBe('培训基地（盖章）：吉林大学第一医院');
+  expect(ws.getRow(3).values).toEqual([
     undefined,
     '序号',
     '姓名',
+    '录取专业',
     '性别',
     '身份证号',
     '手机号',
     '最高学历',
     '人员属性',
-    '工作单位',
-    '录取专业',
+    '工作单位（单位人填写）',
   ]);
-  const idsInFile = [3, 4, 5, 6].map((r) => ws.getRow(r).getCell(4).value);
+  const idsInFile = [4, 5, 6, 7].map((r) => ws.getRow(r).getCell(5).value);
   expect(idsInFile).toContain(ids[1]);
 
   // A second run after publication warns and needs a reason.

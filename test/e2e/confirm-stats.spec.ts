@@ -39,6 +39,8 @@ test('确认统计: chart, per clerk, what is left, progress and the XLSX export
   await expect(page.getByTestId('dash-remaining')).toContainText('待确认 3 人，退回补正待返回 1 人');
   await expect(page.getByTestId('dash-progress')).toContainText('已办结 4 / 8 人');
   await expect(page.getByTestId('dash-progress')).toContainText('2024年7月1日');
+  // The 2024 window is long over: it says closed, not "第 4 / 4 天".
+  await expect(page.getByTestId('dash-progress')).toContainText('已于 2024年7月4日 截止');
   await shot(page, 'confirm-stats', { fullPage: true });
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 XLSX' }).click()]);

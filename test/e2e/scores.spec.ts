@@ -165,8 +165,10 @@ test('the coordinator edits components, previews and commits a score import, and
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('scores-file-button').click();
   await (await chooser).setFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
-  await expect(page.getByText('SCORE_OUT_OF_RANGE')).toBeVisible();
-  await expect(page.getByText('NAME_MISMATCH')).toBeVisible();
+  // Each problem in words, its code only in the hover line for support.
+  await expect(page.getByText('成绩「101」超出范围')).toBeVisible();
+  await expect(page.getByText(/姓名「冒名」与报名信息中该身份证号的姓名.*不一致/)).toBeVisible();
+  await expect(page.locator('td[title*="SCORE_OUT_OF_RANGE"]')).toHaveCount(1);
   await expect(page.getByRole('button', { name: '确认导入' })).toBeDisabled();
   await shot(page, 'scores-import-preview', { fullPage: true });
 

@@ -31,12 +31,12 @@ export const AGP_SUMMARY_COLUMNS = [
 
 /**
  * The 住培 table is downloaded from the provincial platform, not printed in the notice: it keeps 附件4's columns
- * and adds 专业 after 姓名, since a 住培 base admits to many specialties (the 助理全科 table has one, so none).
+ * and adds 录取专业 after 姓名, since a 住培 base admits to many specialties (the 助理全科 table has one, so none).
  */
 export const RESIDENCY_SUMMARY_COLUMNS = [
   '序号',
   '姓名',
-  '专业',
+  '录取专业',
   '性别',
   '身份证号',
   '手机号',

@@ -58,7 +58,7 @@ describe('公示 days, note and the 汇总表 specialty', () => {
     expect(header).toEqual([
       '序号',
       '姓名',
-      '专业',
+      '录取专业',
       '性别',
       '身份证号',
       '手机号',
@@ -73,7 +73,7 @@ describe('公示 days, note and the 汇总表 specialty', () => {
     expect(byName.get(s.name('A'))).toBe('内科');
     expect(byName.get(s.name('B'))).toBe('儿科');
     const html = (await ok(core, session, 'admission.summaryHtml', {})).html;
-    expect(html).toContain('<th>专业</th>');
+    expect(html).toContain('<th>录取专业</th>');
     expect(html).toContain('<td>内科</td>');
   });
 });

@@ -67,7 +67,7 @@ describe('拟录取学员汇总表 as 附件4 prints it', () => {
     expect(residency[0]![0]).toBe(SEED_RESIDENCY_TITLE);
     expect(residency[1]![0]).toBe(`${seedLines[1]}吉林大学第一医院`);
     // 附件4's columns with 专业 added; nothing of the province's is renamed or dropped.
-    expect(residency[2]).toEqual([...seedHeader.slice(0, 2), '专业', ...seedHeader.slice(2)]);
+    expect(residency[2]).toEqual([...seedHeader.slice(0, 2), '录取专业', ...seedHeader.slice(2)]);
     const byName = new Map(residency.slice(3).map((r) => [r[1], r]));
     expect(byName.get(s.name('R1'))).toEqual([
       1,
@@ -91,11 +91,11 @@ describe('拟录取学员汇总表 as 附件4 prints it', () => {
     expect(sections).toHaveLength(2);
     const [residency, agp] = sections as [string, string];
     expect(residency).toContain(`<h1>${SEED_RESIDENCY_TITLE}</h1>`);
-    expect(residency).toContain('<th>专业</th>');
+    expect(residency).toContain('<th>录取专业</th>');
     expect(agp).toContain(`<h1>${seedLines[0]}</h1>`);
     expect(agp).toContain(`培训基地（盖章）：吉林大学第一医院`);
     expect(agp).toContain(`<tr>${seedHeader.map((h) => `<th>${h}</th>`).join('')}</tr>`);
-    expect(agp).not.toContain('<th>专业</th>');
+    expect(agp).not.toContain('专业</th>');
     expect(page.html).toContain('break-before: page');
     expect(page.html).not.toContain(s.idNumber('G1'));
     expect(agp).toContain(s.idNumber('G1').slice(0, 6));

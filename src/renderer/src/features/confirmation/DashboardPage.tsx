@@ -86,7 +86,7 @@ function ProgressPanel({ d }: { d: Dashboard }) {
         <Text fw={600}>
           {p.source === 'window' ? t('dashboard.progressWindow', range) : t('dashboard.progressDecisions', range)}
         </Text>
-        <Text size="sm">{t('dashboard.progressDays', { elapsed: p.daysElapsed, total: p.daysTotal, left: p.daysLeft })}</Text>
+        <Text size="sm">{windowDayText(p, t)}</Text>
       </Group>
       <Progress value={percent} size="lg" aria-label={t('dashboard.progressDone', { done: p.done, total: p.total, percent })} />
       <Text size="sm" mt={4}>
@@ -231,4 +231,14 @@ export function DashboardPage() {
       )}
     </Stack>
   );
+}
+
+/** Where today stands in the window: before it, in it (day n of m), or after it (closed, not "day 4 of 4"). */
+function windowDayText(
+  p: { today: string; start: string; end: string; daysElapsed: number; daysTotal: number; daysLeft: number },
+  t: (k: string, o?: Record<string, unknown>) => string,
+): string {
+  if (p.today > p.end) return t('dashboard.progressClosed', { end: formatDate(p.end) });
+  if (p.today < p.start) return t('dashboard.progressNotStarted', { start: formatDate(p.start) });
+  return t('dashboard.progressDays', { elapsed: p.daysElapsed, total: p.daysTotal, left: p.daysLeft });
 }

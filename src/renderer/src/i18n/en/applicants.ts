@@ -188,6 +188,8 @@ export const applicants: Pick<Messages, 'applicants' | 'desk' | 'contact' | 'das
     progressWindow: 'Confirmation window: {{start}} – {{end}}',
     progressDecisions: 'No confirmation window set; counting over the decision dates so far: {{start}} – {{end}}',
     progressDays: 'Day {{elapsed}} of {{total}}, {{left}} left',
+    progressClosed: 'Closed on {{end}}',
+    progressNotStarted: 'Not started yet (opens {{start}})',
     progressDone: '{{done}} of {{total}} done ({{percent}}%)',
     export: 'Export XLSX',
     exported: 'Exported {{file}}',

@@ -158,6 +158,8 @@ export const applicants = {
     progressWindow: '现场确认时间：{{start}}—{{end}}',
     progressDecisions: '尚未设置现场确认时间，按已有确认日期统计：{{start}}—{{end}}',
     progressDays: '第 {{elapsed}} / {{total}} 天，剩余 {{left}} 天',
+    progressClosed: '已于 {{end}} 截止',
+    progressNotStarted: '尚未开始（{{start}} 开始）',
     progressDone: '已办结 {{done}} / {{total}} 人（{{percent}}%）',
     export: '导出 XLSX',
     exported: '已导出 {{file}}',
