@@ -34,15 +34,9 @@ export const AGP_SUMMARY_COLUMNS = [
  * and adds 录取专业 after 姓名, since a 住培 base admits to many specialties (the 助理全科 table has one, so none).
  */
 export const RESIDENCY_SUMMARY_COLUMNS = [
-  '序号',
-  '姓名',
+  ...AGP_SUMMARY_COLUMNS.slice(0, 2),
   '录取专业',
-  '性别',
-  '身份证号',
-  '手机号',
-  '最高学历',
-  '人员属性',
-  '工作单位（单位人填写）',
+  ...AGP_SUMMARY_COLUMNS.slice(2),
 ] as const;
 
 /** The category whose 工作单位 the table carries (附件4: “工作单位（单位人填写）”). */

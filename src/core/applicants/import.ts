@@ -17,9 +17,8 @@ import { findHeaderRow, normalizeHeader, readTable, type Sheet, type Table } fro
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { FIELDS, HEADER_GROUPS, fieldLabel } from './fields';
-import { columnsOf, contentHash, mergeRecord, recordOf } from './record';
+import { columnsOf, contentHash, mergeRecord, newApplicantRow, recordOf } from './record';
 import type { ApplicantTable } from './tables';
-import type { Insertable } from 'kysely';
 import { attachPeople } from './rejection-report';
 import { markDuplicates, validateRow, type RowContext, type RowOutcome } from './validate-row';
 import { changeSnapshots } from '../util/record-fields';
@@ -331,24 +330,13 @@ export async function commitApplicantImport(
       const r = p.outcome.record!;
       const id = ids[i]!;
       created.push(id);
-      return {
+      return newApplicantRow(
         id,
-        cohort_year: base.cohort_year,
-        ...columnsOf(r),
-        name_initials: initials(r.name),
-        photo_sha256: null,
-        extra_json: '{}',
-        confirmation_status: 'pending' as const,
-        source_file: file.fileName,
-        source_row: p.outcome.row,
-        content_hash: contentHash(r),
-        checklist_json: null,
-        decided_at: null,
-        decided_by: null,
-        decision_reason: null,
-        created_at: now,
-        updated_at: now,
-      } satisfies Insertable<ApplicantTable>;
+        base.cohort_year,
+        r,
+        { file: file.fileName, row: p.outcome.row, initials: initials(r.name), extraJson: '{}' },
+        now,
+      );
     });
     insertRows(core.raw, 'applicants', values);
 

@@ -4,7 +4,6 @@
  * imported row with the same data are the same record, with the same problem codes and messages; the 报名表's
  * other fields go to applicant_paper_forms. All or nothing, audited as 手工录入 with the source 纸质报名表.
  */
-import type { Insertable } from 'kysely';
 import type { ApplicantFieldKey, RowProblem } from '../../shared/contract/applicants';
 import { APPLICANT_FIELD_KEYS } from '../../shared/contract/applicants';
 import type { AddApplicantResult, FieldProblem } from '../../shared/contract/paper-form';
@@ -23,8 +22,7 @@ import { uuidv7 } from '../util/uuid7';
 import { fieldLabel } from './fields';
 import { paperFormColumns, PAPER_FORM_SOURCE } from './paper-form';
 import { maskInText } from './privacy';
-import { columnsOf, contentHash, summaryOf } from './record';
-import type { ApplicantTable } from './tables';
+import { newApplicantRow, summaryOf } from './record';
 import { validateRow, type ApplicantRecord, type RowContext } from './validate-row';
 
 export type AddApplicant = z.output<typeof AddApplicantInput>;
@@ -110,28 +108,13 @@ async function refuseDuplicate(tx: Tx, cohortYear: number, idNumber: string): Pr
 }
 
 function applicantRow(id: string, cohortYear: number, r: ApplicantRecord, input: AddApplicant, now: string) {
-  return {
-    id,
-    cohort_year: cohortYear,
-    ...columnsOf(r),
-    name_initials: pinyinInitials(r.name),
-    photo_sha256: null,
-    // Education and clinical-work rows live where the detail reads and edits them.
-    extra_json: JSON.stringify({
-      ...(input.education.length > 0 ? { education: input.education } : {}),
-      ...(input.work.length > 0 ? { work: input.work } : {}),
-    }),
-    confirmation_status: 'pending' as const,
-    source_file: PAPER_FORM_SOURCE,
-    source_row: null,
-    content_hash: contentHash(r),
-    checklist_json: null,
-    decided_at: null,
-    decided_by: null,
-    decision_reason: null,
-    created_at: now,
-    updated_at: now,
-  } satisfies Insertable<ApplicantTable>;
+  // Education and clinical-work rows live where the detail reads and edits them.
+  const extra = {
+    ...(input.education.length > 0 ? { education: input.education } : {}),
+    ...(input.work.length > 0 ? { work: input.work } : {}),
+  };
+  const from = { file: PAPER_FORM_SOURCE, row: null, initials: pinyinInitials(r.name), extraJson: JSON.stringify(extra) };
+  return newApplicantRow(id, cohortYear, r, from, now);
 }
 
 export async function addApplicant(core: Core, actor: Actor, input: AddApplicant): Promise<AddApplicantResult> {

@@ -11,6 +11,7 @@ import { maskIdNumber, maskPhone } from '../../shared/mask';
 import type { CatalogueIndex } from '../catalogue/catalogue';
 import type { DocType } from '../identity';
 import { maskCertNo } from './privacy';
+import type { Insertable } from 'kysely';
 import type { ApplicantTable } from './tables';
 import { DEFAULTED_WHEN_ABSENT, isChoiceField, type ApplicantRecord } from './validate-row';
 import { hashFields } from '../util/record-fields';
@@ -52,6 +53,31 @@ export function recordOf(a: ApplicantTable): ApplicantRecord {
 
 const flag = (v: number | null): boolean | null => (v === null ? null : v === 1);
 const flagColumn = (v: boolean | null | undefined): number | null => (v == null ? null : v ? 1 : 0);
+
+/** Where a new applicant came from: a roster file and row, or the paper form typed in. */
+export type NewApplicantSource = { file: string; row: number | null; initials: string; extraJson: string };
+
+/** A new applicant's row, pending 现场确认: the same whether imported or entered by hand. */
+export function newApplicantRow(id: string, cohortYear: number, r: ApplicantRecord, from: NewApplicantSource, now: string) {
+  return {
+    id,
+    cohort_year: cohortYear,
+    ...columnsOf(r),
+    name_initials: from.initials,
+    photo_sha256: null,
+    extra_json: from.extraJson,
+    confirmation_status: 'pending' as const,
+    source_file: from.file,
+    source_row: from.row,
+    content_hash: contentHash(r),
+    checklist_json: null,
+    decided_at: null,
+    decided_by: null,
+    decision_reason: null,
+    created_at: now,
+    updated_at: now,
+  } satisfies Insertable<ApplicantTable>;
+}
 
 /** The record's columns, for insert and update. */
 export function columnsOf(r: ApplicantRecord) {
