@@ -14,7 +14,19 @@ export const DB_PASSPHRASE_ENV = 'BASEDESK_DB_PASSPHRASE';
 export function cliDbKeySource(io: CliIo, envName = DB_PASSPHRASE_ENV, prompt = '数据库口令：'): { protector: KeyProtector } {
   let passphrase: Promise<string> | undefined;
   const get = () => (passphrase ??= readDbPassphrase(io, envName, prompt));
-  return { protector: remembered(passphraseProtector(get), get) };
+  const confirmNew = () => confirmTypedPassphrase(io, envName, get);
+  return { protector: remembered(passphraseProtector(get), get, confirmNew) };
+}
+
+/**
+ * A new key is sealed with what was typed: a typing slip would lock the data for good, so a typed passphrase
+ * is asked for twice before anything is created (one from the environment was written down on purpose).
+ */
+async function confirmTypedPassphrase(io: CliIo, envName: string, get: () => Promise<string>): Promise<void> {
+  const first = await get();
+  if (io.env[envName]) return;
+  const again = await readSecret(io, envName, '请再次输入数据库口令：');
+  if (again !== first) fail('DB_PASSPHRASE_MISMATCH', '两次输入的数据库口令不一致，未创建数据库。请重新运行并输入相同的口令。');
 }
 
 /**
@@ -24,10 +36,13 @@ export function cliDbKeySource(io: CliIo, envName = DB_PASSPHRASE_ENV, prompt = 
  */
 const unsealed = new Map<string, SigningKey>();
 
-function remembered(inner: KeyProtector, getPassphrase: () => Promise<string>): KeyProtector {
+function remembered(inner: KeyProtector, getPassphrase: () => Promise<string>, confirmNew: () => Promise<void>): KeyProtector {
   return {
     scheme: inner.scheme,
-    seal: (key) => inner.seal(key),
+    async seal(key) {
+      await confirmNew();
+      return inner.seal(key);
+    },
     async open(sealed: string, expected: PublicKey) {
       const id = createHash('sha256')
         .update(sealed)

@@ -154,6 +154,8 @@ export const errors: Record<string, string> = {
     'The database key file is missing; the encrypted database cannot be opened without it. Restore the file from a backup (it belongs in the same folder as the database).',
   DB_KEY_FORMAT: 'The database key has the wrong length. Check whether the key file was changed.',
   DB_KEY_REQUIRED: 'The database is encrypted: its passphrase is needed to open it.',
+  DB_PASSPHRASE_MISMATCH:
+    'The two database passphrases typed differ; nothing was created. Run it again and type the same passphrase twice.',
   DB_KEY_WRONG:
     'The database key is wrong. Check that the passphrase and key file belong to this data folder; otherwise restore a backup.',
   DB_NOT_ENCRYPTED: 'The database is not encrypted yet, so there is no passphrase to change. Encrypt it first.',
