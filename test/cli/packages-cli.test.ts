@@ -163,6 +163,24 @@ describe('basedesk keys / package / outbox / intake', () => {
     expect(JSON.parse(scores.stderr)).toMatchObject({ error: { code: 'PKG_EMPTY' } });
     const kind = await cli(['--data-dir', dir, 'package', 'build', '--kind', 'nonsense', '--out', out, '--json'], { env });
     expect(kind.code).toBe(1);
+    const both = await cli(
+      [
+        '--data-dir',
+        dir,
+        'package',
+        'build',
+        '--kind',
+        'confirmations',
+        '--out',
+        out,
+        '--plain',
+        '--encrypt-to-province',
+        '--json',
+      ],
+      { env },
+    );
+    expect(both.code).toBe(1);
+    expect(JSON.parse(both.stderr)).toMatchObject({ error: { code: 'USAGE' } });
   });
 
   it('outbox push delivers to an intake; without an endpoint it says so', async () => {

@@ -140,42 +140,47 @@ export function registerPackages(program: Command, io: CliIo): void {
     .requiredOption('--kind <kind>', PACKAGE_KINDS.join(' | '))
     .requiredOption('--out <file>', '输出文件')
     .option('--encrypt-to <recipient>', '加密给 age 公钥（age1...）或含该公钥的文件')
-    .option('--encrypt-to-province', '加密给已导入的省级接收方公钥')
-    .action(async (o: { kind: string; out: string; encryptTo?: string; encryptToProvince?: boolean }, cmd: Command) =>
-      session(cmd, async (s) => {
-        const encryptTo = o.encryptTo
-          ? o.encryptTo.startsWith('age1')
-            ? o.encryptTo
-            : readText(o.encryptTo, '接收方公钥文件')
-          : undefined;
-        const item = await s.call('package.build', {
-          kind: packageKindOf(o.kind),
-          ...(encryptTo ? { encryptTo } : {}),
-          ...(o.encryptToProvince ? { encryptToProvince: true } : {}),
-        });
-        copyPrivateFileAtomic(resolve(outboxDir(s.core), item.fileName), o.out);
-        const out = {
-          uuid: item.uuid,
-          kind: item.kind,
-          sequence: item.sequence,
-          sha512: item.sha512,
-          files: item.payloadFiles,
-          bytes: item.bytes,
-          encrypted: item.encrypted,
-          recordCounts: item.recordCounts,
-          keyFingerprint: item.keyFingerprint,
-          file: resolve(o.out),
-          state: item.state,
-        };
-        print(io, s.json, out, () =>
-          [
-            `已生成数据包 ${item.uuid}（${item.kind}，序号 ${item.sequence}）并放入待发件箱`,
-            `文件：${o.out}（${item.bytes} 字节，内容文件 ${item.payloadFiles} 个${item.encrypted ? '，已加密' : ''}）`,
-            `SHA-512：${item.sha512}`,
-            `签名公钥指纹：${item.keyFingerprint}`,
-          ].join('\n'),
-        );
-      }),
+    .option('--encrypt-to-province', '加密给已导入的省级接收方公钥（已导入时这是默认）')
+    .option('--plain', '不加密（已导入省级接收方公钥时，默认加密给它）')
+    .action(
+      async (o: { kind: string; out: string; encryptTo?: string; encryptToProvince?: boolean; plain?: boolean }, cmd: Command) =>
+        session(cmd, async (s) => {
+          if (o.plain && (o.encryptTo || o.encryptToProvince))
+            fail('USAGE', '--plain（不加密）不能与 --encrypt-to 或 --encrypt-to-province 同时使用。');
+          const encryptTo = o.encryptTo
+            ? o.encryptTo.startsWith('age1')
+              ? o.encryptTo
+              : readText(o.encryptTo, '接收方公钥文件')
+            : undefined;
+          const item = await s.call('package.build', {
+            kind: packageKindOf(o.kind),
+            ...(encryptTo ? { encryptTo } : {}),
+            ...(o.encryptToProvince ? { encryptToProvince: true } : {}),
+            ...(o.plain ? { encryptToProvince: false } : {}),
+          });
+          copyPrivateFileAtomic(resolve(outboxDir(s.core), item.fileName), o.out);
+          const out = {
+            uuid: item.uuid,
+            kind: item.kind,
+            sequence: item.sequence,
+            sha512: item.sha512,
+            files: item.payloadFiles,
+            bytes: item.bytes,
+            encrypted: item.encrypted,
+            recordCounts: item.recordCounts,
+            keyFingerprint: item.keyFingerprint,
+            file: resolve(o.out),
+            state: item.state,
+          };
+          print(io, s.json, out, () =>
+            [
+              `已生成数据包 ${item.uuid}（${item.kind}，序号 ${item.sequence}）并放入待发件箱`,
+              `文件：${o.out}（${item.bytes} 字节，内容文件 ${item.payloadFiles} 个${item.encrypted ? '，已加密' : ''}）`,
+              `SHA-512：${item.sha512}`,
+              `签名公钥指纹：${item.keyFingerprint}`,
+            ].join('\n'),
+          );
+        }),
     );
   pkg
     .command('verify <file>')

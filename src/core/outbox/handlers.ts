@@ -47,8 +47,11 @@ export const outboxHandlers = defineHandlers<typeof outboxOps>()({
   'package.build': async (ctx, input) => {
     const recipients: string[] = [];
     if (input.encryptTo) recipients.push(parseAgeRecipient(input.encryptTo));
-    if (input.encryptToProvince) {
-      const province = await getSetting(ctx.core.db, SETTING_RECIPIENT);
+    const province = await getSetting(ctx.core.db, SETTING_RECIPIENT);
+    // Once the province's key is imported, packages go encrypted to it unless the caller says otherwise
+    // (encryptToProvince: false): personal data travels in clear only when someone chose so.
+    const toProvince = input.encryptToProvince ?? (!input.encryptTo && Boolean(province));
+    if (toProvince) {
       if (!province) throw new AppError('KEY_NO_RECIPIENT', '尚未导入省级接收方的 age 公钥，无法加密。请先在“密钥”页面导入。');
       if (!recipients.includes(province)) recipients.push(province);
     }

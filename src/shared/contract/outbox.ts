@@ -172,7 +172,7 @@ export const outboxOps = {
       kind: z.enum(PACKAGE_KINDS),
       /** An age public key (age1...) or the text of a file holding one. */
       encryptTo: z.string().trim().max(2000).optional(),
-      /** Encrypt to the imported provincial recipient key. */
+      /** Encrypt to the imported provincial recipient key; the default once one is imported (false: in clear). */
       encryptToProvince: z.boolean().optional(),
       passphrase,
       /** Chosen by the screen, which polls `package.buildProgress` with it while the build runs. */

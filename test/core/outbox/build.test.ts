@@ -84,6 +84,17 @@ describe('package.build', () => {
     expect(c.sha512).not.toBe(a.sha512);
   });
 
+  it('once the provincial key is imported, packages are encrypted to it by default; in clear only when asked', async () => {
+    const { core, session } = await outboxBase({ applicants: 2 });
+    expect(await ok(core, session, 'package.build', { kind: 'confirmations' })).toMatchObject({ encrypted: false });
+    const province = await generateAgeIdentity();
+    await ok(core, session, 'keys.setRecipient', { recipient: province.recipient });
+    const byDefault = await ok(core, session, 'package.build', { kind: 'confirmations' });
+    expect(byDefault).toMatchObject({ encrypted: true, fileName: `${byDefault.uuid}.zip.age` });
+    const plain = await ok(core, session, 'package.build', { kind: 'confirmations', encryptToProvince: false });
+    expect(plain).toMatchObject({ encrypted: false, fileName: `${plain.uuid}.zip` });
+  });
+
   it('encrypts to the imported provincial recipient; only the province identity opens it', async () => {
     const { core, session } = await outboxBase({ applicants: 2 });
     const province = await generateAgeIdentity();

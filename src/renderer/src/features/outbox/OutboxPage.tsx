@@ -148,7 +148,8 @@ function BuildForm({ onBuilt }: { onBuilt: () => void }) {
   const { t } = useTranslation();
   const kinds = useQuery('package.kinds', {});
   const [kind, setKind] = useState<string | null>('confirmations');
-  const [encrypt, setEncrypt] = useState(false);
+  // Encrypted to the province by default once its key is imported (the core decides); this opts out.
+  const [plain, setPlain] = useState(false);
   const buildPackage = useMutation('package.build');
   const passphrase = useKeyPassphrase();
   const tracker = useBuildProgress();
@@ -160,7 +161,7 @@ function BuildForm({ onBuilt }: { onBuilt: () => void }) {
       const r = await buildPackage.run({
         kind: kind as 'confirmations',
         progressId,
-        ...(encrypt ? { encryptToProvince: true } : {}),
+        ...(plain ? { encryptToProvince: false } : {}),
         ...(p ? { passphrase: p } : {}),
       });
       tracker.stop();
@@ -187,12 +188,7 @@ function BuildForm({ onBuilt }: { onBuilt: () => void }) {
               disabled: !k.ready,
             }))}
           />
-          <Checkbox
-            label={t('outbox.build.encrypt')}
-            checked={encrypt}
-            onChange={(e) => setEncrypt(e.currentTarget.checked)}
-            mb={8}
-          />
+          <Checkbox label={t('outbox.build.plain')} checked={plain} onChange={(e) => setPlain(e.currentTarget.checked)} mb={8} />
           <Button leftSection={<IconPackage size={16} />} loading={buildPackage.busy} onClick={() => void build()}>
             {t('outbox.build.submit')}
           </Button>

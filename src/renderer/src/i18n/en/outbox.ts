@@ -18,7 +18,7 @@ export const outbox: Pick<Messages, 'outbox' | 'keys' | 'verify'> = {
     build: {
       title: 'Build a submission package',
       kind: 'Package kind',
-      encrypt: 'Encrypt to the provincial recipient (import its key under Signing keys first)',
+      plain: 'Do not encrypt (once the provincial key is imported, packages are encrypted to it by default)',
       submit: 'Build and queue',
       done: 'Package built (sequence {{seq}}) and queued',
       notReady: 'not available yet',

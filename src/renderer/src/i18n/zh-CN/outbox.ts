@@ -16,7 +16,7 @@ export const outbox = {
     build: {
       title: '生成报送包',
       kind: '数据包种类',
-      encrypt: '加密给省级接收方（需先在“签名密钥”中导入公钥）',
+      plain: '不加密（导入省级接收方公钥后，数据包默认加密给省级）',
       submit: '生成并放入待发件箱',
       done: '已生成数据包（序号 {{seq}}），已放入待发件箱',
       notReady: '暂不可用',
