@@ -82,6 +82,44 @@ export function MomentFields({
   );
 }
 
+/** A step's window being edited: opening date and time (optional), closing date and time (required). */
+export function useWindowMoments(opens: string | null = null, closes: string | null = null) {
+  const [opensDate, setOpensDate] = useState(datePart(opens));
+  const [opensTime, setOpensTime] = useState(timePart(opens));
+  const [closesDate, setClosesDate] = useState(datePart(closes));
+  const [closesTime, setClosesTime] = useState(timePart(closes));
+  return {
+    fields: { opensDate, opensTime, closesDate, closesTime, setOpensDate, setOpensTime, setClosesDate, setClosesTime },
+    opens: joinMoment(opensDate, opensTime),
+    closes: joinMoment(closesDate, closesTime),
+  };
+}
+
+export function WindowMomentFields({ fields: f }: { fields: ReturnType<typeof useWindowMoments>['fields'] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <MomentFields
+        label={t('exam.calendar.opens')}
+        timeLabel={t('exam.calendar.opensTime')}
+        date={f.opensDate}
+        time={f.opensTime}
+        onDate={f.setOpensDate}
+        onTime={f.setOpensTime}
+      />
+      <MomentFields
+        label={t('exam.calendar.closes')}
+        timeLabel={t('exam.calendar.closesTime')}
+        date={f.closesDate}
+        time={f.closesTime}
+        onDate={f.setClosesDate}
+        onTime={f.setClosesTime}
+        required
+      />
+    </>
+  );
+}
+
 const replaceStep = (c: ExamCalendar, key: string, f: (s: ExamCalendarStepDef) => ExamCalendarStepDef): ExamCalendar => ({
   ...c,
   steps: c.steps.map((s) => (s.key === key ? f(s) : s)),
@@ -97,12 +135,9 @@ export function EditStepDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [opensDate, setOpensDate] = useState(datePart(step.opens));
-  const [opensTime, setOpensTime] = useState(timePart(step.opens));
-  const [closesDate, setClosesDate] = useState(datePart(step.closes));
-  const [closesTime, setClosesTime] = useState(timePart(step.closes));
+  const moments = useWindowMoments(step.opens, step.closes);
   const [provisional, setProvisional] = useState(step.provisional);
-  const closes = joinMoment(closesDate, closesTime);
+  const closes = moments.closes;
   return (
     <SaveCalendarDialog
       calendar={calendar}
@@ -112,7 +147,7 @@ export function EditStepDialog({
       apply={(c) =>
         replaceStep(c, step.key, (s) => ({
           ...s,
-          opens: joinMoment(opensDate, opensTime),
+          opens: moments.opens,
           closes: closes ?? s.closes,
           provisional,
           example: false,
@@ -122,23 +157,7 @@ export function EditStepDialog({
       <Text size="sm" c="dimmed">
         {t('exam.calendar.source', { source: step.source })}
       </Text>
-      <MomentFields
-        label={t('exam.calendar.opens')}
-        timeLabel={t('exam.calendar.opensTime')}
-        date={opensDate}
-        time={opensTime}
-        onDate={setOpensDate}
-        onTime={setOpensTime}
-      />
-      <MomentFields
-        label={t('exam.calendar.closes')}
-        timeLabel={t('exam.calendar.closesTime')}
-        date={closesDate}
-        time={closesTime}
-        onDate={setClosesDate}
-        onTime={setClosesTime}
-        required
-      />
+      <WindowMomentFields fields={moments.fields} />
       <Checkbox
         label={t('exam.calendar.provisionalLabel')}
         checked={provisional}

@@ -2,8 +2,8 @@ import { Select, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExamCalendar, ExamCalendarStepDef } from '../../../../shared/contract/exam';
-import { MomentFields, SaveCalendarDialog } from './CalendarDialogs';
-import { formatWindow, joinMoment } from './moments';
+import { SaveCalendarDialog, useWindowMoments, WindowMomentFields } from './CalendarDialogs';
+import { formatWindow } from './moments';
 
 const ACTORS = ['base', 'candidate', 'province'] as const;
 
@@ -22,12 +22,9 @@ export function AddStepDialog({ calendar, onClose }: { calendar: ExamCalendar; o
   const { t } = useTranslation();
   const [label, setLabel] = useState('');
   const [actor, setActor] = useState<(typeof ACTORS)[number]>('base');
-  const [opensDate, setOpensDate] = useState('');
-  const [opensTime, setOpensTime] = useState('');
-  const [closesDate, setClosesDate] = useState('');
-  const [closesTime, setClosesTime] = useState('');
+  const moments = useWindowMoments();
   const [source, setSource] = useState('');
-  const closes = joinMoment(closesDate, closesTime);
+  const closes = moments.closes;
   // A key nobody typed: stable, unique in the year, and never shown.
   const [key] = useState(() => `step-${Date.now().toString(36)}`);
   return (
@@ -41,7 +38,7 @@ export function AddStepDialog({ calendar, onClose }: { calendar: ExamCalendar; o
           key,
           label: label.trim(),
           actor,
-          opens: joinMoment(opensDate, opensTime),
+          opens: moments.opens,
           closes: closes!,
           provisional: false,
           example: false,
@@ -57,23 +54,7 @@ export function AddStepDialog({ calendar, onClose }: { calendar: ExamCalendar; o
         onChange={(v) => v && setActor(v as (typeof ACTORS)[number])}
         allowDeselect={false}
       />
-      <MomentFields
-        label={t('exam.calendar.opens')}
-        timeLabel={t('exam.calendar.opensTime')}
-        date={opensDate}
-        time={opensTime}
-        onDate={setOpensDate}
-        onTime={setOpensTime}
-      />
-      <MomentFields
-        label={t('exam.calendar.closes')}
-        timeLabel={t('exam.calendar.closesTime')}
-        date={closesDate}
-        time={closesTime}
-        onDate={setClosesDate}
-        onTime={setClosesTime}
-        required
-      />
+      <WindowMomentFields fields={moments.fields} />
       <Textarea
         label={t('exam.calendar.stepSource')}
         description={t('exam.calendar.stepSourceHint')}
