@@ -48,9 +48,19 @@ export function publicKeyOf(key: PublicKey): PublicKey {
   return { keyId: new Uint8Array(key.keyId), publicKey: new Uint8Array(key.publicKey) };
 }
 
-/** The key id as `minisign` prints it: the 8 bytes read as a little-endian integer, upper-case hex. */
+/**
+ * The key id as `minisign` prints it: the 8 bytes read as a little-endian integer, upper-case hex. Always 16
+ * digits (stored and compared in that form); minisign itself drops leading zeros, so one key in sixteen reads
+ * one digit shorter there: `normalizeFingerprint` accepts either.
+ */
 export function keyFingerprint(key: Pick<PublicKey, 'keyId'>): string {
   return Buffer.from(key.keyId).reverse().toString('hex').toUpperCase();
+}
+
+/** A key id typed by a person (as BaseDesk or minisign shows it) in the stored 16-digit upper-case form. */
+export function normalizeFingerprint(text: string): string {
+  const hex = text.trim().toUpperCase();
+  return /^[0-9A-F]{1,16}$/.test(hex) ? hex.padStart(16, '0') : hex;
 }
 
 export function sameKeyId(a: Uint8Array, b: Uint8Array): boolean {

@@ -7,6 +7,7 @@ import {
   generateSigningKey,
   keyFingerprint,
   minisignPublicKeyBase64,
+  normalizeFingerprint,
   parseMinisignPublicKey,
   type PublicKey,
   type SigningKey,
@@ -166,7 +167,7 @@ export async function exportPublicKey(
 ): Promise<{ fileName: string; text: string; fingerprint: string }> {
   let q = core.db.selectFrom('signing_keys').selectAll();
   q = keyId
-    ? q.where((eb) => eb.or([eb('key_id', '=', keyId.toLowerCase()), eb('fingerprint', '=', keyId.toUpperCase())]))
+    ? q.where((eb) => eb.or([eb('key_id', '=', keyId.toLowerCase()), eb('fingerprint', '=', normalizeFingerprint(keyId))]))
     : q.where('status', '=', 'active');
   const row = await q.executeTakeFirst();
   if (!row) {
@@ -237,7 +238,7 @@ export async function untrustKey(core: Core, actor: string, keyId: string, reaso
     const row = await tx
       .selectFrom('trusted_keys')
       .selectAll()
-      .where((eb) => eb.or([eb('key_id', '=', keyId.toLowerCase()), eb('fingerprint', '=', keyId.toUpperCase())]))
+      .where((eb) => eb.or([eb('key_id', '=', keyId.toLowerCase()), eb('fingerprint', '=', normalizeFingerprint(keyId))]))
       .executeTakeFirst();
     if (!row) throw new AppError('KEY_NOT_FOUND', `受信任公钥中没有 ${keyId}。`);
     await tx.deleteFrom('trusted_keys').where('key_id', '=', row.key_id).execute();

@@ -134,6 +134,16 @@ describe('signing keys', () => {
     expect((await ok(core, session, 'keys.untrust', { keyId: v.trusted[0]!.fingerprint })).trusted).toEqual([]);
   });
 
+  it('a trusted key is found by the id minisign prints, which drops leading zeros', async () => {
+    const { core, session } = await outboxBase({ applicants: 1 });
+    const other = generateSigningKey();
+    other.keyId[7] = 0x05; // the most significant byte of the little-endian id: minisign shows 15 digits
+    const v = await ok(core, session, 'keys.trust', { publicKey: exportMinisignPublicKey(other), label: '某基地' });
+    const stored = v.trusted[0]!.fingerprint;
+    expect(stored).toMatch(/^05[0-9A-F]{14}$/);
+    expect((await ok(core, session, 'keys.untrust', { keyId: stored.slice(1).toLowerCase() })).trusted).toEqual([]);
+  });
+
   it('only coordinators and admins manage keys and build packages', async () => {
     const { core, session } = await outboxBase({ applicants: 1 });
     const clerk = await addUserAndLogin(core, session, 'clerk1', 'clerk');
