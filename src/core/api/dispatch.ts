@@ -2,8 +2,7 @@ import { contract, isOpName, type OpName, type OpResult } from '../../shared/con
 import { AppError, isAppError, type Result } from '../../shared/errors';
 import { can, ROLE_LABELS } from '../../shared/permissions';
 import type { Actor, CallContext, Core } from '../context';
-import { handlers } from './handlers';
-import type { Handler } from './handler';
+import { handlerOf } from './handlers';
 import { zodToAppError } from './zod-error';
 
 /**
@@ -21,7 +20,7 @@ export async function dispatch(core: Core, sessionKey: string, name: string, raw
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw zodToAppError(parsed.error);
     const ctx: CallContext = { core, actor, sessionKey };
-    const handler = handlers[name] as Handler<OpName>;
+    const handler = await handlerOf(name);
     const value = await handler(ctx, parsed.data as never);
     return { ok: true, value };
   } catch (e) {
