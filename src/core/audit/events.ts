@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Core, Tx } from '../context';
+import type { Core, WriteTx } from '../context';
 import type { EventTable } from '../db/schema';
 import { canonicalJson } from '../util/canonical-json';
 import { uuidv7 } from '../util/uuid7';
@@ -43,9 +43,10 @@ export function eventHash(e: Omit<StoredEvent, 'hash'>): string {
 
 /**
  * Append one event to this station's hash chain. Call it inside the same transaction as the change it
- * describes, so a change without its audit entry (or the reverse) cannot exist.
+ * describes, so a change without its audit entry (or the reverse) cannot exist. The row stores who acted by
+ * username only (`actor.username` of the caller's Actor), which is what the hash chain has always covered.
  */
-export async function appendEvent(tx: Tx, core: Core, actor: string, change: ChangeEvent): Promise<StoredEvent> {
+export async function appendEvent(tx: WriteTx, core: Core, username: string, change: ChangeEvent): Promise<StoredEvent> {
   const head = await tx
     .selectFrom('event_heads')
     .select(['seq', 'hash'])
@@ -57,7 +58,7 @@ export async function appendEvent(tx: Tx, core: Core, actor: string, change: Cha
     station_id: core.stationId,
     seq: (head?.seq ?? 0) + 1,
     hlc,
-    actor,
+    actor: username,
     action: change.action,
     entity: change.entity,
     entity_id: change.entityId,
