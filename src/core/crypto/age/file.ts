@@ -1,18 +1,18 @@
-import { closeSync, openSync, readSync, unlinkSync, writevSync } from 'node:fs';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { open, unlink, type FileHandle } from 'node:fs/promises';
 import { unlockHeader } from './decrypt';
 import { startFile } from './encrypt';
 import { headerInvalid } from './errors';
+import { BatchWriter, WindowReader } from './file-io';
 import { parseHeader, type ParsedHeader } from './header';
 import { parseIdentity, type X25519Identity } from './keys';
 import { CHUNK_BYTES, NONCE_BYTES, openChunk, payloadKey, SEALED_CHUNK_BYTES, sealChunk } from './stream';
 
 /**
- * File to file, the fast path. Node's file streams allocate a fresh buffer per read and hop to the
- * thread pool for every read and write, which costs more CPU than the cipher itself; here one window
- * buffer is reused and read and written with plain system calls, 16 chunks (1 MiB) at a time, giving
- * the event loop a turn between windows so a desktop app or server stays responsive meanwhile.
- * Memory stays at one window whatever the file size.
+ * File to file, the fast path. Node's file streams allocate a fresh buffer per read and cost a stream
+ * round trip per chunk; here the file is read and written in windows of 16 chunks (1 MiB, one system
+ * call each) by the thread pool, overlapped with the cipher on this thread (see file-io.ts), and the
+ * awaits between windows keep a desktop app or server responsive meanwhile. Memory stays at a few
+ * windows whatever the file size.
  */
 const WINDOW_CHUNKS = 16;
 const HEADER_READ = 64 * 1024;
@@ -23,23 +23,33 @@ export type AgeFileResult = { bytesIn: number; bytesOut: number };
 export async function encryptFile(src: string, dst: string, recipients: readonly string[]): Promise<AgeFileResult> {
   const start = startFile(recipients);
   return withFiles(src, dst, async (input, output) => {
-    output.write([start.head]);
-    const window = Buffer.allocUnsafe(WINDOW_CHUNKS * CHUNK_BYTES + 1);
-    for (let pos = 0, counter = 0; ; await nextTurn()) {
-      const n = input.read(window, pos);
-      const out: Buffer[] = [];
-      let off = 0;
-      // A chunk with a byte after it is not the last one; the last read of the window is that byte.
-      for (; n - off > CHUNK_BYTES; off += CHUNK_BYTES) {
-        out.push(...sealChunk(start.payloadKey, counter++, false, [window.subarray(off, off + CHUNK_BYTES)]));
-      }
-      const atEnd = n < window.length;
-      if (atEnd) out.push(...sealChunk(start.payloadKey, counter++, true, [window.subarray(off, n)]));
-      output.write(out);
-      if (atEnd) return;
-      pos += off;
+    await output.write([start.head]);
+    const reader = new WindowReader(input, WINDOW_CHUNKS * CHUNK_BYTES, 0);
+    try {
+      await sealWindows(start.payloadKey, reader, output);
+    } finally {
+      await reader.settle();
     }
+    return reader.end;
   });
+}
+
+async function sealWindows(key: Buffer, reader: WindowReader, output: BatchWriter): Promise<void> {
+  for (let counter = 0, last = false; !last;) {
+    const window = await reader.next();
+    const out: Buffer[] = [];
+    let off = 0;
+    // Every chunk with a byte after it in this window is not the final one.
+    for (; window.length - off > CHUNK_BYTES; off += CHUNK_BYTES) {
+      out.push(...sealChunk(key, counter++, false, [window.subarray(off, off + CHUNK_BYTES)]));
+    }
+    // The window's last chunk is final when it is short or nothing follows the window (sealed after
+    // the others, so the read ahead runs meanwhile).
+    const rest = window.subarray(off);
+    last = rest.length < CHUNK_BYTES || !(await reader.hasMore());
+    out.push(...sealChunk(key, counter++, last, [rest]));
+    await output.write(out);
+  }
 }
 
 /**
@@ -49,93 +59,93 @@ export async function encryptFile(src: string, dst: string, recipients: readonly
 export async function decryptFile(src: string, dst: string, identities: readonly string[]): Promise<AgeFileResult> {
   const ids = identities.map(parseIdentity);
   return withFiles(src, dst, async (input, output) => {
-    const { key, payloadAt } = readHeader(input, ids);
-    const window = Buffer.allocUnsafe(WINDOW_CHUNKS * SEALED_CHUNK_BYTES + 1);
-    for (let pos = payloadAt, counter = 0; ; await nextTurn()) {
-      const n = input.read(window, pos);
-      const out: Buffer[] = [];
-      let off = 0;
-      for (; n - off > SEALED_CHUNK_BYTES; off += SEALED_CHUNK_BYTES) {
-        const step = openChunk(key, counter++, [window.subarray(off, off + SEALED_CHUNK_BYTES)], true);
-        out.push(...step.plain);
-        if (step.error) throw step.error;
-      }
-      if (n < window.length) {
-        const step = openChunk(key, counter++, [window.subarray(off, n)], false);
-        out.push(...step.plain);
-        if (step.error) throw step.error;
-        output.write(out);
-        return;
-      }
-      output.write(out);
-      pos += off;
+    const { key, payloadAt } = await readHeader(input, ids);
+    const reader = new WindowReader(input, WINDOW_CHUNKS * SEALED_CHUNK_BYTES, payloadAt);
+    try {
+      await openWindows(key, reader, output);
+    } finally {
+      await reader.settle();
     }
+    return reader.end;
   });
 }
 
+async function openWindows(key: Buffer, reader: WindowReader, output: BatchWriter): Promise<void> {
+  for (let counter = 0, done = false; !done;) {
+    const window = await reader.next();
+    const out: Buffer[] = [];
+    let off = 0;
+    for (; window.length - off > SEALED_CHUNK_BYTES; off += SEALED_CHUNK_BYTES) {
+      const step = openChunk(key, counter++, [window.subarray(off, off + SEALED_CHUNK_BYTES)], true);
+      if (step.error) throw step.error;
+      out.push(...step.plain);
+    }
+    // The window's last piece has bytes after it only when it is a whole chunk and the file goes on.
+    const rest = window.subarray(off);
+    const more = rest.length === SEALED_CHUNK_BYTES && (await reader.hasMore());
+    const step = openChunk(key, counter++, [rest], more);
+    if (step.error) throw step.error;
+    out.push(...step.plain);
+    done = step.done;
+    await output.write(out);
+  }
+}
+
 /** Reads and unlocks the header; returns the payload key and where the first chunk starts. */
-function readHeader(input: Reader, ids: readonly X25519Identity[]): { key: Buffer; payloadAt: number } {
+async function readHeader(input: FileHandle, ids: readonly X25519Identity[]): Promise<{ key: Buffer; payloadAt: number }> {
   let head = Buffer.alloc(0);
   let parsed: ParsedHeader | 'need-more' = 'need-more';
   while (parsed === 'need-more') {
     const piece = Buffer.allocUnsafe(HEADER_READ);
-    const n = input.read(piece, head.length);
+    const n = await readFully(input, piece, head.length);
     head = Buffer.concat([head, piece.subarray(0, n)]);
     parsed = parseHeader(head, n < piece.length);
   }
   const fileKey = unlockHeader(parsed, ids);
   const nonce = Buffer.alloc(NONCE_BYTES);
   // The age test vectors count a missing or short payload nonce as a header failure.
-  if (input.read(nonce, parsed.end) < NONCE_BYTES) throw headerInvalid('文件头之后缺少 16 字节的 nonce（文件不完整）');
+  if ((await readFully(input, nonce, parsed.end)) < NONCE_BYTES) {
+    throw headerInvalid('文件头之后缺少 16 字节的 nonce（文件不完整）');
+  }
   return { key: payloadKey(fileKey, nonce), payloadAt: parsed.end + NONCE_BYTES };
 }
 
-type Reader = { read(into: Buffer, position: number): number };
-type Writer = { write(pieces: readonly Buffer[]): void };
+async function readFully(input: FileHandle, into: Buffer, position: number): Promise<number> {
+  let n = 0;
+  for (let r = -1; n < into.length && r !== 0; n += r) {
+    r = (await input.read(into, n, into.length - n, position + n)).bytesRead;
+  }
+  return n;
+}
 
-async function withFiles<T>(
+/**
+ * Opens both files, runs `work` (which returns how many input bytes it read) and closes them; on any
+ * failure waits for the write in flight, then removes `dst`.
+ */
+async function withFiles(
   src: string,
   dst: string,
-  work: (input: Reader, output: Writer) => Promise<T>,
+  work: (input: FileHandle, output: BatchWriter) => Promise<number>,
 ): Promise<AgeFileResult> {
-  const inFd = openSync(src, 'r');
-  let outFd: number | undefined;
-  let bytesIn = 0;
-  let bytesOut = 0;
+  const input = await open(src, 'r');
+  let output: FileHandle | undefined;
+  let writer: BatchWriter | undefined;
   try {
-    outFd = openSync(dst, 'w', 0o600);
-    const fd = outFd;
-    const reader: Reader = {
-      read(into, position) {
-        let n = 0;
-        for (let r = -1; n < into.length && r !== 0; n += r) r = readSync(inFd, into, n, into.length - n, position + n);
-        bytesIn = Math.max(bytesIn, position + n);
-        return n;
-      },
-    };
-    const writer: Writer = {
-      write(pieces) {
-        const rest = pieces.filter((p) => p.length > 0);
-        while (rest.length > 0) {
-          let written = writevSync(fd, rest);
-          bytesOut += written;
-          // Short writes are rare on files but allowed: drop what went out and go on with the rest.
-          while (rest.length > 0 && written >= rest[0]!.length) written -= rest.shift()!.length;
-          if (written > 0) rest[0] = rest[0]!.subarray(written);
-        }
-      },
-    };
-    await work(reader, writer);
-    closeSync(outFd);
-    outFd = undefined;
-    return { bytesIn, bytesOut };
+    output = await open(dst, 'w', 0o600);
+    writer = new BatchWriter(output);
+    const bytesIn = await work(input, writer);
+    await writer.flush();
+    await output.close();
+    output = undefined;
+    return { bytesIn, bytesOut: writer.written };
   } catch (e) {
-    if (outFd !== undefined) {
-      closeSync(outFd);
-      unlinkSync(dst);
+    await writer?.settle();
+    if (output) {
+      await output.close();
+      await unlink(dst);
     }
     throw e;
   } finally {
-    closeSync(inFd);
+    await input.close();
   }
 }

@@ -70,96 +70,142 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
   const recordCounts: Record<string, number> = {};
   for (const name of Object.keys(input.records)) recordCounts[name] = input.records[name]!.length;
   const payloadBytes = payload.reduce((n, p) => n + p.size, 0);
-  const bagInfo = formatBagInfo({ ...input, recordCounts, payloadOxum: { octets: payloadBytes, count: payload.length } });
+  const bag: BagText = {
+    info: formatBagInfo({ ...input, recordCounts, payloadOxum: { octets: payloadBytes, count: payload.length } }),
+    fingerprint: keyFingerprint(input.signingKey),
+    trustedComment: `timestamp:${baggingTimestamp(input.baggingDate)} uuid:${input.uuid} base:${input.baseCode} kind:${input.kind} seq:${input.sequence}`,
+  };
+  const sources = bagSources(input, payload, bag);
+  const onWritten = input.onWritten;
+  const written = await writePackage(input, sources, recipients, onWritten ? (n) => onWritten(n, payloadBytes) : undefined);
+  return {
+    filePath: input.outPath,
+    uuid: input.uuid,
+    sha512: written.file.digest(),
+    bytes: written.file.bytes(),
+    bagSha512: written.bag.digest(),
+    bagBytes: written.bag.bytes(),
+    encrypted: recipients.length > 0,
+    keyFingerprint: bag.fingerprint,
+    trustedComment: bag.trustedComment,
+    payloadFiles: payload.length,
+    payloadBytes,
+    recordCounts,
+  };
+}
 
+/** The bag's own text, fixed before the archive is written. */
+type BagText = { info: string; fingerprint: string; trustedComment: string };
+
+/**
+ * The archive's entries in byte order of their names: bag-info.txt, bagit.txt, the payload (sorted in
+ * planPayload), then the manifest, tag manifest and signature, produced only once the entries before
+ * them are written.
+ */
+function bagSources(input: BuildPackageInput, payload: PlannedPayload[], bag: BagText): ZipSource[] {
+  const deflate = input.compression === 'deflate';
+  const compress = (name: string): boolean => deflate && TEXT_EXT.test(name);
   // Attachment digests are taken from the bytes as they stream into the archive (one read per file);
   // the manifest entries sort after data/, so by the time the writer asks for them every digest is final.
   const digests = new Map<string, string>();
   for (const p of payload) if (p.kind === 'bytes') digests.set(p.path, p.digest);
-
-  const deflate = input.compression === 'deflate';
-  const compress = (name: string): boolean => deflate && TEXT_EXT.test(name);
-  const fingerprint = keyFingerprint(input.signingKey);
-  const trustedComment = `timestamp:${baggingTimestamp(input.baggingDate)} uuid:${input.uuid} base:${input.baseCode} kind:${input.kind} seq:${input.sequence}`;
   let manifestBytes: Buffer | undefined;
   let tagManifestBytes: Buffer | undefined;
+  const sources: ZipSource[] = [
+    { name: BAG_FILES.info, compress: compress(BAG_FILES.info), bytes: Buffer.from(bag.info, 'utf8') },
+    { name: BAG_FILES.declaration, compress: compress(BAG_FILES.declaration), bytes: Buffer.from(BAGIT_TXT, 'utf8') },
+    ...payload.map((p) => payloadSource(p, compress(p.path), digests)),
+    {
+      name: BAG_FILES.manifest,
+      compress: compress(BAG_FILES.manifest),
+      produce: () => (manifestBytes = Buffer.from(formatManifest(manifestLines(payload, digests)), 'utf8')),
+    },
+    {
+      name: BAG_FILES.tagManifest,
+      compress: compress(BAG_FILES.tagManifest),
+      produce: () => (tagManifestBytes = tagManifest(bag.info, manifestBytes!)),
+    },
+    {
+      name: BAG_FILES.signature,
+      compress: false,
+      produce: () =>
+        Buffer.from(
+          signMinisign(tagManifestBytes!, input.signingKey, {
+            trustedComment: bag.trustedComment,
+            untrustedComment: `signature from BaseDesk key ${bag.fingerprint}`,
+          }),
+          'utf8',
+        ),
+    },
+  ];
+  assertNameOrder(sources);
+  return sources;
+}
 
-  const sources: ZipSource[] = [];
-  sources.push({ name: BAG_FILES.info, compress: compress(BAG_FILES.info), bytes: Buffer.from(bagInfo, 'utf8') });
-  sources.push({ name: BAG_FILES.declaration, compress: compress(BAG_FILES.declaration), bytes: Buffer.from(BAGIT_TXT, 'utf8') });
-  for (const p of payload) {
-    if (p.kind === 'bytes') {
-      sources.push({ name: p.path, compress: compress(p.path), bytes: p.bytes });
-    } else {
-      let h: Hash | null = createHash('sha512');
-      let seen = 0;
-      sources.push({
-        name: p.path,
-        compress: compress(p.path),
-        filePath: p.filePath,
-        size: p.size,
-        onData: (chunk) => {
-          h!.update(chunk);
-          seen += chunk.length;
-        },
-        onEnd: () => {
-          if (seen === p.size) digests.set(p.path, h!.digest('hex'));
-          h = null;
-        },
-      });
-    }
-  }
-  sources.push({
-    name: BAG_FILES.manifest,
-    compress: compress(BAG_FILES.manifest),
-    produce: () => {
-      const lines = payload.map((p) => {
-        const digest = digests.get(p.path);
-        if (!digest) throw new Error(`internal: digest of ${p.path} not ready`);
-        return { path: p.path, digest };
-      });
-      manifestBytes = Buffer.from(formatManifest(lines), 'utf8');
-      return manifestBytes;
+/** One payload entry; a file's digest is recorded in `digests` once all its bytes have streamed by. */
+function payloadSource(p: PlannedPayload, compress: boolean, digests: Map<string, string>): ZipSource {
+  if (p.kind === 'bytes') return { name: p.path, compress, bytes: p.bytes };
+  let h: Hash | null = createHash('sha512');
+  let seen = 0;
+  return {
+    name: p.path,
+    compress,
+    filePath: p.filePath,
+    size: p.size,
+    onData: (chunk) => {
+      h!.update(chunk);
+      seen += chunk.length;
     },
-  });
-  sources.push({
-    name: BAG_FILES.tagManifest,
-    compress: compress(BAG_FILES.tagManifest),
-    produce: () => {
-      const sha = (b: Uint8Array | string): string => createHash('sha512').update(b).digest('hex');
-      tagManifestBytes = Buffer.from(
-        formatManifest([
-          { path: BAG_FILES.declaration, digest: sha(BAGIT_TXT) },
-          { path: BAG_FILES.info, digest: sha(bagInfo) },
-          { path: BAG_FILES.manifest, digest: sha(manifestBytes!) },
-        ]),
-        'utf8',
-      );
-      return tagManifestBytes;
+    onEnd: () => {
+      if (seen === p.size) digests.set(p.path, h!.digest('hex'));
+      h = null;
     },
+  };
+}
+
+function manifestLines(payload: PlannedPayload[], digests: Map<string, string>): { path: string; digest: string }[] {
+  return payload.map((p) => {
+    const digest = digests.get(p.path);
+    if (!digest) throw new Error(`internal: digest of ${p.path} not ready`);
+    return { path: p.path, digest };
   });
-  sources.push({
-    name: BAG_FILES.signature,
-    compress: false,
-    produce: () =>
-      Buffer.from(
-        signMinisign(tagManifestBytes!, input.signingKey, {
-          trustedComment,
-          untrustedComment: `signature from BaseDesk key ${fingerprint}`,
-        }),
-        'utf8',
-      ),
-  });
-  // The order above is already the byte order of the names except for payload (sorted in planPayload);
-  // assert it, because reproducibility depends on it.
+}
+
+function tagManifest(bagInfo: string, manifestBytes: Buffer): Buffer {
+  const sha = (b: Uint8Array | string): string => createHash('sha512').update(b).digest('hex');
+  return Buffer.from(
+    formatManifest([
+      { path: BAG_FILES.declaration, digest: sha(BAGIT_TXT) },
+      { path: BAG_FILES.info, digest: sha(bagInfo) },
+      { path: BAG_FILES.manifest, digest: sha(manifestBytes) },
+    ]),
+    'utf8',
+  );
+}
+
+/** Reproducibility depends on the entries being in byte order of their names. */
+function assertNameOrder(sources: ZipSource[]): void {
   for (let i = 1; i < sources.length; i++) {
     if (compareUtf8(sources[i - 1]!.name, sources[i]!.name) >= 0)
       throw new Error(`internal: entries out of order at ${sources[i]!.name}`);
   }
+}
 
+type Hashed = ReturnType<typeof hashingTap>;
+
+/**
+ * Writes the archive (encrypted when there are recipients) to a temporary name beside outPath, syncs
+ * it and renames it into place; on failure nothing is left behind. Gives the hashes of the bag and of
+ * the file as written.
+ */
+async function writePackage(
+  input: BuildPackageInput,
+  sources: ZipSource[],
+  recipients: string[],
+  onBagBytes?: (n: number) => void,
+): Promise<{ bag: Hashed; file: Hashed }> {
   const tmpPath = join(dirname(input.outPath), `.${basename(input.outPath)}.${randomBytes(6).toString('hex')}.part`);
-  const onWritten = input.onWritten;
-  const bag = hashingTap(onWritten ? (n) => onWritten(n, payloadBytes) : undefined);
+  const bag = hashingTap(onBagBytes);
   // Unencrypted, the file is the bag: hash once.
   const file = recipients.length > 0 ? hashingTap() : bag;
   let zip: Readable | undefined;
@@ -185,20 +231,7 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
       `生成数据包失败：${e instanceof Error ? e.message : String(e)}。请确认附件文件在打包过程中没有被移动或修改，磁盘空间充足后重试。`,
     );
   }
-  return {
-    filePath: input.outPath,
-    uuid: input.uuid,
-    sha512: file.digest(),
-    bytes: file.bytes(),
-    bagSha512: bag.digest(),
-    bagBytes: bag.bytes(),
-    encrypted: recipients.length > 0,
-    keyFingerprint: fingerprint,
-    trustedComment,
-    payloadFiles: payload.length,
-    payloadBytes,
-    recordCounts,
-  };
+  return { bag, file };
 }
 
 async function planPayload(input: BuildPackageInput): Promise<PlannedPayload[]> {

@@ -8,49 +8,18 @@ import { pipeline } from 'node:stream/promises';
 import { isAppError } from '../../../shared/errors';
 import { decryptStream, detectAgeFile } from '../../crypto/age';
 import { hashFileInWorker, READ_CHUNK } from '../../crypto/hash-file';
-import { parseMinisignSignature, parseTrustedComment, verifyMinisignSignature } from '../../crypto/minisign';
-import { keyFingerprint, type PublicKey } from '../../crypto/signing-key';
+import type { PublicKey } from '../../crypto/signing-key';
 import { parseBagInfo, type BagInfo } from './bag-info';
-import { BAG_FILES, bagitDeclarationProblem, parseManifest, PAYLOAD_DIR } from './bagit';
-import { DEFAULT_VERIFY_LIMITS, RATIO_CHECK_MIN_BYTES, type VerifyLimits } from './limits';
-import { collisionKey, unsafePathReason } from './paths';
-import { EntryTooLargeError, isSpecialFile, isSymlink, ZipReader, type RawZipEntry } from './zip-read';
+import { BAG_FILES } from './bagit';
+import { DEFAULT_VERIFY_LIMITS, type VerifyLimits } from './limits';
+import { checkEntries } from './verify-entries';
+import { checkPayload, type PayloadFacts } from './verify-payload';
+import { failed, type Failure, type StageResult, type VerifyError } from './verify-result';
+import { checkSignature, type SignatureFacts } from './verify-signature';
+import { checkBagStructure, checkTagManifest, TagFiles } from './verify-tags';
+import { ZipReader } from './zip-read';
 
-export type VerifyErrorCode =
-  | 'PKG_NOT_FOUND'
-  | 'PKG_ENCRYPTED_NO_IDENTITY'
-  | 'PKG_DECRYPT_FAILED'
-  | 'PKG_NOT_ZIP'
-  | 'PKG_TRUNCATED'
-  | 'PKG_CORRUPT'
-  | 'PKG_UNSAFE_PATH'
-  | 'PKG_LINK'
-  | 'PKG_SPECIAL_FILE'
-  | 'PKG_DUPLICATE_ENTRY'
-  | 'PKG_DIRECTORY_ENTRY'
-  | 'PKG_UNSUPPORTED_ENTRY'
-  | 'PKG_TOO_LARGE'
-  | 'PKG_ZIP_BOMB'
-  | 'BAG_MISSING_FILE'
-  | 'BAG_BAD_DECLARATION'
-  | 'BAG_FETCH_NOT_ALLOWED'
-  | 'BAG_MANIFEST_FORMAT'
-  | 'BAG_TAG_NOT_COVERED'
-  | 'BAG_TAG_DIGEST'
-  | 'BAG_INFO_INVALID'
-  | 'BAG_PAYLOAD_NOT_IN_MANIFEST'
-  | 'BAG_PAYLOAD_MISSING'
-  | 'BAG_PAYLOAD_DIGEST'
-  | 'BAG_OXUM'
-  | 'SIG_MISSING'
-  | 'SIG_FORMAT'
-  | 'SIG_UNKNOWN_KEY'
-  | 'SIG_INVALID'
-  | 'SIG_MISMATCH_UUID'
-  | 'SIG_MISMATCH_BAGINFO'
-  | 'PKG_REPLAY_DIFFERENT';
-
-export type VerifyError = { code: VerifyErrorCode; file?: string; message: string };
+export type { VerifyError, VerifyErrorCode } from './verify-result';
 
 /** Findings that do not fail verification but a person should see (e.g. a sequence going back). */
 export type VerifyWarning = { code: 'PKG_SEQUENCE_BACKWARDS'; file?: string; message: string };
@@ -109,7 +78,6 @@ export type VerifiedPackage = {
 
 export type VerifyResult = VerifiedPackage | { ok: false; errors: VerifyError[] };
 
-type Failure = { ok: false; errors: VerifyError[] };
 type ZipFacts = Omit<VerifiedPackage, 'ok' | 'sha512' | 'bagSha512' | 'packageBytes' | 'encrypted' | 'duplicate' | 'warnings'>;
 
 /**
@@ -213,10 +181,6 @@ async function sequenceWarnings(facts: ZipFacts, options: VerifyOptions): Promis
   ];
 }
 
-function failed(code: VerifyErrorCode, file: string | undefined, message: string): Failure {
-  return { ok: false, errors: [file === undefined ? { code, message } : { code, file, message }] };
-}
-
 async function decryptToFile(
   src: string,
   dst: string,
@@ -282,379 +246,53 @@ async function verifyZip(
   }
 }
 
+/**
+ * The stages inside the archive, in order, stopping at the first that finds anything: archive safety
+ * -> bag structure -> tag manifest -> bag-info -> payload manifest and Payload-Oxum -> signature.
+ */
 async function checkArchive(
   reader: ZipReader,
   pkgName: string,
   options: VerifyOptions,
   limits: VerifyLimits,
-): Promise<Failure | { ok: true; value: ZipFacts }> {
-  // ---- Stage: archive safety -------------------------------------------------------------------
-  if (reader.entryCount > limits.maxEntries) {
-    return failed('PKG_TOO_LARGE', pkgName, `数据包含有 ${reader.entryCount} 个条目，超过允许的 ${limits.maxEntries} 个。`);
-  }
-  let entries: RawZipEntry[];
-  try {
-    entries = await reader.entries();
-  } catch (e) {
-    return failed('PKG_CORRUPT', pkgName, `ZIP 目录已损坏，无法读取（${errText(e)}）。请重新获取完整文件。`);
-  }
-  const errors: VerifyError[] = [];
-  const seen = new Map<string, string>();
-  let total = 0;
-  for (const e of entries) {
-    const shown = e.name ?? e.nameBytes.toString('utf8');
-    if (e.name === null) {
-      errors.push({ code: 'PKG_UNSAFE_PATH', file: shown, message: `条目名称不是有效的 UTF-8 编码：${shown}。` });
-      continue;
-    }
-    if (e.name.endsWith('/')) {
-      // FORMAT.md: no directory entries. One carrying bytes would hide data no manifest covers.
-      const carries = e.compressedSize > 0 || e.uncompressedSize > 0;
-      errors.push({
-        code: 'PKG_DIRECTORY_ENTRY',
-        file: e.name,
-        message: carries
-          ? `条目 "${e.name}" 是目录却带有 ${Math.max(e.compressedSize, e.uncompressedSize)} 字节内容，这些内容不受清单保护，数据包不予接受。`
-          : `条目 "${e.name}" 是目录条目；BaseDesk 数据包不含目录条目，请让发送方用 BaseDesk 重新生成。`,
-      });
-    }
-    const reason = unsafePathReason(e.name, { allowDirectory: true });
-    if (reason)
-      errors.push({
-        code: 'PKG_UNSAFE_PATH',
-        file: e.name,
-        message: `条目 "${e.name}" ${reason}，解压时可能写到数据包以外的位置。`,
-      });
-    if (isSymlink(e))
-      errors.push({ code: 'PKG_LINK', file: e.name, message: `条目 "${e.name}" 是符号链接，数据包中不允许出现链接。` });
-    else if (isSpecialFile(e))
-      errors.push({
-        code: 'PKG_SPECIAL_FILE',
-        file: e.name,
-        message: `条目 "${e.name}" 是设备或管道等特殊文件，数据包中不允许。`,
-      });
-    const key = collisionKey(e.name);
-    const prev = seen.get(key);
-    if (prev !== undefined) {
-      errors.push({
-        code: 'PKG_DUPLICATE_ENTRY',
-        file: e.name,
-        message:
-          prev === e.name
-            ? `条目 "${e.name}" 在数据包中出现了不止一次。`
-            : `条目 "${e.name}" 与 "${prev}" 仅大小写或编码不同，解压时会互相覆盖。`,
-      });
-    } else seen.set(key, e.name);
-    if ((e.generalPurposeBitFlag & 0x1) !== 0 || (e.compressionMethod !== 0 && e.compressionMethod !== 8)) {
-      errors.push({
-        code: 'PKG_UNSUPPORTED_ENTRY',
-        file: e.name,
-        message: `条目 "${e.name}" 使用了 ZIP 加密或不支持的压缩方式。`,
-      });
-    }
-    if (e.uncompressedSize > limits.maxEntryBytes) {
-      errors.push({
-        code: 'PKG_TOO_LARGE',
-        file: e.name,
-        message: `条目 "${e.name}" 解压后有 ${e.uncompressedSize} 字节，超过单个文件 ${limits.maxEntryBytes} 字节的上限。`,
-      });
-    }
-    if (e.uncompressedSize > RATIO_CHECK_MIN_BYTES) {
-      const ratio = e.compressedSize === 0 ? Infinity : e.uncompressedSize / e.compressedSize;
-      if (ratio > limits.maxCompressionRatio) {
-        errors.push({
-          code: 'PKG_ZIP_BOMB',
-          file: e.name,
-          message: `条目 "${e.name}" 的压缩比为 ${Number.isFinite(ratio) ? ratio.toFixed(0) : '无穷'}:1，超过 ${limits.maxCompressionRatio}:1，疑似压缩炸弹。`,
-        });
-      }
-    }
-    total += e.uncompressedSize;
-  }
-  if (total > limits.maxTotalBytes) {
-    errors.push({
-      code: 'PKG_ZIP_BOMB',
-      file: pkgName,
-      message: `数据包解压后共 ${total} 字节，超过 ${limits.maxTotalBytes} 字节的上限，疑似压缩炸弹。`,
-    });
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  const layoutErrors = await checkLayout(reader, entries);
-  if (layoutErrors.length > 0) return { ok: false, errors: layoutErrors };
+): Promise<StageResult<ZipFacts>> {
+  const entries = await checkEntries(reader, pkgName, limits);
+  if (!entries.ok) return entries;
+  const files = entries.value;
+  const tags = new TagFiles(reader, files, limits);
+  const structure = await checkBagStructure(files, tags);
+  if (!structure.ok) return structure;
+  const tagManifest = await checkTagManifest(reader, files, tags);
+  if (!tagManifest.ok) return tagManifest;
 
-  // ---- Stage: bag structure ----------------------------------------------------------------------
-  const files = new Map<string, RawZipEntry>();
-  for (const e of entries) if (!e.name!.endsWith('/')) files.set(e.name!, e);
-  for (const required of [BAG_FILES.declaration, BAG_FILES.info, BAG_FILES.manifest, BAG_FILES.tagManifest]) {
-    if (!files.has(required))
-      errors.push({ code: 'BAG_MISSING_FILE', file: required, message: `数据包缺少必需的文件 ${required}。` });
-  }
-  if (files.has('fetch.txt')) {
-    errors.push({
-      code: 'BAG_FETCH_NOT_ALLOWED',
-      file: 'fetch.txt',
-      message: '数据包含有 fetch.txt（需联网下载的内容），BaseDesk 只接受内容完整的数据包。',
-    });
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  const tagBytes = new Map<string, Buffer>();
-  const readTag = async (name: string): Promise<Buffer | VerifyError> => {
-    const cached = tagBytes.get(name);
-    if (cached) return cached;
-    try {
-      const b = await reader.readAll(files.get(name)!, limits.maxTagFileBytes);
-      tagBytes.set(name, b);
-      return b;
-    } catch (e) {
-      if (e instanceof EntryTooLargeError) {
-        return { code: 'PKG_TOO_LARGE', file: name, message: `标签文件 ${name} 超过 ${limits.maxTagFileBytes} 字节的上限。` };
-      }
-      return { code: 'PKG_CORRUPT', file: name, message: `无法读取 ${name}（${errText(e)}），数据包已损坏。` };
-    }
-  };
-  const declaration = await readTag(BAG_FILES.declaration);
-  if (!Buffer.isBuffer(declaration)) return { ok: false, errors: [declaration] };
-  const declProblem = bagitDeclarationProblem(declaration.toString('utf8'));
-  if (declProblem) return failed('BAG_BAD_DECLARATION', BAG_FILES.declaration, `bagit.txt 声明不正确：${declProblem}。`);
-
-  // ---- Stage: tag manifest -----------------------------------------------------------------------
-  const tagManifest = await readTag(BAG_FILES.tagManifest);
-  if (!Buffer.isBuffer(tagManifest)) return { ok: false, errors: [tagManifest] };
-  const tagList = parseManifest(tagManifest.toString('utf8'), 128);
-  if (!tagList.ok) {
-    return failed(
-      'BAG_MANIFEST_FORMAT',
-      BAG_FILES.tagManifest,
-      `标签清单 ${BAG_FILES.tagManifest} 格式不正确：${tagList.message}。`,
-    );
-  }
-  for (const [path, digest] of tagList.entries) {
-    if (path.startsWith(PAYLOAD_DIR) || path === BAG_FILES.tagManifest || path === BAG_FILES.signature) {
-      errors.push({ code: 'BAG_MANIFEST_FORMAT', file: BAG_FILES.tagManifest, message: `标签清单不应列出 ${path}。` });
-      continue;
-    }
-    if (!files.has(path)) {
-      errors.push({ code: 'BAG_MISSING_FILE', file: path, message: `标签清单列出了 ${path}，但数据包中没有这个文件。` });
-      continue;
-    }
-    let actual: string;
-    if (path === BAG_FILES.declaration || path === BAG_FILES.info || path === BAG_FILES.manifest) {
-      const bytes = await readTag(path);
-      if (!Buffer.isBuffer(bytes)) {
-        errors.push(bytes);
-        continue;
-      }
-      actual = sha512Hex(bytes);
-    } else {
-      // Other tag files are allowed when listed, but only hashed (streamed), never kept in memory.
-      const got = await hashEntry(reader, files.get(path)!);
-      if ('error' in got) {
-        errors.push({ code: 'PKG_CORRUPT', file: path, message: `无法读取 ${path}（${got.error}），数据包已损坏。` });
-        continue;
-      }
-      actual = got.digest;
-    }
-    if (actual !== digest) {
-      errors.push({
-        code: 'BAG_TAG_DIGEST',
-        file: path,
-        message: `${path} 的内容与签名清单记录的摘要不一致：该文件在签名后被修改过。`,
-      });
-    }
-  }
-  for (const name of files.keys()) {
-    if (name.startsWith(PAYLOAD_DIR) || name === BAG_FILES.tagManifest || name === BAG_FILES.signature) continue;
-    if (!tagList.entries.has(name)) {
-      errors.push({ code: 'BAG_TAG_NOT_COVERED', file: name, message: `标签文件 ${name} 未列入签名的标签清单，无法确认来源。` });
-    }
-  }
-  if (errors.length > 0) return { ok: false, errors };
-
-  // ---- Stage: bag-info ---------------------------------------------------------------------------
-  const infoParse = parseBagInfo(tagBytes.get(BAG_FILES.info)!.toString('utf8'));
+  const infoParse = parseBagInfo(tags.text(BAG_FILES.info));
   if (!infoParse.ok)
     return failed('BAG_INFO_INVALID', BAG_FILES.info, `bag-info.txt 不符合 BaseDesk 规范：${infoParse.message}。`);
-  const info: BagInfo = infoParse.info;
+  const info = infoParse.info;
 
-  // ---- Stage: payload manifest -------------------------------------------------------------------
-  const manifest = parseManifest(tagBytes.get(BAG_FILES.manifest)!.toString('utf8'), 128);
-  if (!manifest.ok) {
-    return failed('BAG_MANIFEST_FORMAT', BAG_FILES.manifest, `内容清单 ${BAG_FILES.manifest} 格式不正确：${manifest.message}。`);
-  }
-  for (const path of manifest.entries.keys()) {
-    if (!path.startsWith(PAYLOAD_DIR)) {
-      errors.push({
-        code: 'BAG_MANIFEST_FORMAT',
-        file: BAG_FILES.manifest,
-        message: `内容清单列出了 data/ 以外的文件 ${path}。`,
-      });
-    } else if (!files.has(path)) {
-      errors.push({
-        code: 'BAG_PAYLOAD_MISSING',
-        file: path,
-        message: `内容清单列出了 ${path}，但数据包中没有这个文件（被删除或改名）。`,
-      });
-    }
-  }
-  const payload = [...files.values()].filter((e) => e.name!.startsWith(PAYLOAD_DIR));
-  for (const e of payload) {
-    if (!manifest.entries.has(e.name!)) {
-      errors.push({
-        code: 'BAG_PAYLOAD_NOT_IN_MANIFEST',
-        file: e.name!,
-        message: `文件 ${e.name} 不在内容清单中：它是签名之后加入的。`,
-      });
-    }
-  }
-  let octets = 0;
-  for (const e of [...payload].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset)) {
-    const expected = manifest.entries.get(e.name!);
-    if (expected === undefined) continue;
-    const got = await hashEntry(reader, e);
-    if ('error' in got) {
-      errors.push({ code: 'PKG_CORRUPT', file: e.name!, message: `无法读取 ${e.name}（${got.error}），数据包已损坏。` });
-      continue;
-    }
-    octets += got.bytes;
-    if (got.digest !== expected) {
-      errors.push({
-        code: 'BAG_PAYLOAD_DIGEST',
-        file: e.name!,
-        message: `文件 ${e.name} 的内容与内容清单记录的摘要不一致：内容被修改或损坏。`,
-      });
-    }
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  // Checked only now, so that a renamed records file is reported as what it is (BAG_PAYLOAD_MISSING).
-  for (const name of Object.keys(info.recordCounts)) {
-    const path = `${PAYLOAD_DIR}${name}.json`;
-    if (!files.has(path)) {
-      errors.push({
-        code: 'BAG_INFO_INVALID',
-        file: BAG_FILES.info,
-        message: `bag-info.txt 声明了 ${name} 记录，但数据包中没有 ${path}。`,
-      });
-    }
-  }
-  if (errors.length > 0) return { ok: false, errors };
+  const payload = await checkPayload(reader, files, tags.text(BAG_FILES.manifest), info);
+  if (!payload.ok) return payload;
+  const signature = await checkSignature(reader, files, tagManifest.value, info, options.trustedKeys);
+  if (!signature.ok) return signature;
+  return { ok: true, value: zipFacts(info, payload.value, signature.value) };
+}
 
-  // ---- Stage: Payload-Oxum -----------------------------------------------------------------------
-  if (info.payloadOxum.octets !== octets || info.payloadOxum.count !== payload.length) {
-    return failed(
-      'BAG_OXUM',
-      BAG_FILES.info,
-      `Payload-Oxum 声明 ${info.payloadOxum.octets} 字节、${info.payloadOxum.count} 个文件，实际为 ${octets} 字节、${payload.length} 个文件。`,
-    );
-  }
-
-  // ---- Stage: signature --------------------------------------------------------------------------
-  if (!files.has(BAG_FILES.signature)) {
-    return failed(
-      'SIG_MISSING',
-      BAG_FILES.signature,
-      `数据包没有签名文件 ${BAG_FILES.signature}，无法确认来源。请让发送方用 BaseDesk 重新生成。`,
-    );
-  }
-  const sigEntry = files.get(BAG_FILES.signature)!;
-  let sigText: string;
-  try {
-    sigText = new TextDecoder('utf-8', { fatal: true }).decode(await reader.readAll(sigEntry, 4096));
-  } catch {
-    return failed('SIG_FORMAT', BAG_FILES.signature, '签名文件过大或不是 UTF-8 文本，不是有效的 minisign 签名。');
-  }
-  let sig;
-  try {
-    sig = parseMinisignSignature(sigText);
-  } catch (e) {
-    return failed('SIG_FORMAT', BAG_FILES.signature, isAppError(e) ? e.message : '签名文件格式不正确。');
-  }
-  const check = verifyMinisignSignature(tagManifest, sig, options.trustedKeys);
-  if (!check.ok) return failed(check.code, BAG_FILES.signature, check.message);
-  const tc = parseTrustedComment(sig.trustedComment);
-  if (tc.uuid !== info.uuid) {
-    return failed(
-      'SIG_MISMATCH_UUID',
-      BAG_FILES.signature,
-      `签名中的数据包编号（${tc.uuid ?? '无'}）与 bag-info.txt 中的编号（${info.uuid}）不一致：签名属于另一个数据包。`,
-    );
-  }
-  if (tc.base !== info.baseCode || tc.kind !== info.kind || (tc.seq !== undefined && tc.seq !== String(info.sequence))) {
-    return failed(
-      'SIG_MISMATCH_BAGINFO',
-      BAG_FILES.signature,
-      `签名中的基地代码/类型/序号（${tc.base ?? '无'}/${tc.kind ?? '无'}/${tc.seq ?? '无'}）与 bag-info.txt（${info.baseCode}/${info.kind}/${info.sequence}）不一致。`,
-    );
-  }
-
+function zipFacts(info: BagInfo, payload: PayloadFacts, signature: SignatureFacts): ZipFacts {
   return {
-    ok: true,
-    value: {
-      uuid: info.uuid,
-      baseCode: info.baseCode,
-      baseName: info.baseName,
-      kind: info.kind,
-      cohortYear: info.cohortYear,
-      schemaVersion: info.schemaVersion,
-      sequence: info.sequence,
-      baggingDate: info.baggingDate,
-      files: payload.length,
-      bytes: octets,
-      recordCounts: info.recordCounts,
-      keyFingerprint: keyFingerprint(sig),
-      trustedComment: sig.trustedComment,
-    },
+    uuid: info.uuid,
+    baseCode: info.baseCode,
+    baseName: info.baseName,
+    kind: info.kind,
+    cohortYear: info.cohortYear,
+    schemaVersion: info.schemaVersion,
+    sequence: info.sequence,
+    baggingDate: info.baggingDate,
+    files: payload.files,
+    bytes: payload.bytes,
+    recordCounts: info.recordCounts,
+    keyFingerprint: signature.keyFingerprint,
+    trustedComment: signature.trustedComment,
   };
-}
-
-/**
- * Local headers must repeat the central directory's name (streaming extractors read the local one),
- * and entry data must not overlap (overlapping entries are the classic non-recursive zip bomb).
- */
-async function checkLayout(reader: ZipReader, entries: RawZipEntry[]): Promise<VerifyError[]> {
-  const errors: VerifyError[] = [];
-  const sorted = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
-  for (let i = 0; i < sorted.length; i++) {
-    const e = sorted[i]!;
-    let header;
-    try {
-      header = await reader.localHeader(e);
-    } catch (err) {
-      errors.push({ code: 'PKG_CORRUPT', file: e.name!, message: `条目 "${e.name}" 的本地文件头损坏（${errText(err)}）。` });
-      continue;
-    }
-    if (!Buffer.from(header.fileName).equals(e.nameBytes)) {
-      errors.push({
-        code: 'PKG_UNSAFE_PATH',
-        file: e.name!,
-        message: `条目 "${e.name}" 的本地文件头中的名称与目录不一致，不同的解压工具会得到不同的文件。`,
-      });
-    }
-    const end = header.fileDataStart + e.compressedSize;
-    const next = i + 1 < sorted.length ? sorted[i + 1]!.localHeaderOffset : reader.centralDirectoryOffset;
-    if (end > next) {
-      errors.push({ code: 'PKG_ZIP_BOMB', file: e.name!, message: `条目 "${e.name}" 的数据与其他条目重叠，疑似压缩炸弹。` });
-    }
-  }
-  return errors;
-}
-
-async function hashEntry(reader: ZipReader, e: RawZipEntry): Promise<{ digest: string; bytes: number } | { error: string }> {
-  try {
-    const s = await reader.openStream(e);
-    const h = createHash('sha512');
-    let bytes = 0;
-    for await (const chunk of s as AsyncIterable<Buffer>) {
-      h.update(chunk);
-      bytes += chunk.length;
-    }
-    return { digest: h.digest('hex'), bytes };
-  } catch (err) {
-    return { error: errText(err) };
-  }
-}
-
-function sha512Hex(b: Uint8Array): string {
-  return createHash('sha512').update(b).digest('hex');
 }
 
 async function readHead(path: string, n: number): Promise<Buffer> {
@@ -666,8 +304,4 @@ async function readHead(path: string, n: number): Promise<Buffer> {
   } finally {
     await fh.close();
   }
-}
-
-function errText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

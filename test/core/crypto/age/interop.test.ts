@@ -49,6 +49,20 @@ describe('our own round trip', () => {
     expect(digest(await readFile(join(dir, `out-${size}`)))).toBe(digest(plain));
   });
 
+  it.each([0, CHUNK, 16 * CHUNK + 1])('%i bytes: the file functions count what they read and wrote', async (size) => {
+    const { identity, recipient } = await generateAgeIdentity();
+    const src = join(dir, `count-${size}`);
+    await writeFile(src, seededBytes(400 + size, size));
+    const sealedAt = join(dir, `count-${size}.age`);
+    const sealing = await encryptFile(src, sealedAt, [recipient]);
+    const sealedSize = (await readFile(sealedAt)).length;
+    expect(sealing).toEqual({ bytesIn: size, bytesOut: sealedSize });
+    expect(await decryptFile(sealedAt, join(dir, `count-${size}.out`), [identity])).toEqual({
+      bytesIn: sealedSize,
+      bytesOut: size,
+    });
+  });
+
   it('derives the recipient of the specification example identity', async () => {
     expect(await ageRecipientOf('AGE-SECRET-KEY-1GFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPQ4EGAEX')).toBe(
       'age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj',

@@ -142,6 +142,50 @@ describe('a damaged or foreign age file is refused with a stable code', () => {
   });
 });
 
+describe('damage at the edge of the 16-chunk window the file functions read at a time', () => {
+  // 33 chunks: two full windows and one byte-short final chunk in a third.
+  const BIG = seededBytes(43, 33 * CHUNK - 1);
+  let big: Buffer;
+  beforeAll(async () => {
+    big = await collect(sealAge(piecesOf(BIG), [recipient]));
+  });
+
+  it('opens when untouched', async () => {
+    const r = await attempt(big);
+    expect([r.code, r.fileCode]).toEqual(['none', 'none']);
+    expect(digest(r.released)).toBe(digest(BIG));
+  });
+
+  it('cut exactly after the first window: its last chunk is not final', async () => {
+    const r = await attempt(big.subarray(0, chunkAt(16)));
+    expect([r.code, r.fileCode]).toEqual([AGE_ERROR.payloadTruncated, AGE_ERROR.payloadTruncated]);
+    expect(digest(r.released)).toBe(digest(BIG.subarray(0, 16 * CHUNK)));
+  });
+
+  it('cut one byte into the second window', async () => {
+    const r = await attempt(big.subarray(0, chunkAt(16) + 1));
+    expect([r.code, r.fileCode]).toEqual([AGE_ERROR.payloadTruncated, AGE_ERROR.payloadTruncated]);
+  });
+
+  it('with the chunks on either side of the window edge swapped', async () => {
+    const swapped = Buffer.concat([
+      big.subarray(0, chunkAt(15)),
+      big.subarray(chunkAt(16), chunkAt(17)),
+      big.subarray(chunkAt(15), chunkAt(16)),
+      big.subarray(chunkAt(17)),
+    ]);
+    const r = await attempt(swapped);
+    expect([r.code, r.fileCode]).toEqual([AGE_ERROR.payloadCorrupt, AGE_ERROR.payloadCorrupt]);
+    expect(digest(r.released)).toBe(digest(BIG.subarray(0, 15 * CHUNK)));
+  });
+
+  it('with a bit flipped in the first chunk of the second window', async () => {
+    const r = await attempt(flip(big, chunkAt(16) + 3));
+    expect([r.code, r.fileCode]).toEqual([AGE_ERROR.payloadCorrupt, AGE_ERROR.payloadCorrupt]);
+    expect(digest(r.released)).toBe(digest(BIG.subarray(0, 16 * CHUNK)));
+  });
+});
+
 describe('the package-facing stream API keeps its codes', () => {
   it('header problems become PKG_DECRYPT_FAILED, naming the age code', async () => {
     const other = await generateAgeIdentity();
