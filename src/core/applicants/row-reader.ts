@@ -23,35 +23,58 @@ export type RowReader = {
 
 const EMPTY: Cell = { text: '', type: 'empty' };
 
+/**
+ * One class rather than a closure per method: a roster of 10,000 rows made ten closures per row, which showed
+ * up in import profiles.
+ */
+class FileRowReader implements RowReader {
+  readonly problems: RowProblem[] = [];
+  readonly warnings: RowProblem[] = [];
+
+  constructor(
+    private readonly cells: Cell[],
+    readonly rowNo: number,
+    private readonly columns: Map<ApplicantFieldKey, number>,
+  ) {}
+
+  has(k: ApplicantFieldKey): boolean {
+    return this.columns.has(k);
+  }
+
+  cell(k: ApplicantFieldKey): Cell {
+    const i = this.columns.get(k);
+    return (i === undefined ? undefined : this.cells[i]) ?? EMPTY;
+  }
+
+  text(k: ApplicantFieldKey): string {
+    return normalizeText(this.cell(k).text);
+  }
+
+  opt(k: ApplicantFieldKey): string | null {
+    return this.text(k) || null;
+  }
+
+  problem(k: ApplicantFieldKey, code: string, message: string): void {
+    this.problems.push(this.entry(k, code, message));
+  }
+
+  warn(k: ApplicantFieldKey, code: string, message: string): void {
+    this.warnings.push(this.entry(k, code, message));
+  }
+
+  required(k: ApplicantFieldKey): boolean {
+    // A column the file does not have is reported once for the file (COLUMN_MISSING), not on every row.
+    if (!this.columns.has(k)) return false;
+    if (this.text(k) !== '') return true;
+    this.problem(k, 'REQUIRED_MISSING', `“${fieldLabel(k)}”为必填项，不能为空`);
+    return false;
+  }
+
+  private entry(k: ApplicantFieldKey, code: string, message: string): RowProblem {
+    return { row: this.rowNo, field: fieldLabel(k), code, message: `第 ${this.rowNo} 行：${message}` };
+  }
+}
+
 export function rowReader(cells: Cell[], rowNo: number, columns: Map<ApplicantFieldKey, number>): RowReader {
-  const problems: RowProblem[] = [];
-  const warnings: RowProblem[] = [];
-  const entry = (k: ApplicantFieldKey, code: string, message: string): RowProblem => ({
-    row: rowNo,
-    field: fieldLabel(k),
-    code,
-    message: `第 ${rowNo} 行：${message}`,
-  });
-  const r: RowReader = {
-    rowNo,
-    problems,
-    warnings,
-    has: (k) => columns.has(k),
-    cell: (k) => {
-      const i = columns.get(k);
-      return (i === undefined ? undefined : cells[i]) ?? EMPTY;
-    },
-    text: (k) => normalizeText(r.cell(k).text),
-    opt: (k) => r.text(k) || null,
-    problem: (k, code, message) => void problems.push(entry(k, code, message)),
-    warn: (k, code, message) => void warnings.push(entry(k, code, message)),
-    required: (k) => {
-      // A column the file does not have is reported once for the file (COLUMN_MISSING), not on every row.
-      if (!columns.has(k)) return false;
-      if (r.text(k) !== '') return true;
-      r.problem(k, 'REQUIRED_MISSING', `“${fieldLabel(k)}”为必填项，不能为空`);
-      return false;
-    },
-  };
-  return r;
+  return new FileRowReader(cells, rowNo, columns);
 }

@@ -109,9 +109,27 @@ function refuseUnsafeText(r: RowReader, fields: Set<ApplicantFieldKey>): void {
   }
 }
 
+type ColumnFacts = { present: Set<ApplicantFieldKey>; supplied: string[] };
+const factsOfColumns = new WeakMap<Map<ApplicantFieldKey, number>, ColumnFacts>();
+
+/**
+ * Which fields a file supplies depends on its columns only, so every row of one file shares one answer
+ * (rebuilding the set and the sorted list per row was a tenth of validating a large roster). Shared, so
+ * never mutated: an update builds its own union of supplied fields. Built again if the map has changed size.
+ */
+function columnFacts(columns: Map<ApplicantFieldKey, number>): ColumnFacts {
+  let facts = factsOfColumns.get(columns);
+  if (!facts || facts.present.size !== columns.size) {
+    const present = new Set<ApplicantFieldKey>(columns.keys());
+    facts = { present, supplied: suppliedFields(present) };
+    factsOfColumns.set(columns, facts);
+  }
+  return facts;
+}
+
 export function validateRow(cells: Cell[], rowNo: number, columns: Map<ApplicantFieldKey, number>, ctx: RowContext): RowOutcome {
   const r = rowReader(cells, rowNo, columns);
-  const present = new Set<ApplicantFieldKey>(columns.keys());
+  const { present, supplied } = columnFacts(columns);
   refuseUnsafeText(r, present);
   const name = r.text('name');
   r.required('name');
@@ -164,7 +182,7 @@ export function validateRow(cells: Cell[], rowNo: number, columns: Map<Applicant
           acceptsAdjustment,
           reductionYears,
           ...facts,
-          supplied: suppliedFields(present),
+          supplied,
         };
   return { row: rowNo, record, present, problems: r.problems, warnings: r.warnings, idKey };
 }

@@ -2,7 +2,7 @@
  * What the imports of people (applicants, trainees) share about their records: the content hash that makes a
  * re-import idempotent, and the before/after pair an update writes to the audit trail.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FieldChange } from '../../shared/contract/applicants';
 
 /**
@@ -10,9 +10,8 @@ import type { FieldChange } from '../../shared/contract/applicants';
  * of the values is canonical (and much cheaper than canonical JSON of the object).
  */
 export function hashFields<R>(record: R, keys: readonly (keyof R)[]): string {
-  return createHash('sha256')
-    .update(JSON.stringify(keys.map((k) => record[k])), 'utf8')
-    .digest('hex');
+  // One-shot: cheaper than a Hash object per record (an import of 10,000 rows hashes 10,000 records).
+  return hash('sha256', JSON.stringify(keys.map((k) => record[k])), 'hex');
 }
 
 /** The audit event's before and after of an update: each changed field's label with its masked values. */

@@ -33,6 +33,25 @@ describe('import rows, batched', () => {
     db.close();
   });
 
+  it('insertRows takes rows from a generator one statement at a time, and writes them all', () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)');
+    const countNow = () => (db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n;
+    const storedWhenMade: number[] = [];
+    function* rows() {
+      for (let i = 1; i <= 250; i++) {
+        if (i % 100 === 1) storedWhenMade.push(countNow());
+        yield { id: i, name: `第${i}人` };
+      }
+    }
+    insertRows(db, 't', rows());
+    // Rows 1, 101 and 201 are made after 0, 100 and 200 rows are already stored: never more than one batch held.
+    expect(storedWhenMade).toEqual([0, 100, 200]);
+    expect(countNow()).toBe(250);
+    expect(db.prepare('SELECT name FROM t WHERE id = 250').get()).toEqual({ name: '第250人' });
+    db.close();
+  });
+
   it('initialsMemo answers as pinyinInitials does', () => {
     const initials = initialsMemo();
     for (const name of ['曾小明', '张伟', '张伟', '单田芳']) expect(initials(name)).toBe(pinyinInitials(name));
