@@ -1,7 +1,8 @@
-import { dispatch } from '../core/api/dispatch';
+import type { Command } from 'commander';
+import type { dispatch } from '../core/api/dispatch';
 import type { Core } from '../core/context';
-import { openCore } from '../core/open-core';
-import { passphraseProtector, useKeyProtector } from '../core/outbox/key-protector';
+import type { openCore } from '../core/open-core';
+import type { passphraseProtector, useKeyProtector } from '../core/outbox/key-protector';
 import { defaultDataDir } from '../core/paths';
 import type { OpInput, OpName, OpResult } from '../shared/contract';
 import { isAppError } from '../shared/errors';
@@ -26,7 +27,34 @@ export type InputArg<K extends OpName> = Record<never, never> extends OpInput<K>
 
 export type CallOp = <K extends OpName>(name: K, ...input: InputArg<K>) => Promise<OpResult<K>>;
 
+/**
+ * The core, loaded when a command first opens the data folder: importing it builds every op's schema and
+ * handler, which `--help`, `--version` and usage errors never need.
+ */
+function loadCore() {
+  return (coreModules ??= Promise.all([
+    import('../core/open-core'),
+    import('../core/api/dispatch'),
+    import('../core/outbox/key-protector'),
+  ]).then(([{ openCore }, { dispatch }, { passphraseProtector, useKeyProtector }]) => ({
+    openCore,
+    dispatch,
+    passphraseProtector,
+    useKeyProtector,
+  })));
+}
+
+let coreModules: Promise<CoreModules> | undefined;
+
+type CoreModules = {
+  openCore: typeof openCore;
+  dispatch: typeof dispatch;
+  passphraseProtector: typeof passphraseProtector;
+  useKeyProtector: typeof useKeyProtector;
+};
+
 export async function withCore<T>(io: CliIo, opts: GlobalOptions, fn: (core: Core) => Promise<T>): Promise<T> {
+  const { openCore, passphraseProtector, useKeyProtector } = await loadCore();
   let core: Core;
   try {
     core = await openCore({ dataDir: opts.dataDir ?? defaultDataDir(io.env), idleMinutes: 0, dbKey: cliDbKeySource(io) });
@@ -50,10 +78,16 @@ export async function withCore<T>(io: CliIo, opts: GlobalOptions, fn: (core: Cor
 
 function caller(core: Core, sessionKey: string): CallOp {
   return async <K extends OpName>(name: K, ...input: InputArg<K>): Promise<OpResult<K>> => {
+    const { dispatch } = await loadCore();
     const r = await dispatch(core, sessionKey, name, input[0] ?? {});
     if (!r.ok) throw new CliExit(1, r.error);
     return r.value as OpResult<K>;
   };
+}
+
+/** `(cmd, fn)`: runs `fn` in a session opened with the command's global options (see withSession). */
+export function sessionRunner(io: CliIo): <T>(cmd: Command, fn: (s: CliSession) => Promise<T>) => Promise<T> {
+  return (cmd, fn) => withSession(io, cmd.optsWithGlobals<GlobalOptions>(), fn);
 }
 
 /** For commands that need no login (init, serve). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PublicKey, SigningKey } from '../core/crypto/signing-key';
-import { passphraseProtector, type KeyProtector } from '../core/outbox/key-protector';
+import type { KeyProtector, PASSPHRASE_SCHEME } from '../core/outbox/key-protector';
 import { fail, readSecret, type CliIo } from './io';
 
 export const DB_PASSPHRASE_ENV = 'BASEDESK_DB_PASSPHRASE';
@@ -15,7 +15,19 @@ export function cliDbKeySource(io: CliIo, envName = DB_PASSPHRASE_ENV, prompt = 
   let passphrase: Promise<string> | undefined;
   const get = () => (passphrase ??= readDbPassphrase(io, envName, prompt));
   const confirmNew = () => confirmTypedPassphrase(io, envName, get);
-  return { protector: remembered(passphraseProtector(get), get, confirmNew) };
+  return { protector: remembered(lazyPassphraseProtector(get), get, confirmNew) };
+}
+
+/** The passphrase protector, loaded when a key is sealed or opened (so `--help` does not load scrypt and zod). */
+function lazyPassphraseProtector(get: () => Promise<string>): KeyProtector {
+  const inner = import('../core/outbox/key-protector').then((m) => m.passphraseProtector(get));
+  // The compiler checks this literal against the protector's own scheme name.
+  const scheme: typeof PASSPHRASE_SCHEME = 'passphrase-scrypt';
+  return {
+    scheme,
+    seal: async (key) => (await inner).seal(key),
+    open: async (sealed, expected) => (await inner).open(sealed, expected),
+  };
 }
 
 /**

@@ -37,7 +37,7 @@ async function base(plan: Array<[string, number]>, people: Person[]): Promise<{ 
         .values({ cohort_year: 2024, specialty_code: code, category: '', quota, updated_at: '' })
         .execute();
     }
-    const s = await seedApplicants(core, people);
+    const s = await seedApplicants(core, people, 2024, { recordScores: true });
     return { dir, s };
   } finally {
     await core.close();
