@@ -1,7 +1,9 @@
 /**
  * The persisted admission service end to end: 20,000 applicants with 3 choices over 40 specialties in the
- * database, `admission.run` (load, allocate, store the run and 20,000-row view, audit) and a decline that
- * re-runs and diffs. Results come from an in-memory loader (the scores feature has its own benchmark).
+ * database, `admission.run` (load, allocate, store the run and 20,000-row view, audit) beside the pure
+ * allocation of the same loaded input in the same run, with the stages of the persisted run; then a decline
+ * that re-runs and diffs. Results come from an in-memory loader (the scores feature has its own benchmark).
+ * Wall time and this process's CPU time (the one to trust on a busy machine), medians of RUNS after a warm-up.
  * Run: npx tsx bench/admission-service.bench.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,12 +11,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { setAdmissionDeps, type CandidateResult } from '../src/core/admission/deps';
+import { useFixedResults, type AdmissionPhase, type CandidateResult } from '../src/core/admission/deps';
+import { compute } from '../src/core/admission/compute';
+import { loadInputs, toDecisions } from '../src/core/admission/inputs';
 import { dispatch } from '../src/core/api/dispatch';
 import { NATIONAL_SPECIALTIES } from '../src/core/catalogue/national';
 import { openCore } from '../src/core/open-core';
+import { median } from './stats';
 
 const APPLICANTS = 20_000;
+const RUNS = 5;
 
 function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -32,6 +38,24 @@ async function call(core: Awaited<ReturnType<typeof openCore>>, session: string,
   if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
   return r.value;
 }
+
+type Timing = { wall: number; cpu: number };
+
+async function timed(f: () => Promise<unknown>): Promise<Timing> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  await f();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
+function summary(ts: Timing[]): Timing {
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return { wall: r(median(ts.map((t) => t.wall))), cpu: r(median(ts.map((t) => t.cpu))) };
+}
+
+const ratio = (a: number, b: number) => (a / b).toFixed(1);
 
 export async function run(): Promise<Record<string, string | number>> {
   const dir = mkdtempSync(join(tmpdir(), 'basedesk-bench-admission-'));
@@ -107,31 +131,65 @@ export async function run(): Promise<Record<string, string | number>> {
         .insertInto('applicants')
         .values(rows.slice(i, i + 500))
         .execute();
-    const restore = setAdmissionDeps({ loadResults: async () => results });
-    try {
-      let t = performance.now();
-      const first = (await call(core, 's', 'admission.run', {})) as { admitted: Array<{ applicantId: string }> };
-      const runMs = performance.now() - t;
-      t = performance.now();
-      const again = (await call(core, 's', 'admission.decline', { applicantId: first.admitted[0]!.applicantId })) as {
-        changes: unknown[];
+    useFixedResults(core, results);
+    const phases = new Map<AdmissionPhase, Timing[]>();
+    core.admissionDeps!.onPhase = (name) => {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      return () => {
+        const c = process.cpuUsage(c0);
+        const t = { wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
+        phases.set(name, [...(phases.get(name) ?? []), t]);
       };
-      const declineMs = performance.now() - t;
-      t = performance.now();
-      await call(core, 's', 'admission.list', {});
-      const listMs = performance.now() - t;
-      return {
-        applicants: APPLICANTS,
-        specialties: codes.length,
-        admitted: first.admitted.length,
-        'admission.run (load + allocate + persist), ms': Math.round(runMs),
-        'admission.decline (re-run + diff + persist), ms': Math.round(declineMs),
-        'decline changes': again.changes.length,
-        'admission.list, ms': Math.round(listMs),
-      };
-    } finally {
-      restore();
+    };
+    const inputs = await loadInputs(core.db, core.admissionDeps!);
+    const pure = () => compute(inputs, toDecisions(inputs.decisionRows), null);
+    let first = (await call(core, 's', 'admission.run', {})) as { admitted: Array<{ applicantId: string }> };
+    pure();
+    phases.clear();
+    // Interleaved, so both see the same machine.
+    const persisted: Timing[] = [];
+    const reference: Timing[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      reference.push(await timed(async () => pure()));
+      persisted.push(
+        await timed(async () => {
+          first = (await call(core, 's', 'admission.run', {})) as typeof first;
+        }),
+      );
     }
+    const runMs = summary(persisted);
+    const pureMs = summary(reference);
+    const breakdown = (['load', 'allocate', 'diff', 'fingerprint', 'persist', 'audit', 'view'] as const).map(
+      (p) => [p, summary(phases.get(p) ?? [{ wall: 0, cpu: 0 }])] as const,
+    );
+    const line = (k: keyof Timing, total: number) => {
+      const staged = breakdown.reduce((n, [, ms]) => n + ms[k], 0);
+      return [
+        ...breakdown.map(([p, ms]) => `${p} ${ms[k]}`),
+        `other (dispatch, transaction, commit) ${Math.max(0, total - staged).toFixed(1)}`,
+      ].join(' / ');
+    };
+    let t = performance.now();
+    const again = (await call(core, 's', 'admission.decline', { applicantId: first.admitted[0]!.applicantId })) as {
+      changes: unknown[];
+    };
+    const declineMs = performance.now() - t;
+    t = performance.now();
+    await call(core, 's', 'admission.list', {});
+    const listMs = performance.now() - t;
+    return {
+      applicants: APPLICANTS,
+      specialties: codes.length,
+      admitted: first.admitted.length,
+      'admission.run persisted vs pure allocate of the same input (wall ms)': `${runMs.wall} vs ${pureMs.wall} = ${ratio(runMs.wall, pureMs.wall)}x`,
+      'admission.run persisted vs pure allocate of the same input (CPU ms)': `${runMs.cpu} vs ${pureMs.cpu} = ${ratio(runMs.cpu, pureMs.cpu)}x`,
+      'admission.run breakdown, median CPU ms': line('cpu', runMs.cpu),
+      'admission.run breakdown, median wall ms': line('wall', runMs.wall),
+      'admission.decline (re-run + diff + persist), ms': Math.round(declineMs),
+      'decline changes': again.changes.length,
+      'admission.list, ms': Math.round(listMs),
+    };
   } finally {
     await core.close();
     rmSync(dir, { recursive: true, force: true });

@@ -2,8 +2,9 @@
  * Scores benchmarks through the real services (SQLite included):
  *  - ranking 20,000 candidates across 40 specialties (showRanking: load results, totals, rank). Target < 100 ms.
  *    rankingRead* is the SQLite read alone (loadScoreTable), to tell the database from the JavaScript.
+ *    Beside it, the pure rankByGroup over the same candidates as loaded from the database, in the same run.
  *  - importing a signed station bundle of 5,000 interview scores (verify signature + chain, insert, project).
- *    Target < 1 s.
+ *    Target < 1 s. Beside it, the bare parse of the same file (JSON, file and payload schemas).
  * Median of 5 runs after a warm-up. Run: npx tsx bench/scores.bench.ts
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,7 +19,10 @@ import type { OpName, OpResult } from '../src/shared/contract';
 import { openCore } from '../src/core/open-core';
 import { MARK_ACTION, projectEvent } from '../src/core/scores/marks';
 import { showRanking } from '../src/core/scores/ranking';
-import { loadScoreTable } from '../src/core/scores/results';
+import { evaluateScores, loadScoreTable } from '../src/core/scores/results';
+import { groupKeyOf, rankByGroup } from '../src/core/scores/rules';
+import { parseStationFile } from '../src/core/stations/bundle';
+import { parseBundlePayload } from '../src/core/stations/schemas';
 import { importStationFile } from '../src/core/stations/bundle';
 import { uuidv7 } from '../src/core/util/uuid7';
 import { median } from './stats';
@@ -134,6 +138,24 @@ async function timeIt(fn: () => Promise<unknown>): Promise<{ wall: number[]; cpu
   return { wall, cpu };
 }
 
+const firstChoice = (json: string): string => {
+  const c: unknown = JSON.parse(json);
+  return Array.isArray(c) && typeof c[0] === 'string' ? c[0] : '';
+};
+
+/** The ranking's own input, from the same database: every complete result, grouped by first choice. */
+async function pureCandidates(core: Core) {
+  const t = await loadScoreTable(core.db, 2024);
+  const r = evaluateScores(t);
+  const keys = t.components.map((c) => c.key);
+  return t.ids.flatMap((id, i) => {
+    const total = r.total[i];
+    if (total === null || total === undefined) return [];
+    const components = Object.fromEntries(keys.map((k, j) => [k, t.values[j]![i] as number]));
+    return [{ id, total, components, category: t.categories[i]!, groupKey: groupKeyOf(firstChoice(t.choicesJson[i]!)) }];
+  });
+}
+
 async function rankingBench(dir: string) {
   const core = await base(dir);
   await seedApplicants(core, CANDIDATES, true);
@@ -142,8 +164,10 @@ async function rankingBench(dir: string) {
     groups = (await showRanking(core.db, {})).groups.length;
   });
   const read = await timeIt(() => loadScoreTable(core.db, 2024));
+  const candidates = await pureCandidates(core);
+  const pure = await timeIt(async () => rankByGroup(candidates));
   await core.close();
-  return { groups, times, read };
+  return { groups, times, read, pure };
 }
 
 async function bundleBench(root: string) {
@@ -204,6 +228,10 @@ async function bundleBench(root: string) {
 
   const times: number[] = [];
   const cpu: number[] = [];
+  const parseTimes = await timeIt(async () => {
+    const p = parseStationFile(bytes, lap.schemaVersion);
+    if (p.kind === 'bundle') parseBundlePayload(p.file.payload, lap.schemaVersion);
+  });
   let marks = 0;
   for (let i = 0; i <= RUNS; i++) {
     const dir = join(root, `run${i}`);
@@ -224,8 +252,10 @@ async function bundleBench(root: string) {
     marks = r.marksAdded;
     await core.close();
   }
-  return { marks, bundleBytes: bytes.length, times, cpu };
+  return { marks, bundleBytes: bytes.length, times, cpu, parseTimes };
 }
+
+const vs = (a: number, b: number) => `${a.toFixed(1)} vs ${b.toFixed(1)} = ${(a / b).toFixed(1)}x`;
 
 export async function run(): Promise<Record<string, string | number>> {
   const root = mkdtempSync(join(tmpdir(), 'basedesk-bench-scores-'));
@@ -243,12 +273,16 @@ export async function run(): Promise<Record<string, string | number>> {
       rankingReadMedianMs: Number(median(r.read.wall).toFixed(1)),
       rankingReadCpuMedianMs: Number(median(r.read.cpu).toFixed(1)),
       rankingTargetMs: 100,
+      'ranking persisted vs pure rankByGroup of the same candidates (wall ms)': vs(median(r.times.wall), median(r.pure.wall)),
+      'ranking persisted vs pure rankByGroup of the same candidates (CPU ms)': vs(median(r.times.cpu), median(r.pure.cpu)),
       bundleScores: b.marks,
       bundleBytes: b.bundleBytes,
       bundleImportMedianMs: Number(median(b.times).toFixed(1)),
       bundleImportCpuMedianMs: Number(median(b.cpu).toFixed(1)),
       bundleImportMaxMs: Number(Math.max(...b.times).toFixed(1)),
       bundleTargetMs: 1000,
+      'bundle import vs bare parse of the same file (wall ms)': vs(median(b.times), median(b.parseTimes.wall)),
+      'bundle import vs bare parse of the same file (CPU ms)': vs(median(b.cpu), median(b.parseTimes.cpu)),
     };
   } finally {
     rmSync(root, { recursive: true, force: true });

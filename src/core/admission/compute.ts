@@ -57,33 +57,41 @@ export type ChoiceProblem = {
   stage: 'main' | 'second';
 };
 
+/** Whether a choice names a seat an applicant of that category could take: an unsplit row, or their category's. */
+function seatFitter(seats: readonly Inputs['seats'][number][]): (code: string, category: string | null) => boolean {
+  const open = new Set<string>();
+  const byCategory = new Set<string>();
+  for (const s of seats) {
+    if (s.category === null) open.add(s.specialty);
+    else byCategory.add(`${s.specialty}\u0001${s.category}`);
+  }
+  return (code, category) => open.has(code) || (category !== null && byCategory.has(`${code}\u0001${category}`));
+}
+
 /** Eligible applicants' choices that name no seat they could take (not in the plan, or not for their category). */
 export function invalidChoices(inp: Inputs, withSecond: boolean): ChoiceProblem[] {
-  const rowsBySpecialty = new Map<string, Array<string | null>>();
-  for (const s of inp.seats) rowsBySpecialty.set(s.specialty, [...(rowsBySpecialty.get(s.specialty) ?? []), s.category]);
-  const fits = (code: string, category: string | null) => {
-    const cats = rowsBySpecialty.get(code);
-    return cats !== undefined && (cats.includes(null) || (category !== null && cats.includes(category)));
-  };
+  const fits = seatFitter(inp.seats);
   const out: ChoiceProblem[] = [];
+  const check = (a: Inputs['pool'][number], choices: readonly string[], limit: number, stage: 'main' | 'second') => {
+    for (let i = 0; i < Math.min(limit, choices.length); i++) {
+      const c = choices[i]!;
+      if (c === '' || fits(c, a.category)) continue;
+      const info = inp.applicants.get(a.id)!;
+      out.push({
+        applicantId: a.id,
+        name: info.name,
+        idNumber: maskIdNumber(info.idNumber),
+        choice: i + 1,
+        specialtyCode: c,
+        stage,
+      });
+    }
+  };
   for (const a of inp.pool) {
     if (!a.eligible) continue;
-    const info = inp.applicants.get(a.id)!;
-    const check = (choices: string[], limit: number, stage: 'main' | 'second') =>
-      choices.slice(0, limit).forEach((c, i) => {
-        if (c !== '' && !fits(c, a.category))
-          out.push({
-            applicantId: a.id,
-            name: info.name,
-            idNumber: maskIdNumber(info.idNumber),
-            choice: i + 1,
-            specialtyCode: c,
-            stage,
-          });
-      });
-    check(a.choices, inp.preset.choices, 'main');
+    check(a, a.choices, inp.preset.choices, 'main');
     const second = inp.secondChoices[a.id];
-    if (withSecond && second !== undefined) check(second, inp.preset.secondWindow?.choices ?? 2, 'second');
+    if (withSecond && second !== undefined) check(a, second, inp.preset.secondWindow?.choices ?? 2, 'second');
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/mask';
 import type { Preset, Program } from '../../shared/preset';
 import { appendEvent } from '../audit/events';
-import { currentPreset, requireBase } from '../base/base';
+import { currentPreset, programsOf, requireBase } from '../base/base';
 import type { Actor, Core, Tx } from '../context';
 import type { Clock } from '../util/clock';
 import { isoNow } from '../util/clock';
@@ -125,7 +125,7 @@ function trainingRow(
 export async function trainingYears(tx: Tx): Promise<TrainingYearRow[]> {
   const base = await requireBase(tx);
   const preset = await currentPreset(tx);
-  const programs = JSON.parse(base.programs) as Program[];
+  const programs = programsOf(base);
   return (await admittedPeople(tx, base.cohort_year)).map((p) => trainingRow(p, programs, preset.trainingYears));
 }
 
@@ -167,7 +167,7 @@ async function changeYears(
   return core.db.transaction().execute(async (tx) => {
     const base = await requireBase(tx);
     const preset = await currentPreset(tx);
-    const programs = JSON.parse(base.programs) as Program[];
+    const programs = programsOf(base);
     const before = trainingRow(await requireAdmitted(tx, base.cohort_year, applicantId), programs, preset.trainingYears);
     await upsertFollowup(tx, core.clock, base.cohort_year, applicantId, apply(before, base.cohort_year));
     const after = trainingRow(await requireAdmitted(tx, base.cohort_year, applicantId), programs, preset.trainingYears);

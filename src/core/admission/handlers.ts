@@ -22,7 +22,7 @@ import {
   assignAdjustment,
   decline,
   findApplicant,
-  parseStored,
+  loadStored,
   requireRun,
   resolveTie,
   revokeDecision,
@@ -80,7 +80,7 @@ function decisionSummary(kind: DecisionView['kind'], applicant: string | null, p
 export const admissionHandlers = defineHandlers<typeof admissionOps>()({
   'admission.run': async (ctx, input) => {
     const reveal = await allowReveal(ctx, input.reveal, '录取计算结果');
-    return runAllocation(ctx.core, actorOf(ctx), admissionDeps(), { ...input, reveal });
+    return runAllocation(ctx.core, actorOf(ctx), admissionDeps(ctx.core), { ...input, reveal });
   },
 
   'admission.list': async (ctx, input) => {
@@ -93,7 +93,11 @@ export const admissionHandlers = defineHandlers<typeof admissionOps>()({
     const reveal = await allowReveal(ctx, input.reveal, '录取排名');
     const base = await requireBase(ctx.core.db);
     const run = await requireRun(ctx.core.db, base.cohort_year);
-    return competitionViews(await viewContext(ctx.core.db, base.cohort_year, reveal), parseStored(run), input.specialtyCode);
+    return competitionViews(
+      await viewContext(ctx.core.db, base.cohort_year, reveal),
+      await loadStored(ctx.core.db, run),
+      input.specialtyCode,
+    );
   },
 
   'admission.why': async (ctx, input) => {
@@ -104,17 +108,23 @@ export const admissionHandlers = defineHandlers<typeof admissionOps>()({
       (await findApplicant(tx, base.cohort_year, /^[0-9A-Za-z]{15,18}$/.test(x) ? { idNumber: x } : { applicantId: x })).id;
     const [a, b] = [await ref(input.a), await ref(input.b)];
     return {
-      lines: whyNot(await viewContext(tx, base.cohort_year, false), parseStored(run), a, b, await overrideLines(tx, [a, b])),
+      lines: whyNot(
+        await viewContext(tx, base.cohort_year, false),
+        await loadStored(tx, run),
+        a,
+        b,
+        await overrideLines(tx, [a, b]),
+      ),
     };
   },
 
-  'admission.resolveTie': async (ctx, input) => resolveTie(ctx.core, actorOf(ctx), admissionDeps(), input),
+  'admission.resolveTie': async (ctx, input) => resolveTie(ctx.core, actorOf(ctx), admissionDeps(ctx.core), input),
 
-  'admission.decline': async (ctx, input) => decline(ctx.core, actorOf(ctx), admissionDeps(), input),
+  'admission.decline': async (ctx, input) => decline(ctx.core, actorOf(ctx), admissionDeps(ctx.core), input),
 
-  'admission.assignAdjustment': async (ctx, input) => assignAdjustment(ctx.core, actorOf(ctx), admissionDeps(), input),
+  'admission.assignAdjustment': async (ctx, input) => assignAdjustment(ctx.core, actorOf(ctx), admissionDeps(ctx.core), input),
 
-  'admission.setSecondChoices': async (ctx, input) => setSecondChoices(ctx.core, actorOf(ctx), admissionDeps(), input),
+  'admission.setSecondChoices': async (ctx, input) => setSecondChoices(ctx.core, actorOf(ctx), admissionDeps(ctx.core), input),
 
   'admission.decisions': async (ctx) => {
     const base = await requireBase(ctx.core.db);
@@ -147,7 +157,7 @@ export const admissionHandlers = defineHandlers<typeof admissionOps>()({
     }));
   },
 
-  'admission.revokeDecision': async (ctx, input) => revokeDecision(ctx.core, actorOf(ctx), admissionDeps(), input),
+  'admission.revokeDecision': async (ctx, input) => revokeDecision(ctx.core, actorOf(ctx), admissionDeps(ctx.core), input),
 
   'admission.publish': async (ctx, input) => publish(ctx.core, actorOf(ctx), input),
 
@@ -163,7 +173,7 @@ export const admissionHandlers = defineHandlers<typeof admissionOps>()({
     return summaryHtml(ctx.core, actorOf(ctx), exportReveal(ctx, input.reveal));
   },
 
-  'admission.stats': async (ctx) => admissionStats(ctx.core.db, admissionDeps()),
+  'admission.stats': async (ctx) => admissionStats(ctx.core.db, admissionDeps(ctx.core)),
 
   'admission.trainingYears': async (ctx) => trainingYears(ctx.core.db),
 

@@ -3,6 +3,8 @@
  * unallocated pool never receives admissions until split), the applicants with their eligibility, the
  * examination results, the active decisions and the 二次补报 choices.
  */
+import { sql } from 'kysely';
+import { AppError } from '../../shared/errors';
 import type { Preset } from '../../shared/preset';
 import { payloadSpecialty, tiePayload } from './decision-payloads';
 import type { Applicant, Decisions, Seats } from './rules';
@@ -76,43 +78,96 @@ export function ownChoices(choicesJson: string, choiceListJson: string | null | 
   return list === null ? codes : ownChoicesByPosition(fullChoiceList(codes, list));
 }
 
+/** One applicant row as SQLite's json_array writes it, in APPLICANT_COLUMNS order. */
+type ApplicantTuple = [
+  id: string,
+  idNumber: string,
+  name: string,
+  sex: string | null,
+  phone: string | null,
+  highestEducation: string | null,
+  category: string | null,
+  employer: string | null,
+  choicesJson: string,
+  choiceListJson: string | null,
+  assigned: number,
+  acceptsAdjustment: number,
+  confirmationStatus: string,
+  reductionYears: number,
+];
+
+const TUPLE_TYPES: ReadonlyArray<'string' | 'string?' | 'number'> = [
+  'string',
+  'string',
+  'string',
+  'string?',
+  'string?',
+  'string?',
+  'string?',
+  'string?',
+  'string',
+  'string?',
+  'number',
+  'number',
+  'string',
+  'number',
+];
+
+function isApplicantTuple(v: unknown): v is ApplicantTuple {
+  if (!Array.isArray(v) || v.length !== TUPLE_TYPES.length) return false;
+  for (let i = 0; i < TUPLE_TYPES.length; i++) {
+    const t = TUPLE_TYPES[i]!;
+    const x: unknown = v[i];
+    if (t === 'string?' ? x !== null && typeof x !== 'string' : typeof x !== t) return false;
+  }
+  return true;
+}
+
+function applicantTuples(json: string): ApplicantTuple[] {
+  const rows: unknown = JSON.parse(json);
+  if (!Array.isArray(rows) || !rows.every(isApplicantTuple)) {
+    throw new AppError(
+      'STORED_JSON_INVALID',
+      '数据库中考生名单的内容无法读取（格式不符），数据可能已损坏：请先运行数据库检查（db.check）或从备份恢复。',
+      {
+        where: 'applicants',
+      },
+    );
+  }
+  return rows;
+}
+
+/**
+ * The cohort's applicants as the allocation and its views need them. One statement returning one JSON array
+ * of rows: for 20,000 applicants about half the cost of the driver building 20,000 row objects (the same
+ * approach as scores/results.ts), and many applicants share their choices, which are parsed once each.
+ */
 export async function loadApplicants(tx: Tx, cohortYear: number): Promise<Map<string, ApplicantInfo>> {
-  const rows = await tx
-    .selectFrom('applicants')
-    .select([
-      'id',
-      'id_number',
-      'name',
-      'sex',
-      'phone',
-      'highest_education',
-      'category',
-      'employer',
-      'choices_json',
-      'choice_list_json',
-      'assigned_json',
-      'accepts_adjustment',
-      'confirmation_status',
-      'reduction_years',
-    ])
-    .where('cohort_year', '=', cohortYear)
-    .execute();
+  const result = await sql<{ rows: string }>`SELECT coalesce(json_group_array(json_array(id, id_number, name, sex, phone,
+      highest_education, category, employer, choices_json, choice_list_json, assigned_json IS NOT NULL, accepts_adjustment,
+      confirmation_status, reduction_years)), '[]') AS rows
+    FROM applicants WHERE cohort_year = ${cohortYear}`.execute(tx);
   const out = new Map<string, ApplicantInfo>();
-  for (const r of rows) {
-    out.set(r.id, {
-      id: r.id,
-      idNumber: r.id_number,
-      name: r.name,
-      sex: r.sex,
-      phone: r.phone,
-      highestEducation: r.highest_education,
-      category: r.category === '' ? null : r.category,
-      employer: r.employer,
-      choices: ownChoices(r.choices_json, r.choice_list_json),
-      acceptsAdjustment: r.accepts_adjustment === 1,
-      confirmationStatus: r.confirmation_status,
-      reductionYears: r.reduction_years,
-      assigned: r.assigned_json != null,
+  const choicesOf = new Map<string, string[]>();
+  for (const r of applicantTuples(result.rows[0]?.rows ?? '[]')) {
+    const key = r[9] === null ? r[8] : `${r[8]}\u0000${r[9]}`;
+    let choices = choicesOf.get(key);
+    if (choices === undefined) choicesOf.set(key, (choices = ownChoices(r[8], r[9])));
+    out.set(r[0], {
+      id: r[0],
+      idNumber: r[1],
+      name: r[2],
+      sex: r[3],
+      phone: r[4],
+      highestEducation: r[5],
+      category: r[6] === '' ? null : r[6],
+      employer: r[7],
+      // Shared between applicants with the same choices: callers only read them.
+      choices,
+      acceptsAdjustment: r[11] === 1,
+      confirmationStatus: r[12],
+      reductionYears: r[13],
+      assigned: r[10] === 1,
     });
   }
   return out;

@@ -1,16 +1,16 @@
 /** 拟录取名单公示: record the published run and its window; the printable page shows masked ID numbers only. */
 import type { HtmlPage, PublicationView } from '../../shared/contract/admission';
 import { AppError } from '../../shared/errors';
-import { PROGRAM_LABELS, type Program } from '../../shared/preset';
+import { PROGRAM_LABELS } from '../../shared/preset';
 import { appendEvent } from '../audit/events';
-import { requireBase } from '../base/base';
+import { programsOf, requireBase } from '../base/base';
 import type { Actor, Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { checkWindow } from '../windows/guard';
 import { addDays, requireDate } from './dates';
 import { escapeHtml, noteParagraph, printablePage } from './html';
-import { activePublication, parseStored, requireRun, toPublicationView, viewContext } from './service';
+import { activePublication, loadStored, requireRun, toPublicationView, viewContext } from './service';
 import { requireFreshRun } from './staleness';
 import { admittedRows } from './views';
 
@@ -24,7 +24,7 @@ export async function publish(
     const outside = await checkWindow(tx, core, base.cohort_year, 'admission-publication', input.reason);
     const run = await requireRun(tx, base.cohort_year);
     await requireFreshRun(tx, run, '公示');
-    const stored = parseStored(run);
+    const stored = await loadStored(tx, run);
     if (stored.result.ties.length > 0) {
       throw new AppError(
         'ADMISSION_TIES_OPEN',
@@ -78,7 +78,7 @@ export async function publicationHtml(tx: Tx): Promise<HtmlPage> {
   const base = await requireBase(tx);
   const run = await requireRun(tx, base.cohort_year);
   const ctx = await viewContext(tx, base.cohort_year, false);
-  const rows = admittedRows(ctx, parseStored(run));
+  const rows = admittedRows(ctx, await loadStored(tx, run));
   const pub = await activePublication(tx, base.cohort_year);
   const window =
     pub !== null && pub.runId === run.id
@@ -99,7 +99,7 @@ ${rows
 </tbody>
 </table>
 <p class="meta">共 ${rows.length} 人。第 ${run.run_no} 次计算结果。</p>`;
-  const programs = JSON.parse(base.programs) as Program[];
+  const programs = programsOf(base);
   const program = programs.length === 1 ? PROGRAM_LABELS[programs[0]!] : '住院医师规范化培训和助理全科医生培训';
   const title = `${base.name} ${base.cohort_year} 年${program}拟录取名单公示`;
   return { fileName: `拟录取名单公示-${base.cohort_year}.html`, html: printablePage(title, body), revealed: false };

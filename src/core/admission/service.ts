@@ -6,24 +6,48 @@
 import type { AdmissionRunView, PublicationView } from '../../shared/contract/admission';
 import { AppError } from '../../shared/errors';
 import { payloadRecord, tiePayload } from './decision-payloads';
-import { diffAllocations, type AllocationChange, type Decisions, type TieResolution } from './rules';
+import {
+  admittedRefs,
+  diffAdmitted,
+  type AdmissionRef,
+  type AllocationChange,
+  type AllocationRound,
+  type Decisions,
+  type TieResolution,
+} from './rules';
 import { appendEvent } from '../audit/events';
-import type { Actor, Core, Tx } from '../context';
+import type { Actor, Core, Tx, WriteTx } from '../context';
 import { isoNow } from '../util/clock';
+import { parseStoredChanges, parseStoredRun } from './stored-run';
 import { uuidv7 } from '../util/uuid7';
 import { checkRoundLimit, choiceProblemError, compute, invalidChoices, requireSeats, type StoredRun } from './compute';
-import type { AdmissionDeps } from './deps';
+import { phase, type AdmissionDeps } from './deps';
 import { loadApplicants, loadInputs, loadSpecialtyNames, toDecisions, type Inputs } from './inputs';
 import type { AdmissionRunTable } from './tables';
-import { currentFingerprints, runStaleness } from './staleness';
-import { explainAdmission, runView, type ViewContext } from './views';
+import { currentFingerprints, runStaleness, type InputFingerprints } from './staleness';
+import { admissionExplanations, runView, type ViewContext } from './views';
+import { insertRows } from '../applicants/import-rows';
 import { checkWindow } from '../windows/guard';
 
-export async function latestRun(tx: Tx, cohortYear: number): Promise<AdmissionRunTable | null> {
+/** A run without its stored result: a few hundred bytes instead of megabytes, for the many reads that need no more. */
+export type RunHead = Omit<AdmissionRunTable, 'result_json'>;
+
+export async function latestRun(tx: Tx, cohortYear: number): Promise<RunHead | null> {
   return (
     (await tx
       .selectFrom('admission_runs')
-      .selectAll()
+      .select([
+        'id',
+        'cohort_year',
+        'run_no',
+        'round_limit',
+        'changes_json',
+        'trigger',
+        'reason',
+        'created_by',
+        'created_at',
+        'inputs_json',
+      ])
       .where('cohort_year', '=', cohortYear)
       .orderBy('run_no', 'desc')
       .limit(1)
@@ -31,7 +55,7 @@ export async function latestRun(tx: Tx, cohortYear: number): Promise<AdmissionRu
   );
 }
 
-export async function requireRun(tx: Tx, cohortYear: number): Promise<AdmissionRunTable> {
+export async function requireRun(tx: Tx, cohortYear: number): Promise<RunHead> {
   const run = await latestRun(tx, cohortYear);
   if (run === null) {
     throw new AdmissionNotRun(cohortYear);
@@ -108,8 +132,10 @@ async function requireConsentIfPublished(
   return pub;
 }
 
-export function parseStored(run: AdmissionRunTable): StoredRun {
-  return JSON.parse(run.result_json) as StoredRun;
+/** A run's full stored result. */
+export async function loadStored(tx: Tx, run: Pick<RunHead, 'id'>): Promise<StoredRun> {
+  const row = await tx.selectFrom('admission_runs').select('result_json').where('id', '=', run.id).executeTakeFirstOrThrow();
+  return parseStoredRun(row.result_json);
 }
 
 export async function viewContext(tx: Tx, cohortYear: number, reveal: boolean): Promise<ViewContext> {
@@ -120,7 +146,7 @@ export async function viewContext(tx: Tx, cohortYear: number, reveal: boolean): 
 export async function showLatest(tx: Tx, cohortYear: number, reveal: boolean): Promise<AdmissionRunView> {
   const run = await requireRun(tx, cohortYear);
   const ctx = await viewContext(tx, cohortYear, reveal);
-  return runView(ctx, parseStored(run), {
+  return runView(ctx, await loadStored(tx, run), {
     cohortYear,
     runId: run.id,
     runNo: run.run_no,
@@ -128,109 +154,201 @@ export async function showLatest(tx: Tx, cohortYear: number, reveal: boolean): P
     createdAt: run.created_at,
     createdBy: run.created_by,
     dryRun: false,
-    changes: JSON.parse(run.changes_json) as AllocationChange[],
+    changes: parseStoredChanges(run.changes_json),
     published: await activePublication(tx, cohortYear),
     staleness: await runStaleness(tx, run),
   });
 }
 
-const CHUNK = 400;
+const ROUNDS: ReadonlySet<string> = new Set<AllocationRound>([
+  'choice-1',
+  'choice-2',
+  'choice-3',
+  'adjustment',
+  'second-1',
+  'second-2',
+]);
+const isRound = (round: string): round is AllocationRound => ROUNDS.has(round);
 
-/** Store a computed run, replace the admitted list, audit; returns the view. */
-async function persistRun(
+/** The previous run's admitted list, as the diff compares it. */
+type PreviousAdmitted = { count: number; refs: Map<string, AdmissionRef> };
+
+/**
+ * The latest run's admitted list is also the `admissions` table (every run replaces it), which is far
+ * cheaper to read than the run's stored result. Rows of another run (a database edited by hand) fall back
+ * to the stored result.
+ */
+async function previousAdmitted(tx: Tx, prev: RunHead): Promise<PreviousAdmitted> {
+  const rows = await tx
+    .selectFrom('admissions')
+    .select(['applicant_id', 'run_id', 'specialty_code', 'category', 'round', 'over_quota'])
+    .where('cohort_year', '=', prev.cohort_year)
+    .execute();
+  if (rows.length > 0 && rows.every((r) => r.run_id === prev.id)) {
+    const refs = new Map<string, AdmissionRef>();
+    for (const r of rows) {
+      if (!isRound(r.round)) break;
+      refs.set(r.applicant_id, {
+        specialty: r.specialty_code,
+        category: r.category === '' ? null : r.category,
+        round: r.round,
+        overQuota: r.over_quota === 1,
+      });
+    }
+    if (refs.size === rows.length) return { count: rows.length, refs };
+  }
+  const admissions = (await loadStored(tx, prev)).result.admissions;
+  return { count: admissions.length, refs: admittedRefs(admissions) };
+}
+
+async function changesSince(tx: Tx, prev: RunHead | null, after: StoredRun) {
+  if (prev === null) return { before: null, changes: [] as AllocationChange[] };
+  const before = await previousAdmitted(tx, prev);
+  return { before, changes: diffAdmitted(before.refs, after.result) };
+}
+
+type RunRecord = { id: string; runNo: number; now: string };
+
+/** The run itself: its full result, what changed, and the fingerprints of the inputs it answers. */
+async function insertRun(
   tx: Tx,
-  core: Core,
-  actor: Actor,
-  inp: Inputs,
+  rec: RunRecord & { actor: Actor; cohortYear: number; fingerprints: InputFingerprints; trigger: string; reason: string | null },
   stored: StoredRun,
-  opts: {
-    trigger: string;
-    reason: string | null;
-    reveal: boolean;
-    publication: PublicationView | null;
-    prev?: AdmissionRunTable | null;
-  },
-): Promise<AdmissionRunView> {
-  const prev = opts.prev !== undefined ? opts.prev : await latestRun(tx, inp.cohortYear);
-  const prevStored = prev === null ? null : parseStored(prev);
-  const changes = prevStored === null ? [] : diffAllocations(prevStored.result, stored.result);
-  const now = isoNow(core.clock);
-  const id = uuidv7(core.clock.nowMs());
-  const runNo = (prev?.run_no ?? 0) + 1;
+  changes: AllocationChange[],
+): Promise<void> {
   await tx
     .insertInto('admission_runs')
     .values({
-      id,
-      cohort_year: inp.cohortYear,
-      run_no: runNo,
+      id: rec.id,
+      cohort_year: rec.cohortYear,
+      run_no: rec.runNo,
       round_limit: stored.roundLimit,
       result_json: JSON.stringify(stored),
       changes_json: JSON.stringify(changes),
-      trigger: opts.trigger,
-      reason: opts.reason,
-      created_by: actor.username,
-      created_at: now,
-      // Taken after the decisions of this change are saved: the run answers exactly these inputs.
-      inputs_json: JSON.stringify(await currentFingerprints(tx, inp.cohortYear)),
+      trigger: rec.trigger,
+      reason: rec.reason,
+      created_by: rec.actor.username,
+      created_at: rec.now,
+      inputs_json: JSON.stringify(rec.fingerprints),
     })
     .execute();
-  const ctx: ViewContext = { applicants: inp.applicants, specialtyNames: inp.specialtyNames, reveal: opts.reveal };
-  const competitions = new Map(
-    stored.result.explanation.map((c) => [`${c.round}\u0001${c.specialty}\u0001${c.category ?? '\u0000'}`, c]),
+}
+
+/**
+ * Replaces the cohort's admitted list with this run's. One prepared multi-row statement per 100 rows on
+ * the transaction's own connection: the query builder compiling 5,000 rows cost more than the allocation.
+ */
+async function replaceAdmitted(
+  tx: Tx,
+  core: Core,
+  cohortYear: number,
+  runId: string,
+  stored: StoredRun,
+  explanations: ReadonlyMap<string, string>,
+) {
+  await tx.deleteFrom('admissions').where('cohort_year', '=', cohortYear).execute();
+  insertRows(
+    core.raw,
+    'admissions',
+    stored.result.admissions.map((a) => ({
+      applicant_id: a.id,
+      cohort_year: cohortYear,
+      run_id: runId,
+      specialty_code: a.specialty,
+      category: a.category ?? '',
+      round: a.round,
+      rank: a.rank,
+      total: stored.totals[a.id] ?? 0,
+      over_quota: a.overQuota === true ? 1 : 0,
+      reason: a.reason ?? null,
+      explanation: explanations.get(a.id)!,
+    })),
   );
-  const maskedCtx: ViewContext = { ...ctx, reveal: false };
-  await tx.deleteFrom('admissions').where('cohort_year', '=', inp.cohortYear).execute();
-  const rows = stored.result.admissions.map((a) => ({
-    applicant_id: a.id,
-    cohort_year: inp.cohortYear,
-    run_id: id,
-    specialty_code: a.specialty,
-    category: a.category ?? '',
-    round: a.round,
-    rank: a.rank,
-    total: stored.totals[a.id] ?? 0,
-    over_quota: a.overQuota === true ? 1 : 0,
-    reason: a.reason ?? null,
-    explanation: explainAdmission(maskedCtx, a, stored.totals[a.id] ?? null, competitions),
-  }));
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await tx
-      .insertInto('admissions')
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
-  if (opts.publication !== null) {
-    await tx.updateTable('admission_publications').set({ superseded_by_run: id }).where('id', '=', opts.publication.id).execute();
-  }
+}
+
+/** The audit entry of a run: counts and the decisions that matter, not the whole result (that is the run row). */
+function runAuditAfter(runNo: number, stored: StoredRun, changes: AllocationChange[], opts: PersistOptions) {
   const r = stored.result;
-  await appendEvent(tx, core, actor.username, {
-    action: 'admission.run',
-    entity: 'admission',
-    entityId: `${inp.cohortYear}:${runNo}`,
-    before: prev === null ? null : { runNo: prev.run_no, admitted: prevStored!.result.admissions.length },
-    after: {
-      runNo,
-      trigger: opts.trigger,
-      roundLimit: stored.roundLimit,
-      admitted: r.admissions.length,
-      overQuota: r.admissions.filter((a) => a.overQuota === true).map((a) => ({ id: a.id, specialty: a.specialty })),
-      ties: r.ties.map((t) => ({ round: t.round, specialty: t.specialty, category: t.category, ids: t.ids })),
-      unfilled: r.unfilled,
-      changes: changes.map((c) => ({ kind: c.kind, id: c.id })),
-      ...(opts.publication !== null ? { supersedesPublication: opts.publication.id } : {}),
-    },
-    reason: opts.reason,
-  });
-  return runView(ctx, stored, {
-    cohortYear: inp.cohortYear,
-    runId: id,
+  return {
     runNo,
     trigger: opts.trigger,
-    createdAt: now,
-    createdBy: actor.username,
-    dryRun: false,
-    changes,
-    published: opts.publication === null ? await activePublication(tx, inp.cohortYear) : null,
+    roundLimit: stored.roundLimit,
+    admitted: r.admissions.length,
+    overQuota: r.admissions.filter((a) => a.overQuota === true).map((a) => ({ id: a.id, specialty: a.specialty })),
+    ties: r.ties.map((t) => ({ round: t.round, specialty: t.specialty, category: t.category, ids: t.ids })),
+    unfilled: r.unfilled,
+    changes: changes.map((c) => ({ kind: c.kind, id: c.id })),
+    ...(opts.publication !== null ? { supersedesPublication: opts.publication.id } : {}),
+  };
+}
+
+type PersistOptions = {
+  trigger: string;
+  reason: string | null;
+  reveal: boolean;
+  publication: PublicationView | null;
+  prev?: RunHead | null;
+};
+
+/** Store a computed run, replace the admitted list, audit; returns the view. */
+async function persistRun(
+  tx: WriteTx,
+  core: Core,
+  actor: Actor,
+  deps: AdmissionDeps,
+  inp: Inputs,
+  stored: StoredRun,
+  opts: PersistOptions,
+): Promise<AdmissionRunView> {
+  const prev = opts.prev !== undefined ? opts.prev : await latestRun(tx, inp.cohortYear);
+  const { before, changes } = await phase(deps, 'diff', () => changesSince(tx, prev, stored));
+  const rec: RunRecord = { id: uuidv7(core.clock.nowMs()), runNo: (prev?.run_no ?? 0) + 1, now: isoNow(core.clock) };
+  // Taken after the decisions of this change are saved: the run answers exactly these inputs.
+  const fingerprints = await phase(deps, 'fingerprint', () => currentFingerprints(tx, inp.cohortYear));
+  const ctx: ViewContext = { applicants: inp.applicants, specialtyNames: inp.specialtyNames, reveal: opts.reveal };
+  // An explanation names no person, so the stored one and the shown one are the same text.
+  const explanations = admissionExplanations(ctx, stored);
+  await phase(deps, 'persist', async () => {
+    await insertRun(
+      tx,
+      { ...rec, actor, cohortYear: inp.cohortYear, fingerprints, trigger: opts.trigger, reason: opts.reason },
+      stored,
+      changes,
+    );
+    await replaceAdmitted(tx, core, inp.cohortYear, rec.id, stored, explanations);
+    if (opts.publication !== null) {
+      await tx
+        .updateTable('admission_publications')
+        .set({ superseded_by_run: rec.id })
+        .where('id', '=', opts.publication.id)
+        .execute();
+    }
   });
+  await phase(deps, 'audit', () =>
+    appendEvent(tx, core, actor.username, {
+      action: 'admission.run',
+      entity: 'admission',
+      entityId: `${inp.cohortYear}:${rec.runNo}`,
+      before: prev === null || before === null ? null : { runNo: prev.run_no, admitted: before.count },
+      after: runAuditAfter(rec.runNo, stored, changes, opts),
+      reason: opts.reason,
+    }),
+  );
+  const published = opts.publication === null ? await activePublication(tx, inp.cohortYear) : null;
+  return phase(deps, 'view', () =>
+    runView(ctx, stored, {
+      cohortYear: inp.cohortYear,
+      runId: rec.id,
+      runNo: rec.runNo,
+      trigger: opts.trigger,
+      createdAt: rec.now,
+      createdBy: actor.username,
+      dryRun: false,
+      changes,
+      published,
+      explanations,
+    }),
+  );
 }
 
 export type RunInput = {
@@ -245,12 +363,12 @@ export type RunInput = {
 /** `admission run`: compute over the current plan, applicants, results and decisions. */
 export async function runAllocation(core: Core, actor: Actor, deps: AdmissionDeps, input: RunInput): Promise<AdmissionRunView> {
   return core.db.transaction().execute(async (tx) => {
-    const inp = await loadInputs(tx, deps);
+    const inp = await phase(deps, 'load', () => loadInputs(tx, deps));
     requireSeats(inp);
     const roundLimit = checkRoundLimit(inp, input.round);
     const problems = invalidChoices(inp, roundLimit === null);
     if (problems.length > 0 && input.skipInvalidChoices !== true) throw choiceProblemError(inp, problems);
-    const stored = compute(inp, toDecisions(inp.decisionRows), roundLimit);
+    const stored = await phase(deps, 'allocate', () => compute(inp, toDecisions(inp.decisionRows), roundLimit));
     if (input.dryRun === true) {
       const prev = await latestRun(tx, inp.cohortYear);
       const ctx: ViewContext = { applicants: inp.applicants, specialtyNames: inp.specialtyNames, reveal: input.reveal === true };
@@ -262,12 +380,12 @@ export async function runAllocation(core: Core, actor: Actor, deps: AdmissionDep
         createdAt: isoNow(core.clock),
         createdBy: actor.username,
         dryRun: true,
-        changes: prev === null ? [] : diffAllocations(parseStored(prev).result, stored.result),
+        changes: (await changesSince(tx, prev, stored)).changes,
         published: await activePublication(tx, inp.cohortYear),
       });
     }
     const publication = await requireConsentIfPublished(tx, inp.cohortYear, input);
-    return persistRun(tx, core, actor, inp, stored, {
+    return persistRun(tx, core, actor, deps, inp, stored, {
       trigger: roundLimit === null ? 'run' : `run-round-${roundLimit}`,
       reason: input.reason?.trim() || null,
       reveal: input.reveal === true,
@@ -310,7 +428,7 @@ const DECISION_ACTION: Record<NewDecision['kind'], string> = {
   over_quota: 'admission.over-quota-approve',
 };
 
-async function saveDecisions(tx: Tx, core: Core, actor: Actor, cohortYear: number, decisions: NewDecision[]): Promise<void> {
+async function saveDecisions(tx: WriteTx, core: Core, actor: Actor, cohortYear: number, decisions: NewDecision[]): Promise<void> {
   const now = isoNow(core.clock);
   for (const d of decisions) {
     const id = uuidv7(core.clock.nowMs());
@@ -360,7 +478,7 @@ async function decideAndRerun(
   },
 ): Promise<AdmissionRunView> {
   return core.db.transaction().execute(async (tx) => {
-    const inp = await loadInputs(tx, deps);
+    const inp = await phase(deps, 'load', () => loadInputs(tx, deps));
     const last = await requireRun(tx, inp.cohortYear);
     requireSeats(inp);
     const roundLimit = opts.fullRun === true ? null : last.round_limit;
@@ -369,7 +487,7 @@ async function decideAndRerun(
     const currentRun = () => (current ??= compute(inp, toDecisions(inp.decisionRows), roundLimit));
     const { decisions, reason, revoke = [] } = await opts.build(inp, currentRun, tx);
     const kept = inp.decisionRows.filter((r) => !revoke.includes(r.id));
-    const after = compute(inp, withDecisions(toDecisions(kept), decisions), roundLimit);
+    const after = await phase(deps, 'allocate', () => compute(inp, withDecisions(toDecisions(kept), decisions), roundLimit));
     const refusal = opts.refuse(after);
     if (refusal !== undefined) throw new AppError(refusal.code, `${refusal.message}未做任何更改。`);
     const publication = await requireConsentIfPublished(tx, inp.cohortYear, { confirm: opts.confirm, reason });
@@ -388,7 +506,7 @@ async function decideAndRerun(
       });
     }
     await saveDecisions(tx, core, actor, inp.cohortYear, decisions);
-    return persistRun(tx, core, actor, inp, after, {
+    return persistRun(tx, core, actor, deps, inp, after, {
       trigger: opts.trigger,
       reason,
       reveal: opts.reveal === true,
@@ -594,7 +712,7 @@ export async function revokeDecision(
     });
     const kept = inp.decisionRows.filter((r) => r.id !== row.id);
     const stored = compute({ ...inp, decisionRows: kept }, toDecisions(kept), last.round_limit);
-    return persistRun(tx, core, actor, inp, stored, {
+    return persistRun(tx, core, actor, deps, inp, stored, {
       trigger: 'revoke',
       reason: input.reason,
       reveal: false,

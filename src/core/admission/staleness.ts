@@ -7,10 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { AdmissionStaleness, StaleReason } from '../../shared/contract/admission';
 import { AppError } from '../../shared/errors';
 import type { Tx } from '../context';
 import type { AdmissionRunTable } from './tables';
+import { parseJsonAs } from '../util/json';
 
 export const INPUT_GROUPS = ['plan', 'applicants', 'confirmations', 'scores', 'ties', 'decisions'] as const;
 export type InputGroup = (typeof INPUT_GROUPS)[number];
@@ -82,13 +84,14 @@ export async function currentFingerprints(tx: Tx, cohortYear: number): Promise<I
   return out;
 }
 
+const storedGroups = z.object(
+  Object.fromEntries(INPUT_GROUPS.map((g) => [g, z.string().optional()])) as Record<InputGroup, z.ZodOptional<z.ZodString>>,
+);
+
+/** The fingerprints a run stored; a run from before they were recorded has none and claims nothing. */
 function storedFingerprints(run: Pick<AdmissionRunTable, 'inputs_json'>): Partial<InputFingerprints> | null {
   if (run.inputs_json === null) return null;
-  try {
-    return JSON.parse(run.inputs_json) as Partial<InputFingerprints>;
-  } catch {
-    return null;
-  }
+  return parseJsonAs(storedGroups, run.inputs_json, 'admission_runs.inputs_json');
 }
 
 /** The groups whose fingerprint differs from the run's, in a fixed order; a run without fingerprints claims nothing. */

@@ -11,7 +11,7 @@ import type { Program } from '../../shared/preset';
 import { appendEvent } from '../audit/events';
 import { currentPreset, requireBase } from '../base/base';
 import type { Actor, Core } from '../context';
-import { parseStored, requireRun, viewContext } from './service';
+import { loadStored, requireRun, viewContext } from './service';
 import { admittedRows } from './views';
 import { neutraliseFormula } from '../tabular/cell-safety';
 import { programOf } from './followups';
@@ -74,7 +74,7 @@ export async function summaryData(core: Core, reveal: boolean): Promise<SummaryD
   const ctx = await viewContext(tx, base.cohort_year, true);
   const categoryName = new Map(preset.categories.map((c) => [c.code, c.name]));
   const byProgram = new Map<Program, string[][]>(preset.programs.map((p) => [p, []]));
-  for (const r of admittedRows(ctx, parseStored(run))) {
+  for (const r of admittedRows(ctx, await loadStored(tx, run))) {
     const a = ctx.applicants.get(r.applicantId);
     const category = a?.category == null ? '' : (categoryName.get(a.category) ?? a.category);
     const phone = a?.phone ?? '';

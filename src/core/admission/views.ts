@@ -34,6 +34,8 @@ export type RunMeta = {
   published: PublicationView | null;
   /** Whether the run still matches today's inputs (a run just computed does). */
   staleness?: AdmissionStaleness;
+  /** The admissions' explanations when already worded for storage (admissionExplanations). */
+  explanations?: ReadonlyMap<string, string>;
 };
 
 export function personRef(ctx: ViewContext, id: string): PersonRef {
@@ -77,8 +79,20 @@ export function explainAdmission(
   return `${ROUND_LABEL[a.round]}录取到${where}：${field}总成绩 ${fmt(total) ?? '—'} 排第 ${a.rank} 名${tie}${over}。`;
 }
 
-export function admittedRows(ctx: ViewContext, stored: StoredRun): AdmittedRow[] {
-  const competitions = new Map(stored.result.explanation.map((c) => [competitionKey(c.round, c.specialty, c.category), c]));
+function competitionIndex(stored: StoredRun): Map<string, Competition> {
+  return new Map(stored.result.explanation.map((c) => [competitionKey(c.round, c.specialty, c.category), c]));
+}
+
+/** Every admission's explanation by applicant id; it names no person, so revealing changes nothing in it. */
+export function admissionExplanations(ctx: ViewContext, stored: StoredRun): Map<string, string> {
+  const competitions = competitionIndex(stored);
+  return new Map(
+    stored.result.admissions.map((a) => [a.id, explainAdmission(ctx, a, stored.totals[a.id] ?? null, competitions)]),
+  );
+}
+
+export function admittedRows(ctx: ViewContext, stored: StoredRun, known?: ReadonlyMap<string, string>): AdmittedRow[] {
+  const explanations = known ?? admissionExplanations(ctx, stored);
   const sex = (id: string) => ctx.applicants.get(id)?.sex ?? null;
   return [...stored.result.admissions]
     .sort(
@@ -100,7 +114,7 @@ export function admittedRows(ctx: ViewContext, stored: StoredRun): AdmittedRow[]
       total: fmt(stored.totals[a.id]) ?? '',
       overQuota: a.overQuota === true,
       reason: a.reason ?? null,
-      explanation: explainAdmission(ctx, a, stored.totals[a.id] ?? null, competitions),
+      explanation: explanations.get(a.id)!,
     }));
 }
 
@@ -115,17 +129,29 @@ function seatRef(ctx: ViewContext, r: AdmissionRef): SeatRef {
 }
 
 export function changeViews(ctx: ViewContext, changes: AllocationChange[]): ChangeView[] {
+  const human = humanizer(ctx);
   return changes.map((c) => ({
     ...personRef(ctx, c.id),
     kind: c.kind,
     before: c.kind === 'admitted' ? null : seatRef(ctx, c.before),
     after: c.kind === 'dropped' ? null : seatRef(ctx, c.after),
-    message: c.kind === 'dropped' && c.message !== null ? humanize(ctx, c.message) : null,
+    message: c.kind === 'dropped' && c.message !== null ? human(c.message) : null,
   }));
 }
 
-/** The pure allocation names applicants by id in its messages; people read names. */
-/** The pure engine names applicants by id and specialties by code, in 「」; the screen shows names. */
+/**
+ * The pure engine names applicants by id and specialties by code, in 「」; the screen shows names. Thousands of
+ * applicants share a handful of messages, so each distinct one is worded once.
+ */
+function humanizer(ctx: ViewContext): (message: string) => string {
+  const memo = new Map<string, string>();
+  return (message) => {
+    let text = memo.get(message);
+    if (text === undefined) memo.set(message, (text = humanize(ctx, message)));
+    return text;
+  };
+}
+
 function humanize(ctx: ViewContext, message: string): string {
   return message.replace(/「([^「」]+)」/g, (m, ref: string) => {
     const a = ctx.applicants.get(ref);
@@ -137,6 +163,7 @@ function humanize(ctx: ViewContext, message: string): string {
 
 export function runView(ctx: ViewContext, stored: StoredRun, meta: RunMeta): AdmissionRunView {
   const r = stored.result;
+  const human = humanizer(ctx);
   return {
     cohortYear: meta.cohortYear,
     runId: meta.runId,
@@ -149,14 +176,14 @@ export function runView(ctx: ViewContext, stored: StoredRun, meta: RunMeta): Adm
     planSeats: stored.planSeats,
     poolSeats: stored.poolSeats,
     secondWindowChoices: stored.secondWindowChoices ?? null,
-    admitted: admittedRows(ctx, stored),
+    admitted: admittedRows(ctx, stored, meta.explanations),
     notAdmitted: r.notAdmitted.map((n) => ({
       ...personRef(ctx, n.id),
       code: n.code,
       message:
         n.code === 'INELIGIBLE' && stored.ineligible[n.id] !== undefined
           ? `不参与录取：${stored.ineligible[n.id]}。`
-          : humanize(ctx, n.message),
+          : human(n.message),
       total: fmt(stored.totals[n.id]),
     })),
     unfilled: r.unfilled.map((u) => ({
@@ -186,12 +213,12 @@ export function runView(ctx: ViewContext, stored: StoredRun, meta: RunMeta): Adm
     })),
     warnings: r.warnings.map((w) => ({
       code: w.code,
-      message: humanize(ctx, w.message),
+      message: human(w.message),
       ...(w.id ? { applicantId: w.id } : {}),
     })),
     decisionErrors: r.decisionErrors.map((e) => ({
       code: e.code,
-      message: humanize(ctx, e.message),
+      message: human(e.message),
       ...(e.id ? { applicantId: e.id } : {}),
     })),
     provisional: r.provisional,

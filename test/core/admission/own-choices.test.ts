@@ -4,7 +4,7 @@
  * this base's first-choice applicants, whatever their score.
  */
 import { describe, expect, it } from 'vitest';
-import { setAdmissionDeps, type CandidateResult } from '../../../src/core/admission/deps';
+import { useFixedResults, type CandidateResult } from '../../../src/core/admission/deps';
 import { createRng, makeIdNumber, makeName, makePhone } from '../../../src/core/testdata';
 import { ok, setupBase } from '../../helpers/core';
 import { csvFile } from '../applicants/helpers';
@@ -45,14 +45,10 @@ describe('admission reads only this base’s choices, each in its own round', ()
       [idOf(first!.name), total(idOf(first!.name), 70)],
       [idOf(second!.name), total(idOf(second!.name), 95)],
     ]);
-    const restore = setAdmissionDeps({ loadResults: async () => results });
-    try {
-      const run = await ok(core, session, 'admission.run', {});
-      expect(run.admitted.map((a) => [a.applicantId, a.round])).toEqual([[idOf(first!.name), 'choice-1']]);
-      expect(run.notAdmitted.map((n) => n.applicantId)).toEqual([idOf(second!.name)]);
-    } finally {
-      restore();
-    }
+    useFixedResults(core, results);
+    const run = await ok(core, session, 'admission.run', {});
+    expect(run.admitted.map((a) => [a.applicantId, a.round])).toEqual([[idOf(first!.name), 'choice-1']]);
+    expect(run.notAdmitted.map((n) => n.applicantId)).toEqual([idOf(second!.name)]);
   });
 });
 

@@ -3,8 +3,7 @@
  * is another feature's), plan quotas through the plan API, and examination results fed through the
  * injected results loader, so these tests do not depend on the scores feature.
  */
-import { afterEach } from 'vitest';
-import { setAdmissionDeps, type CandidateResult } from '../../../src/core/admission/deps';
+import { useFixedResults, type CandidateResult } from '../../../src/core/admission/deps';
 import type { Core } from '../../../src/core/context';
 import { createRng, makeIdNumber, makeName, makePhone } from '../../../src/core/testdata';
 import { ok } from '../../helpers/core';
@@ -25,14 +24,18 @@ export type Person = {
 
 export type Seeded = { id: (key: string) => string; idNumber: (key: string) => string; name: (key: string) => string };
 
-const restore: Array<() => void> = [];
-afterEach(() => {
-  while (restore.length) restore.pop()!();
-});
-
 let seedNo = 1;
 
-export async function seedApplicants(core: Core, people: Person[], cohortYear = 2024): Promise<Seeded> {
+/**
+ * `recordScores` also writes each person's component scores into the database, for a second core on the
+ * same folder (the in-process CLI) that reads them with the real loader; fixed results stay with `core`.
+ */
+export async function seedApplicants(
+  core: Core,
+  people: Person[],
+  cohortYear = 2024,
+  opts: { recordScores?: boolean } = {},
+): Promise<Seeded> {
   const rng = createRng(seedNo++);
   const ids = new Map<string, { id: string; idNumber: string; name: string }>();
   const results = new Map<string, CandidateResult>();
@@ -81,7 +84,8 @@ export async function seedApplicants(core: Core, people: Person[], cohortYear = 
       status: p.total === 'absent' ? 'absent' : p.total === null ? 'incomplete' : 'complete',
     });
   }
-  restore.push(setAdmissionDeps({ loadResults: async () => results }));
+  useFixedResults(core, results);
+  if (opts.recordScores === true) await recordScores(core, results, cohortYear);
   const get = (key: string) => {
     const x = ids.get(key);
     if (x === undefined) throw new Error(`no seeded person ${key}`);
@@ -93,4 +97,22 @@ export async function seedApplicants(core: Core, people: Person[], cohortYear = 
 export async function setPlan(core: Core, session: string, rows: Array<[string | null, string | null, number]>): Promise<void> {
   for (const [specialtyCode, category, quota] of rows)
     await ok(core, session, 'plan.setQuota', { specialtyCode, category, quota });
+}
+
+async function recordScores(core: Core, results: Map<string, CandidateResult>, cohortYear: number): Promise<void> {
+  const rows = [...results.values()].flatMap((r) =>
+    Object.entries(r.components)
+      .filter(([, v]) => v !== null)
+      .map(([component, v]) => ({
+        applicant_id: r.applicantId,
+        component,
+        cohort_year: cohortYear,
+        value: v === 'absent' ? null : v,
+        absent: v === 'absent' ? 1 : 0,
+        source: 'import' as const,
+        event_id: 'seed',
+        updated_at: new Date(0).toISOString(),
+      })),
+  );
+  if (rows.length > 0) await core.db.insertInto('component_scores').values(rows).execute();
 }

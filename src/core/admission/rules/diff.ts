@@ -26,10 +26,19 @@ function same(x: AdmissionRef, y: AdmissionRef): boolean {
   return x.specialty === y.specialty && x.category === y.category && x.round === y.round && x.overQuota === y.overQuota;
 }
 
+/** Each admitted applicant's seat, by id. */
+export function admittedRefs(admissions: readonly Admission[]): Map<string, AdmissionRef> {
+  return new Map(admissions.map((a) => [a.id, ref(a)]));
+}
+
 /** Changes ordered by applicant id. */
 export function diffAllocations(before: AllocationResult, after: AllocationResult): AllocationChange[] {
-  const b = new Map(before.admissions.map((a) => [a.id, ref(a)]));
-  const a = new Map(after.admissions.map((x) => [x.id, ref(x)]));
+  return diffAdmitted(admittedRefs(before.admissions), after);
+}
+
+/** Changes from an admitted list (e.g. the stored one) to a result, ordered by applicant id. */
+export function diffAdmitted(b: ReadonlyMap<string, AdmissionRef>, after: AllocationResult): AllocationChange[] {
+  const a = admittedRefs(after.admissions);
   const why = new Map(after.notAdmitted.map((n) => [n.id, n]));
   const ids = [...new Set([...b.keys(), ...a.keys()])].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const changes: AllocationChange[] = [];

@@ -26,6 +26,6 @@ export type {
 } from './types';
 export { allocate } from './allocate';
 export type { AdmissionRef, AllocationChange } from './diff';
-export { diffAllocations } from './diff';
+export { admittedRefs, diffAdmitted, diffAllocations } from './diff';
 export { adjustedByText, ROUND_LABEL } from './messages';
 export { policyOptions } from './policy';
