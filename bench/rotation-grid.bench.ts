@@ -21,7 +21,7 @@ import { startHttpServer } from '../src/http/server';
 import { median, percentile } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const RENDERER = join(ROOT, 'out', 'renderer');
+const RENDERER = process.env.BENCH_RENDERER_DIR ?? join(ROOT, 'out', 'renderer');
 const EXAMPLES = join(ROOT, 'resources', 'rotation');
 const CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'bench-pass-123';

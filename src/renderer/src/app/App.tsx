@@ -1,12 +1,17 @@
 import { Box, Button, Center, Paper, Stack, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../components/states';
 import { AuthScreen } from '../features/auth/AuthScreen';
-import { SetupWizard } from '../features/setup/SetupWizard';
 import { useSession } from './session';
+import { lazyPage } from './lazyPage';
+import { currentPath } from './router';
+import { ROUTES } from './routes';
 import { Shell } from './Shell';
 import { useIdleLock } from './useIdleLock';
+
+// First-run setup is shown once per data folder: it loads on demand instead of weighing on every start.
+const SetupWizard = lazyPage(() => import('../features/setup/SetupWizard'), 'SetupWizard');
 
 export function App() {
   const phase = useSession((s) => s.phase);
@@ -16,6 +21,13 @@ export function App() {
     void refresh();
   }, [refresh]);
   useIdleLock(phase === 'ready');
+  // While the password is being typed, the page that opens after sign-in (the address's, else 首页) is
+  // fetched, so signing in does not wait for its chunk.
+  useEffect(() => {
+    if (phase !== 'login') return;
+    const landing = ROUTES.find((r) => r.path === currentPath()) ?? ROUTES[0];
+    void landing?.component.preload();
+  }, [phase]);
 
   switch (phase) {
     case 'loading':
@@ -23,7 +35,11 @@ export function App() {
     case 'unreachable':
       return <Unreachable />;
     case 'setup':
-      return <SetupWizard />;
+      return (
+        <Suspense fallback={<LoadingState />}>
+          <SetupWizard />
+        </Suspense>
+      );
     case 'login':
       return <AuthScreen mode="login" />;
     case 'ready':

@@ -1,9 +1,10 @@
 import { AppShell, Badge, Group, NavLink, ScrollArea, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBuildingHospital } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PrintPreview } from '../components/PrintPreview';
 import { RouteErrorBoundary } from '../components/RouteErrorBoundary';
+import { LoadingState } from '../components/states';
 import { navigate, useHashPath } from './router';
 import { navFor, ROUTES, routesFor, type AppRoute } from './routes';
 import { useSession } from './session';
@@ -86,7 +87,10 @@ export function Shell() {
 
       <AppShell.Main>
         <RouteErrorBoundary key={route.path}>
-          <Page />
+          {/* The page's chunk may still be on its way: a loading line in its place, never a blank page. */}
+          <Suspense fallback={<LoadingState />}>
+            <Page />
+          </Suspense>
         </RouteErrorBoundary>
         <PrintPreview />
       </AppShell.Main>
@@ -102,6 +106,9 @@ function RouteLink({ route, active }: { route: AppRoute; active: boolean }) {
       label={t(route.labelKey)}
       leftSection={<route.icon size={18} stroke={1.6} />}
       active={active}
+      // Pointing at a link starts its page's download, so the click usually finds it already there.
+      onMouseEnter={() => void route.component.preload()}
+      onFocus={() => void route.component.preload()}
       onClick={(e) => {
         e.preventDefault();
         navigate(route.path);

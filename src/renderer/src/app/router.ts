@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** A tiny hash router: '#/plan' -> '/plan'. Hash routes survive reloads and need nothing from the server. */
-function currentPath(): string {
+export function currentPath(): string {
   const raw = window.location.hash.replace(/^#/, '');
   const path = raw.split('?')[0] ?? '';
   return path.startsWith('/') ? path : '/';

@@ -1,20 +1,15 @@
 import { IconBuildingHospital, IconHistory, IconHome, IconListNumbers, IconUsers, type Icon } from '@tabler/icons-react';
-import type { ComponentType } from 'react';
 import { can, type Permission, type Role } from '../../../shared/permissions';
 import { ADMISSION_ROUTES } from '../features/admission/routes';
 import { APPLICANT_ROUTES } from '../features/applicants/routes';
-import { AuditPage } from '../features/audit/AuditPage';
-import { BaseSettingsPage } from '../features/base/BaseSettingsPage';
 import { EXAM_ROUTES } from '../features/exam/routes';
-import { HomePage } from '../features/home/HomePage';
 import { OUTBOX_ROUTES } from '../features/outbox/routes';
-import { PlanPage } from '../features/plan/PlanPage';
 import { REDUCTION_ROUTES } from '../features/reduction/routes';
 import { RETENTION_ROUTES } from '../features/retention/routes';
 import { ROTATION_ROUTES } from '../features/rotation/routes';
 import { SCORE_ROUTES } from '../features/scores/routes';
 import { TRAINEE_ROUTES } from '../features/trainees/routes';
-import { UsersPage } from '../features/users/UsersPage';
+import { lazyPage, type LazyPage } from './lazyPage';
 
 /** The phases of the base's year, in the order they come; the navigation groups pages by them. */
 export const NAV_GROUPS = ['intake', 'exams', 'training', 'completion', 'submission', 'system'] as const;
@@ -29,12 +24,27 @@ export type AppRoute = {
   icon: Icon;
   /** null: every signed-in user. The core checks again on every call; this only hides what a role cannot use. */
   permission: Permission | null;
-  component: ComponentType;
+  /** Loaded from its own chunk on first show (or earlier, when its link is pointed at). */
+  component: LazyPage;
 };
 
 export const ROUTES: readonly AppRoute[] = [
-  { path: '/', group: null, labelKey: 'nav.home', icon: IconHome, permission: null, component: HomePage },
-  { path: '/plan', group: 'intake', labelKey: 'nav.plan', icon: IconListNumbers, permission: 'plan.view', component: PlanPage },
+  {
+    path: '/',
+    group: null,
+    labelKey: 'nav.home',
+    icon: IconHome,
+    permission: null,
+    component: lazyPage(() => import('../features/home/HomePage'), 'HomePage'),
+  },
+  {
+    path: '/plan',
+    group: 'intake',
+    labelKey: 'nav.plan',
+    icon: IconListNumbers,
+    permission: 'plan.view',
+    component: lazyPage(() => import('../features/plan/PlanPage'), 'PlanPage'),
+  },
   ...APPLICANT_ROUTES,
   ...SCORE_ROUTES,
   ...ADMISSION_ROUTES,
@@ -49,10 +59,24 @@ export const ROUTES: readonly AppRoute[] = [
     labelKey: 'nav.base',
     icon: IconBuildingHospital,
     permission: 'base.view',
-    component: BaseSettingsPage,
+    component: lazyPage(() => import('../features/base/BaseSettingsPage'), 'BaseSettingsPage'),
   },
-  { path: '/users', group: 'system', labelKey: 'nav.users', icon: IconUsers, permission: 'users.view', component: UsersPage },
-  { path: '/audit', group: 'system', labelKey: 'nav.audit', icon: IconHistory, permission: 'audit.view', component: AuditPage },
+  {
+    path: '/users',
+    group: 'system',
+    labelKey: 'nav.users',
+    icon: IconUsers,
+    permission: 'users.view',
+    component: lazyPage(() => import('../features/users/UsersPage'), 'UsersPage'),
+  },
+  {
+    path: '/audit',
+    group: 'system',
+    labelKey: 'nav.audit',
+    icon: IconHistory,
+    permission: 'audit.view',
+    component: lazyPage(() => import('../features/audit/AuditPage'), 'AuditPage'),
+  },
   ...RETENTION_ROUTES,
 ];
 

@@ -1,6 +1,6 @@
 import { IconSchool } from '@tabler/icons-react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute } from '../../app/routes';
-import { AdmissionPage } from './AdmissionPage';
 
 export const ADMISSION_ROUTES: AppRoute[] = [
   {
@@ -9,6 +9,6 @@ export const ADMISSION_ROUTES: AppRoute[] = [
     labelKey: 'admission.nav',
     icon: IconSchool,
     permission: 'admission.view',
-    component: AdmissionPage,
+    component: lazyPage(() => import('./AdmissionPage'), 'AdmissionPage'),
   },
 ];

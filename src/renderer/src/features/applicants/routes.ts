@@ -1,8 +1,6 @@
 import { IconChartBar, IconClipboardCheck, IconId } from '@tabler/icons-react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute } from '../../app/routes';
-import { DashboardPage } from '../confirmation/DashboardPage';
-import { DeskPage } from '../confirmation/DeskPage';
-import { ApplicantsPage } from './ApplicantsPage';
 
 /** This feature's pages, spread into the routes registry. */
 export const APPLICANT_ROUTES: AppRoute[] = [
@@ -12,7 +10,7 @@ export const APPLICANT_ROUTES: AppRoute[] = [
     labelKey: 'applicants.nav.list',
     icon: IconId,
     permission: 'applicants.view',
-    component: ApplicantsPage,
+    component: lazyPage(() => import('./ApplicantsPage'), 'ApplicantsPage'),
   },
   {
     path: '/desk',
@@ -20,7 +18,7 @@ export const APPLICANT_ROUTES: AppRoute[] = [
     labelKey: 'applicants.nav.desk',
     icon: IconClipboardCheck,
     permission: 'confirm.decide',
-    component: DeskPage,
+    component: lazyPage(() => import('../confirmation/DeskPage'), 'DeskPage'),
   },
   {
     path: '/confirm-stats',
@@ -28,6 +26,6 @@ export const APPLICANT_ROUTES: AppRoute[] = [
     labelKey: 'applicants.nav.dashboard',
     icon: IconChartBar,
     permission: 'applicants.view',
-    component: DashboardPage,
+    component: lazyPage(() => import('../confirmation/DashboardPage'), 'DashboardPage'),
   },
 ];

@@ -1,6 +1,14 @@
 import { create } from 'zustand';
 
-export type AuditFilters = { actor: string | null; entity: string | null; action: string | null; from: string; to: string };
+/** entityId: the record's number typed into the search box (exact match, the way the log is indexed). */
+export type AuditFilters = {
+  actor: string | null;
+  entity: string | null;
+  action: string | null;
+  entityId: string;
+  from: string;
+  to: string;
+};
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -15,7 +23,7 @@ type AuditUi = {
   toggle: (id: string) => void;
 };
 
-const EMPTY: AuditFilters = { actor: null, entity: null, action: null, from: '', to: '' };
+const EMPTY: AuditFilters = { actor: null, entity: null, action: null, entityId: '', from: '', to: '' };
 
 export const useAuditUi = create<AuditUi>()((set) => ({
   filters: EMPTY,

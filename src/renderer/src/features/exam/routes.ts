@@ -1,10 +1,6 @@
 import { IconCalendarEvent, IconCertificate, IconClipboardCheck, IconFileCertificate, IconListCheck } from '@tabler/icons-react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute } from '../../app/routes';
-import { CalendarPage } from './CalendarPage';
-import { ExamDeskPage } from './ExamDeskPage';
-import { ExamPage } from './ExamPage';
-import { RegistrationPage } from './RegistrationPage';
-import { ResultsPage } from './ResultsPage';
 
 /** This feature's pages, spread into the routes registry. */
 export const EXAM_ROUTES: AppRoute[] = [
@@ -14,7 +10,7 @@ export const EXAM_ROUTES: AppRoute[] = [
     labelKey: 'exam.nav.page',
     icon: IconCertificate,
     permission: 'exam.view',
-    component: ExamPage,
+    component: lazyPage(() => import('./ExamPage'), 'ExamPage'),
   },
   {
     path: '/exam/calendar',
@@ -22,7 +18,7 @@ export const EXAM_ROUTES: AppRoute[] = [
     labelKey: 'exam.nav.calendar',
     icon: IconCalendarEvent,
     permission: 'exam.view',
-    component: CalendarPage,
+    component: lazyPage(() => import('./CalendarPage'), 'CalendarPage'),
   },
   {
     path: '/exam/desk',
@@ -30,7 +26,7 @@ export const EXAM_ROUTES: AppRoute[] = [
     labelKey: 'exam.nav.desk',
     icon: IconClipboardCheck,
     permission: 'exam.review',
-    component: ExamDeskPage,
+    component: lazyPage(() => import('./ExamDeskPage'), 'ExamDeskPage'),
   },
   {
     path: '/exam/tracking',
@@ -38,7 +34,7 @@ export const EXAM_ROUTES: AppRoute[] = [
     labelKey: 'exam.nav.tracking',
     icon: IconListCheck,
     permission: 'exam.view',
-    component: RegistrationPage,
+    component: lazyPage(() => import('./RegistrationPage'), 'RegistrationPage'),
   },
   {
     path: '/exam/results',
@@ -46,6 +42,6 @@ export const EXAM_ROUTES: AppRoute[] = [
     labelKey: 'exam.nav.results',
     icon: IconFileCertificate,
     permission: 'exam.view',
-    component: ResultsPage,
+    component: lazyPage(() => import('./ResultsPage'), 'ResultsPage'),
   },
 ];

@@ -1,8 +1,6 @@
 import { IconKey, IconSend, IconShieldCheck } from '@tabler/icons-react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute } from '../../app/routes';
-import { KeysPage } from './KeysPage';
-import { OutboxPage } from './OutboxPage';
-import { VerifyPage } from './VerifyPage';
 
 export const OUTBOX_ROUTES: AppRoute[] = [
   {
@@ -11,7 +9,7 @@ export const OUTBOX_ROUTES: AppRoute[] = [
     labelKey: 'outbox.nav',
     icon: IconSend,
     permission: 'package.build',
-    component: OutboxPage,
+    component: lazyPage(() => import('./OutboxPage'), 'OutboxPage'),
   },
   {
     path: '/keys',
@@ -19,7 +17,7 @@ export const OUTBOX_ROUTES: AppRoute[] = [
     labelKey: 'outbox.keysNav',
     icon: IconKey,
     permission: 'keys.manage',
-    component: KeysPage,
+    component: lazyPage(() => import('./KeysPage'), 'KeysPage'),
   },
   {
     path: '/verify',
@@ -27,6 +25,6 @@ export const OUTBOX_ROUTES: AppRoute[] = [
     labelKey: 'outbox.verifyNav',
     icon: IconShieldCheck,
     permission: 'package.verify',
-    component: VerifyPage,
+    component: lazyPage(() => import('./VerifyPage'), 'VerifyPage'),
   },
 ];

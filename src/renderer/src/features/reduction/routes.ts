@@ -1,6 +1,6 @@
 import { IconCalendarMinus } from '@tabler/icons-react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute } from '../../app/routes';
-import { ReductionPage } from './ReductionPage';
 
 /** 年限减免 sits with admission: it is decided during 招录 and handed on to the rotation plan. */
 export const REDUCTION_ROUTES: AppRoute[] = [
@@ -10,6 +10,6 @@ export const REDUCTION_ROUTES: AppRoute[] = [
     labelKey: 'reduction.nav',
     icon: IconCalendarMinus,
     permission: 'reduction.view',
-    component: ReductionPage,
+    component: lazyPage(() => import('./ReductionPage'), 'ReductionPage'),
   },
 ];

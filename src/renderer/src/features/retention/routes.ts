@@ -1,6 +1,6 @@
 import { IconClockShield } from '@tabler/icons-react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute } from '../../app/routes';
-import { RetentionPage } from './RetentionPage';
 
 export const RETENTION_ROUTES: AppRoute[] = [
   {
@@ -9,6 +9,6 @@ export const RETENTION_ROUTES: AppRoute[] = [
     labelKey: 'retention.nav',
     icon: IconClockShield,
     permission: 'retention.view',
-    component: RetentionPage,
+    component: lazyPage(() => import('./RetentionPage'), 'RetentionPage'),
   },
 ];

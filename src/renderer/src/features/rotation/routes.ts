@@ -1,7 +1,6 @@
 import { IconBuildingCommunity, IconCalendarStats } from '@tabler/icons-react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute } from '../../app/routes';
-import { PlanPage } from './PlanPage';
-import { SetupPage } from './SetupPage';
 
 /** This feature's pages, spread into the routes registry. */
 export const ROTATION_ROUTES: AppRoute[] = [
@@ -11,7 +10,7 @@ export const ROTATION_ROUTES: AppRoute[] = [
     labelKey: 'rotation.nav.setup',
     icon: IconBuildingCommunity,
     permission: 'rotation.view',
-    component: SetupPage,
+    component: lazyPage(() => import('./SetupPage'), 'SetupPage'),
   },
   {
     path: '/rotation/plan',
@@ -19,6 +18,6 @@ export const ROTATION_ROUTES: AppRoute[] = [
     labelKey: 'rotation.nav.plan',
     icon: IconCalendarStats,
     permission: 'rotation.view',
-    component: PlanPage,
+    component: lazyPage(() => import('./PlanPage'), 'PlanPage'),
   },
 ];

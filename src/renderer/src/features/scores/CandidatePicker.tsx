@@ -38,7 +38,9 @@ export function CandidatePicker({
   const base = { specialty: specialty ?? '', confirmation: 'confirmed' as const, sort: 'idNumber' };
   const on = enabled && specialty !== null;
   const listedQ = useQuery('scores.page', { ...base, limit: MAX_LISTED, ...(debounced ? { query: debounced } : {}) }, on);
-  const allQ = useQuery('scores.page', { ...base, limit: 1 }, on);
+  // Without a search the listed people are all of them: their count needs no second call, which would cost
+  // the server a second pass over every result while the list is opening.
+  const allQ = useQuery('scores.page', { ...base, limit: 1 }, on && debounced !== '');
   const listed = listedQ.data;
   const rows = specialty === null ? [] : (listed?.rows ?? []);
   const listedIds = new Set(rows.map((r) => r.applicantId));
@@ -91,7 +93,9 @@ export function CandidatePicker({
           </Group>
           <Group justify="space-between" gap="xs">
             <Text size="sm" c="dimmed" data-testid="picker-listed">
-              {listed ? t('lists.picker.listed', { shown: listed.total, all: allQ.data?.total ?? listed.total }) : ''}
+              {listed
+                ? t('lists.picker.listed', { shown: listed.total, all: (debounced ? allQ.data?.total : null) ?? listed.total })
+                : ''}
             </Text>
             <SelectedCount selected={selected.size} hidden={hidden} />
           </Group>

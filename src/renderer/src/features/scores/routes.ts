@@ -1,8 +1,6 @@
 import { IconMicrophone, IconReportAnalytics, IconTrophy } from '@tabler/icons-react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute } from '../../app/routes';
-import { InterviewPage } from './InterviewPage';
-import { RankingPage } from './RankingPage';
-import { ScoresPage } from './ScoresPage';
 
 /** This feature's pages, spread into the routes registry. */
 export const SCORE_ROUTES: AppRoute[] = [
@@ -12,7 +10,7 @@ export const SCORE_ROUTES: AppRoute[] = [
     labelKey: 'scores.nav.setup',
     icon: IconReportAnalytics,
     permission: 'scores.import',
-    component: ScoresPage,
+    component: lazyPage(() => import('./ScoresPage'), 'ScoresPage'),
   },
   {
     path: '/interview',
@@ -20,7 +18,7 @@ export const SCORE_ROUTES: AppRoute[] = [
     labelKey: 'scores.nav.interview',
     icon: IconMicrophone,
     permission: 'scores.enter',
-    component: InterviewPage,
+    component: lazyPage(() => import('./InterviewPage'), 'InterviewPage'),
   },
   {
     path: '/ranking',
@@ -28,6 +26,6 @@ export const SCORE_ROUTES: AppRoute[] = [
     labelKey: 'scores.nav.ranking',
     icon: IconTrophy,
     permission: 'ranking.view',
-    component: RankingPage,
+    component: lazyPage(() => import('./RankingPage'), 'RankingPage'),
   },
 ];

@@ -1,6 +1,6 @@
 import { IconUsersGroup } from '@tabler/icons-react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute } from '../../app/routes';
-import { TraineesPage } from './TraineesPage';
 
 /** This feature's pages, spread into the routes registry. */
 export const TRAINEE_ROUTES: AppRoute[] = [
@@ -10,6 +10,6 @@ export const TRAINEE_ROUTES: AppRoute[] = [
     labelKey: 'trainees.nav',
     icon: IconUsersGroup,
     permission: 'trainees.view',
-    component: TraineesPage,
+    component: lazyPage(() => import('./TraineesPage'), 'TraineesPage'),
   },
 ];

@@ -14,6 +14,8 @@ export const audit = {
     problemWhere: 'station {{station}}… #{{seq}}',
     actor: 'Person',
     entity: 'Object',
+    entityId: 'Record number',
+    entityIdHint: 'Type the full number',
     action: 'Action',
     from: 'From',
     to: 'To',

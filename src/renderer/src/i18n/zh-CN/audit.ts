@@ -13,6 +13,8 @@ export const audit = {
     problemWhere: '工作站 {{station}}… 第 {{seq}} 条',
     actor: '人员',
     entity: '对象',
+    entityId: '对象编号',
+    entityIdHint: '输入完整编号查找',
     action: '操作',
     from: '起始日期',
     to: '截止日期',
