@@ -3,8 +3,9 @@
  * the full value only through `applicants.reveal` (a permission, audited) or `list --reveal`.
  */
 import { z } from 'zod';
-import { FileInput } from './define';
-import { op, perm } from './define';
+import { FileInput, op, perm } from './define';
+import type { ChangedRow, ImportOutcome, ImportPreviewBase } from './import-report';
+import { pagedListFields } from './list-input';
 
 export const APPLICANT_FIELD_KEYS = [
   'name',
@@ -79,40 +80,15 @@ export const APPLICANT_FIELD_LABELS: Record<ApplicantFieldKey, string> = {
 export type ConfirmationStatus = 'pending' | 'confirmed' | 'returned' | 'rejected';
 export type Decision = 'confirmed' | 'returned' | 'rejected';
 
-/** One problem of one row: the rejection report line. `row` is the 1-based spreadsheet row (header = 1). */
-export type RowProblem = {
-  row: number;
-  field: string;
-  code: string;
-  message: string;
-  /** The row's person as the file has them (ID number masked), when the row has a name or ID. */
-  name?: string;
-  idNumber?: string;
-};
+export type { FieldChange, RowProblem } from './import-report';
 
-export type FieldChange = { field: string; before: string | null; after: string | null };
+export type ImportChange = ChangedRow & { applicantId: string };
 
-export type ImportChange = { row: number; applicantId: string; idNumber: string; name: string; changes: FieldChange[] };
-
-export type ImportPreview = {
-  fileName: string;
-  encoding: string | null;
-  sheet: string;
-  headerRow: number;
-  /** File column header -> field key, as used (recognised, saved or given). */
-  mapping: Record<string, ApplicantFieldKey>;
+export type ImportPreview = ImportPreviewBase<ApplicantFieldKey, ImportChange> & {
+  /** How the mapping came about: recognised, saved or given. */
   mappingSource: 'recognised' | 'saved' | 'given';
   /** The first rows of the sheet as text, for choosing the header row and mapping columns by hand. */
   rowsPreview: string[][];
-  unmappedHeaders: string[];
-  rows: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  rejected: RowProblem[];
-  rejectedRows: number;
-  warnings: RowProblem[];
-  changes: ImportChange[];
   /** The first rows as they will be stored (masked), for the preview table. */
   sample: Array<{
     row: number;
@@ -124,14 +100,7 @@ export type ImportPreview = {
   }>;
 };
 
-export type ImportResult = {
-  imported: number;
-  updated: number;
-  unchanged: number;
-  rejected: RowProblem[];
-  changes: ImportChange[];
-  importId: string;
-};
+export type ImportResult = ImportOutcome<ImportChange>;
 
 /**
  * One 志愿 as the applicant named it. `base`: null for this base, else the other base as the roster writes it;
@@ -344,6 +313,16 @@ const WorkInput = z.object({
 
 const checklistInput = z.record(z.string(), z.enum(['original', 'copy', 'missing', 'na']));
 
+/** Which applicants a list or its export shows, in which order: the same filters and sort for both. */
+const applicantSelection = {
+  status: z.enum(['pending', 'confirmed', 'returned', 'rejected']).optional(),
+  specialty: z.string().optional(),
+  /** a name, pinyin initials, or the first or last digits of the ID or phone number */
+  query: z.string().max(50).optional(),
+  sort: z.enum(APPLICANT_LIST_SORT).default('name'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+};
+
 export const applicantsOps = {
   'applicants.previewImport': op<ImportPreview>()({
     input: ImportInput,
@@ -375,17 +354,7 @@ export const applicantsOps = {
     summary: '导出导入问题清单（XLSX）',
   }),
   'applicants.list': op<ApplicantList>()({
-    input: z.strictObject({
-      status: z.enum(['pending', 'confirmed', 'returned', 'rejected']).optional(),
-      specialty: z.string().optional(),
-      /** a name, pinyin initials, or the first or last digits of the ID or phone number */
-      query: z.string().max(50).optional(),
-      sort: z.enum(APPLICANT_LIST_SORT).default('name'),
-      dir: z.enum(['asc', 'desc']).default('asc'),
-      limit: z.number().int().min(1).max(100_000).default(100),
-      offset: z.number().int().min(0).default(0),
-      reveal: z.boolean().default(false),
-    }),
+    input: z.strictObject({ ...applicantSelection, ...pagedListFields }),
     access: perm('applicants.view'),
     summary: '报名人员名单',
   }),
@@ -475,14 +444,7 @@ export const applicantsOps = {
     summary: '更正报名人员联系方式（需填写原因，记入审计）',
   }),
   'applicants.export': op<{ fileName: string; contentBase64: string }>()({
-    input: z.strictObject({
-      status: z.enum(['pending', 'confirmed', 'returned', 'rejected']).optional(),
-      specialty: z.string().optional(),
-      query: z.string().max(50).optional(),
-      sort: z.enum(APPLICANT_LIST_SORT).default('name'),
-      dir: z.enum(['asc', 'desc']).default('asc'),
-      reveal: z.boolean().default(false),
-    }),
+    input: z.strictObject({ ...applicantSelection, reveal: pagedListFields.reveal }),
     access: perm('applicants.view'),
     summary: '导出报名人员名单（当前筛选和排序，XLSX）',
   }),

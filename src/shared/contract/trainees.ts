@@ -4,8 +4,9 @@
  * masked; the full values only through `trainees.revealIdNumber` or `list` with `reveal` (both audited).
  */
 import { z } from 'zod';
-import type { FieldChange, RowProblem } from './applicants';
 import { FileInput, op, perm } from './define';
+import type { ChangedRow, ImportOutcome, ImportPreviewBase, RowProblem } from './import-report';
+import { pagedListFields } from './list-input';
 
 export const TRAINEE_STATUSES = ['active', 'suspended', 'extended', 'withdrawn', 'completed'] as const;
 export type TraineeStatus = (typeof TRAINEE_STATUSES)[number];
@@ -115,24 +116,9 @@ export const TRAINEE_FIELD_KEYS = [
 ] as const;
 export type TraineeFieldKey = (typeof TRAINEE_FIELD_KEYS)[number];
 
-export type TraineeImportChange = { row: number; traineeId: string; idNumber: string; name: string; changes: FieldChange[] };
+export type TraineeImportChange = ChangedRow & { traineeId: string };
 
-export type TraineeImportPreview = {
-  fileName: string;
-  encoding: string | null;
-  sheet: string;
-  headerRow: number;
-  /** File column header -> field key, as recognised. */
-  mapping: Record<string, TraineeFieldKey>;
-  unmappedHeaders: string[];
-  rows: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  rejected: RowProblem[];
-  rejectedRows: number;
-  warnings: RowProblem[];
-  changes: TraineeImportChange[];
+export type TraineeImportPreview = ImportPreviewBase<TraineeFieldKey, TraineeImportChange> & {
   /** The first rows as they will be stored (masked). */
   sample: Array<{
     row: number;
@@ -145,15 +131,8 @@ export type TraineeImportPreview = {
   }>;
 };
 
-export type TraineeImportResult = {
-  imported: number;
-  updated: number;
-  unchanged: number;
-  rejected: RowProblem[];
-  warnings: RowProblem[];
-  changes: TraineeImportChange[];
-  importId: string;
-};
+/** A trainee import's result also lists the warnings of the rows it wrote. */
+export type TraineeImportResult = ImportOutcome<TraineeImportChange> & { warnings: RowProblem[] };
 
 /** An admitted applicant enrolment left out or enrolled with a caveat; ID masked. */
 export type EnrolNote = { applicantId: string; name: string; idNumber: string; code: string; message: string };
@@ -206,9 +185,7 @@ export const traineesOps = {
       program: z.enum(['residency', 'agp']).optional(),
       specialtyCode: z.string().max(20).optional(),
       status: z.enum(TRAINEE_STATUSES).optional(),
-      limit: z.number().int().min(1).max(100_000).default(100),
-      offset: z.number().int().min(0).default(0),
-      reveal: z.boolean().default(false),
+      ...pagedListFields,
     }),
     access: perm('trainees.view'),
     summary: '在培学员名单',

@@ -2,14 +2,7 @@ import { ActionIcon, Button, Fieldset, Group, Radio, Select, SimpleGrid, TextInp
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  emptyEducation,
-  emptyWork,
-  type EducationDraft,
-  type EntryDraft,
-  type EntryField,
-  type WorkDraft,
-} from './manual-entry-form';
+import { emptyEducation, emptyWork, type EntryDraft, type EntryField } from './manual-entry-form';
 
 export type SectionProps = {
   draft: EntryDraft;
@@ -150,10 +143,9 @@ function RowList<T>({
   );
 }
 
-function rowSetter<K extends 'education' | 'work'>(setDraft: SectionProps['setDraft'], list: K, i: number) {
-  return (k: string, v: string) =>
-    setDraft((d) => ({ ...d, [list]: d[list].map((row, j) => (j === i ? { ...row, [k]: v } : row)) }));
-}
+type RowKind = 'education' | 'work';
+type RowOf<K extends RowKind> = EntryDraft[K][number];
+type Column<K extends RowKind> = { key: keyof RowOf<K> & string; label: string; w?: number };
 
 function RemoveRow({ onClick, label }: { onClick: () => void; label: string }) {
   return (
@@ -163,86 +155,98 @@ function RemoveRow({ onClick, label }: { onClick: () => void; label: string }) {
   );
 }
 
-export function EducationSection({ draft, setDraft }: SectionProps) {
+/** A repeating part of the paper form (schooling, work history): one line of text inputs a row. */
+function RowSection<K extends RowKind>({
+  kind,
+  draft,
+  setDraft,
+  legend,
+  addLabel,
+  columns,
+  empty,
+}: {
+  kind: K;
+  draft: EntryDraft;
+  setDraft: SectionProps['setDraft'];
+  legend: string;
+  addLabel: string;
+  columns: Column<K>[];
+  empty: () => RowOf<K>;
+}) {
   const { t } = useTranslation();
-  const input = (
-    row: EducationDraft,
-    set: (k: string, v: string) => void,
-    k: keyof EducationDraft,
-    label: string,
-    w?: number,
-  ) => (
-    <TextInput
-      label={label}
-      value={row[k]}
-      onChange={(e) => set(k, e.currentTarget.value)}
-      w={w}
-      placeholder={k === 'from' || k === 'to' ? t('paperForm.fields.monthHint') : undefined}
-      style={w ? undefined : { flex: 1 }}
-    />
-  );
+  const rows = draft[kind] as RowOf<K>[];
+  const setRows = (f: (rows: RowOf<K>[]) => RowOf<K>[]) => setDraft((d) => ({ ...d, [kind]: f(d[kind] as RowOf<K>[]) }));
   return (
     <RowList
-      legend={t('paperForm.sections.education')}
-      rows={draft.education}
-      onAdd={() => setDraft((d) => ({ ...d, education: [...d.education, emptyEducation()] }))}
-      addLabel={t('paperForm.addEducation')}
-      render={(row, i) => {
-        const set = rowSetter(setDraft, 'education', i);
-        return (
-          <Group key={i} align="flex-end" gap="xs" wrap="nowrap" data-testid="education-row">
-            {input(row, set, 'level', t('paperForm.fields.level'), 110)}
-            {input(row, set, 'from', t('paperForm.fields.from'), 110)}
-            {input(row, set, 'to', t('paperForm.fields.to'), 110)}
-            {input(row, set, 'school', t('paperForm.fields.schoolDept'))}
-            {input(row, set, 'major', t('paperForm.fields.eduMajor'))}
-            <RemoveRow
-              label={t('paperForm.removeRow')}
-              onClick={() => setDraft((d) => ({ ...d, education: d.education.filter((_, j) => j !== i) }))}
+      legend={legend}
+      rows={rows}
+      onAdd={() => setRows((r) => [...r, empty()])}
+      addLabel={addLabel}
+      render={(row, i) => (
+        <Group key={i} align="flex-end" gap="xs" wrap="nowrap" data-testid={`${kind}-row`}>
+          {columns.map(({ key, label, w }) => (
+            <TextInput
+              key={key}
+              label={label}
+              value={row[key] as string}
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                setRows((r) => r.map((x, j) => (j === i ? { ...x, [key]: v } : x)));
+              }}
+              w={w}
+              placeholder={key === 'from' || key === 'to' ? t('paperForm.fields.monthHint') : undefined}
+              style={w ? undefined : { flex: 1 }}
             />
-          </Group>
-        );
-      }}
+          ))}
+          <RemoveRow label={t('paperForm.removeRow')} onClick={() => setRows((r) => r.filter((_, j) => j !== i))} />
+        </Group>
+      )}
+    />
+  );
+}
+
+export function EducationSection({ draft, setDraft }: SectionProps) {
+  const { t } = useTranslation();
+  const f = (k: string) => t(`paperForm.fields.${k}`);
+  return (
+    <RowSection
+      kind="education"
+      draft={draft}
+      setDraft={setDraft}
+      legend={t('paperForm.sections.education')}
+      addLabel={t('paperForm.addEducation')}
+      empty={emptyEducation}
+      columns={[
+        { key: 'level', label: f('level'), w: 110 },
+        { key: 'from', label: f('from'), w: 110 },
+        { key: 'to', label: f('to'), w: 110 },
+        { key: 'school', label: f('schoolDept') },
+        { key: 'major', label: f('eduMajor') },
+      ]}
     />
   );
 }
 
 export function WorkSection({ draft, setDraft }: SectionProps) {
   const { t } = useTranslation();
-  const input = (row: WorkDraft, set: (k: string, v: string) => void, k: keyof WorkDraft, label: string, w?: number) => (
-    <TextInput
-      label={label}
-      value={row[k]}
-      onChange={(e) => set(k, e.currentTarget.value)}
-      w={w}
-      placeholder={k === 'from' || k === 'to' ? t('paperForm.fields.monthHint') : undefined}
-      style={w ? undefined : { flex: 1 }}
-    />
-  );
+  const f = (k: string) => t(`paperForm.fields.${k}`);
   return (
-    <RowList
+    <RowSection
+      kind="work"
+      draft={draft}
+      setDraft={setDraft}
       legend={t('paperForm.sections.work')}
-      rows={draft.work}
-      onAdd={() => setDraft((d) => ({ ...d, work: [...d.work, emptyWork()] }))}
       addLabel={t('paperForm.addWork')}
-      render={(row, i) => {
-        const set = rowSetter(setDraft, 'work', i);
-        return (
-          <Group key={i} align="flex-end" gap="xs" wrap="nowrap" data-testid="work-row">
-            {input(row, set, 'hospital', t('paperForm.fields.hospital'))}
-            {input(row, set, 'grade', t('paperForm.fields.grade'), 90)}
-            {input(row, set, 'department', t('paperForm.fields.department'), 100)}
-            {input(row, set, 'from', t('paperForm.fields.from'), 100)}
-            {input(row, set, 'to', t('paperForm.fields.to'), 100)}
-            {input(row, set, 'title', t('paperForm.fields.jobTitle'), 90)}
-            {input(row, set, 'referee', t('paperForm.fields.referee'), 90)}
-            <RemoveRow
-              label={t('paperForm.removeRow')}
-              onClick={() => setDraft((d) => ({ ...d, work: d.work.filter((_, j) => j !== i) }))}
-            />
-          </Group>
-        );
-      }}
+      empty={emptyWork}
+      columns={[
+        { key: 'hospital', label: f('hospital') },
+        { key: 'grade', label: f('grade'), w: 90 },
+        { key: 'department', label: f('department'), w: 100 },
+        { key: 'from', label: f('from'), w: 100 },
+        { key: 'to', label: f('to'), w: 100 },
+        { key: 'title', label: f('jobTitle'), w: 90 },
+        { key: 'referee', label: f('referee'), w: 90 },
+      ]}
     />
   );
 }

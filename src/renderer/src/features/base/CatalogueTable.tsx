@@ -1,5 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Paper, ScrollArea, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
+import { Paper, ScrollArea, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Specialty } from '../../../../shared/contract/catalogue';
@@ -8,25 +7,29 @@ import { notifyError, notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session';
 import { mutate, useQuery } from '../../lib/query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { CatalogueToolbar } from './CatalogueToolbar';
 import { SpecialtyModal } from './SpecialtyModal';
+import { SpecialtyRow } from './SpecialtyRow';
 import { useCatalogueUi } from './store';
+
+/** A name matches anywhere; a code matches regardless of case. Inactive ones only when asked for. */
+function matches(s: Specialty, q: string, showInactive: boolean): boolean {
+  return (showInactive || s.active) && (!q || s.name.includes(q) || s.code.toLowerCase().includes(q.toLowerCase()));
+}
 
 export function CatalogueTable() {
   const { t } = useTranslation();
   const role = useSession((s) => s.user?.role);
   const editable = role ? can(role, 'catalogue.edit') : false;
   const catalogue = useQuery('catalogue.list');
-  const { search, showInactive, setSearch, setShowInactive } = useCatalogueUi();
+  const { search, showInactive } = useCatalogueUi();
   const [modal, setModal] = useState<{ open: boolean; editing: Specialty | null }>({ open: false, editing: null });
   const [pending, setPending] = useState<string | null>(null);
 
   if (catalogue.error && !catalogue.data) return <ErrorState error={catalogue.error} onRetry={catalogue.refresh} />;
   if (!catalogue.data) return <LoadingState />;
 
-  const q = search.trim();
-  const rows = catalogue.data.filter(
-    (s) => (showInactive || s.active) && (!q || s.name.includes(q) || s.code.toLowerCase().includes(q.toLowerCase())),
-  );
+  const rows = catalogue.data.filter((s) => matches(s, search.trim(), showInactive));
 
   async function toggleActive(s: Specialty) {
     setPending(s.code);
@@ -39,33 +42,11 @@ export function CatalogueTable() {
 
   return (
     <Paper withBorder p="md">
-      <Group justify="space-between" mb="sm">
-        <Group>
-          <TextInput
-            placeholder={t('base.searchSpecialty')}
-            aria-label={t('base.searchSpecialty')}
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            w={260}
-          />
-          <Switch
-            label={t('base.showInactive')}
-            checked={showInactive}
-            onChange={(e) => setShowInactive(e.currentTarget.checked)}
-          />
-        </Group>
-        <Group>
-          <Text size="sm" c="dimmed">
-            {t('base.specialtyCount', { count: rows.length, total: catalogue.data.length })}
-          </Text>
-          {editable && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setModal({ open: true, editing: null })}>
-              {t('base.addSpecialty')}
-            </Button>
-          )}
-        </Group>
-      </Group>
+      <CatalogueToolbar
+        shown={rows.length}
+        total={catalogue.data.length}
+        onAdd={editable ? () => setModal({ open: true, editing: null }) : undefined}
+      />
       {rows.length === 0 ? (
         <EmptyState title={t('base.noSpecialties')} description={t('base.noSpecialtiesHint')} />
       ) : (
@@ -82,50 +63,14 @@ export function CatalogueTable() {
             </Table.Thead>
             <Table.Tbody>
               {rows.map((s) => (
-                <Table.Tr key={s.code}>
-                  <Table.Td>{s.code}</Table.Td>
-                  <Table.Td>{s.name}</Table.Td>
-                  <Table.Td>
-                    {s.local ? (
-                      <Badge color="grape" variant="light">
-                        {t('base.local')}
-                      </Badge>
-                    ) : (
-                      <Badge color="gray" variant="light">
-                        {t('base.national')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={s.active ? 'teal' : 'gray'} variant="dot">
-                      {s.active ? t('base.active') : t('base.inactive')}
-                    </Badge>
-                  </Table.Td>
-                  {editable && (
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Tooltip label={t('base.renameSpecialty')}>
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={t('base.renameSpecialtyOf', { name: s.name })}
-                            onClick={() => setModal({ open: true, editing: s })}
-                          >
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          color={s.active ? 'gray' : 'teal'}
-                          loading={pending === s.code}
-                          onClick={() => void toggleActive(s)}
-                        >
-                          {s.active ? t('base.disable') : t('base.enable')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
+                <SpecialtyRow
+                  key={s.code}
+                  s={s}
+                  editable={editable}
+                  pending={pending === s.code}
+                  onRename={() => setModal({ open: true, editing: s })}
+                  onToggle={() => void toggleActive(s)}
+                />
               ))}
             </Table.Tbody>
           </Table>

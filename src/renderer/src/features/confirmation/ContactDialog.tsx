@@ -1,9 +1,10 @@
-import { Text, TextInput, Textarea } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicantDetail } from '../../../../shared/contract/applicants';
 import { FormDialog } from '../../components/FormDialog';
 import { mutate } from '../../lib/query';
+import { ReasonField } from '../../components/ReasonField';
 
 /**
  * Corrects the phone number or email of an applicant, with a reason (audited with the numbers masked).
@@ -56,12 +57,13 @@ export function ContactDialog({ detail, opened, onClose }: { detail: ApplicantDe
         autoComplete="off"
         data-testid="contact-email"
       />
-      <Textarea
+      <ReasonField
         label={t('contact.reason')}
         required
         value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
+        onChange={setReason}
         data-testid="contact-reason"
+        autosize={false}
       />
     </FormDialog>
   );

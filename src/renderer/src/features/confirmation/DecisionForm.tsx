@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Radio, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicantDetail, ChecklistState, Decision } from '../../../../shared/contract/applicants';
@@ -6,6 +6,7 @@ import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { useMutation } from '../../lib/query';
 import { OverrideDialog } from './OverrideDialog';
+import { ReasonField } from '../../components/ReasonField';
 
 /**
  * 确认通过 / 退回补正 / 不予确认 with the checklist as marked. Only the items the clerk marked here are sent:
@@ -83,14 +84,7 @@ export function DecisionForm({
           })}
         </Text>
       )}
-      <Textarea
-        label={t('desk.reason')}
-        description={t('desk.reasonHint')}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        autosize
-        minRows={1}
-      />
+      <ReasonField label={t('desk.reason')} description={t('desk.reasonHint')} value={reason} onChange={setReason} minRows={1} />
       {decide.error && !overriding && (
         <Alert color="red" role="alert">
           {errorText(decide.error)}

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EligibilityResult } from '../../../../shared/contract/applicants';
 import type { ApiError } from '../../../../shared/errors';
 import { errorText } from '../../app/errors';
 import { Dialog } from '../../components/Dialog';
+import { ReasonField } from '../../components/ReasonField';
 
 /**
  * 确认通过 over a failing eligibility rule: the clerk names the rules being let through and writes why. The
@@ -36,14 +37,7 @@ export function OverrideDialog({
             <List.Item key={f.ruleId}>{f.message}</List.Item>
           ))}
         </List>
-        <Textarea
-          label={t('desk.overrideReason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          autosize
-          minRows={2}
-          data-autofocus
-        />
+        <ReasonField label={t('desk.overrideReason')} value={reason} onChange={setReason} data-autofocus />
         {error && (
           <Alert color="red" role="alert">
             {errorText(error)}

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicantDetail } from '../../../../shared/contract/applicants';
@@ -6,6 +6,7 @@ import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { Dialog } from '../../components/Dialog';
 import { useMutation } from '../../lib/query';
+import { ReasonField } from '../../components/ReasonField';
 
 /** Takes a decision back (with a reason, audited): the applicant is pending again, everywhere at once. */
 export function ReopenDialog({ detail, opened, onClose }: { detail: ApplicantDetail; opened: boolean; onClose: () => void }) {
@@ -23,12 +24,7 @@ export function ReopenDialog({ detail, opened, onClose }: { detail: ApplicantDet
     <Dialog opened={opened} onClose={onClose} title={t('desk.reopenTitle')}>
       <Stack>
         <Text size="sm">{t('desk.reopenHint')}</Text>
-        <Textarea
-          label={t('desk.reopenReason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          data-autofocus
-        />
+        <ReasonField label={t('desk.reopenReason')} value={reason} onChange={setReason} data-autofocus autosize={false} />
         {reopen.error && (
           <Text c="red" size="sm" role="alert">
             {errorText(reopen.error)}

@@ -1,4 +1,4 @@
-import { Checkbox, Group, Text, Textarea } from '@mantine/core';
+import { Checkbox, Group, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExamCalendar, ExamCalendarStepDef } from '../../../../shared/contract/exam';
@@ -6,6 +6,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { mutate } from '../../lib/query';
 import { datePart, formatWindow, joinMoment, timePart } from './moments';
 import { DateField, TimeField } from '../../components/DateFields';
+import { ReasonField } from '../../components/ReasonField';
 
 /** Every calendar change is saved whole, with the reason the audit trail keeps. */
 export function SaveCalendarDialog({
@@ -37,13 +38,11 @@ export function SaveCalendarDialog({
       submit={() => mutate('exam.setCalendar', { calendar: apply(calendar), reason: reason.trim() })}
     >
       {children}
-      <Textarea
+      <ReasonField
         label={t('exam.calendar.reason')}
         placeholder={t('exam.calendar.reasonPlaceholder')}
         value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        autosize
-        minRows={2}
+        onChange={setReason}
         required
       />
     </FormDialog>

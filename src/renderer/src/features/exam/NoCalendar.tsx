@@ -1,4 +1,4 @@
-import { Button, Select, Textarea } from '@mantine/core';
+import { Button, Select } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useSession } from '../../app/session';
 import { FormDialog } from '../../components/FormDialog';
 import { EmptyState, LoadingState } from '../../components/states';
 import { mutate, useQuery } from '../../lib/query';
+import { ReasonField } from '../../components/ReasonField';
 
 /**
  * A year without a calendar: say so plainly and offer the way forward (start from a shipped or earlier
@@ -66,13 +67,11 @@ function CopyCalendarDialog({ year, onClose }: { year: number; onClose: () => vo
           required
         />
       )}
-      <Textarea
+      <ReasonField
         label={t('exam.calendar.reason')}
         placeholder={t('exam.calendar.createReasonPlaceholder')}
         value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        autosize
-        minRows={2}
+        onChange={setReason}
         required
       />
     </FormDialog>

@@ -68,59 +68,34 @@ export function AddStepDialog({ calendar, onClose }: { calendar: ExamCalendar; o
   );
 }
 
-/** Removing keeps the step aside in the calendar (the core does), so it can be restored. */
-export function RemoveStepDialog({
-  calendar,
-  step,
-  onClose,
-}: {
-  calendar: ExamCalendar;
-  step: ExamCalendarStepDef;
-  onClose: () => void;
-}) {
+type StepProps = { calendar: ExamCalendar; step: ExamCalendarStepDef; onClose: () => void };
+
+/** Setting a step aside or bringing it back: the step's window is shown, then what the change means. */
+function StepAsideDialog({ calendar, step, onClose, mode }: StepProps & { mode: 'remove' | 'restore' }) {
   const { t } = useTranslation();
   return (
     <SaveCalendarDialog
       calendar={calendar}
-      title={t('exam.calendar.removeTitle', { label: step.label })}
-      submitLabel={t('exam.calendar.remove')}
+      title={t(`exam.calendar.${mode}Title`, { label: step.label })}
+      submitLabel={t(`exam.calendar.${mode}`)}
       onClose={onClose}
-      apply={(c) => ({ ...c, steps: c.steps.filter((s) => s.key !== step.key) })}
+      apply={(c) => (mode === 'remove' ? { ...c, steps: c.steps.filter((s) => s.key !== step.key) } : withStep(c, step))}
     >
       <Text size="sm">
         {step.label}：{formatWindow(step.opens, step.closes)}
       </Text>
       <Text size="sm" c="dimmed">
-        {t('exam.calendar.removeHint')}
+        {t(`exam.calendar.${mode}Hint`)}
       </Text>
     </SaveCalendarDialog>
   );
 }
 
-export function RestoreStepDialog({
-  calendar,
-  step,
-  onClose,
-}: {
-  calendar: ExamCalendar;
-  step: ExamCalendarStepDef;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <SaveCalendarDialog
-      calendar={calendar}
-      title={t('exam.calendar.restoreTitle', { label: step.label })}
-      submitLabel={t('exam.calendar.restore')}
-      onClose={onClose}
-      apply={(c) => withStep(c, step)}
-    >
-      <Text size="sm">
-        {step.label}：{formatWindow(step.opens, step.closes)}
-      </Text>
-      <Text size="sm" c="dimmed">
-        {t('exam.calendar.restoreHint')}
-      </Text>
-    </SaveCalendarDialog>
-  );
+/** Removing keeps the step aside in the calendar (the core does), so it can be restored. */
+export function RemoveStepDialog(props: StepProps) {
+  return <StepAsideDialog {...props} mode="remove" />;
+}
+
+export function RestoreStepDialog(props: StepProps) {
+  return <StepAsideDialog {...props} mode="restore" />;
 }

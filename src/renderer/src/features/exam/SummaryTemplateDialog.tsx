@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
 import { mutate, useQuery } from '../../lib/query';
+import { ReasonField } from '../../components/ReasonField';
 
 const move = (cols: SummaryColumn[], i: number, by: number): SummaryColumn[] => {
   const j = i + by;
@@ -144,14 +145,7 @@ export function SummaryTemplateDialog({ opened, onClose }: { opened: boolean; on
                 {t('exam.summaryTemplate.reset')}
               </Button>
             </Group>
-            <Textarea
-              label={t('exam.calendar.reason')}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              autosize
-              minRows={1}
-              required
-            />
+            <ReasonField label={t('exam.calendar.reason')} value={reason} onChange={setReason} minRows={1} required />
             <FormFooter
               error={error}
               onCancel={onClose}

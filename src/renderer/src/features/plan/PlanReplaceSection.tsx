@@ -1,7 +1,8 @@
-import { Alert, List, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, List, Select, Stack, Text } from '@mantine/core';
 import { IconReplace } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PlanDiff, PlanDiffRow, PlanPreview } from '../../../../shared/contract/plan';
+import { ReasonField } from '../../components/ReasonField';
 
 type Props = {
   diff: PlanDiff;
@@ -61,15 +62,13 @@ export function PlanReplaceSection({ diff, preview, reason, onReason, remap, onR
             required
           />
         ))}
-        <Textarea
+        <ReasonField
           label={t('plan.replace.reason')}
           placeholder={t('plan.replace.reasonPlaceholder')}
           value={reason}
-          onChange={(e) => onReason(e.currentTarget.value)}
+          onChange={onReason}
           maxLength={500}
           required
-          autosize
-          minRows={2}
         />
       </Stack>
     </Alert>

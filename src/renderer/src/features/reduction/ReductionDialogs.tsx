@@ -6,6 +6,7 @@ import { DateField } from '../../components/DateFields';
 import { FormDialog } from '../../components/FormDialog';
 import { readFileAsBase64 } from '../../lib/file';
 import { mutate } from '../../lib/query';
+import { ReasonField } from '../../components/ReasonField';
 
 export type DialogKind = 'facts' | 'outcome' | 'agreement' | 'rotation' | 'experience';
 
@@ -273,13 +274,7 @@ export function ReviewDialog({ experienceId, accept, onClose }: { experienceId: 
         mutate('reduction.reviewExperience', { id: experienceId, accept, ...(reason.trim() ? { reason: reason.trim() } : {}) })
       }
     >
-      <Textarea
-        label={t('reduction.reviewReason')}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        autosize
-        minRows={2}
-      />
+      <ReasonField label={t('reduction.reviewReason')} value={reason} onChange={setReason} />
     </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Text, Textarea } from '@mantine/core';
+import { Alert, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RetentionPreview } from '../../../../shared/contract/retention';
@@ -6,6 +6,7 @@ import { notifyError } from '../../app/notify';
 import { FormDialog } from '../../components/FormDialog';
 import { formatBytes } from '../../lib/format';
 import { mutate } from '../../lib/query';
+import { ReasonField } from '../../components/ReasonField';
 
 /** Says exactly what goes and what stays, and needs a reason: a purge cannot be undone. */
 export function PurgeDialog({ totals, onClose }: { totals: RetentionPreview['totals']; onClose: () => void }) {
@@ -33,14 +34,12 @@ export function PurgeDialog({ totals, onClose }: { totals: RetentionPreview['tot
         </Text>
       </Alert>
       <Text size="sm">{t('retention.confirmKeep')}</Text>
-      <Textarea
+      <ReasonField
         label={t('retention.reason')}
         placeholder={t('retention.reasonPlaceholder')}
         value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
+        onChange={setReason}
         required
-        autosize
-        minRows={2}
         data-autofocus
       />
     </FormDialog>

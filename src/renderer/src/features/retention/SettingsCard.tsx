@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NumberInput, Paper, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, NumberInput, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconEdit } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { RetentionSettingsView } from '../../../../shared/contract/retentio
 import { FormDialog } from '../../components/FormDialog';
 import { formatDateTime } from '../../lib/format';
 import { mutate } from '../../lib/query';
+import { ReasonField } from '../../components/ReasonField';
 
 /** 示例 until the base saves its own periods: no source gives them. */
 function ExampleMark() {
@@ -44,14 +45,12 @@ function EditDialog({ settings, opened, onClose }: { settings: RetentionSettings
         allowDecimal={false}
       />
       <NumberInput label={t('retention.daysLabel')} value={days} onChange={setDays} min={1} max={3650} allowDecimal={false} />
-      <Textarea
+      <ReasonField
         label={t('retention.reason')}
         placeholder={t('retention.reasonPlaceholder')}
         value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
+        onChange={setReason}
         required
-        autosize
-        minRows={2}
       />
     </FormDialog>
   );

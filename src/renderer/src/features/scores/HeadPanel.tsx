@@ -1,34 +1,47 @@
-import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateSheet, SessionDetail } from '../../../../shared/contract/scores';
-import { mutate } from '../../lib/query';
 import { notifyError } from '../../app/notify';
-import { Dialog } from '../../components/Dialog';
+import { mutate } from '../../lib/query';
+import { PanelMarksTable } from './PanelMarksTable';
+import { ReopenSheetDialog } from './ReopenSheetDialog';
+import { ResolveConflictDialog } from './ResolveConflictDialog';
 import { formatHundredths } from './score-input';
 
 type Props = { session: SessionDetail; candidate: CandidateSheet; onChanged: (c: CandidateSheet) => void };
+type Conflict = { interviewer: string; item: string };
+
+/** The panel score as the head reads it: the score, or why there is none yet. */
+function panelScoreKey(c: CandidateSheet): string | null {
+  if (c.absent) return 'absent';
+  const status = c.panel.status;
+  if (status === 'ok') return null;
+  return status === 'hidden' || status === 'conflict' ? status : 'incomplete';
+}
 
 /** What the panel head (and the coordinator) sees: every mark, conflicts, the panel score, sign-off. */
 export function HeadPanel({ session, candidate, onChanged }: Props) {
   const { t } = useTranslation();
   const [reopening, setReopening] = useState(false);
-  const [reason, setReason] = useState('');
-  const [resolving, setResolving] = useState<{ interviewer: string; item: string } | null>(null);
-  const [value, setValue] = useState('');
+  const [resolving, setResolving] = useState<Conflict | null>(null);
   const head = session.me.head;
   const p = candidate.panel;
+  const scoreKey = panelScoreKey(candidate);
   const itemName = (k: string) => session.items.find((i) => i.key === k)?.name ?? k;
+  const target = { sessionId: session.id, candidate: candidate.candidateId };
 
-  async function run(fn: () => ReturnType<typeof mutate<'interview.signOff'>>) {
-    const r = await fn();
-    if (!r.ok) return notifyError(r.error);
+  async function run(change: ReturnType<typeof mutate<'interview.signOff'>>): Promise<boolean> {
+    const r = await change;
+    if (!r.ok) {
+      notifyError(r.error);
+      return false;
+    }
     onChanged(r.value);
     setReopening(false);
     setResolving(null);
-    setReason('');
-    setValue('');
+    return true;
   }
 
   return (
@@ -37,11 +50,7 @@ export function HeadPanel({ session, candidate, onChanged }: Props) {
         <Group justify="space-between">
           <Text fw={600}>{t('scores.interview.panelScore')}</Text>
           <Text fw={700} size="xl" data-testid="panel-score">
-            {candidate.absent
-              ? t('scores.interview.absent')
-              : p.status === 'ok'
-                ? p.display
-                : t(`scores.interview.${p.status === 'hidden' ? 'hidden' : p.status === 'conflict' ? 'conflict' : 'incomplete'}`)}
+            {p.status === 'ok' && !candidate.absent ? p.display : t(`scores.interview.${scoreKey}`)}
           </Text>
         </Group>
         {p.status === 'ok' && (
@@ -49,33 +58,7 @@ export function HeadPanel({ session, candidate, onChanged }: Props) {
             {p.interviewers.map((i) => `${i.interviewer} ${i.display}${i.dropped ? '*' : ''}`).join(' · ')}
           </Text>
         )}
-        {candidate.marks.length > 0 && p.status !== 'hidden' && (
-          <Table withTableBorder striped fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('scores.interview.interviewer')}</Table.Th>
-                {session.items.map((i) => (
-                  <Table.Th key={i.key}>{i.name}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {session.panel.map((m) => (
-                <Table.Tr key={m.username}>
-                  <Table.Td>{m.username}</Table.Td>
-                  {session.items.map((i) => {
-                    const mark = candidate.marks.find((x) => x.interviewer === m.username && x.item === i.key);
-                    return (
-                      <Table.Td key={i.key}>
-                        {mark ? (mark.unable ? t('scores.interview.unable') : formatHundredths(mark.value ?? 0)) : '—'}
-                      </Table.Td>
-                    );
-                  })}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        {candidate.marks.length > 0 && p.status !== 'hidden' && <PanelMarksTable session={session} candidate={candidate} />}
         {candidate.conflicts.map((c) => (
           <Alert key={`${c.interviewer}/${c.item}`} color="orange" title={t('scores.interview.conflict')}>
             <Group justify="space-between">
@@ -100,78 +83,39 @@ export function HeadPanel({ session, candidate, onChanged }: Props) {
             })}
           </Text>
         )}
-        {head && (
+        {head && candidate.state !== 'signed' && (
           <Group>
-            {candidate.state !== 'signed' && (
-              <Button
-                leftSection={<IconSignature size={16} />}
-                disabled={!(candidate.absent || p.status === 'ok')}
-                onClick={() =>
-                  void run(() => mutate('interview.signOff', { sessionId: session.id, candidate: candidate.candidateId }))
-                }
-              >
-                {t('scores.interview.signOff')}
-              </Button>
-            )}
-            {candidate.state === 'signed' && (
-              <Button variant="default" onClick={() => setReopening(true)}>
-                {t('scores.interview.reopen')}
-              </Button>
-            )}
+            <Button
+              leftSection={<IconSignature size={16} />}
+              disabled={!(candidate.absent || p.status === 'ok')}
+              onClick={() => void run(mutate('interview.signOff', target))}
+            >
+              {t('scores.interview.signOff')}
+            </Button>
+          </Group>
+        )}
+        {head && candidate.state === 'signed' && (
+          <Group>
+            <Button variant="default" onClick={() => setReopening(true)}>
+              {t('scores.interview.reopen')}
+            </Button>
           </Group>
         )}
       </Stack>
-      <Dialog opened={reopening} onClose={() => setReopening(false)} title={t('scores.interview.reopen')}>
-        <Stack>
-          <TextInput
-            label={t('scores.interview.reopenReason')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            data-autofocus
-          />
-          <Button
-            disabled={reason.trim().length < 2}
-            onClick={() =>
-              void run(() => mutate('interview.reopen', { sessionId: session.id, candidate: candidate.candidateId, reason }))
-            }
-          >
-            {t('scores.interview.reopen')}
-          </Button>
-        </Stack>
-      </Dialog>
-      <Dialog opened={resolving !== null} onClose={() => setResolving(null)} title={t('scores.interview.resolve')}>
-        <Stack>
-          <TextInput
-            label={t('scores.interview.resolveValue')}
-            value={value}
-            onChange={(e) => setValue(e.currentTarget.value)}
-            data-autofocus
-          />
-          <TextInput
-            label={t('scores.interview.resolveReason')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          />
-          <Button
-            disabled={reason.trim().length < 2 || value.trim() === ''}
-            onClick={() =>
-              resolving &&
-              void run(() =>
-                mutate('interview.resolveConflict', {
-                  sessionId: session.id,
-                  candidate: candidate.candidateId,
-                  interviewer: resolving.interviewer,
-                  item: resolving.item,
-                  score: value,
-                  reason,
-                }),
-              )
-            }
-          >
-            {t('scores.interview.resolve')}
-          </Button>
-        </Stack>
-      </Dialog>
+      <ReopenSheetDialog
+        opened={reopening}
+        onClose={() => setReopening(false)}
+        submit={(reason) => run(mutate('interview.reopen', { ...target, reason }))}
+      />
+      <ResolveConflictDialog
+        opened={resolving !== null}
+        onClose={() => setResolving(null)}
+        submit={(score, reason) =>
+          resolving
+            ? run(mutate('interview.resolveConflict', { ...target, ...resolving, score, reason }))
+            : Promise.resolve(false)
+        }
+      />
     </Paper>
   );
 }

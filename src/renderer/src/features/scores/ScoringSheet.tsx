@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconUserOff } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { mutate } from '../../lib/query';
 import { errorText } from '../../app/errors';
 import { notifyError } from '../../app/notify';
 import { useSession } from '../../app/session';
+import { ScoreField } from './ScoreField';
 import { checkScore, formatHundredths } from './score-input';
 
 type Props = {
@@ -107,34 +108,22 @@ export function ScoringSheet({ session, candidate, onNext, onChanged }: Props) {
             const text = values[it.key] ?? '';
             const problem = problemText(text, it.max) ?? (serverError[it.key] || null);
             return (
-              <TextInput
+              <ScoreField
                 key={it.key}
-                ref={(el) => {
+                inputRef={(el) => {
                   refs.current[i] = el;
                 }}
+                itemKey={it.key}
                 label={`${it.name}（${it.max}）`}
                 value={text}
                 disabled={locked}
-                error={problem}
-                data-testid={`score-input-${it.key}`}
-                rightSection={
-                  saved[it.key] ? (
-                    <Text size="xs" c="teal">
-                      ✓
-                    </Text>
-                  ) : null
-                }
-                onChange={(e) => {
-                  const v = e.currentTarget.value;
+                problem={problem}
+                saved={!!saved[it.key]}
+                onChange={(v) => {
                   setValues((s) => ({ ...s, [it.key]: v }));
                   setSaved((s) => ({ ...s, [it.key]: false }));
                 }}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') {
-                    e.preventDefault();
-                    void save(i);
-                  }
-                }}
+                onEnter={() => void save(i)}
               />
             );
           })}

@@ -1,9 +1,9 @@
-import { Badge, Button, Group, Menu, ActionIcon, Paper, ScrollArea, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { IconDots, IconKey, IconUserCheck, IconUserOff, IconUserPlus } from '@tabler/icons-react';
+import { Button, Group, Paper, ScrollArea, Stack, Table, Title } from '@mantine/core';
+import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/contract/users';
-import { ROLES, ROLE_LABELS, can, type Role } from '../../../../shared/permissions';
+import { ROLES, ROLE_LABELS, can } from '../../../../shared/permissions';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session';
 import { mutate, useQuery } from '../../lib/query';
@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { AddUserModal } from './AddUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { RoleChangeDialog, type RoleChange } from './RoleChangeDialog';
+import { UserRow } from './UserRow';
 import { useUsersUi } from './store';
 
 export function UsersPage() {
@@ -59,76 +60,19 @@ export function UsersPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {users.data.map((u) => {
-                  const self = u.id === me?.id;
-                  return (
-                    <Table.Tr key={u.id} data-testid={`user-row-${u.username}`}>
-                      <Table.Td>
-                        {u.username}
-                        {self && (
-                          <Badge ml="xs" size="xs" variant="light">
-                            {t('users.you')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{u.displayName}</Table.Td>
-                      <Table.Td>
-                        {manage && !self ? (
-                          <Select
-                            size="xs"
-                            aria-label={t('users.roleOf', { name: u.displayName })}
-                            data={roleOptions}
-                            value={u.role}
-                            allowDeselect={false}
-                            disabled={pending === u.id}
-                            onChange={(v) => v && v !== u.role && setRoleChange({ user: u, role: v as Role })}
-                          />
-                        ) : (
-                          <Text size="sm">{t(`roles.${u.role}`, { defaultValue: ROLE_LABELS[u.role] })}</Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge color={u.disabled ? 'gray' : 'teal'} variant="dot">
-                          {u.disabled ? t('users.disabled') : t('users.enabled')}
-                        </Badge>
-                      </Table.Td>
-                      {manage && (
-                        <Table.Td>
-                          <Menu position="bottom-end" withinPortal>
-                            <Menu.Target>
-                              <ActionIcon
-                                variant="subtle"
-                                aria-label={t('users.actionsOf', { name: u.displayName })}
-                                loading={pending === u.id}
-                              >
-                                <IconDots size={16} />
-                              </ActionIcon>
-                            </Menu.Target>
-                            <Menu.Dropdown>
-                              <Menu.Item leftSection={<IconKey size={16} />} onClick={() => openReset(u)}>
-                                {t('users.resetPassword')}
-                              </Menu.Item>
-                              {!self &&
-                                (u.disabled ? (
-                                  <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => void setDisabled(u, false)}>
-                                    {t('users.enable')}
-                                  </Menu.Item>
-                                ) : (
-                                  <Menu.Item
-                                    color="red"
-                                    leftSection={<IconUserOff size={16} />}
-                                    onClick={() => void setDisabled(u, true)}
-                                  >
-                                    {t('users.disable')}
-                                  </Menu.Item>
-                                ))}
-                            </Menu.Dropdown>
-                          </Menu>
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  );
-                })}
+                {users.data.map((u) => (
+                  <UserRow
+                    key={u.id}
+                    u={u}
+                    self={u.id === me?.id}
+                    manage={manage}
+                    pending={pending === u.id}
+                    roleOptions={roleOptions}
+                    onProposeRole={(role) => setRoleChange({ user: u, role })}
+                    onReset={() => openReset(u)}
+                    onSetDisabled={(disabled) => void setDisabled(u, disabled)}
+                  />
+                ))}
               </Table.Tbody>
             </Table>
           </ScrollArea.Autosize>
