@@ -35,33 +35,9 @@ export default tseslint.config(
     },
   },
   {
-    // To split: these still exceed the limits above and are being edited elsewhere right now.
-    files: [
-      'src/cli/commands/packages.ts',
-      'src/core/db/migrations/0003_scores.ts',
-      'src/core/outbox/package/build.ts',
-      'src/core/outbox/package/verify.ts',
-      'src/core/upload/intake-server.ts',
-      'src/core/rotation/rules/place.ts',
-      'src/core/rotation/schemes.ts',
-      'src/core/testdata/applicant.ts',
-      'src/core/testdata/trainees.ts',
-      'src/renderer/src/features/admission/AdmissionPage.tsx',
-      'src/renderer/src/features/admission/ResultsTab.tsx',
-      'src/renderer/src/features/admission/TrainingYearsTab.tsx',
-      'src/renderer/src/features/applicants/ApplicantsPage.tsx',
-      'src/renderer/src/features/applicants/ImportApplicantsModal.tsx',
-      'src/renderer/src/features/audit/AuditPage.tsx',
-      'src/renderer/src/features/base/CatalogueTable.tsx',
-      'src/renderer/src/features/outbox/OutboxPage.tsx',
-      'src/renderer/src/features/plan/ImportPlanModal.tsx',
-      'src/renderer/src/features/scores/HeadPanel.tsx',
-      'src/renderer/src/features/scores/RankingPage.tsx',
-      'src/renderer/src/features/scores/ScoringSheet.tsx',
-      'src/renderer/src/features/setup/SetupWizard.tsx',
-      'src/renderer/src/features/trainees/TraineesPage.tsx',
-      'src/renderer/src/features/users/UsersPage.tsx',
-    ],
+    // A migration is frozen history: its body stays exactly as it ran on existing databases, so the size
+    // limits do not apply to one that predates them.
+    files: ['src/core/db/migrations/0003_scores.ts'],
     rules: { complexity: 'off', 'max-lines-per-function': 'off' },
   },
   {

@@ -61,6 +61,9 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
     backupFile: opened.backupFile,
     encrypted: opened.encrypted,
     scryptCost: options.scryptCost ?? DEFAULT_SCRYPT_N,
+    keyProtector: null,
+    outboxLive: { pushing: null, progress: new Map() },
+    buildProgress: new Map(),
     close: () => opened.close(),
   };
 }

@@ -1,4 +1,5 @@
 import { safeStorage } from 'electron';
+import { z } from 'zod';
 import type { Core } from '../core/context';
 import { signingKeyFromSeed } from '../core/crypto/signing-key';
 import { passphraseProtector, useKeyProtector, type KeyProtector } from '../core/outbox/key-protector';
@@ -21,6 +22,21 @@ function assertUsable(storage: SafeStorage, platform: NodeJS.Platform): void {
   }
 }
 
+/** What the keychain seals: the key id (hex) and the 32-byte seed (base64). */
+const keychainSeal = z.object({ keyId: z.string().regex(/^[0-9a-f]+$/), seed: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/) });
+
+/** The sealed blob opened and read as JSON; a keychain that cannot open it (other machine or account) is coded. */
+function unseal(storage: SafeStorage, sealed: string): unknown {
+  try {
+    return JSON.parse(storage.decryptString(Buffer.from(sealed, 'base64')));
+  } catch {
+    throw new AppError(
+      'KEY_KEYCHAIN_DECRYPT',
+      '系统钥匙串无法解开签名私钥（可能换了电脑或系统账户）。请在原电脑上操作，或更换签名密钥。',
+    );
+  }
+}
+
 /** The signing key sealed by the OS keychain (DPAPI, Keychain, libsecret) through Electron's safeStorage. */
 export function safeStorageProtector(storage: SafeStorage = safeStorage, platform = process.platform): KeyProtector {
   return {
@@ -35,15 +51,11 @@ export function safeStorageProtector(storage: SafeStorage = safeStorage, platfor
     },
     async open(sealed, expected) {
       assertUsable(storage, platform);
-      let parsed: { keyId: string; seed: string };
-      try {
-        parsed = JSON.parse(storage.decryptString(Buffer.from(sealed, 'base64'))) as typeof parsed;
-      } catch {
-        throw new AppError(
-          'KEY_KEYCHAIN_DECRYPT',
-          '系统钥匙串无法解开签名私钥（可能换了电脑或系统账户）。请在原电脑上操作，或更换签名密钥。',
-        );
+      const opened = keychainSeal.safeParse(unseal(storage, sealed));
+      if (!opened.success) {
+        throw new AppError('KEY_FORMAT', '保存的签名私钥格式不对，数据库可能被改动。请联系管理员。');
       }
+      const parsed = opened.data;
       if (parsed.keyId !== Buffer.from(expected.keyId).toString('hex')) {
         throw new AppError('KEY_FORMAT', '保存的签名私钥与其公钥记录不一致，数据库可能被改动。请联系管理员。');
       }

@@ -70,4 +70,11 @@ describe('Electron key protector (safeStorage)', () => {
     installKeyProtector(core, { BASEDESK_KEY_PASSPHRASE: 'x' });
     expect(keyProtectorOf(core)?.scheme).toBe('passphrase-scrypt');
   });
+
+  it('a keychain blob that opens but lacks the seed is KEY_FORMAT, not a crash', async () => {
+    const expected = { keyId: new Uint8Array(8).fill(7), publicKey: new Uint8Array(32) };
+    const keyId = Buffer.from(expected.keyId).toString('hex');
+    const sealed = fake.encryptString(JSON.stringify({ keyId })).toString('base64');
+    await expect(safeStorageProtector(fake, 'linux').open(sealed, expected)).rejects.toMatchObject({ code: 'KEY_FORMAT' });
+  });
 });

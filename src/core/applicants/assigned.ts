@@ -11,7 +11,7 @@ import type { Preset } from '../../shared/preset';
 import { appendEvent } from '../audit/events';
 import { currentPreset, requireBase } from '../base/base';
 import { loadCatalogue, matchSpecialty } from '../catalogue/catalogue';
-import type { Actor, Core, Tx } from '../context';
+import type { Actor, Core, Tx, WriteTx } from '../context';
 import { normalizeDocType, pinyinInitials, validateIdCell, validatePhone, type DocType } from '../identity';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
@@ -127,7 +127,14 @@ async function insertApplicant(tx: Tx, core: Core, cohortYear: number, r: Applic
   return id;
 }
 
-async function saveAdjustment(tx: Tx, core: Core, actor: Actor, cohortYear: number, applicantId: string, rec: AssignedRecord) {
+async function saveAdjustment(
+  tx: WriteTx,
+  core: Core,
+  actor: Actor,
+  cohortYear: number,
+  applicantId: string,
+  rec: AssignedRecord,
+) {
   const id = uuidv7(core.clock.nowMs());
   const payload = { specialty: rec.specialty, assignedBy: rec.by, fromBase: rec.fromBase, notice: rec.notice };
   await tx

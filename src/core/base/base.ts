@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import type { BaseView } from '../../shared/contract/base';
 import { AppError } from '../../shared/errors';
 import { getPreset } from '../presets';
-import type { Preset } from '../../shared/preset';
+import { ProgramSchema, type Preset, type Program } from '../../shared/preset';
 import type { Tx } from '../context';
 import type { BaseTable } from '../db/schema';
+import { parseJsonAs } from '../util/json';
 
 export async function getBase(tx: Tx): Promise<BaseTable | null> {
   return (await tx.selectFrom('base').selectAll().where('id', '=', 1).executeTakeFirst()) ?? null;
@@ -20,12 +22,19 @@ export async function currentPreset(tx: Tx): Promise<Preset> {
   return getPreset((await requireBase(tx)).preset_id);
 }
 
+const programList = z.array(ProgramSchema);
+
+/** The programs this base trains, from its JSON column. */
+export function programsOf(b: Pick<BaseTable, 'programs'>): Program[] {
+  return parseJsonAs(programList, b.programs, 'base.programs');
+}
+
 export function baseView(b: BaseTable): BaseView {
   return {
     name: b.name,
     code: b.code,
     province: b.province,
-    programs: JSON.parse(b.programs) as BaseView['programs'],
+    programs: programsOf(b),
     cohortYear: b.cohort_year,
     presetId: b.preset_id,
   };

@@ -14,8 +14,9 @@ import {
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
+import { parseJsonAs } from '../util/json';
 import { calendarProblems, copyCalendarToYear, settleExamples, stepChanges } from './rules';
 import { displayNameOf } from '../users/display-names';
 
@@ -27,7 +28,7 @@ function presetFor(province: string, year: number): ExamCalendar | undefined {
 
 export async function calendarFor(tx: Tx, year: number): Promise<{ calendar: ExamCalendar; edited: boolean }> {
   const row = await tx.selectFrom('exam_calendars').select('calendar_json').where('year', '=', year).executeTakeFirst();
-  if (row) return { calendar: ExamCalendarSchema.parse(JSON.parse(row.calendar_json)), edited: true };
+  if (row) return { calendar: parseJsonAs(ExamCalendarSchema, row.calendar_json, 'exam_calendars.calendar_json'), edited: true };
   const base = await requireBase(tx);
   const preset = presetFor(base.province, year);
   if (preset) return { calendar: preset, edited: false };
@@ -39,7 +40,7 @@ export async function calendarFor(tx: Tx, year: number): Promise<{ calendar: Exa
   );
 }
 
-export async function setCalendar(core: Core, actor: string, edited: ExamCalendar, reason: string): Promise<ExamCalendar> {
+export async function setCalendar(core: Core, actor: Actor, edited: ExamCalendar, reason: string): Promise<ExamCalendar> {
   return core.db.transaction().execute(async (tx) => {
     const stored = await tx
       .selectFrom('exam_calendars')
@@ -49,20 +50,25 @@ export async function setCalendar(core: Core, actor: string, edited: ExamCalenda
     const base = await requireBase(tx);
     // A year nobody edited yet runs on the preset: removing one of its steps keeps it restorable too.
     const before = stored
-      ? ExamCalendarSchema.parse(JSON.parse(stored.calendar_json))
+      ? parseJsonAs(ExamCalendarSchema, stored.calendar_json, 'exam_calendars.calendar_json')
       : (presetFor(base.province, edited.year) ?? null);
     const calendar = settleExamples(before, edited);
     // Checked once settled, so a removed step is named by its label, not its key.
     const problems = calendarProblems(calendar);
     if (problems.length > 0)
       throw new AppError('EXAM_CALENDAR_INVALID', `日程有误，未保存：${problems.join('；')}。`, { problems });
-    const values = { calendar_json: JSON.stringify(calendar), reason, updated_by: actor, updated_at: isoNow(core.clock) };
+    const values = {
+      calendar_json: JSON.stringify(calendar),
+      reason,
+      updated_by: actor.username,
+      updated_at: isoNow(core.clock),
+    };
     await tx
       .insertInto('exam_calendars')
       .values({ year: calendar.year, ...values })
       .onConflict((oc) => oc.column('year').doUpdateSet(values))
       .execute();
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'exam.calendar',
       entity: 'exam_calendar',
       entityId: String(calendar.year),
@@ -85,7 +91,7 @@ async function calendarSources(
 ): Promise<Array<ExamCalendarSource & { calendar: ExamCalendar }>> {
   const stored = await tx.selectFrom('exam_calendars').select(['year', 'calendar_json']).where('year', '!=', year).execute();
   const own = stored.map((r) => {
-    const calendar = ExamCalendarSchema.parse(JSON.parse(r.calendar_json));
+    const calendar = parseJsonAs(ExamCalendarSchema, r.calendar_json, 'exam_calendars.calendar_json');
     return { id: storedId(r.year), label: `${calendar.province} ${r.year} 年日程（本基地）`, builtIn: false, calendar };
   });
   const shipped = CALENDAR_PRESETS.map((c) => ({
@@ -108,7 +114,7 @@ export async function calendarState(tx: Tx, year: number): Promise<ExamCalendarS
   return {
     year,
     province: base.province,
-    calendar: row ? ExamCalendarSchema.parse(JSON.parse(row.calendar_json)) : (preset ?? null),
+    calendar: row ? parseJsonAs(ExamCalendarSchema, row.calendar_json, 'exam_calendars.calendar_json') : (preset ?? null),
     edited: row !== undefined,
     updatedBy: row?.updated_by ?? null,
     updatedByName: await displayNameOf(tx, row?.updated_by ?? null),
@@ -121,7 +127,7 @@ export async function calendarState(tx: Tx, year: number): Promise<ExamCalendarS
  * Starts a year's calendar from another (a preset or an edited year): dates moved to the year and marked
  * 示例, audited with the reason. A year that already has its own calendar is edited, never overwritten.
  */
-export async function copyCalendar(core: Core, actor: string, year: number, from: string, reason: string): Promise<ExamCalendar> {
+export async function copyCalendar(core: Core, actor: Actor, year: number, from: string, reason: string): Promise<ExamCalendar> {
   return core.db.transaction().execute(async (tx) => {
     const base = await requireBase(tx);
     const existing = await tx.selectFrom('exam_calendars').select('year').where('year', '=', year).executeTakeFirst();
@@ -134,9 +140,9 @@ export async function copyCalendar(core: Core, actor: string, year: number, from
     const at = isoNow(core.clock);
     await tx
       .insertInto('exam_calendars')
-      .values({ year, calendar_json: JSON.stringify(calendar), reason, updated_by: actor, updated_at: at })
+      .values({ year, calendar_json: JSON.stringify(calendar), reason, updated_by: actor.username, updated_at: at })
       .execute();
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'exam.calendar-copy',
       entity: 'exam_calendar',
       entityId: String(year),

@@ -7,7 +7,7 @@ import type { ExamCandidateList, ExamCandidateView, ExamProposal, ExamSubject } 
 import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/mask';
 import { appendEvent } from '../audit/events';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx, WriteTx } from '../context';
 import { findTrainee } from '../trainees/find';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
@@ -18,9 +18,9 @@ import type { ExamCandidateTable } from './tables';
 import { candidateRows, subjectsOf, viewsFor } from './views';
 
 async function insertProposal(
-  tx: Tx,
+  tx: WriteTx,
   core: Core,
-  actor: string,
+  actor: Actor,
   year: number,
   p: Proposal,
   reason: string | undefined,
@@ -45,7 +45,7 @@ async function insertProposal(
       updated_at: now,
     })
     .execute();
-  await appendEvent(tx, core, actor, {
+  await appendEvent(tx, core, actor.username, {
     action: 'exam.propose',
     entity: 'exam_candidate',
     entityId: id,
@@ -56,9 +56,9 @@ async function insertProposal(
 
 /** The plan moved (leave, 补轮) since the last run: an undecided candidate's end date must be today's. */
 async function refreshEnd(
-  tx: Tx,
+  tx: WriteTx,
   core: Core,
-  actor: string,
+  actor: Actor,
   c: ExamCandidateTable,
   end: string,
   reason: string | undefined,
@@ -69,7 +69,7 @@ async function refreshEnd(
     .set({ training_end: end, updated_at: isoNow(core.clock) })
     .where('id', '=', c.id)
     .execute();
-  await appendEvent(tx, core, actor, {
+  await appendEvent(tx, core, actor.username, {
     action: 'exam.refresh',
     entity: 'exam_candidate',
     entityId: c.id,
@@ -80,7 +80,7 @@ async function refreshEnd(
   return true;
 }
 
-export async function proposeYear(core: Core, actor: string, year: number, reason?: string): Promise<ExamProposal> {
+export async function proposeYear(core: Core, actor: Actor, year: number, reason?: string): Promise<ExamProposal> {
   return core.db.transaction().execute(async (tx) => {
     const { calendar } = await calendarFor(tx, year);
     const ctx = await factsContext(tx);
@@ -152,7 +152,7 @@ export async function candidateViewOf(tx: Tx, core: Core, year: number, traineeI
 
 export async function addCandidate(
   core: Core,
-  actor: string,
+  actor: Actor,
   input: { year: number; trainee: string; subjects?: ExamSubject[] | undefined; reason: string },
 ): Promise<ExamCandidateView> {
   return core.db.transaction().execute(async (tx) => {
@@ -199,7 +199,7 @@ export async function addCandidate(
         updated_at: now,
       })
       .execute();
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'exam.add',
       entity: 'exam_candidate',
       entityId: id,
@@ -212,7 +212,7 @@ export async function addCandidate(
 
 export async function editCandidate(
   core: Core,
-  actor: string,
+  actor: Actor,
   input: { year: number; trainee: string; subjects?: ExamSubject[] | undefined; withdraw?: boolean | undefined; reason: string },
 ): Promise<ExamCandidateView> {
   return core.db.transaction().execute(async (tx) => {
@@ -225,7 +225,7 @@ export async function editCandidate(
       .set({ subjects_json: JSON.stringify(subjects), status, updated_at: isoNow(core.clock) })
       .where('id', '=', c.id)
       .execute();
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'exam.edit',
       entity: 'exam_candidate',
       entityId: c.id,

@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx, WriteTx } from '../context';
 import { checkEffectiveDate } from '../trainees/status';
 import { checkTransition } from '../trainees/rules/status';
 import { findTrainee } from '../trainees/find';
@@ -27,7 +27,14 @@ async function validYears(tx: Tx, year: number): Promise<number> {
   }
 }
 
-async function markCompleted(tx: Tx, core: Core, actor: string, t: TraineeTable, date: string, reason: string): Promise<void> {
+async function markCompleted(
+  tx: WriteTx,
+  core: Core,
+  actor: Actor,
+  t: TraineeTable,
+  date: string,
+  reason: string,
+): Promise<void> {
   checkTransition(t.name, t.status, 'completed');
   const effectiveDate = await checkEffectiveDate(tx, t, date, '发证日期');
   const at = isoNow(core.clock);
@@ -40,12 +47,12 @@ async function markCompleted(tx: Tx, core: Core, actor: string, t: TraineeTable,
       to_status: 'completed',
       effective_date: effectiveDate,
       reason,
-      actor,
+      actor: actor.username,
       at,
     })
     .execute();
   await tx.updateTable('trainees').set({ status: 'completed', updated_at: at }).where('id', '=', t.id).execute();
-  await appendEvent(tx, core, actor, {
+  await appendEvent(tx, core, actor.username, {
     action: 'trainee.status',
     entity: 'trainee',
     entityId: t.id,
@@ -57,7 +64,7 @@ async function markCompleted(tx: Tx, core: Core, actor: string, t: TraineeTable,
 
 export async function recordCertificate(
   core: Core,
-  actor: string,
+  actor: Actor,
   input: { trainee: string; certNo: string; issuedOn: string; reason?: string | undefined },
 ): Promise<{ traineeId: string; completed: boolean }> {
   return core.db.transaction().execute(async (tx) => {
@@ -82,13 +89,13 @@ export async function recordCertificate(
     if (taken && taken.trainee_id !== t.id)
       throw new AppError('EXAM_CERT_DUPLICATE', `证书编号 ${input.certNo} 已登记给另一名学员，请核对。`);
     const before = await tx.selectFrom('exam_certificates').selectAll().where('trainee_id', '=', t.id).executeTakeFirst();
-    const values = { cert_no: input.certNo, issued_on: input.issuedOn, actor, at: isoNow(core.clock) };
+    const values = { cert_no: input.certNo, issued_on: input.issuedOn, actor: actor.username, at: isoNow(core.clock) };
     await tx
       .insertInto('exam_certificates')
       .values({ trainee_id: t.id, ...values })
       .onConflict((oc) => oc.column('trainee_id').doUpdateSet(values))
       .execute();
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'exam.certificate',
       entity: 'trainee',
       entityId: t.id,

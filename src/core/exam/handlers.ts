@@ -28,7 +28,7 @@ export const examHandlers = defineHandlers<typeof examOps>()({
 
   'exam.calendar': async (ctx, input) => calendarState(ctx.core.db, input.year),
 
-  'exam.copyCalendar': async (ctx, input) => copyCalendar(ctx.core, actorOf(ctx).username, input.year, input.from, input.reason),
+  'exam.copyCalendar': async (ctx, input) => copyCalendar(ctx.core, actorOf(ctx), input.year, input.from, input.reason),
 
   'exam.tracking': async (ctx, input) => examTracking(ctx.core, input.year),
 
@@ -36,14 +36,13 @@ export const examHandlers = defineHandlers<typeof examOps>()({
 
   'exam.summaryTemplate': async (ctx) => summaryTemplateView(ctx.core.db),
 
-  'exam.setSummaryTemplate': async (ctx, input) =>
-    setSummaryTemplate(ctx.core, actorOf(ctx).username, input.columns, input.reason),
+  'exam.setSummaryTemplate': async (ctx, input) => setSummaryTemplate(ctx.core, actorOf(ctx), input.columns, input.reason),
 
-  'exam.resetSummaryTemplate': async (ctx, input) => resetSummaryTemplate(ctx.core, actorOf(ctx).username, input.reason),
+  'exam.resetSummaryTemplate': async (ctx, input) => resetSummaryTemplate(ctx.core, actorOf(ctx), input.reason),
 
-  'exam.setCalendar': async (ctx, input) => setCalendar(ctx.core, actorOf(ctx).username, input.calendar, input.reason),
+  'exam.setCalendar': async (ctx, input) => setCalendar(ctx.core, actorOf(ctx), input.calendar, input.reason),
 
-  'exam.propose': async (ctx, input) => proposeYear(ctx.core, actorOf(ctx).username, input.year, input.reason),
+  'exam.propose': async (ctx, input) => proposeYear(ctx.core, actorOf(ctx), input.year, input.reason),
 
   'exam.candidates': async (ctx, input) => {
     const actor = actorOf(ctx);
@@ -64,25 +63,25 @@ export const examHandlers = defineHandlers<typeof examOps>()({
     return list;
   },
 
-  'exam.addCandidate': async (ctx, input) => addCandidate(ctx.core, actorOf(ctx).username, input),
+  'exam.addCandidate': async (ctx, input) => addCandidate(ctx.core, actorOf(ctx), input),
 
-  'exam.editCandidate': async (ctx, input) => editCandidate(ctx.core, actorOf(ctx).username, input),
+  'exam.editCandidate': async (ctx, input) => editCandidate(ctx.core, actorOf(ctx), input),
 
-  'exam.recordCheck': async (ctx, input) => recordCheck(ctx.core, actorOf(ctx).username, input),
+  'exam.recordCheck': async (ctx, input) => recordCheck(ctx.core, actorOf(ctx), input),
 
-  'exam.recordMaterials': async (ctx, input) => recordMaterials(ctx.core, actorOf(ctx).username, input),
+  'exam.recordMaterials': async (ctx, input) => recordMaterials(ctx.core, actorOf(ctx), input),
 
   'exam.receipt': async (ctx, input) => ({ html: await examReceipt(ctx.core, input.year, input.trainee) }),
 
-  'exam.review': async (ctx, input) => reviewCandidate(ctx.core, actorOf(ctx).username, input),
+  'exam.review': async (ctx, input) => reviewCandidate(ctx.core, actorOf(ctx), input),
 
-  'exam.setRegistration': async (ctx, input) => setRegistration(ctx.core, actorOf(ctx).username, input),
+  'exam.setRegistration': async (ctx, input) => setRegistration(ctx.core, actorOf(ctx), input),
 
   'exam.export': async (ctx, input) =>
     ctx.core.db.transaction().execute(async (tx) => {
       const sheet = await summarySheet(tx, ctx.core, input.year, input.program);
       const bytes = await summaryXlsx(sheet);
-      await auditExport(tx, ctx.core, actorOf(ctx).username, input.year, input.program, sheet, 'xlsx');
+      await auditExport(tx, ctx.core, actorOf(ctx), input.year, input.program, sheet, 'xlsx');
       return {
         fileName: `${sheet.fileStem}.xlsx`,
         contentBase64: Buffer.from(bytes).toString('base64'),
@@ -93,12 +92,11 @@ export const examHandlers = defineHandlers<typeof examOps>()({
   'exam.printable': async (ctx, input) =>
     ctx.core.db.transaction().execute(async (tx) => {
       const sheet = await summarySheet(tx, ctx.core, input.year, input.program);
-      await auditExport(tx, ctx.core, actorOf(ctx).username, input.year, input.program, sheet, 'html');
+      await auditExport(tx, ctx.core, actorOf(ctx), input.year, input.program, sheet, 'html');
       return { html: summaryHtml(sheet), rows: sheet.rows.length, title: sheet.title, fileName: `${sheet.fileStem}.html` };
     }),
 
-  'exam.importResults': async (ctx, input) =>
-    importResults(ctx.core, actorOf(ctx).username, input.year, decodeFile(input), input.dryRun),
+  'exam.importResults': async (ctx, input) => importResults(ctx.core, actorOf(ctx), input.year, decodeFile(input), input.dryRun),
 
-  'exam.recordCertificate': async (ctx, input) => recordCertificate(ctx.core, actorOf(ctx).username, input),
+  'exam.recordCertificate': async (ctx, input) => recordCertificate(ctx.core, actorOf(ctx), input),
 });

@@ -7,7 +7,7 @@ import type { ExamReviewResult, ExamSubject } from '../../shared/contract/exam';
 import { EXAM_SUBJECT_LABELS } from '../../shared/contract/exam';
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
-import type { Core } from '../context';
+import type { Actor, Core } from '../context';
 import { isoNow } from '../util/clock';
 import { calendarFor } from './calendars';
 import { candidateViewOf, findCandidate } from './candidates';
@@ -23,7 +23,7 @@ type Flags = {
 
 export async function setRegistration(
   core: Core,
-  actor: string,
+  actor: Actor,
   input: Flags & { year: number; trainee: string; subject: ExamSubject; reason?: string | undefined },
 ): Promise<ExamReviewResult> {
   return core.db.transaction().execute(async (tx) => {
@@ -49,7 +49,7 @@ export async function setRegistration(
       national: flag(input.national, before?.national),
       identical: flag(input.identical, before?.identical),
       status_seen: flag(input.statusSeen, before?.status_seen),
-      updated_by: actor,
+      updated_by: actor.username,
       updated_at: isoNow(core.clock),
     };
     await tx
@@ -57,7 +57,7 @@ export async function setRegistration(
       .values({ candidate_id: c.id, subject: input.subject, ...values })
       .onConflict((oc) => oc.columns(['candidate_id', 'subject']).doUpdateSet(values))
       .execute();
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'exam.registration',
       entity: 'exam_candidate',
       entityId: c.id,

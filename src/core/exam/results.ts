@@ -7,7 +7,7 @@ import { EXAM_SUBJECT_LABELS, type ExamResultsImport } from '../../shared/contra
 import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/mask';
 import { appendEvent } from '../audit/events';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import { normalizeIdInput } from '../identity';
 import { findHeaderRow, normalizeText, readTable, type Sheet } from '../tabular';
 import { isoNow } from '../util/clock';
@@ -137,7 +137,7 @@ class PreviewOnly extends Error {
  */
 export async function importResults(
   core: Core,
-  actor: string,
+  actor: Actor,
   year: number,
   file: { fileName: string; bytes: Uint8Array },
   dryRun = false,
@@ -152,7 +152,7 @@ export async function importResults(
 
 async function writeResults(
   core: Core,
-  actor: string,
+  actor: Actor,
   year: number,
   file: { fileName: string; bytes: Uint8Array },
   dryRun: boolean,
@@ -191,7 +191,7 @@ async function writeResults(
         if (before) {
           await tx
             .updateTable('exam_results')
-            .set({ passed, score: res.score, import_id: importId, actor, at })
+            .set({ passed, score: res.score, import_id: importId, actor: actor.username, at })
             .where('id', '=', before.id)
             .execute();
           updated++;
@@ -206,14 +206,14 @@ async function writeResults(
               passed,
               score: res.score,
               import_id: importId,
-              actor,
+              actor: actor.username,
               at,
             })
             .execute();
           imported++;
         }
         touched.add(traineeId);
-        await appendEvent(tx, core, actor, {
+        await appendEvent(tx, core, actor.username, {
           action: 'exam.result',
           entity: 'trainee',
           entityId: traineeId,

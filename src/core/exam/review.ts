@@ -6,7 +6,7 @@
 import { EXAM_DECISION_LABELS, type ExamCheckCode, type ExamDecision, type ExamReviewResult } from '../../shared/contract/exam';
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, WriteTx } from '../context';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { calendarFor } from './calendars';
@@ -29,7 +29,7 @@ export function requireLateReason(
 
 export async function recordCheck(
   core: Core,
-  actor: string,
+  actor: Actor,
   input: { year: number; trainee: string; code: ExamCheckCode; passed: boolean; evidence: string; reason?: string | undefined },
 ): Promise<ExamReviewResult> {
   return core.db.transaction().execute(async (tx) => {
@@ -48,9 +48,17 @@ export async function recordCheck(
     const at = isoNow(core.clock);
     await tx
       .insertInto('exam_checks')
-      .values({ id, candidate_id: c.id, code: input.code, passed: input.passed ? 1 : 0, evidence: input.evidence, actor, at })
+      .values({
+        id,
+        candidate_id: c.id,
+        code: input.code,
+        passed: input.passed ? 1 : 0,
+        evidence: input.evidence,
+        actor: actor.username,
+        at,
+      })
       .execute();
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'exam.check',
       entity: 'exam_candidate',
       entityId: c.id,
@@ -62,9 +70,9 @@ export async function recordCheck(
 }
 
 async function decide(
-  tx: Tx,
+  tx: WriteTx,
   core: Core,
-  actor: string,
+  actor: Actor,
   input: { year: number; trainee: string; decision: ExamDecision; reason?: string | undefined },
 ): Promise<ExamReviewResult> {
   const { calendar } = await calendarFor(tx, input.year);
@@ -92,16 +100,22 @@ async function decide(
       checks_json: JSON.stringify(
         view.checks.map((k) => ({ code: k.code, passed: k.passed, message: k.message, recordedBy: k.recordedBy })),
       ),
-      actor,
+      actor: actor.username,
       at,
     })
     .execute();
   await tx
     .updateTable('exam_candidates')
-    .set({ status: input.decision, decision_reason: input.reason ?? null, decided_by: actor, decided_at: at, updated_at: at })
+    .set({
+      status: input.decision,
+      decision_reason: input.reason ?? null,
+      decided_by: actor.username,
+      decided_at: at,
+      updated_at: at,
+    })
     .where('id', '=', c.id)
     .execute();
-  await appendEvent(tx, core, actor, {
+  await appendEvent(tx, core, actor.username, {
     action: 'exam.review',
     entity: 'exam_candidate',
     entityId: c.id,
@@ -114,7 +128,7 @@ async function decide(
 
 export async function reviewCandidate(
   core: Core,
-  actor: string,
+  actor: Actor,
   input: { year: number; trainee: string; decision: ExamDecision; reason?: string | undefined },
 ): Promise<ExamReviewResult> {
   return core.db.transaction().execute((tx) => decide(tx, core, actor, input));
@@ -122,7 +136,7 @@ export async function reviewCandidate(
 
 export async function recordMaterials(
   core: Core,
-  actor: string,
+  actor: Actor,
   input: { year: number; trainee: string; received: string[]; reason?: string | undefined },
 ): Promise<ExamReviewResult> {
   return core.db.transaction().execute(async (tx) => {
@@ -146,14 +160,14 @@ export async function recordMaterials(
       .where('candidate_id', '=', c.id)
       .execute();
     for (const m of items) {
-      const values = { received: input.received.includes(m.key) ? 1 : 0, actor, at };
+      const values = { received: input.received.includes(m.key) ? 1 : 0, actor: actor.username, at };
       await tx
         .insertInto('exam_materials')
         .values({ candidate_id: c.id, item_key: m.key, ...values })
         .onConflict((oc) => oc.columns(['candidate_id', 'item_key']).doUpdateSet(values))
         .execute();
     }
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'exam.materials',
       entity: 'exam_candidate',
       entityId: c.id,

@@ -5,11 +5,13 @@
  * Every change is audited with its reason.
  */
 import template from '../../../resources/exam-calendars/summary-template.json';
-import type { SummaryColumn, SummaryTemplateView } from '../../shared/contract/exam';
+import { z } from 'zod';
+import { SummaryColumnSchema, type SummaryColumn, type SummaryTemplateView } from '../../shared/contract/exam';
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
+import { parseJsonAs } from '../util/json';
 
 /** What each column can show, as the editor names it. The cell values are computed in summary.ts. */
 export const SUMMARY_FIELD_LABELS: Record<string, string> = {
@@ -48,13 +50,15 @@ function columnProblems(columns: readonly SummaryColumn[]): string[] {
   return out;
 }
 
+const columnList = z.array(SummaryColumnSchema);
+
 async function storedRow(tx: Tx) {
   return tx.selectFrom('exam_summary_template').selectAll().where('id', '=', 1).executeTakeFirst();
 }
 
 export async function summaryColumns(tx: Tx): Promise<SummaryColumn[]> {
   const row = await storedRow(tx);
-  return row ? (JSON.parse(row.columns_json) as SummaryColumn[]) : [...DEFAULT_SUMMARY_COLUMNS];
+  return row ? parseJsonAs(columnList, row.columns_json, 'exam_summary_template.columns_json') : [...DEFAULT_SUMMARY_COLUMNS];
 }
 
 export async function summaryTemplateView(tx: Tx): Promise<SummaryTemplateView> {
@@ -71,7 +75,7 @@ export async function summaryTemplateView(tx: Tx): Promise<SummaryTemplateView> 
 
 export async function setSummaryTemplate(
   core: Core,
-  actor: string,
+  actor: Actor,
   columns: SummaryColumn[],
   reason: string,
 ): Promise<SummaryTemplateView> {
@@ -81,13 +85,13 @@ export async function setSummaryTemplate(
   }
   return core.db.transaction().execute(async (tx) => {
     const before = await summaryColumns(tx);
-    const values = { columns_json: JSON.stringify(columns), reason, updated_by: actor, updated_at: isoNow(core.clock) };
+    const values = { columns_json: JSON.stringify(columns), reason, updated_by: actor.username, updated_at: isoNow(core.clock) };
     await tx
       .insertInto('exam_summary_template')
       .values({ id: 1, ...values })
       .onConflict((oc) => oc.column('id').doUpdateSet(values))
       .execute();
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'exam.summary-template',
       entity: 'exam_summary_template',
       entityId: 'base',
@@ -99,11 +103,11 @@ export async function setSummaryTemplate(
   });
 }
 
-export async function resetSummaryTemplate(core: Core, actor: string, reason: string): Promise<SummaryTemplateView> {
+export async function resetSummaryTemplate(core: Core, actor: Actor, reason: string): Promise<SummaryTemplateView> {
   return core.db.transaction().execute(async (tx) => {
     const before = await summaryColumns(tx);
     await tx.deleteFrom('exam_summary_template').where('id', '=', 1).execute();
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'exam.summary-template-reset',
       entity: 'exam_summary_template',
       entityId: 'base',

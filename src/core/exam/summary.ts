@@ -11,7 +11,7 @@ import { EXAM_SUBJECT_LABELS, type ExamCandidateView } from '../../shared/contra
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx, WriteTx } from '../context';
 import { escapeHtml } from '../outbox/kind-types';
 import { neutraliseFormula } from '../tabular/cell-safety';
 import { isoNow } from '../util/clock';
@@ -172,15 +172,15 @@ ${body}
 }
 
 export async function auditExport(
-  tx: Tx,
+  tx: WriteTx,
   core: Core,
-  actor: string,
+  actor: Actor,
   year: number,
   program: Program,
   sheet: SummarySheet,
   form: string,
 ): Promise<void> {
-  await appendEvent(tx, core, actor, {
+  await appendEvent(tx, core, actor.username, {
     action: 'exam.export',
     entity: 'exam_summary',
     entityId: `${year}-${program}`,

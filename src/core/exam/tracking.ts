@@ -2,11 +2,16 @@
  * Registration tracking for a year: per candidate, each step of the base's work done or not and the next
  * one, and how many candidates wait at each step. ID numbers are masked.
  */
+import { z } from 'zod';
 import type { ExamTracking, ExamTrackingRow, ExamTrackingStage } from '../../shared/contract/exam';
 import type { Core, Tx } from '../context';
+import { parseJsonAs } from '../util/json';
 import { calendarFor } from './calendars';
 import { nextStage, stagesDone, trackingOrder } from './rules';
 import { candidateRows, viewsFor } from './views';
+
+/** What tracking reads from an export's audit payload; the payload carries more, which is ignored here. */
+const exportPayload = z.object({ traineeIds: z.array(z.string()).optional(), at: z.string().optional() });
 
 /** When an exported 汇总表 last listed each trainee (the export's audit event names them). */
 async function summaryExports(tx: Tx, year: number): Promise<Map<string, string>> {
@@ -18,7 +23,7 @@ async function summaryExports(tx: Tx, year: number): Promise<Map<string, string>
     .execute();
   const out = new Map<string, string>();
   for (const e of events) {
-    const after = JSON.parse(e.after_json ?? '{}') as { traineeIds?: string[]; at?: string };
+    const after = parseJsonAs(exportPayload, e.after_json ?? '{}', 'events.after_json');
     if (!after.at || !after.traineeIds) continue;
     for (const id of after.traineeIds) if ((out.get(id) ?? '') < after.at) out.set(id, after.at);
   }

@@ -1,4 +1,5 @@
 /** Candidates as screens, the CLI and exports see them: registry facts, checks (computed or recorded), status. */
+import { z } from 'zod';
 import {
   EXAM_CHECK_LABELS,
   EXAM_SUBJECTS,
@@ -11,6 +12,7 @@ import {
 } from '../../shared/contract/exam';
 import { maskIdNumber } from '../../shared/mask';
 import type { Core, Tx } from '../context';
+import { parseJsonAs } from '../util/json';
 import type { TraineeTable } from '../trainees/tables';
 import { factsContext, factsOf, recordedChecks, type FactsContext } from './facts';
 import {
@@ -29,7 +31,9 @@ import { displayNamesOf } from '../users/display-names';
 
 export type CandidateRow = { c: ExamCandidateTable; t: TraineeTable };
 
-export const subjectsOf = (c: ExamCandidateTable): ExamSubject[] => JSON.parse(c.subjects_json) as ExamSubject[];
+const subjectList = z.array(z.enum(EXAM_SUBJECTS));
+export const subjectsOf = (c: ExamCandidateTable): ExamSubject[] =>
+  parseJsonAs(subjectList, c.subjects_json, 'exam_candidates.subjects_json');
 
 export async function candidateRows(
   tx: Tx,

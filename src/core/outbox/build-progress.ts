@@ -12,13 +12,8 @@ const MAX_TRACKED = 50;
 
 type Entry = BuildProgress & { finishedAtMs: number | null };
 
-const registry = new WeakMap<Core, Map<string, Entry>>();
-
-function entries(core: Core): Map<string, Entry> {
-  let m = registry.get(core);
-  if (!m) registry.set(core, (m = new Map()));
-  return m;
-}
+/** The builds being tracked, by progress id; one map per open core (`core.buildProgress`). */
+export type BuildProgressEntries = Map<string, Entry>;
 
 function forgetOld(core: Core, m: Map<string, Entry>): void {
   const now = core.clock.nowMs();
@@ -37,7 +32,7 @@ const NOOP: ProgressReporter = { stage: () => {}, written: () => {}, finish: () 
 /** A reporter for the build the screen named `progressId`; without an id, one that records nothing. */
 export function trackBuild(core: Core, progressId: string | undefined): ProgressReporter {
   if (!progressId) return NOOP;
-  const m = entries(core);
+  const m = core.buildProgress;
   forgetOld(core, m);
   const e: Entry = { stage: 'preparing', writtenBytes: 0, payloadBytes: null, finishedAtMs: null };
   m.set(progressId, e);
@@ -56,6 +51,6 @@ export function trackBuild(core: Core, progressId: string | undefined): Progress
 }
 
 export function buildProgress(core: Core, progressId: string): BuildProgress | null {
-  const e = entries(core).get(progressId);
+  const e = core.buildProgress.get(progressId);
   return e ? { stage: e.stage, writtenBytes: e.writtenBytes, payloadBytes: e.payloadBytes } : null;
 }

@@ -97,7 +97,7 @@ export async function buildAndQueue(
   const def = packageKind(input.kind);
   await assertKindReady(core.db, def);
   const base = await requireBase(core.db);
-  const keyRow = await ensureSigningKey(core, actor.username, input.passphrase);
+  const keyRow = await ensureSigningKey(core, actor, input.passphrase);
   const key = await unlockSigningKey(core, keyRow, input.passphrase);
   const nowMs = core.clock.nowMs();
   const uuid = uuidv7(nowMs);

@@ -22,16 +22,16 @@ import { AppError } from '../../shared/errors';
 
 export const outboxHandlers = defineHandlers<typeof outboxOps>()({
   'keys.init': async (ctx, input) => {
-    await ensureSigningKey(ctx.core, actorOf(ctx).username, input.passphrase);
+    await ensureSigningKey(ctx.core, actorOf(ctx), input.passphrase);
     return keysView(ctx.core);
   },
   'keys.show': async (ctx) => keysView(ctx.core),
   'keys.exportPublic': async (ctx, input) => exportPublicKey(ctx.core, input.keyId),
-  'keys.rotate': async (ctx, input) => rotateSigningKey(ctx.core, actorOf(ctx).username, input.reason, input.passphrase),
-  'keys.setRecipient': async (ctx, input) => setProvinceRecipient(ctx.core, actorOf(ctx).username, input.recipient, input.reason),
-  'keys.setIntakeKey': async (ctx, input) => setIntakeKey(ctx.core, actorOf(ctx).username, input.publicKey, input.reason),
-  'keys.trust': async (ctx, input) => trustKey(ctx.core, actorOf(ctx).username, input.publicKey, input.label),
-  'keys.untrust': async (ctx, input) => untrustKey(ctx.core, actorOf(ctx).username, input.keyId, input.reason),
+  'keys.rotate': async (ctx, input) => rotateSigningKey(ctx.core, actorOf(ctx), input.reason, input.passphrase),
+  'keys.setRecipient': async (ctx, input) => setProvinceRecipient(ctx.core, actorOf(ctx), input.recipient, input.reason),
+  'keys.setIntakeKey': async (ctx, input) => setIntakeKey(ctx.core, actorOf(ctx), input.publicKey, input.reason),
+  'keys.trust': async (ctx, input) => trustKey(ctx.core, actorOf(ctx), input.publicKey, input.label),
+  'keys.untrust': async (ctx, input) => untrustKey(ctx.core, actorOf(ctx), input.keyId, input.reason),
 
   'package.kinds': async (ctx) =>
     Promise.all(
@@ -73,7 +73,7 @@ export const outboxHandlers = defineHandlers<typeof outboxOps>()({
   'package.buildProgress': async (ctx, input) => buildProgress(ctx.core, input.progressId),
   'package.verify': async (ctx, input) => {
     const file = decodeFile(input);
-    return verifyReceivedBytes(ctx.core, actorOf(ctx).username, {
+    return verifyReceivedBytes(ctx.core, actorOf(ctx), {
       fileName: file.fileName,
       bytes: file.bytes,
       ...(input.pubkey ? { pubkey: input.pubkey } : {}),
@@ -84,15 +84,15 @@ export const outboxHandlers = defineHandlers<typeof outboxOps>()({
 
   'outbox.list': async (ctx) => outboxItems(ctx.core),
   'outbox.status': async (ctx) => outboxStatus(ctx.core),
-  'outbox.push': async (ctx, input) => pushOutbox(ctx.core, actorOf(ctx).username, input.uuid ? { uuid: input.uuid } : {}),
+  'outbox.push': async (ctx, input) => pushOutbox(ctx.core, actorOf(ctx), input.uuid ? { uuid: input.uuid } : {}),
   'outbox.setEndpoint': async (ctx, input) =>
     setEndpoint(
       ctx.core,
-      actorOf(ctx).username,
+      actorOf(ctx),
       input.url === null || input.url === '' ? null : normaliseEndpoint(input.url),
       input.allowHttp ? { allowHttp: true } : {},
     ),
-  'outbox.export': async (ctx, input) => exportPackage(ctx.core, actorOf(ctx).username, input.uuid, input.dir),
+  'outbox.export': async (ctx, input) => exportPackage(ctx.core, actorOf(ctx), input.uuid, input.dir),
   'outbox.download': async (ctx, input) => downloadPackage(ctx.core, input.uuid),
-  'outbox.requeue': async (ctx, input) => requeuePackage(ctx.core, actorOf(ctx).username, input.uuid, input.reason),
+  'outbox.requeue': async (ctx, input) => requeuePackage(ctx.core, actorOf(ctx), input.uuid, input.reason),
 });

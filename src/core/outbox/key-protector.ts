@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { assertPassphrase } from '../auth/password';
 import type { Core } from '../context';
-import { decryptSigningKey, encryptSigningKey, DEFAULT_SCRYPT, type EncryptedSigningKey } from '../crypto/key-envelope';
+import { decryptSigningKey, encryptSigningKey, DEFAULT_SCRYPT } from '../crypto/key-envelope';
 import type { PublicKey, SigningKey } from '../crypto/signing-key';
 
 /**
@@ -40,14 +40,9 @@ export function passphraseProtector(
   };
 }
 
-export function envelopeOf(sealed: string): EncryptedSigningKey {
-  return JSON.parse(sealed) as EncryptedSigningKey;
-}
-
-const protectors = new WeakMap<Core, KeyProtector>();
-
+/** Electron main (the OS keychain) and the CLI (a passphrase) each set theirs once, right after opening. */
 export function useKeyProtector(core: Core, protector: KeyProtector): void {
-  protectors.set(core, protector);
+  core.keyProtector = protector;
 }
 
 /**
@@ -56,7 +51,7 @@ export function useKeyProtector(core: Core, protector: KeyProtector): void {
  * otherwise null. A typed passphrase lives only for the call: it is never stored, logged or audited.
  */
 export function keyProtectorOf(core: Core, env: NodeJS.ProcessEnv = process.env, passphrase?: string): KeyProtector | null {
-  const injected = protectors.get(core);
+  const injected = core.keyProtector;
   if (injected) return injected;
   if (passphrase) return passphraseProtector(() => passphrase);
   const pass = env.BASEDESK_KEY_PASSPHRASE;

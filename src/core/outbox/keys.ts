@@ -1,7 +1,7 @@
 import type { KeysView, SigningKeyView } from '../../shared/contract/outbox';
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import {
   exportMinisignPublicKey,
   generateSigningKey,
@@ -71,7 +71,7 @@ async function sealNewKey(core: Core, passphrase?: string): Promise<{ key: Signi
 async function insertKey(
   tx: Tx,
   core: Core,
-  actor: string,
+  actor: Actor,
   k: { key: SigningKey; scheme: string; sealed: string },
 ): Promise<SigningKeyTable> {
   const now = isoNow(core.clock);
@@ -81,7 +81,7 @@ async function insertKey(
     public_key: Buffer.from(k.key.publicKey).toString('base64'),
     status: 'active',
     created_at: now,
-    created_by: actor,
+    created_by: actor.username,
     retired_at: null,
   };
   await tx.insertInto('signing_keys').values(row).execute();
@@ -97,7 +97,7 @@ async function insertKey(
  * build calls it lazily). Generation and sealing happen before the transaction; if another call created
  * a key meanwhile, that one wins and ours is dropped.
  */
-export async function ensureSigningKey(core: Core, actor: string, passphrase?: string): Promise<SigningKeyTable> {
+export async function ensureSigningKey(core: Core, actor: Actor, passphrase?: string): Promise<SigningKeyTable> {
   const existing = await core.db.selectFrom('signing_keys').selectAll().where('status', '=', 'active').executeTakeFirst();
   if (existing) return existing;
   const fresh = await sealNewKey(core, passphrase);
@@ -105,7 +105,7 @@ export async function ensureSigningKey(core: Core, actor: string, passphrase?: s
     const again = await tx.selectFrom('signing_keys').selectAll().where('status', '=', 'active').executeTakeFirst();
     if (again) return again;
     const row = await insertKey(tx, core, actor, fresh);
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'keys.init',
       entity: 'signing_key',
       entityId: row.fingerprint,
@@ -141,7 +141,7 @@ function schemeLabel(scheme: string): string {
   return scheme;
 }
 
-export async function rotateSigningKey(core: Core, actor: string, reason: string, passphrase?: string): Promise<KeysView> {
+export async function rotateSigningKey(core: Core, actor: Actor, reason: string, passphrase?: string): Promise<KeysView> {
   const fresh = await sealNewKey(core, passphrase);
   return core.db.transaction().execute(async (tx) => {
     const old = await tx.selectFrom('signing_keys').selectAll().where('status', '=', 'active').executeTakeFirst();
@@ -149,7 +149,7 @@ export async function rotateSigningKey(core: Core, actor: string, reason: string
     if (old)
       await tx.updateTable('signing_keys').set({ status: 'retired', retired_at: now }).where('key_id', '=', old.key_id).execute();
     const row = await insertKey(tx, core, actor, fresh);
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'keys.rotate',
       entity: 'signing_key',
       entityId: row.fingerprint,
@@ -184,7 +184,7 @@ export async function exportPublicKey(
   };
 }
 
-export async function setProvinceRecipient(core: Core, actor: string, text: string, reason?: string): Promise<KeysView> {
+export async function setProvinceRecipient(core: Core, actor: Actor, text: string, reason?: string): Promise<KeysView> {
   const recipient = parseAgeRecipient(text);
   return core.db.transaction().execute(async (tx) => {
     const before = await getSetting(tx, SETTING_RECIPIENT);
@@ -193,7 +193,7 @@ export async function setProvinceRecipient(core: Core, actor: string, text: stri
       throw new AppError('REASON_REQUIRED', '已导入过省级接收方公钥；更换公钥需要填写原因（例如省里通知更换密钥的文号）。');
     }
     await setSetting(tx, SETTING_RECIPIENT, recipient, isoNow(core.clock));
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'keys.setRecipient',
       entity: 'province_recipient',
       entityId: 'province',
@@ -205,7 +205,7 @@ export async function setProvinceRecipient(core: Core, actor: string, text: stri
   });
 }
 
-export async function trustKey(core: Core, actor: string, publicKeyText: string, label: string): Promise<KeysView> {
+export async function trustKey(core: Core, actor: Actor, publicKeyText: string, label: string): Promise<KeysView> {
   const key = parseMinisignPublicKey(publicKeyText);
   const keyId = Buffer.from(key.keyId).toString('hex');
   return core.db.transaction().execute(async (tx) => {
@@ -225,15 +225,20 @@ export async function trustKey(core: Core, actor: string, publicKeyText: string,
       public_key: Buffer.from(key.publicKey).toString('base64'),
       label,
       added_at: isoNow(core.clock),
-      added_by: actor,
+      added_by: actor.username,
     };
     await tx.insertInto('trusted_keys').values(row).execute();
-    await appendEvent(tx, core, actor, { action: 'keys.trust', entity: 'trusted_key', entityId: row.fingerprint, after: row });
+    await appendEvent(tx, core, actor.username, {
+      action: 'keys.trust',
+      entity: 'trusted_key',
+      entityId: row.fingerprint,
+      after: row,
+    });
     return keysView(core, tx);
   });
 }
 
-export async function untrustKey(core: Core, actor: string, keyId: string, reason?: string): Promise<KeysView> {
+export async function untrustKey(core: Core, actor: Actor, keyId: string, reason?: string): Promise<KeysView> {
   return core.db.transaction().execute(async (tx) => {
     const row = await tx
       .selectFrom('trusted_keys')
@@ -242,7 +247,7 @@ export async function untrustKey(core: Core, actor: string, keyId: string, reaso
       .executeTakeFirst();
     if (!row) throw new AppError('KEY_NOT_FOUND', `受信任公钥中没有 ${keyId}。`);
     await tx.deleteFrom('trusted_keys').where('key_id', '=', row.key_id).execute();
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'keys.untrust',
       entity: 'trusted_key',
       entityId: row.fingerprint,
@@ -262,7 +267,7 @@ export async function verificationKeys(tx: Tx): Promise<PublicKey[]> {
 
 export async function setEndpoint(
   core: Core,
-  actor: string,
+  actor: Actor,
   normalised: string | null,
   opts: { allowHttp?: boolean } = {},
 ): Promise<KeysView> {
@@ -275,7 +280,7 @@ export async function setEndpoint(
     const now = isoNow(core.clock);
     await setSetting(tx, SETTING_ENDPOINT, normalised, now);
     await setSetting(tx, SETTING_ALLOW_HTTP, allowHttp ? '1' : null, now);
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'outbox.setEndpoint',
       entity: 'outbox_setting',
       entityId: SETTING_ENDPOINT,
@@ -304,7 +309,7 @@ export function assertSecureEndpoint(url: string): void {
 }
 
 /** Pins the intake's receipt key; replacing a pinned key needs a reason, as for the age recipient. */
-export async function setIntakeKey(core: Core, actor: string, publicKeyText: string, reason?: string): Promise<KeysView> {
+export async function setIntakeKey(core: Core, actor: Actor, publicKeyText: string, reason?: string): Promise<KeysView> {
   const key = parseMinisignPublicKey(publicKeyText);
   const line = minisignPublicKeyBase64(key);
   return core.db.transaction().execute(async (tx) => {
@@ -314,7 +319,7 @@ export async function setIntakeKey(core: Core, actor: string, publicKeyText: str
       throw new AppError('REASON_REQUIRED', '已登记过接收方回执公钥；更换公钥需要填写原因（例如省里通知更换密钥的文号）。');
     }
     await setSetting(tx, SETTING_INTAKE_KEY, line, isoNow(core.clock));
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'keys.setIntakeKey',
       entity: 'intake_key',
       entityId: keyFingerprint(key),

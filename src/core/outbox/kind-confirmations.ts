@@ -1,4 +1,6 @@
+import { savedChecklist } from '../applicants/stored-json';
 import { attachmentsDir } from '../attachments/store';
+import { parseJsonAs, stringList } from '../util/json';
 import { join } from 'node:path';
 import { emptyKind, htmlTable, type Collected, type PackageKindDef } from './kind-types';
 import { deterministicXlsx } from './xlsx';
@@ -39,7 +41,10 @@ export const confirmationsKind: PackageKindDef = {
       .orderBy('applicant_attachments.id')
       .execute();
     const applicants = rows.map((r) => {
-      const choices = (JSON.parse(r.choices_json) as string[]).map((code) => ({ code, name: specialties.get(code) ?? null }));
+      const choices = parseJsonAs(stringList, r.choices_json, 'applicants.choices_json').map((code) => ({
+        code,
+        name: specialties.get(code) ?? null,
+      }));
       return {
         id: r.id,
         idType: r.id_type,
@@ -66,7 +71,7 @@ export const confirmationsKind: PackageKindDef = {
         reductionYears: r.reduction_years,
         confirmation: {
           status: r.confirmation_status,
-          checklist: r.checklist_json === null ? null : (JSON.parse(r.checklist_json) as unknown),
+          checklist: savedChecklist(r),
           decidedAt: r.decided_at,
           decidedBy: r.decided_by,
           reason: r.decision_reason,

@@ -1,29 +1,29 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { Connectivity, ExportedPackage, OutboxItem, OutboxStatus, PushResult } from '../../shared/contract/outbox';
 import { formatDate } from '../../shared/dates';
 import { AppError, isAppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import { hashFile } from '../crypto/hash-file';
 import { copyPrivateFileAtomic, writePrivateFileAtomic } from '../db/private-files';
 import type { PublicKey } from '../crypto/signing-key';
 import { probeEndpoint, uploadPackage, type UploadPackageOptions } from '../upload';
 import { isoNow } from '../util/clock';
+import { parseJsonAs } from '../util/json';
 import { outboxDir } from './build';
 import { sqliteResumeStore } from './resume-store';
 import { assertSecureEndpoint, intakeKeys, SETTING_ALLOW_HTTP } from './keys';
 import { getSetting, SETTING_ENDPOINT } from './settings';
 import type { OutboxState, OutboxTable } from './tables';
 
+const recordCounts = z.record(z.string(), z.number());
+/** The receiver's signed receipt carries more; the list shows when it arrived. */
+const receiptTime = z.object({ receivedAt: z.string().optional() });
+
 /** What runs now in this process: the push and each upload's bytes. Not persisted (the resume store is). */
-type Live = { pushing: Promise<PushResult> | null; progress: Map<string, { sent: number; total: number }> };
-const live = new WeakMap<Core, Live>();
-function liveOf(core: Core): Live {
-  let l = live.get(core);
-  if (!l) live.set(core, (l = { pushing: null, progress: new Map() }));
-  return l;
-}
+export type OutboxLive = { pushing: Promise<PushResult> | null; progress: Map<string, { sent: number; total: number }> };
 
 export function packagePath(core: Core, row: Pick<OutboxTable, 'file_name'>): string {
   return join(outboxDir(core), row.file_name);
@@ -45,7 +45,7 @@ export async function outboxItems(core: Core, tx: Tx = core.db, uuid?: string): 
         .orderBy('id')
         .execute()
     : [];
-  const progress = liveOf(core).progress;
+  const progress = core.outboxLive.progress;
   return rows.map((r) => ({
     uuid: r.uuid,
     kind: r.kind,
@@ -57,12 +57,12 @@ export async function outboxItems(core: Core, tx: Tx = core.db, uuid?: string): 
     sha512: r.sha512,
     bytes: r.bytes,
     payloadFiles: r.payload_files,
-    recordCounts: JSON.parse(r.record_counts_json) as Record<string, number>,
+    recordCounts: parseJsonAs(recordCounts, r.record_counts_json, 'outbox.record_counts_json'),
     keyFingerprint: r.key_fingerprint,
     state: r.state,
     attempts: r.attempts,
     lastError: r.last_error_code ? { code: r.last_error_code, message: r.last_error_message ?? '' } : null,
-    receivedAt: r.receipt_json ? ((JSON.parse(r.receipt_json) as { receivedAt?: string }).receivedAt ?? null) : null,
+    receivedAt: r.receipt_json ? (parseJsonAs(receiptTime, r.receipt_json, 'outbox.receipt_json').receivedAt ?? null) : null,
     createdAt: r.created_at,
     createdBy: r.created_by,
     progress: progress.get(r.uuid) ?? null,
@@ -86,7 +86,7 @@ type Change = {
 };
 
 /** One state change: the row, its history line and the audit event, together. */
-export async function transition(core: Core, actor: string, uuid: string, to: OutboxState, change: Change = {}): Promise<void> {
+export async function transition(core: Core, actor: Actor, uuid: string, to: OutboxState, change: Change = {}): Promise<void> {
   await core.db.transaction().execute(async (tx) => {
     const row = await tx.selectFrom('outbox').selectAll().where('uuid', '=', uuid).executeTakeFirstOrThrow();
     const now = isoNow(core.clock);
@@ -111,12 +111,12 @@ export async function transition(core: Core, actor: string, uuid: string, to: Ou
         from_state: row.state,
         to_state: to,
         at: now,
-        actor,
+        actor: actor.username,
         reason: change.reason ?? null,
         error_code: change.error?.code ?? null,
       })
       .execute();
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: `outbox.${to}`,
       entity: 'package',
       entityId: uuid,
@@ -175,8 +175,8 @@ async function requireIntakeKeys(core: Core): Promise<PublicKey[]> {
  * Any failure leaves the package file and its row in place, in 'failed' with the coded error: retryable.
  * Rejected packages (the intake checked and refused them) are not re-sent until re-queued.
  */
-export function pushOutbox(core: Core, actor: string, opts: PushOptions = {}): Promise<PushResult> {
-  const l = liveOf(core);
+export function pushOutbox(core: Core, actor: Actor, opts: PushOptions = {}): Promise<PushResult> {
+  const l = core.outboxLive;
   if (l.pushing) throw new AppError('OUTBOX_BUSY', '正在发送待发件箱中的数据包，请等待本轮发送结束。');
   const run = doPush(core, actor, opts).finally(() => {
     l.pushing = null;
@@ -185,7 +185,7 @@ export function pushOutbox(core: Core, actor: string, opts: PushOptions = {}): P
   return run;
 }
 
-async function doPush(core: Core, actor: string, opts: PushOptions): Promise<PushResult> {
+async function doPush(core: Core, actor: Actor, opts: PushOptions): Promise<PushResult> {
   const endpoint = await requireEndpoint(core);
   const receiptKeys = await requireIntakeKeys(core);
   let q = core.db.selectFrom('outbox').selectAll().where('state', 'in', ['queued', 'failed', 'uploading']).orderBy('sequence');
@@ -207,7 +207,7 @@ async function doPush(core: Core, actor: string, opts: PushOptions): Promise<Pus
   });
   const results: PushResult['results'] = [];
   const store = sqliteResumeStore(core);
-  const progress = liveOf(core).progress;
+  const progress = core.outboxLive.progress;
   for (const row of rows) {
     if (connectivity === 'offline') {
       const error = {
@@ -282,7 +282,7 @@ export async function outboxStatus(core: Core, probe = true): Promise<OutboxStat
   const rows = await core.db.selectFrom('outbox').select(['uuid', 'state']).orderBy('created_at', 'desc').execute();
   const counts: Record<OutboxState, number> = { queued: 0, uploading: 0, delivered: 0, failed: 0, rejected: 0 };
   for (const r of rows) counts[r.state]++;
-  const l = liveOf(core);
+  const l = core.outboxLive;
   return {
     endpoint,
     connectivity,
@@ -346,7 +346,7 @@ function readme(row: OutboxTable): string {
  * Copies a package to a folder (USB stick) with a sha512sum sidecar and a README, then re-reads the copy
  * to prove it is whole. Always possible offline; the outbox keeps its own file and state.
  */
-export async function exportPackage(core: Core, actor: string, uuid: string, dir: string): Promise<ExportedPackage> {
+export async function exportPackage(core: Core, actor: Actor, uuid: string, dir: string): Promise<ExportedPackage> {
   const row = await requireRow(core, uuid);
   await mkdir(dir, { recursive: true });
   const target = join(dir, row.file_name);
@@ -369,7 +369,7 @@ export async function exportPackage(core: Core, actor: string, uuid: string, dir
   writePrivateFileAtomic(`${target}.sha512`, sidecar(row));
   writePrivateFileAtomic(join(dir, `README-${row.uuid}.txt`), readme(row));
   await core.db.transaction().execute(async (tx) => {
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'outbox.export',
       entity: 'package',
       entityId: uuid,
@@ -396,7 +396,7 @@ export async function downloadPackage(
   return { fileName: row.file_name, contentBase64: bytes.toString('base64'), sha512: row.sha512, sidecar: sidecar(row) };
 }
 
-export async function requeuePackage(core: Core, actor: string, uuid: string, reason: string): Promise<OutboxItem> {
+export async function requeuePackage(core: Core, actor: Actor, uuid: string, reason: string): Promise<OutboxItem> {
   const row = await requireRow(core, uuid);
   if (row.state !== 'rejected')
     throw new AppError('OUTBOX_NOT_REJECTED', `只有被拒收的数据包需要重新排队；该数据包当前状态为“${row.state}”。`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { VerifyOutcome } from '../../shared/contract/outbox';
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
-import type { Core } from '../context';
+import type { Actor, Core } from '../context';
 import { parseMinisignPublicKey, type PublicKey } from '../crypto/signing-key';
 import { verifyPackage, type VerifyOptions } from './package';
 import { isoNow } from '../util/clock';
@@ -25,7 +25,10 @@ export type VerifyReceivedInput = {
  * Checks a package received from another station or base (verifyPackage: archive safety, bag,
  * signature against pinned keys) plus replay against accepted_packages, and records it when accepted.
  */
-export async function verifyReceived(core: Core, actor: string, input: VerifyReceivedInput): Promise<VerifyOutcome> {
+/**
+ * `username` rather than an Actor: the CLI's verify command calls this directly with the signed-in user's name.
+ */
+export async function verifyReceived(core: Core, username: string, input: VerifyReceivedInput): Promise<VerifyOutcome> {
   let trustedKeys: PublicKey[];
   if (input.pubkey !== undefined) trustedKeys = [parseMinisignPublicKey(input.pubkey)];
   else trustedKeys = await verificationKeys(core.db);
@@ -73,10 +76,10 @@ export async function verifyReceived(core: Core, actor: string, input: VerifyRec
         key_fingerprint: result.keyFingerprint,
         file_name: input.fileName,
         accepted_at: isoNow(core.clock),
-        accepted_by: actor,
+        accepted_by: username,
       };
       await tx.insertInto('accepted_packages').values(row).execute();
-      await appendEvent(tx, core, actor, { action: 'package.accept', entity: 'package', entityId: result.uuid, after: row });
+      await appendEvent(tx, core, username, { action: 'package.accept', entity: 'package', entityId: result.uuid, after: row });
       return true;
     });
   }
@@ -103,7 +106,7 @@ export async function verifyReceived(core: Core, actor: string, input: VerifyRec
 /** For transports that carry the file as bytes: written to a private temp file, checked, removed. */
 export async function verifyReceivedBytes(
   core: Core,
-  actor: string,
+  actor: Actor,
   input: Omit<VerifyReceivedInput, 'filePath'> & { bytes: Uint8Array },
 ): Promise<VerifyOutcome> {
   const tmpDir = join(core.dataDir, 'tmp');
@@ -113,7 +116,7 @@ export async function verifyReceivedBytes(
   try {
     const { bytes: _bytes, ...rest } = input;
     void _bytes;
-    return await verifyReceived(core, actor, { ...rest, filePath: path });
+    return await verifyReceived(core, actor.username, { ...rest, filePath: path });
   } finally {
     await rm(path, { force: true });
   }

@@ -1,12 +1,14 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { PlanDiff, PlanPreview, PlanRow, PlanView } from '../../shared/contract/plan';
 import { AppError } from '../../shared/errors';
 import { currentPreset, requireBase } from '../base/base';
 import { addLocalSpecialty, loadCatalogue } from '../catalogue/catalogue';
-import type { Actor, Core, Tx } from '../context';
+import type { Actor, Core, Tx, WriteTx } from '../context';
 import { appendEvent } from '../audit/events';
 import { readTable } from '../tabular';
 import { isoNow } from '../util/clock';
+import { parseJsonAs } from '../util/json';
 import { parsePlan } from './parse';
 import { describePlanDiff, diffPlans } from './rules/diff';
 
@@ -14,6 +16,9 @@ export type PlanFile = { fileName: string; bytes: Uint8Array; baseColumn?: strin
 
 /** How an import may replace a plan that already has rows: only when asked, with a reason. */
 export type ReplaceOptions = { replace?: boolean; reason?: string; remap?: Record<string, string> };
+
+/** Choice codes in order; an empty slot is null. */
+const choiceList = z.array(z.string().nullable());
 
 /** Applicants of the cohort per chosen specialty code (any choice). */
 async function choosersByCode(tx: Tx, cohortYear: number): Promise<Map<string, number>> {
@@ -243,7 +248,7 @@ function assertReplaceAllowed(diff: PlanDiff, options: ReplaceOptions): void {
 }
 
 /** Moves applicants' choices of a dropped specialty to the one the user mapped it to, one audited event each. */
-async function remapChoices(tx: Tx, core: Core, actor: Actor, cohortYear: number, diff: PlanDiff, options: ReplaceOptions) {
+async function remapChoices(tx: WriteTx, core: Core, actor: Actor, cohortYear: number, diff: PlanDiff, options: ReplaceOptions) {
   const remap = options.remap ?? {};
   const dropped = new Set(diff.droppedSpecialties.map((d) => d.specialtyCode));
   const catalogue = await loadCatalogue(tx);
@@ -258,7 +263,7 @@ async function remapChoices(tx: Tx, core: Core, actor: Actor, cohortYear: number
     .execute();
   const now = isoNow(core.clock);
   for (const a of applicants) {
-    const choices = JSON.parse(a.choices_json) as Array<string | null>;
+    const choices = parseJsonAs(choiceList, a.choices_json, 'applicants.choices_json');
     const next = choices.map((c) => (c !== null && dropped.has(c) && remap[c] ? remap[c] : c));
     if (next.every((c, i) => c === choices[i])) continue;
     await tx

@@ -5,7 +5,7 @@
 import { AppError } from '../../shared/errors';
 import type { Program } from '../../shared/preset';
 import { programOf } from '../admission/followups';
-import { currentPreset, requireBase } from '../base/base';
+import { currentPreset, programsOf, requireBase } from '../base/base';
 import type { ApplicantTable } from '../applicants/tables';
 import type { Tx } from '../context';
 import { normalizeIdInput } from '../identity';
@@ -31,7 +31,7 @@ export async function cohortContext(tx: Tx): Promise<CohortContext> {
   return {
     cohortYear: base.cohort_year,
     province: preset.province,
-    programs: JSON.parse(base.programs) as Program[],
+    programs: programsOf(base),
     years: preset.trainingYears,
   };
 }
@@ -51,7 +51,7 @@ export async function findApplicant(tx: Tx, cohortYear: number, target: string):
 
 /** The first choice's specialty code: choices are codes, or {base, specialty} where a choice names a base. */
 function firstChoice(choicesJson: string): string | null {
-  const choices = JSON.parse(choicesJson) as unknown;
+  const choices: unknown = JSON.parse(choicesJson);
   if (!Array.isArray(choices) || choices.length === 0) return null;
   const c = choices[0] as unknown;
   if (typeof c === 'string') return c;

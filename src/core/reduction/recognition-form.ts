@@ -7,7 +7,7 @@
 import { EXPERIENCE_KIND_LABELS, type ReductionFile, type ReductionRow } from '../../shared/contract/reduction';
 import { formatDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
-import type { Actor, Core, Tx } from '../context';
+import type { Actor, Core, Tx, WriteTx } from '../context';
 import { appendEvent } from '../audit/events';
 import { neutraliseFormula } from '../tabular/cell-safety';
 import { loadExcelJS } from '../tabular/xlsx';
@@ -75,7 +75,7 @@ async function formRows(tx: Tx, applicant: string | undefined): Promise<{ rows: 
   return { rows: withRows, year: ctx.cohortYear };
 }
 
-async function audit(tx: Tx, core: Core, actor: Actor, form: string, rows: ReductionRow[]) {
+async function audit(tx: WriteTx, core: Core, actor: Actor, form: string, rows: ReductionRow[]) {
   await appendEvent(tx, core, actor.username, {
     action: 'reduction.form-export',
     entity: 'reduction',

@@ -40,7 +40,7 @@ export async function applyToRotation(
   const { row, traineeId } = await stateOf(core, input.applicant);
   if (row.rotation.state !== 'applied') {
     const mustServe = row.outcome!.makeup.map((m) => ({ standardDepartment: m.department, months: m.months }));
-    await setMustServe(core, actor.username, { id: traineeId, mustServe, reason: input.reason });
+    await setMustServe(core, actor, { id: traineeId, mustServe, reason: input.reason });
   }
   return core.db.transaction().execute(async (tx) => oneRow(tx, await cohortContext(tx), row.applicantId));
 }

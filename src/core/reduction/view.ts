@@ -1,17 +1,31 @@
 /** One applicant's reduction as the screen, the CLI and the 认定表 show it. */
+import { z } from 'zod';
 import type { ExperienceView, MakeupRow, ReductionFacts, ReductionRow, RotationLink } from '../../shared/contract/reduction';
 import { maskIdNumber } from '../../shared/mask';
 import type { Tx } from '../context';
+import { parseJsonAs } from '../util/json';
 import type { ReductionApplicant, CohortContext } from './applicants';
 import { checkEligibility, checkExperience } from './rules';
 import type { ReductionExperienceTable, ReductionRecordTable } from './tables';
 
+// The shapes as stored: the contract's input rules (trimming, bounds) ran when the row was written.
+const storedFacts = z.object({
+  degreeLevel: z.enum(['master', 'doctor', 'none']).optional(),
+  degreeType: z.enum(['professional', 'academic']).optional(),
+  degreeDiscipline: z.enum(['clinical', 'stomatology', 'other']).optional(),
+  degreeMajor: z.string().optional(),
+  majorMatchesSpecialty: z.boolean().optional(),
+  foreignDoctorate: z.enum(['clinical', 'non-clinical', 'none']).optional(),
+  clinicalWorkYears: z.number().optional(),
+});
+const storedMakeup = z.array(z.object({ department: z.string(), months: z.number() }));
+
 export function factsOf(r: ReductionRecordTable | undefined): ReductionFacts {
-  return r === undefined ? {} : (JSON.parse(r.facts_json) as ReductionFacts);
+  return r === undefined ? {} : parseJsonAs(storedFacts, r.facts_json, 'reduction_records.facts_json');
 }
 
 export function makeupOf(r: ReductionRecordTable | undefined): MakeupRow[] {
-  return r === undefined ? [] : (JSON.parse(r.makeup_json) as MakeupRow[]);
+  return r === undefined ? [] : parseJsonAs(storedMakeup, r.makeup_json, 'reduction_records.makeup_json');
 }
 
 export function experienceView(e: ReductionExperienceTable): ExperienceView {

@@ -6,7 +6,7 @@
 import type { DepartmentImportResult, DepartmentView, RotationRowProblem } from '../../shared/contract/rotation';
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import type { Department, SiteType } from './rules/types';
@@ -155,7 +155,7 @@ export async function previewDepartments(
 /** Writes every department of the file, or none when any row has a problem. */
 export async function importDepartments(
   core: Core,
-  actor: string,
+  actor: Actor,
   file: { fileName: string; bytes: Uint8Array },
 ): Promise<DepartmentImportResult> {
   const { parsed, problems } = await parseDepartments(file);
@@ -196,7 +196,7 @@ export async function importDepartments(
         .execute();
     }
     const departments = await listDepartments(tx);
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'rotation.importDepartments',
       entity: 'departments',
       entityId: file.fileName,
@@ -216,7 +216,7 @@ export type DepartmentPatch = {
   reason?: string | undefined;
 };
 
-export async function updateDepartment(core: Core, actor: string, patch: DepartmentPatch): Promise<DepartmentView> {
+export async function updateDepartment(core: Core, actor: Actor, patch: DepartmentPatch): Promise<DepartmentView> {
   return core.db.transaction().execute(async (tx) => {
     const before = (await loadDepartments(tx)).find((d) => d.id === patch.id);
     if (!before) throw new AppError('DEPT_NOT_FOUND', '找不到该科室，请刷新后重试。');
@@ -243,7 +243,7 @@ export async function updateDepartment(core: Core, actor: string, patch: Departm
         .execute();
     }
     const after = (await loadDepartments(tx)).find((d) => d.id === patch.id)!;
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'rotation.updateDepartment',
       entity: 'department',
       entityId: patch.id,

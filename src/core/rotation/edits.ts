@@ -6,7 +6,7 @@
 import type { TraineePlanView } from '../../shared/contract/rotation';
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { blockSummary } from './plans';
@@ -54,7 +54,7 @@ const dates = (from: number, to: number) => ({ start_date: slotStartDate(from), 
 /** Runs `apply` and keeps it only when it breaks no rule that was not already broken. */
 async function editChecked(
   core: Core,
-  actor: string,
+  actor: Actor,
   traineeIds: string[],
   reason: string | undefined,
   action: string,
@@ -77,7 +77,7 @@ async function editChecked(
     const views: TraineePlanView[] = [];
     for (const id of traineeIds) {
       await markEdited(tx, core, id, reason);
-      await appendEvent(tx, core, actor, {
+      await appendEvent(tx, core, actor.username, {
         action,
         entity: 'rotation_plan',
         entityId: id,
@@ -101,7 +101,7 @@ async function markEdited(tx: Tx, core: Core, traineeId: string, reason: string 
     .execute();
 }
 
-export async function moveBlock(core: Core, actor: string, input: MoveInput): Promise<TraineePlanView> {
+export async function moveBlock(core: Core, actor: Actor, input: MoveInput): Promise<TraineePlanView> {
   const world = await loadWorld(core.db);
   const { trainee } = findBlock(world, input.blockId);
   const [view] = await editChecked(core, actor, [trainee.id], input.reason, 'rotation.moveBlock', async (tx, w) => {
@@ -119,7 +119,7 @@ export async function moveBlock(core: Core, actor: string, input: MoveInput): Pr
   return view!;
 }
 
-export async function splitBlock(core: Core, actor: string, input: SplitInput): Promise<TraineePlanView> {
+export async function splitBlock(core: Core, actor: Actor, input: SplitInput): Promise<TraineePlanView> {
   const world = await loadWorld(core.db);
   const { trainee } = findBlock(world, input.blockId);
   const [view] = await editChecked(core, actor, [trainee.id], input.reason, 'rotation.splitBlock', async (tx, w) => {
@@ -158,7 +158,7 @@ export async function splitBlock(core: Core, actor: string, input: SplitInput): 
  * Two blocks of one trainee of the same length exchange their dates; blocks of two trainees over the same
  * dates exchange departments (e.g. two 病区 of one standard department).
  */
-export async function swapBlocks(core: Core, actor: string, input: SwapInput): Promise<TraineePlanView[]> {
+export async function swapBlocks(core: Core, actor: Actor, input: SwapInput): Promise<TraineePlanView[]> {
   const world = await loadWorld(core.db);
   const a = findBlock(world, input.a);
   const b = findBlock(world, input.b);
@@ -192,7 +192,7 @@ const halfMonths = (n: number): string => `${Math.abs(n) / 2} 个月`;
  * plan's end or before its first block that may still change; a cut that breaks a row's rule is refused by
  * the check like every other edit.
  */
-export async function shiftBlock(core: Core, actor: string, input: ShiftInput): Promise<TraineePlanView> {
+export async function shiftBlock(core: Core, actor: Actor, input: ShiftInput): Promise<TraineePlanView> {
   const world = await loadWorld(core.db);
   const { trainee } = findBlock(world, input.blockId);
   const [view] = await editChecked(core, actor, [trainee.id], input.reason, 'rotation.shiftBlock', async (tx, w) => {

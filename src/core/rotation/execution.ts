@@ -7,7 +7,7 @@
 import type { ReplanResult as ReplanView } from '../../shared/contract/rotation';
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, WriteTx } from '../context';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { DEFAULT_SEED, shortfallView } from './plans';
@@ -52,8 +52,8 @@ function cutoffSlot(t: RotationTrainee, cutoff: string | undefined): number {
 
 async function replan(
   core: Core,
-  tx: Tx,
-  actor: string,
+  tx: WriteTx,
+  actor: Actor,
   world: World,
   t: RotationTrainee,
   now: number,
@@ -99,7 +99,7 @@ async function replan(
   };
 }
 
-export async function recordLeave(core: Core, actor: string, input: LeaveInput): Promise<ReplanView> {
+export async function recordLeave(core: Core, actor: Actor, input: LeaveInput): Promise<ReplanView> {
   if (input.to < input.from) throw new AppError('ROTATION_BAD_RANGE', `请假结束日期 ${input.to} 早于开始日期 ${input.from}`);
   return core.db.transaction().execute(async (tx) => {
     const t = await requireTrainee(tx, input);
@@ -118,9 +118,9 @@ export async function recordLeave(core: Core, actor: string, input: LeaveInput):
     };
     await tx
       .insertInto('rotation_leave')
-      .values({ ...leave, created_by: actor, created_at: isoNow(core.clock) })
+      .values({ ...leave, created_by: actor.username, created_at: isoNow(core.clock) })
       .execute();
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'rotation.recordLeave',
       entity: 'rotation_plan',
       entityId: t.id,
@@ -146,7 +146,7 @@ function examinedBlock(world: World, t: RotationTrainee, department: string, dat
   return block;
 }
 
-export async function recordExitExam(core: Core, actor: string, input: ExitExamInput): Promise<ReplanView> {
+export async function recordExitExam(core: Core, actor: Actor, input: ExitExamInput): Promise<ReplanView> {
   return core.db.transaction().execute(async (tx) => {
     const t = await requireTrainee(tx, input);
     const world = await loadWorld(tx);
@@ -163,7 +163,7 @@ export async function recordExitExam(core: Core, actor: string, input: ExitExamI
       .set({ exit_exam_result: input.result, exit_exam_date: date })
       .where('id', '=', block.id)
       .execute();
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'rotation.recordExitExam',
       entity: 'rotation_block',
       entityId: block.id,

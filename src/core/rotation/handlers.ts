@@ -13,33 +13,32 @@ import { checkRotation, listPlans, rosterView, showPlan } from './views';
 
 export const rotationHandlers = defineHandlers<typeof rotationOps>()({
   'rotation.previewDepartments': async (ctx, input) => previewDepartments(ctx.core, decodeFile(input)),
-  'rotation.importDepartments': async (ctx, input) => importDepartments(ctx.core, actorOf(ctx).username, decodeFile(input)),
+  'rotation.importDepartments': async (ctx, input) => importDepartments(ctx.core, actorOf(ctx), decodeFile(input)),
   'rotation.listDepartments': async (ctx) => listDepartments(ctx.core.db),
-  'rotation.updateDepartment': async (ctx, input) => updateDepartment(ctx.core, actorOf(ctx).username, input),
+  'rotation.updateDepartment': async (ctx, input) => updateDepartment(ctx.core, actorOf(ctx), input),
 
   'rotation.previewSchemes': async (ctx, input) => previewSchemes(ctx.core, decodeFile(input)),
-  'rotation.importSchemes': async (ctx, input) =>
-    importSchemes(ctx.core, actorOf(ctx).username, decodeFile(input), input.example),
+  'rotation.importSchemes': async (ctx, input) => importSchemes(ctx.core, actorOf(ctx), decodeFile(input), input.example),
   'rotation.listSchemes': async (ctx) => listSchemes(ctx.core.db),
 
-  'rotation.plan': async (ctx, input) => planRotation(ctx.core, actorOf(ctx).username, input),
+  'rotation.plan': async (ctx, input) => planRotation(ctx.core, actorOf(ctx), input),
   'rotation.show': async (ctx, input) => showPlan(ctx.core.db, input),
   'rotation.listPlans': async (ctx, input) => listPlans(ctx.core.db, input.traineeIds),
   'rotation.check': async (ctx, input) => checkRotation(ctx.core.db, input.cohortYear),
   'rotation.roster': async (ctx, input) => rosterView(ctx.core.db, input.from, input.to),
 
-  'rotation.moveBlock': async (ctx, input) => moveBlock(ctx.core, actorOf(ctx).username, input),
-  'rotation.splitBlock': async (ctx, input) => splitBlock(ctx.core, actorOf(ctx).username, input),
-  'rotation.swapBlocks': async (ctx, input) => swapBlocks(ctx.core, actorOf(ctx).username, input),
-  'rotation.shiftBlock': async (ctx, input) => shiftBlock(ctx.core, actorOf(ctx).username, input),
+  'rotation.moveBlock': async (ctx, input) => moveBlock(ctx.core, actorOf(ctx), input),
+  'rotation.splitBlock': async (ctx, input) => splitBlock(ctx.core, actorOf(ctx), input),
+  'rotation.swapBlocks': async (ctx, input) => swapBlocks(ctx.core, actorOf(ctx), input),
+  'rotation.shiftBlock': async (ctx, input) => shiftBlock(ctx.core, actorOf(ctx), input),
 
-  'rotation.approve': async (ctx, input) => changeStatus(ctx.core, actorOf(ctx).username, 'approve', input),
-  'rotation.markSubmitted': async (ctx, input) => changeStatus(ctx.core, actorOf(ctx).username, 'submit', input),
-  'rotation.markProvinceConfirmed': async (ctx, input) => changeStatus(ctx.core, actorOf(ctx).username, 'confirm', input),
-  'rotation.start': async (ctx, input) => changeStatus(ctx.core, actorOf(ctx).username, 'start', input),
+  'rotation.approve': async (ctx, input) => changeStatus(ctx.core, actorOf(ctx), 'approve', input),
+  'rotation.markSubmitted': async (ctx, input) => changeStatus(ctx.core, actorOf(ctx), 'submit', input),
+  'rotation.markProvinceConfirmed': async (ctx, input) => changeStatus(ctx.core, actorOf(ctx), 'confirm', input),
+  'rotation.start': async (ctx, input) => changeStatus(ctx.core, actorOf(ctx), 'start', input),
 
-  'rotation.recordLeave': async (ctx, input) => recordLeave(ctx.core, actorOf(ctx).username, input),
-  'rotation.recordExitExam': async (ctx, input) => recordExitExam(ctx.core, actorOf(ctx).username, input),
+  'rotation.recordLeave': async (ctx, input) => recordLeave(ctx.core, actorOf(ctx), input),
+  'rotation.recordExitExam': async (ctx, input) => recordExitExam(ctx.core, actorOf(ctx), input),
   'rotation.export': async (ctx, input) => exportPlans(ctx.core.db, input),
   'rotation.printable': async (ctx, input) => printablePlans(ctx.core.db, ctx.core, input),
 });

@@ -7,7 +7,7 @@ import type { PeakLoadView, PlanRunResult, ShortfallView } from '../../shared/co
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
-import type { Core } from '../context';
+import type { Actor, Core } from '../context';
 import { schedule, slotEndDate, slotStartDate } from './rules';
 import type { Block, PeakLoad, Shortfall } from './rules/types';
 import { planRow, requireReasonIfApproved, savePlan } from './store';
@@ -73,7 +73,7 @@ async function chosenTrainees(core: Core, req: PlanRequest): Promise<RotationTra
   return found.filter((t) => !approved.has(t.id));
 }
 
-export async function planRotation(core: Core, actor: string, req: PlanRequest): Promise<PlanRunResult> {
+export async function planRotation(core: Core, actor: Actor, req: PlanRequest): Promise<PlanRunResult> {
   const chosen = await chosenTrainees(core, req);
   if (chosen.length === 0) return { planned: 0, example: false, infeasible: [], peakLoad: [], changedBlocks: 0, imbalance: null };
   return core.db.transaction().execute(async (tx) => {
@@ -116,7 +116,7 @@ export async function planRotation(core: Core, actor: string, req: PlanRequest):
 async function saveWithEvent(
   core: Core,
   tx: Parameters<typeof savePlan>[0],
-  actor: string,
+  actor: Actor,
   world: World,
   t: RotationTrainee,
   blocks: Block[],
@@ -131,7 +131,7 @@ async function saveWithEvent(
     end: slotEndDate(b.to - 1),
   }));
   if (JSON.stringify(before) === JSON.stringify(after)) return;
-  await appendEvent(tx, core, actor, {
+  await appendEvent(tx, core, actor.username, {
     action: 'rotation.plan',
     entity: 'rotation_plan',
     entityId: t.id,

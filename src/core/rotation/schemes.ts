@@ -7,7 +7,7 @@
 import type { RotationProgram, RotationRowProblem, SchemeImportResult, SchemeView } from '../../shared/contract/rotation';
 import { appendEvent } from '../audit/events';
 import { loadCatalogue, matchSpecialty, type CatalogueIndex } from '../catalogue/catalogue';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx, WriteTx } from '../context';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { loadDepartments } from './departments';
@@ -84,9 +84,26 @@ function rowProblem(problems: RotationRowProblem[], row: number, field: string, 
   problems.push({ row, field, code, message });
 }
 
+type NoteProblem = (field: string, code: string, message: string) => void;
+
+/** 必轮 (or blank) or 选轮; a 选轮 row names its group and the group's months. */
+function parseKind(r: SheetRow<Field>, standard: string, p: NoteProblem) {
+  const kindText = r.get('kind');
+  const kind: SchemeRow['kind'] | null =
+    kindText === '' || kindText === '必轮' ? 'required' : kindText === '选轮' ? 'elective' : null;
+  if (!kind) p('类型', 'SCHEME_KIND', `第 ${r.row} 行的类型「${kindText}」应为 必轮 或 选轮`);
+  const group = r.get('group') || null;
+  const groupMonthsText = r.get('groupMonths');
+  const groupMonths = groupMonthsText === '' ? null : Number(groupMonthsText);
+  if (kind === 'elective' && (group === null || groupMonths === null || !Number.isFinite(groupMonths) || groupMonths <= 0)) {
+    p('选轮组', 'SCHEME_GROUP', `第 ${r.row} 行「${standard}」是选轮，需要填写选轮组和选轮组月数`);
+  }
+  return { kind, group, groupMonths };
+}
+
 function parseSchemeRow(r: SheetRow<Field>, catalogue: CatalogueIndex, problems: RotationRowProblem[]) {
   const before = problems.length;
-  const p = (field: string, code: string, message: string) => rowProblem(problems, r.row, field, code, message);
+  const p: NoteProblem = (field, code, message) => rowProblem(problems, r.row, field, code, message);
   problems.push(...textProblems(r, { standard: '标准科室', group: '选轮组' }));
   const program = parseProgram(r.get('program'));
   if (!program)
@@ -108,15 +125,7 @@ function parseSchemeRow(r: SheetRow<Field>, catalogue: CatalogueIndex, problems:
   if (r.get('months') === '' || !Number.isFinite(months) || months <= 0) {
     p('月数', 'SCHEME_MONTHS', `第 ${r.row} 行「${standard}」的月数「${r.get('months')}」应为正数（以0.5个月为单位）`);
   }
-  const kindText = r.get('kind');
-  const kind = kindText === '' || kindText === '必轮' ? 'required' : kindText === '选轮' ? 'elective' : null;
-  if (!kind) p('类型', 'SCHEME_KIND', `第 ${r.row} 行的类型「${kindText}」应为 必轮 或 选轮`);
-  const group = r.get('group') || null;
-  const groupMonthsText = r.get('groupMonths');
-  const groupMonths = groupMonthsText === '' ? null : Number(groupMonthsText);
-  if (kind === 'elective' && (group === null || groupMonths === null || !Number.isFinite(groupMonths) || groupMonths <= 0)) {
-    p('选轮组', 'SCHEME_GROUP', `第 ${r.row} 行「${standard}」是选轮，需要填写选轮组和选轮组月数`);
-  }
+  const { kind, group, groupMonths } = parseKind(r, standard, p);
   const stage = parseStage(r.get('stage'));
   if (stage === 'bad') p('阶段', 'SCHEME_STAGE', `第 ${r.row} 行的阶段「${r.get('stage')}」应为 第1年、第2年、第3年 或留空`);
   const siteType = parseSiteType(r.get('siteType'));
@@ -244,7 +253,7 @@ export async function previewSchemes(
 /** Every scheme of the file is written (replacing a scheme of the same program, specialty and years), or none. */
 export async function importSchemes(
   core: Core,
-  actor: string,
+  actor: Actor,
   file: { fileName: string; bytes: Uint8Array },
   example = false,
 ): Promise<SchemeImportResult> {
@@ -256,7 +265,7 @@ export async function importSchemes(
   });
 }
 
-async function saveScheme(tx: Tx, core: Core, actor: string, scheme: Scheme, sourceFile: string): Promise<void> {
+async function saveScheme(tx: WriteTx, core: Core, actor: Actor, scheme: Scheme, sourceFile: string): Promise<void> {
   const existing = await tx
     .selectFrom('rotation_schemes')
     .select('id')
@@ -306,7 +315,7 @@ async function saveScheme(tx: Tx, core: Core, actor: string, scheme: Scheme, sou
       })),
     )
     .execute();
-  await appendEvent(tx, core, actor, {
+  await appendEvent(tx, core, actor.username, {
     action: 'rotation.importScheme',
     entity: 'rotation_scheme',
     entityId: id,

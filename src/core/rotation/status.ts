@@ -7,7 +7,7 @@ import { PLAN_STATUS_LABEL, type StatusChangeResult } from '../../shared/contrac
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
 import type { PlanStatus, RotationPlanTable } from './tables';
 import { activeTrainees, type RotationTrainee } from './trainees';
@@ -22,7 +22,7 @@ type Step = {
   to: PlanStatus;
   from: readonly PlanStatus[];
   action: string;
-  stamp: (now: string, actor: string) => Partial<RotationPlanTable>;
+  stamp: (now: string, actor: Actor) => Partial<RotationPlanTable>;
   /** Why this trainee may not take the step yet, or null. */
   blocker?: (t: RotationTrainee, plan: RotationPlanTable) => string | null;
 };
@@ -32,7 +32,7 @@ const STEPS = {
     to: 'base_approved',
     from: ['draft'],
     action: 'rotation.approve',
-    stamp: (now, actor) => ({ approved_at: now, approved_by: actor, changed_after_approval: 0, change_reason: null }),
+    stamp: (now, actor) => ({ approved_at: now, approved_by: actor.username, changed_after_approval: 0, change_reason: null }),
   },
   submit: { to: 'submitted', from: ['base_approved'], action: 'rotation.markSubmitted', stamp: (now) => ({ submitted_at: now }) },
   confirm: {
@@ -73,7 +73,7 @@ async function requireValid(tx: Tx, ids: ReadonlySet<string>): Promise<void> {
   );
 }
 
-export async function changeStatus(core: Core, actor: string, name: StepName, sel: Selection): Promise<StatusChangeResult> {
+export async function changeStatus(core: Core, actor: Actor, name: StepName, sel: Selection): Promise<StatusChangeResult> {
   const step: Step = STEPS[name];
   return core.db.transaction().execute(async (tx) => {
     const trainees = await selected(tx, sel);
@@ -111,7 +111,7 @@ export async function changeStatus(core: Core, actor: string, name: StepName, se
         .set({ status: step.to, updated_at: now, ...step.stamp(now, actor) })
         .where('trainee_id', '=', t.id)
         .execute();
-      await appendEvent(tx, core, actor, {
+      await appendEvent(tx, core, actor.username, {
         action: step.action,
         entity: 'rotation_plan',
         entityId: t.id,

@@ -4,7 +4,7 @@
  * approved it is flagged with its reason. Always called inside the caller's transaction, next to its event.
  */
 import { AppError } from '../../shared/errors';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx, WriteTx } from '../context';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { slotEndDate, slotStartDate } from './rules';
@@ -40,9 +40,9 @@ export type SaveOptions = { schemeId: string | null; reason?: string | undefined
 
 /** Replaces the trainee's blocks with `blocks` (fixed ones are already stored and stay as they are). */
 export async function savePlan(
-  tx: Tx,
+  tx: WriteTx,
   core: Core,
-  actor: string,
+  actor: Actor,
   traineeId: string,
   blocks: readonly Block[],
   opts: SaveOptions,
@@ -121,7 +121,7 @@ export function planEndDate(blocks: readonly { to: number }[]): string | null {
   return end === 0 ? null : slotEndDate(end - 1);
 }
 
-async function upsertPlanRow(tx: Tx, core: Core, actor: string, traineeId: string, blocks: readonly Block[], opts: SaveOptions) {
+async function upsertPlanRow(tx: Tx, core: Core, actor: Actor, traineeId: string, blocks: readonly Block[], opts: SaveOptions) {
   const now = isoNow(core.clock);
   const existing = await planRow(tx, traineeId);
   const end = planEndDate(blocks);
@@ -133,7 +133,7 @@ async function upsertPlanRow(tx: Tx, core: Core, actor: string, traineeId: strin
         scheme_id: opts.schemeId,
         status: 'draft',
         planned_at: now,
-        planned_by: actor,
+        planned_by: actor.username,
         approved_at: null,
         approved_by: null,
         submitted_at: null,
@@ -154,7 +154,7 @@ async function upsertPlanRow(tx: Tx, core: Core, actor: string, traineeId: strin
     .set({
       scheme_id: opts.schemeId ?? existing.scheme_id,
       planned_at: now,
-      planned_by: actor,
+      planned_by: actor.username,
       // An approved plan keeps the end it was approved with, so an extension stays visible against it.
       planned_end: approved ? existing.planned_end : end,
       changed_after_approval: approved ? 1 : existing.changed_after_approval,

@@ -73,7 +73,7 @@ function toTrainee(r: Row): RotationTrainee {
 
 function parseMustServe(json: string | null): RotationTrainee['mustServe'] {
   if (json === null || json.trim() === '') return null;
-  const value = JSON.parse(json) as unknown;
+  const value: unknown = JSON.parse(json);
   if (!Array.isArray(value)) return null;
   return value.map((v: { standardDepartment?: string; department?: string; months?: number }) => ({
     standardDepartment: String(v.standardDepartment ?? v.department ?? ''),

@@ -5,7 +5,7 @@
 import type { CandidateSheet } from '../../shared/contract/scores';
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
-import type { Actor, Core, Tx } from '../context';
+import type { Actor, Core, Tx, WriteTx } from '../context';
 import { parseScore } from './rules';
 import { uuidv7 } from '../util/uuid7';
 import { candidateStates, currentCell, isAbsent, resolveCandidate } from './interview-candidates';
@@ -69,7 +69,7 @@ function itemKey(s: LoadedSession, item: string): string {
   return (s.items.find((i) => i.key === item || i.name === item) ?? { key: item }).key;
 }
 
-async function writeMark(tx: Tx, core: Core, actor: Actor, payload: MarkPayload): Promise<void> {
+async function writeMark(tx: WriteTx, core: Core, actor: Actor, payload: MarkPayload): Promise<void> {
   const e = await appendEvent(tx, core, actor.username, {
     action: MARK_ACTION,
     entity: 'interview_mark',

@@ -5,7 +5,7 @@
 import type { CandidateSheet } from '../../shared/contract/scores';
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
-import type { Actor, Core, Tx } from '../context';
+import type { Actor, Core, WriteTx } from '../context';
 import { formatHundredths } from './rules';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
@@ -137,7 +137,7 @@ const NOT_READY: Record<string, string> = {
 
 /** The signed panel result becomes the candidate's interview component score (source 'panel'). */
 async function writePanelScore(
-  tx: Tx,
+  tx: WriteTx,
   core: Core,
   actor: Actor,
   s: LoadedSession,

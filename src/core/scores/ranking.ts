@@ -19,6 +19,7 @@ import {
   type RankResult,
 } from './rules';
 import { isoNow } from '../util/clock';
+import { parseJsonAs, stringList } from '../util/json';
 import { admissionStaleness, loadRankStatus, loadTieDecisions } from './ranking-status';
 import { evaluateScores, loadScoreTable, type ScoreTable } from './results';
 import { policyOptions } from '../admission/rules/policy';
@@ -50,8 +51,12 @@ export async function resultRows(tx: Tx, cohortYear?: number): Promise<ResultRow
 }
 
 function firstChoice(choicesJson: string): string | null {
-  const c = JSON.parse(choicesJson) as string[];
-  return c[0] ?? null;
+  return parseChoiceCodes(choicesJson)[0] ?? null;
+}
+
+/** applicants.choices_json: a list of specialty codes; anything else is a damaged row, named as such. */
+function parseChoiceCodes(choicesJson: string): string[] {
+  return parseJsonAs(stringList, choicesJson, 'applicants.choices_json');
 }
 
 /** firstChoice, parsing each distinct choices_json once: thousands of applicants share a few strings. */
@@ -120,7 +125,7 @@ async function choicePlaces(tx: Tx, cohortYear: number, names: ReadonlyMap<strin
     .execute();
   const out = new Map<string, ChoicePlaces>();
   for (const r of rows) {
-    const list: ApplicantChoice[] | null = storedChoiceList(JSON.parse(r.choices_json) as string[], r.choice_list_json);
+    const list: ApplicantChoice[] | null = storedChoiceList(parseChoiceCodes(r.choices_json), r.choice_list_json);
     if (list === null) continue;
     const others = list.filter((c) => c.base !== null).map((c) => choiceText(c, (code) => names.get(code) ?? code));
     out.set(r.id, { round: roundHere(list), others });

@@ -96,45 +96,62 @@ const CITIES = ['长春', '吉林', '延吉', '重庆', '万州', '福州', '泉
 /** Two-digit codes used in the generated 医师资格证书编号 (its real structure is unverified). */
 const PROVINCE_CODES = ['11', '22', '35', '50'];
 
-/**
- * One generated applicant as a provincial platform exports them. Never real people: names, numbers and
- * e-mail addresses (example.com) are made up. `overrides` win over generated values.
- */
-export function makeApplicant(rng: Rng, overrides?: Partial<Applicant>, opts?: ApplicantOptions): Applicant {
-  const specialties = opts?.specialties ?? EXAMPLE_SPECIALTIES;
-  const categories = opts?.categories ?? EXAMPLE_CATEGORIES;
-  // The sex must agree with the ID's 17th digit, whichever of the two was given.
+type Person = { sex: Sex; name: string; id: string; birth: string; birthYear: number };
+
+/** Who the applicant is. The sex must agree with the ID's 17th digit, whichever of the two was given. */
+function makePerson(rng: Rng, overrides: Partial<Applicant> | undefined, opts: ApplicantOptions | undefined): Person {
   const given = overrides?.性别 === '男' || overrides?.性别 === '女' ? overrides.性别 : null;
   const sex: Sex = given ?? (overrides?.证件号码 ? idSex(overrides.证件号码) : null) ?? (rng.chance(0.5) ? '男' : '女');
   const name = overrides?.姓名 ?? makeName(rng, sex);
   const id = overrides?.证件号码 ?? makeIdNumber(rng, { sex, birthYear: opts?.birthYear ?? [1990, 2001] });
   const birth = idBirthDate(id) ?? '';
-  const birthYear = Number(birth.slice(0, 4)) || 1995;
+  return { sex, name, id, birth, birthYear: Number(birth.slice(0, 4)) || 1995 };
+}
 
+/** The highest degree, and the graduation year it implies for someone born in birthYear. */
+function makeEducation(rng: Rng, birthYear: number) {
   const level = rng.pick(['本科', '本科', '本科', '硕士研究生', '硕士研究生', '博士研究生'] as const);
   const degree = level === '本科' ? '学士' : level === '硕士研究生' ? '硕士' : '博士';
   const gradYear = birthYear + (level === '本科' ? 23 : level === '硕士研究生' ? 26 : 29);
-  const category = rng.pick(categories);
-  const employed = /单位|委培|委托/.test(category);
-  const rural = rng.chance(0.05);
+  return { level, degree, gradYear };
+}
 
-  // Rural order-oriented students may only apply for 全科 (Jilin and Beijing rules).
+/** Rural order-oriented students may only apply for 全科 (Jilin and Beijing rules); others name up to `wanted`. */
+function makeChoices(rng: Rng, specialties: readonly string[], wanted: number, rural: boolean): string[] {
   const general = specialties.find((s) => s.includes('全科'));
-  const wanted = Math.min(opts?.choices ?? 3, specialties.length);
+  if (rural && general) return [general];
   const choices: string[] = [];
-  if (rural && general) choices.push(general);
-  else {
-    const pool = [...specialties];
-    for (let i = 0; i < wanted; i++) {
-      const k = rng.int(0, pool.length - 1);
-      choices.push(pool.splice(k, 1)[0]!);
-      if (i > 0 && rng.chance(0.3)) break;
-    }
+  const pool = [...specialties];
+  for (let i = 0; i < wanted; i++) {
+    const k = rng.int(0, pool.length - 1);
+    choices.push(pool.splice(k, 1)[0]!);
+    if (i > 0 && rng.chance(0.3)) break;
   }
+  return choices;
+}
 
+/** 医师资格证书 for some, and a 医师执业证书 for some of those. */
+function makeLicences(rng: Rng, gradYear: number, id: string): { qualification: string; practising: string } {
   const hasQualification = rng.chance(0.4);
   const qualification = hasQualification ? `${gradYear + 1}${rng.pick(PROVINCE_CODES)}1${String(rng.int(10, 40))}${id}` : '';
   const practising = hasQualification && rng.chance(0.6) ? `1${String(rng.int(0, 10 ** 14 - 1)).padStart(14, '0')}` : '';
+  return { qualification, practising };
+}
+
+/**
+ * One generated applicant as a provincial platform exports them. Never real people: names, numbers and
+ * e-mail addresses (example.com) are made up. `overrides` win over generated values. The helpers draw from
+ * `rng` in a fixed order (tests and benchmarks rely on a seed giving the same records), so calls stay in this order.
+ */
+export function makeApplicant(rng: Rng, overrides?: Partial<Applicant>, opts?: ApplicantOptions): Applicant {
+  const specialties = opts?.specialties ?? EXAMPLE_SPECIALTIES;
+  const { sex, name, id, birth, birthYear } = makePerson(rng, overrides, opts);
+  const { level, degree, gradYear } = makeEducation(rng, birthYear);
+  const category = rng.pick(opts?.categories ?? EXAMPLE_CATEGORIES);
+  const employed = /单位|委培|委托/.test(category);
+  const rural = rng.chance(0.05);
+  const choices = makeChoices(rng, specialties, Math.min(opts?.choices ?? 3, specialties.length), rural);
+  const { qualification, practising } = makeLicences(rng, gradYear, id);
 
   const applicant: Applicant = {
     姓名: name,

@@ -45,22 +45,35 @@ const EMPLOYERS = ['市第一人民医院', '县人民医院', '区中心医院'
 const PARTNERS = ['市第二人民医院', '县中医院'];
 const EXAMS = ['合格', '合格', '不合格', '未考'] as const;
 
+/** The sex must agree with the ID's 17th digit, whichever of the two was given. */
+function makeIdentity(rng: Rng, overrides: Partial<TraineeRow> | undefined, cohort: number): { sex: Sex; id: string } {
+  const given = overrides?.性别 === '男' || overrides?.性别 === '女' ? overrides.性别 : null;
+  const sex: Sex = given ?? (overrides?.证件号码 ? idSex(overrides.证件号码) : null) ?? (rng.chance(0.5) ? '男' : '女');
+  const id = overrides?.证件号码 ?? makeIdNumber(rng, { sex, birthYear: [cohort - 30, cohort - 22] });
+  return { sex, id };
+}
+
+/** Earlier cohorts have sat the 医师资格考试; a pass brings a 医师资格证书. */
+function makeQualification(rng: Rng, seniors: boolean, cohort: number, id: string) {
+  const exam = seniors ? rng.pick(EXAMS) : '未考';
+  const qualification = exam === '合格' ? `${cohort + 1}${rng.pick(['22', '50'])}1${rng.int(10, 40)}${id}` : '';
+  return { exam, qualification };
+}
+
 /**
  * One generated trainee as the provincial platform exports them. Never real people. A 3-year residency
  * trainee of an early cohort has usually sat the qualification and stage examinations; later ones not yet.
  * `overrides` win over generated values.
  */
 export function makeTrainee(rng: Rng, overrides?: Partial<TraineeRow>, opts?: TraineeOptions): TraineeRow {
+  // Draws from rng in a fixed order (a seed must keep giving the same trainees): keep the calls in this order.
   const [from, to] = opts?.cohorts ?? [2022, 2024];
   const cohort = rng.int(from, to);
   const agp = rng.chance(opts?.agpShare ?? 0);
-  const given = overrides?.性别 === '男' || overrides?.性别 === '女' ? overrides.性别 : null;
-  const sex: Sex = given ?? (overrides?.证件号码 ? idSex(overrides.证件号码) : null) ?? (rng.chance(0.5) ? '男' : '女');
-  const id = overrides?.证件号码 ?? makeIdNumber(rng, { sex, birthYear: [cohort - 30, cohort - 22] });
+  const { sex, id } = makeIdentity(rng, overrides, cohort);
   const personType = rng.pick(opts?.personTypes ?? ['单位人', '社会人']);
   const seniors = cohort <= to - 1;
-  const exam = seniors ? rng.pick(EXAMS) : '未考';
-  const qualification = exam === '合格' ? `${cohort + 1}${rng.pick(['22', '50'])}1${rng.int(10, 40)}${id}` : '';
+  const { exam, qualification } = makeQualification(rng, seniors, cohort, id);
   const row: TraineeRow = {
     姓名: makeName(rng, sex),
     证件类型: '居民身份证',

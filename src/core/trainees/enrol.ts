@@ -11,7 +11,7 @@ import { trainingYears } from '../admission/followups';
 import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
 import { loadCatalogue } from '../catalogue/catalogue';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import { pinyinInitials, type DocType } from '../identity';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
@@ -145,7 +145,7 @@ async function existingTrainees(tx: Tx, admitted: Admitted[]) {
 
 export async function enrolCohort(
   core: Core,
-  actor: string,
+  actor: Actor,
   input: { cohortYear: number; startDate?: string | undefined },
 ): Promise<EnrolResult> {
   return core.db.transaction().execute(async (tx) => {
@@ -203,7 +203,7 @@ export async function enrolCohort(
         .values(rows.slice(i, i + 500))
         .execute();
     if (rows.length > 0) {
-      await appendEvent(tx, core, actor, {
+      await appendEvent(tx, core, actor.username, {
         action: 'trainees.enrol',
         entity: 'trainee-enrolment',
         entityId: String(input.cohortYear),

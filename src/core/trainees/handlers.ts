@@ -18,9 +18,9 @@ import { transferTrainee } from './transfer';
 export const traineesHandlers = defineHandlers<typeof traineesOps>()({
   'trainees.previewImport': async (ctx, input) => previewTraineeImport(ctx.core, decodeFile(input)),
 
-  'trainees.commitImport': async (ctx, input) => commitTraineeImport(ctx.core, actorOf(ctx).username, decodeFile(input)),
+  'trainees.commitImport': async (ctx, input) => commitTraineeImport(ctx.core, actorOf(ctx), decodeFile(input)),
 
-  'trainees.enrol': async (ctx, input) => enrolCohort(ctx.core, actorOf(ctx).username, input),
+  'trainees.enrol': async (ctx, input) => enrolCohort(ctx.core, actorOf(ctx), input),
 
   'trainees.list': async (ctx, input) => {
     const actor = actorOf(ctx);
@@ -32,7 +32,7 @@ export const traineesHandlers = defineHandlers<typeof traineesOps>()({
       const { limit: _limit, offset: _offset, reveal: _reveal, ...filter } = input;
       await auditListReveal(
         ctx.core,
-        actor.username,
+        actor,
         rows.map((r) => r.id),
         filter,
       );
@@ -43,11 +43,11 @@ export const traineesHandlers = defineHandlers<typeof traineesOps>()({
 
   'trainees.get': async (ctx, input) => traineeDetail(ctx.core.db, await findTrainee(ctx.core.db, input.id)),
 
-  'trainees.setStatus': async (ctx, input) => setTraineeStatus(ctx.core, actorOf(ctx).username, input),
+  'trainees.setStatus': async (ctx, input) => setTraineeStatus(ctx.core, actorOf(ctx), input),
 
-  'trainees.transfer': async (ctx, input) => transferTrainee(ctx.core, actorOf(ctx).username, input),
+  'trainees.transfer': async (ctx, input) => transferTrainee(ctx.core, actorOf(ctx), input),
 
-  'trainees.setMustServe': async (ctx, input) => setMustServe(ctx.core, actorOf(ctx).username, input),
+  'trainees.setMustServe': async (ctx, input) => setMustServe(ctx.core, actorOf(ctx), input),
 
-  'trainees.revealIdNumber': async (ctx, input) => revealTrainee(ctx.core, actorOf(ctx).username, input.id, input.reason),
+  'trainees.revealIdNumber': async (ctx, input) => revealTrainee(ctx.core, actorOf(ctx), input.id, input.reason),
 });

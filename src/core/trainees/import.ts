@@ -13,13 +13,12 @@ import type {
 } from '../../shared/contract/trainees';
 import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/mask';
-import type { Program } from '../../shared/preset';
 import { programOf } from '../admission/followups';
 import { maskInText } from '../applicants/privacy';
 import { appendEvent } from '../audit/events';
-import { currentPreset, requireBase } from '../base/base';
+import { currentPreset, programsOf, requireBase } from '../base/base';
 import { loadCatalogue } from '../catalogue/catalogue';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx, WriteTx } from '../context';
 import { pinyinInitials } from '../identity';
 import { findHeaderRow, readTable, type Sheet, type Table } from '../tabular';
 import { isoNow } from '../util/clock';
@@ -90,7 +89,7 @@ function requireColumns(located: Located, fileName: string): RowProblem[] {
 
 async function rowContext(tx: Tx, core: Core): Promise<TraineeRowContext> {
   const base = await requireBase(tx);
-  const programs = JSON.parse(base.programs) as Program[];
+  const programs = programsOf(base);
   return {
     preset: await currentPreset(tx),
     catalogue: await loadCatalogue(tx),
@@ -235,7 +234,7 @@ async function insertNew(tx: Tx, core: Core, plans: RowPlan[], now: string): Pro
   return values.map((v) => v.id);
 }
 
-async function applyUpdates(tx: Tx, core: Core, actor: string, fileName: string, plans: RowPlan[], now: string) {
+async function applyUpdates(tx: WriteTx, core: Core, actor: Actor, fileName: string, plans: RowPlan[], now: string) {
   const changes: TraineeImportChange[] = [];
   for (const p of plans) {
     if (p.kind !== 'update') continue;
@@ -250,7 +249,7 @@ async function applyUpdates(tx: Tx, core: Core, actor: string, fileName: string,
       .where('id', '=', p.existing.id)
       .execute();
     changes.push(p.change);
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'trainee.update',
       entity: 'trainee',
       entityId: p.existing.id,
@@ -261,7 +260,7 @@ async function applyUpdates(tx: Tx, core: Core, actor: string, fileName: string,
   return changes;
 }
 
-export async function commitTraineeImport(core: Core, actor: string, file: ImportFile): Promise<TraineeImportResult> {
+export async function commitTraineeImport(core: Core, actor: Actor, file: ImportFile): Promise<TraineeImportResult> {
   // Parsing needs no database: done before the transaction so nobody waits behind it.
   const table = await readImportTable(file);
   return core.db.transaction().execute(async (tx) => {
@@ -277,7 +276,7 @@ export async function commitTraineeImport(core: Core, actor: string, file: Impor
     const changes = await applyUpdates(tx, core, actor, file.fileName, a.plans, now);
     // Re-importing the same file writes nothing at all, not even an audit entry.
     if (created.length + changes.length > 0) {
-      await appendEvent(tx, core, actor, {
+      await appendEvent(tx, core, actor.username, {
         action: 'trainees.import',
         entity: 'trainee-import',
         entityId: importId,

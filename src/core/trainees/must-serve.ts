@@ -7,7 +7,7 @@ import type { MustServeRow, TraineeDetail } from '../../shared/contract/trainees
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
 import { currentPreset } from '../base/base';
-import type { Core } from '../context';
+import type { Actor, Core } from '../context';
 import { isoNow } from '../util/clock';
 import { traineeDetail } from './detail';
 import { findTrainee } from './find';
@@ -37,7 +37,7 @@ function checkRows(rows: MustServeRow[], years: number): MustServeRow[] {
 
 export async function setMustServe(
   core: Core,
-  actor: string,
+  actor: Actor,
   input: { id: string; mustServe: MustServeRow[] | null; reason: string },
 ): Promise<TraineeDetail> {
   return core.db.transaction().execute(async (tx) => {
@@ -56,7 +56,7 @@ export async function setMustServe(
       .set({ must_serve_json: json, updated_at: isoNow(core.clock) })
       .where('id', '=', t.id)
       .execute();
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'trainee.must-serve',
       entity: 'trainee',
       entityId: t.id,

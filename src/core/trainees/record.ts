@@ -1,4 +1,5 @@
 /** Conversions between the stored row, the normalised import record and the API views (masked by default). */
+import { z } from 'zod';
 import type { FieldChange } from '../../shared/contract/applicants';
 import {
   TRAINEE_PROGRAM_LABELS,
@@ -14,6 +15,7 @@ import type { DocType } from '../identity';
 import { traineeFieldLabel } from './fields';
 import type { TraineeRecord } from './rules/validate-row';
 import type { TraineeTable } from './tables';
+import { parseJsonAs } from '../util/json';
 import { hashFields } from '../util/record-fields';
 
 export function recordOf(t: TraineeTable): TraineeRecord {
@@ -142,8 +144,10 @@ export function mergeRecord(
   return { merged, changes };
 }
 
-export function mustServeOf(t: TraineeTable): MustServeRow[] | null {
-  return t.must_serve_json === null ? null : (JSON.parse(t.must_serve_json) as MustServeRow[]);
+const mustServeList = z.array(z.object({ standardDepartment: z.string(), months: z.number() }));
+
+export function mustServeOf(t: Pick<TraineeTable, 'must_serve_json'>): MustServeRow[] | null {
+  return t.must_serve_json === null ? null : parseJsonAs(mustServeList, t.must_serve_json, 'trainees.must_serve_json');
 }
 
 export function summaryOf(t: TraineeTable, catalogue: CatalogueIndex, reveal = false): TraineeSummary {

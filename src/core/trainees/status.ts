@@ -6,7 +6,7 @@
 import type { TraineeDetail, TraineeStatus } from '../../shared/contract/trainees';
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { requireRealDate } from './dates';
@@ -35,7 +35,7 @@ export async function checkEffectiveDate(tx: Tx, t: TraineeTable, date: string, 
 
 export async function setTraineeStatus(
   core: Core,
-  actor: string,
+  actor: Actor,
   input: { id: string; status: TraineeStatus; effectiveDate: string; reason: string },
 ): Promise<TraineeDetail> {
   return core.db.transaction().execute(async (tx) => {
@@ -52,12 +52,12 @@ export async function setTraineeStatus(
         to_status: input.status,
         effective_date: effectiveDate,
         reason: input.reason,
-        actor,
+        actor: actor.username,
         at,
       })
       .execute();
     await tx.updateTable('trainees').set({ status: input.status, updated_at: at }).where('id', '=', t.id).execute();
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'trainee.status',
       entity: 'trainee',
       entityId: t.id,

@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
 import { loadCatalogue, matchSpecialty } from '../catalogue/catalogue';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { traineeDetail } from './detail';
@@ -38,7 +38,7 @@ async function baseAfter(tx: Tx, t: TraineeTable, raw: string): Promise<{ before
   return { before: last?.after ?? (await requireBase(tx)).name, after: raw.trim() };
 }
 
-export async function transferTrainee(core: Core, actor: string, input: TransferInput): Promise<TraineeDetail> {
+export async function transferTrainee(core: Core, actor: Actor, input: TransferInput): Promise<TraineeDetail> {
   return core.db.transaction().execute(async (tx) => {
     const t = await findTrainee(tx, input.id);
     if (t.status === 'withdrawn' || t.status === 'completed') {
@@ -67,14 +67,14 @@ export async function transferTrainee(core: Core, actor: string, input: Transfer
         after,
         effective_date: effectiveDate,
         reason: input.reason,
-        actor,
+        actor: actor.username,
         at,
       })
       .execute();
     if (input.kind === 'specialty') {
       await tx.updateTable('trainees').set({ specialty_code: after, updated_at: at }).where('id', '=', t.id).execute();
     }
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: `trainee.transfer-${input.kind}`,
       entity: 'trainee',
       entityId: t.id,

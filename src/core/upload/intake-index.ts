@@ -27,6 +27,9 @@ const indexSchema = z.object({
   processedUploads: z.record(z.string(), z.string()),
 });
 
+/** Just the version, to pick the schema that reads the rest. */
+const indexVersion = z.looseObject({ version: z.unknown() });
+
 /** Version 1 kept unsigned receipts; only what it accepted is carried over (and signed again). */
 const indexV1Schema = z.object({
   version: z.literal(1),
@@ -56,8 +59,8 @@ export class IntakeIndex {
       throw e;
     }
     // A damaged index must stop the server, not silently forget what was accepted (that would reopen replays).
-    const raw = JSON.parse(text) as { version?: unknown };
-    if (raw.version === 1) return IntakeIndex.fromV1(path, indexV1Schema.parse(raw), sign);
+    const raw: unknown = JSON.parse(text);
+    if (indexVersion.safeParse(raw).data?.version === 1) return IntakeIndex.fromV1(path, indexV1Schema.parse(raw), sign);
     return new IntakeIndex(path, indexSchema.parse(raw));
   }
 

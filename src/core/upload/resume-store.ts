@@ -1,3 +1,4 @@
+import { z } from 'zod';
 /**
  * Where tus resume information (the upload URL for a package hash) survives an app restart.
  * A plain async key-value interface so the outbox can keep it in its database; values are JSON text.
@@ -37,6 +38,15 @@ export type StoredTusUpload = {
   urlStorageKey: string;
 };
 
+// tus-js-client stores either uploadUrl or parallelUploadUrls and leaves the other out; keys it adds are kept.
+const storedTusUpload = z.looseObject({
+  size: z.number().nullable(),
+  metadata: z.record(z.string(), z.string()),
+  creationTime: z.string(),
+  uploadUrl: z.string().nullable().default(null),
+  parallelUploadUrls: z.array(z.string()).nullable().default(null),
+});
+
 type TusUrlStorage = {
   findAllUploads(): Promise<StoredTusUpload[]>;
   findUploadsByFingerprint(fingerprint: string): Promise<StoredTusUpload[]>;
@@ -55,9 +65,10 @@ export function tusUrlStorage(store: ResumeStore): TusUrlStorage {
     const raw = await store.get(key);
     if (raw === null) return null;
     try {
-      return { ...(JSON.parse(raw) as StoredTusUpload), urlStorageKey: key };
+      return { ...storedTusUpload.parse(JSON.parse(raw)), urlStorageKey: key };
     } catch {
-      // A damaged entry only costs a fresh upload; drop it rather than fail every attempt.
+      // A damaged entry (bad JSON or an unexpected shape) only costs a fresh upload; drop it rather than fail
+      // every attempt.
       await store.delete(key);
       return null;
     }

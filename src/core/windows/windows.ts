@@ -17,8 +17,9 @@ import { AppError } from '../../shared/errors';
 import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
 import { beijingMoment, keepRemoved, moveToYear, settleEdited } from '../calendar';
-import type { Core, Tx } from '../context';
+import type { Actor, Core, Tx } from '../context';
 import { isoNow } from '../util/clock';
+import { parseJsonAs } from '../util/json';
 import { windowPresetFor, WINDOW_PRESETS } from './presets';
 import { currentWindow, windowsProblems } from './rules';
 
@@ -28,7 +29,7 @@ async function storedWindows(tx: Tx, year: number): Promise<Stored | null> {
   const row = await tx.selectFrom('recruitment_windows').selectAll().where('year', '=', year).executeTakeFirst();
   if (!row) return null;
   return {
-    windows: RecruitmentWindowsSchema.parse(JSON.parse(row.windows_json)),
+    windows: parseJsonAs(RecruitmentWindowsSchema, row.windows_json, 'recruitment_windows.windows_json'),
     updatedBy: row.updated_by,
     updatedAt: row.updated_at,
   };
@@ -51,7 +52,7 @@ async function windowSources(tx: Tx, year: number): Promise<Array<WindowSource &
     label: `${r.year} 年时间窗口（本基地）`,
     year: r.year,
     builtIn: false,
-    windows: RecruitmentWindowsSchema.parse(JSON.parse(r.windows_json)),
+    windows: parseJsonAs(RecruitmentWindowsSchema, r.windows_json, 'recruitment_windows.windows_json'),
   }));
   const shipped = WINDOW_PRESETS.filter((w) => w.province === base.province).map((w) => ({
     id: w.id,
@@ -88,8 +89,8 @@ export async function windowsState(core: Core, year?: number): Promise<WindowsSt
   };
 }
 
-async function save(tx: Tx, core: Core, actor: string, windows: RecruitmentWindows, reason: string): Promise<void> {
-  const values = { windows_json: JSON.stringify(windows), reason, updated_by: actor, updated_at: isoNow(core.clock) };
+async function save(tx: Tx, core: Core, actor: Actor, windows: RecruitmentWindows, reason: string): Promise<void> {
+  const values = { windows_json: JSON.stringify(windows), reason, updated_by: actor.username, updated_at: isoNow(core.clock) };
   await tx
     .insertInto('recruitment_windows')
     .values({ year: windows.year, ...values })
@@ -103,7 +104,7 @@ async function save(tx: Tx, core: Core, actor: string, windows: RecruitmentWindo
  */
 export async function setWindows(
   core: Core,
-  actor: string,
+  actor: Actor,
   edited: RecruitmentWindows,
   reason: string,
 ): Promise<RecruitmentWindows> {
@@ -120,7 +121,7 @@ export async function setWindows(
         }
       : edited;
     await save(tx, core, actor, windows, reason);
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'windows.set',
       entity: 'recruitment_windows',
       entityId: String(windows.year),
@@ -135,7 +136,7 @@ export async function setWindows(
 /** Starts a year's windows from another year's (shipped or this base's): dates moved to the year, marked 示例. */
 export async function copyWindows(
   core: Core,
-  actor: string,
+  actor: Actor,
   year: number,
   from: string,
   reason: string,
@@ -156,7 +157,7 @@ export async function copyWindows(
       copiedFrom: source.label,
     };
     await save(tx, core, actor, windows, reason);
-    await appendEvent(tx, core, actor, {
+    await appendEvent(tx, core, actor.username, {
       action: 'windows.copy',
       entity: 'recruitment_windows',
       entityId: String(year),

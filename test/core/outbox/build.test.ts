@@ -11,6 +11,7 @@ import { verifyPackage } from '../../../src/core/outbox/package';
 import { ZipReader } from '../../../src/core/outbox/package/zip-read';
 import { err, ok, tempDir } from '../../helpers/core';
 import { activePublicKey, outboxBase, outboxFile, sha512Hex } from './helpers';
+import { ADMIN_ACTOR } from '../../helpers/actor';
 
 describe('package.build', () => {
   it('builds a signed confirmations package into the outbox and queues it', async () => {
@@ -68,7 +69,7 @@ describe('package.build', () => {
 
   it('is reproducible: the same uuid, sequence and date give byte-identical packages', async () => {
     const { core } = await outboxBase({ applicants: 4, attachmentBytes: [1000] });
-    const key = await unlockSigningKey(core, await ensureSigningKey(core, 'admin'));
+    const key = await unlockSigningKey(core, await ensureSigningKey(core, ADMIN_ACTOR));
     const dir = tempDir();
     const spec = {
       kind: 'confirmations' as const,

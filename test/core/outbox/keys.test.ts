@@ -9,6 +9,7 @@ import { ensureSigningKey, unlockSigningKey } from '../../../src/core/outbox/key
 import { verifyPackage } from '../../../src/core/outbox/package';
 import { addUserAndLogin, err, ok, setupBase, tempDir } from '../../helpers/core';
 import { outboxBase, protectWithPassphrase } from './helpers';
+import { ADMIN_ACTOR } from '../../helpers/actor';
 
 describe('signing keys', () => {
   it('keys.init generates the key once, sealed with the passphrase; the public half is shown and exportable', async () => {
@@ -96,7 +97,7 @@ describe('signing keys', () => {
 
   it('ensureSigningKey from two callers at once keeps exactly one active key', async () => {
     const { core } = await outboxBase({ applicants: 1 });
-    const [a, b] = await Promise.all([ensureSigningKey(core, 'admin'), ensureSigningKey(core, 'admin')]);
+    const [a, b] = await Promise.all([ensureSigningKey(core, ADMIN_ACTOR), ensureSigningKey(core, ADMIN_ACTOR)]);
     expect(a.key_id).toBe(b.key_id);
     expect(await core.db.selectFrom('signing_keys').selectAll().execute()).toHaveLength(1);
     const key = await unlockSigningKey(core, a);

@@ -10,6 +10,7 @@ import { createIntakeServer, type IntakeServer } from '../../../src/core/upload'
 import { err, freshCore, ok, tempDir } from '../../helpers/core';
 import { startFaultProxy } from '../upload/fault-proxy';
 import { activePublicKey, outboxBase, outboxFile, protectWithPassphrase, sha512Hex } from './helpers';
+import { ADMIN_ACTOR } from '../../helpers/actor';
 
 const toClose: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -138,7 +139,7 @@ describe('outbox push', () => {
     await ok(core, session, 'outbox.setEndpoint', { url: proxy.url });
 
     const ac = new AbortController();
-    const first = pushOutbox(core, 'admin', { signal: ac.signal, upload: FAST });
+    const first = pushOutbox(core, ADMIN_ACTOR, { signal: ac.signal, upload: FAST });
     const partial = (): number =>
       readdirSync(join(intakeDir, 'uploads'))
         .filter((f) => !f.endsWith('.json'))
@@ -159,7 +160,7 @@ describe('outbox push', () => {
     const reopened = await freshCore({ dataDir });
     protectWithPassphrase(reopened);
     const upBefore = proxy.stats.bytesUp;
-    const r = await pushOutbox(reopened, 'admin', { upload: FAST });
+    const r = await pushOutbox(reopened, ADMIN_ACTOR, { upload: FAST });
     expect(r.results).toEqual([expect.objectContaining({ uuid: item.uuid, state: 'delivered' })]);
     // Resumed: what went up after the restart is about the rest of the file, not the whole file again.
     expect(proxy.stats.bytesUp - upBefore).toBeLessThan(item.bytes - kept + 256 * 1024);

@@ -8,6 +8,7 @@ import { verifyReceived } from '../../../src/core/outbox/received';
 import { err, ok, tempDir } from '../../helpers/core';
 import { patchFile, writeZip } from './package/fixtures';
 import { outboxBase, outboxFile } from './helpers';
+import { ADMIN_ACTOR } from '../../helpers/actor';
 
 const b64 = (path: string): string => readFileSync(path).toString('base64');
 
@@ -43,7 +44,7 @@ describe('verifying received packages', () => {
     const from = await sender();
     const { core, session } = await outboxBase({ applicants: 1 });
     await ok(core, session, 'package.verify', { fileName: 'a.zip', contentBase64: b64(from.file), pubkey: from.pub.text });
-    const key = await unlockSigningKey(from.core, await ensureSigningKey(from.core, 'admin'));
+    const key = await unlockSigningKey(from.core, await ensureSigningKey(from.core, ADMIN_ACTOR));
     const other = join(tempDir(), 'other.zip');
     await buildKindPackage(from.core, key, {
       kind: 'confirmations',

@@ -180,41 +180,22 @@ class Search {
     return false;
   }
 
+  /** Every (row, department, length) that may start at position p, best first. */
   private candidates(p: number, n: number): Candidate[] {
-    const { load, limit, cap, span, expected } = this.ctx.grid;
     const year = this.ts.timeline.year[p];
-    const off = this.ts.off;
     const preferred = this.opts.usePrefer ? this.preferredNext() : null;
     const out: Candidate[] = [];
     for (let i = 0; i < this.rows.length; i++) {
       const r = this.rows[i]!;
-      if (r.left === 0) continue;
-      if (r.stage !== 0 && year !== r.stage) continue;
-      const maxLen = Math.min(r.left, r.stage !== 0 ? this.years[r.stage]!.end - p : n - p);
-      if (!r.splittable && maxLen < r.left) continue;
-      if (p === 0 && this.ts.resume !== null && this.ts.resume.std !== r.std) continue;
+      const maxLen = this.roomFor(r, p, n, year);
+      if (maxLen === null) continue;
       for (const d of r.elig) {
-        if (p === 0 && this.ts.resume !== null && this.ts.resume.dept !== d) continue;
-        const site = this.ctx.depts[d]!.partnerSite;
-        if (site >= 0 && !this.sites.includes(site) && this.sites.length >= MAX_PARTNER_SITES) continue;
-        let run = 0;
-        let peak = 0;
-        const row = d * span;
-        for (; run < maxLen; run++) {
-          const l = load[row + off[p + run]!]! + 1;
-          if (l > limit[d]!) {
-            this.noteBlocked(p, row + off[p + run]!);
-            break;
-          }
-          const ratio = (l + expected[row + off[p + run]!]!) / cap[d]!;
-          if (ratio > peak) peak = ratio;
-        }
-        let len = r.splittable ? run : run === r.left ? run : 0;
-        if (site >= 0) len = Math.min(len, MAX_PARTNER_SLOTS - this.partnerSlots);
+        if (!this.deptAllowed(d, p)) continue;
+        const { run, peak } = this.freeRun(d, p, maxLen);
+        const len = this.pieceLength(r, d, run);
         if (len <= 0 || (!r.splittable && len < r.left)) continue;
-        let score = Math.max(peak, this.opts.target) - this.typical[i]! + 0.05 * peak + 0.001 * this.opts.rng.next();
-        if (p === 0 && this.home === r.std) score -= peak <= (this.opts.homeUpTo ?? 0) + 1e-9 ? 1 : 0.03;
-        if (preferred !== null && preferred.std === r.std && preferred.dept === d) score -= 10;
+        // Scored in this order on purpose: each score draws from the seeded random source.
+        const score = this.score(i, d, p, peak, preferred);
         out.push({ i, d, len, score });
         if (r.splittable && this.opts.allSplits) {
           for (let shorter = len - 1; shorter >= 1; shorter--)
@@ -223,6 +204,57 @@ class Search {
       }
     }
     return out.sort((a, b) => a.score - b.score);
+  }
+
+  /** The longest piece of row r that may start at p (its stage year, whole unless splittable), or null. */
+  private roomFor(r: Row, p: number, n: number, year: number | undefined): number | null {
+    if (r.left === 0) return null;
+    if (r.stage !== 0 && year !== r.stage) return null;
+    const maxLen = Math.min(r.left, r.stage !== 0 ? this.years[r.stage]!.end - p : n - p);
+    if (!r.splittable && maxLen < r.left) return null;
+    if (p === 0 && this.ts.resume !== null && this.ts.resume.std !== r.std) return null;
+    return maxLen;
+  }
+
+  /** A resumed trainee starts where they were; a new 协同 site only while under the site limit. */
+  private deptAllowed(d: number, p: number): boolean {
+    if (p === 0 && this.ts.resume !== null && this.ts.resume.dept !== d) return false;
+    const site = this.ctx.depts[d]!.partnerSite;
+    return !(site >= 0 && !this.sites.includes(site) && this.sites.length >= MAX_PARTNER_SITES);
+  }
+
+  /** How many positions from p department d has room for (up to maxLen), and the highest load ratio met. */
+  private freeRun(d: number, p: number, maxLen: number): { run: number; peak: number } {
+    const { load, limit, cap, span, expected } = this.ctx.grid;
+    const row = d * span;
+    let run = 0;
+    let peak = 0;
+    for (; run < maxLen; run++) {
+      const cell = row + this.ts.off[p + run]!;
+      const l = load[cell]! + 1;
+      if (l > limit[d]!) {
+        this.noteBlocked(p, cell);
+        break;
+      }
+      const ratio = (l + expected[cell]!) / cap[d]!;
+      if (ratio > peak) peak = ratio;
+    }
+    return { run, peak };
+  }
+
+  /** The piece to place: the free run (all of the row unless splittable), cut to the 协同 months left. */
+  private pieceLength(r: Row, d: number, run: number): number {
+    const len = r.splittable ? run : run === r.left ? run : 0;
+    return this.ctx.depts[d]!.partnerSite >= 0 ? Math.min(len, MAX_PARTNER_SLOTS - this.partnerSlots) : len;
+  }
+
+  /** Lower is better: load over the target and over the row's typical load, then home start and the current plan. */
+  private score(i: number, d: number, p: number, peak: number, preferred: { std: string; dept: number } | null): number {
+    const r = this.rows[i]!;
+    let score = Math.max(peak, this.opts.target) - this.typical[i]! + 0.05 * peak + 0.001 * this.opts.rng.next();
+    if (p === 0 && this.home === r.std) score -= peak <= (this.opts.homeUpTo ?? 0) + 1e-9 ? 1 : 0.03;
+    if (preferred !== null && preferred.std === r.std && preferred.dept === d) score -= 10;
+    return score;
   }
 
   private preferredNext(): { std: string; dept: number } | null {
