@@ -14,11 +14,12 @@ import { maskCertNo } from './privacy';
 import type { Insertable } from 'kysely';
 import type { ApplicantTable } from './tables';
 import { DEFAULTED_WHEN_ABSENT, isChoiceField, type ApplicantRecord } from './validate-row';
+import { parseJsonAs, stringList } from '../util/json';
 import { hashFields } from '../util/record-fields';
 import { choiceText, fullChoiceList, roundHere, storedChoiceList } from './choice-list';
 
 export function recordOf(a: ApplicantTable): ApplicantRecord {
-  const choices = JSON.parse(a.choices_json) as string[];
+  const choices = parseJsonAs(stringList, a.choices_json, 'applicants.choices_json');
   return {
     idType: a.id_type as DocType,
     idNumber: a.id_number,
@@ -47,7 +48,7 @@ export function recordOf(a: ApplicantTable): ApplicantRecord {
     ruralBreach: flag(a.rural_breach),
     ruralCounty: a.rural_county,
     discipline: a.discipline,
-    supplied: a.supplied_json === null ? null : (JSON.parse(a.supplied_json) as string[]),
+    supplied: a.supplied_json === null ? null : parseJsonAs(stringList, a.supplied_json, 'applicants.supplied_json'),
   };
 }
 
@@ -261,7 +262,7 @@ function unionSupplied(a: string[] | null | undefined, b: string[] | null | unde
 const nameIn = (catalogue: CatalogueIndex) => (code: string) => catalogue.byCode.get(code)?.name ?? code;
 
 export function summaryOf(a: ApplicantTable, catalogue: CatalogueIndex, reveal = false): ApplicantSummary {
-  const choices = JSON.parse(a.choices_json) as string[];
+  const choices = parseJsonAs(stringList, a.choices_json, 'applicants.choices_json');
   const list = fullChoiceList(choices, storedChoiceList(choices, a.choice_list_json));
   return {
     id: a.id,

@@ -3,32 +3,37 @@
  * projection into interview_marks / interview_absences; events received from other stations are projected
  * by the same function, so a score looks the same whichever way it arrived, and projecting twice is a no-op.
  */
+import { z } from 'zod';
 import type { Tx } from '../context';
+import { parseJsonAs, stringList } from '../util/json';
 import type { StoredEvent } from '../audit/events';
 import type { InterviewAbsenceTable, InterviewMarkTable } from './tables';
 
 export const MARK_ACTION = 'interview.mark';
 export const ABSENT_ACTION = 'interview.absent';
 
-export type MarkPayload = {
-  id: string;
-  sessionId: string;
-  candidateId: string;
-  interviewer: string;
-  item: string;
-  value: number | null;
-  unable: boolean;
-  supersedes: string[];
-  reason?: string | null;
-};
+/** A mark event's payload, as stored in the audit chain (and as imported from a station's signed bundle). */
+const markPayloadSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  candidateId: z.string(),
+  interviewer: z.string(),
+  item: z.string(),
+  value: z.number().nullable(),
+  unable: z.boolean(),
+  supersedes: z.array(z.string()),
+  reason: z.string().nullable().optional(),
+});
+export type MarkPayload = z.infer<typeof markPayloadSchema>;
 
-export type AbsentPayload = { id: string; sessionId: string; candidateId: string };
+const absentPayloadSchema = z.object({ id: z.string(), sessionId: z.string(), candidateId: z.string() });
+export type AbsentPayload = z.infer<typeof absentPayloadSchema>;
 
 type FactEvent = Pick<StoredEvent, 'id' | 'station_id' | 'actor' | 'hlc' | 'action' | 'after_json' | 'reason'>;
 
 /** The interview_marks row a mark event projects to (one mapping for local and imported events). */
 export function markRowOf(e: FactEvent): InterviewMarkTable {
-  const p = JSON.parse(e.after_json!) as MarkPayload;
+  const p = parseJsonAs(markPayloadSchema, e.after_json ?? 'null', 'events.after_json');
   return {
     id: p.id,
     station_id: e.station_id,
@@ -48,7 +53,7 @@ export function markRowOf(e: FactEvent): InterviewMarkTable {
 
 /** The interview_absences row an absence event projects to. */
 export function absenceRowOf(e: FactEvent): InterviewAbsenceTable {
-  const p = JSON.parse(e.after_json!) as AbsentPayload;
+  const p = parseJsonAs(absentPayloadSchema, e.after_json ?? 'null', 'events.after_json');
   return {
     id: p.id,
     station_id: e.station_id,
@@ -89,7 +94,9 @@ export type Cell = { interviewer: string; item: string; heads: InterviewMarkTabl
  */
 export function currentCells(marks: readonly InterviewMarkTable[]): Map<string, Cell> {
   const superseded = new Set<string>();
-  for (const m of marks) for (const s of JSON.parse(m.supersedes_json) as string[]) superseded.add(s);
+  for (const m of marks) {
+    for (const s of parseJsonAs(stringList, m.supersedes_json, 'interview_marks.supersedes_json')) superseded.add(s);
+  }
   const cells = new Map<string, Cell>();
   for (const m of marks) {
     if (superseded.has(m.id)) continue;

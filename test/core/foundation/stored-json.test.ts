@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useKeyProtector, keyProtectorOf, passphraseProtector } from '../../../src/core/outbox/key-protector';
 import { err, freshCore, ok, setupBase } from '../../helpers/core';
 import { csvFile, registry } from '../trainees/helpers';
+import { importRoster, roster } from '../applicants/helpers';
 
 // A JSON column that no longer parses, or parses to the wrong shape, is named in a coded error; the stored value
 // is left as it was so a backup or the database check can still recover it.
@@ -21,6 +22,16 @@ describe('stored JSON columns are parsed, not cast', () => {
     core.raw.prepare(`UPDATE trainees SET must_serve_json = '[{"department":"内科"}]' WHERE id = ?`).run(id);
     const e = await err(core, session, 'trainees.get', { id });
     expect(e).toMatchObject({ code: 'STORED_JSON_INVALID', details: { where: 'trainees.must_serve_json' } });
+  });
+
+  it('an applicant whose stored choices are not a list of codes makes applicants.list fail with STORED_JSON_INVALID', async () => {
+    const { core, session } = await setupBase();
+    await importRoster(core, session, roster(2));
+    core.raw
+      .prepare(`UPDATE applicants SET choices_json = '{"first":"0100"}' WHERE rowid = (SELECT min(rowid) FROM applicants)`)
+      .run();
+    const e = await err(core, session, 'applicants.list', {});
+    expect(e).toMatchObject({ code: 'STORED_JSON_INVALID', details: { where: 'applicants.choices_json' } });
   });
 });
 
