@@ -11,21 +11,15 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { currentFingerprints } from '../src/core/admission/staleness';
-import { dispatch } from '../src/core/api/dispatch';
 import type { Core } from '../src/core/context';
 import { openCore } from '../src/core/open-core';
 import { createRng, makeApplicants, writeCsv } from '../src/core/testdata';
 import { percentile } from './stats';
+import { call, setUpBase } from './base';
 
 const N = 10_000;
 const SPECIALTIES = ['内科', '外科', '儿科', '全科', '妇产科', '急诊科', '麻醉科', '放射科', '骨科', '眼科'];
 const CODES = ['0100', '0200', '0300', '0700', '0900', '1400', '1600', '1700', '1900', '2200'];
-
-async function call(core: Core, op: string, input: unknown): Promise<unknown> {
-  const r = await dispatch(core, 's', op as never, input);
-  if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
 
 /** Median wall-clock and median CPU time of this process (the one to trust on a busy machine), ms. */
 async function median(times: number, f: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
@@ -46,14 +40,7 @@ async function median(times: number, f: () => Promise<unknown>): Promise<{ wall:
 const both = (m: { wall: number; cpu: number }) => `${m.wall} (CPU ${m.cpu})`;
 
 async function arrange(core: Core): Promise<void> {
-  await call(core, 'setup.initialize', {
-    baseName: '基准测试医院',
-    baseCode: 'B1',
-    presetId: 'jilin-2024',
-    cohortYear: 2024,
-    admin: { username: 'admin', displayName: '管理员', password: 'bench-pass-123' },
-  });
-  await call(core, 'auth.login', { username: 'admin', password: 'bench-pass-123' });
+  await setUpBase(core);
   const rng = createRng(1);
   const people = makeApplicants(rng, N, { specialties: SPECIALTIES, categories: ['单位人', '社会人'], choices: 1 });
   const roster = Buffer.from(writeCsv(people as never, { encoding: 'utf-8' })).toString('base64');

@@ -7,22 +7,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { dispatch } from '../src/core/api/dispatch';
 import type { Core } from '../src/core/context';
 import { openCore } from '../src/core/open-core';
 import { createRng } from '../src/core/testdata';
 import { median } from './stats';
+import { call, setUpBase } from './base';
 
 const N = 100_000;
 const CLERKS = ['clerk1', 'clerk2', 'clerk3', 'clerk4', 'admin'];
 const STATUSES = ['pending', 'confirmed', 'confirmed', 'confirmed', 'returned', 'rejected'] as const;
 const SPECIALTIES = ['0100', '0200', '0300', '0400', '0500', '0700', '0900', '1100'];
-
-async function call(core: Core, op: string, input: unknown) {
-  const r = await dispatch(core, 's', op, input);
-  if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
 
 async function fill(core: Core): Promise<void> {
   const rng = createRng(13);
@@ -71,14 +65,7 @@ export async function run(): Promise<Record<string, string | number>> {
   const dir = mkdtempSync(join(tmpdir(), 'basedesk-bench-stats-'));
   try {
     const core = await openCore({ dataDir: join(dir, 'd'), idleMinutes: 0 });
-    await call(core, 'setup.initialize', {
-      baseName: '基准测试医院',
-      baseCode: 'B1',
-      presetId: 'jilin-2024',
-      cohortYear: 2024,
-      admin: { username: 'admin', displayName: '管理员', password: 'bench-pass-123' },
-    });
-    await call(core, 'auth.login', { username: 'admin', password: 'bench-pass-123' });
+    await setUpBase(core);
     await fill(core);
     const dash = await timed(core, 'confirm.dashboard', 7);
     const xlsx = await timed(core, 'confirm.statsExport', 3);

@@ -8,19 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { dispatch } from '../src/core/api/dispatch';
 import type { Core } from '../src/core/context';
 import { openCore } from '../src/core/open-core';
 import { createRng, makeIdNumber, makePhone } from '../src/core/testdata';
 import { percentile } from './stats';
+import { call, setUpBase } from './base';
 
 const N = 100_000;
-
-async function call(core: Core, op: string, input: unknown) {
-  const r = await dispatch(core, 's', op, input);
-  if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
 
 /** Rows straight into the table: this measures the search, not the import. */
 async function fill(core: Core): Promise<Array<{ id: string; phone: string }>> {
@@ -56,14 +50,7 @@ export async function run(): Promise<Record<string, string | number>> {
   const dir = mkdtempSync(join(tmpdir(), 'basedesk-bench-desk-'));
   try {
     const core = await openCore({ dataDir: join(dir, 'd'), idleMinutes: 0 });
-    await call(core, 'setup.initialize', {
-      baseName: '基准测试医院',
-      baseCode: 'B1',
-      presetId: 'jilin-2024',
-      cohortYear: 2024,
-      admin: { username: 'admin', displayName: '管理员', password: 'bench-pass-123' },
-    });
-    await call(core, 'auth.login', { username: 'admin', password: 'bench-pass-123' });
+    await setUpBase(core);
     const people = await fill(core);
     const rng = createRng(5);
     const queries = Array.from({ length: 500 }, (_, i) => {

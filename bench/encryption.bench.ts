@@ -6,33 +6,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { dispatch } from '../src/core/api/dispatch';
 import type { Core } from '../src/core/context';
 import { openCore } from '../src/core/open-core';
 import { createRng, makeApplicants, writeCsv } from '../src/core/testdata';
 import { percentile } from './stats';
+import { call, setUpBase } from './base';
 
 const ROUNDS = 2;
 const QUERIES = 200;
 const KEY = new Uint8Array(32).map((_, i) => (i * 29 + 3) & 0xff);
 
-async function call(core: Core, op: string, input: unknown) {
-  const r = await dispatch(core, 's', op, input);
-  if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message}`);
-  return r.value as Record<string, unknown>;
-}
-
 async function freshBase(dataDir: string, encrypted: boolean): Promise<Core> {
   const core = await openCore({ dataDir, idleMinutes: 0, scryptCost: 2 ** 10, ...(encrypted ? { dbKey: { key: KEY } } : {}) });
   if (core.encrypted !== encrypted) throw new Error('encryption state not as asked');
-  await call(core, 'setup.initialize', {
-    baseName: '基准测试医院',
-    baseCode: 'B1',
-    presetId: 'jilin-2024',
-    cohortYear: 2024,
-    admin: { username: 'admin', displayName: '管理员', password: 'bench-pass-123' },
-  });
-  await call(core, 'auth.login', { username: 'admin', password: 'bench-pass-123' });
+  await setUpBase(core);
   return core;
 }
 

@@ -9,18 +9,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { storeBlob } from '../src/core/attachments/store';
-import { dispatch } from '../src/core/api/dispatch';
 import type { Core } from '../src/core/context';
 import { openCore } from '../src/core/open-core';
 import { createRng, makeIdNumber, makePhone } from '../src/core/testdata';
+import { call, setUpBase } from './base';
 
 const N = 20_000;
-
-async function call(core: Core, op: string, input: unknown) {
-  const r = await dispatch(core, 's', op, input);
-  if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
 
 /** Rows straight into the tables (this measures the purge, not the import); one small scan per person. */
 async function fill(core: Core): Promise<void> {
@@ -69,14 +63,7 @@ export async function run(): Promise<Record<string, string | number>> {
   const dir = mkdtempSync(join(tmpdir(), 'basedesk-bench-retention-'));
   try {
     const core = await openCore({ dataDir: join(dir, 'd'), idleMinutes: 0 });
-    await call(core, 'setup.initialize', {
-      baseName: '基准测试医院',
-      baseCode: 'B001',
-      presetId: 'jilin-2024',
-      cohortYear: 2024,
-      admin: { username: 'admin', password: 'bench-pass-123', displayName: '管理员' },
-    });
-    await call(core, 'auth.login', { username: 'admin', password: 'bench-pass-123' });
+    await setUpBase(core, { baseCode: 'B001' });
     await fill(core);
     const plan = await sql<{ detail: string }>`EXPLAIN QUERY PLAN SELECT id FROM applicants
       WHERE cohort_year = 2023 AND id_number >= '1101' AND id_number < '1101\uffff'`.execute(core.db);

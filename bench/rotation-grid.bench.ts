@@ -13,26 +13,19 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from '@playwright/test';
-import { dispatch } from '../src/core/api/dispatch';
 import type { Core } from '../src/core/context';
 import { openCore } from '../src/core/open-core';
 import { makeTrainees, traineesCsv } from '../src/core/testdata/trainees';
 import { startHttpServer } from '../src/http/server';
 import { median, percentile } from './stats';
+import { ADMIN_PASSWORD, call, setUpBase } from './base';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RENDERER = process.env.BENCH_RENDERER_DIR ?? join(ROOT, 'out', 'renderer');
 const EXAMPLES = join(ROOT, 'resources', 'rotation');
 const CHROMIUM = '/usr/bin/chromium';
-const PASSWORD = 'bench-pass-123';
 const ROUNDS = 3;
 const COHORT = 2027;
-
-async function call(core: Core, op: string, input: unknown) {
-  const r = await dispatch(core, 's', op, input);
-  if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message}`);
-  return r.value as Record<string, unknown>;
-}
 
 const csv = (text: string | Uint8Array, name: string) => ({
   fileName: name,
@@ -57,14 +50,7 @@ function departmentsCsv(n: number): string {
 /** A data folder with one cohort of n 内科 trainees, every one planned by the scheduler. */
 async function seeded(dir: string, n: number): Promise<{ core: Core; planMs: number }> {
   const core = await openCore({ dataDir: dir, idleMinutes: 0, scryptCost: 2 ** 10 });
-  await call(core, 'setup.initialize', {
-    baseName: '基准测试医院',
-    baseCode: 'B1',
-    presetId: 'jilin-2024',
-    cohortYear: COHORT,
-    admin: { username: 'admin', displayName: '管理员', password: PASSWORD },
-  });
-  await call(core, 'auth.login', { username: 'admin', password: PASSWORD });
+  await setUpBase(core, { cohortYear: COHORT });
   await call(core, 'rotation.importDepartments', csv(departmentsCsv(n), '科室.csv'));
   await call(core, 'rotation.importSchemes', {
     fileName: '示例-轮转方案.csv',
@@ -131,7 +117,7 @@ const SCROLL_GRID = `(async () => {
 async function login(page: Page, url: string) {
   await page.goto(url);
   await page.getByLabel(/^用户名/).fill('admin');
-  await page.getByLabel(/^密码/).fill(PASSWORD);
+  await page.getByLabel(/^密码/).fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('navigation', { name: '主导航' }).waitFor();
 }

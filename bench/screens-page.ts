@@ -4,7 +4,7 @@
  * after the awaited element exists, so it covers the route's chunk, the data calls and React's render.
  */
 import type { Page } from '@playwright/test';
-import { PASSWORD } from './screens-seed';
+import { ADMIN_PASSWORD } from './base';
 
 export type Paint = { ms: number; rows: number; heightPx: number };
 export type Scroll = { frames: number[]; steps: number; maxRows: number };
@@ -60,14 +60,14 @@ export async function pickToRows(page: Page, option: string, rowSelector: string
 export async function loginPaint(page: Page, url: string): Promise<Paint> {
   await page.goto(url);
   await page.getByLabel(/^用户名/).fill('admin');
-  await page.getByLabel(/^密码/).fill(PASSWORD);
+  await page.getByLabel(/^密码/).fill(ADMIN_PASSWORD);
   return (await page.evaluate(paintAfterClick(button('登录'), 'main h2', 'nav a'))) as Paint;
 }
 
 export async function login(page: Page, url: string) {
   await page.goto(url);
   await page.getByLabel(/^用户名/).fill('admin');
-  await page.getByLabel(/^密码/).fill(PASSWORD);
+  await page.getByLabel(/^密码/).fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('navigation', { name: '主导航' }).waitFor();
 }

@@ -4,14 +4,13 @@
  * would make this one take minutes). Everything comes from fixed seeds.
  */
 import { appendEvent } from '../src/core/audit/events';
-import { dispatch } from '../src/core/api/dispatch';
 import type { Core } from '../src/core/context';
 import { openCore } from '../src/core/open-core';
 import { pinyinInitials } from '../src/core/identity';
 import { createRng, makeApplicants } from '../src/core/testdata';
 import { makeTrainees, traineesCsv } from '../src/core/testdata/trainees';
+import { call, setUpBase } from './base';
 
-export const PASSWORD = 'bench-pass-123';
 // 内科 draws about half of the applicants, so the interview picker has a specialty of thousands to list.
 const SPECIALTIES = [
   ...Array<string>(9).fill('内科'),
@@ -25,12 +24,6 @@ const SPECIALTIES = [
   '骨科',
   '眼科',
 ];
-
-export async function call(core: Core, op: string, input: unknown) {
-  const r = await dispatch(core, 's', op, input);
-  if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message}`);
-  return r.value as Record<string, unknown>;
-}
 
 async function insertChunked(core: Core, table: 'applicants' | 'component_scores', rows: unknown[]) {
   await core.db.transaction().execute(async (tx) => {
@@ -114,14 +107,7 @@ async function seedTrainees(core: Core, n: number) {
 /** A data folder with n of everything the large screens list, signed in as the admin. */
 export async function seeded(dir: string, n: number): Promise<Core> {
   const core = await openCore({ dataDir: dir, idleMinutes: 0, scryptCost: 2 ** 10 });
-  await call(core, 'setup.initialize', {
-    baseName: '基准测试医院',
-    baseCode: 'B1',
-    presetId: 'jilin-2024',
-    cohortYear: 2024,
-    admin: { username: 'admin', displayName: '管理员', password: PASSWORD },
-  });
-  await call(core, 'auth.login', { username: 'admin', password: PASSWORD });
+  await setUpBase(core);
   await seedApplicants(core, n);
   await seedEvents(core, n);
   await seedTrainees(core, n);

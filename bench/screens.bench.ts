@@ -14,7 +14,8 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import type { Core } from '../src/core/context';
 import { startHttpServer } from '../src/http/server';
 import { login, loginPaint, openScreen, pickToRows, scrollList, type Paint, type Scroll } from './screens-page';
-import { call, seeded } from './screens-seed';
+import { call } from './base';
+import { seeded } from './screens-seed';
 import { median, percentile } from './stats';
 
 const RENDERER = process.env.BENCH_RENDERER_DIR ?? resolve(import.meta.dirname, '..', 'out', 'renderer');
