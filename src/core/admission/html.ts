@@ -3,6 +3,13 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/** Ruled tables as the province's paper forms have them, header repeated on every printed page. */
+export const TABLE_CSS = `table { width: 100%; border-collapse: collapse; }
+th, td { border: 1px solid #000; padding: 3pt 4pt; text-align: center; font-size: 10.5pt; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; }
+.mono { font-family: "Courier New", monospace; }`;
+
 export function printablePage(title: string, body: string): string {
   return `<!doctype html>
 <html lang="zh-CN">
@@ -15,11 +22,7 @@ export function printablePage(title: string, body: string): string {
 body { font-family: "SimSun", "Songti SC", serif; font-size: 12pt; color: #000; }
 h1 { font-size: 16pt; text-align: center; margin: 0 0 8pt; }
 .meta { font-size: 10.5pt; margin: 6pt 0; }
-table { width: 100%; border-collapse: collapse; }
-th, td { border: 1px solid #000; padding: 3pt 4pt; text-align: center; font-size: 10.5pt; }
-thead { display: table-header-group; }
-tr { page-break-inside: avoid; }
-.mono { font-family: "Courier New", monospace; }
+${TABLE_CSS}
 </style>
 </head>
 <body>

@@ -1,5 +1,5 @@
 /** The printable 拟录取学员汇总表: one A4 page (or run of pages) per table, each with its title and seal line. */
-import { escapeHtml } from './html';
+import { escapeHtml, TABLE_CSS } from './html';
 
 type Table = { title: string; columns: readonly string[]; rows: string[][] };
 
@@ -40,11 +40,7 @@ h1 { font-size: 16pt; text-align: center; margin: 0 0 8pt; }
 /* Each table is its own page, as the province files them separately. */
 .sheet + .sheet { break-before: page; page-break-before: always; }
 @media screen { .sheet + .sheet { margin-top: 24pt; padding-top: 16pt; border-top: 1px dashed #888; } }
-table { width: 100%; border-collapse: collapse; }
-th, td { border: 1px solid #000; padding: 3pt 4pt; text-align: center; font-size: 10.5pt; }
-thead { display: table-header-group; }
-tr { page-break-inside: avoid; }
-.mono { font-family: "Courier New", monospace; }
+${TABLE_CSS}
 </style>
 </head>
 <body>
