@@ -126,8 +126,14 @@ export type AdmissionRunView = AdmissionStaleness & {
   poolSeats: number;
   /** Choices of the preset's second application window (Beijing 二次补报: 2), null when there is none. */
   secondWindowChoices: number | null;
+  /**
+   * The admitted, by specialty and total. A change (run, tie, decline, 调剂, revoke) returns only the first
+   * page of both lists unless asked for all rows; admission.list returns every row. The counts are the whole.
+   */
   admitted: AdmittedRow[];
+  admittedCount: number;
   notAdmitted: NotAdmittedRow[];
+  notAdmittedCount: number;
   unfilled: UnfilledSeat[];
   ties: TieView[];
   proposals: ProposalView[];
@@ -212,6 +218,8 @@ const reason = z.string().trim().min(2, '请填写理由（至少 2 个字）').
 /** A re-run after the list was published needs confirm: true (and the reason the op already carries). */
 const confirm = z.boolean().optional();
 const reveal = z.boolean().optional();
+/** Every admitted and not-admitted row in a change's result instead of the first page (the CLI prints them all). */
+const allRows = z.boolean().optional();
 const applicantRefShape = { applicantId: z.string().min(1).optional(), idNumber: z.string().min(1).optional() };
 const hasApplicantRef = (x: { applicantId?: string | undefined; idNumber?: string | undefined }) =>
   x.applicantId !== undefined || x.idNumber !== undefined;
@@ -226,6 +234,7 @@ export const admissionOps = {
       reason: z.string().trim().max(500).optional(),
       skipInvalidChoices: z.boolean().optional(),
       reveal,
+      allRows,
     }),
     access: perm('admission.run'),
     summary: '按志愿轮次计算录取（择优录取）',
@@ -260,7 +269,7 @@ export const admissionOps = {
   }),
   'admission.decline': op<AdmissionRunView>()({
     input: z
-      .strictObject({ ...applicantRefShape, reason: z.string().trim().max(500).optional(), confirm })
+      .strictObject({ ...applicantRefShape, reason: z.string().trim().max(500).optional(), confirm, allRows })
       .refine(hasApplicantRef, APPLICANT_REF_MESSAGE),
     access: perm('admission.run'),
     summary: '登记考生放弃录取并重新计算',

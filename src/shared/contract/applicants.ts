@@ -6,76 +6,8 @@ import { z } from 'zod';
 import { FileInput, op, perm } from './define';
 import type { ChangedRow, ImportOutcome, ImportPreviewBase } from './import-report';
 import { pagedListFields } from './list-input';
-
-export const APPLICANT_FIELD_KEYS = [
-  'name',
-  'sex',
-  'idType',
-  'idNumber',
-  'ethnicity',
-  'birthDate',
-  'phone',
-  'email',
-  'highestEducation',
-  'highestDegree',
-  'school',
-  'major',
-  'graduationDate',
-  'fullTime',
-  'category',
-  'employer',
-  'ruralOriented',
-  'qualificationCertNo',
-  'practisingCertNo',
-  'choice1',
-  'choice2',
-  'choice3',
-  'choice1Base',
-  'choice2Base',
-  'choice3Base',
-  'acceptsAdjustment',
-  'reductionYears',
-  'enrolledStudent',
-  'ruralBreach',
-  'ruralCounty',
-  'discipline',
-] as const;
-export type ApplicantFieldKey = (typeof APPLICANT_FIELD_KEYS)[number];
-
-/** The Chinese name of each field, as the provincial platform's export and this base's staff call it. */
-export const APPLICANT_FIELD_LABELS: Record<ApplicantFieldKey, string> = {
-  name: '姓名',
-  sex: '性别',
-  idType: '证件类型',
-  idNumber: '证件号码',
-  ethnicity: '民族',
-  birthDate: '出生日期',
-  phone: '手机号码',
-  email: '电子邮箱',
-  highestEducation: '最高学历',
-  highestDegree: '最高学位',
-  school: '毕业院校',
-  major: '毕业专业',
-  graduationDate: '毕业时间',
-  fullTime: '是否全日制',
-  category: '人员类型',
-  employer: '工作单位',
-  ruralOriented: '是否农村订单定向',
-  qualificationCertNo: '医师资格证书编号',
-  practisingCertNo: '医师执业证书编号',
-  choice1: '第一志愿',
-  choice2: '第二志愿',
-  choice3: '第三志愿',
-  choice1Base: '第一志愿基地',
-  choice2Base: '第二志愿基地',
-  choice3Base: '第三志愿基地',
-  acceptsAdjustment: '是否服从调剂',
-  reductionYears: '申请减免年限',
-  enrolledStudent: '是否全日制在校研究生',
-  ruralBreach: '是否定向违约',
-  ruralCounty: '定向就业县（市、区）',
-  discipline: '毕业专业类别',
-};
+import { APPLICANT_FIELD_KEYS, type ApplicantFieldKey } from './applicants-values';
+export * from './applicants-values';
 
 export type ConfirmationStatus = 'pending' | 'confirmed' | 'returned' | 'rejected';
 export type Decision = 'confirmed' | 'returned' | 'rejected';

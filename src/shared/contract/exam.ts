@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { FileInput, op, perm } from './define';
+import { EXAM_DECISIONS, type ExamDeadline, type ExamDecision } from './exam-values';
+export * from './exam-values';
 
 /** 专业理论 / 临床实践技能. */
 export const EXAM_SUBJECTS = ['theory', 'skills'] as const;
@@ -35,17 +37,6 @@ export const EXAM_CHECK_LABELS: Record<ExamCheckCode, string> = {
   RESULT_EXPIRED: '未超过结业考核期限',
 };
 
-/** The standard reasons a 结业考核资格审核 is returned or refused with (结业考核资格审核名册). */
-export const EXAM_REJECTION_REASONS = [
-  '培训时间不足',
-  '缺材料',
-  '减免材料不符合要求',
-  '轮转手册不符合要求',
-  '超出执业范围',
-] as const;
-
-export const EXAM_DECISIONS = ['approved', 'returned', 'rejected'] as const;
-export type ExamDecision = (typeof EXAM_DECISIONS)[number];
 export const EXAM_DECISION_LABELS: Record<ExamDecision, string> = { approved: '通过', returned: '退回补正', rejected: '不通过' };
 
 export type ExamCandidateStatus = 'proposed' | ExamDecision | 'withdrawn';
@@ -199,10 +190,6 @@ export type ExamDueStep = {
   provisional: boolean;
   example: boolean;
 };
-
-/** The deadlines base work is measured against (review / registration / submit). */
-export const EXAM_DEADLINES = ['review', 'registration', 'submit'] as const;
-export type ExamDeadline = (typeof EXAM_DEADLINES)[number];
 
 export type ExamDashboard = {
   year: number;

@@ -1,9 +1,10 @@
 /**
  * The API contract: every operation declared once (name, zod input schema, result type, who may call it).
  * IPC handlers, the preload bridge, the HTTP transport, the CLI and the renderer client are derived from it.
- * Each feature adds its `xxxOps` object here (one line each).
+ * Each feature adds its `xxxOps` object here (one line each), and its op namespace to op-loaders.ts, which the
+ * dispatcher uses to load only the namespace of the op being called.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { applicantsOps } from './applicants';
 import { paperFormOps } from './paper-form';
 import { admissionOps } from './admission';
@@ -24,9 +25,7 @@ import { windowsOps } from './windows';
 import { retentionOps } from './retention';
 import { reductionOps } from './reduction';
 import { scoresPlatformOps } from './scores-platform';
-
-// Validation messages in Chinese for every transport (zod's built-in zh-CN locale).
-z.config(z.locales.zhCN());
+import './zod-locale';
 
 export const contract = {
   ...systemOps,

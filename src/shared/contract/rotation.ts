@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FileInput, op, perm } from './define';
+import type { TraineeStatus } from './trainees';
 
 export type SiteTypeName = 'base' | 'partner' | 'primary';
 export type RotationProgram = 'residency' | 'agp';
@@ -126,6 +127,43 @@ export type TraineePlanView = {
   endFlag: string | null;
   blocks: BlockView[];
   leave: LeaveView[];
+};
+
+/**
+ * One block as the plan grid draws it, as a tuple: a cohort has thousands of blocks, and named fields with
+ * the department's id spelt out made the answer three times larger. Departments are positions in the
+ * view's `departmentIds` and `standardDepartments`; dates are YYYY-MM-DD, the end inclusive.
+ */
+export type PlanGridBlock = [id: string, department: number, standardDepartment: number, start: string, end: string];
+
+/** One trainee's row of the plan grid: who, and the plan's status and blocks (none when not planned yet). */
+export type PlanGridRow = {
+  traineeId: string;
+  name: string;
+  startDate: string;
+  years: number;
+  traineeStatus: TraineeStatus;
+  planStatus: RotationPlanStatus | null;
+  /** true when the scheme used is a shipped example (示例). */
+  example: boolean;
+  blocks: PlanGridBlock[];
+};
+
+/**
+ * A cohort's plans as the grid shows them, in one read: only what the grid draws (a full TraineePlanView per
+ * trainee is several times larger), rows in the registry's list order (specialty, pinyin initials, name).
+ */
+export type PlanGridView = {
+  /** Every cohort year with trainees, latest first. */
+  cohorts: number[];
+  /** The cohort shown: the one asked for, else the latest; null when there are no trainees. */
+  cohortYear: number | null;
+  /** The departments the blocks name, by position (their names are in `rotation.listDepartments`). */
+  departmentIds: string[];
+  /** The standard departments (scheme rows) the blocks serve, by position. */
+  standardDepartments: string[];
+  /** The cohort's trainees in training (在培, 暂停, 延期). */
+  rows: PlanGridRow[];
 };
 
 export type ViolationView = {
@@ -258,6 +296,11 @@ export const rotationOps = {
     input: z.strictObject({ traineeIds: z.array(z.string().min(1)).max(10000) }),
     access: perm('rotation.view'),
     summary: '多名学员的轮转计划（一次读取，供排班网格使用）',
+  }),
+  'rotation.grid': op<PlanGridView>()({
+    input: z.strictObject({ cohortYear: z.number().int().min(2000).max(2100).optional() }),
+    access: perm('rotation.view'),
+    summary: '一个年级的轮转计划网格（学员与各轮转段，一次读取）',
   }),
   'rotation.check': op<{ violations: ViolationView[] }>()({
     input: z.object({ cohortYear: z.number().int().optional() }),

@@ -150,6 +150,34 @@ export type RankingGroup = {
   }>;
 };
 
+/** One line of a group's table on the 成绩排名 screen: a ranked candidate, or one without a complete result. */
+export type RankingLine = { kind: 'ranked'; row: RankedRow } | { kind: 'unranked'; row: RankingGroup['unranked'][number] };
+
+/** One group on one page of the 成绩排名 screen: its head, every open tie (with names) and its current page. */
+export type RankingPageGroup = Pick<
+  RankingGroup,
+  'groupKey' | 'specialty' | 'specialtyName' | 'category' | 'priorityCategory'
+> & {
+  ties: Array<{ rank: number; candidates: Array<{ applicantId: string; name: string }> }>;
+  /** Lines of this group that match the search and filters, across all its pages. */
+  total: number;
+  /** The page shown (1-based; a page past the end shows the last one). */
+  page: number;
+  pageSize: number;
+  lines: RankingLine[];
+};
+
+/** The 成绩排名 screen's data: each selected group's current page, the filter options and the staleness. */
+export type RankingPageView = {
+  cohortYear: number;
+  tieBreaks: string[];
+  /** Every group's specialty and every category of the cohort, for the filters (not narrowed by them). */
+  specialties: Array<{ code: string; name: string }>;
+  categories: string[];
+  groups: RankingPageGroup[];
+  admission: AdmissionStaleness | null;
+};
+
 export type RankingView = {
   cohortYear: number;
   tieBreaks: string[];
@@ -323,6 +351,22 @@ export const scoresOps = {
     input: cohort.extend({ specialty: z.string().optional(), category: z.string().optional() }),
     access: perm('ranking.view'),
     summary: '按专业排名',
+  }),
+  'ranking.page': op<RankingPageView>()({
+    input: cohort.extend({
+      specialty: z.string().max(20).optional(),
+      category: z.string().max(20).optional(),
+      /** a name, pinyin initials, or the first or last digits of the ID number */
+      query: z.string().trim().max(40).optional(),
+      /** leave out everyone who cannot be admitted (and everyone without a complete result) */
+      onlyAdmissible: z.boolean().default(false),
+      /** lines per group page; by default 50 when one group is shown, 20 each when several are */
+      pageSize: z.number().int().min(1).max(500).optional(),
+      /** the page (1-based) per group key; a group not named shows its first page */
+      pages: z.record(z.string(), z.number().int().min(1)).default({}),
+    }),
+    access: perm('ranking.view'),
+    summary: '按专业排名（分页、查找、筛选）',
   }),
   'ranking.reorder': op<RankingView>()({
     input: cohort.extend({

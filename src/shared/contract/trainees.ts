@@ -7,9 +7,8 @@ import { z } from 'zod';
 import { FileInput, op, perm } from './define';
 import type { ChangedRow, ImportOutcome, ImportPreviewBase, RowProblem } from './import-report';
 import { pagedListFields } from './list-input';
-
-export const TRAINEE_STATUSES = ['active', 'suspended', 'extended', 'withdrawn', 'completed'] as const;
-export type TraineeStatus = (typeof TRAINEE_STATUSES)[number];
+import { TRAINEE_STATUSES, type TraineeStatus } from './trainees-values';
+export * from './trainees-values';
 
 /** 在培 / 暂停 / 延期 / 退培 / 结业, as the platform and the base's staff say it. */
 export const TRAINEE_STATUS_LABELS: Record<TraineeStatus, string> = {

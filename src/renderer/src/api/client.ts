@@ -1,4 +1,4 @@
-import { opNames, type OpInput, type OpName, type OpResult } from '../../../shared/contract';
+import type { OpInput, OpName, OpResult } from '../../../shared/contract';
 import type { Bridge } from '../../../shared/contract/bridge';
 import type { Result } from '../../../shared/errors';
 
@@ -7,10 +7,21 @@ export type Transport = (name: OpName, input: unknown) => Promise<Result<unknown
 
 export type Api = { [K in OpName]: (input?: OpInput<K>) => Promise<Result<OpResult<K>>> };
 
+/**
+ * One function per operation name, made on first use. The contract's op list is not imported: it would bring
+ * every zod schema into the renderer, which never validates (the core does, on every call). An unknown name
+ * is refused by the core like any other call. `then` stays undefined so the client is never taken for a promise.
+ */
 export function createApi(transport: Transport): Api {
-  const api = {} as Record<OpName, (input?: unknown) => Promise<Result<unknown>>>;
-  for (const name of opNames) api[name] = (input?: unknown) => transport(name, input ?? {});
-  return api as unknown as Api;
+  const calls = new Map<string, (input?: unknown) => Promise<Result<unknown>>>();
+  const callFor = (name: string) => {
+    let fn = calls.get(name);
+    if (!fn) calls.set(name, (fn = (input?: unknown) => transport(name as OpName, input ?? {})));
+    return fn;
+  };
+  return new Proxy({} as Api, {
+    get: (_target, name) => (typeof name === 'string' && name !== 'then' ? callFor(name) : undefined),
+  });
 }
 
 declare global {

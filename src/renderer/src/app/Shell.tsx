@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PrintPreview } from '../components/PrintPreview';
 import { RouteErrorBoundary } from '../components/RouteErrorBoundary';
 import { LoadingState } from '../components/states';
-import { navigate, useHashPath } from './router';
+import { navigateWhenLoaded, useHashPath } from './router';
 import { navFor, ROUTES, routesFor, type AppRoute } from './routes';
 import { useSession } from './session';
 import { LanguageToggle, ThemeToggle } from './toggles';
@@ -111,7 +111,7 @@ function RouteLink({ route, active }: { route: AppRoute; active: boolean }) {
       onFocus={() => void route.component.preload()}
       onClick={(e) => {
         e.preventDefault();
-        navigate(route.path);
+        navigateWhenLoaded(route.path, route.component.preload);
       }}
     />
   );

@@ -19,3 +19,18 @@ export function useHashPath(): string {
 export function navigate(path: string): void {
   window.location.hash = path;
 }
+
+let latestOpen = 0;
+
+/**
+ * Goes to a page once its chunk is here (or failed to come: the page's error boundary then says so). Showing
+ * the page first would put up the loading line, and React holds back what replaces a just-shown fallback for
+ * 300 ms, so the page would appear well after its chunk and data arrived. Only the last click counts.
+ */
+export function navigateWhenLoaded(path: string, load: () => Promise<unknown>): void {
+  const mine = ++latestOpen;
+  const go = () => {
+    if (mine === latestOpen) navigate(path);
+  };
+  load().then(go, go);
+}

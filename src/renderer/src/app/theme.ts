@@ -9,4 +9,10 @@ export const theme = createTheme({
   headings: { fontFamily: FONT_STACK },
   primaryColor: 'teal',
   defaultRadius: 'sm',
+  components: {
+    // A closed dropdown is not rendered: kept mounted (hidden), every Select of a page positioned its dropdown
+    // at mount, each a forced style recalculation of the whole page before its first paint. (A plain object,
+    // not Combobox.extend: that import would put the combobox code into the start-up chunk.)
+    Combobox: { defaultProps: { keepMounted: false } },
+  },
 });

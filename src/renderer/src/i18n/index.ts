@@ -25,7 +25,23 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 
+rememberFormattedCodes(i18n);
 document.documentElement.lang = i18n.language;
+
+/**
+ * i18next canonicalises the language code (Intl.getCanonicalLocales, twice) on every t() call, which was a
+ * good part of a large table's render. A code's canonical form never changes, so each is worked out once.
+ */
+function rememberFormattedCodes(instance: I18n): void {
+  const utils = instance.services.languageUtils as { formatLanguageCode: (code: string) => string };
+  const format = utils.formatLanguageCode.bind(utils);
+  const formatted = new Map<string, string>();
+  utils.formatLanguageCode = (code) => {
+    let f = formatted.get(code);
+    if (f === undefined) formatted.set(code, (f = format(code)));
+    return f;
+  };
+}
 
 export function setLanguage(language: Language): void {
   window.localStorage.setItem(STORAGE_KEY, language);

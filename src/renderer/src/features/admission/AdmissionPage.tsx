@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Group, Stack, Title } from '@mantine/core';
 import { IconCalculator } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AdmissionRunView } from '../../../../shared/contract/admission';
 import type { ApiError } from '../../../../shared/errors';
 import { can } from '../../../../shared/permissions';
 import { notifyError } from '../../app/notify';
@@ -15,6 +16,9 @@ import { PublicationButtons } from './PublicationButtons';
 import { StaleBanner } from './StaleBanner';
 import { rerunAllocation, useRerunConsent } from './useRerunConsent';
 
+/** A change returns only the first page of the lists: then the page reads the whole result again. */
+const complete = (v: AdmissionRunView) => v.admitted.length === v.admittedCount && v.notAdmitted.length === v.notAdmittedCount;
+
 export function AdmissionPage() {
   const { t } = useTranslation();
   const role = useSession((s) => s.user?.role);
@@ -26,6 +30,7 @@ export function AdmissionPage() {
   const [running, setRunning] = useState(false);
   const [tab, setTab] = useState<string | null>('results');
   const notRun = list.error?.code === 'ADMISSION_NOT_RUN';
+  const show = (v: AdmissionRunView) => (complete(v) ? list.setData(v) : list.refresh());
 
   async function runAllocation() {
     setRunning(true);
@@ -35,7 +40,7 @@ export function AdmissionPage() {
     });
     setRunning(false);
     if (v) {
-      list.setData(v);
+      show(v);
       setTab('results');
     }
   }
@@ -77,7 +82,7 @@ export function AdmissionPage() {
           {t('admission.provisional')}
         </Alert>
       )}
-      {v && <AdmissionTabs view={v} tab={tab} onTab={setTab} editable={editable} consent={consent} onChanged={list.setData} />}
+      {v && <AdmissionTabs view={v} tab={tab} onTab={setTab} editable={editable} consent={consent} onChanged={show} />}
 
       {dialog}
     </Stack>

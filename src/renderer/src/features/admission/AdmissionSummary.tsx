@@ -12,7 +12,7 @@ export function AdmissionSummary({ view: v }: { view: AdmissionRunView }) {
         {t('admission.cohort', { year: v.cohortYear, run: v.runNo, at: formatDateTime(v.createdAt) })}
       </Text>
       <Badge size="lg" variant="light" data-testid="admitted-badge">
-        {t('admission.admittedBadge', { admitted: v.admitted.length, plan: v.planSeats })}
+        {t('admission.admittedBadge', { admitted: v.admittedCount, plan: v.planSeats })}
       </Badge>
       {v.stale && (
         <Badge size="lg" variant="light" color="orange" data-testid="stale-badge">

@@ -31,7 +31,7 @@ export function AdmissionTabs({
       <Tabs.List>
         <Tabs.Tab value="results">{t('admission.tabs.results')}</Tabs.Tab>
         <Tabs.Tab value="not-admitted">
-          {t('admission.tabs.notAdmitted')} ({v.notAdmitted.length})
+          {t('admission.tabs.notAdmitted')} ({v.notAdmittedCount})
         </Tabs.Tab>
         <Tabs.Tab value="stats">{t('admission.tabs.stats')}</Tabs.Tab>
         <Tabs.Tab value="years">{t('admission.tabs.years')}</Tabs.Tab>

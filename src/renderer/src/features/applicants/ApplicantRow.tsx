@@ -1,7 +1,7 @@
 import { Anchor, Table } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import type { ApplicantSummary } from '../../../../shared/contract/applicants';
 import { RevealButton } from '../../components/RevealButton';
+import { useRowT } from '../../i18n/useRowT';
 import { ChoicesText, RoundBadge } from './ChoiceCells';
 import { ConfirmationBadge } from './ConfirmationBadge';
 
@@ -20,7 +20,7 @@ export function ApplicantRow({
   /** Absent for roles that may not reveal: no reveal column. */
   onReveal: (() => void) | undefined;
 }) {
-  const { t } = useTranslation();
+  const t = useRowT();
   return (
     <Table.Tr data-testid="applicant-row">
       <Table.Td>

@@ -1,19 +1,20 @@
 import { Badge, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import type { ApplicantSummary } from '../../../../shared/contract/applicants';
+import { i18n } from '../../i18n';
+import { useRowT } from '../../i18n/useRowT';
 
 const ZH_ORDINALS = ['一', '二', '三', '四', '五'];
 
 /** “第一志愿” in Chinese, “Choice 1” otherwise: the round an applicant belongs to here. */
 export function useRoundLabel(): (n: number) => string {
-  const { t, i18n } = useTranslation();
+  const t = useRowT();
   const zh = i18n.language.startsWith('zh');
   return (n) => t('choices.roundOf', { n: zh ? (ZH_ORDINALS[n - 1] ?? String(n)) : String(n) });
 }
 
 /** The round here (第一志愿 / 第二志愿 …), “未报本基地”, or 调剂人员 for someone the province or city assigned. */
 export function RoundBadge({ a }: { a: ApplicantSummary }) {
-  const { t } = useTranslation();
+  const t = useRowT();
   const label = useRoundLabel();
   if (a.assigned)
     return (
@@ -46,7 +47,7 @@ export function ChoicesText({ a }: { a: ApplicantSummary }) {
 
 /** The choices naming other bases, and for an assigned person who assigned them from where (detail view). */
 export function OtherChoices({ detail }: { detail: ApplicantSummary }) {
-  const { t } = useTranslation();
+  const t = useRowT();
   const lines = (detail.choiceList ?? []).flatMap((c, i) => (c.base === null ? [] : [detail.choiceTexts?.[i] ?? '']));
   const assigned = detail.assigned;
   return (

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { APPLICANT_FIELD_KEYS, type ApplicantFieldKey } from '../../../../shared/contract/applicants';
+import { APPLICANT_FIELD_KEYS, type ApplicantFieldKey } from '../../../../shared/contract/applicants-values';
 
 /** Column mapping for a layout the core did not recognise: header row + one field per column, optionally saved. */
 export function ColumnMappingForm({

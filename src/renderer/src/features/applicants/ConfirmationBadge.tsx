@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { ConfirmationStatus } from '../../../../shared/contract/applicants';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useRowT } from '../../i18n/useRowT';
 
 export const CONFIRMATION_COLORS: Record<ConfirmationStatus, string> = {
   pending: 'gray',
@@ -11,7 +11,7 @@ export const CONFIRMATION_COLORS: Record<ConfirmationStatus, string> = {
 
 /** An applicant's on-site confirmation status (待确认, 确认通过, ...). */
 export function ConfirmationBadge({ status }: { status: ConfirmationStatus }) {
-  const { t } = useTranslation();
+  const t = useRowT();
   return (
     <StatusBadge
       status={status}

@@ -4,6 +4,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEventView } from '../../../../shared/contract/audit';
 import { formatDateTime } from '../../lib/format';
+import { useRowT } from '../../i18n/useRowT';
 import { JsonDiff } from './JsonDiff';
 
 type Labels = { action: (code: string) => string; entity: (code: string) => string; actor: (username: string) => string };
@@ -60,7 +61,7 @@ function AuditRow({
   labels: Labels;
   onToggle: () => void;
 }) {
-  const { t } = useTranslation();
+  const t = useRowT();
   return (
     <Table.Tr data-testid="audit-row" data-action={e.action} onClick={onToggle} style={{ cursor: 'pointer' }}>
       <Table.Td>

@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Radio, Select, Stack, Textarea } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXAM_DECISIONS, type ExamCandidateView, type ExamDecision } from '../../../../shared/contract/exam';
+import type { ExamCandidateView } from '../../../../shared/contract/exam';
+import { EXAM_DECISIONS, type ExamDecision } from '../../../../shared/contract/exam-values';
 import { errorText } from '../../app/errors';
 import { notifications } from '@mantine/notifications';
 import { notifySuccess } from '../../app/notify';

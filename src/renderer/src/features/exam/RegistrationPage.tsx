@@ -1,13 +1,8 @@
 import { Alert, Badge, Button, Group, Paper, ScrollArea, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  EXAM_DEADLINES,
-  type ExamDashboard,
-  type ExamTracking,
-  type ExamTrackingRow,
-  type ExamTrackingStage,
-} from '../../../../shared/contract/exam';
+import type { ExamDashboard, ExamTracking, ExamTrackingRow, ExamTrackingStage } from '../../../../shared/contract/exam';
+import { EXAM_DEADLINES } from '../../../../shared/contract/exam-values';
 import { can } from '../../../../shared/permissions';
 import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';

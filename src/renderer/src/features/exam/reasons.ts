@@ -1,4 +1,4 @@
-import { EXAM_REJECTION_REASONS } from '../../../../shared/contract/exam';
+import { EXAM_REJECTION_REASONS } from '../../../../shared/contract/exam-values';
 
 /** i18n keys of the standard reasons, in the contract's order; the stored reason is always the Chinese one. */
 export const REASON_KEYS = ['shortTime', 'missing', 'exemption', 'handbook', 'scope'] as const;

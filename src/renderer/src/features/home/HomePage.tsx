@@ -1,8 +1,7 @@
 import { Alert, Badge, Card, Code, Group, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconClockExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { PROGRAM_LABELS } from '../../../../shared/preset';
-import { navigate } from '../../app/router';
+import { navigateWhenLoaded } from '../../app/router';
 import { routesFor } from '../../app/routes';
 import { useSession } from '../../app/session';
 import { useQuery } from '../../lib/query';
@@ -54,7 +53,7 @@ export function HomePage() {
                     <Group gap={4}>
                       {base.programs.map((p) => (
                         <Badge key={p} variant="light">
-                          {t(`programs.${p}`, { defaultValue: PROGRAM_LABELS[p] })}
+                          {t(`programs.${p}`)}
                         </Badge>
                       ))}
                     </Group>
@@ -97,7 +96,7 @@ export function HomePage() {
         </Text>
         <SimpleGrid cols={4}>
           {shortcuts.map((r) => (
-            <UnstyledButton key={r.path} onClick={() => navigate(r.path)}>
+            <UnstyledButton key={r.path} onClick={() => navigateWhenLoaded(r.path, r.component.preload)}>
               <Card withBorder padding="md">
                 <Group gap="sm" wrap="nowrap">
                   <r.icon size={22} stroke={1.6} />

@@ -1,13 +1,12 @@
-import { Badge, Box, Button, Group, Paper, Text } from '@mantine/core';
-import { memo, useMemo, useRef, type PointerEvent } from 'react';
+import { Button, Group, Paper, Text } from '@mantine/core';
+import { memo, useCallback, useMemo, useRef, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BlockView, TraineePlanView } from '../../../../shared/contract/rotation';
-import type { TraineeSummary } from '../../../../shared/contract/trainees';
 import { formatDate, formatMonth } from '../../lib/format';
 import { useWindowedRows } from '../../lib/useWindowedRows';
-import { ExampleBadge } from './ExampleBadge';
+import type { GridBlock, GridPlan, GridPlans, GridTrainee } from './grid-model';
 import { halfOf, monthOfHalf, startOfHalf } from './half-months';
 import { findBlock, useGridKeys, type FoundBlock, type Selection } from './useGridKeys';
+import './plan-grid.css';
 
 const ROW_H = 28;
 const NAME_W = 170;
@@ -18,7 +17,7 @@ const HEADER_H = 36;
  * A shift-and-push of one block by `by` half months (negative = earlier): the blocks it passes close up
  * behind it, so the plan keeps its months and its end (the core checks every rule).
  */
-export type MoveRequest = { trainee: TraineeSummary; block: BlockView; by: number };
+export type MoveRequest = { trainee: GridTrainee; block: GridBlock; by: number };
 
 /**
  * Trainees × half months, one coloured bar per rotation block. Only the rows in view are rendered. All by
@@ -36,8 +35,8 @@ export function PlanGrid({
   canUndo,
   onPrintTrainee,
 }: {
-  trainees: readonly TraineeSummary[];
-  plans: Map<string, TraineePlanView | null>;
+  trainees: readonly GridTrainee[];
+  plans: GridPlans;
   /** The first half month shown (the cohort's start). */
   origin: number;
   halves: number;
@@ -45,16 +44,19 @@ export function PlanGrid({
   onMove: (m: MoveRequest) => Promise<void>;
   onUndo: () => void;
   canUndo: boolean;
-  onPrintTrainee: (trainee: TraineeSummary) => void;
+  onPrintTrainee: (trainee: GridTrainee) => void;
 }) {
   const { t } = useTranslation();
+  const texts = useRowTexts();
   const cellW = Math.max(10, Math.floor(960 / halves));
   const rows = useWindowedRows(trainees.length, ROW_H, VIEWPORT_H);
   const drag = useRef<{ x: number; selection: Selection } | null>(null);
   const grid = useRef<HTMLDivElement>(null);
   const keys = useGridKeys({ trainees, plans, grid, rowHeight: ROW_H, viewport: VIEWPORT_H - HEADER_H, onMove, onUndo });
   const { sel, setSel } = keys;
-  const selected = sel ? findBlock(trainees, plans, sel) : null;
+  const selected = useMemo(() => (sel ? findBlock(trainees, plans, sel) : null), [trainees, plans, sel]);
+  const selectedTrainee = selected?.trainee ?? null;
+  const printSelected = useCallback(() => selectedTrainee && onPrintTrainee(selectedTrainee), [selectedTrainee, onPrintTrainee]);
 
   function onPointerDown(e: PointerEvent<HTMLDivElement>, traineeId: string, blockId: string) {
     const s = { traineeId, blockId, offset: 0 };
@@ -91,13 +93,7 @@ export function PlanGrid({
   const width = NAME_W + halves * cellW;
   return (
     <Paper withBorder>
-      <GridStatus
-        selected={selected}
-        offset={sel?.offset ?? 0}
-        canUndo={canUndo}
-        onUndo={onUndo}
-        onPrint={() => selected && onPrintTrainee(selected.trainee)}
-      />
+      <GridStatus selected={selected} offset={sel?.offset ?? 0} canUndo={canUndo} onUndo={onUndo} onPrint={printSelected} />
       <div
         ref={grid}
         tabIndex={0}
@@ -129,6 +125,7 @@ export function PlanGrid({
               sel={sel?.traineeId === tr.id ? sel : null}
               colorOf={colorOf}
               pointer={pointer}
+              texts={texts}
             />
           ))}
         </div>
@@ -141,7 +138,7 @@ export function PlanGrid({
 }
 
 /** Above the grid: the block selected (and where it is being moved), 打印 for its trainee, 撤销. */
-function GridStatus({
+const GridStatus = memo(function GridStatus({
   selected,
   offset,
   canUndo,
@@ -185,13 +182,53 @@ function GridStatus({
       </Group>
     </Group>
   );
-}
+});
 
 type Pointer = {
   down: (e: PointerEvent<HTMLDivElement>, traineeId: string, blockId: string) => void;
   move: (e: PointerEvent<HTMLDivElement>) => void;
   up: (e: PointerEvent<HTMLDivElement>) => void;
 };
+
+/** The words a row shows, made once per language for every row (a hook per row or bar costs on scroll). */
+type RowTexts = {
+  status: (plan: GridPlan | null) => string;
+  example: string;
+  exampleHint: string;
+  /** A bar's accessible name; cached per block, so a row scrolled back into view reuses it. */
+  blockLabel: (name: string, block: GridBlock) => string;
+};
+
+/** Placeholders no name or department contains, filled in per bar instead of a t() call per bar. */
+const SLOTS = { name: '\u0001', department: '\u0002', start: '\u0003', end: '\u0004' } as const;
+
+function useRowTexts(): RowTexts {
+  const { t } = useTranslation();
+  return useMemo(() => {
+    const template = t('rotation.plan.blockLabel', SLOTS);
+    const labels = new WeakMap<GridBlock, string>();
+    // A replacer function, so a `$` in a name is taken as it is.
+    const fill = (name: string, b: GridBlock) =>
+      template
+        .replaceAll(SLOTS.name, () => name)
+        .replaceAll(SLOTS.department, () => b.department)
+        .replaceAll(SLOTS.start, () => formatDate(b.start))
+        .replaceAll(SLOTS.end, () => formatDate(b.end));
+    return {
+      status: (plan) => (plan?.status ? t(`rotation.plan.statuses.${plan.status}`) : t('rotation.plan.noPlan')),
+      example: t('rotation.example'),
+      exampleHint: t('rotation.exampleHint'),
+      blockLabel: (name, b) => {
+        let label = labels.get(b);
+        if (label === undefined) {
+          label = fill(name, b);
+          labels.set(b, label);
+        }
+        return label;
+      },
+    };
+  }, [t]);
+}
 
 /** One trainee's row: name and plan status, then a bar per block at its half months. */
 const PlanRow = memo(function PlanRow({
@@ -204,9 +241,10 @@ const PlanRow = memo(function PlanRow({
   sel,
   colorOf,
   pointer,
+  texts,
 }: {
-  trainee: TraineeSummary;
-  plan: TraineePlanView | null;
+  trainee: GridTrainee;
+  plan: GridPlan | null;
   index: number;
   width: number;
   origin: number;
@@ -214,124 +252,62 @@ const PlanRow = memo(function PlanRow({
   sel: Selection | null;
   colorOf: (departmentId: string) => string;
   pointer: Pointer;
+  texts: RowTexts;
 }) {
-  const { t } = useTranslation();
   return (
     <div
       role="row"
       aria-rowindex={index + 1}
       data-testid={`plan-row-${tr.id}`}
-      style={{ position: 'absolute', top: index * ROW_H, height: ROW_H, width, display: 'flex' }}
+      className="plan-grid-row"
+      style={{ top: index * ROW_H, height: ROW_H, width }}
     >
-      <Box role="rowheader" w={NAME_W} px={6} style={ROW_HEADER_STYLE}>
-        <Text size="xs" truncate>
-          {tr.name}
-        </Text>
-        <Badge size="xs" variant="light" color={plan?.status && plan.status !== 'draft' ? 'teal' : 'gray'}>
-          {plan?.status ? t(`rotation.plan.statuses.${plan.status}`) : t('rotation.plan.noPlan')}
-        </Badge>
-        {plan?.example && <ExampleBadge />}
-      </Box>
-      <div style={{ position: 'relative', flex: 1, borderBottom: '1px solid var(--mantine-color-default-border)' }}>
-        {plan?.blocks.map((b) => (
-          <BlockBar
-            key={b.id}
-            name={tr.name}
-            block={b}
-            left={(halfOf(b.start) - origin + (sel?.blockId === b.id ? sel.offset : 0)) * cellW}
-            width={(halfOf(b.end) - halfOf(b.start) + 1) * cellW - 1}
-            selected={sel?.blockId === b.id}
-            moved={sel?.blockId === b.id && sel.offset !== 0}
-            color={colorOf(b.departmentId)}
-            onPointerDown={(e) => pointer.down(e, tr.id, b.id)}
-            onPointerMove={pointer.move}
-            onPointerUp={pointer.up}
-          />
-        ))}
+      <div role="rowheader" className="plan-grid-rowheader" style={{ width: NAME_W }}>
+        <span className="plan-grid-name">{tr.name}</span>
+        <span className="plan-grid-badge" data-approved={plan?.status && plan.status !== 'draft' ? '' : undefined}>
+          {texts.status(plan)}
+        </span>
+        {plan?.example && (
+          <span className="plan-grid-badge" data-example="" data-testid="example-badge" title={texts.exampleHint}>
+            {texts.example}
+          </span>
+        )}
+      </div>
+      <div className="plan-grid-track">
+        {plan?.blocks.map((b) => {
+          const selected = sel?.blockId === b.id;
+          const width = (halfOf(b.end) - halfOf(b.start) + 1) * cellW - 1;
+          return (
+            <div
+              key={b.id}
+              role="gridcell"
+              className="plan-grid-bar"
+              aria-selected={selected}
+              aria-label={texts.blockLabel(tr.name, b)}
+              title={`${b.department}：${formatDate(b.start)} – ${formatDate(b.end)}`}
+              data-testid={`block-${b.id}`}
+              data-start={b.start}
+              data-end={b.end}
+              data-department={b.departmentId}
+              data-std={b.standardDepartment}
+              data-moved={selected && sel.offset !== 0 ? '' : undefined}
+              onPointerDown={(e) => pointer.down(e, tr.id, b.id)}
+              onPointerMove={pointer.move}
+              onPointerUp={pointer.up}
+              style={{
+                left: (halfOf(b.start) - origin + (selected ? sel.offset : 0)) * cellW,
+                width,
+                background: colorOf(b.departmentId),
+              }}
+            >
+              {width > 28 ? b.department : ''}
+            </div>
+          );
+        })}
       </div>
     </div>
   );
 });
-
-const ROW_HEADER_STYLE = {
-  position: 'sticky',
-  left: 0,
-  zIndex: 1,
-  background: 'var(--mantine-color-body)',
-  borderBottom: '1px solid var(--mantine-color-default-border)',
-  display: 'flex',
-  alignItems: 'center',
-  gap: 4,
-  overflow: 'hidden',
-} as const;
-
-function BlockBar({
-  name,
-  block: b,
-  left,
-  width,
-  selected,
-  moved,
-  color,
-  onPointerDown,
-  onPointerMove,
-  onPointerUp,
-}: {
-  name: string;
-  block: BlockView;
-  left: number;
-  width: number;
-  selected: boolean;
-  moved: boolean;
-  color: string;
-  onPointerDown: (e: PointerEvent<HTMLDivElement>) => void;
-  onPointerMove: (e: PointerEvent<HTMLDivElement>) => void;
-  onPointerUp: (e: PointerEvent<HTMLDivElement>) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div
-      role="gridcell"
-      aria-selected={selected}
-      aria-label={t('rotation.plan.blockLabel', {
-        name,
-        department: b.department,
-        start: formatDate(b.start),
-        end: formatDate(b.end),
-      })}
-      title={`${b.department}：${formatDate(b.start)} – ${formatDate(b.end)}`}
-      data-testid={`block-${b.id}`}
-      data-start={b.start}
-      data-end={b.end}
-      data-department={b.departmentId}
-      data-std={b.standardDepartment}
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={onPointerUp}
-      style={{
-        position: 'absolute',
-        top: 3,
-        height: ROW_H - 7,
-        left,
-        width,
-        background: color,
-        borderRadius: 3,
-        outline: selected ? `2px ${moved ? 'dashed' : 'solid'} var(--mantine-color-text)` : undefined,
-        cursor: 'grab',
-        overflow: 'hidden',
-        fontSize: 10,
-        lineHeight: `${ROW_H - 7}px`,
-        paddingLeft: 2,
-        color: 'var(--mantine-color-black)',
-        whiteSpace: 'nowrap',
-        touchAction: 'none',
-        userSelect: 'none',
-      }}
-    >
-      {width > 28 ? b.department : ''}
-    </div>
-  );
-}
 
 /** Years on the first line, months on the second: a half-month column is too narrow for both. */
 const HeaderRow = memo(function HeaderRow({

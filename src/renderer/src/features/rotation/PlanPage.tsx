@@ -1,9 +1,8 @@
-import { Button, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Title } from '@mantine/core';
 import { IconCalendarCheck, IconPrinter, IconWand } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentView } from '../../../../shared/contract/rotation';
-import type { TraineeSummary } from '../../../../shared/contract/trainees';
 import { can } from '../../../../shared/permissions';
 import { useSession } from '../../app/session';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -15,44 +14,41 @@ import { LoadHeatmap } from './LoadHeatmap';
 import { PlanGrid } from './PlanGrid';
 import { PlanNotices } from './PlanNotices';
 import { ReasonDialog } from './ReasonDialog';
-import { useCohortPlans } from './useCohortPlans';
+import type { GridPlans } from './grid-model';
+import { useCohortGrid } from './useCohortGrid';
 import { usePlanActions } from './usePlanActions';
-
-/** Trainees whose rotation is planned: in training, extended or suspended (not withdrawn or completed). */
-const PLANNED_STATUSES = new Set(['active', 'extended', 'suspended']);
 
 /** 轮转计划: one cohort's plans as a grid, the department load, 一键排班 and 审核通过. */
 export function PlanPage() {
-  const all = useQuery('trainees.list', { limit: 100_000 });
   const departments = useQuery('rotation.listDepartments', {});
-  if (all.error) return <ErrorState error={all.error} onRetry={all.refresh} />;
   if (departments.error) return <ErrorState error={departments.error} onRetry={departments.refresh} />;
-  if (!all.data || !departments.data) return <LoadingState />;
-  return <CohortPlan trainees={all.data.trainees} departments={departments.data} />;
+  if (!departments.data) return <LoadingState />;
+  return <CohortPlan departments={departments.data} />;
 }
 
-function CohortPlan({ trainees: everyone, departments }: { trainees: TraineeSummary[]; departments: DepartmentView[] }) {
+function CohortPlan({ departments }: { departments: DepartmentView[] }) {
   const { t } = useTranslation();
   const role = useSession((s) => s.user?.role);
   const canManage = role ? can(role, 'rotation.manage') : false;
-  const years = useMemo(() => [...new Set(everyone.map((x) => x.cohortYear))].sort((a, b) => b - a), [everyone]);
   const [chosen, setChosen] = useState<number | null>(null);
-  const cohort = chosen ?? years[0] ?? null;
-  const trainees = useMemo(
-    () => everyone.filter((x) => x.cohortYear === cohort && PLANNED_STATUSES.has(x.status)),
-    [everyone, cohort],
-  );
-  const cohortPlans = useCohortPlans(trainees);
-  const actions = usePlanActions(cohort, cohortPlans);
+  const names = useMemo(() => new Map(departments.map((d) => [d.id, d.name])), [departments]);
+  const departmentName = useCallback((id: string) => names.get(id) ?? id, [names]);
+  const cohortGrid = useCohortGrid(chosen, departmentName);
+  const grid = cohortGrid.grid;
+  const cohort = grid?.cohortYear ?? chosen;
+  const actions = usePlanActions(cohort, cohortGrid);
   const colorIndex = useMemo(() => new Map(departments.map((d, i) => [d.id, i])), [departments]);
-  const colorOf = (id: string) => departmentColor(colorIndex.get(id) ?? 0);
+  const colorOf = useCallback((id: string) => departmentColor(colorIndex.get(id) ?? 0), [colorIndex]);
 
+  if (cohortGrid.error && !grid) return <ErrorState error={cohortGrid.error} onRetry={cohortGrid.reload} />;
+  const trainees = grid?.trainees ?? [];
+  const plans = grid?.plans ?? EMPTY_PLANS;
   const start = trainees.map((x) => x.startDate).sort()[0] ?? null;
   const maxYears = Math.max(1, ...trainees.map((x) => x.years));
-  const plans = cohortPlans.plans;
-  const ready = plans.size > 0;
+  const ready = grid !== null && trainees.length > 0;
   const unapproved = trainees.filter((x) => (plans.get(x.id)?.status ?? 'draft') === 'draft').length;
   const example = [...plans.values()].some((p) => p?.example);
+  const years = cohortGrid.cohorts;
 
   return (
     <Stack>
@@ -94,7 +90,7 @@ function CohortPlan({ trainees: everyone, departments }: { trainees: TraineeSumm
           )}
         </Group>
       </Group>
-      {trainees.length === 0 && (
+      {grid !== null && trainees.length === 0 && (
         <EmptyState title={t('rotation.plan.noTrainees')} description={t('rotation.plan.noTraineesHint')} />
       )}
       <PlanNotices
@@ -105,9 +101,7 @@ function CohortPlan({ trainees: everyone, departments }: { trainees: TraineeSumm
         refusal={actions.refusal}
         onDismissRefusal={() => actions.setRefusal(null)}
       />
-      {trainees.length > 0 && !ready && (
-        <LoadingState label={t('rotation.plan.loading', { done: cohortPlans.loaded, total: trainees.length })} />
-      )}
+      {grid === null && <LoadingState label={t('rotation.plan.loading')} />}
       {ready && start && (
         <>
           <PlanGrid
@@ -123,10 +117,10 @@ function CohortPlan({ trainees: everyone, departments }: { trainees: TraineeSumm
           />
           <Group gap="sm" aria-label={t('rotation.plan.legend')}>
             {departments.map((d) => (
-              <Group gap={4} key={d.id}>
-                <span style={{ width: 12, height: 12, borderRadius: 2, background: colorOf(d.id), display: 'inline-block' }} />
-                <Text size="xs">{d.name}</Text>
-              </Group>
+              <span key={d.id} className="plan-grid-legend">
+                <span className="plan-grid-swatch" style={{ background: colorOf(d.id) }} />
+                {d.name}
+              </span>
             ))}
           </Group>
           <LoadHeatmap from={start.slice(0, 7)} to={addMonths(start.slice(0, 7), maxYears * 12 - 1)} departments={departments} />
@@ -144,6 +138,8 @@ function CohortPlan({ trainees: everyone, departments }: { trainees: TraineeSumm
     </Stack>
   );
 }
+
+const EMPTY_PLANS: GridPlans = new Map();
 
 /** The printable A4 pages of the cohort, shown in the print preview. */
 function PrintButtons({ disabled, print }: { disabled: boolean; print: (kind: 'plan' | 'exitExams') => Promise<void> }) {

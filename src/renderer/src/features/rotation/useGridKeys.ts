@@ -1,19 +1,16 @@
 import { useState, type KeyboardEvent, type RefObject } from 'react';
-import type { BlockView, TraineePlanView } from '../../../../shared/contract/rotation';
-import type { TraineeSummary } from '../../../../shared/contract/trainees';
+import type { GridBlock, GridPlan, GridPlans, GridTrainee } from './grid-model';
 import { halfOf } from './half-months';
 import type { MoveRequest } from './PlanGrid';
 
 /** The block selected, and how many half months it is being moved (not saved yet). */
 export type Selection = { traineeId: string; blockId: string; offset: number };
-export type FoundBlock = { trainee: TraineeSummary; block: BlockView; blocks: BlockView[]; index: number };
+export type FoundBlock = { trainee: GridTrainee; block: GridBlock; blocks: GridBlock[]; index: number };
 
-type Plans = Map<string, TraineePlanView | null>;
-
-const sorted = (plan: TraineePlanView | null | undefined): BlockView[] =>
+const sorted = (plan: GridPlan | null | undefined): GridBlock[] =>
   [...(plan?.blocks ?? [])].sort((a, b) => a.start.localeCompare(b.start));
 
-export function findBlock(trainees: readonly TraineeSummary[], plans: Plans, s: Selection): FoundBlock | null {
+export function findBlock(trainees: readonly GridTrainee[], plans: GridPlans, s: Selection): FoundBlock | null {
   const trainee = trainees.find((t) => t.id === s.traineeId);
   const blocks = sorted(plans.get(s.traineeId));
   const index = blocks.findIndex((b) => b.id === s.blockId);
@@ -37,8 +34,8 @@ export function useGridKeys({
   onMove,
   onUndo,
 }: {
-  trainees: readonly TraineeSummary[];
-  plans: Plans;
+  trainees: readonly GridTrainee[];
+  plans: GridPlans;
   grid: RefObject<HTMLDivElement | null>;
   rowHeight: number;
   /** Height of the rows' part of the scroll area. */

@@ -6,13 +6,13 @@ import { call } from '../../app/call';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { formatDate } from '../../lib/format';
 import { invalidate, mutate } from '../../lib/query';
-import type { TraineeSummary } from '../../../../shared/contract/trainees';
 import { showPrintable } from '../../lib/print';
 import type { MoveRequest } from './PlanGrid';
-import type { CohortPlans } from './useCohortPlans';
+import type { GridTrainee } from './grid-model';
+import type { CohortGridState } from './useCohortGrid';
 
 /** 一键排班, 审核通过, block moves with undo and the printable pages for one cohort, with what the last of each answered. */
-export function usePlanActions(cohort: number | null, cohortPlans: CohortPlans) {
+export function usePlanActions(cohort: number | null, cohortPlans: Pick<CohortGridState, 'reload' | 'replace'>) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<PlanRunResult | null>(null);
   const [approval, setApproval] = useState<StatusChangeResult | null>(null);
@@ -78,7 +78,7 @@ export function usePlanActions(cohort: number | null, cohortPlans: CohortPlans) 
   }
 
   /** The 轮转安排计划 (one trainee or the cohort) or the cohort's 出科考核成绩, in the print preview. */
-  async function print(kind: 'plan' | 'exitExams', trainee?: TraineeSummary) {
+  async function print(kind: 'plan' | 'exitExams', trainee?: GridTrainee) {
     if (cohort === null) return;
     const r = await call('rotation.printable', trainee ? { traineeId: trainee.id, kind } : { cohortYear: cohort, kind });
     if (!r.ok) return notifyError(r.error);

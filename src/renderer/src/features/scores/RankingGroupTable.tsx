@@ -1,8 +1,7 @@
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExamComponent, RankedRow, RankingGroup } from '../../../../shared/contract/scores';
+import type { ExamComponent, RankingPageGroup } from '../../../../shared/contract/scores';
 import { call } from '../../app/call';
 import { notifyError } from '../../app/notify';
 import { Pager } from '../../components/Pager';
@@ -12,32 +11,19 @@ import { UnrankedLine } from './UnrankedLine';
 
 export type TieRequest = { groupKey: string; candidates: Array<{ applicantId: string; name: string }> };
 
-/** One line of a group's table: a ranked candidate, or one without a complete result. */
-type Line = { kind: 'ranked'; row: RankedRow } | { kind: 'unranked'; row: RankingGroup['unranked'][number] };
-
-/** One specialty's (and category's) ranking, paged, with its ties to decide and its 汇总表 export. */
+/** One specialty's (and category's) ranking: the page the core sent, its ties to decide and its 汇总表 export. */
 export function RankingGroupTable({
   group: g,
   components,
-  onlyAdmissible,
-  pageSize,
+  onPage,
   onDecideTie,
 }: {
-  group: RankingGroup;
+  group: RankingPageGroup;
   components: ExamComponent[];
-  onlyAdmissible: boolean;
-  pageSize: number;
+  onPage: (page: number) => void;
   onDecideTie: ((tie: TieRequest) => void) | undefined;
 }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const lines: Line[] = [
-    ...g.ranked.filter((r) => !onlyAdmissible || r.admissible).map((row) => ({ kind: 'ranked' as const, row })),
-    ...(onlyAdmissible ? [] : g.unranked.map((row) => ({ kind: 'unranked' as const, row }))),
-  ];
-  const pages = Math.max(1, Math.ceil(lines.length / pageSize));
-  const current = Math.min(page, pages);
-  const shown = lines.slice((current - 1) * pageSize, current * pageSize);
 
   async function exportXlsx() {
     const r = await call('scores.summaryXlsx', { specialty: g.specialty });
@@ -70,15 +56,7 @@ export function RankingGroupTable({
             color="orange"
             mb="xs"
             mr="xs"
-            onClick={() =>
-              onDecideTie({
-                groupKey: g.groupKey,
-                candidates: tieGroup.applicantIds.map((id) => ({
-                  applicantId: id,
-                  name: g.ranked.find((r) => r.applicantId === id)?.name ?? id,
-                })),
-              })
-            }
+            onClick={() => onDecideTie({ groupKey: g.groupKey, candidates: tieGroup.candidates })}
           >
             {t('scores.ranking.decideTie')}（{tieGroup.rank}）
           </Button>
@@ -99,7 +77,7 @@ export function RankingGroupTable({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {shown.map((l) =>
+          {g.lines.map((l) =>
             l.kind === 'ranked' ? (
               <RankedLine key={l.row.applicantId} r={l.row} components={components} />
             ) : (
@@ -108,9 +86,9 @@ export function RankingGroupTable({
           )}
         </Table.Tbody>
       </Table>
-      {pages > 1 && (
+      {g.total > g.pageSize && (
         <Stack mt="sm">
-          <Pager total={lines.length} page={current} pageSize={pageSize} onPage={setPage} testId={`pager-${g.groupKey}`} />
+          <Pager total={g.total} page={g.page} pageSize={g.pageSize} onPage={onPage} testId={`pager-${g.groupKey}`} />
         </Stack>
       )}
     </Paper>

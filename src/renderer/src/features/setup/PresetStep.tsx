@@ -1,7 +1,6 @@
 import { Badge, Group, Radio, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OpResult } from '../../../../shared/contract';
-import { PROGRAM_LABELS } from '../../../../shared/preset';
 import { ErrorState, LoadingState } from '../../components/states';
 import type { Query } from '../../lib/query';
 
@@ -51,7 +50,7 @@ function PresetCard({ preset: p }: { preset: Preset }) {
             </Badge>
             {p.programs.map((prog) => (
               <Badge key={prog} variant="outline" size="sm">
-                {t(`programs.${prog}`, { defaultValue: PROGRAM_LABELS[prog] })}
+                {t(`programs.${prog}`)}
               </Badge>
             ))}
           </Group>

@@ -1,7 +1,8 @@
 import { Drawer, Group, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TRAINEE_STATUSES, type TraineeDetail, type TraineeStatus } from '../../../../shared/contract/trainees';
+import type { TraineeDetail } from '../../../../shared/contract/trainees';
+import { TRAINEE_STATUSES, type TraineeStatus } from '../../../../shared/contract/trainees-values';
 import { FormDialog } from '../../components/FormDialog';
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatDate } from '../../lib/format';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TRAINEE_STATUSES } from '../../../../shared/contract/trainees';
+import { TRAINEE_STATUSES } from '../../../../shared/contract/trainees-values';
 import { FilterSelects } from '../../components/FilterSelects';
 import { SearchInput } from '../../components/SearchInput';
 import type { TraineeFilterState } from './useTraineeList';

@@ -1,7 +1,7 @@
 import { Table } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import type { TraineeSummary } from '../../../../shared/contract/trainees';
 import { RevealButton } from '../../components/RevealButton';
+import { useRowT } from '../../i18n/useRowT';
 import { formatDate } from '../../lib/format';
 import { TraineeStatusBadge } from './TraineeStatusBadge';
 
@@ -18,7 +18,7 @@ export function TraineeRow({
   /** Absent for roles that may not reveal: no reveal column. */
   onReveal: (() => void) | undefined;
 }) {
-  const { t } = useTranslation();
+  const t = useRowT();
   return (
     <Table.Tr data-testid="trainee-row" style={{ cursor: 'pointer' }} onClick={onOpen}>
       <Table.Td>{r.name}</Table.Td>

@@ -45,7 +45,7 @@ export const rotation = {
       cohortValue: 'Cohort {{year}}',
       noTrainees: 'No trainees in this cohort',
       noTraineesHint: 'Enrol trainees from the admission list or import them first (Trainees).',
-      loading: 'Reading rotation plans ({{done}}/{{total}})…',
+      loading: 'Reading rotation plans…',
       autoPlan: 'Plan automatically',
       autoPlanDone: 'Rotation plans made for {{planned}} trainees.',
       infeasibleTitle: 'Not every plan fits: these departments are short of capacity (nothing was saved)',

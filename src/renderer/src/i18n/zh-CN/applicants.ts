@@ -1,4 +1,4 @@
-import { APPLICANT_FIELD_LABELS } from '../../../../shared/contract/applicants';
+import { APPLICANT_FIELD_LABELS } from '../../../../shared/contract/applicants-values';
 
 export const applicants = {
   applicants: {

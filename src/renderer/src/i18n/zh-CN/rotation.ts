@@ -42,7 +42,7 @@ export const rotation = {
       cohortValue: '{{year}} 级',
       noTrainees: '该年级还没有在培学员',
       noTraineesHint: '先在“在培学员”中从录取名单生成学员或导入学员名单。',
-      loading: '正在读取轮转计划（{{done}}/{{total}}）…',
+      loading: '正在读取轮转计划…',
       autoPlan: '一键排班',
       autoPlanDone: '已为 {{planned}} 名学员排好轮转计划。',
       infeasibleTitle: '无法排出全部计划：以下科室容量不足（未保存任何更改）',
