@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/core/open-core';
+import { FIRST_PAGE } from '../../src/core/admission/service';
 import { seedApplicants, type Person, type Seeded } from '../core/admission/seed';
 import { cli, initBase, testDbKey } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
@@ -82,6 +83,20 @@ describe('basedesk admission', () => {
     const human = await cli(['--data-dir', dir, 'admission', 'list'], { env });
     expect(human.stdout).toContain('末位同分待决定');
     expect(human.stdout).not.toContain(s.idNumber('A'));
+  });
+
+  it('run --json and decline --json print every admitted and not-admitted applicant, however many', async () => {
+    const many = FIRST_PAGE + 5;
+    const people = Array.from({ length: many + 3 }, (_, i) => ({ key: `P${i}`, choices: ['0100'], total: 60 + i / 10 }));
+    const { dir, s } = await base([['0100', many]], people);
+    const r = await cli(['--data-dir', dir, '--json', 'admission', 'run'], { env });
+    expect(r.code).toBe(0);
+    const v = r.json<RunJson & { notAdmitted: unknown[] }>();
+    expect([v.admitted.length, v.notAdmitted.length]).toEqual([many, 3]);
+    const d = await cli(['--data-dir', dir, '--json', 'admission', 'decline', s.idNumber(`P${many + 2}`)], { env });
+    expect(d.json<RunJson>().admitted).toHaveLength(many);
+    const listed = await cli(['--data-dir', dir, '--json', 'admission', 'list'], { env });
+    expect(listed.json<RunJson>().admitted).toEqual(d.json<RunJson>().admitted);
   });
 
   it('decline ID_NUMBER frees the seat and prints what changed; a re-run after publication needs --confirm --reason', async () => {

@@ -120,6 +120,7 @@ export function registerAdmission(program: Command, io: CliIo): void {
             ...(o.reason ? { reason: o.reason } : {}),
             ...(o.skipInvalidChoices ? { skipInvalidChoices: true } : {}),
             ...(o.reveal ? { reveal: true } : {}),
+            allRows: true,
           });
           print(io, s.json, runJson(v), () => runText(v));
         });
@@ -138,6 +139,7 @@ export function registerAdmission(program: Command, io: CliIo): void {
         idNumber: await collectOneId(io, idNumber ? [idNumber] : [], o.idsFile, '放弃录取'),
         ...(o.reason ? { reason: o.reason } : {}),
         ...(o.confirm ? { confirm: true } : {}),
+        allRows: true,
       });
       print(io, s.json, runJson(v), () => runText(v));
     });

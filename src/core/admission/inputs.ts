@@ -178,6 +178,18 @@ export async function loadSpecialtyNames(tx: Tx): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
+/**
+ * The applicants in id order. Sorted here, not by the query: an ORDER BY under the JSON aggregate cost SQLite
+ * more than this sort (and rows that happen to come in order are only checked).
+ */
+function byId(applicants: Map<string, ApplicantInfo>): ApplicantInfo[] {
+  const list = [...applicants.values()];
+  for (let i = 1; i < list.length; i++) {
+    if (list[i - 1]!.id >= list[i]!.id) return list.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  }
+  return list;
+}
+
 export async function loadInputs(tx: Tx, deps: AdmissionDeps): Promise<Inputs> {
   const base = await requireBase(tx);
   const preset = await currentPreset(tx);
@@ -201,15 +213,18 @@ export async function loadInputs(tx: Tx, deps: AdmissionDeps): Promise<Inputs> {
 
   const ineligible = new Map<string, string>();
   const pool: Applicant[] = [];
-  for (const a of [...applicants.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
+  for (const a of byId(applicants)) {
     const r = results.get(a.id);
     const scores: Record<string, number> = {};
-    for (const [k, v] of Object.entries(r?.components ?? {})) if (typeof v === 'number') scores[k] = v;
+    const components = r?.components;
+    for (const k in components) {
+      const v = components[k];
+      if (typeof v === 'number') scores[k] = v;
+    }
     // A person the province or city assigned here takes no part in the choice rounds and may not be refused
     // (seed 003: “不得以任何理由拒收调剂人员”): the recorded 调剂 decision admits them.
     const why = a.assigned ? null : ineligibleWhy(a.confirmationStatus, r, componentName, minTotal);
-    if (why !== null) ineligible.set(a.id, why);
-    pool.push({
+    const entry: Applicant = {
       id: a.id,
       category: a.category,
       total: r?.total ?? 0,
@@ -217,8 +232,12 @@ export async function loadInputs(tx: Tx, deps: AdmissionDeps): Promise<Inputs> {
       choices: a.choices,
       acceptsAdjustment: a.acceptsAdjustment,
       eligible: why === null,
-      ...(why !== null ? { ineligibleReason: why } : {}),
-    });
+    };
+    if (why !== null) {
+      ineligible.set(a.id, why);
+      entry.ineligibleReason = why;
+    }
+    pool.push(entry);
   }
 
   const decisionRows = await tx

@@ -19,6 +19,7 @@ import { appendEvent } from '../audit/events';
 import type { Actor, Core, Tx, WriteTx } from '../context';
 import { isoNow } from '../util/clock';
 import { parseStoredChanges, parseStoredRun } from './stored-run';
+import { packStoredRun } from './packed-run';
 import { uuidv7 } from '../util/uuid7';
 import { checkRoundLimit, choiceProblemError, compute, invalidChoices, requireSeats, type StoredRun } from './compute';
 import { phase, type AdmissionDeps } from './deps';
@@ -223,7 +224,7 @@ async function insertRun(
       cohort_year: rec.cohortYear,
       run_no: rec.runNo,
       round_limit: stored.roundLimit,
-      result_json: JSON.stringify(stored),
+      result_json: packStoredRun(stored),
       changes_json: JSON.stringify(changes),
       trigger: rec.trigger,
       reason: rec.reason,
@@ -286,6 +287,8 @@ type PersistOptions = {
   trigger: string;
   reason: string | null;
   reveal: boolean;
+  /** Every row in the returned view instead of the first page. */
+  allRows?: boolean | undefined;
   publication: PublicationView | null;
   prev?: RunHead | null;
 };
@@ -347,8 +350,19 @@ async function persistRun(
       changes,
       published,
       explanations,
+      ...firstPage(opts.allRows),
     }),
   );
+}
+
+/**
+ * Rows a change returns: the screen reloads the list after a change and the CLI asks for every row, so the
+ * first page is enough, and wording 20,000 rows cost more than storing the run.
+ */
+export const FIRST_PAGE = 200;
+
+function firstPage(allRows: boolean | undefined): { firstPage?: number } {
+  return allRows === true ? {} : { firstPage: FIRST_PAGE };
 }
 
 export type RunInput = {
@@ -358,6 +372,7 @@ export type RunInput = {
   reason?: string | undefined;
   skipInvalidChoices?: boolean | undefined;
   reveal?: boolean | undefined;
+  allRows?: boolean | undefined;
 };
 
 /** `admission run`: compute over the current plan, applicants, results and decisions. */
@@ -382,6 +397,7 @@ export async function runAllocation(core: Core, actor: Actor, deps: AdmissionDep
         dryRun: true,
         changes: (await changesSince(tx, prev, stored)).changes,
         published: await activePublication(tx, inp.cohortYear),
+        ...firstPage(input.allRows),
       });
     }
     const publication = await requireConsentIfPublished(tx, inp.cohortYear, input);
@@ -389,6 +405,7 @@ export async function runAllocation(core: Core, actor: Actor, deps: AdmissionDep
       trigger: roundLimit === null ? 'run' : `run-round-${roundLimit}`,
       reason: input.reason?.trim() || null,
       reveal: input.reveal === true,
+      allRows: input.allRows,
       publication,
     });
   });
@@ -465,6 +482,7 @@ async function decideAndRerun(
   opts: {
     confirm?: boolean | undefined;
     reveal?: boolean | undefined;
+    allRows?: boolean | undefined;
     trigger: string;
     /** Builds the decisions from the current state; may throw a coded refusal. */
     build: (
@@ -510,6 +528,7 @@ async function decideAndRerun(
       trigger: opts.trigger,
       reason,
       reveal: opts.reveal === true,
+      allRows: opts.allRows,
       publication,
       prev: last,
     });
@@ -628,11 +647,13 @@ export async function decline(
     reason?: string | undefined;
     confirm?: boolean | undefined;
     reveal?: boolean | undefined;
+    allRows?: boolean | undefined;
   },
 ): Promise<AdmissionRunView> {
   return decideAndRerun(core, actor, deps, {
     confirm: input.confirm,
     reveal: input.reveal,
+    allRows: input.allRows,
     trigger: 'decline',
     build: async (inp, _current, tx) => {
       const a = await findApplicant(tx, inp.cohortYear, input);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { AllocationChange, CompetitionEntry, NotAdmitted } from './rules';
 import type { StoredRun } from './compute';
 import { parseJsonAs } from '../util/json';
+import { PACKED_FORMAT, unpackLists } from './packed-run';
 
 const ROUNDS = ['choice-1', 'choice-2', 'choice-3', 'adjustment', 'second-1', 'second-2'] as const;
 const round = z.enum(ROUNDS);
@@ -117,9 +118,33 @@ const change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('moved'), id: z.string(), before: ref, after: ref }),
 ]);
 
+const array = z.custom<unknown[]>((v) => Array.isArray(v));
+
+/** The compact form (packed-run.ts): the rest of the run checked as above, the packed lists entry by entry. */
+const packedRun = z
+  .looseObject({
+    format: z.literal(PACKED_FORMAT),
+    totals: array,
+    messages: array,
+    notAdmitted: array,
+    ranked: array,
+    run: storedRun,
+  })
+  .transform((p, ctx) => {
+    const run = unpackLists(p, p.run as StoredRun);
+    if (run === null) {
+      ctx.addIssue({ code: 'custom', message: 'packed lists do not fit the run' });
+      return z.NEVER;
+    }
+    return run;
+  });
+
+/** Either form a run may be stored in: the compact one, or the plain one earlier versions wrote. */
+const anyStoredRun = z.union([packedRun, storedRun]);
+
 /** A run's full stored result. The schema mirrors StoredRun field by field (warning and error codes as strings). */
 export function parseStoredRun(json: string): StoredRun {
-  return parseJsonAs(storedRun, json, 'admission_runs.result_json') as StoredRun;
+  return parseJsonAs(anyStoredRun, json, 'admission_runs.result_json') as StoredRun;
 }
 
 /** What changed compared with the run before it. */

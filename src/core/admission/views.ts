@@ -36,6 +36,11 @@ export type RunMeta = {
   staleness?: AdmissionStaleness;
   /** The admissions' explanations when already worded for storage (admissionExplanations). */
   explanations?: ReadonlyMap<string, string>;
+  /**
+   * Only the first this many admitted and not-admitted rows (the counts say how many there are): what a
+   * change returns, as the screen reads the whole list through admission.list. Unset: every row.
+   */
+  firstPage?: number;
 };
 
 export function personRef(ctx: ViewContext, id: string): PersonRef {
@@ -91,7 +96,12 @@ export function admissionExplanations(ctx: ViewContext, stored: StoredRun): Map<
   );
 }
 
-export function admittedRows(ctx: ViewContext, stored: StoredRun, known?: ReadonlyMap<string, string>): AdmittedRow[] {
+export function admittedRows(
+  ctx: ViewContext,
+  stored: StoredRun,
+  known?: ReadonlyMap<string, string>,
+  limit = Infinity,
+): AdmittedRow[] {
   const explanations = known ?? admissionExplanations(ctx, stored);
   const sex = (id: string) => ctx.applicants.get(id)?.sex ?? null;
   return [...stored.result.admissions]
@@ -101,6 +111,7 @@ export function admittedRows(ctx: ViewContext, stored: StoredRun, known?: Readon
         (stored.totals[y.id] ?? 0) - (stored.totals[x.id] ?? 0) ||
         (x.id < y.id ? -1 : 1),
     )
+    .slice(0, limit)
     .map((a) => ({
       ...personRef(ctx, a.id),
       sex: sex(a.id),
@@ -176,8 +187,9 @@ export function runView(ctx: ViewContext, stored: StoredRun, meta: RunMeta): Adm
     planSeats: stored.planSeats,
     poolSeats: stored.poolSeats,
     secondWindowChoices: stored.secondWindowChoices ?? null,
-    admitted: admittedRows(ctx, stored, meta.explanations),
-    notAdmitted: r.notAdmitted.map((n) => ({
+    admitted: admittedRows(ctx, stored, meta.explanations, meta.firstPage),
+    admittedCount: r.admissions.length,
+    notAdmitted: r.notAdmitted.slice(0, meta.firstPage).map((n) => ({
       ...personRef(ctx, n.id),
       code: n.code,
       message:
@@ -186,6 +198,7 @@ export function runView(ctx: ViewContext, stored: StoredRun, meta: RunMeta): Adm
           : human(n.message),
       total: fmt(stored.totals[n.id]),
     })),
+    notAdmittedCount: r.notAdmitted.length,
     unfilled: r.unfilled.map((u) => ({
       specialtyCode: u.specialty,
       specialtyName: specialtyName(ctx, u.specialty),

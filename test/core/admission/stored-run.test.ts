@@ -6,6 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { err, ok, setupBase } from '../../helpers/core';
 import { seedApplicants, setPlan } from './seed';
+import type { StoredRun } from '../../../src/core/admission/compute';
+import { packStoredRun } from '../../../src/core/admission/packed-run';
+import { FIRST_PAGE } from '../../../src/core/admission/service';
+import { parseStoredRun } from '../../../src/core/admission/stored-run';
 
 async function ranOnce() {
   const { core, session } = await setupBase('jilin-2024');
@@ -70,5 +74,107 @@ describe('results fed to one core', () => {
     expect(run.admitted).toEqual([]);
     expect(run.notAdmitted.map((n) => n.message)).toEqual(Array(3).fill('不参与录取：考核成绩不完整（缺少：笔试、面试）。'));
     expect((await ok(fed.core, fed.session, 'admission.list', {})).admitted).toHaveLength(2);
+  });
+});
+
+describe('the compact stored form', () => {
+  const run = (): StoredRun => ({
+    result: {
+      admissions: [{ id: 'a1', specialty: '0100', category: null, round: 'choice-1', rank: 1 }],
+      notAdmitted: [
+        { id: 'a2', code: 'AWAITING_TIE', message: '等待末位同分决定。' },
+        { id: 'a3', code: 'AWAITING_TIE', message: '等待末位同分决定。' },
+        { id: 'a4', code: 'INELIGIBLE', message: '资格审核未通过。' },
+        { id: 'x9', code: 'DECLINED', message: '本人放弃。' },
+      ],
+      unfilled: [],
+      ties: [{ round: 'choice-1', specialty: '0100', category: null, seatsLeft: 1, ids: ['a2', 'a3'], total: 8500, rank: 2 }],
+      proposals: [],
+      explanation: [
+        {
+          round: 'choice-1',
+          specialty: '0100',
+          category: null,
+          seatsBefore: 2,
+          ranked: [
+            { id: 'a1', total: 9000, rank: 1, admitted: true },
+            { id: 'a2', total: 8500, rank: 2, admitted: false, tied: true },
+            { id: 'a3', total: 8500, rank: 2, admitted: false, tied: false },
+          ],
+        },
+        { round: 'choice-2', specialty: '0200', category: '单位人', seatsBefore: 0, heldForTie: true, ranked: [] },
+      ],
+      warnings: [],
+      decisionErrors: [],
+      provisional: true,
+    },
+    totals: { a1: 9000, a2: 8500, a3: 8500, a4: null },
+    ineligible: { a4: '现场确认未通过' },
+    planSeats: 2,
+    poolSeats: 0,
+    roundLimit: null,
+    secondWindowChoices: null,
+  });
+
+  it('reads back exactly what was stored, each shared message kept once', () => {
+    const text = packStoredRun(run());
+    expect(parseStoredRun(text)).toEqual(run());
+    expect(JSON.parse(text)).toMatchObject({ format: 2, messages: ['等待末位同分决定。', '资格审核未通过。', '本人放弃。'] });
+  });
+
+  it('refuses packed lists that point past their tables with STORED_JSON_INVALID', () => {
+    type Columns = [string[], number[]];
+    const packed = JSON.parse(packStoredRun(run())) as { notAdmitted: Columns; ranked: Columns[] };
+    for (const damage of [
+      (p: typeof packed) => (p.notAdmitted[1][1] = 99),
+      (p: typeof packed) => (p.ranked[0]![1][2] = 8),
+      (p: typeof packed) => p.ranked[0]![0].pop(),
+      (p: typeof packed) => p.ranked.pop(),
+    ]) {
+      const copy = structuredClone(packed);
+      damage(copy);
+      expect(() => parseStoredRun(JSON.stringify(copy))).toThrow(expect.objectContaining({ code: 'STORED_JSON_INVALID' }));
+    }
+  });
+
+  it('is how a run is saved, and a run saved in the earlier plain form reads the same', async () => {
+    const { core, session } = await ranOnce();
+    const row = await core.db.selectFrom('admission_runs').select(['id', 'result_json']).executeTakeFirstOrThrow();
+    expect(JSON.parse(row.result_json)).toMatchObject({ format: 2 });
+    const list = await ok(core, session, 'admission.list', {});
+    const competitions = await ok(core, session, 'admission.competitions', {});
+    const plain = JSON.stringify(parseStoredRun(row.result_json));
+    await core.db.updateTable('admission_runs').set({ result_json: plain }).where('id', '=', row.id).execute();
+    expect(await ok(core, session, 'admission.list', {})).toEqual(list);
+    expect(await ok(core, session, 'admission.competitions', {})).toEqual(competitions);
+    expect(list.notAdmitted.map((n) => n.code)).toEqual(['NO_SEAT']);
+  });
+});
+
+describe('what a change returns', () => {
+  it('is the first page of each list with the whole counts; admission.list and allRows give every row', async () => {
+    const { core, session } = await setupBase('jilin-2024');
+    await setPlan(core, session, [['0100', null, FIRST_PAGE + 10]]);
+    const people = Array.from({ length: FIRST_PAGE * 2 }, (_, i) => ({
+      key: `P${i}`,
+      choices: ['0100'],
+      total: 60 + (i % 397) / 10,
+    }));
+    await seedApplicants(core, people);
+    const run = await ok(core, session, 'admission.run', {});
+    const list = await ok(core, session, 'admission.list', {});
+    expect([run.admittedCount, run.notAdmittedCount]).toEqual([FIRST_PAGE + 10, FIRST_PAGE - 10]);
+    expect([list.admitted.length, list.notAdmitted.length]).toEqual([FIRST_PAGE + 10, FIRST_PAGE - 10]);
+    expect(run.admitted).toEqual(list.admitted.slice(0, FIRST_PAGE));
+    expect(run.notAdmitted).toEqual(list.notAdmitted.slice(0, FIRST_PAGE));
+    const all = await ok(core, session, 'admission.run', { allRows: true });
+    expect([all.admitted, all.notAdmitted]).toEqual([list.admitted, list.notAdmitted]);
+    const declined = await ok(core, session, 'admission.decline', { applicantId: list.admitted[0]!.applicantId });
+    expect(declined.admitted).toHaveLength(FIRST_PAGE);
+    const declinedAll = await ok(core, session, 'admission.decline', {
+      applicantId: list.admitted[1]!.applicantId,
+      allRows: true,
+    });
+    expect(declinedAll.admitted).toHaveLength(FIRST_PAGE + 10);
   });
 });

@@ -39,17 +39,21 @@ export function diffAllocations(before: AllocationResult, after: AllocationResul
 /** Changes from an admitted list (e.g. the stored one) to a result, ordered by applicant id. */
 export function diffAdmitted(b: ReadonlyMap<string, AdmissionRef>, after: AllocationResult): AllocationChange[] {
   const a = admittedRefs(after.admissions);
-  const why = new Map(after.notAdmitted.map((n) => [n.id, n]));
-  const ids = [...new Set([...b.keys(), ...a.keys()])].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const changes: AllocationChange[] = [];
-  for (const id of ids) {
-    const x = b.get(id);
+  const dropped = new Map<string, AdmissionRef>();
+  for (const [id, x] of b) {
     const y = a.get(id);
-    if (x === undefined && y !== undefined) changes.push({ kind: 'admitted', id, after: y });
-    else if (x !== undefined && y === undefined) {
+    if (y === undefined) dropped.set(id, x);
+    else if (!same(x, y)) changes.push({ kind: 'moved', id, before: x, after: y });
+  }
+  for (const [id, y] of a) if (!b.has(id)) changes.push({ kind: 'admitted', id, after: y });
+  // Usually a handful leave the list: only their entries are looked up among the many not admitted.
+  if (dropped.size > 0) {
+    const why = new Map(after.notAdmitted.filter((n) => dropped.has(n.id)).map((n) => [n.id, n]));
+    for (const [id, x] of dropped) {
       const n = why.get(id);
       changes.push({ kind: 'dropped', id, before: x, code: n?.code ?? null, message: n?.message ?? null });
-    } else if (x !== undefined && y !== undefined && !same(x, y)) changes.push({ kind: 'moved', id, before: x, after: y });
+    }
   }
-  return changes;
+  return changes.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
