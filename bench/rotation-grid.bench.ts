@@ -1,10 +1,11 @@
 /**
  * The rotation plan grid in Chromium at a large base's size: one cohort of 600 trainees × 72 half months
- * (3 years), planned by the scheduler on the example scheme, beside the same screen over 60 trainees measured
- * in the same run. The built renderer (`out/`, `npx electron-vite build`) is served in process by the HTTP
- * transport; the system Chromium is driven by Playwright's library. Figures:
+ * (3 years), planned by the scheduler on the example scheme, and one of 2,000 (a base whose cohort is in the
+ * thousands), beside the same screen over 60 trainees measured in the same run. The built renderer (`out/`,
+ * `npx electron-vite build`) is served in process by the HTTP transport; the system Chromium is driven by
+ * Playwright's library. Figures:
  * - time to grid visible: from the navigation click to the first animation frame after the first block bar
- *   exists (the route, the paged plan reads and React's render);
+ *   exists (the route, the cohort's one grid read and React's render);
  * - scroll: the grid scrolled from top to bottom in steps of ten rows, the time from each step to the second
  *   animation frame after it (the windowed rows re-rendered and painted); and how many rows are in the DOM.
  */
@@ -159,14 +160,17 @@ export async function run(): Promise<Record<string, string | number>> {
   try {
     const small = await gridOf(60, root);
     const large = await gridOf(600, root);
-    const ratio = median(large.visible.map((x) => x.ms)) / median(small.visible.map((x) => x.ms));
+    const huge = await gridOf(2000, root);
+    const ratio = (x: typeof large) => (median(x.visible.map((v) => v.ms)) / median(small.visible.map((v) => v.ms))).toFixed(2);
     return {
+      '轮转计划, 2000 trainees × 72 half months: time to grid visible': visibleText(huge.visible),
       '轮转计划, 600 trainees × 72 half months: time to grid visible': visibleText(large.visible),
       '轮转计划, 60 trainees (reference): time to grid visible': visibleText(small.visible),
-      'time to grid visible, ratio 600 / 60': `${ratio.toFixed(2)}x`,
+      'time to grid visible, ratio 2000 / 60 and 600 / 60': `${ratio(huge)}x, ${ratio(large)}x`,
+      '轮转计划, 2000 trainees: scroll': scrollText(huge.scroll),
       '轮转计划, 600 trainees: scroll': scrollText(large.scroll),
       '轮转计划, 60 trainees (reference): scroll': scrollText(small.scroll),
-      'rotation.plan for the 600 (setup, in process)': `${(large.planMs / 1000).toFixed(1)} s`,
+      'rotation.plan for the 600 and the 2000 (setup, in process)': `${(large.planMs / 1000).toFixed(1)} s, ${(huge.planMs / 1000).toFixed(1)} s`,
     };
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { dispatch } from '../core/api/dispatch';
+import type * as DispatchModule from '../core/api/dispatch';
 import type { Core } from '../core/context';
 import type { openCore } from '../core/open-core';
 import type { passphraseProtector, useKeyProtector } from '../core/outbox/key-protector';
@@ -28,33 +28,44 @@ export type InputArg<K extends OpName> = Record<never, never> extends OpInput<K>
 export type CallOp = <K extends OpName>(name: K, ...input: InputArg<K>) => Promise<OpResult<K>>;
 
 /**
- * The core, loaded when a command first opens the data folder: importing it builds every op's schema and
- * handler, which `--help`, `--version` and usage errors never need.
+ * The core, loaded when a command first opens the data folder: `--help`, `--version` and usage errors never
+ * need it. What opening needs comes first; the dispatcher (and the ops a command calls) loads while the
+ * database key is unsealed.
  */
-function loadCore() {
-  return (coreModules ??= Promise.all([
-    import('../core/open-core'),
-    import('../core/api/dispatch'),
-    import('../core/outbox/key-protector'),
-  ]).then(([{ openCore }, { dispatch }, { passphraseProtector, useKeyProtector }]) => ({
-    openCore,
-    dispatch,
-    passphraseProtector,
-    useKeyProtector,
-  })));
+function loadOpening() {
+  return (openingModules ??= Promise.all([import('../core/open-core'), import('../core/outbox/key-protector')]).then(
+    ([{ openCore }, { passphraseProtector, useKeyProtector }]) => ({ openCore, passphraseProtector, useKeyProtector }),
+  ));
 }
 
-let coreModules: Promise<CoreModules> | undefined;
+function loadDispatch() {
+  return (dispatchModule ??= import('../core/api/dispatch'));
+}
 
-type CoreModules = {
+let openingModules: Promise<OpeningModules> | undefined;
+let dispatchModule: Promise<typeof DispatchModule> | undefined;
+
+type OpeningModules = {
   openCore: typeof openCore;
-  dispatch: typeof dispatch;
   passphraseProtector: typeof passphraseProtector;
   useKeyProtector: typeof useKeyProtector;
 };
 
-export async function withCore<T>(io: CliIo, opts: GlobalOptions, fn: (core: Core) => Promise<T>): Promise<T> {
-  const { openCore, passphraseProtector, useKeyProtector } = await loadCore();
+/**
+ * Opens the data folder for `fn`. `firstOps` are the ops the command is about to call: their code loads while
+ * the key is unsealed (a deliberately slow KDF off this thread), instead of after it.
+ */
+export async function withCore<T>(
+  io: CliIo,
+  opts: GlobalOptions,
+  fn: (core: Core) => Promise<T>,
+  firstOps: readonly OpName[] = [],
+): Promise<T> {
+  const { openCore, passphraseProtector, useKeyProtector } = await loadOpening();
+  // Errors are left to the calls themselves; this only loads code ahead of them.
+  loadDispatch()
+    .then(({ preloadOps }) => preloadOps(firstOps))
+    .catch(() => undefined);
   let core: Core;
   try {
     core = await openCore({ dataDir: opts.dataDir ?? defaultDataDir(io.env), idleMinutes: 0, dbKey: cliDbKeySource(io) });
@@ -78,7 +89,7 @@ export async function withCore<T>(io: CliIo, opts: GlobalOptions, fn: (core: Cor
 
 function caller(core: Core, sessionKey: string): CallOp {
   return async <K extends OpName>(name: K, ...input: InputArg<K>): Promise<OpResult<K>> => {
-    const { dispatch } = await loadCore();
+    const { dispatch } = await loadDispatch();
     const r = await dispatch(core, sessionKey, name, input[0] ?? {});
     if (!r.ok) throw new CliExit(1, r.error);
     return r.value as OpResult<K>;
@@ -100,27 +111,32 @@ export function anonymous(core: Core, io: CliIo, opts: GlobalOptions): CliSessio
  * or standard input, checked by the same login as the app (so failures and lockouts are audited).
  */
 export async function withSession<T>(io: CliIo, opts: GlobalOptions, fn: (s: CliSession) => Promise<T>): Promise<T> {
-  return withCore(io, opts, async (core) => {
-    const sessionKey = `cli:${process.pid}:${Date.now()}`;
-    let username = opts.user;
-    if (!username) {
-      const admin = await core.db
-        .selectFrom('users')
-        .select('username')
-        .where('role', '=', 'admin')
-        .where('disabled', '=', 0)
-        .orderBy('created_at')
-        .executeTakeFirst();
-      if (!admin) fail('SETUP_REQUIRED', '尚未初始化：请先运行 basedesk init 建立基地和管理员。');
-      username = admin.username;
-    }
-    const password = await readSecret(io, 'BASEDESK_PASSWORD', `用户 ${username} 的密码：`);
-    const call = caller(core, sessionKey);
-    await call('auth.login', { username, password });
-    try {
-      return await fn({ core, io, json: !!opts.json, call });
-    } finally {
-      core.sessions.end(sessionKey);
-    }
-  });
+  return withCore(
+    io,
+    opts,
+    async (core) => {
+      const sessionKey = `cli:${process.pid}:${Date.now()}`;
+      let username = opts.user;
+      if (!username) {
+        const admin = await core.db
+          .selectFrom('users')
+          .select('username')
+          .where('role', '=', 'admin')
+          .where('disabled', '=', 0)
+          .orderBy('created_at')
+          .executeTakeFirst();
+        if (!admin) fail('SETUP_REQUIRED', '尚未初始化：请先运行 basedesk init 建立基地和管理员。');
+        username = admin.username;
+      }
+      const password = await readSecret(io, 'BASEDESK_PASSWORD', `用户 ${username} 的密码：`);
+      const call = caller(core, sessionKey);
+      await call('auth.login', { username, password });
+      try {
+        return await fn({ core, io, json: !!opts.json, call });
+      } finally {
+        core.sessions.end(sessionKey);
+      }
+    },
+    ['auth.login'],
+  );
 }

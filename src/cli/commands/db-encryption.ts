@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { databaseFileState } from '../../core/db/cipher';
 import { dbKeyFilePath, resealDbKey } from '../../core/db/db-key';
-import { encryptDataFolder } from '../../core/db/encrypt-in-place';
 import { DB_FILE_NAME } from '../../core/open-core';
 import { defaultDataDir } from '../../core/paths';
 import { isAppError } from '../../shared/errors';
@@ -20,6 +19,8 @@ export function registerDbEncryption(program: Command, io: CliIo): void {
     .action(async (_o: unknown, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const dataDir = g.dataDir ?? defaultDataDir(io.env);
+      // Imported here: it loads the native driver, which the other commands of this group need later or never.
+      const { encryptDataFolder } = await import('../../core/db/encrypt-in-place');
       const result = await coded(() => encryptDataFolder(dataDir, join(dataDir, DB_FILE_NAME), cliDbKeySource(io)));
       const value = { encrypted: true, file: result.file, backups: result.backups.length, keyFile: dbKeyFilePath(dataDir) };
       print(io, !!g.json, value, () =>

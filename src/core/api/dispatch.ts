@@ -1,4 +1,5 @@
-import { contract, isOpName, type OpName, type OpResult } from '../../shared/contract';
+import type { OpDef, OpName, OpResult } from '../../shared/contract';
+import { opDefOf } from '../../shared/contract/op-loaders';
 import { AppError, isAppError, type Result } from '../../shared/errors';
 import { can, ROLE_LABELS } from '../../shared/permissions';
 import type { Actor, CallContext, Core } from '../context';
@@ -12,15 +13,16 @@ import { zodToAppError } from './zod-error';
  */
 export async function dispatch(core: Core, sessionKey: string, name: string, rawInput: unknown): Promise<Result<unknown>> {
   try {
-    if (!isOpName(name)) throw new AppError('UNKNOWN_OP', `未知的操作：${name}`);
-    const def = contract[name];
+    // Only the called op's namespace is loaded (its schemas built), not the whole contract.
+    const def = await opDefOf(name);
+    if (!def) throw new AppError('UNKNOWN_OP', `未知的操作：${name}`);
     // Who is calling is settled before the input is looked at: a caller who may not call the op learns
     // nothing about its input schema from validation errors.
     const actor = authorize(core, sessionKey, def);
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw zodToAppError(parsed.error);
     const ctx: CallContext = { core, actor, sessionKey };
-    const handler = await handlerOf(name);
+    const handler = await handlerOf(name as OpName);
     const value = await handler(ctx, parsed.data as never);
     return { ok: true, value };
   } catch (e) {
@@ -29,7 +31,7 @@ export async function dispatch(core: Core, sessionKey: string, name: string, raw
 }
 
 /** The caller of a protected op, checked against its access rule; for a public op, whoever is logged in (or null). */
-function authorize(core: Core, sessionKey: string, def: (typeof contract)[OpName]): Actor | null {
+function authorize(core: Core, sessionKey: string, def: OpDef): Actor | null {
   if (def.access.kind === 'public') {
     const peek = core.sessions.resolve(sessionKey, { touch: false });
     return peek === 'locked' ? null : peek;
@@ -56,6 +58,15 @@ export function toApiError(e: unknown) {
     code: 'INTERNAL',
     message: `程序内部错误：${e instanceof Error ? e.message : String(e)}。数据未被修改；请把此信息告诉管理员。`,
   };
+}
+
+/**
+ * Loads the contract namespace and the handler of each op ahead of its first call, so a caller can overlap
+ * the loading with other waiting (the CLI does, while the database key is unsealed). Failures are left to
+ * the calls themselves.
+ */
+export async function preloadOps(names: readonly OpName[]): Promise<void> {
+  await Promise.allSettled(names.flatMap((name) => [opDefOf(name), handlerOf(name)]));
 }
 
 /** Typed convenience for in-process callers (CLI, tests). */

@@ -18,12 +18,13 @@ import { findHeaderRow, normalizeHeader, readTable, type Sheet, type Table } fro
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
 import { FIELDS, HEADER_GROUPS, fieldLabel } from './fields';
-import { columnsOf, contentHash, mergeRecord, newApplicantRow, recordOf } from './record';
+import { columnsOf, contentHash, mergeRecord, recordOf } from './record';
 import type { ApplicantTable } from './tables';
 import { attachPeople } from './rejection-report';
 import { markDuplicates, validateRow, type RowContext, type RowOutcome } from './validate-row';
 import { changeSnapshots } from '../util/record-fields';
-import { initialsMemo, insertRows, uuidv7Batch } from './import-rows';
+import { initialsMemo, uuidv7Batch } from './import-rows';
+import { NewApplicantWriter } from './import-insert';
 import { choiceName, fullChoiceList } from './choice-list';
 
 export type ImportFile = { fileName: string; bytes: Uint8Array };
@@ -350,14 +351,21 @@ export async function previewApplicantImport(core: Core, file: ImportFile, opts:
   };
 }
 
-/** The new applicants' rows, built one at a time as the insert takes them (see insertRows). */
-function* newRows(news: readonly RowPlan[], ids: readonly string[], cohortYear: number, fileName: string, now: string) {
+/** The new applicants, written as the validation left them (see import-insert). */
+function insertNew(
+  core: Core,
+  news: readonly RowPlan[],
+  ids: readonly string[],
+  cohortYear: number,
+  fileName: string,
+  now: string,
+) {
+  const writer = new NewApplicantWriter(core.raw, cohortYear, fileName, now);
   const initials = initialsMemo();
   for (let i = 0; i < news.length; i++) {
     const { outcome } = news[i]!;
-    const r = outcome.record!;
-    const from = { file: fileName, row: outcome.row, initials: initials(r.name), extraJson: '{}' };
-    yield newApplicantRow(ids[i]!, cohortYear, r, from, now);
+    const record = outcome.record!;
+    writer.add({ id: ids[i]!, record, row: outcome.row, initials: initials(record.name) });
   }
 }
 
@@ -377,7 +385,7 @@ export async function commitApplicantImport(
     const importId = uuidv7(core.clock.nowMs());
     const news = a.plans.filter((p): p is Extract<RowPlan, { kind: 'new' }> => p.kind === 'new');
     const created = uuidv7Batch(news.length, core.clock.nowMs());
-    insertRows(core.raw, 'applicants', newRows(news, created, base.cohort_year, file.fileName, now));
+    insertNew(core, news, created, base.cohort_year, file.fileName, now);
 
     const changes: ImportChange[] = [];
     for (const p of a.plans) {

@@ -8,7 +8,7 @@ import { applyDbKey, databaseFileState } from './cipher';
 import { ImmediateSqliteDialect } from './immediate-dialect';
 import { removeLeftovers } from './leftovers';
 import { ensurePrivateDir, ensurePrivateFile, makeDataDirPrivate, restrictUmask } from './private-files';
-import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import { LATEST_SCHEMA_VERSION, loadMigrations } from './migrations';
 import type { DB } from './schema';
 
 export type OpenDatabaseOptions = {
@@ -145,7 +145,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   let backupFile: string | null = null;
   if (version < target) {
     if (version > 0) backupFile = backupDatabase(raw, file, `v${version}`, options.backupDir);
-    const result = await migrate(db, target);
+    const result = await migrate(db, version, target);
     version = result.version;
     if (!result.migrated && backupFile) {
       // Another process migrated first (and took its own backup): ours is a duplicate.
@@ -174,13 +174,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
  * BEGIN IMMEDIATE took the write lock: when several processes start on an old database at once, the
  * first migrates and the others find the new version instead of running the same migrations again.
  */
-async function migrate(db: Kysely<DB>, target: number): Promise<{ version: number; migrated: boolean }> {
+async function migrate(db: Kysely<DB>, seen: number, target: number): Promise<{ version: number; migrated: boolean }> {
+  // Loaded before the write lock is taken, from the version seen at open (another process may have moved it).
+  const loaded = await loadMigrations(seen, target);
   return db.transaction().execute(async (trx) => {
     const current = (await sql<{ user_version: number }>`PRAGMA user_version`.execute(trx)).rows[0]!.user_version;
     if (current >= target) return { version: current, migrated: false };
-    for (let v = current; v < target; v++) {
-      await migrations[v]!.up(trx);
-    }
+    const ups = current >= seen ? loaded.slice(current - seen) : await loadMigrations(current, target);
+    for (const up of ups) await up(trx);
     await sql.raw(`PRAGMA user_version = ${target}`).execute(trx);
     return { version: target, migrated: true };
   });

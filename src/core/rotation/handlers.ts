@@ -9,7 +9,7 @@ import { planRotation } from './plans';
 import { printablePlans } from './print';
 import { importSchemes, listSchemes, previewSchemes } from './schemes';
 import { changeStatus } from './status';
-import { checkRotation, listPlans, rosterView, showPlan } from './views';
+import { checkRotation, listPlans, planGrid, rosterView, showPlan } from './views';
 
 export const rotationHandlers = defineHandlers<typeof rotationOps>()({
   'rotation.previewDepartments': async (ctx, input) => previewDepartments(ctx.core, decodeFile(input)),
@@ -24,6 +24,7 @@ export const rotationHandlers = defineHandlers<typeof rotationOps>()({
   'rotation.plan': async (ctx, input) => planRotation(ctx.core, actorOf(ctx), input),
   'rotation.show': async (ctx, input) => showPlan(ctx.core.db, input),
   'rotation.listPlans': async (ctx, input) => listPlans(ctx.core.db, input.traineeIds),
+  'rotation.grid': async (ctx, input) => planGrid(ctx.core.db, input.cohortYear),
   'rotation.check': async (ctx, input) => checkRotation(ctx.core.db, input.cohortYear),
   'rotation.roster': async (ctx, input) => rosterView(ctx.core.db, input.from, input.to),
 

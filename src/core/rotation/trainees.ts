@@ -91,6 +91,26 @@ export async function activeTrainees(tx: Tx, filter: { cohortYear?: number; ids?
     .map(toTrainee);
 }
 
+/** Every cohort year with trainees (whatever their status), latest first. */
+export async function cohortYears(tx: Tx): Promise<number[]> {
+  const rows = await tx.selectFrom('trainees').select('cohort_year').distinct().orderBy('cohort_year', 'desc').execute();
+  return rows.map((r) => r.cohort_year);
+}
+
+/** One cohort's active trainees in the registry's list order (specialty, pinyin initials, name), as the plan grid shows them. */
+export async function cohortInListOrder(tx: Tx, cohortYear: number): Promise<RotationTrainee[]> {
+  const rows: Row[] = await tx
+    .selectFrom('trainees')
+    .select(COLUMNS)
+    .where('cohort_year', '=', cohortYear)
+    .orderBy('specialty_code')
+    .orderBy('name_initials')
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return rows.filter((r) => !INACTIVE.includes(r.status)).map(toTrainee);
+}
+
 export async function traineeById(tx: Tx, id: string): Promise<RotationTrainee | null> {
   const row: Row | undefined = await tx.selectFrom('trainees').select(COLUMNS).where('id', '=', id).executeTakeFirst();
   return row ? toTrainee(row) : null;

@@ -1,12 +1,21 @@
 /** Read views of stored plans: one trainee's plan, the check list, the department × month roster. */
-import type { BlockView, RosterView, TraineePlanView, ViolationView } from '../../shared/contract/rotation';
+import type {
+  BlockView,
+  PlanGridBlock,
+  PlanGridRow,
+  PlanGridView,
+  RosterView,
+  TraineePlanView,
+  ViolationView,
+} from '../../shared/contract/rotation';
 import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/mask';
 import type { Tx } from '../context';
 import { checkPlans, roster, slotEndDate, slotStartDate } from './rules';
 import type { Block, Violation } from './rules/types';
 import { planRow } from './store';
-import { requireTrainee, type RotationTrainee, type TraineeRef } from './trainees';
+import { cohortInListOrder, cohortYears, requireTrainee, type RotationTrainee, type TraineeRef } from './trainees';
+import { schemeIndex, schemeKey } from './schemes';
 import { loadWorld, retakesOf, schemeFor, toRulesBlock, traineeStart, type World } from './world';
 
 export async function showPlan(tx: Tx, ref: TraineeRef): Promise<TraineePlanView> {
@@ -38,6 +47,78 @@ export async function listPlans(tx: Tx, traineeIds: readonly string[]): Promise<
     views.push(planViewOf(world, t, rows.get(traineeId), leave.get(traineeId) ?? []));
   }
   return views;
+}
+
+/**
+ * One cohort's plans for the grid, reading only that cohort's rows and only the columns the grid draws: the
+ * grid opens on a whole cohort, and the full views (every block's department details, leave, the base's
+ * whole rotation data loaded per call) cost several times the time and bytes.
+ */
+export async function planGrid(tx: Tx, cohortYear?: number): Promise<PlanGridView> {
+  const cohorts = await cohortYears(tx);
+  const shown = cohortYear ?? cohorts[0] ?? null;
+  const none = { cohorts, cohortYear: shown, departmentIds: [], standardDepartments: [], rows: [] };
+  if (shown === null) return none;
+  const trainees = await cohortInListOrder(tx, shown);
+  const status = new Map<string, PlanGridRow['planStatus']>();
+  const blocks = new Map<string, PlanGridBlock[]>();
+  const departments = positions();
+  const standards = positions();
+  const inCohort = tx.selectFrom('trainees').select('id').where('cohort_year', '=', shown);
+  const plans = await tx
+    .selectFrom('rotation_plans')
+    .select(['trainee_id', 'status'])
+    .where('trainee_id', 'in', inCohort)
+    .execute();
+  for (const p of plans) status.set(p.trainee_id, p.status);
+  const found = await tx
+    .selectFrom('rotation_blocks')
+    .select(['id', 'trainee_id', 'department_id', 'standard_department', 'start_date', 'end_date'])
+    .where('trainee_id', 'in', inCohort)
+    .orderBy('trainee_id')
+    .orderBy('start_date')
+    .execute();
+  for (const b of found) {
+    const block: PlanGridBlock = [
+      b.id,
+      departments.of(b.department_id),
+      standards.of(b.standard_department),
+      b.start_date,
+      b.end_date,
+    ];
+    const list = blocks.get(b.trainee_id);
+    if (list) list.push(block);
+    else blocks.set(b.trainee_id, [block]);
+  }
+  const schemes = await schemeIndex(tx);
+  const rows = trainees.map((t): PlanGridRow => ({
+    traineeId: t.id,
+    name: t.name,
+    startDate: t.startDate ?? `${t.cohortYear}-09-01`,
+    years: t.years,
+    traineeStatus: t.status as PlanGridRow['traineeStatus'],
+    planStatus: status.get(t.id) ?? null,
+    example: schemes.get(schemeKey(t))?.scheme.example ?? false,
+    blocks: blocks.get(t.id) ?? [],
+  }));
+  return { ...none, departmentIds: departments.list, standardDepartments: standards.list, rows };
+}
+
+/** Distinct values numbered in the order first seen. */
+function positions(): { list: string[]; of: (value: string) => number } {
+  const index = new Map<string, number>();
+  const list: string[] = [];
+  return {
+    list,
+    of: (value) => {
+      let at = index.get(value);
+      if (at === undefined) {
+        at = list.push(value) - 1;
+        index.set(value, at);
+      }
+      return at;
+    },
+  };
 }
 
 type PlanRow = NonNullable<Awaited<ReturnType<typeof planRow>>>;

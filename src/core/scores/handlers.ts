@@ -18,6 +18,7 @@ import { sessionDetail } from './interview-sheet';
 import { reopen, signOff } from './interview-signoff';
 import { blankSheetHtml, resultSheetHtml, summaryXlsx } from './outputs';
 import { reorderTie, resultRows, showRanking } from './ranking';
+import { rankingPage } from './ranking-page';
 import { resultPage } from './results-page';
 import type { ComponentsView } from '../../shared/contract/scores';
 
@@ -94,6 +95,7 @@ export const scoresHandlers = defineHandlers<typeof scoresOps>()({
   'interview.resultSheetHtml': async (ctx, input) => ({ html: await resultSheetHtml(ctx.core.db, actorOf(ctx), input) }),
 
   'ranking.show': async (ctx, input) => showRanking(ctx.core.db, input),
+  'ranking.page': async (ctx, input) => rankingPage(ctx.core.db, input),
   'ranking.reorder': async (ctx, input) => reorderTie(ctx.core, actorOf(ctx), input),
 
   'stations.exportSession': async (ctx, input) => exportSessionFile(ctx.core, actorOf(ctx), input),

@@ -1,31 +1,17 @@
 /**
- * Ranking per specialty (first choice), and per category when the preset splits quotas by category, with
- * the preset's tie-breaks via ./rules. A remaining tie is shown as a tie; a person may order the
- * candidates inside a tie, with a reason, and never across totals or tie-breaks.
+ * The ranking as one whole answer (ranking.show: the CLI, the 成绩汇总表, a tie's check before a manual
+ * order) and the manual order inside a tie. What is ranked and how: ./ranking-compute.
  */
-import type { RankingGroup, RankingView, RankTieDecision, ResultRow } from '../../shared/contract/scores';
+import type { RankingGroup, RankingView, ResultRow } from '../../shared/contract/scores';
 import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/mask';
 import { appendEvent } from '../audit/events';
-import { currentPreset, requireBase } from '../base/base';
+import { requireBase } from '../base/base';
 import type { Actor, Core, Tx } from '../context';
-import {
-  formatHundredths,
-  groupKeyOf,
-  rankCandidates,
-  settledTies,
-  type DecidedTie,
-  type RankCandidate,
-  type RankResult,
-} from './rules';
+import { formatHundredths } from './rules';
 import { isoNow } from '../util/clock';
-import { parseJsonAs, stringList } from '../util/json';
-import { admissionStaleness, loadRankStatus, loadTieDecisions } from './ranking-status';
-import { evaluateScores, loadScoreTable, type ScoreTable } from './results';
-import { policyOptions } from '../admission/rules/policy';
-import { choiceText, roundHere, storedChoiceList } from '../applicants/choice-list';
-import type { ApplicantChoice } from '../../shared/contract/applicants';
-import type { Preset } from '../../shared/preset';
+import { computeRanking, firstChoiceMemo, groupHead, rankedRowOf, unrankedRowOf, type RankingFilter } from './ranking-compute';
+import { evaluateScores, loadScoreTable } from './results';
 
 export async function resultRows(tx: Tx, cohortYear?: number): Promise<ResultRow[]> {
   const year = cohortYear ?? (await requireBase(tx)).cohort_year;
@@ -50,205 +36,15 @@ export async function resultRows(tx: Tx, cohortYear?: number): Promise<ResultRow
   });
 }
 
-function firstChoice(choicesJson: string): string | null {
-  return parseChoiceCodes(choicesJson)[0] ?? null;
-}
-
-/** applicants.choices_json: a list of specialty codes; anything else is a damaged row, named as such. */
-function parseChoiceCodes(choicesJson: string): string[] {
-  return parseJsonAs(stringList, choicesJson, 'applicants.choices_json');
-}
-
-/** firstChoice, parsing each distinct choices_json once: thousands of applicants share a few strings. */
-function firstChoiceMemo(): (choicesJson: string) => string | null {
-  const memo = new Map<string, string | null>();
-  return (choicesJson) => {
-    let c = memo.get(choicesJson);
-    if (c === undefined) memo.set(choicesJson, (c = firstChoice(choicesJson)));
-    return c;
-  };
-}
-
-/** What rankCandidates gets: `i` is the applicant's index in the ScoreTable. */
-type Candidate = RankCandidate & { i: number };
-
-type Settled = Map<string, { admitted: boolean; decision: RankTieDecision }>;
-
-/**
- * Ranks one group; ties 择优录取 has decided are ordered as decided (who got the seat first), no longer
- * open. A manual order from ranking.reorder still orders candidates within each side of the decision.
- */
-function rankGroup(
-  specialty: string,
-  rankable: Candidate[],
-  tieBreaks: readonly string[],
-  decisions: ReadonlyArray<DecidedTie<RankTieDecision>>,
-  admissible: (c: Candidate) => boolean,
-): { ranked: RankResult<Candidate>; settled: Settled } {
-  const first = rankCandidates(rankable, tieBreaks);
-  if (decisions.length === 0 || first.ties.length === 0) return { ranked: first, settled: new Map() };
-  const byId = new Map(rankable.map((c) => [c.id, c]));
-  const settled = settledTies(specialty, first.ties, decisions, (id) => admissible(byId.get(id)!));
-  if (settled.size === 0) return { ranked: first, settled };
-  const reordered = rankable.map((c) => {
-    const s = settled.get(c.id);
-    return s === undefined ? c : { ...c, manualOrder: (s.admitted ? 0 : 1000) + (c.manualOrder ?? 999) };
-  });
-  const ranked = rankCandidates(reordered, tieBreaks);
-  return { ranked: { ranked: ranked.ranked, ties: ranked.ties.filter((t) => !t.ids.every((id) => settled.has(id))) }, settled };
-}
-
-/**
- * The category the preset admits first at equal totals, per specialty code (Jilin 助理全科 单位人: “此类人员同等
- * 条件下优先录取”). Admission applies it; the ranking puts it before the other tie-breaks too, so both agree.
- */
-function priorityBySpecialty(preset: Preset, names: ReadonlyMap<string, string>): Map<string, string> {
-  return new Map((policyOptions(preset, names).priorities ?? []).map((p) => [p.specialty, p.category]));
-}
-
-function tieBreaksFor(tieBreaks: readonly string[], priority: string | undefined): readonly string[] {
-  return priority === undefined ? tieBreaks : [`category:${priority}`, ...tieBreaks];
-}
-
-type ChoicePlaces = { round: number | null; others: string[] };
-
-/**
- * Applicants with a choice naming another base: their round here and those other choices. Everyone else
- * ranked here belongs to round 1 (their first choice is this base's).
- */
-async function choicePlaces(tx: Tx, cohortYear: number, names: ReadonlyMap<string, string>): Promise<Map<string, ChoicePlaces>> {
-  const rows = await tx
-    .selectFrom('applicants')
-    .select(['id', 'choices_json', 'choice_list_json'])
-    .where('cohort_year', '=', cohortYear)
-    .where('choice_list_json', 'like', '%"base":"%')
-    .execute();
-  const out = new Map<string, ChoicePlaces>();
-  for (const r of rows) {
-    const list: ApplicantChoice[] | null = storedChoiceList(parseChoiceCodes(r.choices_json), r.choice_list_json);
-    if (list === null) continue;
-    const others = list.filter((c) => c.base !== null).map((c) => choiceText(c, (code) => names.get(code) ?? code));
-    out.set(r.id, { round: roundHere(list), others });
-  }
-  return out;
-}
-
-type GroupMembers = { specialty: string; category: string | null; members: number[] };
-
-/** Applicants by ranking group: first choice, and category when the preset splits quotas by category. */
-function groupMembers(
-  t: ScoreTable,
-  quotasByCategory: boolean,
-  input: { specialty?: string | undefined; category?: string | undefined },
-): Map<string, GroupMembers> {
-  const groups = new Map<string, GroupMembers>();
-  const specialtyOf = firstChoiceMemo();
-  for (let i = 0; i < t.ids.length; i++) {
-    const sp = specialtyOf(t.choicesJson[i]!);
-    if (sp === null) continue;
-    if (input.specialty !== undefined && sp !== input.specialty) continue;
-    const category = t.categories[i]!;
-    const cat = quotasByCategory ? (category ?? '') : null;
-    if (input.category !== undefined && cat !== input.category && category !== input.category) continue;
-    const key = groupKeyOf(sp, cat);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { specialty: sp, category: cat, members: [] }));
-    g.members.push(i);
-  }
-  return groups;
-}
-
-export async function showRanking(
-  tx: Tx,
-  input: { cohortYear?: number | undefined; specialty?: string | undefined; category?: string | undefined },
-): Promise<RankingView> {
-  const year = input.cohortYear ?? (await requireBase(tx)).cohort_year;
-  const preset = await currentPreset(tx);
-  const tieBreaks = preset.exam.tieBreaks;
-  const t = await loadScoreTable(tx, year);
-  const r = evaluateScores(t);
-  const keys = t.components.map((c) => c.key);
-  const names = new Map((await tx.selectFrom('specialties').select(['code', 'name']).execute()).map((s) => [s.code, s.name]));
-  const overrides = await tx.selectFrom('ranking_overrides').selectAll().where('cohort_year', '=', year).execute();
-  const manual = new Map(overrides.map((o) => [`${o.group_key}\u0000${o.applicant_id}`, o]));
-  const status = await loadRankStatus(tx, year, preset);
-  const decisions = await loadTieDecisions(tx, year);
-  const admissible = (c: Candidate) => status.notAdmissible(c.id, c.total) === null;
-  const priorities = priorityBySpecialty(preset, names);
-  const places = await choicePlaces(tx, year, names);
-
-  const groups = groupMembers(t, preset.quotasByCategory, input);
-  const out: RankingGroup[] = [];
-  for (const key of [...groups.keys()].sort()) {
-    const g = groups.get(key)!;
-    const rankable: Candidate[] = [];
-    const unranked: RankingGroup['unranked'] = [];
-    for (const i of g.members) {
-      const st = r.status[i]!;
-      const total = r.total[i]!;
-      if (st !== 'complete' || total === null) {
-        unranked.push({
-          applicantId: t.ids[i]!,
-          name: t.names[i]!,
-          idMasked: maskIdNumber(t.idNumbers[i]!),
-          status: st === 'absent' ? 'absent' : 'incomplete',
-          confirmation: status.confirmation(t.ids[i]!),
-        });
-        continue;
-      }
-      // Only the components reach the ranking, all numbers for a complete result; the shown record is
-      // exactly that unless scores of former components are shown next to them.
-      let comps = r.components[i] as Record<string, number>;
-      if (t.extras.has(i)) {
-        comps = {};
-        for (let k = 0; k < keys.length; k++) comps[keys[k]!] = t.values[k]![i] as number;
-      }
-      const c: Candidate = { id: t.ids[i]!, total, components: comps, category: t.categories[i]!, i };
-      if (manual.size > 0) {
-        const m = manual.get(`${key}\u0000${c.id}`);
-        if (m) c.manualOrder = m.manual_order;
-      }
-      rankable.push(c);
-    }
-    const priority = priorities.get(g.specialty);
-    const groupTieBreaks = tieBreaksFor(tieBreaks, priority);
-    const { ranked, settled } = rankGroup(g.specialty, rankable, groupTieBreaks, decisions, admissible);
-    unranked.sort((x, y) => (x.idMasked < y.idMasked ? -1 : 1));
-    out.push({
-      groupKey: key,
-      specialty: g.specialty,
-      specialtyName: names.get(g.specialty) ?? g.specialty,
-      category: g.category,
-      priorityCategory: priority ?? null,
-      ranked: ranked.ranked.map((c) => {
-        const m = manual.size > 0 ? manual.get(`${key}\u0000${c.id}`) : undefined;
-        const s = settled.get(c.id);
-        const why = status.notAdmissible(c.id, c.total);
-        return {
-          rank: c.rank,
-          tied: c.tied && s === undefined,
-          applicantId: c.id,
-          name: t.names[c.i]!,
-          idMasked: maskIdNumber(t.idNumbers[c.i]!),
-          category: c.category ?? null,
-          total: c.total,
-          totalDisplay: formatHundredths(c.total),
-          components: r.components[c.i]!,
-          manualOrder: m?.manual_order ?? null,
-          manualReason: m?.reason ?? null,
-          confirmation: status.confirmation(c.id),
-          admissible: why === null,
-          notAdmissible: why,
-          tieDecision: s === undefined ? null : { ...s.decision, admitted: s.admitted },
-          round: places.get(c.id)?.round ?? 1,
-          otherChoices: places.get(c.id)?.others ?? [],
-        };
-      }),
-      ties: ranked.ties.map((x) => ({ rank: x.rank, applicantIds: x.ids })),
-      unranked,
-    });
-  }
-  return { cohortYear: year, tieBreaks, groups: out, admission: await admissionStaleness(tx, year) };
+export async function showRanking(tx: Tx, input: RankingFilter): Promise<RankingView> {
+  const v = await computeRanking(tx, input);
+  const groups: RankingGroup[] = v.groups.map((g) => ({
+    ...groupHead(g),
+    ranked: g.ranked.map((c) => rankedRowOf(v, g, c)),
+    ties: g.ties.map((x) => ({ rank: x.rank, applicantIds: x.ids })),
+    unranked: g.unranked.map((i) => unrankedRowOf(v, i)),
+  }));
+  return { cohortYear: v.cohortYear, tieBreaks: v.tieBreaks, groups, admission: v.admission };
 }
 
 /** Order candidates inside one tie. Refuses candidates who are not all in the same tie. */

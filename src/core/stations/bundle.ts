@@ -8,10 +8,9 @@
  * interviewer, candidate and item stay side by side as a conflict for the panel head.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { FileOutput, StationImportReport } from '../../shared/contract/scores';
 import { AppError } from '../../shared/errors';
-import { EVENT_FORMAT_VERSION, GENESIS_HASH, appendEvent, eventHash, type StoredEvent } from '../audit/events';
+import { EVENT_FORMAT_VERSION, GENESIS_HASH, appendEvent, type StoredEvent } from '../audit/events';
 import { decodeHlc } from '../audit/hlc';
 import type { Actor, Core, Tx } from '../context';
 import {
@@ -34,6 +33,9 @@ import {
 } from './format';
 import { parseBundleFile, parseBundlePayload, parseSessionFile, parseStationKey, scoreFactOf } from './schemas';
 import { importSessionFile } from './session-file';
+import { insertBatch } from './insert-batch';
+import { receivedEventHash } from './event-hash';
+import type { InterviewAbsenceTable, InterviewMarkTable } from '../scores/tables';
 
 const EVENT_FIELDS = [
   'id',
@@ -51,6 +53,32 @@ const EVENT_FIELDS = [
   'prev_hash',
   'hash',
 ] as const;
+
+const MARK_FIELDS = [
+  'id',
+  'station_id',
+  'event_id',
+  'session_id',
+  'candidate_id',
+  'interviewer',
+  'item_key',
+  'value',
+  'unable',
+  'supersedes_json',
+  'reason',
+  'actor',
+  'hlc',
+] as const satisfies ReadonlyArray<keyof InterviewMarkTable>;
+
+const ABSENCE_FIELDS = [
+  'id',
+  'station_id',
+  'event_id',
+  'session_id',
+  'candidate_id',
+  'actor',
+  'hlc',
+] as const satisfies ReadonlyArray<keyof InterviewAbsenceTable>;
 
 export async function exportBundle(core: Core, input: { sessionId?: string | undefined }): Promise<FileOutput> {
   const assignments = await core.db.selectFrom('station_assignments').selectAll().execute();
@@ -127,7 +155,21 @@ export async function importStationFile(core: Core, actor: Actor, bytes: Uint8Ar
   return importBundle(core, actor, parsed.file, createHash('sha256').update(bytes).digest('hex'));
 }
 
-type Verified = { payload: BundlePayload; events: StoredEvent[]; session: string; interviewer: string };
+/** A received event's row: exactly the stored columns, a missing one as null. */
+function storedEventOf(raw: Record<string, unknown>): StoredEvent {
+  const e: Record<string, unknown> = {};
+  for (const f of EVENT_FIELDS) e[f] = raw[f] ?? null;
+  return e as StoredEvent;
+}
+
+type Verified = {
+  payload: BundlePayload;
+  events: StoredEvent[];
+  /** The score facts of the bundle's own session, in chain order. */
+  sessionFacts: StoredEvent[];
+  session: string;
+  interviewer: string;
+};
 
 async function verifyBundle(tx: Tx, core: Core, file: BundleFile): Promise<Verified> {
   const sig = parseMinisignSignature(file.signature);
@@ -159,10 +201,9 @@ async function verifyBundle(tx: Tx, core: Core, file: BundleFile): Promise<Verif
   const events: StoredEvent[] = [];
   let prev = GENESIS_HASH;
   for (let i = 0; i < payload.events.length; i++) {
-    const raw = payload.events[i]!;
-    const e = Object.fromEntries(EVENT_FIELDS.map((f) => [f, raw[f] ?? null])) as unknown as StoredEvent;
-    const { hash, ...rest } = e;
-    if (e.station_id !== payload.stationId || e.seq !== i + 1 || e.prev_hash !== prev || eventHash(rest) !== hash) {
+    const e = storedEventOf(payload.events[i]!);
+    const hash = e.hash;
+    if (e.station_id !== payload.stationId || e.seq !== i + 1 || e.prev_hash !== prev || receivedEventHash(e) !== hash) {
       bad('BUNDLE_CHAIN_BROKEN', `评分包中第 ${i + 1} 条记录与其哈希链不符：内容被改动或缺失。已拒绝，未写入任何数据。`);
     }
     if (e.schema_version > EVENT_FORMAT_VERSION)
@@ -176,24 +217,33 @@ async function verifyBundle(tx: Tx, core: Core, file: BundleFile): Promise<Verif
     events.push(e);
   }
   if (payload.headSeq !== events.length) bad('BUNDLE_TRUNCATED', '评分包记录条数与声明不符：文件不完整。');
-  // Score facts must be this interviewer's, for this session, or the whole bundle is refused.
+  return { payload, events, sessionFacts: sessionFacts(events, payload), session: reg.session_id, interviewer: reg.username };
+}
+
+/**
+ * The bundle's score facts (marks and absences) for its own session, each payload parsed once. They must be
+ * this interviewer's, or the whole bundle is refused.
+ */
+function sessionFacts(events: readonly StoredEvent[], payload: BundlePayload): StoredEvent[] {
+  const out: StoredEvent[] = [];
   for (const e of events) {
-    if (e.action === MARK_ACTION || e.action === ABSENT_ACTION) {
-      const p = scoreFactOf(e.after_json);
-      if (p.sessionId === payload.sessionId && e.action === MARK_ACTION && p.interviewer !== payload.interviewer) {
-        bad(
-          'STATION_INTERVIEWER_MISMATCH',
-          `评分包中含有其他面试官「${p.interviewer}」的评分，而该设备只登记给「${payload.interviewer}」。已拒绝。`,
-        );
-      }
+    if (e.action !== MARK_ACTION && e.action !== ABSENT_ACTION) continue;
+    const p = scoreFactOf(e.after_json);
+    if (p.sessionId !== payload.sessionId) continue;
+    if (e.action === MARK_ACTION && p.interviewer !== payload.interviewer) {
+      bad(
+        'STATION_INTERVIEWER_MISMATCH',
+        `评分包中含有其他面试官「${p.interviewer}」的评分，而该设备只登记给「${payload.interviewer}」。已拒绝。`,
+      );
     }
+    out.push(e);
   }
-  return { payload, events, session: reg.session_id, interviewer: reg.username };
+  return out;
 }
 
 async function importBundle(core: Core, actor: Actor, file: BundleFile, sha256: string): Promise<StationImportReport> {
   return core.db.transaction().execute(async (tx) => {
-    const { payload, events } = await verifyBundle(tx, core, file);
+    const { payload, events, sessionFacts: facts } = await verifyBundle(tx, core, file);
     const have = (await tx
       .selectFrom('events')
       .select(['seq', 'hash'])
@@ -208,12 +258,7 @@ async function importBundle(core: Core, actor: Actor, file: BundleFile, sha256: 
       }
     }
     const fresh = events.slice(have.length);
-    for (let i = 0; i < fresh.length; i += 500) {
-      await tx
-        .insertInto('events')
-        .values(fresh.slice(i, i + 500))
-        .execute();
-    }
+    insertBatch(core.raw, 'events', EVENT_FIELDS, fresh);
     if (fresh.length > 0) {
       const last = fresh[fresh.length - 1]!;
       await tx
@@ -225,13 +270,7 @@ async function importBundle(core: Core, actor: Actor, file: BundleFile, sha256: 
     }
     // Project every score fact of this session (not only the new events): a fact stored earlier by a
     // bundle signed for another session of the same laptop is projected when its own key vouches for it.
-    const { marks, absences } = await projectMany(
-      tx,
-      events.filter(
-        (e) =>
-          (e.action === MARK_ACTION || e.action === ABSENT_ACTION) && scoreFactOf(e.after_json).sessionId === payload.sessionId,
-      ),
-    );
+    const { marks, absences } = projectMany(core, facts);
     const already =
       (await tx.selectFrom('station_imports').select('sha256').where('sha256', '=', sha256).executeTakeFirst()) !== undefined;
     const conflicts = await countConflicts(tx, payload.sessionId);
@@ -277,38 +316,28 @@ async function importBundle(core: Core, actor: Actor, file: BundleFile, sha256: 
   });
 }
 
-async function projectMany(tx: Tx, events: StoredEvent[]): Promise<{ marks: number; absences: number }> {
-  const markRows = [];
-  const absRows = [];
+/** Projects score facts into interview_marks / interview_absences; facts already there are left alone. */
+function projectMany(core: Core, events: readonly StoredEvent[]): { marks: number; absences: number } {
+  const markRows: InterviewMarkTable[] = [];
+  const absRows: InterviewAbsenceTable[] = [];
   for (const e of events) {
     if (e.action === MARK_ACTION) markRows.push(markRowOf(e));
     else absRows.push(absenceRowOf(e));
   }
-  const count = async (table: 'interview_marks' | 'interview_absences') =>
-    Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(tx)).rows[0]!.n);
-  const m0 = await count('interview_marks');
-  const a0 = await count('interview_absences');
-  for (let i = 0; i < markRows.length; i += 500) {
-    await tx
-      .insertInto('interview_marks')
-      .values(markRows.slice(i, i + 500))
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-  }
-  for (let i = 0; i < absRows.length; i += 500) {
-    await tx
-      .insertInto('interview_absences')
-      .values(absRows.slice(i, i + 500))
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-  }
-  return { marks: (await count('interview_marks')) - m0, absences: (await count('interview_absences')) - a0 };
+  return {
+    marks: insertBatch(core.raw, 'interview_marks', MARK_FIELDS, markRows, { skipExisting: 'id' }),
+    absences: insertBatch(core.raw, 'interview_absences', ABSENCE_FIELDS, absRows, { skipExisting: 'id' }),
+  };
 }
 
 export async function countConflicts(tx: Tx, sessionId: string): Promise<number> {
   const marks = await tx.selectFrom('interview_marks').selectAll().where('session_id', '=', sessionId).execute();
   const byCand = new Map<string, typeof marks>();
-  for (const m of marks) byCand.set(m.candidate_id, [...(byCand.get(m.candidate_id) ?? []), m]);
+  for (const m of marks) {
+    const list = byCand.get(m.candidate_id);
+    if (list === undefined) byCand.set(m.candidate_id, [m]);
+    else list.push(m);
+  }
   let n = 0;
   for (const ms of byCand.values()) for (const c of currentCells(ms).values()) if (isConflict(c)) n += 1;
   return n;

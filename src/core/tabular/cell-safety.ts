@@ -21,8 +21,12 @@ export type CellTextProblem = {
   message: string;
 };
 
+// Any of the three above: one scan of a clean cell instead of three (an import checks every cell of a roster).
+const ANY_HIDDEN = new RegExp(`${CONTROL.source}|${BIDI.source}|${ZERO_WIDTH.source}`, 'u');
+
 /** Why a cell's text can't be stored as it is, or null when it can. The message names no field: callers do. */
 export function cellTextProblem(text: string, maxLength = MAX_FIELD_LENGTH): CellTextProblem | null {
+  if (text.length <= maxLength && !ANY_HIDDEN.test(text)) return null;
   if (CONTROL.test(text))
     return { code: 'CELL_CONTROL_CHAR', message: '含有不可见的控制字符（可能是从其他程序复制时带入的），请删除后重新导入' };
   if (BIDI.test(text)) return { code: 'CELL_BIDI_CHAR', message: '含有改变文字方向的隐藏字符，请删除后重新导入' };

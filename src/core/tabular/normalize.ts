@@ -1,8 +1,13 @@
+const NEEDS_NORMALIZING = /[\s\uFF01-\uFF5E]/;
+
 /**
  * Normalise text typed by people: trim, full-width ASCII (U+FF01-FF5E) to half-width, ideographic and other
  * Unicode spaces to a plain space, and runs of whitespace collapsed to one space.
  */
 export function normalizeText(s: string): string {
+  // Fast path: most cells (names, ID and phone numbers, codes) have no whitespace and no full-width forms, and
+  // a roster import normalises every cell of every row more than once.
+  if (!NEEDS_NORMALIZING.test(s)) return s;
   return toHalfWidth(s).replace(/\s+/g, ' ').trim();
 }
 

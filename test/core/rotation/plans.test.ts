@@ -36,6 +36,51 @@ describe('planning a cohort', () => {
       expect(many.find((p) => p.traineeId === id)).toEqual(await ok(core, session, 'rotation.show', { traineeId: id }));
   });
 
+  it('reads a cohort for the grid in one call: the rows of the trainee list in its order, each plan as listPlans reads it', async () => {
+    const { core, session } = await rotationBase();
+    await addTrainees(core, 6);
+    await addTrainees(core, 3, { specialtyCode: '0700' }, 8);
+    const [gone] = await addTrainees(core, 1, {}, 9);
+    const [later] = await addTrainees(core, 1, { cohortYear: 2026 }, 10);
+    await ok(core, session, 'rotation.plan', { cohortYear: 2027 });
+    await core.db.updateTable('trainees').set({ status: 'withdrawn' }).where('id', '=', gone!.id).execute();
+
+    const grid = await ok(core, session, 'rotation.grid', {});
+    expect(grid.cohorts).toEqual([2027, 2026]);
+    expect(grid.cohortYear).toBe(2027);
+    const listed = (await ok(core, session, 'trainees.list', { cohortYear: 2027 })).trainees.filter(
+      (t) => t.status !== 'withdrawn',
+    );
+    expect(grid.rows.map((r) => r.traineeId)).toEqual(listed.map((t) => t.id));
+    const plans = await ok(core, session, 'rotation.listPlans', { traineeIds: listed.map((t) => t.id) });
+    for (const [i, row] of grid.rows.entries()) {
+      expect(row).toMatchObject({ name: listed[i]!.name, startDate: '2027-09-01', years: 3, traineeStatus: 'active' });
+      expect(row.planStatus).toBe(plans[i]!.status);
+      expect(row.example).toBe(plans[i]!.example);
+      const blocks = row.blocks.map(([id, d, s, start, end]) => ({
+        id,
+        departmentId: grid.departmentIds[d],
+        standardDepartment: grid.standardDepartments[s],
+        start,
+        end,
+      }));
+      expect(blocks).toEqual(
+        plans[i]!.blocks.map(({ id, departmentId, standardDepartment, start, end }) => ({
+          id,
+          departmentId,
+          standardDepartment,
+          start,
+          end,
+        })),
+      );
+      expect(blocks.length).toBeGreaterThan(0);
+    }
+
+    const other = await ok(core, session, 'rotation.grid', { cohortYear: 2026 });
+    expect(other.cohortYear).toBe(2026);
+    expect(other.rows).toEqual([expect.objectContaining({ traineeId: later!.id, planStatus: null, blocks: [] })]);
+  });
+
   it('reads the plan of a trainee who has left training, as one read alone does', async () => {
     const { core, session } = await rotationBase();
     const [a, b] = await addTrainees(core, 2);

@@ -2,46 +2,40 @@
  * The static migration registry. Order is the version: migration i brings the schema to version i + 1
  * (stored in PRAGMA user_version). No folder scanning at runtime: it breaks once bundled.
  * Never edit or reorder a shipped entry; append.
+ *
+ * A migration's module is imported only when a database needs it: opening a current database (nearly every
+ * start) reads the version and stops, without loading or compiling any migration code.
  */
 import type { Kysely } from 'kysely';
-import * as m0001 from './0001_foundation';
-import * as m0002 from './0002_applicants';
-import * as m0003 from './0003_scores';
-import * as m0004 from './0004_admission';
-import * as m0005 from './0005_outbox';
-import * as m0006 from './0006_trainees';
-import * as m0007 from './0007_rotation';
-import * as m0008 from './0008_exam';
-import * as m0009 from './0009_package_kind_sequences';
-import * as m0010 from './0010_admission_run_inputs';
-import * as m0011 from './0011_applicant_facts';
-import * as m0012 from './0012_confirm_desk';
-import * as m0013 from './0013_retention';
-import * as m0014 from './0014_applicant_choices';
-import * as m0015 from './0015_applicant_paper_forms';
-import * as m0016 from './0016_reduction';
-import * as m0017 from './0017_recruitment_windows';
 
 export type Migration = { name: string; up: (db: Kysely<any>) => Promise<void> };
 
-export const migrations: readonly Migration[] = [
-  { name: '0001_foundation', ...m0001 },
-  { name: '0002_applicants', ...m0002 },
-  { name: '0003_scores', ...m0003 },
-  { name: '0004_admission', ...m0004 },
-  { name: '0005_outbox', ...m0005 },
-  { name: '0006_trainees', ...m0006 },
-  { name: '0007_rotation', ...m0007 },
-  { name: '0008_exam', ...m0008 },
-  { name: '0009_package_kind_sequences', ...m0009 },
-  { name: '0010_admission_run_inputs', ...m0010 },
-  { name: '0011_applicant_facts', ...m0011 },
-  { name: '0012_confirm_desk', ...m0012 },
-  { name: '0013_retention', ...m0013 },
-  { name: '0014_applicant_choices', ...m0014 },
-  { name: '0015_applicant_paper_forms', ...m0015 },
-  { name: '0016_reduction', ...m0016 },
-  { name: '0017_recruitment_windows', ...m0017 },
+/** A registry entry: loaded on demand (`load`), or imported up front (`up`); both forms run the same way. */
+export type MigrationEntry = Migration | { name: string; load: () => Promise<Pick<Migration, 'up'>> };
+
+export const migrations: readonly MigrationEntry[] = [
+  { name: '0001_foundation', load: () => import('./0001_foundation') },
+  { name: '0002_applicants', load: () => import('./0002_applicants') },
+  { name: '0003_scores', load: () => import('./0003_scores') },
+  { name: '0004_admission', load: () => import('./0004_admission') },
+  { name: '0005_outbox', load: () => import('./0005_outbox') },
+  { name: '0006_trainees', load: () => import('./0006_trainees') },
+  { name: '0007_rotation', load: () => import('./0007_rotation') },
+  { name: '0008_exam', load: () => import('./0008_exam') },
+  { name: '0009_package_kind_sequences', load: () => import('./0009_package_kind_sequences') },
+  { name: '0010_admission_run_inputs', load: () => import('./0010_admission_run_inputs') },
+  { name: '0011_applicant_facts', load: () => import('./0011_applicant_facts') },
+  { name: '0012_confirm_desk', load: () => import('./0012_confirm_desk') },
+  { name: '0013_retention', load: () => import('./0013_retention') },
+  { name: '0014_applicant_choices', load: () => import('./0014_applicant_choices') },
+  { name: '0015_applicant_paper_forms', load: () => import('./0015_applicant_paper_forms') },
+  { name: '0016_reduction', load: () => import('./0016_reduction') },
+  { name: '0017_recruitment_windows', load: () => import('./0017_recruitment_windows') },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
+
+/** The `up` of each migration from version `from` to `to` (exclusive), in order (the module system imports each once). */
+export function loadMigrations(from: number, to: number): Promise<Migration['up'][]> {
+  return Promise.all(migrations.slice(from, to).map(async (e) => ('up' in e ? e.up : (await e.load()).up)));
+}

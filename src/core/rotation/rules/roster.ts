@@ -23,6 +23,9 @@ export type Roster = {
   rows: Array<{ departmentId: string; name: string; capacity: number; cells: RosterCell[] }>;
 };
 
+/** One collator for every sort: `localeCompare(b, 'zh')` builds a new one per comparison. */
+const byPinyin = new Intl.Collator('zh').compare;
+
 export function roster(input: {
   trainees: Array<Pick<TraineeToPlan, 'id' | 'label' | 'leave'>>;
   plans: Map<string, Block[]>;
@@ -44,7 +47,9 @@ export function roster(input: {
         if (b.departmentId !== d.id) continue;
         for (let s = Math.max(b.from, from); s < Math.min(b.to, to); s++) {
           if (t && inRanges(s, t.leave)) continue;
-          perSlot.set(s, [...(perSlot.get(s) ?? []), t?.label ?? id]);
+          const present = perSlot.get(s);
+          if (present) present.push(t?.label ?? id);
+          else perSlot.set(s, [t?.label ?? id]);
         }
       }
     }
@@ -57,7 +62,7 @@ export function roster(input: {
         peak,
         ratio: d.capacity > 0 ? peak / d.capacity : 0,
         traineeMonths: (halves[0]! + halves[1]!) / 2,
-        trainees: [...present].sort((a, b) => a.localeCompare(b, 'zh')),
+        trainees: [...present].sort(byPinyin),
       };
     });
     return { departmentId: d.id, name: d.name, capacity: d.capacity, cells };

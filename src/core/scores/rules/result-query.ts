@@ -30,7 +30,7 @@ export type ResultSort = { sort: string; dir: 'asc' | 'desc' };
  * the ID number, as an applicant reads the last digits out; letters are pinyin initials; anything else is
  * part of the name. Full-width digits and letters, spaces and dashes are normalised first.
  */
-export function queryMatcher(raw: string | undefined): (r: ResultQueryRow) => boolean {
+export function queryMatcher(raw: string | undefined): (r: Pick<ResultQueryRow, 'name' | 'initials' | 'idNumber'>) => boolean {
   const q = (raw ?? '').replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s-]+/g, '');
   if (q === '') return () => true;
   if (/^\d+[xX]?$/.test(q)) {

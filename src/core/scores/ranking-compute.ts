@@ -1,0 +1,321 @@
+/**
+ * The ranking per specialty (first choice), and per category when the preset splits quotas by category,
+ * with the preset's tie-breaks via ./rules. A remaining tie is shown as a tie; a person may order the
+ * candidates inside a tie, with a reason, and never across totals or tie-breaks.
+ *
+ * computeRanking reads and ranks everything once; the rows a screen shows are built from it afterwards
+ * (rankedRowOf, unrankedRowOf), so one page of 50 never costs 20,000 row objects.
+ */
+import type { RankConfirmation, RankedRow, RankingGroup, RankTieDecision } from '../../shared/contract/scores';
+import type { AdmissionStaleness } from '../../shared/contract/admission';
+import { maskIdNumber } from '../../shared/mask';
+import type { Preset } from '../../shared/preset';
+import { currentPreset, requireBase } from '../base/base';
+import type { Tx } from '../context';
+import { policyOptions } from '../admission/rules/policy';
+import { choiceText, roundHere, storedChoiceList } from '../applicants/choice-list';
+import { parseJsonAs, stringList } from '../util/json';
+import {
+  formatHundredths,
+  groupKeyOf,
+  rankCandidates,
+  settledTies,
+  type DecidedTie,
+  type RankCandidate,
+  type Ranked,
+  type RankResult,
+  type Tie,
+} from './rules';
+import { admissionStaleness, loadRankStatus, loadTieDecisions, type RankStatus } from './ranking-status';
+import { evaluateScores, loadScoreTable, type ScoreResults, type ScoreTable } from './results';
+
+export type RankingFilter = { cohortYear?: number | undefined; specialty?: string | undefined; category?: string | undefined };
+
+/** What rankCandidates gets: `i` is the applicant's index in the ScoreTable. */
+export type Candidate = RankCandidate & { i: number };
+
+type Settled = Map<string, { admitted: boolean; decision: RankTieDecision }>;
+
+type Override = { manual_order: number; reason: string };
+
+/** One ranked group: the order and ties as ranked, and who has no complete result (table indexes). */
+export type ComputedGroup = {
+  key: string;
+  specialty: string;
+  specialtyName: string;
+  category: string | null;
+  priorityCategory: string | null;
+  ranked: Array<Ranked<Candidate>>;
+  ties: Tie[];
+  settled: Settled;
+  /** Indexes into the score table, ordered by masked ID number. */
+  unranked: number[];
+};
+
+export type ComputedRanking = {
+  cohortYear: number;
+  tieBreaks: string[];
+  table: ScoreTable;
+  scores: ScoreResults;
+  status: RankStatus;
+  /** Every group of the cohort, ordered by group key: the filter options a screen offers. */
+  allGroups: Array<{ key: string; specialty: string; specialtyName: string; category: string | null }>;
+  /** The groups the filter selects, ranked. */
+  groups: ComputedGroup[];
+  admission: AdmissionStaleness | null;
+  manual: ReadonlyMap<string, Override>;
+  places: ReadonlyMap<string, ChoicePlaces>;
+};
+
+function firstChoice(choicesJson: string): string | null {
+  return parseChoiceCodes(choicesJson)[0] ?? null;
+}
+
+/** applicants.choices_json: a list of specialty codes; anything else is a damaged row, named as such. */
+function parseChoiceCodes(choicesJson: string): string[] {
+  return parseJsonAs(stringList, choicesJson, 'applicants.choices_json');
+}
+
+/** firstChoice, parsing each distinct choices_json once: thousands of applicants share a few strings. */
+export function firstChoiceMemo(): (choicesJson: string) => string | null {
+  const memo = new Map<string, string | null>();
+  return (choicesJson) => {
+    let c = memo.get(choicesJson);
+    if (c === undefined) memo.set(choicesJson, (c = firstChoice(choicesJson)));
+    return c;
+  };
+}
+
+/**
+ * Ranks one group; ties 择优录取 has decided are ordered as decided (who got the seat first), no longer
+ * open. A manual order from ranking.reorder still orders candidates within each side of the decision.
+ */
+function rankGroup(
+  specialty: string,
+  rankable: Candidate[],
+  tieBreaks: readonly string[],
+  decisions: ReadonlyArray<DecidedTie<RankTieDecision>>,
+  admissible: (c: Candidate) => boolean,
+): { ranked: RankResult<Candidate>; settled: Settled } {
+  const first = rankCandidates(rankable, tieBreaks);
+  if (decisions.length === 0 || first.ties.length === 0) return { ranked: first, settled: new Map() };
+  const byId = new Map(rankable.map((c) => [c.id, c]));
+  const settled = settledTies(specialty, first.ties, decisions, (id) => admissible(byId.get(id)!));
+  if (settled.size === 0) return { ranked: first, settled };
+  const reordered = rankable.map((c) => {
+    const s = settled.get(c.id);
+    return s === undefined ? c : { ...c, manualOrder: (s.admitted ? 0 : 1000) + (c.manualOrder ?? 999) };
+  });
+  const ranked = rankCandidates(reordered, tieBreaks);
+  return { ranked: { ranked: ranked.ranked, ties: ranked.ties.filter((t) => !t.ids.every((id) => settled.has(id))) }, settled };
+}
+
+/**
+ * The category the preset admits first at equal totals, per specialty code (Jilin 助理全科 单位人: “此类人员同等
+ * 条件下优先录取”). Admission applies it; the ranking puts it before the other tie-breaks too, so both agree.
+ */
+function priorityBySpecialty(preset: Preset, names: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map((policyOptions(preset, names).priorities ?? []).map((p) => [p.specialty, p.category]));
+}
+
+function tieBreaksFor(tieBreaks: readonly string[], priority: string | undefined): readonly string[] {
+  return priority === undefined ? tieBreaks : [`category:${priority}`, ...tieBreaks];
+}
+
+type ChoicePlaces = { round: number | null; others: string[] };
+
+/**
+ * Applicants with a choice naming another base: their round here and those other choices. Everyone else
+ * ranked here belongs to round 1 (their first choice is this base's).
+ */
+async function choicePlaces(tx: Tx, cohortYear: number, names: ReadonlyMap<string, string>): Promise<Map<string, ChoicePlaces>> {
+  const rows = await tx
+    .selectFrom('applicants')
+    .select(['id', 'choices_json', 'choice_list_json'])
+    .where('cohort_year', '=', cohortYear)
+    .where('choice_list_json', 'like', '%"base":"%')
+    .execute();
+  const out = new Map<string, ChoicePlaces>();
+  for (const r of rows) {
+    const list = storedChoiceList(parseChoiceCodes(r.choices_json), r.choice_list_json);
+    if (list === null) continue;
+    const others = list.filter((c) => c.base !== null).map((c) => choiceText(c, (code) => names.get(code) ?? code));
+    out.set(r.id, { round: roundHere(list), others });
+  }
+  return out;
+}
+
+type GroupMembers = { specialty: string; category: string | null; members: number[] };
+
+/** Applicants by ranking group: first choice, and category when the preset splits quotas by category. */
+function groupMembers(t: ScoreTable, quotasByCategory: boolean): Map<string, GroupMembers> {
+  const groups = new Map<string, GroupMembers>();
+  const specialtyOf = firstChoiceMemo();
+  for (let i = 0; i < t.ids.length; i++) {
+    const sp = specialtyOf(t.choicesJson[i]!);
+    if (sp === null) continue;
+    const cat = quotasByCategory ? (t.categories[i] ?? '') : null;
+    const key = groupKeyOf(sp, cat);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { specialty: sp, category: cat, members: [] }));
+    g.members.push(i);
+  }
+  return groups;
+}
+
+/** The filter keeps a group by specialty, and by category: the group's own, or each member's when not split. */
+function selectMembers(g: GroupMembers, t: ScoreTable, f: RankingFilter): number[] {
+  if (f.specialty !== undefined && g.specialty !== f.specialty) return [];
+  if (f.category === undefined || g.category === f.category) return g.members;
+  return g.members.filter((i) => t.categories[i] === f.category);
+}
+
+type Context = {
+  t: ScoreTable;
+  r: ScoreResults;
+  keys: string[];
+  manual: Map<string, Override>;
+  tieBreaks: readonly string[];
+  decisions: ReadonlyArray<DecidedTie<RankTieDecision>>;
+  admissible: (c: Candidate) => boolean;
+};
+
+function computeGroup(ctx: Context, key: string, g: GroupMembers, members: number[], priority: string | undefined) {
+  const { t, r, keys, manual } = ctx;
+  const rankable: Candidate[] = [];
+  const unranked: number[] = [];
+  for (const i of members) {
+    const total = r.total[i]!;
+    if (r.status[i] !== 'complete' || total === null) {
+      unranked.push(i);
+      continue;
+    }
+    // Only the components reach the ranking, all numbers for a complete result; the shown record is
+    // exactly that unless scores of former components are shown next to them.
+    let comps = r.components[i] as Record<string, number>;
+    if (t.extras.has(i)) {
+      comps = {};
+      for (let k = 0; k < keys.length; k++) comps[keys[k]!] = t.values[k]![i] as number;
+    }
+    const c: Candidate = { id: t.ids[i]!, total, components: comps, category: t.categories[i]!, i };
+    const m = manual.size > 0 ? manual.get(`${key}\u0000${c.id}`) : undefined;
+    if (m !== undefined) c.manualOrder = m.manual_order;
+    rankable.push(c);
+  }
+  const { ranked, settled } = rankGroup(
+    g.specialty,
+    rankable,
+    tieBreaksFor(ctx.tieBreaks, priority),
+    ctx.decisions,
+    ctx.admissible,
+  );
+  const masked = new Map(unranked.map((i) => [i, maskIdNumber(t.idNumbers[i]!)]));
+  unranked.sort((x, y) => (masked.get(x)! < masked.get(y)! ? -1 : 1));
+  return { ranked: ranked.ranked, ties: ranked.ties, settled, unranked };
+}
+
+export async function computeRanking(tx: Tx, input: RankingFilter): Promise<ComputedRanking> {
+  const year = input.cohortYear ?? (await requireBase(tx)).cohort_year;
+  const preset = await currentPreset(tx);
+  const t = await loadScoreTable(tx, year);
+  const r = evaluateScores(t);
+  const names = new Map((await tx.selectFrom('specialties').select(['code', 'name']).execute()).map((s) => [s.code, s.name]));
+  const overrides = await tx
+    .selectFrom('ranking_overrides')
+    .select(['group_key', 'applicant_id', 'manual_order', 'reason'])
+    .where('cohort_year', '=', year)
+    .execute();
+  const manual = new Map(overrides.map((o) => [`${o.group_key}\u0000${o.applicant_id}`, o]));
+  const status = await loadRankStatus(tx, year, preset);
+  const ctx: Context = {
+    t,
+    r,
+    keys: t.components.map((c) => c.key),
+    manual,
+    tieBreaks: preset.exam.tieBreaks,
+    decisions: await loadTieDecisions(tx, year),
+    admissible: (c) => status.notAdmissible(c.id, c.total) === null,
+  };
+  const priorities = priorityBySpecialty(preset, names);
+  const members = groupMembers(t, preset.quotasByCategory);
+  const allGroups = [...members.keys()].sort().map((key) => {
+    const g = members.get(key)!;
+    return { key, specialty: g.specialty, specialtyName: names.get(g.specialty) ?? g.specialty, category: g.category };
+  });
+  const groups: ComputedGroup[] = [];
+  for (const head of allGroups) {
+    const g = members.get(head.key)!;
+    const selected = selectMembers(g, t, input);
+    if (selected.length === 0) continue;
+    const priority = priorities.get(g.specialty);
+    groups.push({ ...head, priorityCategory: priority ?? null, ...computeGroup(ctx, head.key, g, selected, priority) });
+  }
+  return {
+    cohortYear: year,
+    tieBreaks: preset.exam.tieBreaks,
+    table: t,
+    scores: r,
+    status,
+    allGroups,
+    groups,
+    admission: await admissionStaleness(tx, year),
+    manual,
+    places: await choicePlaces(tx, year, names),
+  };
+}
+
+/** One ranked candidate as the ranking shows them. */
+export function rankedRowOf(v: ComputedRanking, g: ComputedGroup, c: Ranked<Candidate>): RankedRow {
+  const t = v.table;
+  const m = v.manual.size > 0 ? v.manual.get(`${g.key}\u0000${c.id}`) : undefined;
+  const s = g.settled.get(c.id);
+  const why = v.status.notAdmissible(c.id, c.total);
+  const place = v.places.get(c.id);
+  return {
+    rank: c.rank,
+    tied: c.tied && s === undefined,
+    applicantId: c.id,
+    name: t.names[c.i]!,
+    idMasked: maskIdNumber(t.idNumbers[c.i]!),
+    category: c.category ?? null,
+    total: c.total,
+    totalDisplay: formatHundredths(c.total),
+    components: v.scores.components[c.i]!,
+    manualOrder: m?.manual_order ?? null,
+    manualReason: m?.reason ?? null,
+    confirmation: v.status.confirmation(c.id),
+    admissible: why === null,
+    notAdmissible: why,
+    tieDecision: s === undefined ? null : { ...s.decision, admitted: s.admitted },
+    round: place?.round ?? 1,
+    otherChoices: place?.others ?? [],
+  };
+}
+
+export type UnrankedRow = RankingGroup['unranked'][number];
+
+/** One candidate of a group without a complete result. */
+export function unrankedRowOf(v: ComputedRanking, i: number): UnrankedRow {
+  const t = v.table;
+  const confirmation: RankConfirmation = v.status.confirmation(t.ids[i]!);
+  return {
+    applicantId: t.ids[i]!,
+    name: t.names[i]!,
+    idMasked: maskIdNumber(t.idNumbers[i]!),
+    status: v.scores.status[i] === 'absent' ? 'absent' : 'incomplete',
+    confirmation,
+  };
+}
+
+/** A group's head as both views show it. */
+export function groupHead(
+  g: ComputedGroup,
+): Pick<RankingGroup, 'groupKey' | 'specialty' | 'specialtyName' | 'category' | 'priorityCategory'> {
+  return {
+    groupKey: g.key,
+    specialty: g.specialty,
+    specialtyName: g.specialtyName,
+    category: g.category,
+    priorityCategory: g.priorityCategory,
+  };
+}

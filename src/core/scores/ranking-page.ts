@@ -1,0 +1,122 @@
+/**
+ * The 成绩排名 screen's data: every selected group ranked whole (a rank depends on everyone in the group),
+ * but rows built only for the page of each group the screen shows, so 20,000 candidates send one page per
+ * group instead of the whole ranking. Search and filters leave ranks as they are: a found candidate keeps
+ * the rank and tie they have in the full ranking.
+ */
+import { sql } from 'kysely';
+import type { RankingLine, RankingPageGroup, RankingPageView } from '../../shared/contract/scores';
+import type { Tx } from '../context';
+import { queryMatcher } from './rules/result-query';
+import {
+  computeRanking,
+  groupHead,
+  rankedRowOf,
+  unrankedRowOf,
+  type ComputedGroup,
+  type ComputedRanking,
+} from './ranking-compute';
+
+/** Lines per group page when the caller names none: one group gets a longer page, several stay short each. */
+const PAGE_ONE = 50;
+const PAGE_MANY = 20;
+
+export type RankingPageInput = {
+  cohortYear?: number | undefined;
+  specialty?: string | undefined;
+  category?: string | undefined;
+  query?: string | undefined;
+  onlyAdmissible: boolean;
+  pageSize?: number | undefined;
+  pages: Record<string, number>;
+};
+
+/** A line before its row is built: a ranked candidate's place in the group's order, or a table index. */
+type Pending = { kind: 'ranked'; at: number } | { kind: 'unranked'; i: number };
+
+export async function rankingPage(tx: Tx, input: RankingPageInput): Promise<RankingPageView> {
+  const v = await computeRanking(tx, input);
+  const matches = await searchFor(tx, v, input.query);
+  const selected = v.groups.map((g) => ({ g, lines: pendingLines(v, g, input.onlyAdmissible, matches) }));
+  // A search shows only the groups it finds someone in; without one every selected group stays, even empty.
+  const shown = matches === null ? selected : selected.filter((x) => x.lines.length > 0);
+  const pageSize = input.pageSize ?? (shown.length === 1 ? PAGE_ONE : PAGE_MANY);
+  return {
+    cohortYear: v.cohortYear,
+    tieBreaks: v.tieBreaks,
+    specialties: [...new Map(v.allGroups.map((g) => [g.specialty, g.specialtyName])).entries()].map(([code, name]) => ({
+      code,
+      name,
+    })),
+    categories: [...new Set(v.allGroups.map((g) => g.category).filter((c): c is string => c !== null))],
+    groups: shown.map(({ g, lines }) => pageOf(v, g, lines, pageSize, input.pages[g.key] ?? 1)),
+    admission: v.admission,
+  };
+}
+
+/** Whom a search finds, by score-table index; null without a search. */
+async function searchFor(tx: Tx, v: ComputedRanking, query: string | undefined): Promise<((i: number) => boolean) | null> {
+  if (query === undefined || query.trim() === '') return null;
+  const matcher = queryMatcher(query);
+  const t = v.table;
+  // Pinyin initials are read only for a search: the ranking itself never needs them.
+  const initials = await initialsOf(tx, v.cohortYear);
+  return (i) => matcher({ name: t.names[i]!, initials: initials.get(t.ids[i]!) ?? '', idNumber: t.idNumbers[i]! });
+}
+
+/** Pinyin initials by applicant id, as two JSON arrays in one result row (cheaper than one object per row). */
+async function initialsOf(tx: Tx, year: number): Promise<Map<string, string>> {
+  const r = await sql<{ ids: string; initials: string }>`
+    SELECT json_group_array(id) AS ids, json_group_array(coalesce(name_initials, '')) AS initials
+    FROM applicants WHERE cohort_year = ${year}`.execute(tx);
+  const ids = JSON.parse(r.rows[0]!.ids) as string[];
+  const initials = JSON.parse(r.rows[0]!.initials) as string[];
+  return new Map(ids.map((id, k) => [id, initials[k]!]));
+}
+
+/** The group's lines in screen order (ranked, then those without a complete result), before any row is built. */
+function pendingLines(
+  v: ComputedRanking,
+  g: ComputedGroup,
+  onlyAdmissible: boolean,
+  matches: ((i: number) => boolean) | null,
+): Pending[] {
+  const out: Pending[] = [];
+  for (let at = 0; at < g.ranked.length; at++) {
+    const c = g.ranked[at]!;
+    if (onlyAdmissible && v.status.notAdmissible(c.id, c.total) !== null) continue;
+    if (matches !== null && !matches(c.i)) continue;
+    out.push({ kind: 'ranked', at });
+  }
+  if (onlyAdmissible) return out;
+  for (const i of g.unranked) if (matches === null || matches(i)) out.push({ kind: 'unranked', i });
+  return out;
+}
+
+function pageOf(v: ComputedRanking, g: ComputedGroup, lines: Pending[], pageSize: number, asked: number): RankingPageGroup {
+  const pages = Math.max(1, Math.ceil(lines.length / pageSize));
+  const page = Math.min(asked, pages);
+  const shown = lines.slice((page - 1) * pageSize, page * pageSize);
+  return {
+    ...groupHead(g),
+    ties: tiesWithNames(v, g),
+    total: lines.length,
+    page,
+    pageSize,
+    lines: shown.map((l): RankingLine =>
+      l.kind === 'ranked'
+        ? { kind: 'ranked', row: rankedRowOf(v, g, g.ranked[l.at]!) }
+        : { kind: 'unranked', row: unrankedRowOf(v, l.i) },
+    ),
+  };
+}
+
+/** Every open tie of the group with its members' names: the decision dialog lists them wherever they are paged. */
+function tiesWithNames(v: ComputedRanking, g: ComputedGroup): RankingPageGroup['ties'] {
+  if (g.ties.length === 0) return [];
+  const index = new Map(g.ranked.map((c) => [c.id, c.i]));
+  return g.ties.map((t) => ({
+    rank: t.rank,
+    candidates: t.ids.map((id) => ({ applicantId: id, name: v.table.names[index.get(id)!] ?? id })),
+  }));
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../src/core/context';
+import { verifyAuditChain } from '../../../src/core/audit/verify';
+import { createRng } from '../../../src/core/testdata';
+import { addUserAndLogin, ok, setupBase } from '../../helpers/core';
+import { addApplicants } from '../scores/fixtures';
+
+const ITEMS = ['knowledge', 'reasoning', 'communication', 'professionalism'];
+
+/** The marks and absences as stored, without the columns that name the machine that stored them. */
+async function stored(core: Core, sessionId: string) {
+  const marks = await core.db
+    .selectFrom('interview_marks')
+    .select(['id', 'event_id', 'candidate_id', 'interviewer', 'item_key', 'value', 'unable', 'supersedes_json', 'actor', 'hlc'])
+    .where('session_id', '=', sessionId)
+    .orderBy('id')
+    .execute();
+  const absences = await core.db
+    .selectFrom('interview_absences')
+    .select(['id', 'event_id', 'candidate_id', 'actor', 'hlc'])
+    .where('session_id', '=', sessionId)
+    .orderBy('id')
+    .execute();
+  return { marks, absences };
+}
+
+describe('station bundles of many scores', () => {
+  it('a bundle of more than a hundred scores arrives whole; the next one adds only what is new, counted exactly', async () => {
+    const co = await setupBase('jilin-2024', '吉林大学第一医院');
+    await addApplicants(co.core, 30);
+    await addUserAndLogin(co.core, co.session, 'iv1', 'interviewer');
+    const s = await ok(co.core, co.session, 'interview.createSession', {
+      name: '内科组',
+      date: '2024-07-10',
+      site: '教学楼',
+      panel: [{ username: 'iv1', head: true }],
+      candidates: (await co.core.db.selectFrom('applicants').select('id').execute()).map((a) => a.id),
+      seed: 3,
+    });
+    const sf = await ok(co.core, co.session, 'stations.exportSession', { sessionId: s.id, interviewer: 'iv1' });
+    const lap = await setupBase('jilin-2024', '面试官笔记本');
+    await ok(lap.core, lap.session, 'stations.import', sf);
+    const rng = createRng(11);
+    const score = async (from: number, to: number) => {
+      for (let cand = from; cand <= to; cand++)
+        for (const item of ITEMS)
+          await ok(lap.core, lap.session, 'interview.setScore', {
+            sessionId: s.id,
+            candidate: String(cand),
+            item,
+            score: rng.int(10, 25),
+          });
+    };
+
+    await score(1, 29); // 116 marks: more than one statement's worth
+    const first = await ok(lap.core, lap.session, 'stations.exportBundle', {});
+    const r1 = await ok(co.core, co.session, 'stations.import', first);
+    expect(r1).toMatchObject({ kind: 'bundle', marksAdded: 116, absencesAdded: 0, alreadyImported: false, conflicts: 0 });
+
+    // A correction, one more candidate and an absence: the second bundle carries the whole chain again.
+    await ok(lap.core, lap.session, 'interview.setScore', { sessionId: s.id, candidate: '1', item: 'knowledge', score: 24.5 });
+    await ok(lap.core, lap.session, 'interview.markAbsent', { sessionId: s.id, candidate: '30' });
+    const second = await ok(lap.core, lap.session, 'stations.exportBundle', {});
+    const r2 = await ok(co.core, co.session, 'stations.import', second);
+    expect(r2).toMatchObject({ marksAdded: 1, absencesAdded: 1, alreadyImported: false, conflicts: 0 });
+    expect(r2.eventsAdded).toBe(2);
+    expect(r1.eventsAdded + r2.eventsAdded).toBe(
+      Number(
+        (
+          await lap.core.db
+            .selectFrom('events')
+            .select((e) => e.fn.countAll().as('n'))
+            .where('station_id', '=', lap.core.stationId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    );
+
+    // The coordinator holds exactly the laptop's facts, and importing either bundle again changes nothing.
+    expect(await stored(co.core, s.id)).toEqual(await stored(lap.core, s.id));
+    for (const b of [first, second])
+      expect(await ok(co.core, co.session, 'stations.import', b)).toMatchObject({
+        alreadyImported: true,
+        eventsAdded: 0,
+        marksAdded: 0,
+      });
+    expect(await stored(co.core, s.id)).toEqual(await stored(lap.core, s.id));
+    expect((await verifyAuditChain(co.core.db)).ok).toBe(true);
+  });
+});
