@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { createHmac } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
 
@@ -39,13 +40,24 @@ function readHead(file: string): string {
  * Keys a freshly opened connection, before anything reads the file. SQLCipher 4 settings (legacy = 4), so
  * the file opens in SQLCipher's own tools with `PRAGMA key = "x'…'"` too. The key is given raw (hex): it is
  * already random, and a passphrase KDF here would cost every open (every CLI command) a quarter second.
+ *
+ * The raw key carries the salt a NEW file gets (an existing file keeps the salt in its header). Left to
+ * itself SQLCipher picks a random salt per connection, so when two processes open a new data folder at
+ * once, the one that looked at the still-empty file before the other wrote it holds another salt and finds
+ * "not a database" (reported as a wrong passphrase). A salt derived from the key is the same in every
+ * process; the key is random per folder, so the salt still differs between folders.
  */
 export function applyDbKey(raw: Database.Database, key: Uint8Array): void {
   if (key.length !== DB_KEY_BYTES) {
     throw new AppError('DB_KEY_FORMAT', `数据库密钥长度不正确（应为 ${DB_KEY_BYTES} 字节）。请检查密钥文件是否被改动。`);
   }
   useSqlcipher(raw);
-  raw.pragma(`key = "x'${Buffer.from(key).toString('hex')}'"`);
+  raw.pragma(`key = "x'${Buffer.from(key).toString('hex')}${newFileSalt(key)}'"`);
+}
+
+/** 16 bytes, hex: SQLCipher's salt length. */
+function newFileSalt(key: Uint8Array): string {
+  return createHmac('sha256', key).update('basedesk sqlcipher salt').digest().subarray(0, 16).toString('hex');
 }
 
 /** Turns a plain connection's file (journal mode DELETE, no other connection) into an encrypted one. */

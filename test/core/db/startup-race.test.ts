@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
+import { applyDbKey } from '../../../src/core/db/cipher';
 import { openDatabase } from '../../../src/core/db/open';
 import { DB_FILE_NAME, openCore } from '../../../src/core/open-core';
 import { passphraseProtector } from '../../../src/core/outbox/key-protector';
@@ -58,5 +60,38 @@ describe('several connections finding a database without its own station', () =>
     expect(new Set(cores.map((c) => c.stationId)).size).toBe(1);
     for (const c of cores) await c.close();
     expect(selves.map((s) => s.id)).toEqual([cores[0]!.stationId]);
+  });
+});
+
+describe('two connections keying a database file that is still empty', () => {
+  // Each process used to pick its own random salt for the new file: the one that read the empty file before
+  // the other created it then found "file is not a database", reported as a wrong passphrase.
+  it('both read and write it once one of them has created it', () => {
+    const file = join(tempDir(), 'new.db');
+    const [first, second] = [new Database(file), new Database(file)];
+    for (const c of [first, second]) {
+      applyDbKey(c, TEST_DB_KEY);
+      expect(c.pragma('user_version', { simple: true })).toBe(0); // both have looked at the empty file
+    }
+    first.exec('CREATE TABLE t (x)');
+    first.exec('INSERT INTO t VALUES (1)');
+    second.exec('INSERT INTO t VALUES (2)');
+    expect(first.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2 });
+    first.close();
+    second.close();
+  });
+
+  it('still opens a file whose salt was chosen at random (databases made before)', () => {
+    const file = join(tempDir(), 'old.db');
+    const old = new Database(file);
+    old.pragma("cipher = 'sqlcipher'");
+    old.pragma('legacy = 4');
+    old.pragma(`key = "x'${Buffer.from(TEST_DB_KEY).toString('hex')}'"`);
+    old.exec('CREATE TABLE t (x); INSERT INTO t VALUES (7)');
+    old.close();
+    const reopened = new Database(file);
+    applyDbKey(reopened, TEST_DB_KEY);
+    expect(reopened.prepare('SELECT x FROM t').get()).toEqual({ x: 7 });
+    reopened.close();
   });
 });
