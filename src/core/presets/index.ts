@@ -8,12 +8,24 @@ import jilin2024 from '../../../resources/presets/jilin-2024.json';
 // Static imports (not a folder scan) so the bundled app and the CLI see the same presets.
 const RAW: unknown[] = [jilin2024, beijing2023, chongqing2022Agp, fujian2024Agp];
 
-export const PRESETS: readonly Preset[] = RAW.map((p) => PresetSchema.parse(p));
+let parsed: readonly Preset[] | undefined;
+
+/**
+ * The shipped presets, checked against the schema on first use rather than at import: every CLI command
+ * imports this module (the base's settings name a preset), few of them read a preset.
+ */
+export function allPresets(): readonly Preset[] {
+  parsed ??= RAW.map((p) => PresetSchema.parse(p));
+  return parsed;
+}
 
 export function getPreset(id: string): Preset {
-  const p = PRESETS.find((x) => x.id === id);
+  const p = allPresets().find((x) => x.id === id);
   if (!p) {
-    throw new AppError('PRESET_UNKNOWN', `没有这个省份政策预设：${id}。可选：${PRESETS.map((x) => x.id).join('、')}`, {
+    const known = allPresets()
+      .map((x) => x.id)
+      .join('、');
+    throw new AppError('PRESET_UNKNOWN', `没有这个省份政策预设：${id}。可选：${known}`, {
       presetId: id,
     });
   }

@@ -7,7 +7,7 @@ import { getBase, baseView } from '../base/base';
 import { seedCatalogue } from '../catalogue/catalogue';
 import type { CallContext } from '../context';
 import { checkDatabase } from '../db/check';
-import { PRESETS, getPreset } from '../presets';
+import { allPresets, getPreset } from '../presets';
 import { auditUser, toUserView } from '../users/users';
 import { isoNow } from '../util/clock';
 import { uuidv7 } from '../util/uuid7';
@@ -38,7 +38,7 @@ async function status(ctx: CallContext) {
 export const systemHandlers = defineHandlers<typeof systemOps>()({
   'system.status': status,
 
-  'system.presets': async () => [...PRESETS],
+  'system.presets': async () => [...allPresets()],
 
   'setup.initialize': async (ctx, input) => {
     const { core } = ctx;

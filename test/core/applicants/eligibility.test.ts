@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { APPLICANT_FIELD_KEYS } from '../../../src/shared/contract/applicants';
 import { evaluateEligibility, presetRules, type Subject } from '../../../src/core/applicants/eligibility';
 import { suppliedFields } from '../../../src/core/applicants/validate-row';
-import { getPreset, PRESETS } from '../../../src/core/presets';
+import { allPresets, getPreset } from '../../../src/core/presets';
 import { ok, setupBase } from '../../helpers/core';
 import { csvFile, roster } from './helpers';
 
@@ -58,7 +58,7 @@ const without = (...keys: string[]) => EVERY_COLUMN.filter((k) => !keys.includes
 
 describe('eligibility: every rule cites its sentence', () => {
   it('every preset’s rules parse and every source quotes the sentence it comes from', () => {
-    for (const p of PRESETS) {
+    for (const p of allPresets()) {
       for (const r of presetRules(p)) expect(r.source, `${p.id} ${r.id}`).toMatch(/“[^”]{6,}”/);
     }
   });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { presetExampleNotice } from '../../../src/shared/preset';
-import { getPreset, PRESETS } from '../../../src/core/presets';
+import { allPresets, getPreset } from '../../../src/core/presets';
 import { ok, setupBase } from '../../helpers/core';
 
 describe('presets', () => {
@@ -24,7 +24,7 @@ describe('presets', () => {
   });
 
   it('every admission policy a preset states cites its sentence', () => {
-    for (const p of PRESETS) {
+    for (const p of allPresets()) {
       const sources = [
         p.adjustmentBy?.source,
         ...(p.adjustmentLimits ?? []).map((l) => l.source),
