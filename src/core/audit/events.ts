@@ -21,23 +21,28 @@ export type ChangeEvent = {
 
 export type StoredEvent = EventTable;
 
+/** The fields an event's hash covers (every column but the hash itself). */
+export const HASHED_EVENT_FIELDS = [
+  'id',
+  'station_id',
+  'seq',
+  'hlc',
+  'actor',
+  'action',
+  'entity',
+  'entity_id',
+  'before_json',
+  'after_json',
+  'reason',
+  'schema_version',
+  'prev_hash',
+] as const satisfies ReadonlyArray<keyof Omit<StoredEvent, 'hash'>>;
+
 /** The fields the hash covers, in a canonical form: anything edited later changes the hash. */
 export function eventHash(e: Omit<StoredEvent, 'hash'>): string {
-  const body = canonicalJson({
-    id: e.id,
-    station_id: e.station_id,
-    seq: e.seq,
-    hlc: e.hlc,
-    actor: e.actor,
-    action: e.action,
-    entity: e.entity,
-    entity_id: e.entity_id,
-    before_json: e.before_json,
-    after_json: e.after_json,
-    reason: e.reason,
-    schema_version: e.schema_version,
-    prev_hash: e.prev_hash,
-  });
+  const fields: Record<string, unknown> = {};
+  for (const k of HASHED_EVENT_FIELDS) fields[k] = e[k];
+  const body = canonicalJson(fields);
   return createHash('sha256').update(body, 'utf8').digest('hex');
 }
 

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { FileOutput, StationImportReport } from '../../shared/contract/scores';
 import { AppError } from '../../shared/errors';
-import { EVENT_FORMAT_VERSION, GENESIS_HASH, appendEvent, type StoredEvent } from '../audit/events';
+import { EVENT_FORMAT_VERSION, GENESIS_HASH, HASHED_EVENT_FIELDS, appendEvent, type StoredEvent } from '../audit/events';
 import { decodeHlc } from '../audit/hlc';
 import type { Actor, Core, Tx } from '../context';
 import {
@@ -37,22 +37,7 @@ import { insertBatch } from './insert-batch';
 import { receivedEventHash } from './event-hash';
 import type { InterviewAbsenceTable, InterviewMarkTable } from '../scores/tables';
 
-const EVENT_FIELDS = [
-  'id',
-  'station_id',
-  'seq',
-  'hlc',
-  'actor',
-  'action',
-  'entity',
-  'entity_id',
-  'before_json',
-  'after_json',
-  'reason',
-  'schema_version',
-  'prev_hash',
-  'hash',
-] as const;
+const EVENT_FIELDS = [...HASHED_EVENT_FIELDS, 'hash'] as const;
 
 const MARK_FIELDS = [
   'id',

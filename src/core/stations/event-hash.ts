@@ -9,30 +9,12 @@
  * eventHash itself, so the result is always eventHash's.
  */
 import { createHash } from 'node:crypto';
-import { eventHash, type StoredEvent } from '../audit/events';
+import { eventHash, HASHED_EVENT_FIELDS, type StoredEvent } from '../audit/events';
 
 type Hashed = Omit<StoredEvent, 'hash'>;
 
 /** The fields eventHash covers, in canonical (UTF-16 code unit) key order. */
-const HASHED_FIELDS: ReadonlyArray<keyof Hashed> = (
-  [
-    'id',
-    'station_id',
-    'seq',
-    'hlc',
-    'actor',
-    'action',
-    'entity',
-    'entity_id',
-    'before_json',
-    'after_json',
-    'reason',
-    'schema_version',
-    'prev_hash',
-  ] as const
-)
-  .slice()
-  .sort();
+const HASHED_FIELDS = [...HASHED_EVENT_FIELDS].sort();
 
 const isFlat = (v: unknown) => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
 
