@@ -23,8 +23,20 @@ const AGE = '/usr/bin/age';
 const AGE_KEYGEN = '/usr/bin/age-keygen';
 const HAVE_AGE = existsSync(AGE) && existsSync(AGE_KEYGEN);
 
-// Empty, one byte, around one chunk, and around the 16-chunk window of the file functions.
-const SIZES = [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 16 * CHUNK, 16 * CHUNK + 1, 33 * CHUNK + 4097];
+// Empty, one byte, around one chunk, and around the window edges of the file functions (every 4 chunks).
+const SIZES = [
+  0,
+  1,
+  CHUNK - 1,
+  CHUNK,
+  CHUNK + 1,
+  4 * CHUNK - 1,
+  4 * CHUNK,
+  4 * CHUNK + 1,
+  16 * CHUNK,
+  16 * CHUNK + 1,
+  33 * CHUNK + 4097,
+];
 
 let dir: string;
 beforeAll(async () => {

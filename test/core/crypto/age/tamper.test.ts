@@ -142,8 +142,9 @@ describe('a damaged or foreign age file is refused with a stable code', () => {
   });
 });
 
-describe('damage at the edge of the 16-chunk window the file functions read at a time', () => {
-  // 33 chunks: two full windows and one byte-short final chunk in a third.
+// The file functions read 4 chunks at a time; 16 was their earlier window, and stays an edge of this one.
+describe.each([4, 16])('damage at a window edge of the file functions (after chunk %i)', (edge) => {
+  // 33 chunks: whole windows, then a byte-short final chunk.
   const BIG = seededBytes(43, 33 * CHUNK - 1);
   let big: Buffer;
   beforeAll(async () => {
@@ -156,33 +157,33 @@ describe('damage at the edge of the 16-chunk window the file functions read at a
     expect(digest(r.released)).toBe(digest(BIG));
   });
 
-  it('cut exactly after the first window: its last chunk is not final', async () => {
-    const r = await attempt(big.subarray(0, chunkAt(16)));
+  it('cut exactly at the edge: the last chunk before it is not final', async () => {
+    const r = await attempt(big.subarray(0, chunkAt(edge)));
     expect([r.code, r.fileCode]).toEqual([AGE_ERROR.payloadTruncated, AGE_ERROR.payloadTruncated]);
-    expect(digest(r.released)).toBe(digest(BIG.subarray(0, 16 * CHUNK)));
+    expect(digest(r.released)).toBe(digest(BIG.subarray(0, edge * CHUNK)));
   });
 
-  it('cut one byte into the second window', async () => {
-    const r = await attempt(big.subarray(0, chunkAt(16) + 1));
+  it('cut one byte past the edge', async () => {
+    const r = await attempt(big.subarray(0, chunkAt(edge) + 1));
     expect([r.code, r.fileCode]).toEqual([AGE_ERROR.payloadTruncated, AGE_ERROR.payloadTruncated]);
   });
 
   it('with the chunks on either side of the window edge swapped', async () => {
     const swapped = Buffer.concat([
-      big.subarray(0, chunkAt(15)),
-      big.subarray(chunkAt(16), chunkAt(17)),
-      big.subarray(chunkAt(15), chunkAt(16)),
-      big.subarray(chunkAt(17)),
+      big.subarray(0, chunkAt(edge - 1)),
+      big.subarray(chunkAt(edge), chunkAt(edge + 1)),
+      big.subarray(chunkAt(edge - 1), chunkAt(edge)),
+      big.subarray(chunkAt(edge + 1)),
     ]);
     const r = await attempt(swapped);
     expect([r.code, r.fileCode]).toEqual([AGE_ERROR.payloadCorrupt, AGE_ERROR.payloadCorrupt]);
-    expect(digest(r.released)).toBe(digest(BIG.subarray(0, 15 * CHUNK)));
+    expect(digest(r.released)).toBe(digest(BIG.subarray(0, (edge - 1) * CHUNK)));
   });
 
-  it('with a bit flipped in the first chunk of the second window', async () => {
-    const r = await attempt(flip(big, chunkAt(16) + 3));
+  it('with a bit flipped in the first chunk after the edge', async () => {
+    const r = await attempt(flip(big, chunkAt(edge) + 3));
     expect([r.code, r.fileCode]).toEqual([AGE_ERROR.payloadCorrupt, AGE_ERROR.payloadCorrupt]);
-    expect(digest(r.released)).toBe(digest(BIG.subarray(0, 16 * CHUNK)));
+    expect(digest(r.released)).toBe(digest(BIG.subarray(0, edge * CHUNK)));
   });
 });
 
