@@ -6,7 +6,8 @@ import type { passphraseProtector, useKeyProtector } from '../core/outbox/key-pr
 import { defaultDataDir } from '../core/paths';
 import type { OpInput, OpName, OpResult } from '../shared/contract';
 import { isAppError } from '../shared/errors';
-import { cliDbKeySource, warnIfPlain } from './db-key';
+import { dropDerivationAhead } from '../core/crypto/scrypt-kdf';
+import { cliDbKeySource, deriveDbKeyAhead, warnIfPlain } from './db-key';
 import { CliExit, fail, readSecret, type CliIo } from './io';
 
 export type GlobalOptions = { dataDir?: string; json?: boolean; user?: string };
@@ -34,7 +35,11 @@ export type CallOp = <K extends OpName>(name: K, ...input: InputArg<K>) => Promi
  */
 function loadOpening() {
   return (openingModules ??= Promise.all([import('../core/open-core'), import('../core/outbox/key-protector')]).then(
-    ([{ openCore }, { passphraseProtector, useKeyProtector }]) => ({ openCore, passphraseProtector, useKeyProtector }),
+    ([{ openCore, loadNativeDriver }, { passphraseProtector, useKeyProtector }]) => {
+      // While the key's scrypt still runs on another thread, rather than after it, on the first open.
+      loadNativeDriver();
+      return { openCore, passphraseProtector, useKeyProtector };
+    },
   ));
 }
 
@@ -61,30 +66,44 @@ export async function withCore<T>(
   fn: (core: Core) => Promise<T>,
   firstOps: readonly OpName[] = [],
 ): Promise<T> {
-  const { openCore, passphraseProtector, useKeyProtector } = await loadOpening();
-  // Errors are left to the calls themselves; this only loads code ahead of them.
-  loadDispatch()
-    .then(({ preloadOps }) => preloadOps(firstOps))
-    .catch(() => undefined);
+  const dataDir = opts.dataDir ?? defaultDataDir(io.env);
+  // First the passphrase's scrypt (deliberately slow, on libuv's pool), then the code, loaded while it runs.
+  deriveDbKeyAhead(io, dataDir);
   let core: Core;
   try {
-    core = await openCore({ dataDir: opts.dataDir ?? defaultDataDir(io.env), idleMinutes: 0, dbKey: cliDbKeySource(io) });
+    const { openCore, passphraseProtector, useKeyProtector } = await loadOpening();
+    // Errors are left to the calls themselves; this only loads code ahead of them.
+    loadDispatch()
+      .then(({ preloadOps }) => preloadOps(firstOps))
+      .catch(() => undefined);
+    core = await openCore({ dataDir, idleMinutes: 0, dbKey: cliDbKeySource(io) });
+    protectSigningKey(core, io, passphraseProtector, useKeyProtector);
   } catch (e) {
     if (isAppError(e)) throw new CliExit(1, e.toApiError());
     throw e;
+  } finally {
+    dropDerivationAhead();
   }
   warnIfPlain(io, core.encrypted);
-  // The signing key is sealed with a passphrase in the CLI, asked for only when a key is used.
-  let passphrase: Promise<string> | undefined;
-  useKeyProtector(
-    core,
-    passphraseProtector(() => (passphrase ??= readSecret(io, 'BASEDESK_KEY_PASSPHRASE', '签名私钥口令：'))),
-  );
   try {
     return await fn(core);
   } finally {
     await core.close();
   }
+}
+
+/** The signing key is sealed with a passphrase in the CLI, asked for only when a key is used. */
+function protectSigningKey(
+  core: Core,
+  io: CliIo,
+  passphraseProtector: OpeningModules['passphraseProtector'],
+  useKeyProtector: OpeningModules['useKeyProtector'],
+): void {
+  let passphrase: Promise<string> | undefined;
+  useKeyProtector(
+    core,
+    passphraseProtector(() => (passphrase ??= readSecret(io, 'BASEDESK_KEY_PASSPHRASE', '签名私钥口令：'))),
+  );
 }
 
 function caller(core: Core, sessionKey: string): CallOp {

@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { DEFAULT_SCRYPT, deriveForOpenAhead, deriveForSealAhead, normalisePassphrase } from '../core/crypto/scrypt-kdf';
 import type { PublicKey, SigningKey } from '../core/crypto/signing-key';
+import { DB_FILE_NAME } from '../core/db/file-names';
+import { passphraseDerivationFor } from '../core/db/key-ahead';
 import type { KeyProtector, PASSPHRASE_SCHEME } from '../core/outbox/key-protector';
 import { fail, readSecret, type CliIo } from './io';
 
@@ -56,11 +60,7 @@ function remembered(inner: KeyProtector, getPassphrase: () => Promise<string>, c
       return inner.seal(key);
     },
     async open(sealed: string, expected: PublicKey) {
-      const id = createHash('sha256')
-        .update(sealed)
-        .update('\0')
-        .update(await getPassphrase())
-        .digest('hex');
+      const id = unsealedId(sealed, await getPassphrase());
       const hit = unsealed.get(id);
       if (hit) return hit;
       const key = await inner.open(sealed, expected);
@@ -68,6 +68,27 @@ function remembered(inner: KeyProtector, getPassphrase: () => Promise<string>, c
       return key;
     },
   };
+}
+
+function unsealedId(sealed: string, passphrase: string): string {
+  return createHash('sha256').update(sealed).update('\0').update(passphrase).digest('hex');
+}
+
+/**
+ * Starts the scrypt that opening `dataDir` with the passphrase from the environment will run, so it runs on
+ * libuv's thread pool while this thread loads the code that opens the folder; the open takes it over (see
+ * scrypt-kdf.ts). A typed passphrase is not asked for here: prompts keep their order. Nothing starts for a
+ * folder that needs no passphrase, or whose key this process already unsealed.
+ */
+export function deriveDbKeyAhead(io: CliIo, dataDir: string, envName = DB_PASSPHRASE_ENV): void {
+  const passphrase = io.env[envName];
+  if (!passphrase) return;
+  const need = passphraseDerivationFor(dataDir, join(dataDir, DB_FILE_NAME));
+  const normalised = normalisePassphrase(passphrase);
+  if (need?.kind === 'seal') deriveForSealAhead(normalised, DEFAULT_SCRYPT);
+  else if (need?.kind === 'open' && !unsealed.has(unsealedId(need.sealed, passphrase))) {
+    deriveForOpenAhead(normalised, need.salt, need.params);
+  }
 }
 
 async function readDbPassphrase(io: CliIo, envName: string, prompt: string): Promise<string> {

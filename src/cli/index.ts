@@ -5,7 +5,10 @@ import { runCli } from './program';
 void runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
+  // Built on first read: making the pipe or TTY stream costs every command start-up time, and most never read it.
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
 }).then((code) => {
   process.exitCode = code;

@@ -27,13 +27,22 @@ const GROUPS: readonly CommandGroup[] = [
         term: 'init [options]',
         description: '首次设置：建立基地、选择省份政策预设、创建管理员（密码取自 BASEDESK_PASSWORD 或标准输入）',
       },
-      { term: 'status', description: '显示基地、数据目录与数据库版本' },
-      { term: 'db', description: '数据库维护' },
     ],
-    load: async () => [
-      (await import('./commands/init')).registerInit,
-      (await import('./commands/db-encryption')).registerDbEncryption,
-    ],
+    load: async () => [(await import('./commands/init')).registerInit],
+  },
+  {
+    commands: [{ term: 'status', description: '显示基地、数据目录与数据库版本' }],
+    load: async () => [(await import('./commands/status')).registerStatus],
+  },
+  {
+    commands: [{ term: 'db', description: '数据库维护' }],
+    load: async () => {
+      const [{ registerDbCheck }, { registerDbEncryption }] = await Promise.all([
+        import('./commands/init'),
+        import('./commands/db-encryption'),
+      ]);
+      return [registerDbCheck, registerDbEncryption];
+    },
   },
   { commands: [{ term: 'plan', description: '招收计划' }], load: async () => [(await import('./commands/plan')).registerPlan] },
   {

@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { Hlc, decodeHlc } from './audit/hlc';
 import { DEFAULT_SCRYPT_N } from './auth/password';
 import { SessionStore } from './auth/sessions';
+import { DB_FILE_NAME } from './db/file-names';
 import { resolveDbKey, type DbKeySource } from './db/key-source';
 import { openDatabase } from './db/open';
 import type { Core, Tx } from './context';
 import { systemClock, type Clock } from './util/clock';
 import { uuidv7 } from './util/uuid7';
+
+export { loadNativeDriver } from './db/open';
 
 export type OpenCoreOptions = {
   dataDir: string;
@@ -26,7 +29,7 @@ export type OpenCoreOptions = {
   dbKey?: DbKeySource;
 };
 
-export const DB_FILE_NAME = 'basedesk.sqlite';
+export { DB_FILE_NAME };
 
 export async function openCore(options: OpenCoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;

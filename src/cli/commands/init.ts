@@ -58,27 +58,10 @@ export function registerInit(program: Command, io: CliIo): void {
         );
       });
     });
+}
 
-  program
-    .command('status')
-    .description('显示基地、数据目录与数据库版本')
-    .action(async (_o: unknown, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
-      await withCore(
-        io,
-        g,
-        async (core) => {
-          const status = await anonymous(core, io, g).call('system.status');
-          print(io, !!g.json, status, () =>
-            status.initialized
-              ? `${status.base!.name}（${status.base!.code}）${status.base!.cohortYear} 级；数据库版本 ${status.schemaVersion}；站点 ${status.stationId}；数据目录 ${status.dataDir}`
-              : `尚未初始化（数据目录 ${status.dataDir}）：请运行 basedesk init`,
-          );
-        },
-        ['system.status'],
-      );
-    });
-
+/** `db check`, under the `db` command (db-encryption.ts adds the others). */
+export function registerDbCheck(program: Command, io: CliIo): void {
   program
     .command('db')
     .description('数据库维护')

@@ -1,7 +1,10 @@
-import { createCipheriv, createDecipheriv, randomBytes, scrypt, type ScryptOptions } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import { DEFAULT_SCRYPT, deriveForOpen, deriveForSeal, normalisePassphrase, type ScryptParams } from './scrypt-kdf';
 import { keyFingerprint, signingKeyFromSeed, type SigningKey } from './signing-key';
+
+export { DEFAULT_SCRYPT };
 
 /**
  * The signing key at rest: the 32-byte seed sealed with AES-256-GCM under a key derived from the
@@ -21,8 +24,6 @@ export type EncryptedSigningKey = {
   ciphertext: string; // base64, 32 bytes
   tag: string; // base64, 16 bytes
 };
-
-export const DEFAULT_SCRYPT = { logN: 15, r: 8, p: 1 } as const;
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const envelopeSchema = z.object({
@@ -48,13 +49,13 @@ const envelopeSchema = z.object({
 export async function encryptSigningKey(
   key: SigningKey,
   passphrase: string,
-  params: { logN: number; r: number; p: number } = DEFAULT_SCRYPT,
+  params: ScryptParams = DEFAULT_SCRYPT,
 ): Promise<EncryptedSigningKey> {
   const pass = normalisePassphrase(passphrase);
-  const salt = randomBytes(16);
+  const { salt, derived: deriving } = deriveForSeal(pass, params);
   const nonce = randomBytes(12);
   const aad = associatedData(key.keyId, key.publicKey);
-  const derived = await deriveKey(pass, salt, params);
+  const derived = await deriving;
   const cipher = createCipheriv('aes-256-gcm', derived, nonce);
   cipher.setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(key.secretKey), cipher.final()]);
@@ -94,7 +95,7 @@ export async function decryptSigningKey(envelope: unknown, passphrase: string): 
   if (publicKey.length !== 32 || salt.length < 16 || nonce.length !== 12 || ciphertext.length !== 32 || tag.length !== 16) {
     throw formatError('长度不正确');
   }
-  const derived = await deriveKey(normalisePassphrase(passphrase), salt, e.kdf);
+  const derived = await deriveForOpen(normalisePassphrase(passphrase), salt, e.kdf);
   const decipher = createDecipheriv('aes-256-gcm', derived, nonce);
   decipher.setAAD(associatedData(keyId, publicKey));
   decipher.setAuthTag(tag);
@@ -113,21 +114,6 @@ export async function decryptSigningKey(envelope: unknown, passphrase: string): 
 
 function associatedData(keyId: Uint8Array, publicKey: Uint8Array): Buffer {
   return Buffer.concat([Buffer.from('basedesk-signing-key/1', 'utf8'), Buffer.from(keyId), Buffer.from(publicKey)]);
-}
-
-function normalisePassphrase(passphrase: string): string {
-  // The same passphrase typed through different input methods can differ in Unicode normal form.
-  const p = passphrase.normalize('NFC');
-  if (p.length === 0) throw new AppError('KEY_PASSPHRASE_EMPTY', '口令不能为空，请设置用于保护签名私钥的口令。');
-  return p;
-}
-
-function deriveKey(passphrase: string, salt: Buffer, params: { logN: number; r: number; p: number }): Promise<Buffer> {
-  const N = 2 ** params.logN;
-  const options: ScryptOptions = { N, r: params.r, p: params.p, maxmem: 256 * N * params.r + 16 * 1024 * 1024 };
-  return new Promise((resolve, reject) => {
-    scrypt(passphrase, salt, 32, options, (err, key) => (err ? reject(err) : resolve(key)));
-  });
 }
 
 function formatError(why: string): AppError {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../shared/errors';
 import { signingKeyFromSeed, type PublicKey, type SigningKey } from '../crypto/signing-key';
 import type { KeyProtector } from '../outbox/key-protector';
 import { DB_KEY_BYTES } from './cipher';
+import { dbKeyFilePath } from './file-names';
 import { ensurePrivateDir, PRIVATE_FILE_MODE, partNameFor, restrictUmask, writePrivateFileAtomic } from './private-files';
 
 /**
@@ -13,9 +13,9 @@ import { ensurePrivateDir, PRIVATE_FILE_MODE, partNameFor, restrictUmask, writeP
  * the signing key (a passphrase through scrypt + AES-GCM in the CLI and `serve`, the OS keychain in the app).
  * The protectors seal Ed25519 seeds; any 32 random bytes are one, so the database key travels as a seed and
  * its derived public key lets an opened seal be checked against this file. A passphrase change re-seals
- * this file only: the database, its WAL and its backups keep the same key.
+ * this file only: the database, its WAL and its backups keep the same key. The file's name: file-names.ts.
  */
-export const DB_KEY_FILE_NAME = 'basedesk-key.json';
+export { DB_KEY_FILE_NAME, dbKeyFilePath } from './file-names';
 
 export type DbKeyFile = {
   format: 'basedesk-db-key';
@@ -33,10 +33,6 @@ const keyFileSchema = z.object({
   publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
   seals: z.record(z.string(), z.string()),
 });
-
-export function dbKeyFilePath(dataDir: string): string {
-  return join(dataDir, DB_KEY_FILE_NAME);
-}
 
 export function hasDbKeyFile(dataDir: string): boolean {
   return existsSync(dbKeyFilePath(dataDir));

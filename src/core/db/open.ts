@@ -85,6 +85,19 @@ function wrapSqliteError(e: unknown, file: string, keyed: boolean): never {
   throw e;
 }
 
+/**
+ * Loads the native driver (otherwise loaded by the first connection), for a caller with time to spare: the
+ * CLI calls it while the passphrase's scrypt runs on another thread. A driver that fails to load is left to
+ * the real open to report.
+ */
+export function loadNativeDriver(nativeBinding?: string): void {
+  try {
+    new Database(':memory:', nativeBinding ? { nativeBinding } : {}).close();
+  } catch {
+    // reported by openDatabase, with the data folder's context
+  }
+}
+
 /** A connection with the key applied (new or encrypted file) and the pragmas every connection uses. */
 function connect(options: OpenDatabaseOptions, keyed: boolean): Database.Database {
   const raw = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});

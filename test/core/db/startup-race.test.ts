@@ -16,10 +16,10 @@ const PROCESSES = 4;
 
 type Child = { proc: ChildProcess; lines: AsyncIterator<string> };
 
-function startChild(dataDir: string): Child {
+function startChild(dataDir: string, cliKey = false): Child {
   const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], {
     cwd: ROOT,
-    env: { ...process.env, RACE_DB_PASSPHRASE: PASS },
+    env: { ...process.env, RACE_DB_PASSPHRASE: PASS, RACE_CLI_KEY: cliKey ? '1' : '0' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   return { proc, lines: createInterface({ input: proc.stdout! })[Symbol.asyncIterator]() };
@@ -31,23 +31,32 @@ async function nextLine(child: Child): Promise<string> {
 }
 
 describe('several processes opening a new data folder at once', () => {
-  it('agree on one key and create exactly one station of their own', async () => {
-    const dataDir = tempDir();
-    const children = Array.from({ length: PROCESSES }, () => startChild(dataDir));
-    // Every process loaded and waiting: then all are released together.
-    expect(await Promise.all(children.map(nextLine))).toEqual(Array(PROCESSES).fill('ready'));
-    for (const c of children) c.proc.stdin!.end('go\n');
-    const results = (await Promise.all(children.map(nextLine))).map((l) => JSON.parse(l) as { stationId?: string });
-    await Promise.all(children.map((c) => new Promise((ok) => (c.proc.exitCode === null ? c.proc.once('exit', ok) : ok(null)))));
+  it.each([
+    ['the core', false],
+    ['the CLI, its scrypt started ahead of the open', true],
+  ])(
+    'agree on one key and create exactly one station of their own (opened as %s)',
+    async (_how, cliKey) => {
+      const dataDir = tempDir();
+      const children = Array.from({ length: PROCESSES }, () => startChild(dataDir, cliKey));
+      // Every process loaded and waiting: then all are released together.
+      expect(await Promise.all(children.map(nextLine))).toEqual(Array(PROCESSES).fill('ready'));
+      for (const c of children) c.proc.stdin!.end('go\n');
+      const results = (await Promise.all(children.map(nextLine))).map((l) => JSON.parse(l) as { stationId?: string });
+      await Promise.all(
+        children.map((c) => new Promise((ok) => (c.proc.exitCode === null ? c.proc.once('exit', ok) : ok(null)))),
+      );
 
-    const ids = new Set(results.map((r) => r.stationId));
-    expect(results.every((r) => typeof r.stationId === 'string')).toBe(true);
-    expect(ids.size).toBe(1);
-    const core = await openCore({ dataDir, dbKey: { protector: passphraseProtector(() => PASS, { logN: 14, r: 8, p: 1 }) } });
-    const selves = await core.db.selectFrom('stations').select('id').where('is_self', '=', 1).execute();
-    await core.close();
-    expect(selves.map((s) => s.id)).toEqual([...ids]);
-  }, 120_000);
+      const ids = new Set(results.map((r) => r.stationId));
+      expect(results.every((r) => typeof r.stationId === 'string')).toBe(true);
+      expect(ids.size).toBe(1);
+      const core = await openCore({ dataDir, dbKey: { protector: passphraseProtector(() => PASS, { logN: 14, r: 8, p: 1 }) } });
+      const selves = await core.db.selectFrom('stations').select('id').where('is_self', '=', 1).execute();
+      await core.close();
+      expect(selves.map((s) => s.id)).toEqual([...ids]);
+    },
+    120_000,
+  );
 });
 
 describe('several connections finding a database without its own station', () => {
