@@ -165,7 +165,7 @@ export async function run(): Promise<Record<string, string | number>> {
     }
     const runMs = summary(persisted);
     const pureMs = summary(reference);
-    const breakdown = (['load', 'allocate', 'diff', 'fingerprint', 'persist', 'audit', 'view'] as const).map(
+    const breakdown = (['load', 'check', 'allocate', 'diff', 'fingerprint', 'explain', 'persist', 'audit', 'view'] as const).map(
       (p) => [p, summary(phases.get(p) ?? [{ wall: 0, cpu: 0 }])] as const,
     );
     const line = (k: keyof Timing, total: number) => {

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/mask';
 import { allocate, policyOptions, type AllocationResult, type Decisions, type Options } from './rules';
 import type { Inputs } from './inputs';
+import type { People } from './people';
 
 /** What a run stores: the full explained result plus the figures the views need. */
 export type StoredRun = {
@@ -69,14 +70,14 @@ function seatFitter(seats: readonly Inputs['seats'][number][]): (code: string, c
 }
 
 /** Eligible applicants' choices that name no seat they could take (not in the plan, or not for their category). */
-export function invalidChoices(inp: Inputs, withSecond: boolean): ChoiceProblem[] {
+export function invalidChoices(inp: Inputs, people: People, withSecond: boolean): ChoiceProblem[] {
   const fits = seatFitter(inp.seats);
   const out: ChoiceProblem[] = [];
   const check = (a: Inputs['pool'][number], choices: readonly string[], limit: number, stage: 'main' | 'second') => {
     for (let i = 0; i < Math.min(limit, choices.length); i++) {
       const c = choices[i]!;
       if (c === '' || fits(c, a.category)) continue;
-      const info = inp.applicants.get(a.id)!;
+      const info = people.get(a.id)!;
       out.push({
         applicantId: a.id,
         name: info.name,

@@ -10,7 +10,7 @@ export type { CandidateResult };
 export type ResultsLoader = (tx: Tx, cohortYear: number) => Promise<Map<string, CandidateResult>>;
 
 /** The stages of a persisted run, as the benchmark reports where the time goes. */
-export type AdmissionPhase = 'load' | 'allocate' | 'diff' | 'fingerprint' | 'persist' | 'audit' | 'view';
+export type AdmissionPhase = 'load' | 'check' | 'allocate' | 'diff' | 'fingerprint' | 'explain' | 'persist' | 'audit' | 'view';
 
 export type AdmissionDeps = {
   loadResults: ResultsLoader;

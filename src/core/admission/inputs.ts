@@ -4,7 +4,6 @@
  * examination results, the active decisions and the 二次补报 choices.
  */
 import { sql } from 'kysely';
-import { AppError } from '../../shared/errors';
 import type { Preset } from '../../shared/preset';
 import { payloadSpecialty, tiePayload } from './decision-payloads';
 import type { Applicant, Decisions, Seats } from './rules';
@@ -15,25 +14,7 @@ import { formatHundredths } from '../scores/rules';
 import { loadComponents } from '../scores/components';
 import type { AdmissionDeps, CandidateResult } from './deps';
 import type { AdmissionDecisionTable } from './tables';
-import { fullChoiceList, ownChoicesByPosition, storedChoiceList } from '../applicants/choice-list';
-
-export type ApplicantInfo = {
-  id: string;
-  idNumber: string;
-  name: string;
-  sex: string | null;
-  phone: string | null;
-  highestEducation: string | null;
-  category: string | null;
-  employer: string | null;
-  /** This base's specialty per choice position, '' where the choice names another base. */
-  choices: string[];
-  acceptsAdjustment: boolean;
-  confirmationStatus: string;
-  reductionYears: number;
-  /** Assigned here by the province or city (调剂): admitted by its recorded outcome, never refused. */
-  assigned: boolean;
-};
+import { choicesMemo, parseChoices, tuplesOf, type ColumnType } from './people';
 
 export type Inputs = {
   base: BaseTable;
@@ -43,7 +24,6 @@ export type Inputs = {
   planSeats: number;
   poolSeats: number;
   specialtyNames: Map<string, string>;
-  applicants: Map<string, ApplicantInfo>;
   results: Map<string, CandidateResult>;
   /** Allocation input, one per applicant of the cohort. */
   pool: Applicant[];
@@ -59,135 +39,39 @@ const CONFIRMATION_TEXT: Record<string, string> = {
   rejected: '现场确认未通过（资格审核不通过）',
 };
 
-export function parseChoices(json: string): string[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x.trim() : '')) : [];
-  } catch {
-    return [];
-  }
-}
-
-/**
- * The base ranks and admits only for choices naming itself: each own choice stays at its position, so an
- * applicant whose first choice is another base competes here in the second round.
- */
-export function ownChoices(choicesJson: string, choiceListJson: string | null | undefined): string[] {
-  const codes = parseChoices(choicesJson);
-  const list = storedChoiceList(codes, choiceListJson);
-  return list === null ? codes : ownChoicesByPosition(fullChoiceList(codes, list));
-}
-
-/** One applicant row as SQLite's json_array writes it, in APPLICANT_COLUMNS order. */
-type ApplicantTuple = [
+/** One applicant as the allocation reads them, in ALLOCATION_TYPES order: no personal fields (people.ts). */
+type AllocationTuple = [
   id: string,
-  idNumber: string,
-  name: string,
-  sex: string | null,
-  phone: string | null,
-  highestEducation: string | null,
   category: string | null,
-  employer: string | null,
   choicesJson: string,
   choiceListJson: string | null,
   assigned: number,
   acceptsAdjustment: number,
   confirmationStatus: string,
-  reductionYears: number,
 ];
 
-const TUPLE_TYPES: ReadonlyArray<'string' | 'string?' | 'number'> = [
-  'string',
-  'string',
-  'string',
-  'string?',
-  'string?',
-  'string?',
-  'string?',
-  'string?',
-  'string',
-  'string?',
-  'number',
-  'number',
-  'string',
-  'number',
-];
-
-function isApplicantTuple(v: unknown): v is ApplicantTuple {
-  if (!Array.isArray(v) || v.length !== TUPLE_TYPES.length) return false;
-  for (let i = 0; i < TUPLE_TYPES.length; i++) {
-    const t = TUPLE_TYPES[i]!;
-    const x: unknown = v[i];
-    if (t === 'string?' ? x !== null && typeof x !== 'string' : typeof x !== t) return false;
-  }
-  return true;
-}
-
-function applicantTuples(json: string): ApplicantTuple[] {
-  const rows: unknown = JSON.parse(json);
-  if (!Array.isArray(rows) || !rows.every(isApplicantTuple)) {
-    throw new AppError(
-      'STORED_JSON_INVALID',
-      '数据库中考生名单的内容无法读取（格式不符），数据可能已损坏：请先运行数据库检查（db.check）或从备份恢复。',
-      {
-        where: 'applicants',
-      },
-    );
-  }
-  return rows;
-}
+const ALLOCATION_TYPES: readonly ColumnType[] = ['string', 'string?', 'string', 'string?', 'number', 'number', 'string'];
 
 /**
- * The cohort's applicants as the allocation and its views need them. One statement returning one JSON array
- * of rows: for 20,000 applicants about half the cost of the driver building 20,000 row objects (the same
- * approach as scores/results.ts), and many applicants share their choices, which are parsed once each.
+ * The cohort's applicants, only the columns the allocation reads, in id order. One statement returning one
+ * JSON array (the driver building 20,000 row objects cost about twice as much); sorted here, not by the
+ * query: an ORDER BY under the JSON aggregate cost SQLite more than this sort (rows already in order are
+ * only checked).
  */
-export async function loadApplicants(tx: Tx, cohortYear: number): Promise<Map<string, ApplicantInfo>> {
-  const result = await sql<{ rows: string }>`SELECT coalesce(json_group_array(json_array(id, id_number, name, sex, phone,
-      highest_education, category, employer, choices_json, choice_list_json, assigned_json IS NOT NULL, accepts_adjustment,
-      confirmation_status, reduction_years)), '[]') AS rows
+async function loadAllocationRows(tx: Tx, cohortYear: number): Promise<AllocationTuple[]> {
+  const result = await sql<{ rows: string }>`SELECT coalesce(json_group_array(json_array(id, category, choices_json,
+      choice_list_json, assigned_json IS NOT NULL, accepts_adjustment, confirmation_status)), '[]') AS rows
     FROM applicants WHERE cohort_year = ${cohortYear}`.execute(tx);
-  const out = new Map<string, ApplicantInfo>();
-  const choicesOf = new Map<string, string[]>();
-  for (const r of applicantTuples(result.rows[0]?.rows ?? '[]')) {
-    const key = r[9] === null ? r[8] : `${r[8]}\u0000${r[9]}`;
-    let choices = choicesOf.get(key);
-    if (choices === undefined) choicesOf.set(key, (choices = ownChoices(r[8], r[9])));
-    out.set(r[0], {
-      id: r[0],
-      idNumber: r[1],
-      name: r[2],
-      sex: r[3],
-      phone: r[4],
-      highestEducation: r[5],
-      category: r[6] === '' ? null : r[6],
-      employer: r[7],
-      // Shared between applicants with the same choices: callers only read them.
-      choices,
-      acceptsAdjustment: r[11] === 1,
-      confirmationStatus: r[12],
-      reductionYears: r[13],
-      assigned: r[10] === 1,
-    });
+  const rows = tuplesOf<AllocationTuple>(result.rows[0]?.rows ?? '[]', ALLOCATION_TYPES);
+  for (let i = 1; i < rows.length; i++) {
+    if (rows[i - 1]![0] >= rows[i]![0]) return rows.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
   }
-  return out;
+  return rows;
 }
 
 export async function loadSpecialtyNames(tx: Tx): Promise<Map<string, string>> {
   const rows = await tx.selectFrom('specialties').select(['code', 'name']).execute();
   return new Map(rows.map((r) => [r.code, r.name]));
-}
-
-/**
- * The applicants in id order. Sorted here, not by the query: an ORDER BY under the JSON aggregate cost SQLite
- * more than this sort (and rows that happen to come in order are only checked).
- */
-function byId(applicants: Map<string, ApplicantInfo>): ApplicantInfo[] {
-  const list = [...applicants.values()];
-  for (let i = 1; i < list.length; i++) {
-    if (list[i - 1]!.id >= list[i]!.id) return list.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  }
-  return list;
 }
 
 export async function loadInputs(tx: Tx, deps: AdmissionDeps): Promise<Inputs> {
@@ -205,36 +89,31 @@ export async function loadInputs(tx: Tx, deps: AdmissionDeps): Promise<Inputs> {
     if (r.specialty_code === null) poolSeats += r.quota;
     else seats.push({ specialty: r.specialty_code, category: r.category === '' ? null : r.category, quota: r.quota });
   }
-  const applicants = await loadApplicants(tx, cohortYear);
+  const rows = await loadAllocationRows(tx, cohortYear);
   const results = await deps.loadResults(tx, cohortYear);
   const { components } = await loadComponents(tx, cohortYear, preset);
   const componentName = new Map(components.map((c) => [c.key, c.name]));
   const minTotal = preset.exam.minTotal === null ? null : Math.round(preset.exam.minTotal * 100);
+  const choicesOf = choicesMemo();
 
   const ineligible = new Map<string, string>();
   const pool: Applicant[] = [];
-  for (const a of byId(applicants)) {
-    const r = results.get(a.id);
-    const scores: Record<string, number> = {};
-    const components = r?.components;
-    for (const k in components) {
-      const v = components[k];
-      if (typeof v === 'number') scores[k] = v;
-    }
+  for (const a of rows) {
+    const r = results.get(a[0]);
     // A person the province or city assigned here takes no part in the choice rounds and may not be refused
     // (seed 003: “不得以任何理由拒收调剂人员”): the recorded 调剂 decision admits them.
-    const why = a.assigned ? null : ineligibleWhy(a.confirmationStatus, r, componentName, minTotal);
+    const why = a[4] === 1 ? null : ineligibleWhy(a[6], r, componentName, minTotal);
     const entry: Applicant = {
-      id: a.id,
-      category: a.category,
+      id: a[0],
+      category: a[1] === '' ? null : a[1],
       total: r?.total ?? 0,
-      components: scores,
-      choices: a.choices,
-      acceptsAdjustment: a.acceptsAdjustment,
+      components: scoresOf(r),
+      choices: choicesOf(a[2], a[3]),
+      acceptsAdjustment: a[5] === 1,
       eligible: why === null,
     };
     if (why !== null) {
-      ineligible.set(a.id, why);
+      ineligible.set(a[0], why);
       entry.ineligibleReason = why;
     }
     pool.push(entry);
@@ -264,13 +143,32 @@ export async function loadInputs(tx: Tx, deps: AdmissionDeps): Promise<Inputs> {
     planSeats: seats.reduce((n, s) => n + s.quota, 0),
     poolSeats,
     specialtyNames: await loadSpecialtyNames(tx),
-    applicants,
     results,
     pool,
     ineligible,
     decisionRows,
     secondChoices,
   };
+}
+
+/**
+ * The component scores the tie-breaks read. A result whose components are all scores is used as it is (the
+ * allocation only reads it): a copy per applicant was 20,000 objects for the collector to move.
+ */
+function scoresOf(r: CandidateResult | undefined): Record<string, number> {
+  if (r === undefined) return {};
+  const components = r.components;
+  for (const k in components) if (typeof components[k] !== 'number') return numbersOnly(components);
+  return components as Record<string, number>;
+}
+
+function numbersOnly(components: CandidateResult['components']): Record<string, number> {
+  const scores: Record<string, number> = {};
+  for (const k in components) {
+    const v = components[k];
+    if (typeof v === 'number') scores[k] = v;
+  }
+  return scores;
 }
 
 /** Why an applicant cannot be admitted (现场确认, 缺考, incomplete scores, below the minimum), or null. */

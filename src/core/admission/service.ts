@@ -23,11 +23,11 @@ import { packStoredRun } from './packed-run';
 import { uuidv7 } from '../util/uuid7';
 import { checkRoundLimit, choiceProblemError, compute, invalidChoices, requireSeats, type StoredRun } from './compute';
 import { phase, type AdmissionDeps } from './deps';
-import { loadApplicants, loadInputs, loadSpecialtyNames, toDecisions, type Inputs } from './inputs';
+import { loadInputs, loadSpecialtyNames, toDecisions, type Inputs } from './inputs';
+import { loadPeople, peopleLookup, type People } from './people';
 import type { AdmissionRunTable } from './tables';
 import { currentFingerprints, runStaleness, type InputFingerprints } from './staleness';
 import { admissionExplanations, runView, type ViewContext } from './views';
-import { insertRows } from '../applicants/import-rows';
 import { checkWindow } from '../windows/guard';
 
 /** A run without its stored result: a few hundred bytes instead of megabytes, for the many reads that need no more. */
@@ -140,7 +140,7 @@ export async function loadStored(tx: Tx, run: Pick<RunHead, 'id'>): Promise<Stor
 }
 
 export async function viewContext(tx: Tx, cohortYear: number, reveal: boolean): Promise<ViewContext> {
-  return { applicants: await loadApplicants(tx, cohortYear), specialtyNames: await loadSpecialtyNames(tx), reveal };
+  return { applicants: await loadPeople(tx, cohortYear), specialtyNames: await loadSpecialtyNames(tx), reveal };
 }
 
 /** The latest stored run, as the API shows it. */
@@ -174,27 +174,24 @@ const isRound = (round: string): round is AllocationRound => ROUNDS.has(round);
 /** The previous run's admitted list, as the diff compares it. */
 type PreviousAdmitted = { count: number; refs: Map<string, AdmissionRef> };
 
+/** One row of `admissions` as the diff reads it. */
+type AdmittedTuple = [applicantId: string, runId: string, specialty: string, category: string, round: string, overQuota: number];
+
 /**
  * The latest run's admitted list is also the `admissions` table (every run replaces it), which is far
- * cheaper to read than the run's stored result. Rows of another run (a database edited by hand) fall back
- * to the stored result.
+ * cheaper to read than the run's stored result: read as arrays on the transaction's own connection, not
+ * as 5,000 row objects. Rows of another run (a database edited by hand) fall back to the stored result.
  */
-async function previousAdmitted(tx: Tx, prev: RunHead): Promise<PreviousAdmitted> {
-  const rows = await tx
-    .selectFrom('admissions')
-    .select(['applicant_id', 'run_id', 'specialty_code', 'category', 'round', 'over_quota'])
-    .where('cohort_year', '=', prev.cohort_year)
-    .execute();
-  if (rows.length > 0 && rows.every((r) => r.run_id === prev.id)) {
+async function previousAdmitted(tx: Tx, core: Core, prev: RunHead): Promise<PreviousAdmitted> {
+  const rows = core.raw
+    .prepare('SELECT applicant_id, run_id, specialty_code, category, round, over_quota FROM admissions WHERE cohort_year = ?')
+    .raw(true)
+    .all(prev.cohort_year) as AdmittedTuple[];
+  if (rows.length > 0 && rows.every((r) => r[1] === prev.id)) {
     const refs = new Map<string, AdmissionRef>();
     for (const r of rows) {
-      if (!isRound(r.round)) break;
-      refs.set(r.applicant_id, {
-        specialty: r.specialty_code,
-        category: r.category === '' ? null : r.category,
-        round: r.round,
-        overQuota: r.over_quota === 1,
-      });
+      if (!isRound(r[4])) break;
+      refs.set(r[0], { specialty: r[2], category: r[3] === '' ? null : r[3], round: r[4], overQuota: r[5] === 1 });
     }
     if (refs.size === rows.length) return { count: rows.length, refs };
   }
@@ -202,9 +199,9 @@ async function previousAdmitted(tx: Tx, prev: RunHead): Promise<PreviousAdmitted
   return { count: admissions.length, refs: admittedRefs(admissions) };
 }
 
-async function changesSince(tx: Tx, prev: RunHead | null, after: StoredRun) {
+async function changesSince(tx: Tx, core: Core, prev: RunHead | null, after: StoredRun) {
   if (prev === null) return { before: null, changes: [] as AllocationChange[] };
-  const before = await previousAdmitted(tx, prev);
+  const before = await previousAdmitted(tx, core, prev);
   return { before, changes: diffAdmitted(before.refs, after.result) };
 }
 
@@ -236,8 +233,9 @@ async function insertRun(
 }
 
 /**
- * Replaces the cohort's admitted list with this run's. One prepared multi-row statement per 100 rows on
- * the transaction's own connection: the query builder compiling 5,000 rows cost more than the allocation.
+ * Replaces the cohort's admitted list with this run's. One prepared single-row INSERT run per admission on
+ * the transaction's own connection, its values passed in place: the query builder compiling 5,000 rows
+ * cost more than the allocation, and a row object per admission was only garbage.
  */
 async function replaceAdmitted(
   tx: Tx,
@@ -248,23 +246,25 @@ async function replaceAdmitted(
   explanations: ReadonlyMap<string, string>,
 ) {
   await tx.deleteFrom('admissions').where('cohort_year', '=', cohortYear).execute();
-  insertRows(
-    core.raw,
-    'admissions',
-    stored.result.admissions.map((a) => ({
-      applicant_id: a.id,
-      cohort_year: cohortYear,
-      run_id: runId,
-      specialty_code: a.specialty,
-      category: a.category ?? '',
-      round: a.round,
-      rank: a.rank,
-      total: stored.totals[a.id] ?? 0,
-      over_quota: a.overQuota === true ? 1 : 0,
-      reason: a.reason ?? null,
-      explanation: explanations.get(a.id)!,
-    })),
+  const insert = core.raw.prepare(
+    `INSERT INTO admissions (applicant_id, cohort_year, run_id, specialty_code, category, round, rank, total,
+      over_quota, reason, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  for (const a of stored.result.admissions) {
+    insert.run(
+      a.id,
+      cohortYear,
+      runId,
+      a.specialty,
+      a.category ?? '',
+      a.round,
+      a.rank,
+      stored.totals[a.id] ?? 0,
+      a.overQuota === true ? 1 : 0,
+      a.reason ?? null,
+      explanations.get(a.id)!,
+    );
+  }
 }
 
 /** The audit entry of a run: counts and the decisions that matter, not the whole result (that is the run row). */
@@ -293,6 +293,14 @@ type PersistOptions = {
   prev?: RunHead | null;
 };
 
+/**
+ * The people a result's view names: everyone for the full list, else each looked up as the first page
+ * names them (loading all 20,000 cost more than the rest of the view).
+ */
+async function peopleFor(tx: Tx, core: Core, cohortYear: number, allRows: boolean | undefined): Promise<People> {
+  return allRows === true ? loadPeople(tx, cohortYear) : peopleLookup(core.raw, cohortYear);
+}
+
 /** Store a computed run, replace the admitted list, audit; returns the view. */
 async function persistRun(
   tx: WriteTx,
@@ -304,13 +312,17 @@ async function persistRun(
   opts: PersistOptions,
 ): Promise<AdmissionRunView> {
   const prev = opts.prev !== undefined ? opts.prev : await latestRun(tx, inp.cohortYear);
-  const { before, changes } = await phase(deps, 'diff', () => changesSince(tx, prev, stored));
+  const { before, changes } = await phase(deps, 'diff', () => changesSince(tx, core, prev, stored));
   const rec: RunRecord = { id: uuidv7(core.clock.nowMs()), runNo: (prev?.run_no ?? 0) + 1, now: isoNow(core.clock) };
   // Taken after the decisions of this change are saved: the run answers exactly these inputs.
   const fingerprints = await phase(deps, 'fingerprint', () => currentFingerprints(tx, inp.cohortYear));
-  const ctx: ViewContext = { applicants: inp.applicants, specialtyNames: inp.specialtyNames, reveal: opts.reveal };
+  const ctx: ViewContext = {
+    applicants: await peopleFor(tx, core, inp.cohortYear, opts.allRows),
+    specialtyNames: inp.specialtyNames,
+    reveal: opts.reveal,
+  };
   // An explanation names no person, so the stored one and the shown one are the same text.
-  const explanations = admissionExplanations(ctx, stored);
+  const explanations = await phase(deps, 'explain', () => admissionExplanations(ctx, stored));
   await phase(deps, 'persist', async () => {
     await insertRun(
       tx,
@@ -381,12 +393,18 @@ export async function runAllocation(core: Core, actor: Actor, deps: AdmissionDep
     const inp = await phase(deps, 'load', () => loadInputs(tx, deps));
     requireSeats(inp);
     const roundLimit = checkRoundLimit(inp, input.round);
-    const problems = invalidChoices(inp, roundLimit === null);
+    const problems = await phase(deps, 'check', () =>
+      invalidChoices(inp, peopleLookup(core.raw, inp.cohortYear), roundLimit === null),
+    );
     if (problems.length > 0 && input.skipInvalidChoices !== true) throw choiceProblemError(inp, problems);
     const stored = await phase(deps, 'allocate', () => compute(inp, toDecisions(inp.decisionRows), roundLimit));
     if (input.dryRun === true) {
       const prev = await latestRun(tx, inp.cohortYear);
-      const ctx: ViewContext = { applicants: inp.applicants, specialtyNames: inp.specialtyNames, reveal: input.reveal === true };
+      const ctx: ViewContext = {
+        applicants: await peopleFor(tx, core, inp.cohortYear, input.allRows),
+        specialtyNames: inp.specialtyNames,
+        reveal: input.reveal === true,
+      };
       return runView(ctx, stored, {
         cohortYear: inp.cohortYear,
         runId: '',
@@ -395,7 +413,7 @@ export async function runAllocation(core: Core, actor: Actor, deps: AdmissionDep
         createdAt: isoNow(core.clock),
         createdBy: actor.username,
         dryRun: true,
-        changes: (await changesSince(tx, prev, stored)).changes,
+        changes: (await changesSince(tx, core, prev, stored)).changes,
         published: await activePublication(tx, inp.cohortYear),
         ...firstPage(input.allRows),
       });
@@ -564,9 +582,10 @@ export async function resolveTie(core: Core, actor: Actor, deps: AdmissionDeps, 
       }
       const outside = input.admit.filter((id) => !tie.ids.includes(id));
       if (outside.length > 0) {
+        const people = peopleLookup(core.raw, inp.cohortYear);
         throw new AppError(
           'ADMISSION_TIE_MISMATCH',
-          `所选考生不在该末位同分中：${outside.map((id) => inp.applicants.get(id)?.name ?? id).join('、')}。未做任何更改。`,
+          `所选考生不在该末位同分中：${outside.map((id) => people.get(id)?.name ?? id).join('、')}。未做任何更改。`,
         );
       }
       if (input.admit.length > tie.seatsLeft && input.overflowApproved !== true) {

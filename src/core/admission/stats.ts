@@ -6,7 +6,8 @@ import type { StatsRow, StatsView } from '../../shared/contract/admission';
 import { requireBase } from '../base/base';
 import type { Tx } from '../context';
 import type { AdmissionDeps } from './deps';
-import { loadApplicants, loadSpecialtyNames } from './inputs';
+import { loadSpecialtyNames } from './inputs';
+import { loadApplicants } from './people';
 
 type Counts = Omit<StatsRow, 'specialtyCode' | 'specialtyName'>;
 const zero = (): Counts => ({ plan: 0, applied: 0, confirmed: 0, examined: 0, admitted: 0, adjusted: 0, reported: 0 });

@@ -5,7 +5,7 @@
  * were stored with.
  */
 import { z } from 'zod';
-import type { AllocationChange, CompetitionEntry, NotAdmitted } from './rules';
+import type { Admission, AllocationChange, CompetitionEntry, NotAdmitted } from './rules';
 import type { StoredRun } from './compute';
 import { parseJsonAs } from '../util/json';
 import { PACKED_FORMAT, unpackLists } from './packed-run';
@@ -14,24 +14,13 @@ const ROUNDS = ['choice-1', 'choice-2', 'choice-3', 'adjustment', 'second-1', 's
 const round = z.enum(ROUNDS);
 const category = z.string().nullable();
 
-const admission = z.looseObject({
-  id: z.string(),
-  specialty: z.string(),
-  category,
-  round,
-  rank: z.number(),
-  overQuota: z.boolean().optional(),
-  reason: z.string().optional(),
-  overQuotaReason: z.string().optional(),
-  assignedBy: z.enum(['province', 'city']).optional(),
-});
-
 const NOT_ADMITTED_CODES = ['INELIGIBLE', 'DECLINED', 'NO_SEAT', 'AWAITING_TIE'] as const;
 const notAdmittedCode = z.enum(NOT_ADMITTED_CODES);
 
 /*
- * The three long lists (one entry per applicant and competition: 60,000 and more for 20,000 applicants) are
- * checked by hand-written predicates: a schema library walking them cost more than JSON.parse itself.
+ * The long lists (one entry per applicant, admission and competition entry: 60,000 and more for 20,000
+ * applicants) are checked by hand-written predicates: a schema library walking them cost more than
+ * JSON.parse itself.
  */
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const optional = (v: unknown, type: string) => v === undefined || typeof v === type;
@@ -52,6 +41,24 @@ const entry = z.custom<CompetitionEntry>(
     typeof v.rank === 'number' &&
     typeof v.admitted === 'boolean' &&
     optional(v.tied, 'boolean'),
+);
+
+const ROUND_SET: ReadonlySet<unknown> = new Set(ROUNDS);
+const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
+
+/** An admission as stored; the object is kept as it was read (with any further fields). */
+const admission = z.custom<Admission>(
+  (v) =>
+    isRecord(v) &&
+    typeof v.id === 'string' &&
+    typeof v.specialty === 'string' &&
+    (v.category === null || typeof v.category === 'string') &&
+    ROUND_SET.has(v.round) &&
+    typeof v.rank === 'number' &&
+    optional(v.overQuota, 'boolean') &&
+    optionalString(v.reason) &&
+    optionalString(v.overQuotaReason) &&
+    (v.assignedBy === undefined || v.assignedBy === 'province' || v.assignedBy === 'city'),
 );
 
 const totals = z.custom<Record<string, number | null>>(

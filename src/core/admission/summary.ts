@@ -11,7 +11,9 @@ import type { Program } from '../../shared/preset';
 import { appendEvent } from '../audit/events';
 import { currentPreset, requireBase } from '../base/base';
 import type { Actor, Core } from '../context';
-import { loadStored, requireRun, viewContext } from './service';
+import { loadStored, requireRun } from './service';
+import { loadSpecialtyNames } from './inputs';
+import { loadApplicants } from './people';
 import { admittedRows } from './views';
 import { neutraliseFormula } from '../tabular/cell-safety';
 import { programOf } from './followups';
@@ -71,11 +73,13 @@ export async function summaryData(core: Core, reveal: boolean): Promise<SummaryD
   const base = await requireBase(tx);
   const preset = await currentPreset(tx);
   const run = await requireRun(tx, base.cohort_year);
-  const ctx = await viewContext(tx, base.cohort_year, true);
+  // The whole row: the table also lists phone, education and employer.
+  const people = await loadApplicants(tx, base.cohort_year);
+  const ctx = { applicants: people, specialtyNames: await loadSpecialtyNames(tx), reveal: true };
   const categoryName = new Map(preset.categories.map((c) => [c.code, c.name]));
   const byProgram = new Map<Program, string[][]>(preset.programs.map((p) => [p, []]));
   for (const r of admittedRows(ctx, await loadStored(tx, run))) {
-    const a = ctx.applicants.get(r.applicantId);
+    const a = people.get(r.applicantId);
     const category = a?.category == null ? '' : (categoryName.get(a.category) ?? a.category);
     const phone = a?.phone ?? '';
     const program = programOf(preset.programs, r.specialtyCode, r.specialtyName);

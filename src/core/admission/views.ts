@@ -13,11 +13,11 @@ import { maskIdNumber } from '../../shared/mask';
 import { adjustedByText, ROUND_LABEL, type Admission, type AdmissionRef, type AllocationChange, type Competition } from './rules';
 import { formatHundredths } from '../scores/rules';
 import type { StoredRun } from './compute';
-import type { ApplicantInfo } from './inputs';
+import type { People } from './people';
 import { FRESH } from './staleness';
 
 export type ViewContext = {
-  applicants: Map<string, ApplicantInfo>;
+  applicants: People;
   specialtyNames: Map<string, string>;
   reveal: boolean;
 };
@@ -43,8 +43,7 @@ export type RunMeta = {
   firstPage?: number;
 };
 
-export function personRef(ctx: ViewContext, id: string): PersonRef {
-  const a = ctx.applicants.get(id);
+export function personRef(ctx: ViewContext, id: string, a = ctx.applicants.get(id)): PersonRef {
   if (a === undefined) return { applicantId: id, name: '（已不在考生名单中）', idNumber: '' };
   return { applicantId: id, name: a.name, idNumber: ctx.reveal ? a.idNumber : maskIdNumber(a.idNumber) };
 }
@@ -63,25 +62,44 @@ function competitionKey(round: string, specialty: string, category: string | nul
   return `${round}\u0001${specialty}\u0001${category ?? '\u0000'}`;
 }
 
+/**
+ * The part of an explanation a whole competition shares: the round, the seat and the field. Worded once
+ * per competition (`memo`), not once per admitted applicant.
+ */
+function competitionText(
+  ctx: ViewContext,
+  a: Admission,
+  competitions: Map<string, Competition>,
+  memo: Map<string, string>,
+): string {
+  const key = competitionKey(a.round, a.specialty, a.category);
+  let text = memo.get(key);
+  if (text === undefined) {
+    const c = competitions.get(key);
+    const field =
+      c === undefined
+        ? ''
+        : `名额 ${c.seatsBefore} 个，${c.ranked.length} 人竞争${c.priorityCategory ? `（同等条件下${c.priorityCategory}优先录取）` : ''}，`;
+    memo.set(key, (text = `${ROUND_LABEL[a.round]}录取到${seatText(ctx, a.specialty, a.category)}：${field}`));
+  }
+  return text;
+}
+
 /** One sentence per admission: the round, the competition, the rank and who decided anything by hand. */
 export function explainAdmission(
   ctx: ViewContext,
   a: Admission,
   total: number | null,
   competitions: Map<string, Competition>,
+  memo: Map<string, string> = new Map(),
 ): string {
-  const where = seatText(ctx, a.specialty, a.category);
   const over = a.overQuota ? `；超计划录取，已批准${a.overQuotaReason ? `：${a.overQuotaReason}` : ''}` : '';
   if (a.round === 'adjustment') {
+    const where = seatText(ctx, a.specialty, a.category);
     return `调剂录取到${where}：${adjustedByText(a.assignedBy)}（${a.reason ?? '未注明理由'}），在服从调剂的未录取考生中总成绩 ${fmt(total) ?? '—'} 排第 ${a.rank} 名${over}。`;
   }
-  const c = competitions.get(competitionKey(a.round, a.specialty, a.category));
-  const field =
-    c === undefined
-      ? ''
-      : `名额 ${c.seatsBefore} 个，${c.ranked.length} 人竞争${c.priorityCategory ? `（同等条件下${c.priorityCategory}优先录取）` : ''}，`;
   const tie = a.reason ? `；末位同分，由基地决定录取：${a.reason}` : '';
-  return `${ROUND_LABEL[a.round]}录取到${where}：${field}总成绩 ${fmt(total) ?? '—'} 排第 ${a.rank} 名${tie}${over}。`;
+  return `${competitionText(ctx, a, competitions, memo)}总成绩 ${fmt(total) ?? '—'} 排第 ${a.rank} 名${tie}${over}。`;
 }
 
 function competitionIndex(stored: StoredRun): Map<string, Competition> {
@@ -91,9 +109,12 @@ function competitionIndex(stored: StoredRun): Map<string, Competition> {
 /** Every admission's explanation by applicant id; it names no person, so revealing changes nothing in it. */
 export function admissionExplanations(ctx: ViewContext, stored: StoredRun): Map<string, string> {
   const competitions = competitionIndex(stored);
-  return new Map(
-    stored.result.admissions.map((a) => [a.id, explainAdmission(ctx, a, stored.totals[a.id] ?? null, competitions)]),
-  );
+  const memo = new Map<string, string>();
+  const out = new Map<string, string>();
+  for (const a of stored.result.admissions) {
+    out.set(a.id, explainAdmission(ctx, a, stored.totals[a.id] ?? null, competitions, memo));
+  }
+  return out;
 }
 
 export function admittedRows(
@@ -103,7 +124,6 @@ export function admittedRows(
   limit = Infinity,
 ): AdmittedRow[] {
   const explanations = known ?? admissionExplanations(ctx, stored);
-  const sex = (id: string) => ctx.applicants.get(id)?.sex ?? null;
   return [...stored.result.admissions]
     .sort(
       (x, y) =>
@@ -112,21 +132,29 @@ export function admittedRows(
         (x.id < y.id ? -1 : 1),
     )
     .slice(0, limit)
-    .map((a) => ({
-      ...personRef(ctx, a.id),
-      sex: sex(a.id),
-      specialtyCode: a.specialty,
-      specialtyName: specialtyName(ctx, a.specialty),
-      category: a.category,
-      applicantCategory: ctx.applicants.get(a.id)?.category ?? null,
-      round: a.round,
-      roundLabel: ROUND_LABEL[a.round],
-      rank: a.rank,
-      total: fmt(stored.totals[a.id]) ?? '',
-      overQuota: a.overQuota === true,
-      reason: a.reason ?? null,
-      explanation: explanations.get(a.id)!,
-    }));
+    .map((a) => {
+      // Built field by field (the order of PersonRef first), not by spreading personRef(): for the full
+      // list that was 20,000 objects made only to be copied.
+      const p = ctx.applicants.get(a.id);
+      const ref = personRef(ctx, a.id, p);
+      return {
+        applicantId: ref.applicantId,
+        name: ref.name,
+        idNumber: ref.idNumber,
+        sex: p?.sex ?? null,
+        specialtyCode: a.specialty,
+        specialtyName: specialtyName(ctx, a.specialty),
+        category: a.category,
+        applicantCategory: p?.category ?? null,
+        round: a.round,
+        roundLabel: ROUND_LABEL[a.round],
+        rank: a.rank,
+        total: fmt(stored.totals[a.id]) ?? '',
+        overQuota: a.overQuota === true,
+        reason: a.reason ?? null,
+        explanation: explanations.get(a.id)!,
+      };
+    });
 }
 
 function seatRef(ctx: ViewContext, r: AdmissionRef): SeatRef {
@@ -189,15 +217,20 @@ export function runView(ctx: ViewContext, stored: StoredRun, meta: RunMeta): Adm
     secondWindowChoices: stored.secondWindowChoices ?? null,
     admitted: admittedRows(ctx, stored, meta.explanations, meta.firstPage),
     admittedCount: r.admissions.length,
-    notAdmitted: r.notAdmitted.slice(0, meta.firstPage).map((n) => ({
-      ...personRef(ctx, n.id),
-      code: n.code,
-      message:
-        n.code === 'INELIGIBLE' && stored.ineligible[n.id] !== undefined
-          ? `不参与录取：${stored.ineligible[n.id]}。`
-          : human(n.message),
-      total: fmt(stored.totals[n.id]),
-    })),
+    notAdmitted: r.notAdmitted.slice(0, meta.firstPage).map((n) => {
+      const ref = personRef(ctx, n.id);
+      return {
+        applicantId: ref.applicantId,
+        name: ref.name,
+        idNumber: ref.idNumber,
+        code: n.code,
+        message:
+          n.code === 'INELIGIBLE' && stored.ineligible[n.id] !== undefined
+            ? `不参与录取：${stored.ineligible[n.id]}。`
+            : human(n.message),
+        total: fmt(stored.totals[n.id]),
+      };
+    }),
     notAdmittedCount: r.notAdmitted.length,
     unfilled: r.unfilled.map((u) => ({
       specialtyCode: u.specialty,

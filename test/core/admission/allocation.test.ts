@@ -124,6 +124,20 @@ describe('admission: a tie at the last seat', () => {
     expect(decisions[0]).toMatchObject({ kind: 'tie', reason: '基地录取小组讨论：C 有两年临床工作经历' });
   });
 
+  it('a choice of someone outside the tie is refused, naming that applicant, and nothing is saved', async () => {
+    const { core, session, s } = await tied();
+    const e = await err(core, session, 'admission.resolveTie', {
+      round: 'choice-1',
+      specialtyCode: '0100',
+      category: null,
+      admit: [s.id('A')],
+      reason: '误选',
+    });
+    expect(e.code).toBe('ADMISSION_TIE_MISMATCH');
+    expect(e.message).toContain(s.name('A'));
+    expect(await core.db.selectFrom('admission_decisions').select('id').execute()).toEqual([]);
+  });
+
   it('resolution 2: admit both only with an explicit, audited over-quota approval', async () => {
     const { core, session, s } = await tied();
     const refused = await err(core, session, 'admission.resolveTie', {

@@ -137,6 +137,27 @@ describe('the compact stored form', () => {
     }
   });
 
+  it('refuses an admission entry of the wrong shape with STORED_JSON_INVALID, and keeps extra fields of a sound one', () => {
+    type Packed = { run: { result: { admissions: Array<Record<string, unknown>> } } };
+    const packed = JSON.parse(packStoredRun(run())) as Packed;
+    for (const damage of [
+      { round: 'choice-9' },
+      { rank: '1' },
+      { category: 3 },
+      { overQuota: 'yes' },
+      { reason: 7 },
+      { assignedBy: 'county' },
+      { specialty: null },
+    ]) {
+      const copy = structuredClone(packed);
+      Object.assign(copy.run.result.admissions[0]!, damage);
+      expect(() => parseStoredRun(JSON.stringify(copy))).toThrow(expect.objectContaining({ code: 'STORED_JSON_INVALID' }));
+    }
+    const extra = structuredClone(packed);
+    Object.assign(extra.run.result.admissions[0]!, { note: '保留' });
+    expect(parseStoredRun(JSON.stringify(extra)).result.admissions[0]).toMatchObject({ id: 'a1', note: '保留' });
+  });
+
   it('is how a run is saved, and a run saved in the earlier plain form reads the same', async () => {
     const { core, session } = await ranOnce();
     const row = await core.db.selectFrom('admission_runs').select(['id', 'result_json']).executeTakeFirstOrThrow();
