@@ -5,6 +5,7 @@ import { importDepartments, listDepartments, previewDepartments, updateDepartmen
 import { moveBlock, shiftBlock, splitBlock, swapBlocks } from './edits';
 import { recordExitExam, recordLeave } from './execution';
 import { exportPlans } from './export';
+import { departmentLoad } from './load';
 import { planRotation } from './plans';
 import { printablePlans } from './print';
 import { importSchemes, listSchemes, previewSchemes } from './schemes';
@@ -24,9 +25,10 @@ export const rotationHandlers = defineHandlers<typeof rotationOps>()({
   'rotation.plan': async (ctx, input) => planRotation(ctx.core, actorOf(ctx), input),
   'rotation.show': async (ctx, input) => showPlan(ctx.core.db, input),
   'rotation.listPlans': async (ctx, input) => listPlans(ctx.core.db, input.traineeIds),
-  'rotation.grid': async (ctx, input) => planGrid(ctx.core.db, input.cohortYear),
+  'rotation.grid': async (ctx, input) => planGrid(ctx.core.db, input.cohortYear, input),
   'rotation.check': async (ctx, input) => checkRotation(ctx.core.db, input.cohortYear),
   'rotation.roster': async (ctx, input) => rosterView(ctx.core.db, input.from, input.to),
+  'rotation.load': async (ctx, input) => departmentLoad(ctx.core.db, input.from, input.to),
 
   'rotation.moveBlock': async (ctx, input) => moveBlock(ctx.core, actorOf(ctx), input),
   'rotation.splitBlock': async (ctx, input) => splitBlock(ctx.core, actorOf(ctx), input),

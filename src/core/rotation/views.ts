@@ -1,21 +1,12 @@
 /** Read views of stored plans: one trainee's plan, the check list, the department × month roster. */
-import type {
-  BlockView,
-  PlanGridBlock,
-  PlanGridRow,
-  PlanGridView,
-  RosterView,
-  TraineePlanView,
-  ViolationView,
-} from '../../shared/contract/rotation';
+import type { BlockView, RosterView, TraineePlanView, ViolationView } from '../../shared/contract/rotation';
 import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/mask';
 import type { Tx } from '../context';
 import { checkPlans, roster, slotEndDate, slotStartDate } from './rules';
 import type { Block, Violation } from './rules/types';
 import { planRow } from './store';
-import { cohortInListOrder, cohortYears, requireTrainee, type RotationTrainee, type TraineeRef } from './trainees';
-import { schemeIndex, schemeKey } from './schemes';
+import { requireTrainee, type RotationTrainee, type TraineeRef } from './trainees';
 import { loadWorld, retakesOf, schemeFor, toRulesBlock, traineeStart, type World } from './world';
 
 export async function showPlan(tx: Tx, ref: TraineeRef): Promise<TraineePlanView> {
@@ -49,77 +40,7 @@ export async function listPlans(tx: Tx, traineeIds: readonly string[]): Promise<
   return views;
 }
 
-/**
- * One cohort's plans for the grid, reading only that cohort's rows and only the columns the grid draws: the
- * grid opens on a whole cohort, and the full views (every block's department details, leave, the base's
- * whole rotation data loaded per call) cost several times the time and bytes.
- */
-export async function planGrid(tx: Tx, cohortYear?: number): Promise<PlanGridView> {
-  const cohorts = await cohortYears(tx);
-  const shown = cohortYear ?? cohorts[0] ?? null;
-  const none = { cohorts, cohortYear: shown, departmentIds: [], standardDepartments: [], rows: [] };
-  if (shown === null) return none;
-  const trainees = await cohortInListOrder(tx, shown);
-  const status = new Map<string, PlanGridRow['planStatus']>();
-  const blocks = new Map<string, PlanGridBlock[]>();
-  const departments = positions();
-  const standards = positions();
-  const inCohort = tx.selectFrom('trainees').select('id').where('cohort_year', '=', shown);
-  const plans = await tx
-    .selectFrom('rotation_plans')
-    .select(['trainee_id', 'status'])
-    .where('trainee_id', 'in', inCohort)
-    .execute();
-  for (const p of plans) status.set(p.trainee_id, p.status);
-  const found = await tx
-    .selectFrom('rotation_blocks')
-    .select(['id', 'trainee_id', 'department_id', 'standard_department', 'start_date', 'end_date'])
-    .where('trainee_id', 'in', inCohort)
-    .orderBy('trainee_id')
-    .orderBy('start_date')
-    .execute();
-  for (const b of found) {
-    const block: PlanGridBlock = [
-      b.id,
-      departments.of(b.department_id),
-      standards.of(b.standard_department),
-      b.start_date,
-      b.end_date,
-    ];
-    const list = blocks.get(b.trainee_id);
-    if (list) list.push(block);
-    else blocks.set(b.trainee_id, [block]);
-  }
-  const schemes = await schemeIndex(tx);
-  const rows = trainees.map((t): PlanGridRow => ({
-    traineeId: t.id,
-    name: t.name,
-    startDate: t.startDate ?? `${t.cohortYear}-09-01`,
-    years: t.years,
-    traineeStatus: t.status as PlanGridRow['traineeStatus'],
-    planStatus: status.get(t.id) ?? null,
-    example: schemes.get(schemeKey(t))?.scheme.example ?? false,
-    blocks: blocks.get(t.id) ?? [],
-  }));
-  return { ...none, departmentIds: departments.list, standardDepartments: standards.list, rows };
-}
-
-/** Distinct values numbered in the order first seen. */
-function positions(): { list: string[]; of: (value: string) => number } {
-  const index = new Map<string, number>();
-  const list: string[] = [];
-  return {
-    list,
-    of: (value) => {
-      let at = index.get(value);
-      if (at === undefined) {
-        at = list.push(value) - 1;
-        index.set(value, at);
-      }
-      return at;
-    },
-  };
-}
+export { planGrid } from './grid';
 
 type PlanRow = NonNullable<Awaited<ReturnType<typeof planRow>>>;
 type LeaveRow = { id: string; type: string; from_date: string; to_date: string; reason: string | null };
@@ -240,11 +161,17 @@ function slotOf(date: string): number {
   return y * 24 + (m - 1) * 2;
 }
 
-export async function rosterView(tx: Tx, fromMonth: string, toMonth: string): Promise<RosterView> {
+/** The slots from the first month's start to the end of the last, refused when backwards or over ten years. */
+export function monthRange(fromMonth: string, toMonth: string): { from: number; to: number } {
   const from = monthStartSlot(fromMonth);
   const to = monthStartSlot(toMonth) + 2;
   if (to <= from) throw new AppError('ROTATION_BAD_RANGE', `结束月份 ${toMonth} 早于开始月份 ${fromMonth}`);
   if (to - from > 24 * 10) throw new AppError('ROTATION_RANGE_TOO_LONG', '科室轮转表一次最多显示10年');
+  return { from, to };
+}
+
+export async function rosterView(tx: Tx, fromMonth: string, toMonth: string): Promise<RosterView> {
+  const { from, to } = monthRange(fromMonth, toMonth);
   const world = await loadWorld(tx);
   const r = roster({
     trainees: world.trainees.map((t) => ({ id: t.id, label: t.name, leave: world.leave.get(t.id) ?? [] })),

@@ -162,8 +162,25 @@ export type PlanGridView = {
   departmentIds: string[];
   /** The standard departments (scheme rows) the blocks serve, by position. */
   standardDepartments: string[];
-  /** The cohort's trainees in training (在培, 暂停, 延期). */
+  /** The cohort's trainees in training (在培, 暂停, 延期), from position `offset` in list order. */
   rows: PlanGridRow[];
+  /** Where `rows` start in the cohort's list, and how many rows the whole cohort has. */
+  offset: number;
+  total: number;
+  /** Facts over the whole cohort, so a first page of rows can show the page's header and notices. */
+  summary: PlanGridSummary;
+};
+
+/** What the page says about the whole cohort, counted over every row whether sent or not. */
+export type PlanGridSummary = {
+  /** The earliest start date (YYYY-MM-DD): the grid's first column; null when the cohort has no rows. */
+  start: string | null;
+  /** The longest training length in years (at least 1): the grid's width. */
+  maxYears: number;
+  /** Trainees whose plan is still a draft or who have no plan yet. */
+  unapproved: number;
+  /** true when any plan uses a shipped example scheme (示例). */
+  example: boolean;
 };
 
 export type ViolationView = {
@@ -193,6 +210,16 @@ export type RosterView = {
       peak: number;
     }>;
   }>;
+};
+
+/**
+ * Each department's load per month, as the plan page's heatmap shows it: the most trainees there at once
+ * (leave excluded), against its capacity. The roster's counts without its names, which a heatmap never shows.
+ */
+export type DepartmentLoadView = {
+  months: string[];
+  /** Every department, in the departments list's order; `peaks` by position in `months`. */
+  departments: Array<{ departmentId: string; capacity: number; peaks: number[] }>;
 };
 
 export type StatusChangeResult = {
@@ -298,9 +325,14 @@ export const rotationOps = {
     summary: '多名学员的轮转计划（一次读取，供排班网格使用）',
   }),
   'rotation.grid': op<PlanGridView>()({
-    input: z.strictObject({ cohortYear: z.number().int().min(2000).max(2100).optional() }),
+    input: z.strictObject({
+      cohortYear: z.number().int().min(2000).max(2100).optional(),
+      /** A page of the rows in list order (the screen's first rows, then the rest); all of them when left out. */
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).optional(),
+    }),
     access: perm('rotation.view'),
-    summary: '一个年级的轮转计划网格（学员与各轮转段，一次读取）',
+    summary: '一个年级的轮转计划网格（学员与各轮转段，可分段读取）',
   }),
   'rotation.check': op<{ violations: ViolationView[] }>()({
     input: z.object({ cohortYear: z.number().int().optional() }),
@@ -311,6 +343,11 @@ export const rotationOps = {
     input: z.object({ from: month, to: month }),
     access: perm('rotation.view'),
     summary: '科室轮转表（按月）',
+  }),
+  'rotation.load': op<DepartmentLoadView>()({
+    input: z.object({ from: month, to: month }),
+    access: perm('rotation.view'),
+    summary: '科室负荷（按月，每月同时在科最多人数）',
   }),
   'rotation.moveBlock': op<TraineePlanView>()({
     input: z.object({ blockId: z.string().min(1), departmentId: z.string().min(1).optional(), start: date.optional(), reason }),

@@ -1,7 +1,8 @@
 import { Alert, Badge, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/call';
-import { ImportDialog, ProblemList } from '../../components/ImportDialog';
+import { ImportDialog } from '../../components/ImportDialog';
+import { ImportProblemTable } from '../../components/ImportProblemTable';
 import { mutate } from '../../lib/query';
 
 /** 导入科室: name, standard departments, capacity, site; all or nothing. */
@@ -26,7 +27,7 @@ export function ImportDepartmentsDialog({ opened, onClose }: { opened: boolean; 
           </Badge>
           {p.rejected.length > 0 && (
             <Alert color="orange" title={t('rotation.setup.problems', { count: p.rejected.length })}>
-              <ProblemList problems={p.rejected} testId="departments-problems" />
+              <ImportProblemTable problems={p.rejected} testId="departments-problems" />
             </Alert>
           )}
         </Stack>

@@ -2,7 +2,8 @@ import { Alert, Badge, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/call';
-import { ImportDialog, ProblemList } from '../../components/ImportDialog';
+import { ImportDialog } from '../../components/ImportDialog';
+import { ImportProblemTable } from '../../components/ImportProblemTable';
 import { mutate } from '../../lib/query';
 import { ExampleBadge } from './ExampleBadge';
 
@@ -49,7 +50,7 @@ export function ImportSchemesDialog({ opened, onClose }: { opened: boolean; onCl
           ))}
           {p.rejected.length > 0 && (
             <Alert color="orange" title={t('rotation.setup.problems', { count: p.rejected.length })}>
-              <ProblemList problems={p.rejected} testId="schemes-problems" />
+              <ImportProblemTable problems={p.rejected} testId="schemes-problems" />
             </Alert>
           )}
         </Stack>

@@ -18,12 +18,13 @@ function shade(peak: number, capacity: number): { background: string; color: str
 /** Department × month: the most trainees in the department at once that month, against its capacity. */
 export function LoadHeatmap({ from, to, departments }: { from: string; to: string; departments: DepartmentView[] }) {
   const { t } = useTranslation();
-  const roster = useQuery('rotation.roster', { from, to });
-  if (roster.error) return <ErrorState error={roster.error} onRetry={roster.refresh} />;
-  if (!roster.data) return <LoadingState />;
-  const months = roster.data.months;
+  const load = useQuery('rotation.load', { from, to });
+  if (load.error) return <ErrorState error={load.error} onRetry={load.refresh} />;
+  if (!load.data) return <LoadingState />;
+  const months = load.data.months.map((month) => ({ month }));
   const cell = new Map<string, { peak: number; capacity: number }>();
-  for (const m of months) for (const d of m.departments) cell.set(`${d.departmentId}|${m.month}`, d);
+  for (const d of load.data.departments)
+    d.peaks.forEach((peak, i) => cell.set(`${d.departmentId}|${months[i]!.month}`, { peak, capacity: d.capacity }));
   return (
     <Paper withBorder p="sm">
       <Group justify="space-between" mb="xs">

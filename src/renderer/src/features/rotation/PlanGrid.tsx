@@ -26,6 +26,7 @@ export type MoveRequest = { trainee: GridTrainee; block: GridBlock; by: number }
  */
 export function PlanGrid({
   trainees,
+  total,
   plans,
   origin,
   halves,
@@ -35,7 +36,10 @@ export function PlanGrid({
   canUndo,
   onPrintTrainee,
 }: {
+  /** The rows read so far, in order from the first. */
   trainees: readonly GridTrainee[];
+  /** Rows in the cohort: the grid scrolls over all of them while the rest are still being read. */
+  total: number;
   plans: GridPlans;
   /** The first half month shown (the cohort's start). */
   origin: number;
@@ -49,7 +53,7 @@ export function PlanGrid({
   const { t } = useTranslation();
   const texts = useRowTexts();
   const cellW = Math.max(10, Math.floor(960 / halves));
-  const rows = useWindowedRows(trainees.length, ROW_H, VIEWPORT_H);
+  const rows = useWindowedRows(total, ROW_H, VIEWPORT_H);
   const drag = useRef<{ x: number; selection: Selection } | null>(null);
   const grid = useRef<HTMLDivElement>(null);
   const keys = useGridKeys({ trainees, plans, grid, rowHeight: ROW_H, viewport: VIEWPORT_H - HEADER_H, onMove, onUndo });
@@ -99,13 +103,13 @@ export function PlanGrid({
         tabIndex={0}
         role="grid"
         aria-label={t('rotation.plan.grid')}
-        aria-rowcount={trainees.length}
+        aria-rowcount={total}
         aria-describedby="plan-grid-keys"
         data-testid="plan-grid"
         onKeyDown={keys.onKeyDown}
         onScroll={rows.onScroll}
         style={{
-          height: Math.min(VIEWPORT_H, HEADER_H + trainees.length * ROW_H + 16),
+          height: Math.min(VIEWPORT_H, HEADER_H + total * ROW_H + 16),
           overflow: 'auto',
           position: 'relative',
           outlineOffset: -2,

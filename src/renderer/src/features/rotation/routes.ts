@@ -1,6 +1,7 @@
 import { IconBuildingCommunity, IconCalendarStats } from '@tabler/icons-react';
 import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute } from '../../app/routes';
+import { prefetchPlanPage } from './plan-prefetch';
 
 /** This feature's pages, spread into the routes registry. */
 export const ROTATION_ROUTES: AppRoute[] = [
@@ -19,5 +20,6 @@ export const ROTATION_ROUTES: AppRoute[] = [
     icon: IconCalendarStats,
     permission: 'rotation.view',
     component: lazyPage(() => import('./PlanPage'), 'PlanPage'),
+    prefetch: prefetchPlanPage,
   },
 ];

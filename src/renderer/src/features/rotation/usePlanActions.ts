@@ -59,7 +59,7 @@ export function usePlanActions(cohort: number | null, cohortPlans: Pick<CohortGr
     setRefusal(null);
     setUndo((stack) => (undoing ? stack.slice(0, -1) : [...stack, m]));
     cohortPlans.replace(r.value);
-    invalidate(['rotation.roster', 'rotation.check']);
+    invalidate(['rotation.roster', 'rotation.load', 'rotation.check']);
     const moved = r.value.blocks.find((b) => b.id === m.block.id);
     notifySuccess(
       t(undoing ? 'rotation.plan.undone' : 'rotation.plan.moved', {
