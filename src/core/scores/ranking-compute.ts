@@ -27,7 +27,7 @@ import {
   type Tie,
 } from './rules';
 import { admissionStaleness, loadRankStatus, loadTieDecisions, type RankStatus } from './ranking-status';
-import { evaluateScores, loadScoreTable, type ScoreResults, type ScoreTable } from './results';
+import { evaluateScores, loadPeople, loadScoreTable, type ScoreResults, type ScoreTable } from './results';
 
 export type RankingFilter = { cohortYear?: number | undefined; specialty?: string | undefined; category?: string | undefined };
 
@@ -209,15 +209,32 @@ function computeGroup(ctx: Context, key: string, g: GroupMembers, members: numbe
     ctx.decisions,
     ctx.admissible,
   );
-  const masked = new Map(unranked.map((i) => [i, maskIdNumber(t.idNumbers[i]!)]));
-  unranked.sort((x, y) => (masked.get(x)! < masked.get(y)! ? -1 : 1));
   return { ranked: ranked.ranked, ties: ranked.ties, settled, unranked };
 }
 
-export async function computeRanking(tx: Tx, input: RankingFilter): Promise<ComputedRanking> {
+function unrankedOf(groups: readonly ComputedGroup[]): number[] {
+  return groups.flatMap((g) => g.unranked);
+}
+
+/** Those without a complete result, by masked ID number (what the list shows). */
+function sortUnranked(t: ScoreTable, unranked: number[]): void {
+  // By ID number first, as the rows once came from the (cohort_year, id_number) index: candidates whose
+  // masked numbers are equal keep the order they have always been shown in.
+  const id = t.idNumbers;
+  unranked.sort((x, y) => (id[x]! < id[y]! ? -1 : id[x]! > id[y]! ? 1 : x - y));
+  const masked = new Map(unranked.map((i) => [i, maskIdNumber(id[i]!)]));
+  unranked.sort((x, y) => (masked.get(x)! < masked.get(y)! ? -1 : 1));
+}
+
+/**
+ * people: false reads names and ID numbers only for those without a complete result (their list is ordered
+ * by ID number); the caller fills in the rest it shows with loadPeople. Ranking itself needs neither.
+ */
+export async function computeRanking(tx: Tx, input: RankingFilter, people = true): Promise<ComputedRanking> {
   const year = input.cohortYear ?? (await requireBase(tx)).cohort_year;
   const preset = await currentPreset(tx);
-  const t = await loadScoreTable(tx, year);
+  // Ranking needs no order from the read: straight through the table is the cheaper one.
+  const t = await loadScoreTable(tx, year, { order: 'stored', people });
   const r = evaluateScores(t);
   const names = new Map((await tx.selectFrom('specialties').select(['code', 'name']).execute()).map((s) => [s.code, s.name]));
   const overrides = await tx
@@ -250,6 +267,8 @@ export async function computeRanking(tx: Tx, input: RankingFilter): Promise<Comp
     const priority = priorities.get(g.specialty);
     groups.push({ ...head, priorityCategory: priority ?? null, ...computeGroup(ctx, head.key, g, selected, priority) });
   }
+  if (!people) await loadPeople(tx, t, unrankedOf(groups));
+  for (const g of groups) sortUnranked(t, g.unranked);
   return {
     cohortYear: year,
     tieBreaks: preset.exam.tieBreaks,

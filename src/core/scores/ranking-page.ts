@@ -1,12 +1,14 @@
 /**
  * The 成绩排名 screen's data: every selected group ranked whole (a rank depends on everyone in the group),
  * but rows built only for the page of each group the screen shows, so 20,000 candidates send one page per
- * group instead of the whole ranking. Search and filters leave ranks as they are: a found candidate keeps
- * the rank and tie they have in the full ranking.
+ * group instead of the whole ranking. Names and ID numbers are read only for the candidates sent (and
+ * everyone in an open tie), except for a search, which looks at everyone's. Search and filters leave ranks
+ * as they are: a found candidate keeps the rank and tie they have in the full ranking.
  */
 import { sql } from 'kysely';
 import type { RankingLine, RankingPageGroup, RankingPageView } from '../../shared/contract/scores';
 import type { Tx } from '../context';
+import { loadPeople } from './results';
 import { queryMatcher } from './rules/result-query';
 import {
   computeRanking,
@@ -35,12 +37,16 @@ export type RankingPageInput = {
 type Pending = { kind: 'ranked'; at: number } | { kind: 'unranked'; i: number };
 
 export async function rankingPage(tx: Tx, input: RankingPageInput): Promise<RankingPageView> {
-  const v = await computeRanking(tx, input);
-  const matches = await searchFor(tx, v, input.query);
+  const searching = input.query !== undefined && input.query.trim() !== '';
+  // A search looks at everyone's name and ID number; otherwise only the lines sent need them.
+  const v = await computeRanking(tx, input, searching);
+  const matches = searching ? await searchFor(tx, v, input.query!) : null;
   const selected = v.groups.map((g) => ({ g, lines: pendingLines(v, g, input.onlyAdmissible, matches) }));
   // A search shows only the groups it finds someone in; without one every selected group stays, even empty.
   const shown = matches === null ? selected : selected.filter((x) => x.lines.length > 0);
   const pageSize = input.pageSize ?? (shown.length === 1 ? PAGE_ONE : PAGE_MANY);
+  const paged = shown.map(({ g, lines }) => ({ g, lines: pageLines(lines, pageSize, input.pages[g.key] ?? 1) }));
+  await loadPeople(tx, v.table, peopleShown(paged));
   return {
     cohortYear: v.cohortYear,
     tieBreaks: v.tieBreaks,
@@ -49,14 +55,13 @@ export async function rankingPage(tx: Tx, input: RankingPageInput): Promise<Rank
       name,
     })),
     categories: [...new Set(v.allGroups.map((g) => g.category).filter((c): c is string => c !== null))],
-    groups: shown.map(({ g, lines }) => pageOf(v, g, lines, pageSize, input.pages[g.key] ?? 1)),
+    groups: paged.map(({ g, lines }) => pageOf(v, g, lines)),
     admission: v.admission,
   };
 }
 
-/** Whom a search finds, by score-table index; null without a search. */
-async function searchFor(tx: Tx, v: ComputedRanking, query: string | undefined): Promise<((i: number) => boolean) | null> {
-  if (query === undefined || query.trim() === '') return null;
+/** Whom a search finds, by score-table index. */
+async function searchFor(tx: Tx, v: ComputedRanking, query: string): Promise<(i: number) => boolean> {
   const matcher = queryMatcher(query);
   const t = v.table;
   // Pinyin initials are read only for a search: the ranking itself never needs them.
@@ -93,17 +98,41 @@ function pendingLines(
   return out;
 }
 
-function pageOf(v: ComputedRanking, g: ComputedGroup, lines: Pending[], pageSize: number, asked: number): RankingPageGroup {
+type PageLines = { all: number; page: number; pageSize: number; shown: Pending[] };
+
+/** The asked page of a group's lines (the last one when asked past it). */
+function pageLines(lines: Pending[], pageSize: number, asked: number): PageLines {
   const pages = Math.max(1, Math.ceil(lines.length / pageSize));
   const page = Math.min(asked, pages);
-  const shown = lines.slice((page - 1) * pageSize, page * pageSize);
+  return { all: lines.length, page, pageSize, shown: lines.slice((page - 1) * pageSize, page * pageSize) };
+}
+
+/** Whose names and ID numbers the answer holds: the lines sent, and everyone in an open tie (the dialog). */
+function peopleShown(paged: ReadonlyArray<{ g: ComputedGroup; lines: PageLines }>): number[] {
+  return paged.flatMap(({ g, lines }) => [...lines.shown.map((l) => indexOf(g, l)), ...tiedIndexes(g)]);
+}
+
+/** A line's score-table index. */
+function indexOf(g: ComputedGroup, l: Pending): number {
+  return l.kind === 'ranked' ? g.ranked[l.at]!.i : l.i;
+}
+
+/** Score-table indexes of everyone in an open tie of the group. */
+function tiedIndexes(g: ComputedGroup): number[] {
+  if (g.ties.length === 0) return [];
+  const out: number[] = [];
+  for (const c of g.ranked) if (c.tied) out.push(c.i);
+  return out;
+}
+
+function pageOf(v: ComputedRanking, g: ComputedGroup, lines: PageLines): RankingPageGroup {
   return {
     ...groupHead(g),
     ties: tiesWithNames(v, g),
-    total: lines.length,
-    page,
-    pageSize,
-    lines: shown.map((l): RankingLine =>
+    total: lines.all,
+    page: lines.page,
+    pageSize: lines.pageSize,
+    lines: lines.shown.map((l): RankingLine =>
       l.kind === 'ranked'
         ? { kind: 'ranked', row: rankedRowOf(v, g, g.ranked[l.at]!) }
         : { kind: 'unranked', row: unrankedRowOf(v, l.i) },
@@ -114,7 +143,9 @@ function pageOf(v: ComputedRanking, g: ComputedGroup, lines: Pending[], pageSize
 /** Every open tie of the group with its members' names: the decision dialog lists them wherever they are paged. */
 function tiesWithNames(v: ComputedRanking, g: ComputedGroup): RankingPageGroup['ties'] {
   if (g.ties.length === 0) return [];
-  const index = new Map(g.ranked.map((c) => [c.id, c.i]));
+  // Only tied candidates are named: a map of the whole group would cost an entry per candidate.
+  const index = new Map<string, number>();
+  for (const c of g.ranked) if (c.tied) index.set(c.id, c.i);
   return g.ties.map((t) => ({
     rank: t.rank,
     candidates: t.ids.map((id) => ({ applicantId: id, name: v.table.names[index.get(id)!] ?? id })),

@@ -128,4 +128,35 @@ describe('ranking.page: one page per group of the same ranking', () => {
     expect(nobody.groups).toEqual([]);
     expect(nobody.specialties).toHaveLength(2);
   });
+
+  it('those without a result are listed by masked ID number, and equal masked numbers by the full number, however stored', async () => {
+    const { core, session } = await setupBase('jilin-2024');
+    // Same first six and last four digits: the masked numbers are equal. Stored in reverse ID-number order.
+    const idNumbers = ['220102199001010013', '220102198001010013', '220102197001010013', '110101199001010011'];
+    const now = new Date(0).toISOString();
+    await core.db
+      .insertInto('applicants')
+      .values(
+        idNumbers.map((id_number, k) => ({
+          id: `U${k}`,
+          cohort_year: 2024,
+          id_number,
+          name: `未考${k}`,
+          category: '社会人',
+          choices_json: JSON.stringify(['0100']),
+          confirmation_status: 'confirmed',
+          created_at: now,
+          updated_at: now,
+        })) as never,
+      )
+      .execute();
+    const expected = ['U3', 'U2', 'U1', 'U0'];
+    const all = await ok(core, session, 'ranking.show', {});
+    expect(all.groups[0]!.unranked.map((u) => u.applicantId)).toEqual(expected);
+    expect(all.groups[0]!.unranked[1]!.idMasked).toBe('220102********0013');
+    const page = await ok(core, session, 'ranking.page', {});
+    expect(page.groups[0]!.lines.map((l) => [l.row.applicantId, l.row.name, l.row.idMasked])).toEqual(
+      all.groups[0]!.unranked.map((u) => [u.applicantId, u.name, u.idMasked]),
+    );
+  });
 });

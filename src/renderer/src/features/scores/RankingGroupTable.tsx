@@ -14,11 +14,14 @@ export type TieRequest = { groupKey: string; candidates: Array<{ applicantId: st
 /** One specialty's (and category's) ranking: the page the core sent, its ties to decide and its 汇总表 export. */
 export function RankingGroupTable({
   group: g,
+  lineLimit,
   components,
   onPage,
   onDecideTie,
 }: {
   group: RankingPageGroup;
+  /** How many of the page's lines to render now (the first frame renders fewer). */
+  lineLimit: number;
   components: ExamComponent[];
   onPage: (page: number) => void;
   onDecideTie: ((tie: TieRequest) => void) | undefined;
@@ -77,13 +80,15 @@ export function RankingGroupTable({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {g.lines.map((l) =>
-            l.kind === 'ranked' ? (
-              <RankedLine key={l.row.applicantId} r={l.row} components={components} />
-            ) : (
-              <UnrankedLine key={l.row.applicantId} u={l.row} span={components.length + 1} />
-            ),
-          )}
+          {g.lines
+            .slice(0, lineLimit)
+            .map((l) =>
+              l.kind === 'ranked' ? (
+                <RankedLine key={l.row.applicantId} r={l.row} components={components} />
+              ) : (
+                <UnrankedLine key={l.row.applicantId} u={l.row} span={components.length + 1} />
+              ),
+            )}
         </Table.Tbody>
       </Table>
       {g.total > g.pageSize && (

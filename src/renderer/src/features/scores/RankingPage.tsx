@@ -12,13 +12,16 @@ import { rerunAllocation, useRerunConsent } from '../admission/useRerunConsent';
 import { RankingFilters } from './RankingFilters';
 import { RankingGroupTable, type TieRequest } from './RankingGroupTable';
 import { TieDialog } from './TieDialog';
+import { linesPerGroup } from './first-paint-lines';
+import { useFirstPaintLines } from './useFirstPaintLines';
 import { useRankingPage } from './useRankingPage';
 
 /**
  * Ranking per specialty (and category when quotas are split), with ties shown as ties until 择优录取 decides
  * them. Everyone who cannot be admitted (现场确认 not passed, absent, incomplete, below the minimum) is shown
  * grey with the reason, or filtered out; each group is paged in the core, so 10,000 candidates arrive as one
- * page per group, never as 10,000 rows.
+ * page per group, never as 10,000 rows. The first frame renders about a screen of those lines, the rest
+ * right after it.
  */
 export function RankingPage() {
   const { t } = useTranslation();
@@ -31,6 +34,8 @@ export function RankingPage() {
   const { list, data, filters, setFilter, setPage, filtered } = useRankingPage();
   const comps = useQuery('scores.components', {});
   const components = comps.data?.components ?? [];
+  const budget = useFirstPaintLines(data !== null);
+  const limits = linesPerGroup(data?.groups.map((g) => g.lines.length) ?? [], budget);
 
   async function rerun() {
     setRunning(true);
@@ -54,15 +59,18 @@ export function RankingPage() {
       {data && data.groups.length === 0 && (
         <EmptyState title={filtered ? t('lists.results.noMatch') : t('scores.ranking.empty')} />
       )}
-      {data?.groups.map((g) => (
-        <RankingGroupTable
-          key={g.groupKey}
-          group={g}
-          components={components}
-          onPage={(p) => setPage(g.groupKey, p)}
-          onDecideTie={canReorder ? setTie : undefined}
-        />
-      ))}
+      {data?.groups.map((g, k) =>
+        limits[k] === null ? null : (
+          <RankingGroupTable
+            key={g.groupKey}
+            group={g}
+            lineLimit={limits[k]!}
+            components={components}
+            onPage={(p) => setPage(g.groupKey, p)}
+            onDecideTie={canReorder ? setTie : undefined}
+          />
+        ),
+      )}
       {tie && (
         <TieDialog
           groupKey={tie.groupKey}
