@@ -1,4 +1,4 @@
-import { Alert, Button, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,36 +10,8 @@ import { Dialog } from './Dialog';
 import { FilePicker } from './FilePicker';
 
 export type ImportSource = { fileName: string; contentBase64: string };
-export type ImportProblem = { row: number | null; field: string; message: string };
 
 const MAX_BYTES = 32 * 1024 * 1024;
-
-/** Problems by row, in words: the row number the spreadsheet shows, the column, and what to fix. */
-export function ProblemList({ problems, testId }: { problems: ImportProblem[]; testId: string }) {
-  const { t } = useTranslation();
-  return (
-    <ScrollArea.Autosize mah={220} type="auto">
-      <Table verticalSpacing={4} fz="sm" data-testid={testId}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={60}>{t('rotation.setup.row')}</Table.Th>
-            <Table.Th w={140}>{t('rotation.setup.field')}</Table.Th>
-            <Table.Th>{t('rotation.setup.message')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {problems.slice(0, 300).map((p, i) => (
-            <Table.Tr key={i} data-testid={`${testId}-row`}>
-              <Table.Td>{p.row ?? '—'}</Table.Td>
-              <Table.Td>{p.field}</Table.Td>
-              <Table.Td>{p.message}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollArea.Autosize>
-  );
-}
 
 /**
  * Choose a file, see what the import would do (nothing written), then write it: the pattern of every

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../shared/contract/applicants';
 import { ColumnMappingForm } from './ColumnMappingForm';
-import { ImportProblemTable, SHOWN_PROBLEMS } from './ImportProblemTable';
+import { ImportProblemTable, SHOWN_PROBLEMS } from '../../components/ImportProblemTable';
 import { WarningGroups } from './ImportWarningGroups';
 import type { ColumnMapping } from './useApplicantImport';
 
@@ -59,7 +59,7 @@ export function ImportPreviewPanel({
           icon={<IconAlertTriangle size={18} />}
           title={t('applicants.problemsTitle', { count: preview.rejected.length })}
         >
-          <ImportProblemTable problems={preview.rejected} testId="import-problems" />
+          <ImportProblemTable problems={preview.rejected} testId="import-problems" withPerson />
           {preview.rejected.length > SHOWN_PROBLEMS && (
             <Text size="sm">{t('applicants.problemsMore', { count: preview.rejected.length - SHOWN_PROBLEMS })}</Text>
           )}

@@ -2,7 +2,7 @@ import { Alert, Button, Group } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../../shared/contract/applicants';
-import { ImportProblemTable } from './ImportProblemTable';
+import { ImportProblemTable } from '../../components/ImportProblemTable';
 import { downloadRejections } from './rejection-report';
 
 /** After the commit: what was written, the rows left out and their report. */
@@ -21,7 +21,7 @@ export function ImportResultPanel({
       <Alert color="teal" data-testid="import-result">
         {t('applicants.imported', result)}
       </Alert>
-      {result.rejected.length > 0 && <ImportProblemTable problems={result.rejected} testId="import-rejected" />}
+      {result.rejected.length > 0 && <ImportProblemTable problems={result.rejected} testId="import-rejected" withPerson />}
       <Group justify="flex-end">
         {result.rejected.length > 0 && (
           <Button

@@ -2,7 +2,7 @@ import { ScrollArea, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RowProblem } from '../../../../shared/contract/applicants';
 import { groupProblems, rowList } from './group-problems';
-import { SHOWN_PROBLEMS } from './ImportProblemTable';
+import { SHOWN_PROBLEMS } from '../../components/ImportProblemTable';
 
 /** Warnings grouped by kind: "119 行：…" once, with the rows it concerns. */
 export function WarningGroups({ problems }: { problems: RowProblem[] }) {
@@ -13,8 +13,8 @@ export function WarningGroups({ problems }: { problems: RowProblem[] }) {
       <Table verticalSpacing={4} fz="sm" data-testid="import-warnings">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={120}>{t('applicants.field')}</Table.Th>
-            <Table.Th>{t('applicants.message')}</Table.Th>
+            <Table.Th w={120}>{t('importProblems.field')}</Table.Th>
+            <Table.Th>{t('importProblems.message')}</Table.Th>
             <Table.Th w={220}>{t('applicants.rows')}</Table.Th>
           </Table.Tr>
         </Table.Thead>

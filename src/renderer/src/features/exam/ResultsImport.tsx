@@ -2,7 +2,8 @@ import { Alert, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ExamResultsImport } from '../../../../shared/contract/exam';
 import { call } from '../../app/call';
-import { ImportDialog, ProblemList } from '../../components/ImportDialog';
+import { ImportDialog } from '../../components/ImportDialog';
+import { ImportProblemTable } from '../../components/ImportProblemTable';
 import { mutate } from '../../lib/query';
 
 /**
@@ -36,7 +37,7 @@ function Preview({ p }: { p: ExamResultsImport }) {
         <Alert color="red" title={t('exam.results.refusedTitle', { count: p.rejected.length })} role="alert">
           {t('exam.results.refusedHint')}
         </Alert>
-        <ProblemList problems={p.rejected} testId="exam-results-problems" />
+        <ImportProblemTable problems={p.rejected} testId="exam-results-problems" />
       </Stack>
     );
   return (

@@ -2,7 +2,8 @@ import { Alert, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TraineeImportPreview } from '../../../../shared/contract/trainees';
 import { call } from '../../app/call';
-import { ImportDialog, ProblemList } from '../../components/ImportDialog';
+import { ImportDialog } from '../../components/ImportDialog';
+import { ImportProblemTable } from '../../components/ImportProblemTable';
 import { mutate } from '../../lib/query';
 
 /** The provincial export of trainees: preview every row's problems, then write (all or nothing). */
@@ -34,10 +35,10 @@ function TraineePreview({ preview }: { preview: TraineeImportPreview }) {
       </Badge>
       {preview.rejected.length > 0 && (
         <Alert color="orange" title={t('rotation.setup.problems', { count: preview.rejected.length })}>
-          <ProblemList problems={preview.rejected} testId="trainees-import-problems" />
+          <ImportProblemTable problems={preview.rejected} testId="trainees-import-problems" />
         </Alert>
       )}
-      {preview.warnings.length > 0 && <ProblemList problems={preview.warnings} testId="trainees-import-warnings" />}
+      {preview.warnings.length > 0 && <ImportProblemTable problems={preview.warnings} testId="trainees-import-warnings" />}
       {preview.changes.length > 0 && (
         <Alert color="blue" title={t('trainees.changesTitle', { count: preview.changes.length })}>
           {preview.changes.slice(0, 50).map((c) => (

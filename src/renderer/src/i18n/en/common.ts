@@ -18,6 +18,7 @@ export const common = {
     togglePassword: 'Show or hide password',
     print: 'Print',
   },
+  importProblems: { row: 'Row', person: 'Name / ID number', field: 'Column', message: 'Details' },
   errorHints: {
     TRANSPORT_OFFLINE: 'Check that BaseDesk is still running (the command window is open), then retry.',
     DB_BUSY: 'Close other programs using this data folder and retry.',

@@ -35,9 +35,6 @@ export const rotation = {
       commit: 'Import',
       imported: '{{count}} imported.',
       problems: '{{count}} problems (fix them and choose the file again)',
-      row: 'Row',
-      field: 'Column',
-      message: 'Problem',
     },
     plan: {
       title: 'Rotation plans',

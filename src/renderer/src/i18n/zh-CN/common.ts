@@ -18,6 +18,8 @@ export const common = {
     togglePassword: '显示或隐藏密码',
     print: '打印',
   },
+  // The problem table every import shows.
+  importProblems: { row: '行号', person: '姓名 / 证件号码', field: '列', message: '说明' },
   // Appended to an error notification when the core's message cannot know what to do next.
   errorHints: {
     TRANSPORT_OFFLINE: '请确认 BaseDesk 仍在运行（命令行窗口未关闭），然后重试。',

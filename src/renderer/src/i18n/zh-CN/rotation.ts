@@ -32,9 +32,6 @@ export const rotation = {
       commit: '导入',
       imported: '已导入 {{count}} 项。',
       problems: '{{count}} 处问题（改正后重新选择文件）',
-      row: '行',
-      field: '列',
-      message: '问题',
     },
     plan: {
       title: '轮转计划',
