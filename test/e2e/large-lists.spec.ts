@@ -92,12 +92,54 @@ test('考核成绩 shows one page of 1,200 candidates with a page count; search 
   await expect(page.getByTestId('result-row').first()).toContainText('99.00');
 });
 
+test('考核成绩 opens on one page of results and the platform counts; every candidate is fetched only for 登记考核结果', async ({
+  page,
+  server,
+}) => {
+  const people = await arrange(server);
+  const calls: string[] = [];
+  page.on('request', (r) => {
+    const op = /\/api\/([\w.]+)/.exec(r.url())?.[1];
+    if (op) calls.push(op);
+  });
+  await open(page, server, '考核成绩');
+  await expect(page.getByTestId('result-row')).toHaveCount(PAGE_SIZE);
+  // Every one of them has a written score and no interview score yet: all listed, all with something missing.
+  await expect(page.getByText(`共 ${N} 人，${N} 人有待补内容`)).toBeVisible();
+  expect(calls.filter((c) => c === 'scores.page')).toHaveLength(1);
+  expect(calls).not.toContain('scores.platformRows');
+
+  const target = people[3]!;
+  await page.getByRole('button', { name: '登记考核结果' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: '考生' }).fill(target.姓名);
+  await page
+    .getByRole('option', { name: new RegExp(`^${target.姓名}（`) })
+    .first()
+    .click();
+  await dialog.getByText('不合格', { exact: true }).click();
+  await dialog.getByLabel(/^依据/).fill('基地考核小组认定');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  expect(calls).toContain('scores.platformRows');
+
+  await page.getByRole('button', { name: '登记考核结果' }).click();
+  await dialog.getByRole('combobox', { name: '考生' }).fill(target.姓名);
+  await expect(page.getByRole('option', { name: new RegExp(`^${target.姓名}（.*）：不合格$`) })).toBeVisible();
+  await page.getByText('报省平台的考核成绩').scrollIntoViewIfNeeded();
+  await shot(page, 'large-scores-platform-result');
+});
+
 test('报名名单 pages, sorts by ID number and jumps to the last page', async ({ page, server }) => {
   const people = await arrange(server);
   const byId = [...people].sort((a, b) => (a.证件号码 < b.证件号码 ? -1 : 1));
+  const lists: string[] = [];
+  page.on('request', (r) => r.url().includes('/api/applicants.list') && lists.push(r.url()));
   await open(page, server, '报名人员');
   const pager = page.getByTestId('applicants-pager');
   await expect(pager.getByTestId('applicants-pager-summary')).toHaveText(`共 ${N} 条，第 1 / ${N / PAGE_SIZE} 页`);
+  // The first page was asked for once: at the click, while the page's code loaded.
+  expect(lists).toHaveLength(1);
   await expect(page.getByTestId('applicant-row')).toHaveCount(PAGE_SIZE);
   await page.getByRole('button', { name: '证件号码' }).click();
   await expect(page.getByTestId('applicant-row').first()).toContainText(byId[0]!.姓名);

@@ -7,7 +7,13 @@
  * coordinator records 合格/不合格 per person with the reason. The file carries full ID numbers (the platform
  * matches people by them), so it needs the reveal permission and is audited with the count, never the numbers.
  */
-import type { PlatformExport, PlatformResult, PlatformRow, PlatformView } from '../../shared/contract/scores-platform';
+import type {
+  PlatformExport,
+  PlatformResult,
+  PlatformRow,
+  PlatformSummary,
+  PlatformView,
+} from '../../shared/contract/scores-platform';
 import type { scoresPlatformOps } from '../../shared/contract/scores-platform';
 import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/mask';
@@ -135,6 +141,15 @@ export async function platformRows(tx: Tx): Promise<PlatformView> {
   return (await build(tx)).view;
 }
 
+/**
+ * The counts the 考核成绩 screen shows: the same rows as the export, without sending 10,000 of them to the
+ * screen (the rows go out only when someone opens the dialog that lists them).
+ */
+export async function platformSummary(tx: Tx): Promise<PlatformSummary> {
+  const { cohortYear, rule, absentColumns, rows } = (await build(tx)).view;
+  return { cohortYear, rule, absentColumns, rows: rows.length, warned: rows.filter((r) => r.warnings.length > 0).length };
+}
+
 export async function setPlatformResult(
   core: Core,
   actor: Actor,
@@ -227,6 +242,7 @@ export async function platformExport(core: Core, actor: Actor): Promise<Platform
 
 export const scoresPlatformHandlers = defineHandlers<typeof scoresPlatformOps>()({
   'scores.platformRows': async (ctx) => platformRows(ctx.core.db),
+  'scores.platformSummary': async (ctx) => platformSummary(ctx.core.db),
   'scores.setPlatformResult': async (ctx, input) => setPlatformResult(ctx.core, actorOf(ctx), input),
   'scores.platformExport': async (ctx) => platformExport(ctx.core, actorOf(ctx)),
 });

@@ -34,6 +34,17 @@ export type PlatformView = {
   rows: PlatformRow[];
 };
 
+/** What the 考核成绩 screen shows of the export before anyone asks for the rows: counts, never the people. */
+export type PlatformSummary = {
+  cohortYear: number;
+  rule: string | null;
+  absentColumns: string[];
+  /** People the export would list. */
+  rows: number;
+  /** Of them, people with something missing (a score or 考核结果). */
+  warned: number;
+};
+
 export type PlatformExport = { fileName: string; contentBase64: string; rows: number; warnings: string[] };
 
 const applicant = z.string().trim().min(1).max(64);
@@ -43,6 +54,11 @@ export const scoresPlatformOps = {
     input: z.strictObject({}),
     access: perm('scores.view'),
     summary: '报省平台的考核成绩（理论、技能、面试成绩和考核结果）',
+  }),
+  'scores.platformSummary': op<PlatformSummary>()({
+    input: z.strictObject({}),
+    access: perm('scores.view'),
+    summary: '报省平台考核成绩的概况（人数与缺项人数）',
   }),
   'scores.setPlatformResult': op<PlatformRow>()({
     input: z.strictObject({

@@ -71,6 +71,21 @@ describe('scores back to the provincial platform', () => {
     expect(row).toMatchObject({ theory: 8150, interview: 9000, result: null, warnings: ['考核结果未登记'] });
   });
 
+  it('the summary counts the rows the export lists and those with something missing, without the people', async () => {
+    const { core, session, a } = await scored();
+    await ok(core, session, 'scores.setPlatformResult', { applicant: a.idNumber, result: '合格', reason: '基地考核小组认定' });
+    const view = await ok(core, session, 'scores.platformRows', {});
+    const summary = await ok(core, session, 'scores.platformSummary', {});
+    expect(summary).toEqual({
+      cohortYear: view.cohortYear,
+      rule: null,
+      absentColumns: ['技能成绩'],
+      rows: 3,
+      warned: 2,
+    });
+    expect(JSON.stringify(summary)).not.toContain(a.name);
+  });
+
   it('考核结果 is set per person with a reason where no source gives a pass rule, and audited', async () => {
     const { core, session, b } = await scored();
     const r = await ok(core, session, 'scores.setPlatformResult', { applicant: b.id, result: '不合格', reason: '面试缺考' });

@@ -26,6 +26,8 @@ export type AppRoute = {
   permission: Permission | null;
   /** Loaded from its own chunk on first show (or earlier, when its link is pointed at). */
   component: LazyPage;
+  /** Starts the page's first data calls at the click, while its chunk loads (see prefetch.ts). */
+  prefetch?: () => void;
 };
 
 export const ROUTES: readonly AppRoute[] = [

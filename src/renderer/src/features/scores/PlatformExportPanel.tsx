@@ -1,26 +1,31 @@
 import { Alert, Button, Group, List, Paper, Select, SegmentedControl, Text, TextInput, Title } from '@mantine/core';
 import { IconFileExport } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlatformView } from '../../../../shared/contract/scores-platform';
 import { can } from '../../../../shared/permissions';
 import { call } from '../../app/call';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session';
 import { FormDialog } from '../../components/FormDialog';
+import { ErrorState } from '../../components/states';
 import { readableFileName, saveBase64, XLSX_MIME } from '../../lib/download';
 import { mutate, useQuery } from '../../lib/query';
 
-/** 考核结果 per person, where the notice gives no pass mark. */
-function ResultDialog({ view, onClose }: { view: PlatformView; onClose: () => void }) {
+/** 考核结果 per person, where the notice gives no pass mark. The people are fetched when it opens. */
+function ResultDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const view = useQuery('scores.platformRows', {});
   const [who, setWho] = useState<string | null>(null);
   const [result, setResult] = useState('合格');
   const [reason, setReason] = useState('');
-  const people = view.rows.map((r) => ({
-    value: r.applicantId,
-    label: `${r.name}（${r.idNumber}）${r.result ? `：${r.result}` : ''}`,
-  }));
+  const people = useMemo(
+    () =>
+      (view.data?.rows ?? []).map((r) => ({
+        value: r.applicantId,
+        label: `${r.name}（${r.idNumber}）${r.result ? `：${r.result}` : ''}`,
+      })),
+    [view.data],
+  );
   return (
     <FormDialog
       title={t('platform.setResult')}
@@ -35,7 +40,16 @@ function ResultDialog({ view, onClose }: { view: PlatformView; onClose: () => vo
         })
       }
     >
-      <Select label={t('platform.person')} data={people} value={who} onChange={setWho} searchable />
+      {view.error && <ErrorState error={view.error} onRetry={view.refresh} />}
+      <Select
+        label={t('platform.person')}
+        data={people}
+        value={who}
+        onChange={setWho}
+        searchable
+        disabled={view.data === null}
+        placeholder={view.data === null ? t('common.loading') : undefined}
+      />
       <SegmentedControl
         value={result}
         onChange={setResult}
@@ -50,17 +64,19 @@ function ResultDialog({ view, onClose }: { view: PlatformView; onClose: () => vo
   );
 }
 
-/** The export back to the provincial platform (理论、技能、面试成绩和考核结果), with what is still missing. */
-export function PlatformExportPanel() {
+/**
+ * The export back to the provincial platform (理论、技能、面试成绩和考核结果), with what is still missing: counts
+ * only, so opening the page never sends every candidate; `ready` holds the call back until the page wants it.
+ */
+export function PlatformExportPanel({ ready = true }: { ready?: boolean }) {
   const { t } = useTranslation();
   const role = useSession((s) => s.user?.role);
-  const q = useQuery('scores.platformRows', {});
+  const q = useQuery('scores.platformSummary', {}, ready);
   const [warnings, setWarnings] = useState<string[]>([]);
   const [dialog, setDialog] = useState(false);
   if (!q.data) return null;
   const v = q.data;
   const mayExport = role !== undefined && can(role, 'applicants.reveal');
-  const warned = v.rows.filter((r) => r.warnings.length > 0).length;
   async function exportFile() {
     const r = await call('scores.platformExport', {});
     if (!r.ok) return notifyError(r.error);
@@ -78,16 +94,16 @@ export function PlatformExportPanel() {
       </Text>
       <Text size="sm" mt="xs">
         {v.rule ? t('platform.rule', { rule: v.rule }) : t('platform.noRule')}{' '}
-        {t('platform.counts', { rows: v.rows.length, warned })}
+        {t('platform.counts', { rows: v.rows, warned: v.warned })}
       </Text>
       <Group mt="sm">
         {mayExport && (
-          <Button leftSection={<IconFileExport size={16} />} onClick={() => void exportFile()} disabled={v.rows.length === 0}>
+          <Button leftSection={<IconFileExport size={16} />} onClick={() => void exportFile()} disabled={v.rows === 0}>
             {t('platform.export')}
           </Button>
         )}
         {v.rule === null && role !== undefined && can(role, 'scores.import') && (
-          <Button variant="default" onClick={() => setDialog(true)} disabled={v.rows.length === 0}>
+          <Button variant="default" onClick={() => setDialog(true)} disabled={v.rows === 0}>
             {t('platform.setResult')}
           </Button>
         )}
@@ -101,7 +117,7 @@ export function PlatformExportPanel() {
           </List>
         </Alert>
       )}
-      {dialog && <ResultDialog view={v} onClose={() => setDialog(false)} />}
+      {dialog && <ResultDialog onClose={() => setDialog(false)} />}
     </Paper>
   );
 }

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExamComponent, ResultPageRow } from '../../../../shared/contract/scores';
 import { useQuery } from '../../lib/query';
@@ -11,40 +11,41 @@ import { SortableTh, type SortState } from '../../components/SortableTh';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useKeptData } from '../../components/useKeptData';
 import { ConfirmationBadge } from '../applicants/ConfirmationBadge';
+import {
+  FIRST_RESULTS_VIEW,
+  RESULT_CONFIRMATIONS,
+  RESULT_STATUSES,
+  resultsPageInput,
+  resultsSelection,
+  type ResultFilters as Filters,
+} from './results-query';
 import { formatHundredths } from './score-input';
-
-const STATUSES = ['complete', 'incomplete', 'absent'] as const;
-const CONFIRMATIONS = ['confirmed', 'pending', 'returned', 'rejected'] as const;
-
-type Filters = {
-  specialty: string | null;
-  status: (typeof STATUSES)[number] | null;
-  confirmation: (typeof CONFIRMATIONS)[number] | null;
-};
 
 /**
  * 考核成绩 as a paged table: the core finds, filters and sorts, and sends one page with the count of
  * matches, so 10,000 candidates cost the screen one page of rows.
  */
-export function ResultsPanel({ components }: { components: ExamComponent[] | null }) {
+export function ResultsPanel({
+  components,
+  onAnswered,
+}: {
+  components: ExamComponent[] | null;
+  /** Called once the first answer is in (the table or its error is on screen). */
+  onAnswered?: () => void;
+}) {
   const { t } = useTranslation();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(FIRST_RESULTS_VIEW.query);
   const [debounced] = useDebouncedValue(query.trim(), 200);
-  const [filters, setFilters] = useState<Filters>({ specialty: null, status: null, confirmation: null });
-  const [sort, setSort] = useState<SortState>({ sort: 'idNumber', dir: 'asc' });
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
-  const results = useQuery('scores.page', {
-    sort: sort.sort,
-    dir: sort.dir,
-    limit: pageSize,
-    offset: (page - 1) * pageSize,
-    ...(debounced ? { query: debounced } : {}),
-    ...(filters.specialty ? { specialty: filters.specialty } : {}),
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(filters.confirmation ? { confirmation: filters.confirmation } : {}),
-  });
+  const [filters, setFilters] = useState<Filters>(FIRST_RESULTS_VIEW.filters);
+  const [sort, setSort] = useState<SortState>(FIRST_RESULTS_VIEW.sort);
+  const [page, setPage] = useState(FIRST_RESULTS_VIEW.page);
+  const [pageSize, setPageSize] = useState(FIRST_RESULTS_VIEW.pageSize);
+  const results = useQuery('scores.page', resultsPageInput({ query: debounced, filters, sort, page, pageSize }));
   const data = useKeptData(results.data);
+  const answered = (data !== null && components !== null) || results.error !== null;
+  useEffect(() => {
+    if (answered) onAnswered?.();
+  }, [answered, onAnswered]);
   const filter = (patch: Partial<Filters>) => {
     setFilters({ ...filters, ...patch });
     setPage(1);
@@ -65,17 +66,7 @@ export function ResultsPanel({ components }: { components: ExamComponent[] | nul
                 {t('lists.results.count', { total: data.total, all: data.cohortTotal })}
               </Text>
             )}
-            <ExportListButton
-              op="scores.export"
-              input={{
-                sort: sort.sort,
-                dir: sort.dir,
-                ...(debounced ? { query: debounced } : {}),
-                ...(filters.specialty ? { specialty: filters.specialty } : {}),
-                ...(filters.status ? { status: filters.status } : {}),
-                ...(filters.confirmation ? { confirmation: filters.confirmation } : {}),
-              }}
-            />
+            <ExportListButton op="scores.export" input={resultsSelection({ query: debounced, filters, sort })} />
           </Group>
         </Group>
         <ResultFilters
@@ -147,7 +138,7 @@ function ResultFilters({
       <Select
         label={t('lists.results.status')}
         placeholder={t('lists.results.all')}
-        data={STATUSES.map((s) => ({ value: s, label: t(`scores.setup.status.${s}`) }))}
+        data={RESULT_STATUSES.map((s) => ({ value: s, label: t(`scores.setup.status.${s}`) }))}
         value={filters.status}
         onChange={(v) => onFilter({ status: v as Filters['status'] })}
         clearable
@@ -156,7 +147,7 @@ function ResultFilters({
       <Select
         label={t('lists.results.confirmation')}
         placeholder={t('lists.results.all')}
-        data={CONFIRMATIONS.map((s) => ({ value: s, label: t(`applicants.statuses.${s}`) }))}
+        data={RESULT_CONFIRMATIONS.map((s) => ({ value: s, label: t(`applicants.statuses.${s}`) }))}
         value={filters.confirmation}
         onChange={(v) => onFilter({ confirmation: v as Filters['confirmation'] })}
         clearable

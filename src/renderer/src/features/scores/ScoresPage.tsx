@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconFileImport, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExamComponent, ScoreImportReport } from '../../../../shared/contract/scores';
 import { call } from '../../app/call';
@@ -28,15 +28,18 @@ import { PlatformExportPanel } from './PlatformExportPanel';
 export function ScoresPage() {
   const { t } = useTranslation();
   const comps = useQuery('scores.components', {});
+  const [resultsShown, setResultsShown] = useState(false);
+  const onResultsAnswered = useCallback(() => setResultsShown(true), []);
   return (
     <Stack>
       <Title order={2}>{t('scores.setup.title')}</Title>
       {comps.error && <ErrorState error={comps.error} onRetry={comps.refresh} />}
       {/* The results first: they are what people open this page for; the set-up is done once a year. The
           panel asks for its page at once rather than after the components arrive (one round trip, not two). */}
-      <ResultsPanel components={comps.data?.components ?? null} />
+      <ResultsPanel components={comps.data?.components ?? null} onAnswered={onResultsAnswered} />
       <ImportPanel />
-      <PlatformExportPanel />
+      {/* Its counts read every candidate: asked for once the table is up, so they never hold the table back. */}
+      <PlatformExportPanel ready={resultsShown || comps.error !== null} />
       {comps.data && (
         <ComponentsEditor initial={comps.data.components} fromPreset={comps.data.fromPreset} onSaved={comps.refresh} />
       )}

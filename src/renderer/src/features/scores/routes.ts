@@ -1,6 +1,8 @@
 import { IconMicrophone, IconReportAnalytics, IconTrophy } from '@tabler/icons-react';
 import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute } from '../../app/routes';
+import { prefetchRankingPage } from './ranking-query';
+import { prefetchScoresPage } from './results-query';
 
 /** This feature's pages, spread into the routes registry. */
 export const SCORE_ROUTES: AppRoute[] = [
@@ -11,6 +13,7 @@ export const SCORE_ROUTES: AppRoute[] = [
     icon: IconReportAnalytics,
     permission: 'scores.import',
     component: lazyPage(() => import('./ScoresPage'), 'ScoresPage'),
+    prefetch: prefetchScoresPage,
   },
   {
     path: '/interview',
@@ -27,5 +30,6 @@ export const SCORE_ROUTES: AppRoute[] = [
     icon: IconTrophy,
     permission: 'ranking.view',
     component: lazyPage(() => import('./RankingPage'), 'RankingPage'),
+    prefetch: prefetchRankingPage,
   },
 ];

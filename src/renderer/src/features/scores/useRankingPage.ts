@@ -2,6 +2,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useKeptData } from '../../components/useKeptData';
 import { useQuery } from '../../lib/query';
+import { rankingPageInput } from './ranking-query';
 
 /**
  * The 成绩排名 screen's filters, search and each group's page, and the answer they select: the core ranks
@@ -15,13 +16,7 @@ export function useRankingPage() {
   const [query, setQuery] = useState('');
   const [pages, setPages] = useState<Record<string, number>>({});
   const [search] = useDebouncedValue(query.trim(), 200);
-  const list = useQuery('ranking.page', {
-    ...(specialty ? { specialty } : {}),
-    ...(category ? { category } : {}),
-    ...(search ? { query: search } : {}),
-    onlyAdmissible,
-    pages,
-  });
+  const list = useQuery('ranking.page', rankingPageInput({ specialty, category, search, onlyAdmissible, pages }));
   const resetting =
     <T>(set: (value: T) => void) =>
     (value: T) => {

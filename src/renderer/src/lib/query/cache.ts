@@ -1,6 +1,7 @@
 import type { OpInput, OpName, OpResult } from '../../../../shared/contract';
 import type { ApiError } from '../../../../shared/errors';
 import { call } from '../../app/call';
+import { dropPrefetched, takePrefetched } from '../../app/prefetch-store';
 import { useSession } from '../../app/session';
 
 export type QueryState<T = unknown> = {
@@ -61,12 +62,16 @@ export function subscribe(key: string, op: OpName, input: unknown, listener: () 
   return () => e.listeners.delete(listener);
 }
 
-/** Fetches (again) one entry; the screen keeps the previous data until the answer arrives. */
+/**
+ * Fetches (again) one entry; the screen keeps the previous data until the answer arrives. An answer the
+ * route started at the click (app/prefetch.ts) is taken instead of asking again.
+ */
 export function fetchQuery(key: string, op: OpName, input: unknown): Promise<void> {
   const e = entryFor(key, op, input);
   const generation = ++e.generation;
   write(e, { ...e.state, loading: true });
-  return call(e.op, e.input as OpInput<OpName>).then((r) => {
+  const answer = takePrefetched(key) ?? call(e.op, e.input as OpInput<OpName>);
+  return answer.then((r) => {
     if (generation !== e.generation) return;
     write(e, r.ok ? { data: r.value, error: null, loading: false } : { data: e.state.data, error: r.error, loading: false });
   });
@@ -84,6 +89,7 @@ export function setQueryData<K extends OpName>(op: K, input: OpInput<K> | undefi
  * again now, entries no screen shows are dropped (they would be fetched on the next visit anyway).
  */
 export function invalidate(prefixes: readonly string[]): void {
+  dropPrefetched();
   for (const [key, e] of [...entries]) {
     if (!prefixes.some((p) => e.op.startsWith(p))) continue;
     if (e.listeners.size > 0) void fetchQuery(key, e.op, e.input);
@@ -93,6 +99,7 @@ export function invalidate(prefixes: readonly string[]): void {
 
 /** Forgets everything: another user (or the same one after a lock) must not see answers fetched before. */
 export function clearQueries(): void {
+  dropPrefetched();
   for (const [key, e] of [...entries]) {
     if (e.listeners.size > 0) void fetchQuery(key, e.op, e.input);
     else entries.delete(key);
