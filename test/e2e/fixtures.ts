@@ -98,12 +98,15 @@ export const test = base.extend<{ server: Server }>({
 export { expect };
 
 /** First-run setup through the API, for tests about something else. */
-export async function initializeBase(server: Server, options: { baseName?: string; presetId?: string } = {}): Promise<void> {
+export async function initializeBase(
+  server: Server,
+  options: { baseName?: string; presetId?: string; cohortYear?: number } = {},
+): Promise<void> {
   await server.api('setup.initialize', {
     baseName: options.baseName ?? '吉林大学第一医院',
     baseCode: 'E2E01',
     presetId: options.presetId ?? 'jilin-2024',
-    cohortYear: 2024,
+    cohortYear: options.cohortYear ?? 2024,
     admin: ADMIN,
   });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeTrainees, traineesCsv } from '../../src/core/testdata/trainees';
-import { ADMIN, expect, goTo, login, test, type Server } from './fixtures';
+import { ADMIN, expect, goTo, initializeBase, login, test, type Server } from './fixtures';
 
 const EXAMPLES = join(resolve(import.meta.dirname, '..', '..'), 'resources', 'rotation');
 /** More trainees than the grid reads first, so the rest arrive after the first rows are on screen. */
@@ -30,13 +30,7 @@ function roomyDepartments(): string {
 }
 
 async function arrangePlannedCohort(server: Server): Promise<void> {
-  await server.api('setup.initialize', {
-    baseName: '吉林大学第一医院',
-    baseCode: 'E2E01',
-    presetId: 'jilin-2024',
-    cohortYear: 2027,
-    admin: ADMIN,
-  });
+  await initializeBase(server, { cohortYear: 2027 });
   await server.api('auth.login', { username: ADMIN.username, password: ADMIN.password });
   await server.api('rotation.importDepartments', file('科室.csv', roomyDepartments()));
   await server.api('rotation.importSchemes', {

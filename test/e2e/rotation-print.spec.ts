@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { makeTrainees, traineesCsv } from '../../src/core/testdata/trainees';
-import { ADMIN, expect, goTo, login, shot, test, type Server } from './fixtures';
+import { ADMIN, expect, goTo, initializeBase, login, shot, test, type Server } from './fixtures';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'resources', 'rotation');
@@ -19,13 +19,7 @@ const file = (path: string) => ({
 
 /** A base with the example departments and scheme and six 2027 trainees, planned (the cohort starts in the future). */
 async function arrange(server: Server): Promise<void> {
-  await server.api('setup.initialize', {
-    baseName: '吉林大学第一医院',
-    baseCode: 'E2E01',
-    presetId: 'jilin-2024',
-    cohortYear: 2027,
-    admin: ADMIN,
-  });
+  await initializeBase(server, { cohortYear: 2027 });
   await server.api('auth.login', { username: ADMIN.username, password: ADMIN.password });
   await server.api('rotation.importDepartments', file(join(EXAMPLES, '示例-科室.csv')));
   await server.api('rotation.importSchemes', { ...file(join(EXAMPLES, '示例-轮转方案.csv')), example: true });

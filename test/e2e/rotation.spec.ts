@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { makeTrainees, traineesCsv } from '../../src/core/testdata/trainees';
-import { ADMIN, expect, goTo, login, test, type Server } from './fixtures';
+import { ADMIN, expect, goTo, initializeBase, login, test, type Server } from './fixtures';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'resources', 'rotation');
@@ -28,13 +28,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 /** A base whose 2027 cohort starts in the future (blocks that have begun cannot be moved). */
 async function arrange(server: Server): Promise<string> {
-  await server.api('setup.initialize', {
-    baseName: '吉林大学第一医院',
-    baseCode: 'E2E01',
-    presetId: 'jilin-2024',
-    cohortYear: 2027,
-    admin: ADMIN,
-  });
+  await initializeBase(server, { cohortYear: 2027 });
   await server.api('auth.login', { username: ADMIN.username, password: ADMIN.password });
   await server.api('keys.init', {});
   const rows = makeTrainees(20270901, 6, { specialties: ['内科'], cohorts: [2027, 2027] }).map((r) => ({
