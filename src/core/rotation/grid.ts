@@ -2,6 +2,7 @@
 import type { PlanGridBlock, PlanGridRow, PlanGridSummary, PlanGridView } from '../../shared/contract/rotation';
 import type { Tx } from '../context';
 import { schemeIndex, schemeKey } from './schemes';
+import type { RotationBlockTable } from './tables';
 import { cohortInListOrder, cohortYears, type RotationTrainee } from './trainees';
 
 export type GridPage = { offset?: number | undefined; limit?: number | undefined };
@@ -111,14 +112,10 @@ async function blockCounts(tx: Tx, cohortYear: number): Promise<Map<string, numb
   return new Map(found.map((r) => [r.trainee_id, Number(r.n)]));
 }
 
-type BlockRow = {
-  id: string;
-  trainee_id: string;
-  department_id: string;
-  standard_department: string;
-  start_date: string;
-  end_date: string;
-};
+type BlockRow = Pick<
+  RotationBlockTable,
+  'id' | 'trainee_id' | 'department_id' | 'standard_department' | 'start_date' | 'end_date'
+>;
 
 type GridBlocks = { departmentIds: string[]; standardDepartments: string[]; blocks: Map<string, PlanGridBlock[]> };
 
