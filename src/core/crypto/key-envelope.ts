@@ -1,7 +1,14 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import { DEFAULT_SCRYPT, deriveForOpen, deriveForSeal, normalisePassphrase, type ScryptParams } from './scrypt-kdf';
+import {
+  DEFAULT_SCRYPT,
+  SCRYPT_BOUNDS,
+  deriveForOpen,
+  deriveForSeal,
+  normalisePassphrase,
+  type ScryptParams,
+} from './scrypt-kdf';
 import { keyFingerprint, signingKeyFromSeed, type SigningKey } from './signing-key';
 
 export { DEFAULT_SCRYPT };
@@ -26,18 +33,18 @@ export type EncryptedSigningKey = {
 };
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const bounded = ([min, max]: readonly [number, number]) => z.number().int().min(min).max(max);
 const envelopeSchema = z.object({
   format: z.literal('basedesk-signing-key'),
   version: z.literal(1),
   keyId: z.string().regex(/^[0-9a-f]{16}$/),
   fingerprint: z.string(),
   publicKey: b64,
-  // Bounded so a hostile file cannot make us allocate gigabytes or spin for minutes.
   kdf: z.object({
     name: z.literal('scrypt'),
-    logN: z.number().int().min(14).max(20),
-    r: z.number().int().min(1).max(16),
-    p: z.number().int().min(1).max(4),
+    logN: bounded(SCRYPT_BOUNDS.logN),
+    r: bounded(SCRYPT_BOUNDS.r),
+    p: bounded(SCRYPT_BOUNDS.p),
     salt: b64,
   }),
   cipher: z.literal('aes-256-gcm'),

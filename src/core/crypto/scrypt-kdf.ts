@@ -9,6 +9,12 @@ export type ScryptParams = { logN: number; r: number; p: number };
 
 export const DEFAULT_SCRYPT = { logN: 15, r: 8, p: 1 } as const;
 
+/**
+ * The parameters a sealed key may ask for, inclusive: bounded so a hostile key file cannot make us allocate
+ * gigabytes or spin for minutes. The envelope's schema and the derivation started ahead both check these.
+ */
+export const SCRYPT_BOUNDS = { logN: [14, 20], r: [1, 16], p: [1, 4] } as const;
+
 /** Bytes of salt a new seal gets. */
 export const SEAL_SALT_BYTES = 16;
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { ScryptParams } from '../crypto/scrypt-kdf';
+import { SCRYPT_BOUNDS, type ScryptParams } from '../crypto/scrypt-kdf';
 import { databaseFileState } from './cipher';
 import { dbKeyFilePath } from './file-names';
 
@@ -32,13 +32,13 @@ function sealToOpen(keyFileText: string): PassphraseDerivation | null {
   const kdf = (JSON.parse(sealed) as { kdf?: Record<string, unknown> } | null)?.kdf;
   if (!kdf || kdf.name !== 'scrypt' || typeof kdf.salt !== 'string') return null;
   const { logN, r, p } = kdf;
-  // The same bounds the envelope's schema enforces: a hostile file must not make this allocate or spin.
-  if (!inRange(logN, 14, 20) || !inRange(r, 1, 16) || !inRange(p, 1, 4)) return null;
+  // The bounds the envelope's schema enforces: a hostile file must not make this allocate or spin.
+  if (!inRange(logN, SCRYPT_BOUNDS.logN) || !inRange(r, SCRYPT_BOUNDS.r) || !inRange(p, SCRYPT_BOUNDS.p)) return null;
   const salt = Buffer.from(kdf.salt, 'base64');
   if (salt.length < 16) return null;
   return { kind: 'open', sealed, salt, params: { logN, r, p } };
 }
 
-function inRange(v: unknown, min: number, max: number): v is number {
+function inRange(v: unknown, [min, max]: readonly [number, number]): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 }

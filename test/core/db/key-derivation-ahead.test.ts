@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -98,5 +98,24 @@ describe("the CLI's database passphrase derivation, started before the folder is
     await expect(openCore({ dataDir, dbKey: cliDbKeySource(cliIo('ahead broken 16 owls')) })).rejects.toMatchObject({
       code: 'DB_KEY_FORMAT',
     });
+  });
+
+  it('a seal asking for scrypt parameters out of bounds starts nothing, and the open still refuses it (as it did before)', async () => {
+    const passphrase = 'ahead bounds 17 cranes';
+    const dataDir = await sealedFolder(passphrase);
+    const keyFile = join(dataDir, 'basedesk-key.json');
+    const stored = JSON.parse(readFileSync(keyFile, 'utf8')) as { seals: Record<string, string> };
+    const seal = JSON.parse(stored.seals['passphrase-scrypt']!) as { kdf: { logN: number } };
+    seal.kdf.logN = 30; // a gigabyte-scale scrypt, were it run
+    stored.seals['passphrase-scrypt'] = JSON.stringify(seal);
+    writeFileSync(keyFile, JSON.stringify(stored));
+    vi.mocked(crypto.scrypt).mockClear();
+
+    deriveDbKeyAhead(cliIo(passphrase), dataDir);
+    expect(scryptCalls()).toBe(0);
+    await expect(openCore({ dataDir, dbKey: cliDbKeySource(cliIo(passphrase)) })).rejects.toMatchObject({
+      code: 'DB_KEY_WRONG',
+    });
+    expect(scryptCalls()).toBe(0);
   });
 });
