@@ -1,10 +1,6 @@
-import { createRng, makeIdNumber, makeName, makePhone } from '../../src/core/testdata';
+import { createRng, makeIdNumber, makeName } from '../../src/core/testdata';
 import { ADMIN, expect, goTo, initializeBase, openAsAdmin, shot, test } from './fixtures';
-
-function scoresCsv(rows: Array<{ name: string; id: string; score: number }>): string {
-  const lines = ['姓名,身份证号,笔试成绩,面试成绩', ...rows.map((r) => `${r.name},${r.id},${r.score},${r.score}`)];
-  return Buffer.from(lines.join('\n')).toString('base64');
-}
+import { importConfirmedWithScores } from './scored-applicants';
 
 test('成绩排名 pages each specialty on its own and finds a candidate by name or ID digits, keeping the rank', async ({
   page,
@@ -20,13 +16,7 @@ test('成绩排名 pages each specialty on its own and finds a candidate by name
     choice: i < 60 ? '内科' : '儿科',
     score: 60 + (i % 60) * 0.5,
   }));
-  const roster = [
-    '姓名,证件号码,手机号码,人员类型,工作单位,第一志愿,是否服从调剂',
-    ...people.map((p) => `${p.name},${p.id},${makePhone(rng)},社会人,,${p.choice},是`),
-  ].join('\n');
-  await server.api('applicants.commitImport', { fileName: '报名.csv', contentBase64: Buffer.from(roster).toString('base64') });
-  await server.api('confirm.decide', { targets: people.map((p) => p.id), decision: 'confirmed', checklistComplete: true });
-  await server.api('scores.import', { fileName: '成绩.csv', contentBase64: scoresCsv(people) });
+  await importConfirmedWithScores(server, people, rng);
   await page.setViewportSize({ width: 1366, height: 768 });
   await openAsAdmin(page, server);
   await goTo(page, '成绩排名');

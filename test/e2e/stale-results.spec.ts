@@ -1,5 +1,6 @@
-import { createRng, makeIdNumber, makeName, makePhone } from '../../src/core/testdata';
+import { createRng, makeIdNumber, makeName } from '../../src/core/testdata';
 import { ADMIN, expect, goTo, initializeBase, openAsAdmin, shot, test, type Server } from './fixtures';
+import { importConfirmedWithScores, rosterCsv, scoresCsv } from './scored-applicants';
 
 const PEOPLE = [
   { name: '张伟', choice: '内科', score: 90 },
@@ -10,11 +11,6 @@ const PEOPLE = [
   { name: '严勇', choice: '儿科', score: 88 },
 ];
 
-function scoresCsv(rows: Array<{ name: string; id: string; score: number }>): string {
-  const lines = ['姓名,身份证号,笔试成绩,面试成绩', ...rows.map((r) => `${r.name},${r.id},${r.score},${r.score}`)];
-  return Buffer.from(lines.join('\n')).toString('base64');
-}
-
 /**
  * Applicants, 现场确认 (袁佳凯 returned for correction, 严勇 not yet seen), scores and the plan arranged
  * through the API; the first allocation run too.
@@ -24,11 +20,11 @@ async function arrange(server: Server) {
   await server.api('auth.login', { username: ADMIN.username, password: ADMIN.password });
   const rng = createRng(20241201);
   const ids = PEOPLE.map(() => makeIdNumber(rng));
-  const roster = [
-    '姓名,证件号码,手机号码,人员类型,工作单位,第一志愿,是否服从调剂',
-    ...PEOPLE.map((p) => `${p.name},${ids[PEOPLE.indexOf(p)]},${makePhone(rng)},社会人,,${p.choice},是`),
-  ].join('\n');
-  await server.api('applicants.commitImport', { fileName: '报名.csv', contentBase64: Buffer.from(roster).toString('base64') });
+  const roster = rosterCsv(
+    PEOPLE.map((p, i) => ({ name: p.name, id: ids[i]!, choice: p.choice })),
+    rng,
+  );
+  await server.api('applicants.commitImport', { fileName: '报名.csv', contentBase64: roster });
   await server.api('confirm.decide', {
     targets: ids.slice(0, 3).concat(ids[4]!),
     decision: 'confirmed',
@@ -127,14 +123,13 @@ test('a long ranking is paged: a page count, one page of rows, a jump to the las
   await initializeBase(server);
   await server.api('auth.login', { username: ADMIN.username, password: ADMIN.password });
   const rng = createRng(7);
-  const people = Array.from({ length: 120 }, (_, i) => ({ name: makeName(rng), id: makeIdNumber(rng), score: 60 + i * 0.25 }));
-  const roster = [
-    '姓名,证件号码,手机号码,人员类型,工作单位,第一志愿,是否服从调剂',
-    ...people.map((p) => `${p.name},${p.id},${makePhone(rng)},社会人,,内科,是`),
-  ].join('\n');
-  await server.api('applicants.commitImport', { fileName: '报名.csv', contentBase64: Buffer.from(roster).toString('base64') });
-  await server.api('confirm.decide', { targets: people.map((p) => p.id), decision: 'confirmed', checklistComplete: true });
-  await server.api('scores.import', { fileName: '成绩.csv', contentBase64: scoresCsv(people) });
+  const people = Array.from({ length: 120 }, (_, i) => ({
+    name: makeName(rng),
+    id: makeIdNumber(rng),
+    choice: '内科',
+    score: 60 + i * 0.25,
+  }));
+  await importConfirmedWithScores(server, people, rng);
   await page.setViewportSize({ width: 1366, height: 768 });
   await openAsAdmin(page, server);
   await goTo(page, '成绩排名');
