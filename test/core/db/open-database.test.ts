@@ -26,6 +26,13 @@ describe('opening the database', () => {
     await db.close();
   });
 
+  it('gives each connection a page cache that holds a cohort, so its pages are not decrypted again on every read', async () => {
+    const db = await openDatabase({ file: join(tempDir(), 'cache.sqlite') });
+    // Negative: a size in KiB, not in pages; 64 MiB whatever the page size.
+    expect(db.raw.pragma('cache_size', { simple: true })).toBe(-64 * 1024);
+    await db.close();
+  });
+
   it('refuses a database written by a newer BaseDesk, without touching it', async () => {
     const file = join(tempDir(), 'new.sqlite');
     const db = await openDatabase({ file });

@@ -32,6 +32,12 @@ describe('masks (re-exported from src/shared/mask)', () => {
     expect(maskPhone('')).toBe('');
   });
 
+  it('masks a value typed with spaces or a tab as the same value without them', () => {
+    expect(maskIdNumber('110105 19491231 002X')).toBe('110105********002X');
+    expect(maskIdNumber(' H12345678\t01 ')).toBe('H1*******01');
+    expect(maskPhone('138 1234 1234')).toBe('138****1234');
+  });
+
   it('never reveals more than the kept characters', () => {
     const id = '11010519491231002X';
     expect(maskIdNumber(id).replace(/\*/g, '').length).toBe(10);
