@@ -5,6 +5,8 @@ import type { PublicKey, SigningKey } from '../core/crypto/signing-key';
 import { DB_FILE_NAME } from '../core/db/file-names';
 import { passphraseDerivationFor } from '../core/db/key-ahead';
 import type { KeyProtector, PASSPHRASE_SCHEME } from '../core/outbox/key-protector';
+import { defaultDataDir } from '../core/paths';
+import { dataDirOption, opensDataFolder } from './command-line';
 import { fail, readSecret, type CliIo } from './io';
 
 export const DB_PASSPHRASE_ENV = 'BASEDESK_DB_PASSPHRASE';
@@ -80,7 +82,7 @@ function unsealedId(sealed: string, passphrase: string): string {
  * scrypt-kdf.ts). A typed passphrase is not asked for here: prompts keep their order. Nothing starts for a
  * folder that needs no passphrase, or whose key this process already unsealed.
  */
-export function deriveDbKeyAhead(io: CliIo, dataDir: string, envName = DB_PASSPHRASE_ENV): void {
+export function deriveDbKeyAhead(io: Pick<CliIo, 'env'>, dataDir: string, envName = DB_PASSPHRASE_ENV): void {
   const passphrase = io.env[envName];
   if (!passphrase) return;
   const need = passphraseDerivationFor(dataDir, join(dataDir, DB_FILE_NAME));
@@ -88,6 +90,21 @@ export function deriveDbKeyAhead(io: CliIo, dataDir: string, envName = DB_PASSPH
   if (need?.kind === 'seal') deriveForSealAhead(normalised, DEFAULT_SCRYPT);
   else if (need?.kind === 'open' && !unsealed.has(unsealedId(need.sealed, passphrase))) {
     deriveForOpenAhead(normalised, need.salt, need.params);
+  }
+}
+
+/**
+ * The same, started by the `basedesk` entry from the bare command line: before commander and the command's
+ * code load (a good part of a short command's run), for a command that will open the data folder. The
+ * command asks again when it opens the folder and finds it under way. Anything odd here (an unreadable
+ * folder, a bad key file) starts nothing: the open reports it as usual.
+ */
+export function deriveDbKeyForCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): void {
+  if (!opensDataFolder(argv)) return;
+  try {
+    deriveDbKeyAhead({ env }, dataDirOption(argv) ?? defaultDataDir(env));
+  } catch {
+    // the command runs and reports as it would have without the head start
   }
 }
 

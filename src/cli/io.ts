@@ -98,3 +98,18 @@ export async function readSecret(io: CliIo, envName: string, prompt: string): Pr
 export function print(io: CliIo, json: boolean, value: unknown, human: () => string): void {
   io.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
 }
+
+export function reportError(io: CliIo, json: boolean, error: ApiError): void {
+  if (json) io.stderr.write(`${JSON.stringify({ error })}\n`);
+  else io.stderr.write(`错误 [${error.code}]：${error.message}\n`);
+}
+
+/** Reports what ended a command (a coded error, or anything else as INTERNAL) and returns the exit code. */
+export function reportFailure(io: CliIo, json: boolean, e: unknown): number {
+  if (e instanceof CliExit) {
+    reportError(io, json, e.error);
+    return e.exitCode;
+  }
+  reportError(io, json, { code: 'INTERNAL', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  return 1;
+}

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
-import type { ApiError } from '../shared/errors';
-import { CliExit, type CliIo } from './io';
+import { commandWord } from './command-line';
+import { reportError, reportFailure, type CliIo } from './io';
+
+export { commandWord };
 
 type Register = (program: Command, io: CliIo) => void;
 
@@ -132,20 +134,6 @@ const GROUPS: readonly CommandGroup[] = [
 /** The version `basedesk --version` prints: package.json's (a test keeps the two equal). */
 const VERSION = '0.1.0';
 
-/** Global options that take a value: the word after them is that value, never the command. */
-const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--data-dir', '--user']);
-
-/** The top-level command word of `argv` (`help X` asks about X), or undefined when there is none. */
-export function commandWord(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i]!;
-    if (GLOBAL_OPTIONS_WITH_VALUE.has(token)) i++;
-    else if (token === '--') return argv[i + 1];
-    else if (!token.startsWith('-')) return token === 'help' ? (argv[i + 1] ?? token) : token;
-  }
-  return undefined;
-}
-
 /** The groups a command line needs: its command's group, or all of them for top-level help and unknown words. */
 function groupsFor(argv: readonly string[]): readonly CommandGroup[] {
   const word = commandWord(argv);
@@ -194,11 +182,6 @@ function withSummaries(program: Command): Command {
   return program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd.name()) ?? help.subcommandTerm(cmd) });
 }
 
-function reportError(io: CliIo, json: boolean, error: ApiError): void {
-  if (json) io.stderr.write(`${JSON.stringify({ error })}\n`);
-  else io.stderr.write(`错误 [${error.code}]：${error.message}\n`);
-}
-
 /** Runs one CLI invocation and returns the exit code: 0 success, 1 coded error, 2 usage error. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const json = argv.includes('--json');
@@ -207,16 +190,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
-    if (e instanceof CliExit) {
-      reportError(io, json, e.error);
-      return e.exitCode;
-    }
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
       reportError(io, json, { code: 'USAGE', message: e.message });
       return 2;
     }
-    reportError(io, json, { code: 'INTERNAL', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-    return 1;
+    return reportFailure(io, json, e);
   }
 }

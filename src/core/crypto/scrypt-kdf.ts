@@ -35,13 +35,19 @@ type Ahead = { purpose: 'open' | 'seal'; passphrase: string; params: ScryptParam
 
 let ahead: Ahead | undefined;
 
-/** Starts the derivation that opening a seal with this salt will need. `passphrase` as normalisePassphrase returns it. */
+/**
+ * Starts the derivation that opening a seal with this salt will need. `passphrase` as normalisePassphrase
+ * returns it. The same derivation already under way is kept: the CLI starts it from the bare command line,
+ * before the command's code loads, and the command asks again when it opens the folder.
+ */
 export function deriveForOpenAhead(passphrase: string, salt: Buffer, params: ScryptParams): void {
+  if (pending('open', passphrase, params)?.salt.equals(salt)) return;
   ahead = { purpose: 'open', passphrase, params, salt, derived: settledLater(derive(passphrase, salt, params)) };
 }
 
-/** Starts the derivation the next new seal will use, with its (new, random) salt. */
+/** Starts the derivation the next new seal will use, with its (new, random) salt; one already under way is kept. */
 export function deriveForSealAhead(passphrase: string, params: ScryptParams): void {
+  if (pending('seal', passphrase, params)) return;
   const salt = randomBytes(SEAL_SALT_BYTES);
   ahead = { purpose: 'seal', passphrase, params, salt, derived: settledLater(derive(passphrase, salt, params)) };
 }
@@ -66,9 +72,15 @@ export function deriveForSeal(passphrase: string, params: ScryptParams): { salt:
 }
 
 function take(purpose: Ahead['purpose'], passphrase: string, params: ScryptParams): Ahead | undefined {
+  const a = pending(purpose, passphrase, params);
+  if (a) ahead = undefined;
+  return a;
+}
+
+/** The derivation under way for this purpose, passphrase and parameters, if any. */
+function pending(purpose: Ahead['purpose'], passphrase: string, params: ScryptParams): Ahead | undefined {
   const a = ahead;
   if (!a || a.purpose !== purpose || a.passphrase !== passphrase || !sameParams(a.params, params)) return undefined;
-  ahead = undefined;
   return a;
 }
 
