@@ -46,6 +46,7 @@ export function excelSerialToDate(serial: number): string | null {
 const YMD =
   /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:[T\s]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const YMD_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
 
 /**
@@ -57,6 +58,9 @@ export function parseDate(raw: string | Cell): Checked<string, DateCode> {
   if (typeof raw !== 'string') return parseDateCell(raw);
   const s = normalizeText(raw);
   if (s === '') return fail('DATE_FORMAT', '日期为空');
+  // Already in the stored form (what a date cell gives): returned as it is once the day exists.
+  if (s.length === 10 && ISO_DAY.test(s) && isRealDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8))))
+    return ok(s);
   let m = YMD.exec(s) ?? YMD_COMPACT.exec(s);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -39,5 +39,9 @@ function key(s: string): string {
 /** Accept the names people actually type ('身份证', '护照', '台胞证'...); null when unknown. */
 export function normalizeDocType(raw: string | null | undefined): DocType | null {
   if (raw === null || raw === undefined) return null;
-  return ALIASES[key(raw)] ?? null;
+  // A name already in its compared form (what rosters write on every row) needs no normalising: key() of it
+  // is itself. Own names only: 'constructor' typed into the column is not a document type.
+  if (Object.hasOwn(ALIASES, raw)) return ALIASES[raw]!;
+  const k = key(raw);
+  return Object.hasOwn(ALIASES, k) ? ALIASES[k]! : null;
 }

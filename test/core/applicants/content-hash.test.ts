@@ -1,6 +1,6 @@
 /** The applicant content hash decides "unchanged" on re-import: its field order and encoding must not drift. */
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../../../src/core/applicants/record';
+import { HASH_KEYS, contentHash, hashValues } from '../../../src/core/applicants/record';
 import type { ApplicantRecord } from '../../../src/core/applicants/validate-row';
 
 const RECORD: ApplicantRecord = {
@@ -43,6 +43,21 @@ describe('applicant content hash', () => {
       supplied: null,
     };
     expect(contentHash(stored)).toBe(contentHash(RECORD));
+  });
+
+  it('reads exactly the fields HASH_KEYS lists, in its order, with the choice list last only when set', () => {
+    const full: ApplicantRecord = {
+      ...RECORD,
+      enrolledStudent: true,
+      ruralBreach: false,
+      ruralCounty: '某县',
+      discipline: '临床',
+      supplied: ['name'],
+    };
+    expect(hashValues(full)).toEqual(HASH_KEYS.map((k) => full[k]));
+    expect(hashValues(RECORD)).toEqual(HASH_KEYS.map((k) => RECORD[k]));
+    const elsewhere: ApplicantRecord = { ...full, choiceList: [{ order: 1, base: '另一医院', specialty: '内科' }] };
+    expect(hashValues(elsewhere)).toEqual([...HASH_KEYS.map((k) => elsewhere[k]), elsewhere.choiceList]);
   });
 
   it('changes when any one field changes', () => {

@@ -204,6 +204,12 @@ describe('normalizeDocType', () => {
     expect(normalizeDocType('')).toBeNull();
     expect(normalizeDocType(undefined)).toBeNull();
   });
+
+  it('answers nothing for names every object has', () => {
+    for (const raw of ['constructor', 'toString', '__proto__', 'hasOwnProperty', ' Constructor ']) {
+      expect(normalizeDocType(raw)).toBeNull();
+    }
+  });
 });
 
 describe('validateIdCell', () => {

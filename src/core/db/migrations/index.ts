@@ -31,6 +31,8 @@ export const migrations: readonly MigrationEntry[] = [
   { name: '0015_applicant_paper_forms', load: () => import('./0015_applicant_paper_forms') },
   { name: '0016_reduction', load: () => import('./0016_reduction') },
   { name: '0017_recruitment_windows', load: () => import('./0017_recruitment_windows') },
+  { name: '0018_applicant_id_number_index', load: () => import('./0018_applicant_id_number_index') },
+  { name: '0019_component_scores_read_index', load: () => import('./0019_component_scores_read_index') },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
