@@ -4,9 +4,13 @@
  *    rankingRead* is the SQLite read alone (loadScoreTable), to tell the database from the JavaScript;
  *    rankingPageRead* the read ranking.page makes (table order, names and ID numbers left for the page).
  *    Beside it, the pure rankByGroup over the same candidates as loaded from the database, in the same run,
- *    and ranking.page (what 成绩排名 asks for: every group ranked, rows built for one page of each).
+ *    and ranking.page (what 成绩排名 asks for: every group ranked, rows built for one page of each), and
+ *    computeRanking (what both do before building rows: show's rest is its 20,000 rows).
  *  - importing a signed station bundle of 5,000 interview scores (verify signature + chain, insert, project).
  *    Target < 1 s. Beside it, the bare parse of the same file (JSON, file and payload schemas).
+ *  - importing a 考核成绩 file of 5,000 candidates (XLSX and CSV: 姓名, 身份证号, 笔试成绩, 面试成绩) through the
+ *    service (read, match, check, one transaction with an audit event per score). Beside it, the bare read
+ *    of the same file by the same reader (readTable).
  * Median of 5 runs after a warm-up. Run: npx tsx bench/scores.bench.ts
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +25,7 @@ import type { OpName, OpResult } from '../src/shared/contract';
 import { openCore } from '../src/core/open-core';
 import { MARK_ACTION, projectEvent } from '../src/core/scores/marks';
 import { showRanking } from '../src/core/scores/ranking';
+import { computeRanking } from '../src/core/scores/ranking-compute';
 import { rankingPage } from '../src/core/scores/ranking-page';
 import { evaluateScores, loadScoreTable } from '../src/core/scores/results';
 import { groupKeyOf, rankByGroup } from '../src/core/scores/rules';
@@ -28,6 +33,9 @@ import { parseStationFile } from '../src/core/stations/bundle';
 import { parseBundlePayload } from '../src/core/stations/schemas';
 import { importStationFile } from '../src/core/stations/bundle';
 import { uuidv7 } from '../src/core/util/uuid7';
+import { commitScoreImport } from '../src/core/scores/import';
+import { readTable } from '../src/core/tabular';
+import { createRng, makeIdNumber, makeName, writeCsv, writeXlsx } from '../src/core/testdata';
 import { median } from './stats';
 
 const CANDIDATES = 20_000;
@@ -167,12 +175,14 @@ async function rankingBench(dir: string) {
     groups = (await showRanking(core.db, {})).groups.length;
   });
   const page = await timeIt(() => rankingPage(core.db, { onlyAdmissible: false, pages: {} }));
+  // The ranking.show work before any row is built: read, totals, rank, status (where the rest of show goes).
+  const compute = await timeIt(() => computeRanking(core.db, {}));
   const read = await timeIt(() => loadScoreTable(core.db, 2024));
   const pageRead = await timeIt(() => loadScoreTable(core.db, 2024, { order: 'stored', people: false }));
   const candidates = await pureCandidates(core);
   const pure = await timeIt(async () => rankByGroup(candidates));
   await core.close();
-  return { groups, times, page, read, pageRead, pure };
+  return { groups, times, page, compute, read, pageRead, pure };
 }
 
 async function bundleBench(root: string) {
@@ -260,6 +270,88 @@ async function bundleBench(root: string) {
   return { marks, bundleBytes: bytes.length, times, cpu, parseTimes };
 }
 
+const SCORE_FILE_ROWS = 5_000;
+
+/** A base of `n` confirmed applicants with real-format ID numbers and names (the score file matches on both). */
+async function scoreFileBase(dir: string, n: number): Promise<Array<{ idNumber: string; name: string }>> {
+  const core = await base(dir);
+  const rng = createRng(31);
+  const seen = new Set<string>();
+  const people: Array<{ idNumber: string; name: string }> = [];
+  while (people.length < n) {
+    const idNumber = makeIdNumber(rng);
+    if (seen.has(idNumber)) continue;
+    seen.add(idNumber);
+    people.push({ idNumber, name: makeName(rng) });
+  }
+  const now = new Date(0).toISOString();
+  await core.db.transaction().execute(async (tx) => {
+    for (let i = 0; i < n; i += 500)
+      await tx
+        .insertInto('applicants')
+        .values(
+          people.slice(i, i + 500).map((p, j) => ({
+            id: `S${String(i + j).padStart(6, '0')}`,
+            cohort_year: 2024,
+            id_number: p.idNumber,
+            name: p.name,
+            category: '社会人',
+            choices_json: JSON.stringify(['0100']),
+            confirmation_status: 'confirmed',
+            created_at: now,
+            updated_at: now,
+          })) as never,
+        )
+        .execute();
+  });
+  await core.close();
+  return people;
+}
+
+/** One import into a fresh copy of the base per run (a second import of the same file changes nothing). */
+async function timeScoreImport(root: string, snapshot: string, fileName: string, bytes: Uint8Array) {
+  const { mkdirSync } = await import('node:fs');
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const dir = join(root, `${fileName}-${i}`);
+    mkdirSync(dir);
+    copyFileSync(snapshot, join(dir, 'basedesk.sqlite'));
+    const core = await openCore({ dataDir: dir, idleMinutes: 0 });
+    const actor = { userId: 'x', username: 'admin', displayName: 'admin', role: 'admin' as const };
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const r = await commitScoreImport(core, actor, { fileName, bytes }, { replace: false });
+    const dt = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    if (r.imported !== SCORE_FILE_ROWS) throw new Error(`${fileName}: imported ${r.imported}, rejected ${r.rejected.length}`);
+    if (i > 0) {
+      times.push(dt);
+      cpu.push((c.user + c.system) / 1000);
+    }
+    await core.close();
+  }
+  const parse = await timeIt(() => readTable({ fileName, bytes }));
+  return { times, cpu, parse };
+}
+
+async function scoreFileBench(root: string) {
+  const { mkdirSync } = await import('node:fs');
+  const baseDir = join(root, 'score-file');
+  mkdirSync(baseDir);
+  const people = await scoreFileBase(baseDir, SCORE_FILE_ROWS);
+  const snapshot = join(root, 'score-file.sqlite');
+  copyFileSync(join(baseDir, 'basedesk.sqlite'), snapshot);
+  const rnd = prng(17);
+  const rows = [
+    ['姓名', '身份证号', '笔试成绩', '面试成绩'],
+    ...people.map((p) => [p.name, p.idNumber, 40 + Math.floor(rnd() * 601) / 10, 50 + Math.floor(rnd() * 501) / 10]),
+  ];
+  const xlsx = await timeScoreImport(root, snapshot, 'scores.xlsx', await writeXlsx(rows));
+  const csv = await timeScoreImport(root, snapshot, 'scores.csv', writeCsv(rows, { encoding: 'utf-8' }));
+  return { xlsx, csv };
+}
+
 const vs = (a: number, b: number) => `${a.toFixed(1)} vs ${b.toFixed(1)} = ${(a / b).toFixed(1)}x`;
 
 export async function run(): Promise<Record<string, string | number>> {
@@ -269,6 +361,7 @@ export async function run(): Promise<Record<string, string | number>> {
     mkdirSync(join(root, 'rank'));
     const r = await rankingBench(join(root, 'rank'));
     const b = await bundleBench(root);
+    const f = await scoreFileBench(root);
     return {
       rankingCandidates: CANDIDATES,
       rankingGroups: r.groups,
@@ -282,6 +375,10 @@ export async function run(): Promise<Record<string, string | number>> {
       'ranking persisted vs pure rankByGroup of the same candidates (wall ms)': vs(median(r.times.wall), median(r.pure.wall)),
       'ranking persisted vs pure rankByGroup of the same candidates (CPU ms)': vs(median(r.times.cpu), median(r.pure.cpu)),
       'ranking.page (one page of each group) vs pure rankByGroup (CPU ms)': vs(median(r.page.cpu), median(r.pure.cpu)),
+      'ranking computed, no rows built (computeRanking) vs pure rankByGroup (CPU ms)': vs(
+        median(r.compute.cpu),
+        median(r.pure.cpu),
+      ),
       bundleScores: b.marks,
       bundleBytes: b.bundleBytes,
       bundleImportMedianMs: Number(median(b.times).toFixed(1)),
@@ -290,6 +387,11 @@ export async function run(): Promise<Record<string, string | number>> {
       bundleTargetMs: 1000,
       'bundle import vs bare parse of the same file (wall ms)': vs(median(b.times), median(b.parseTimes.wall)),
       'bundle import vs bare parse of the same file (CPU ms)': vs(median(b.cpu), median(b.parseTimes.cpu)),
+      scoreFileRows: SCORE_FILE_ROWS,
+      'score file import (XLSX) vs readTable of the same file (wall ms)': vs(median(f.xlsx.times), median(f.xlsx.parse.wall)),
+      'score file import (XLSX) vs readTable of the same file (CPU ms)': vs(median(f.xlsx.cpu), median(f.xlsx.parse.cpu)),
+      'score file import (CSV) vs readTable of the same file (wall ms)': vs(median(f.csv.times), median(f.csv.parse.wall)),
+      'score file import (CSV) vs readTable of the same file (CPU ms)': vs(median(f.csv.cpu), median(f.csv.parse.cpu)),
     };
   } finally {
     rmSync(root, { recursive: true, force: true });

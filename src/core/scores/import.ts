@@ -7,7 +7,6 @@
 import type { ImportRejection, ScoreImportReport } from '../../shared/contract/scores';
 import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/mask';
-import { appendEvent } from '../audit/events';
 import { requireBase } from '../base/base';
 import { loadCatalogue, matchSpecialty, type CatalogueIndex } from '../catalogue/catalogue';
 import type { Actor, Core, Tx } from '../context';
@@ -17,6 +16,7 @@ import { findHeaderRow, normalizeText, readTable, type Cell, type Sheet } from '
 import { isoNow } from '../util/clock';
 import { parseJsonAs, stringList } from '../util/json';
 import { loadComponents } from './components';
+import { writeScoreChanges, type ScoreWrite } from './import-writes';
 
 /** Column aliases; the first alias names the group. Component columns map to component keys. */
 const COLUMNS: Array<{ group: string[]; component?: string }> = [
@@ -28,14 +28,7 @@ const COLUMNS: Array<{ group: string[]; component?: string }> = [
   { group: ['操作成绩', '技能成绩', '技能操作成绩', '技能操作'], component: 'skills' },
 ];
 
-type Change = {
-  applicantId: string;
-  component: string;
-  value: number | null;
-  absent: boolean;
-  before: { value: number | null; absent: boolean } | null;
-  row: number;
-};
+type Change = ScoreWrite;
 
 export type ScoreImportOptions = { replace: boolean; reason?: string | undefined };
 
@@ -285,35 +278,12 @@ export async function commitScoreImport(
     const { report, changes } = await plan(tx, file, opts);
     if (report.rejected.length > 0) return report;
     const base = await requireBase(tx);
-    const now = isoNow(core.clock);
-    for (const c of changes) {
-      const e = await appendEvent(tx, core, actor.username, {
-        action: 'scores.set',
-        entity: 'component_score',
-        entityId: `${c.applicantId}/${c.component}`,
-        ...(c.before ? { before: { ...c.before, source: 'import' } } : {}),
-        after: { value: c.value, absent: c.absent, source: 'import', file: file.fileName, row: c.row },
-        reason: c.before ? (opts.reason ?? null) : null,
-      });
-      await tx
-        .insertInto('component_scores')
-        .values({
-          applicant_id: c.applicantId,
-          component: c.component,
-          cohort_year: base.cohort_year,
-          value: c.value,
-          absent: c.absent ? 1 : 0,
-          source: 'import',
-          event_id: e.id,
-          updated_at: now,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['applicant_id', 'component'])
-            .doUpdateSet({ value: c.value, absent: c.absent ? 1 : 0, source: 'import', event_id: e.id, updated_at: now }),
-        )
-        .execute();
-    }
+    await writeScoreChanges(tx, core, actor.username, changes, {
+      fileName: file.fileName,
+      reason: opts.reason ?? null,
+      cohortYear: base.cohort_year,
+      now: isoNow(core.clock),
+    });
     return { ...report, applied: true };
   });
 }

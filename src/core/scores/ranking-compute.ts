@@ -16,23 +16,30 @@ import { policyOptions } from '../admission/rules/policy';
 import { choiceText, roundHere, storedChoiceList } from '../applicants/choice-list';
 import { parseJsonAs, stringList } from '../util/json';
 import {
+  checkManualOrder,
   formatHundredths,
   groupKeyOf,
-  rankCandidates,
+  makeRankKeyer,
+  rankKeys,
   settledTies,
   type DecidedTie,
-  type RankCandidate,
-  type Ranked,
-  type RankResult,
+  type Rankable,
+  type RankKey,
   type Tie,
 } from './rules';
 import { admissionStaleness, loadRankStatus, loadTieDecisions, type RankStatus } from './ranking-status';
-import { evaluateScores, loadPeople, loadScoreTable, type ScoreResults, type ScoreTable } from './results';
+import { componentsOf, evaluateTotals, loadPeople, loadScoreTable, type ScoreResults, type ScoreTable } from './results';
+
+/** Status and total per applicant; the shown records are built for the rows sent (componentsOf). */
+type Totals = Omit<ScoreResults, 'components'>;
 
 export type RankingFilter = { cohortYear?: number | undefined; specialty?: string | undefined; category?: string | undefined };
 
-/** What rankCandidates gets: `i` is the applicant's index in the ScoreTable. */
-export type Candidate = RankCandidate & { i: number };
+/**
+ * A ranked candidate: `i` is the applicant's index in the ScoreTable, where everything else about them is.
+ * One small object per candidate: ranking 20,000 builds no other per-candidate object but its rank key.
+ */
+export type RankedEntry = { i: number; id: string; total: number; category: string | null; rank: number; tied: boolean };
 
 type Settled = Map<string, { admitted: boolean; decision: RankTieDecision }>;
 
@@ -45,7 +52,7 @@ export type ComputedGroup = {
   specialtyName: string;
   category: string | null;
   priorityCategory: string | null;
-  ranked: Array<Ranked<Candidate>>;
+  ranked: RankedEntry[];
   ties: Tie[];
   settled: Settled;
   /** Indexes into the score table, ordered by masked ID number. */
@@ -56,7 +63,7 @@ export type ComputedRanking = {
   cohortYear: number;
   tieBreaks: string[];
   table: ScoreTable;
-  scores: ScoreResults;
+  scores: Totals;
   status: RankStatus;
   /** Every group of the cohort, ordered by group key: the filter options a screen offers. */
   allGroups: Array<{ key: string; specialty: string; specialtyName: string; category: string | null }>;
@@ -86,28 +93,45 @@ export function firstChoiceMemo(): (choicesJson: string) => string | null {
   };
 }
 
+/** The rank keys of one group's complete results, with the table index of each. */
+type GroupKeys = { at: number[]; keys: RankKey[] };
+
+type GroupRanking = { ranked: RankedEntry[]; ties: Tie[]; settled: Settled };
+
 /**
  * Ranks one group; ties 择优录取 has decided are ordered as decided (who got the seat first), no longer
  * open. A manual order from ranking.reorder still orders candidates within each side of the decision.
  */
-function rankGroup(
-  specialty: string,
-  rankable: Candidate[],
-  tieBreaks: readonly string[],
-  decisions: ReadonlyArray<DecidedTie<RankTieDecision>>,
-  admissible: (c: Candidate) => boolean,
-): { ranked: RankResult<Candidate>; settled: Settled } {
-  const first = rankCandidates(rankable, tieBreaks);
-  if (decisions.length === 0 || first.ties.length === 0) return { ranked: first, settled: new Map() };
-  const byId = new Map(rankable.map((c) => [c.id, c]));
-  const settled = settledTies(specialty, first.ties, decisions, (id) => admissible(byId.get(id)!));
-  if (settled.size === 0) return { ranked: first, settled };
-  const reordered = rankable.map((c) => {
-    const s = settled.get(c.id);
-    return s === undefined ? c : { ...c, manualOrder: (s.admitted ? 0 : 1000) + (c.manualOrder ?? 999) };
+function rankGroup(ctx: Context, specialty: string, g: GroupKeys): GroupRanking {
+  const first = rankKeys(g.keys);
+  const none: GroupRanking = { ranked: entriesOf(ctx.t, g, first), ties: first.ties, settled: new Map() };
+  if (ctx.decisions.length === 0 || first.ties.length === 0) return none;
+  const byId = new Map(g.keys.map((k) => [k.id, k]));
+  const settled = settledTies(specialty, first.ties, ctx.decisions, (id) => ctx.admissible(id, byId.get(id)!.total));
+  if (settled.size === 0) return { ...none, settled };
+  const keys = g.keys.map((k) => {
+    const s = settled.get(k.id);
+    // The key's manual is +Infinity exactly when no manual order is stored (stored ones are finite).
+    const own = k.manual === Number.POSITIVE_INFINITY ? 999 : k.manual;
+    return s === undefined ? k : { ...k, manual: (s.admitted ? 0 : 1000) + own };
   });
-  const ranked = rankCandidates(reordered, tieBreaks);
-  return { ranked: { ranked: ranked.ranked, ties: ranked.ties.filter((t) => !t.ids.every((id) => settled.has(id))) }, settled };
+  const again = rankKeys(keys);
+  return {
+    ranked: entriesOf(ctx.t, { at: g.at, keys }, again),
+    ties: again.ties.filter((t) => !t.ids.every((id) => settled.has(id))),
+    settled,
+  };
+}
+
+/** The group's candidates in ranked order, one entry each. */
+function entriesOf(t: ScoreTable, g: GroupKeys, r: ReturnType<typeof rankKeys>): RankedEntry[] {
+  const out = new Array<RankedEntry>(r.order.length);
+  for (let p = 0; p < out.length; p++) {
+    const n = r.order[p]!;
+    const i = g.at[n]!;
+    out[p] = { i, id: g.keys[n]!.id, total: g.keys[n]!.total, category: t.categories[i]!, rank: r.rank[p]!, tied: r.tied[p]! };
+  }
+  return out;
 }
 
 /**
@@ -172,44 +196,40 @@ function selectMembers(g: GroupMembers, t: ScoreTable, f: RankingFilter): number
 
 type Context = {
   t: ScoreTable;
-  r: ScoreResults;
+  r: Totals;
   keys: string[];
   manual: Map<string, Override>;
   tieBreaks: readonly string[];
   decisions: ReadonlyArray<DecidedTie<RankTieDecision>>;
-  admissible: (c: Candidate) => boolean;
+  admissible: (id: string, total: number) => boolean;
 };
 
 function computeGroup(ctx: Context, key: string, g: GroupMembers, members: number[], priority: string | undefined) {
-  const { t, r, keys, manual } = ctx;
-  const rankable: Candidate[] = [];
+  const { t, r, manual } = ctx;
+  const keyer = makeRankKeyer(tieBreaksFor(ctx.tieBreaks, priority));
+  const rankable: GroupKeys = { at: [], keys: [] };
   const unranked: number[] = [];
+  // One candidate and one score record reused for everyone: the keyer reads them and keeps nothing of them.
+  // Only the components reach the ranking (never scores of former components), all numbers when complete.
+  const comps: Record<string, number> = {};
+  const c: Rankable = { id: '', total: 0, components: comps, category: null };
   for (const i of members) {
     const total = r.total[i]!;
     if (r.status[i] !== 'complete' || total === null) {
       unranked.push(i);
       continue;
     }
-    // Only the components reach the ranking, all numbers for a complete result; the shown record is
-    // exactly that unless scores of former components are shown next to them.
-    let comps = r.components[i] as Record<string, number>;
-    if (t.extras.has(i)) {
-      comps = {};
-      for (let k = 0; k < keys.length; k++) comps[keys[k]!] = t.values[k]![i] as number;
-    }
-    const c: Candidate = { id: t.ids[i]!, total, components: comps, category: t.categories[i]!, i };
-    const m = manual.size > 0 ? manual.get(`${key}\u0000${c.id}`) : undefined;
-    if (m !== undefined) c.manualOrder = m.manual_order;
-    rankable.push(c);
+    c.id = t.ids[i]!;
+    c.total = total;
+    for (let k = 0; k < ctx.keys.length; k++) comps[ctx.keys[k]!] = t.values[k]![i] as number;
+    c.category = t.categories[i]!;
+    // Applicant ids are the applicants table's primary key: no candidate can appear twice here.
+    const m = manual.size > 0 ? manual.get(`${key}\u0000${c.id}`)?.manual_order : undefined;
+    checkManualOrder(c.id, m);
+    rankable.at.push(i);
+    rankable.keys.push(keyer(c, m));
   }
-  const { ranked, settled } = rankGroup(
-    g.specialty,
-    rankable,
-    tieBreaksFor(ctx.tieBreaks, priority),
-    ctx.decisions,
-    ctx.admissible,
-  );
-  return { ranked: ranked.ranked, ties: ranked.ties, settled, unranked };
+  return { ...rankGroup(ctx, g.specialty, rankable), unranked };
 }
 
 function unrankedOf(groups: readonly ComputedGroup[]): number[] {
@@ -235,7 +255,7 @@ export async function computeRanking(tx: Tx, input: RankingFilter, people = true
   const preset = await currentPreset(tx);
   // Ranking needs no order from the read: straight through the table is the cheaper one.
   const t = await loadScoreTable(tx, year, { order: 'stored', people });
-  const r = evaluateScores(t);
+  const r = evaluateTotals(t);
   const names = new Map((await tx.selectFrom('specialties').select(['code', 'name']).execute()).map((s) => [s.code, s.name]));
   const overrides = await tx
     .selectFrom('ranking_overrides')
@@ -251,7 +271,7 @@ export async function computeRanking(tx: Tx, input: RankingFilter, people = true
     manual,
     tieBreaks: preset.exam.tieBreaks,
     decisions: await loadTieDecisions(tx, year),
-    admissible: (c) => status.notAdmissible(c.id, c.total) === null,
+    admissible: (id, total) => status.notAdmissible(id, total) === null,
   };
   const priorities = priorityBySpecialty(preset, names);
   const members = groupMembers(t, preset.quotasByCategory);
@@ -284,7 +304,7 @@ export async function computeRanking(tx: Tx, input: RankingFilter, people = true
 }
 
 /** One ranked candidate as the ranking shows them. */
-export function rankedRowOf(v: ComputedRanking, g: ComputedGroup, c: Ranked<Candidate>): RankedRow {
+export function rankedRowOf(v: ComputedRanking, g: ComputedGroup, c: RankedEntry): RankedRow {
   const t = v.table;
   const m = v.manual.size > 0 ? v.manual.get(`${g.key}\u0000${c.id}`) : undefined;
   const s = g.settled.get(c.id);
@@ -296,10 +316,10 @@ export function rankedRowOf(v: ComputedRanking, g: ComputedGroup, c: Ranked<Cand
     applicantId: c.id,
     name: t.names[c.i]!,
     idMasked: maskIdNumber(t.idNumbers[c.i]!),
-    category: c.category ?? null,
+    category: c.category,
     total: c.total,
     totalDisplay: formatHundredths(c.total),
-    components: v.scores.components[c.i]!,
+    components: componentsOf(t, c.i),
     manualOrder: m?.manual_order ?? null,
     manualReason: m?.reason ?? null,
     confirmation: v.status.confirmation(c.id),

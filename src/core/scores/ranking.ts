@@ -69,10 +69,11 @@ export async function reorderTie(
       .where('group_key', '=', input.groupKey)
       .where('applicant_id', 'in', input.order)
       .execute();
-    const view = await showRanking(tx, { cohortYear: year });
-    const g = view.groups.find((x) => x.groupKey === input.groupKey);
+    // The ranking alone (no rows, names only of those without a result): the check needs its ties only.
+    const ranking = await computeRanking(tx, { cohortYear: year }, false);
+    const g = ranking.groups.find((x) => x.key === input.groupKey);
     if (!g) throw new AppError('RANK_GROUP_UNKNOWN', `排名分组「${input.groupKey}」不存在。`);
-    const tie = g.ties.find((t) => input.order.every((id) => t.applicantIds.includes(id)));
+    const tie = g.ties.find((t) => input.order.every((id) => t.ids.includes(id)));
     if (!tie || new Set(input.order).size !== input.order.length) {
       throw new AppError('RANK_NOT_TIED', '只能对总成绩和各项同分规则都相同的并列考生人工排序；所选考生并非同一并列组。');
     }

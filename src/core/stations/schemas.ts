@@ -127,14 +127,11 @@ export function parseStationKey(json: string): StationKeyJson {
   return r.data;
 }
 
-/** The session and interviewer a score fact (mark or absence event) names; {} when it names none. */
-export function scoreFactOf(afterJson: string | null): { sessionId?: string | undefined; interviewer?: string | undefined } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(afterJson ?? '{}');
-  } catch {
-    return {};
-  }
-  const r = scoreFact.safeParse(raw);
+/**
+ * The session and interviewer a score fact (mark or absence event) names, from its payload already parsed
+ * as JSON (undefined when it was not JSON); {} when it names none.
+ */
+export function scoreFactOf(payload: unknown): { sessionId?: string | undefined; interviewer?: string | undefined } {
+  const r = scoreFact.safeParse(payload);
   return r.success ? r.data : {};
 }

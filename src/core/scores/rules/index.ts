@@ -19,4 +19,4 @@ export {
   sameStanding,
 } from './rank-key';
 export type { DecidedTie, GroupRankResult, RankCandidate, Ranked, RankResult, Tie } from './ranking';
-export { groupKeyOf, rankByGroup, rankCandidates, settledTies } from './ranking';
+export { checkManualOrder, groupKeyOf, rankByGroup, rankCandidates, rankKeys, settledTies } from './ranking';

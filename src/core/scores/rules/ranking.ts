@@ -36,26 +36,45 @@ export function rankCandidates<T extends RankCandidate>(
 ): RankResult<T> {
   const keyer = makeRankKeyer(tieBreaks);
   const seen = new Set<string>();
-  const keyed: Array<{ key: RankKey; c: T }> = candidates.map((c) => {
+  const keys: RankKey[] = candidates.map((c) => {
     if (seen.has(c.id)) throw new AppError('RANK_DUPLICATE_ID', `考生编号「${c.id}」重复出现，请检查成绩表。`, { id: c.id });
     seen.add(c.id);
-    if (c.manualOrder !== undefined && !Number.isFinite(c.manualOrder)) {
-      throw new AppError('RANK_BAD_MANUAL_ORDER', `考生「${c.id}」的人工排序值无效，应为数字。`, { id: c.id });
-    }
-    return { key: keyer(c, c.manualOrder), c };
+    checkManualOrder(c.id, c.manualOrder);
+    return keyer(c, c.manualOrder);
   });
-  keyed.sort((a, b) => compareRankKeys(a.key, b.key));
-  const { rank, tied } = competitionRanks(keyed.map((k) => k.key));
+  const { order, rank, tied, ties } = rankKeys(keys);
   // Object.assign, not spread: `{ ...c, rank }` is ~20x slower on V8 here (70 ms for 20,000 candidates).
-  const ranked = keyed.map((k, i): Ranked<T> => Object.assign({}, k.c, { rank: rank[i]!, tied: tied[i]! }));
-  const ties: Tie[] = [];
-  for (let i = 0; i < ranked.length; i++) {
-    if (!tied[i]) continue;
-    const last = ties[ties.length - 1];
-    if (last !== undefined && last.rank === rank[i]) last.ids.push(ranked[i]!.id);
-    else ties.push({ rank: rank[i]!, ids: [ranked[i]!.id] });
-  }
+  const ranked = order.map((at, p): Ranked<T> => Object.assign({}, candidates[at]!, { rank: rank[p]!, tied: tied[p]! }));
   return { ranked, ties };
+}
+
+/** A manual order is a number that sorts: NaN or Infinity would order nothing the same way twice. */
+export function checkManualOrder(id: string, manualOrder: number | undefined): void {
+  if (manualOrder !== undefined && !Number.isFinite(manualOrder)) {
+    throw new AppError('RANK_BAD_MANUAL_ORDER', `考生「${id}」的人工排序值无效，应为数字。`, { id });
+  }
+}
+
+/**
+ * The ranking of keys built with makeRankKeyer (unique ids): order[p] is the index into keys of the
+ * candidate at position p (best first), with the competition rank and tie flag per position, and the ties.
+ * rankCandidates is this plus one object per candidate; a caller that keeps candidates elsewhere (columns
+ * of a table) can rank without them.
+ */
+export function rankKeys(keys: readonly RankKey[]): { order: number[]; rank: number[]; tied: boolean[]; ties: Tie[] } {
+  const order = new Array<number>(keys.length);
+  for (let k = 0; k < keys.length; k++) order[k] = k;
+  order.sort((a, b) => compareRankKeys(keys[a]!, keys[b]!));
+  const sorted = order.map((k) => keys[k]!);
+  const { rank, tied } = competitionRanks(sorted);
+  const ties: Tie[] = [];
+  for (let p = 0; p < sorted.length; p++) {
+    if (!tied[p]) continue;
+    const last = ties[ties.length - 1];
+    if (last !== undefined && last.rank === rank[p]) last.ids.push(sorted[p]!.id);
+    else ties.push({ rank: rank[p]!, ids: [sorted[p]!.id] });
+  }
+  return { order, rank, tied, ties };
 }
 
 export type GroupRankResult<T> = { groupKey: string } & RankResult<T>;
