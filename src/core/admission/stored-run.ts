@@ -9,6 +9,7 @@ import type { Admission, AllocationChange, CompetitionEntry, NotAdmitted } from 
 import type { StoredRun } from './compute';
 import { parseJsonAs } from '../util/json';
 import { PACKED_FORMAT, unpackLists } from './packed-run';
+import { PACKED_FORMAT_V2, unpackListsV2 } from './packed-run-v2';
 
 const ROUNDS = ['choice-1', 'choice-2', 'choice-3', 'adjustment', 'second-1', 'second-2'] as const;
 const round = z.enum(ROUNDS);
@@ -47,19 +48,18 @@ const ROUND_SET: ReadonlySet<unknown> = new Set(ROUNDS);
 const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
 
 /** An admission as stored; the object is kept as it was read (with any further fields). */
-const admission = z.custom<Admission>(
-  (v) =>
-    isRecord(v) &&
-    typeof v.id === 'string' &&
-    typeof v.specialty === 'string' &&
-    (v.category === null || typeof v.category === 'string') &&
-    ROUND_SET.has(v.round) &&
-    typeof v.rank === 'number' &&
-    optional(v.overQuota, 'boolean') &&
-    optionalString(v.reason) &&
-    optionalString(v.overQuotaReason) &&
-    (v.assignedBy === undefined || v.assignedBy === 'province' || v.assignedBy === 'city'),
-);
+const isAdmission = (v: unknown): v is Admission =>
+  isRecord(v) &&
+  typeof v.id === 'string' &&
+  typeof v.specialty === 'string' &&
+  (v.category === null || typeof v.category === 'string') &&
+  ROUND_SET.has(v.round) &&
+  typeof v.rank === 'number' &&
+  optional(v.overQuota, 'boolean') &&
+  optionalString(v.reason) &&
+  optionalString(v.overQuotaReason) &&
+  (v.assignedBy === undefined || v.assignedBy === 'province' || v.assignedBy === 'city');
+const admission = z.custom<Admission>(isAdmission);
 
 const totals = z.custom<Record<string, number | null>>(
   (v) => isRecord(v) && Object.values(v).every((t) => t === null || typeof t === 'number'),
@@ -127,27 +127,34 @@ const change = z.discriminatedUnion('kind', [
 
 const array = z.custom<unknown[]>((v) => Array.isArray(v));
 
-/** The compact form (packed-run.ts): the rest of the run checked as above, the packed lists entry by entry. */
-const packedRun = z
-  .looseObject({
-    format: z.literal(PACKED_FORMAT),
-    totals: array,
-    messages: array,
-    notAdmitted: array,
-    ranked: array,
-    run: storedRun,
-  })
-  .transform((p, ctx) => {
-    const run = unpackLists(p, p.run as StoredRun);
-    if (run === null) {
-      ctx.addIssue({ code: 'custom', message: 'packed lists do not fit the run' });
-      return z.NEVER;
-    }
-    return run;
-  });
+/** Whether a value is a compact run of this format: checked first, so a run of another form skips its schema. */
+const ofFormat = (format: number) => z.custom<Record<string, unknown>>((v) => isRecord(v) && v.format === format);
 
-/** Either form a run may be stored in: the compact one, or the plain one earlier versions wrote. */
-const anyStoredRun = z.union([packedRun, storedRun]);
+const damaged = (ctx: z.RefinementCtx) => {
+  ctx.addIssue({ code: 'custom', message: 'packed lists do not fit the run' });
+  return z.NEVER;
+};
+
+/**
+ * The compact form (packed-run.ts): the rest of the run checked as above, the packed lists entry by entry,
+ * and each admission rebuilt with further fields checked like a plain one.
+ */
+const packedRun = ofFormat(PACKED_FORMAT).pipe(
+  z.looseObject({ run: storedRun }).transform((p, ctx) => {
+    const run = unpackLists(p as unknown as Parameters<typeof unpackLists>[0], p.run as StoredRun);
+    return run !== null && run.result.admissions.every(isAdmission) ? run : damaged(ctx);
+  }),
+);
+
+/** The earlier compact form (packed-run-v2.ts), as runs saved by earlier versions hold it. */
+const packedRunV2 = ofFormat(PACKED_FORMAT_V2).pipe(
+  z
+    .looseObject({ totals: array, messages: array, notAdmitted: array, ranked: array, run: storedRun })
+    .transform((p, ctx) => unpackListsV2(p, p.run as StoredRun) ?? damaged(ctx)),
+);
+
+/** Any form a run may be stored in: the compact ones, or the plain one the first versions wrote. */
+const anyStoredRun = z.union([packedRun, packedRunV2, storedRun]);
 
 /** A run's full stored result. The schema mirrors StoredRun field by field (warning and error codes as strings). */
 export function parseStoredRun(json: string): StoredRun {

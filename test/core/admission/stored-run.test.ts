@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { err, ok, setupBase } from '../../helpers/core';
 import { seedApplicants, setPlan } from './seed';
 import type { StoredRun } from '../../../src/core/admission/compute';
-import { packStoredRun } from '../../../src/core/admission/packed-run';
+import { PACKED_FORMAT, packStoredRun } from '../../../src/core/admission/packed-run';
+import { packFormat2 } from './earlier-forms';
 import { FIRST_PAGE } from '../../../src/core/admission/service';
 import { parseStoredRun } from '../../../src/core/admission/stored-run';
 
@@ -119,12 +120,40 @@ describe('the compact stored form', () => {
   it('reads back exactly what was stored, each shared message kept once', () => {
     const text = packStoredRun(run());
     expect(parseStoredRun(text)).toEqual(run());
+    expect(JSON.parse(text)).toMatchObject({ format: 3, messages: ['等待末位同分决定。', '资格审核未通过。', '本人放弃。'] });
+    expect(PACKED_FORMAT).toBe(3);
+  });
+
+  it('names each applicant by a position in one list of ids, and keeps an entry total that is not the applicant’s', () => {
+    const own = run();
+    own.result.explanation[0]!.ranked[0]!.total = 8999;
+    own.result.admissions[0] = { ...own.result.admissions[0]!, overQuota: true, reason: '批准', assignedBy: 'city' };
+    const text = packStoredRun(own);
+    expect(parseStoredRun(text)).toEqual(own);
+    type Packed = {
+      ids: string[];
+      admissionExtras: unknown[];
+      notAdmitted: unknown[];
+      admissions: unknown[];
+      ranked: unknown[][];
+    };
+    const packed = JSON.parse(text) as Packed;
+    expect(packed.ids).toEqual(['a1', 'a2', 'a3', 'a4', 'x9']);
+    expect(packed.admissionExtras).toEqual([[0, { overQuota: true, reason: '批准', assignedBy: 'city' }]]);
+    for (const list of [packed.notAdmitted, packed.admissions, ...packed.ranked]) {
+      expect(list.every((n) => typeof n === 'number')).toBe(true);
+    }
+  });
+
+  it('reads a run saved in the earlier compact form (format 2) exactly as it was stored', () => {
+    const text = packFormat2(run());
     expect(JSON.parse(text)).toMatchObject({ format: 2, messages: ['等待末位同分决定。', '资格审核未通过。', '本人放弃。'] });
+    expect(parseStoredRun(text)).toEqual(run());
   });
 
   it('refuses packed lists that point past their tables with STORED_JSON_INVALID', () => {
     type Columns = [string[], number[]];
-    const packed = JSON.parse(packStoredRun(run())) as { notAdmitted: Columns; ranked: Columns[] };
+    const packed = JSON.parse(packFormat2(run())) as { notAdmitted: Columns; ranked: Columns[] };
     for (const damage of [
       (p: typeof packed) => (p.notAdmitted[1][1] = 99),
       (p: typeof packed) => (p.ranked[0]![1][2] = 8),
@@ -137,9 +166,46 @@ describe('the compact stored form', () => {
     }
   });
 
+  it('refuses compact lists that point past their tables or do not fit with STORED_JSON_INVALID', () => {
+    type Packed = {
+      ids: unknown[];
+      totals: unknown[];
+      notAdmitted: number[];
+      seats: unknown[];
+      admissions: number[];
+      admissionExtras: unknown[];
+      ranked: number[][];
+    };
+    const packed = JSON.parse(packStoredRun(run())) as Packed;
+    for (const damage of [
+      (p: Packed) => (p.notAdmitted[1] = 99),
+      (p: Packed) => (p.notAdmitted[0] = 99),
+      (p: Packed) => p.notAdmitted.pop(),
+      (p: Packed) => (p.ranked[0]![0] = 99),
+      (p: Packed) => (p.ranked[0]![1] = -1),
+      (p: Packed) => p.ranked[0]!.pop(),
+      (p: Packed) => p.ranked.pop(),
+      (p: Packed) => (p.admissions[1] = 9),
+      (p: Packed) => (p.admissions[2] = 6),
+      (p: Packed) => (p.admissions[3] = 'one' as unknown as number),
+      (p: Packed) => p.admissions.pop(),
+      (p: Packed) => p.admissionExtras.push([5, { reason: '多余' }]),
+      (p: Packed) => p.admissionExtras.push([0, { id: 'a9' }]),
+      (p: Packed) => p.admissionExtras.push([0, '多余']),
+      (p: Packed) => (p.ids[0] = 7),
+      (p: Packed) => p.totals.push(1, 2),
+      (p: Packed) => (p.totals[0] = '9000'),
+      (p: Packed) => (p.seats[0] = ['0100']),
+    ]) {
+      const copy = structuredClone(packed);
+      damage(copy);
+      expect(() => parseStoredRun(JSON.stringify(copy))).toThrow(expect.objectContaining({ code: 'STORED_JSON_INVALID' }));
+    }
+  });
+
   it('refuses an admission entry of the wrong shape with STORED_JSON_INVALID, and keeps extra fields of a sound one', () => {
     type Packed = { run: { result: { admissions: Array<Record<string, unknown>> } } };
-    const packed = JSON.parse(packStoredRun(run())) as Packed;
+    const packed = JSON.parse(packFormat2(run())) as Packed;
     for (const damage of [
       { round: 'choice-9' },
       { rank: '1' },
@@ -158,14 +224,31 @@ describe('the compact stored form', () => {
     expect(parseStoredRun(JSON.stringify(extra)).result.admissions[0]).toMatchObject({ id: 'a1', note: '保留' });
   });
 
-  it('is how a run is saved, and a run saved in the earlier plain form reads the same', async () => {
+  it('refuses further admission fields of the wrong shape in the compact form, and keeps sound ones', () => {
+    type Packed = { admissionExtras: Array<[number, Record<string, unknown>]> };
+    const packed = JSON.parse(packStoredRun(run())) as Packed;
+    for (const damage of [{ overQuota: 'yes' }, { reason: 7 }, { overQuotaReason: 1 }, { assignedBy: 'county' }]) {
+      const copy = structuredClone(packed);
+      copy.admissionExtras.push([0, damage]);
+      expect(() => parseStoredRun(JSON.stringify(copy))).toThrow(expect.objectContaining({ code: 'STORED_JSON_INVALID' }));
+    }
+    const extra = structuredClone(packed);
+    extra.admissionExtras.push([0, { note: '保留' }]);
+    expect(parseStoredRun(JSON.stringify(extra)).result.admissions[0]).toMatchObject({ id: 'a1', note: '保留' });
+  });
+
+  it('is how a run is saved, and a run saved in an earlier form (plain or format 2) reads the same', async () => {
     const { core, session } = await ranOnce();
     const row = await core.db.selectFrom('admission_runs').select(['id', 'result_json']).executeTakeFirstOrThrow();
-    expect(JSON.parse(row.result_json)).toMatchObject({ format: 2 });
+    expect(JSON.parse(row.result_json)).toMatchObject({ format: 3 });
     const list = await ok(core, session, 'admission.list', {});
     const competitions = await ok(core, session, 'admission.competitions', {});
     const plain = JSON.stringify(parseStoredRun(row.result_json));
     await core.db.updateTable('admission_runs').set({ result_json: plain }).where('id', '=', row.id).execute();
+    expect(await ok(core, session, 'admission.list', {})).toEqual(list);
+    expect(await ok(core, session, 'admission.competitions', {})).toEqual(competitions);
+    const format2 = packFormat2(parseStoredRun(row.result_json));
+    await core.db.updateTable('admission_runs').set({ result_json: format2 }).where('id', '=', row.id).execute();
     expect(await ok(core, session, 'admission.list', {})).toEqual(list);
     expect(await ok(core, session, 'admission.competitions', {})).toEqual(competitions);
     expect(list.notAdmitted.map((n) => n.code)).toEqual(['NO_SEAT']);
