@@ -3,7 +3,6 @@
  * with the reader streaming, these were most of an import's time after validation (profiled with
  * `node --cpu-prof` on a 10,000-row file).
  */
-import { randomBytes } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { pinyinInitials } from '../identity';
 
@@ -31,27 +30,6 @@ export function insertRows(raw: BetterSqlite3.Database, table: string, rows: Ite
     for (let i = 0; i < cols.length; i++) params[i] = row[cols[i]!] ?? null;
     stmt.run(params);
   }
-}
-
-/**
- * `count` RFC 9562 version 7 UUIDs for one instant, from one call for random bytes instead of one per id
- * (the layout is util/uuid7's: 48-bit milliseconds, version 7, variant 10, random rest).
- */
-export function uuidv7Batch(count: number, nowMs: number): string[] {
-  const random = randomBytes(16 * count);
-  const ms = BigInt(nowMs);
-  const time = Buffer.alloc(6);
-  for (let i = 0; i < 6; i++) time[i] = Number((ms >> BigInt(8 * (5 - i))) & 0xffn);
-  const ids = new Array<string>(count);
-  for (let n = 0; n < count; n++) {
-    const b = random.subarray(16 * n, 16 * n + 16);
-    time.copy(b, 0);
-    b[6] = (b[6]! & 0x0f) | 0x70;
-    b[8] = (b[8]! & 0x3f) | 0x80;
-    const h = b.toString('hex');
-    ids[n] = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  }
-  return ids;
 }
 
 /** pinyinInitials remembered per name for one import: a roster repeats common names (张伟, 王芳). */

@@ -16,14 +16,14 @@ import type { Core, Tx } from '../context';
 import { pinyinInitials } from '../identity';
 import { findHeaderRow, normalizeHeader, readTable, type Sheet, type Table } from '../tabular';
 import { isoNow } from '../util/clock';
-import { uuidv7 } from '../util/uuid7';
+import { uuidv7, uuidv7Batch } from '../util/uuid7';
 import { FIELDS, HEADER_GROUPS, fieldLabel } from './fields';
 import { columnsOf, contentHash, mergeRecord, recordOf } from './record';
 import type { ApplicantTable } from './tables';
 import { attachPeople } from './rejection-report';
 import { markDuplicates, validateRow, type RowContext, type RowOutcome } from './validate-row';
 import { changeSnapshots } from '../util/record-fields';
-import { initialsMemo, uuidv7Batch } from './import-rows';
+import { initialsMemo } from './import-rows';
 import { NewApplicantWriter } from './import-insert';
 import { choiceName, fullChoiceList } from './choice-list';
 

@@ -46,23 +46,23 @@ export function eventHash(e: Omit<StoredEvent, 'hash'>): string {
   return createHash('sha256').update(body, 'utf8').digest('hex');
 }
 
-/**
- * Append one event to this station's hash chain. Call it inside the same transaction as the change it
- * describes, so a change without its audit entry (or the reverse) cannot exist. The row stores who acted by
- * username only (`actor.username` of the caller's Actor), which is what the hash chain has always covered.
- */
-export async function appendEvent(tx: WriteTx, core: Core, username: string, change: ChangeEvent): Promise<StoredEvent> {
-  const head = await tx
-    .selectFrom('event_heads')
-    .select(['seq', 'hash'])
-    .where('station_id', '=', core.stationId)
-    .executeTakeFirst();
-  const hlc = core.hlc.now();
-  const partial: Omit<StoredEvent, 'hash'> = {
-    id: uuidv7(core.clock.nowMs()),
+/** The chain's last event on this station, or none yet. */
+export async function chainHead(tx: WriteTx, core: Core): Promise<{ seq: number; hash: string } | undefined> {
+  return tx.selectFrom('event_heads').select(['seq', 'hash']).where('station_id', '=', core.stationId).executeTakeFirst();
+}
+
+/** The unhashed event recording `change`, to follow `prevHash` as number `seq` of this station's chain. */
+export function chainedEvent(
+  core: Core,
+  username: string,
+  change: ChangeEvent,
+  link: { id: string; seq: number; prevHash: string },
+): Omit<StoredEvent, 'hash'> {
+  return {
+    id: link.id,
     station_id: core.stationId,
-    seq: (head?.seq ?? 0) + 1,
-    hlc,
+    seq: link.seq,
+    hlc: core.hlc.now(),
     actor: username,
     action: change.action,
     entity: change.entity,
@@ -71,20 +71,42 @@ export async function appendEvent(tx: WriteTx, core: Core, username: string, cha
     after_json: change.after === undefined ? null : canonicalJson(change.after),
     reason: change.reason ?? null,
     schema_version: EVENT_FORMAT_VERSION,
-    prev_hash: head?.hash ?? GENESIS_HASH,
+    prev_hash: link.prevHash,
   };
-  const event: StoredEvent = { ...partial, hash: eventHash(partial) };
-  await tx.insertInto('events').values(event).execute();
+}
+
+/**
+ * Moves the chain's head to `last` and saves the clock at its timestamp, so a restarted app (or a laptop
+ * whose clock went backwards) never reissues a timestamp.
+ */
+export async function moveChainHead(tx: WriteTx, core: Core, last: StoredEvent): Promise<void> {
   await tx
     .insertInto('event_heads')
-    .values({ station_id: core.stationId, seq: event.seq, hash: event.hash })
-    .onConflict((oc) => oc.column('station_id').doUpdateSet({ seq: event.seq, hash: event.hash }))
+    .values({ station_id: core.stationId, seq: last.seq, hash: last.hash })
+    .onConflict((oc) => oc.column('station_id').doUpdateSet({ seq: last.seq, hash: last.hash }))
     .execute();
-  // Persist the clock so a restarted app (or a laptop whose clock went backwards) never reissues a timestamp.
   await tx
     .insertInto('meta')
-    .values({ key: 'hlc', value: hlc })
+    .values({ key: 'hlc', value: last.hlc })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`excluded.value` }))
     .execute();
+}
+
+/**
+ * Append one event to this station's hash chain. Call it inside the same transaction as the change it
+ * describes, so a change without its audit entry (or the reverse) cannot exist. The row stores who acted by
+ * username only (`actor.username` of the caller's Actor), which is what the hash chain has always covered.
+ * For thousands of events at once (an import), appendEvents writes the same chain in batches.
+ */
+export async function appendEvent(tx: WriteTx, core: Core, username: string, change: ChangeEvent): Promise<StoredEvent> {
+  const head = await chainHead(tx, core);
+  const partial = chainedEvent(core, username, change, {
+    id: uuidv7(core.clock.nowMs()),
+    seq: (head?.seq ?? 0) + 1,
+    prevHash: head?.hash ?? GENESIS_HASH,
+  });
+  const event: StoredEvent = { ...partial, hash: eventHash(partial) };
+  await tx.insertInto('events').values(event).execute();
+  await moveChainHead(tx, core, event);
   return event;
 }

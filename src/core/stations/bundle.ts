@@ -33,8 +33,8 @@ import {
 } from './format';
 import { parseBundleFile, parseBundlePayload, parseSessionFile, parseStationKey, scoreFactOf } from './schemas';
 import { importSessionFile } from './session-file';
-import { insertBatch } from './insert-batch';
-import { EVENT_COLUMNS, flatEventHash } from './event-hash';
+import { insertBatch } from '../db/insert-batch';
+import { EVENT_COLUMNS, flatEventHash } from '../audit/flat-event-hash';
 import type { InterviewAbsenceTable, InterviewMarkTable } from '../scores/tables';
 
 const MARK_FIELDS = [

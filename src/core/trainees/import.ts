@@ -22,7 +22,7 @@ import type { Actor, Core, Tx, WriteTx } from '../context';
 import { pinyinInitials } from '../identity';
 import { findHeaderRow, readTable, type Sheet, type Table } from '../tabular';
 import { isoNow } from '../util/clock';
-import { uuidv7 } from '../util/uuid7';
+import { uuidv7, uuidv7Batch } from '../util/uuid7';
 import { TRAINEE_HEADER_GROUPS, traineeFieldLabel } from './fields';
 import { columnsOf, contentHash, mergeRecord, recordOf } from './record';
 import {
@@ -34,7 +34,7 @@ import {
 } from './rules/validate-row';
 import type { TraineeTable } from './tables';
 import type { Insertable } from 'kysely';
-import { initialsMemo, insertRows, uuidv7Batch } from '../applicants/import-rows';
+import { initialsMemo, insertRows } from '../applicants/import-rows';
 import { changeSnapshots } from '../util/record-fields';
 
 export type ImportFile = { fileName: string; bytes: Uint8Array };

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { initialsMemo, insertRows, uuidv7Batch } from '../../../src/core/applicants/import-rows';
+import { initialsMemo, insertRows } from '../../../src/core/applicants/import-rows';
+import { uuidv7Batch } from '../../../src/core/util/uuid7';
 import { pinyinInitials } from '../../../src/core/identity';
 
 describe('import rows, batched', () => {

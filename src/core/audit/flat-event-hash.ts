@@ -11,7 +11,7 @@
  * itself, so the result is always eventHash's.
  */
 import { hash } from 'node:crypto';
-import { eventHash, HASHED_EVENT_FIELDS, type StoredEvent } from '../audit/events';
+import { eventHash, HASHED_EVENT_FIELDS, type StoredEvent } from './events';
 
 type Hashed = Omit<StoredEvent, 'hash'>;
 

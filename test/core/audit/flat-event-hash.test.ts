@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventHash, type StoredEvent } from '../../../src/core/audit/events';
-import { flatEventHash } from '../../../src/core/stations/event-hash';
+import { flatEventHash } from '../../../src/core/audit/flat-event-hash';
 import { createRng } from '../../../src/core/testdata';
 
 type Hashed = Omit<StoredEvent, 'hash'>;
