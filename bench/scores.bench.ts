@@ -13,14 +13,14 @@
  *    of the same file by the same reader (readTable).
  * Median of 5 runs after a warm-up. Run: npx tsx bench/scores.bench.ts
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { dispatch } from '../src/core/api/dispatch';
 import { appendEvent } from '../src/core/audit/events';
-import type { Core } from '../src/core/context';
+import type { Actor, Core } from '../src/core/context';
 import type { OpName, OpResult } from '../src/shared/contract';
 import { openCore } from '../src/core/open-core';
 import { MARK_ACTION, projectEvent } from '../src/core/scores/marks';
@@ -188,7 +188,6 @@ async function rankingBench(dir: string) {
 async function bundleBench(root: string) {
   const coDir = join(root, 'co');
   const lapDir = join(root, 'lap');
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(coDir);
   mkdirSync(lapDir);
   const co = await base(coDir);
@@ -241,32 +240,14 @@ async function bundleBench(root: string) {
   await lap.close();
   const bytes = new Uint8Array(Buffer.from(bundle.contentBase64, 'base64'));
 
-  const times: number[] = [];
-  const cpu: number[] = [];
   const parseTimes = await timeIt(async () => {
     const p = parseStationFile(bytes, lap.schemaVersion);
     if (p.kind === 'bundle') parseBundlePayload(p.file.payload, lap.schemaVersion);
   });
-  let marks = 0;
-  for (let i = 0; i <= RUNS; i++) {
-    const dir = join(root, `run${i}`);
-    mkdirSync(dir);
-    copyFileSync(snapshot, join(dir, 'basedesk.sqlite'));
-    const core = await openCore({ dataDir: dir, idleMinutes: 0 });
-    const actor = { userId: 'x', username: 'admin', displayName: 'admin', role: 'admin' as const };
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    const r = await importStationFile(core, actor, bytes);
-    const dt = performance.now() - t0;
-    const c = process.cpuUsage(c0);
-    if (i > 0) {
-      // run 0 is the warm-up
-      times.push(dt);
-      cpu.push((c.user + c.system) / 1000);
-    }
-    marks = r.marksAdded;
-    await core.close();
-  }
+  const { times, cpu, last } = await timeOnFreshCopies(root, snapshot, 'bundle', (core, actor) =>
+    importStationFile(core, actor, bytes),
+  );
+  const marks = last.marksAdded;
   return { marks, bundleBytes: bytes.length, times, cpu, parseTimes };
 }
 
@@ -308,35 +289,52 @@ async function scoreFileBase(dir: string, n: number): Promise<Array<{ idNumber: 
   return people;
 }
 
-/** One import into a fresh copy of the base per run (a second import of the same file changes nothing). */
-async function timeScoreImport(root: string, snapshot: string, fileName: string, bytes: Uint8Array) {
-  const { mkdirSync } = await import('node:fs');
+/**
+ * `run` on a fresh copy of `snapshot` each time (an import's second run would change nothing), RUNS times after
+ * one warm-up: its wall and CPU times, and the last run's result.
+ */
+async function timeOnFreshCopies<R>(
+  root: string,
+  snapshot: string,
+  label: string,
+  run: (core: Core, actor: Actor) => Promise<R>,
+): Promise<{ times: number[]; cpu: number[]; last: R }> {
   const times: number[] = [];
   const cpu: number[] = [];
+  let last: R | undefined;
   for (let i = 0; i <= RUNS; i++) {
-    const dir = join(root, `${fileName}-${i}`);
+    const dir = join(root, `${label}-${i}`);
     mkdirSync(dir);
     copyFileSync(snapshot, join(dir, 'basedesk.sqlite'));
     const core = await openCore({ dataDir: dir, idleMinutes: 0 });
-    const actor = { userId: 'x', username: 'admin', displayName: 'admin', role: 'admin' as const };
+    const actor: Actor = { userId: 'x', username: 'admin', displayName: 'admin', role: 'admin' };
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const r = await commitScoreImport(core, actor, { fileName, bytes }, { replace: false });
+    last = await run(core, actor);
     const dt = performance.now() - t0;
     const c = process.cpuUsage(c0);
-    if (r.imported !== SCORE_FILE_ROWS) throw new Error(`${fileName}: imported ${r.imported}, rejected ${r.rejected.length}`);
     if (i > 0) {
+      // run 0 is the warm-up
       times.push(dt);
       cpu.push((c.user + c.system) / 1000);
     }
     await core.close();
   }
+  return { times, cpu, last: last! };
+}
+
+/** One import of the score file per fresh copy of the base, beside the bare parse of the same file. */
+async function timeScoreImport(root: string, snapshot: string, fileName: string, bytes: Uint8Array) {
+  const { times, cpu, last } = await timeOnFreshCopies(root, snapshot, fileName, (core, actor) =>
+    commitScoreImport(core, actor, { fileName, bytes }, { replace: false }),
+  );
+  if (last.imported !== SCORE_FILE_ROWS)
+    throw new Error(`${fileName}: imported ${last.imported}, rejected ${last.rejected.length}`);
   const parse = await timeIt(() => readTable({ fileName, bytes }));
   return { times, cpu, parse };
 }
 
 async function scoreFileBench(root: string) {
-  const { mkdirSync } = await import('node:fs');
   const baseDir = join(root, 'score-file');
   mkdirSync(baseDir);
   const people = await scoreFileBase(baseDir, SCORE_FILE_ROWS);
@@ -357,7 +355,6 @@ const vs = (a: number, b: number) => `${a.toFixed(1)} vs ${b.toFixed(1)} = ${(a 
 export async function run(): Promise<Record<string, string | number>> {
   const root = mkdtempSync(join(tmpdir(), 'basedesk-bench-scores-'));
   try {
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(join(root, 'rank'));
     const r = await rankingBench(join(root, 'rank'));
     const b = await bundleBench(root);

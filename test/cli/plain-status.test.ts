@@ -1,24 +1,14 @@
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runPlainStatus } from '../../src/cli/commands/status';
-import type { CliIo } from '../../src/cli/io';
 import { plainStatusOptions } from '../../src/cli/plain-status';
-import { cli, initBase, TEST_DB_PASSPHRASE, type CliRun } from '../helpers/cli';
+import { cli, initBase, withCapturedIo, type CliRun } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
 
 /** `argv` as the `basedesk` entry runs a plain status line: without commander, through runPlainStatus. */
 async function plain(argv: string[], env: Record<string, string> = {}): Promise<CliRun> {
   const options = plainStatusOptions(argv);
   expect(options, argv.join(' ')).not.toBeNull();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let errText = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
-  stderr.on('data', (d: Buffer) => (errText += d.toString('utf8')));
-  const io: CliIo = { stdout, stderr, stdin: Readable.from(['']), env: { BASEDESK_DB_PASSPHRASE: TEST_DB_PASSPHRASE, ...env } };
-  const code = await runPlainStatus(io, options!);
-  return { code, stdout: out, stderr: errText, json: <T>() => JSON.parse(out) as T };
+  return withCapturedIo((io) => runPlainStatus(io, options!), { env });
 }
 
 /** What a run shows the user, with the per-run station id and folder left as they are (both runs share them). */

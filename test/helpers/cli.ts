@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
+import type { CliIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/program';
 import type { DbKeySource } from '../../src/core/db/key-source';
 import { passphraseProtector } from '../../src/core/outbox/key-protector';
@@ -13,24 +14,31 @@ export function testDbKey(): DbKeySource {
 
 export type CliRun = { code: number; stdout: string; stderr: string; json<T = unknown>(): T };
 
+type CliOptions = { env?: Record<string, string>; stdin?: string };
+
 /**
- * Run the real CLI in-process with captured streams; stdin is a pipe holding `stdin` (never a TTY).
- * BASEDESK_DB_PASSPHRASE is set unless the test sets it (or sets it to '' to run without one).
+ * Runs `entry` (an in-process CLI entry point) with captured streams; stdin is a pipe holding `stdin` (never a
+ * TTY). BASEDESK_DB_PASSPHRASE is set unless the test sets it (or sets it to '' to run without one).
  */
-export async function cli(argv: string[], opts: { env?: Record<string, string>; stdin?: string } = {}): Promise<CliRun> {
+export async function withCapturedIo(entry: (io: CliIo) => Promise<number>, opts: CliOptions = {}): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let errText = '';
   stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
   stderr.on('data', (d: Buffer) => (errText += d.toString('utf8')));
-  const code = await runCli(argv, {
+  const code = await entry({
     stdout,
     stderr,
     stdin: Readable.from([opts.stdin ?? '']),
     env: { BASEDESK_DB_PASSPHRASE: TEST_DB_PASSPHRASE, ...opts.env },
   });
   return { code, stdout: out, stderr: errText, json: <T>() => JSON.parse(out) as T };
+}
+
+/** Run the real CLI (commander and all) in-process, as withCapturedIo says. */
+export async function cli(argv: string[], opts: CliOptions = {}): Promise<CliRun> {
+  return withCapturedIo((io) => runCli(argv, io), opts);
 }
 
 /** `basedesk init` of a base in `dir` (admin `admin`, password from `env`, Jilin 2024 unless told otherwise). */

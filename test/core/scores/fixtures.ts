@@ -56,5 +56,29 @@ export async function addApplicants(
   return out;
 }
 
+export type TestScore = { applicantId: string; component: string; value: number | null; absent?: boolean };
+
+/** Scores stored directly (as an import leaves them, cohort 2024), for tests of what reads them. */
+export async function storeScores(core: Core, scores: readonly TestScore[]): Promise<void> {
+  const now = new Date(0).toISOString();
+  for (let i = 0; i < scores.length; i += 200) {
+    await core.db
+      .insertInto('component_scores')
+      .values(
+        scores.slice(i, i + 200).map((s) => ({
+          applicant_id: s.applicantId,
+          component: s.component,
+          cohort_year: 2024,
+          value: s.value,
+          absent: s.absent ? 1 : 0,
+          source: 'import' as const,
+          event_id: 'test',
+          updated_at: now,
+        })) as never,
+      )
+      .execute();
+  }
+}
+
 export const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
 export const file = (fileName: string, bytes: Uint8Array | string) => ({ fileName, contentBase64: b64(bytes) });

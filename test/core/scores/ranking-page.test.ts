@@ -3,7 +3,7 @@ import type { RankingGroup, RankingLine } from '../../../src/shared/contract/sco
 import type { Core } from '../../../src/core/context';
 import { createRng } from '../../../src/core/testdata';
 import { ok, setupBase } from '../../helpers/core';
-import { addApplicants, type TestApplicant } from './fixtures';
+import { addApplicants, storeScores, type TestApplicant } from './fixtures';
 
 /**
  * 130 generated applicants in 内科 and 外科 with seeded scores (several equal totals, some absent, some
@@ -14,26 +14,18 @@ async function scenario() {
   const people = await addApplicants(core, 130, { specialties: ['0100', '0200'] });
   const { components } = await ok(core, session, 'scores.components', {});
   const rng = createRng(42);
-  const now = new Date(0).toISOString();
-  const rows = people.flatMap((a, n) =>
-    n % 29 === 5
-      ? [] // no score at all: incomplete
-      : components.map((c) => ({
-          applicant_id: a.id,
-          component: c.key,
-          cohort_year: 2024,
-          // Coarse values so that equal totals (ties) happen.
-          value: n % 31 === 7 && c.key === components[0]!.key ? null : rng.int(12, 18) * 500,
-          absent: n % 31 === 7 && c.key === components[0]!.key ? 1 : 0,
-          source: 'import' as const,
-          event_id: 'test',
-          updated_at: now,
-        })),
+  await storeScores(
+    core,
+    people.flatMap((a, n) =>
+      n % 29 === 5
+        ? [] // no score at all: incomplete
+        : components.map((c) => {
+            const absent = n % 31 === 7 && c.key === components[0]!.key;
+            // Coarse values so that equal totals (ties) happen.
+            return { applicantId: a.id, component: c.key, value: absent ? null : rng.int(12, 18) * 500, absent };
+          }),
+    ),
   );
-  await core.db
-    .insertInto('component_scores')
-    .values(rows as never)
-    .execute();
   await core.db
     .updateTable('applicants')
     .set({ confirmation_status: 'returned' })

@@ -2,29 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/context';
 import { evaluateScores, loadScoreTable } from '../../../src/core/scores/results';
 import { ok, setupBase } from '../../helpers/core';
-import { addApplicants, type TestApplicant } from './fixtures';
+import { addApplicants, storeScores, type TestApplicant } from './fixtures';
 
 /** Six applicants with distinct scores (the last one has none), so a row read out of line shows. */
 async function scored(): Promise<{ core: Core; session: string; people: TestApplicant[] }> {
   const { core, session } = await setupBase('jilin-2024');
   const people = await addApplicants(core, 6, { specialties: ['0100', '0200'] });
-  const now = new Date(0).toISOString();
-  const rows = people.slice(0, 5).flatMap((a, n) =>
-    ['written', 'interview'].map((component, k) => ({
-      applicant_id: a.id,
-      component,
-      cohort_year: 2024,
-      value: 6000 + n * 500 + k * 100,
-      absent: 0,
-      source: 'import' as const,
-      event_id: 'test',
-      updated_at: now,
-    })),
+  await storeScores(
+    core,
+    people
+      .slice(0, 5)
+      .flatMap((a, n) =>
+        ['written', 'interview'].map((component, k) => ({ applicantId: a.id, component, value: 6000 + n * 500 + k * 100 })),
+      ),
   );
-  await core.db
-    .insertInto('component_scores')
-    .values(rows as never)
-    .execute();
   return { core, session, people };
 }
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/context';
 import { verifyAuditChain } from '../../../src/core/audit/verify';
 import { createRng } from '../../../src/core/testdata';
-import { addUserAndLogin, ok, setupBase } from '../../helpers/core';
-import { addApplicants } from '../scores/fixtures';
+import { ok } from '../../helpers/core';
+import { preparedLaptop } from './prepared-laptop';
 
 const ITEMS = ['knowledge', 'reasoning', 'communication', 'professionalism'];
 
@@ -26,26 +26,13 @@ async function stored(core: Core, sessionId: string) {
 
 describe('station bundles of many scores', () => {
   it('a bundle of more than a hundred scores arrives whole; the next one adds only what is new, counted exactly', async () => {
-    const co = await setupBase('jilin-2024', '吉林大学第一医院');
-    await addApplicants(co.core, 30);
-    await addUserAndLogin(co.core, co.session, 'iv1', 'interviewer');
-    const s = await ok(co.core, co.session, 'interview.createSession', {
-      name: '内科组',
-      date: '2024-07-10',
-      site: '教学楼',
-      panel: [{ username: 'iv1', head: true }],
-      candidates: (await co.core.db.selectFrom('applicants').select('id').execute()).map((a) => a.id),
-      seed: 3,
-    });
-    const sf = await ok(co.core, co.session, 'stations.exportSession', { sessionId: s.id, interviewer: 'iv1' });
-    const lap = await setupBase('jilin-2024', '面试官笔记本');
-    await ok(lap.core, lap.session, 'stations.import', sf);
+    const { co, lap, sessionId } = await preparedLaptop(30, 3);
     const rng = createRng(11);
     const score = async (from: number, to: number) => {
       for (let cand = from; cand <= to; cand++)
         for (const item of ITEMS)
           await ok(lap.core, lap.session, 'interview.setScore', {
-            sessionId: s.id,
+            sessionId,
             candidate: String(cand),
             item,
             score: rng.int(10, 25),
@@ -58,8 +45,8 @@ describe('station bundles of many scores', () => {
     expect(r1).toMatchObject({ kind: 'bundle', marksAdded: 116, absencesAdded: 0, alreadyImported: false, conflicts: 0 });
 
     // A correction, one more candidate and an absence: the second bundle carries the whole chain again.
-    await ok(lap.core, lap.session, 'interview.setScore', { sessionId: s.id, candidate: '1', item: 'knowledge', score: 24.5 });
-    await ok(lap.core, lap.session, 'interview.markAbsent', { sessionId: s.id, candidate: '30' });
+    await ok(lap.core, lap.session, 'interview.setScore', { sessionId, candidate: '1', item: 'knowledge', score: 24.5 });
+    await ok(lap.core, lap.session, 'interview.markAbsent', { sessionId, candidate: '30' });
     const second = await ok(lap.core, lap.session, 'stations.exportBundle', {});
     const r2 = await ok(co.core, co.session, 'stations.import', second);
     expect(r2).toMatchObject({ marksAdded: 1, absencesAdded: 1, alreadyImported: false, conflicts: 0 });
@@ -77,14 +64,14 @@ describe('station bundles of many scores', () => {
     );
 
     // The coordinator holds exactly the laptop's facts, and importing either bundle again changes nothing.
-    expect(await stored(co.core, s.id)).toEqual(await stored(lap.core, s.id));
+    expect(await stored(co.core, sessionId)).toEqual(await stored(lap.core, sessionId));
     for (const b of [first, second])
       expect(await ok(co.core, co.session, 'stations.import', b)).toMatchObject({
         alreadyImported: true,
         eventsAdded: 0,
         marksAdded: 0,
       });
-    expect(await stored(co.core, s.id)).toEqual(await stored(lap.core, s.id));
+    expect(await stored(co.core, sessionId)).toEqual(await stored(lap.core, sessionId));
     expect((await verifyAuditChain(co.core.db)).ok).toBe(true);
   });
 });

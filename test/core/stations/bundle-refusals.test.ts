@@ -3,33 +3,20 @@ import { eventHash, GENESIS_HASH, type StoredEvent } from '../../../src/core/aud
 import type { Core } from '../../../src/core/context';
 import { signMinisign, signingKeyFromSeed } from '../../../src/core/crypto';
 import { canonicalJson } from '../../../src/core/util/canonical-json';
-import { addUserAndLogin, err, ok, setupBase } from '../../helpers/core';
-import { addApplicants } from '../scores/fixtures';
+import { err, ok } from '../../helpers/core';
+import { preparedLaptop } from './prepared-laptop';
 
 type FileOut = { fileName: string; contentBase64: string };
 const textOf = (f: FileOut) => Buffer.from(f.contentBase64, 'base64').toString('utf8');
 
 /** A coordinator, one laptop prepared for iv1 with two scores entered, its bundle and its signing key. */
 async function scoredLaptop() {
-  const co = await setupBase('jilin-2024', '吉林大学第一医院');
-  await addApplicants(co.core, 2);
-  await addUserAndLogin(co.core, co.session, 'iv1', 'interviewer');
-  const s = await ok(co.core, co.session, 'interview.createSession', {
-    name: '内科组',
-    date: '2024-07-10',
-    site: '教学楼',
-    panel: [{ username: 'iv1', head: true }],
-    candidates: (await co.core.db.selectFrom('applicants').select('id').execute()).map((a) => a.id),
-    seed: 5,
-  });
-  const sf = await ok(co.core, co.session, 'stations.exportSession', { sessionId: s.id, interviewer: 'iv1' });
-  const lap = await setupBase('jilin-2024', '面试官笔记本');
-  await ok(lap.core, lap.session, 'stations.import', sf);
+  const { co, lap, sessionId, sessionFile: sf } = await preparedLaptop(2, 5);
   for (const [candidate, score] of [
     ['1', 20],
     ['2', 15],
   ] as const)
-    await ok(lap.core, lap.session, 'interview.setScore', { sessionId: s.id, candidate, item: 'knowledge', score });
+    await ok(lap.core, lap.session, 'interview.setScore', { sessionId, candidate, item: 'knowledge', score });
   const bundle = await ok(lap.core, lap.session, 'stations.exportBundle', {});
   const key = JSON.parse(textOf(sf)).key as { keyId: string; secretKey: string };
   const sk = signingKeyFromSeed(Buffer.from(key.keyId, 'base64'), Buffer.from(key.secretKey, 'base64'));
