@@ -7,6 +7,7 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { fullChoiceList } from './choice-list';
 import { contentHash } from './record';
+import { storedSupplied } from './supplied-fields';
 import type { ApplicantRecord } from './validate-row';
 
 /** The record's columns in the order `fillRecord` writes them (as `columnsOf` names them). */
@@ -67,10 +68,10 @@ export type NewApplicant = { id: string; record: ApplicantRecord; row: number | 
 export class NewApplicantWriter {
   private readonly stmt: BetterSqlite3.Statement;
   private readonly values: unknown[] = new Array<unknown>(NEW_ROW_COLUMNS.length);
-  /** Most rows of a roster share a few choice lists and one list of supplied fields: their JSON is made once. */
+  /** Most rows of a roster share a few choice lists and one list of supplied fields: their stored text is made once. */
   private readonly choiceListJson = new Map<string, string>();
   private supplied: string[] | null | undefined;
-  private suppliedJson: string | null = null;
+  private suppliedText: string | null = null;
 
   constructor(raw: BetterSqlite3.Database, cohortYear: number, fileName: string, now: string) {
     const names = NEW_ROW_COLUMNS.map((c) => `"${c}"`).join(', ');
@@ -126,7 +127,7 @@ export class NewApplicantWriter {
     v[at + 24] = flag(r.ruralBreach);
     v[at + 25] = r.ruralCounty ?? null;
     v[at + 26] = r.discipline ?? null;
-    v[at + 27] = this.suppliedOf(r.supplied);
+    v[at + 27] = this.storedSuppliedOf(r.supplied);
   }
 
   private choiceListOf(r: ApplicantRecord, choicesJson: string): string {
@@ -139,11 +140,11 @@ export class NewApplicantWriter {
     return json;
   }
 
-  private suppliedOf(supplied: string[] | null | undefined): string | null {
+  private storedSuppliedOf(supplied: string[] | null | undefined): string | null {
     if (supplied !== this.supplied) {
       this.supplied = supplied;
-      this.suppliedJson = supplied == null ? null : JSON.stringify(supplied);
+      this.suppliedText = storedSupplied(supplied);
     }
-    return this.suppliedJson;
+    return this.suppliedText;
   }
 }

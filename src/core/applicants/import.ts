@@ -268,8 +268,10 @@ type StoredState = {
  * connection instead of reading its uncommitted rows.
  */
 async function storedState(tx: Tx, cohortYear: number, outcomes: readonly RowOutcome[]): Promise<StoredState> {
-  const ids = outcomes.filter((o) => o.record).map((o) => o.record!.idNumber);
   const hashes = new Map<string, string>();
+  // The year's first roster (the largest import) has nothing stored to compare with: no look-up of its IDs.
+  if (!(await anyApplicant(tx, cohortYear))) return { hashes, incoming: new Map(), rows: new Map() };
+  const ids = outcomes.filter((o) => o.record).map((o) => o.record!.idNumber);
   for (const a of await byIdNumbers<Pick<ApplicantTable, 'id_number' | 'content_hash'>>(
     tx,
     'id_number, content_hash',
@@ -291,6 +293,11 @@ async function storedState(tx: Tx, cohortYear: number, outcomes: readonly RowOut
   // A preview runs outside a transaction: a row purged between the two reads is no longer stored.
   for (const id of differing) if (!rows.has(id)) hashes.delete(id);
   return { hashes, incoming, rows };
+}
+
+async function anyApplicant(tx: Tx, cohortYear: number): Promise<boolean> {
+  const { rows } = await sql`SELECT 1 FROM applicants WHERE cohort_year = ${cohortYear} LIMIT 1`.execute(tx);
+  return rows.length > 0;
 }
 
 /** The cohort's applicants with these ID numbers; `columns` is one of our own constant lists, never input. */

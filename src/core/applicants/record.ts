@@ -17,6 +17,7 @@ import type { ApplicantTable } from './tables';
 import { DEFAULTED_WHEN_ABSENT, isChoiceField, type ApplicantRecord } from './validate-row';
 import { parseJsonAs, stringList } from '../util/json';
 import { choiceText, fullChoiceList, roundHere, storedChoiceList } from './choice-list';
+import { storedSupplied, suppliedOf } from './supplied-fields';
 
 export function recordOf(a: ApplicantTable): ApplicantRecord {
   const choices = parseJsonAs(stringList, a.choices_json, 'applicants.choices_json');
@@ -48,7 +49,7 @@ export function recordOf(a: ApplicantTable): ApplicantRecord {
     ruralBreach: flag(a.rural_breach),
     ruralCounty: a.rural_county,
     discipline: a.discipline,
-    supplied: a.supplied_json === null ? null : parseJsonAs(stringList, a.supplied_json, 'applicants.supplied_json'),
+    supplied: suppliedOf(a.supplied_json),
   };
 }
 
@@ -110,7 +111,7 @@ export function columnsOf(r: ApplicantRecord) {
     rural_breach: flagColumn(r.ruralBreach),
     rural_county: r.ruralCounty ?? null,
     discipline: r.discipline ?? null,
-    supplied_json: r.supplied == null ? null : JSON.stringify(r.supplied),
+    supplied_json: storedSupplied(r.supplied),
   };
 }
 
@@ -152,7 +153,16 @@ export const HASH_KEYS: readonly (keyof ApplicantRecord)[] = [
  * test keeps this list equal to HASH_KEYS.
  */
 export function hashValues(r: ApplicantRecord): unknown[] {
-  const values: unknown[] = [
+  const values = leadingHashValues(r);
+  values.push(r.supplied);
+  // Only a record with a choice elsewhere hashes its choice list: every other record hashes as it always did.
+  if (r.choiceList != null) values.push(r.choiceList);
+  return values;
+}
+
+/** The values of HASH_KEYS before `supplied`. */
+function leadingHashValues(r: ApplicantRecord): unknown[] {
+  return [
     r.idType,
     r.idNumber,
     r.name,
@@ -179,18 +189,40 @@ export function hashValues(r: ApplicantRecord): unknown[] {
     r.ruralBreach,
     r.ruralCounty,
     r.discipline,
-    r.supplied,
   ];
-  // Only a record with a choice elsewhere hashes its choice list: every other record hashes as it always did.
-  if (r.choiceList != null) values.push(r.choiceList);
-  return values;
+}
+
+/**
+ * JSON.stringify(hashValues(r)), written in pieces so the supplied list, the same on every row of a roster and
+ * about half of the text, is serialised once per file rather than once per row.
+ */
+function hashText(r: ApplicantRecord): string {
+  const leading = JSON.stringify(leadingHashValues(r));
+  const tail = r.choiceList != null ? `,${JSON.stringify(r.choiceList)}]` : ']';
+  return `${leading.slice(0, -1)},${suppliedJson(r.supplied)}${tail}`;
+}
+
+/** JSON of the frozen supplied lists (one file's rows share one, see validate-row), made once per list. */
+const frozenSuppliedJson = new WeakMap<readonly string[], string>();
+
+function suppliedJson(list: readonly string[] | null | undefined): string {
+  // An absent list is null in JSON, as JSON.stringify writes an undefined array element.
+  if (list == null) return 'null';
+  // Only a frozen list can be remembered: any other may be changed after it was hashed.
+  if (!Object.isFrozen(list)) return JSON.stringify(list);
+  let json = frozenSuppliedJson.get(list);
+  if (json === undefined) {
+    json = JSON.stringify(list);
+    frozenSuppliedJson.set(list, json);
+  }
+  return json;
 }
 
 export function contentHash(r: ApplicantRecord): string {
   // Absent optional facts hash as null, as the stored row reads them back: JSON.stringify writes an
   // undefined array element as null, so no defaulted copy of the record is needed (a copy per row was a
   // sixth of a 10,000-row import).
-  return hash('sha256', JSON.stringify(hashValues(r)), 'hex');
+  return hash('sha256', hashText(r), 'hex');
 }
 
 function same(a: unknown, b: unknown): boolean {

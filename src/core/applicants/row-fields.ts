@@ -23,10 +23,20 @@ export function parseYesNo(raw: string): boolean | null | 'invalid' {
 
 const norm = (s: string) => normalizeText(s).replace(/\s+/g, '');
 
+/** Each preset's categories by normalised code and name, the first category winning as `find` would. */
+const categoryKeys = new WeakMap<Preset, Map<string, string>>();
+
 export function matchCategory(preset: Preset, raw: string): string | null {
-  const v = norm(raw);
-  const hit = preset.categories.find((c) => norm(c.code) === v || norm(c.name) === v);
-  return hit ? hit.code : null;
+  // Built once per preset: otherwise every category's code and name is normalised again for each row.
+  let keys = categoryKeys.get(preset);
+  if (keys === undefined) {
+    keys = new Map();
+    for (const c of preset.categories) {
+      for (const k of [norm(c.code), norm(c.name)]) if (!keys.has(k)) keys.set(k, c.code);
+    }
+    categoryKeys.set(preset, keys);
+  }
+  return keys.get(norm(raw)) ?? null;
 }
 
 /** Document type first: the ID rules depend on it. `known` false: the number cannot be judged. */
@@ -63,7 +73,7 @@ export function readIdNumber(
 ): string {
   // With an unknown document type the number cannot be judged: the type problem is the one to fix.
   if (!r.required('idNumber') || !type.known) return '';
-  const v = validateIdCell(r.cell('idNumber'), type.idType, { today, ...(birthDate ? { birthDate } : {}) });
+  const v = validateIdCell(r.cell('idNumber'), type.idType, birthDate ? { today, birthDate } : { today });
   if (v.ok) return v.value;
   r.problem('idNumber', v.code, v.message);
   return '';

@@ -49,7 +49,10 @@ export type ApplicantTable = {
   rural_breach: number | null;
   rural_county: string | null;
   discipline: string | null;
-  /** JSON array of the record fields a roster or clerk supplied; null for rows stored before 0011. */
+  /**
+   * The record fields a roster or clerk supplied: one bit per field as decimal text (migration 0020, see
+   * supplied-fields.ts), or a JSON array as stored before; null for rows stored before 0011.
+   */
   supplied_json: string | null;
   /** Migration 0012: JSON {by, at, keys} when the clerk declared the required items checked as originals. */
   checklist_attested_json: string | null;

@@ -102,17 +102,28 @@ export type RowOutcome = {
 
 export { matchCategory, parseYesNo } from './row-fields';
 
-/** Hidden characters or an absurd length in any cell refuse the row, naming the field (see cell-safety). */
-function refuseUnsafeText(r: RowReader, fields: Set<ApplicantFieldKey>): void {
-  for (const k of fields) {
-    const text = r.cell(k).text;
+/**
+ * Hidden characters or an absurd length in any cell refuse the row, naming the field (see cell-safety). The
+ * cells are visited by column number, the field looked up only for a cell with a problem.
+ */
+function refuseUnsafeText(r: RowReader, cells: Cell[], facts: ColumnFacts): void {
+  const { fields, indices } = facts;
+  for (let j = 0; j < indices.length; j++) {
+    const text = cells[indices[j]!]?.text ?? '';
     if (isPlainCellText(text)) continue;
     const problem = cellTextProblem(text);
+    const k = fields[j]!;
     if (problem) r.problem(k, problem.code, `“${fieldLabel(k)}”${problem.message}`);
   }
 }
 
-type ColumnFacts = { present: Set<ApplicantFieldKey>; supplied: string[] };
+type ColumnFacts = {
+  present: Set<ApplicantFieldKey>;
+  supplied: string[];
+  /** The mapped fields and their column numbers, in the same order. */
+  fields: ApplicantFieldKey[];
+  indices: number[];
+};
 const factsOfColumns = new WeakMap<Map<ApplicantFieldKey, number>, ColumnFacts>();
 
 /**
@@ -124,7 +135,13 @@ function columnFacts(columns: Map<ApplicantFieldKey, number>): ColumnFacts {
   let facts = factsOfColumns.get(columns);
   if (!facts || facts.present.size !== columns.size) {
     const present = new Set<ApplicantFieldKey>(columns.keys());
-    facts = { present, supplied: suppliedFields(present) };
+    // Frozen: the content hash serialises a frozen list once (record.ts), and no row can change the others' list.
+    facts = {
+      present,
+      supplied: Object.freeze(suppliedFields(present)) as string[],
+      fields: [...columns.keys()],
+      indices: [...columns.values()],
+    };
     factsOfColumns.set(columns, facts);
   }
   return facts;
@@ -132,8 +149,9 @@ function columnFacts(columns: Map<ApplicantFieldKey, number>): ColumnFacts {
 
 export function validateRow(cells: Cell[], rowNo: number, columns: Map<ApplicantFieldKey, number>, ctx: RowContext): RowOutcome {
   const r = rowReader(cells, rowNo, columns);
-  const { present, supplied } = columnFacts(columns);
-  refuseUnsafeText(r, present);
+  const facts = columnFacts(columns);
+  const { present, supplied } = facts;
+  refuseUnsafeText(r, cells, facts);
   const name = r.text('name');
   r.required('name');
   const type = readIdType(r);

@@ -18,7 +18,7 @@ export function parseJsonAs<T>(schema: z.ZodType<T>, text: string, where: string
   return parsed.data;
 }
 
-function storedJsonInvalid(where: string): AppError {
+export function storedJsonInvalid(where: string): AppError {
   return new AppError(
     'STORED_JSON_INVALID',
     `数据库中「${where}」的内容无法读取（格式不符），数据可能已损坏：请先运行数据库检查（db.check）或从备份恢复。`,

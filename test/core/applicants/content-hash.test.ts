@@ -1,4 +1,5 @@
 /** The applicant content hash decides "unchanged" on re-import: its field order and encoding must not drift. */
+import { hash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HASH_KEYS, contentHash, hashValues } from '../../../src/core/applicants/record';
 import type { ApplicantRecord } from '../../../src/core/applicants/validate-row';
@@ -58,6 +59,26 @@ describe('applicant content hash', () => {
     expect(hashValues(RECORD)).toEqual(HASH_KEYS.map((k) => RECORD[k]));
     const elsewhere: ApplicantRecord = { ...full, choiceList: [{ order: 1, base: '另一医院', specialty: '内科' }] };
     expect(hashValues(elsewhere)).toEqual([...HASH_KEYS.map((k) => elsewhere[k]), elsewhere.choiceList]);
+  });
+
+  it('is the SHA-256 of the JSON of those values, whether the supplied list is one file’s shared (frozen) list or not', () => {
+    const plain = (r: ApplicantRecord) => hash('sha256', JSON.stringify(hashValues(r)), 'hex');
+    const shared = Object.freeze(['choices', 'idNumber', 'name']) as string[];
+    const elsewhere = [{ order: 1, base: '另一医院', specialty: '内科' }];
+    const records: ApplicantRecord[] = [
+      RECORD,
+      { ...RECORD, supplied: null },
+      { ...RECORD, supplied: [] },
+      { ...RECORD, supplied: shared },
+      { ...RECORD, idNumber: '11010519491231002X', supplied: shared },
+      { ...RECORD, supplied: ['choices', 'idNumber', 'name'] },
+      { ...RECORD, supplied: shared, choiceList: elsewhere },
+      { ...RECORD, choiceList: elsewhere },
+      { ...RECORD, choiceList: null, supplied: shared },
+    ];
+    for (const r of records) expect(contentHash(r)).toBe(plain(r));
+    expect(contentHash({ ...RECORD, supplied: shared })).toBe(contentHash({ ...RECORD, supplied: [...shared] }));
+    expect(contentHash({ ...RECORD, supplied: shared })).not.toBe(contentHash({ ...RECORD, supplied: ['name'] }));
   });
 
   it('changes when any one field changes', () => {

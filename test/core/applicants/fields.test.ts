@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ok, setupBase } from '../../helpers/core';
+import { suppliedOf } from '../../../src/core/applicants/supplied-fields';
 import { csvFile, roster } from './helpers';
 
 async function stored(core: Awaited<ReturnType<typeof setupBase>>['core']) {
@@ -40,7 +41,7 @@ describe('applicant fields the rules need', () => {
     await ok(core, session, 'applicants.commitImport', csvFile(roster(1, 52, ['自主培训'])));
     const [row] = await stored(core);
     expect(row).toMatchObject({ enrolled_student: null, rural_breach: null, rural_county: null, discipline: null });
-    const supplied = JSON.parse(row!.supplied_json!) as string[];
+    const supplied = suppliedOf(row!.supplied_json);
     expect(supplied).toContain('qualificationCertNo');
     expect(supplied).not.toContain('enrolledStudent');
   });

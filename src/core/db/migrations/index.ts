@@ -33,6 +33,7 @@ export const migrations: readonly MigrationEntry[] = [
   { name: '0017_recruitment_windows', load: () => import('./0017_recruitment_windows') },
   { name: '0018_applicant_id_number_index', load: () => import('./0018_applicant_id_number_index') },
   { name: '0019_component_scores_read_index', load: () => import('./0019_component_scores_read_index') },
+  { name: '0020_applicant_supplied_bits', load: () => import('./0020_applicant_supplied_bits') },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
