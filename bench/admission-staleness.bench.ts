@@ -1,7 +1,8 @@
 /**
  * What it costs to know whether the stored admission run is out of date, on a 10,000-applicant cohort
  * (generated roster imported as the province exports it, real scores for every one): the fingerprint of
- * every input group alone, `admission.list` (which carries the check) and `ranking.show` (which carries it
+ * every input group alone (the roster's columns as a run reads them, one statement for the other groups),
+ * `admission.list` (which carries the check) and `ranking.show` (which carries it
  * too), against `admission.run`, which reads the same inputs in full.
  * Run: npx tsx bench/admission-staleness.bench.ts
  */
@@ -70,7 +71,7 @@ export async function run(): Promise<Record<string, string | number>> {
       applicants: N,
       admitted: v.admitted.length,
       'admission.run, ms': both(runMs),
-      'fingerprint of every input group (one statement), median ms': both(fingerprintMs),
+      'fingerprint of every input group, median ms': both(fingerprintMs),
       'admission.list incl. the staleness check, median ms': both(listMs),
       'ranking.show incl. status, decided ties and the staleness check, median ms': both(rankingMs),
       'stale right after the run': String(v.stale),

@@ -3,7 +3,6 @@
  * unallocated pool never receives admissions until split), the applicants with their eligibility, the
  * examination results, the active decisions and the 二次补报 choices.
  */
-import { sql } from 'kysely';
 import type { Preset } from '../../shared/preset';
 import { payloadSpecialty, tiePayload } from './decision-payloads';
 import type { Applicant, Decisions, Seats } from './rules';
@@ -14,7 +13,9 @@ import { formatHundredths } from '../scores/rules';
 import { loadComponents } from '../scores/components';
 import type { AdmissionDeps, CandidateResult } from './deps';
 import type { AdmissionDecisionTable } from './tables';
-import { choicesMemo, parseChoices, tuplesOf, type ColumnType } from './people';
+import { choicesMemo, parseChoices } from './people';
+import { loadRoster } from './roster';
+import type { ApplicantFingerprints } from './staleness';
 
 export type Inputs = {
   base: BaseTable;
@@ -31,6 +32,8 @@ export type Inputs = {
   ineligible: Map<string, string>;
   decisionRows: AdmissionDecisionTable[];
   secondChoices: Record<string, string[]>;
+  /** The roster groups' fingerprints, from the rows read here (a run stores them: staleness.ts). */
+  roster: ApplicantFingerprints;
 };
 
 const CONFIRMATION_TEXT: Record<string, string> = {
@@ -38,36 +41,6 @@ const CONFIRMATION_TEXT: Record<string, string> = {
   returned: '现场确认退回补正，尚未通过',
   rejected: '现场确认未通过（资格审核不通过）',
 };
-
-/** One applicant as the allocation reads them, in ALLOCATION_TYPES order: no personal fields (people.ts). */
-type AllocationTuple = [
-  id: string,
-  category: string | null,
-  choicesJson: string,
-  choiceListJson: string | null,
-  assigned: number,
-  acceptsAdjustment: number,
-  confirmationStatus: string,
-];
-
-const ALLOCATION_TYPES: readonly ColumnType[] = ['string', 'string?', 'string', 'string?', 'number', 'number', 'string'];
-
-/**
- * The cohort's applicants, only the columns the allocation reads, in id order. One statement returning one
- * JSON array (the driver building 20,000 row objects cost about twice as much); sorted here, not by the
- * query: an ORDER BY under the JSON aggregate cost SQLite more than this sort (rows already in order are
- * only checked).
- */
-async function loadAllocationRows(tx: Tx, cohortYear: number): Promise<AllocationTuple[]> {
-  const result = await sql<{ rows: string }>`SELECT coalesce(json_group_array(json_array(id, category, choices_json,
-      choice_list_json, assigned_json IS NOT NULL, accepts_adjustment, confirmation_status)), '[]') AS rows
-    FROM applicants WHERE cohort_year = ${cohortYear}`.execute(tx);
-  const rows = tuplesOf<AllocationTuple>(result.rows[0]?.rows ?? '[]', ALLOCATION_TYPES);
-  for (let i = 1; i < rows.length; i++) {
-    if (rows[i - 1]![0] >= rows[i]![0]) return rows.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-  }
-  return rows;
-}
 
 export async function loadSpecialtyNames(tx: Tx): Promise<Map<string, string>> {
   const rows = await tx.selectFrom('specialties').select(['code', 'name']).execute();
@@ -89,7 +62,7 @@ export async function loadInputs(tx: Tx, deps: AdmissionDeps): Promise<Inputs> {
     if (r.specialty_code === null) poolSeats += r.quota;
     else seats.push({ specialty: r.specialty_code, category: r.category === '' ? null : r.category, quota: r.quota });
   }
-  const rows = await loadAllocationRows(tx, cohortYear);
+  const roster = await loadRoster(tx, cohortYear);
   const results = await deps.loadResults(tx, cohortYear);
   const { components } = await loadComponents(tx, cohortYear, preset);
   const componentName = new Map(components.map((c) => [c.key, c.name]));
@@ -98,22 +71,27 @@ export async function loadInputs(tx: Tx, deps: AdmissionDeps): Promise<Inputs> {
 
   const ineligible = new Map<string, string>();
   const pool: Applicant[] = [];
-  for (const a of rows) {
-    const r = results.get(a[0]);
+  const { ids, order } = roster;
+  for (let k = 0; k < ids.length; k++) {
+    const i = order === null ? k : order[k]!;
+    const id = ids[i]!;
+    const r = results.get(id);
     // A person the province or city assigned here takes no part in the choice rounds and may not be refused
     // (seed 003: “不得以任何理由拒收调剂人员”): the recorded 调剂 decision admits them.
-    const why = a[4] === 1 ? null : ineligibleWhy(a[6], r, componentName, minTotal);
+    const why = roster.assigned[i] === 1 ? null : ineligibleWhy(roster.confirmationStatus[i]!, r, componentName, minTotal);
+    const category = roster.categories[i]!;
+    const list = roster.choiceListJson[i]!;
     const entry: Applicant = {
-      id: a[0],
-      category: a[1] === '' ? null : a[1],
+      id,
+      category: category === '' ? null : category,
       total: r?.total ?? 0,
       components: scoresOf(r),
-      choices: choicesOf(a[2], a[3]),
-      acceptsAdjustment: a[5] === 1,
+      choices: choicesOf(roster.choicesJson[i]!, list === '' ? null : list),
+      acceptsAdjustment: roster.acceptsAdjustment[i] === 1,
       eligible: why === null,
     };
     if (why !== null) {
-      ineligible.set(a[0], why);
+      ineligible.set(id, why);
       entry.ineligibleReason = why;
     }
     pool.push(entry);
@@ -148,6 +126,7 @@ export async function loadInputs(tx: Tx, deps: AdmissionDeps): Promise<Inputs> {
     ineligible,
     decisionRows,
     secondChoices,
+    roster: roster.fingerprints,
   };
 }
 

@@ -7,9 +7,9 @@ import type { AdmissionRunView, PublicationView } from '../../shared/contract/ad
 import { AppError } from '../../shared/errors';
 import { payloadRecord, tiePayload } from './decision-payloads';
 import {
-  admittedRefs,
+  admittedSeats,
   diffAdmitted,
-  type AdmissionRef,
+  type AdmittedSeat,
   type AllocationChange,
   type AllocationRound,
   type Decisions,
@@ -26,7 +26,7 @@ import { phase, type AdmissionDeps } from './deps';
 import { loadInputs, loadSpecialtyNames, toDecisions, type Inputs } from './inputs';
 import { loadPeople, peopleLookup, type People } from './people';
 import type { AdmissionRunTable } from './tables';
-import { currentFingerprints, runStaleness, type InputFingerprints } from './staleness';
+import { currentFingerprints, runStaleness, storedInputsJson, type InputFingerprints } from './staleness';
 import { admissionExplanations, runView, type ViewContext } from './views';
 import { checkWindow } from '../windows/guard';
 
@@ -172,37 +172,34 @@ const ROUNDS: ReadonlySet<string> = new Set<AllocationRound>([
 const isRound = (round: string): round is AllocationRound => ROUNDS.has(round);
 
 /** The previous run's admitted list, as the diff compares it. */
-type PreviousAdmitted = { count: number; refs: Map<string, AdmissionRef> };
+type PreviousAdmitted = { count: number; seats: AdmittedSeat[] };
 
-/** One row of `admissions` as the diff reads it. */
-type AdmittedTuple = [applicantId: string, runId: string, specialty: string, category: string, round: string, overQuota: number];
+/** One row of `admissions` as the diff reads it: the seat, then whether the row is of the run asked about. */
+type AdmittedTuple = [applicantId: string, specialty: string, category: string, round: string, overQuota: number, ofRun: number];
+
+const isSeat = (r: AdmittedTuple) => r[5] === 1 && isRound(r[3]);
 
 /**
  * The latest run's admitted list is also the `admissions` table (every run replaces it), which is far
  * cheaper to read than the run's stored result: read as arrays on the transaction's own connection, not
- * as 5,000 row objects. Rows of another run (a database edited by hand) fall back to the stored result.
+ * as 5,000 row objects, and compared as they are. Rows of another run (a database edited by hand) fall back
+ * to the stored result.
  */
 async function previousAdmitted(tx: Tx, core: Core, prev: RunHead): Promise<PreviousAdmitted> {
   const rows = core.raw
-    .prepare('SELECT applicant_id, run_id, specialty_code, category, round, over_quota FROM admissions WHERE cohort_year = ?')
+    .prepare('SELECT applicant_id, specialty_code, category, round, over_quota, run_id = ? FROM admissions WHERE cohort_year = ?')
     .raw(true)
-    .all(prev.cohort_year) as AdmittedTuple[];
-  if (rows.length > 0 && rows.every((r) => r[1] === prev.id)) {
-    const refs = new Map<string, AdmissionRef>();
-    for (const r of rows) {
-      if (!isRound(r[4])) break;
-      refs.set(r[0], { specialty: r[2], category: r[3] === '' ? null : r[3], round: r[4], overQuota: r[5] === 1 });
-    }
-    if (refs.size === rows.length) return { count: rows.length, refs };
-  }
+    .all(prev.id, prev.cohort_year) as AdmittedTuple[];
+  // The sixth column is not read by the diff.
+  if (rows.length > 0 && rows.every(isSeat)) return { count: rows.length, seats: rows as unknown as AdmittedSeat[] };
   const admissions = (await loadStored(tx, prev)).result.admissions;
-  return { count: admissions.length, refs: admittedRefs(admissions) };
+  return { count: admissions.length, seats: admittedSeats(admissions) };
 }
 
 async function changesSince(tx: Tx, core: Core, prev: RunHead | null, after: StoredRun) {
   if (prev === null) return { before: null, changes: [] as AllocationChange[] };
   const before = await previousAdmitted(tx, core, prev);
-  return { before, changes: diffAdmitted(before.refs, after.result) };
+  return { before, changes: diffAdmitted(before.seats, after.result) };
 }
 
 type RunRecord = { id: string; runNo: number; now: string };
@@ -227,7 +224,7 @@ async function insertRun(
       reason: rec.reason,
       created_by: rec.actor.username,
       created_at: rec.now,
-      inputs_json: JSON.stringify(rec.fingerprints),
+      inputs_json: storedInputsJson(rec.fingerprints),
     })
     .execute();
 }
@@ -315,7 +312,7 @@ async function persistRun(
   const { before, changes } = await phase(deps, 'diff', () => changesSince(tx, core, prev, stored));
   const rec: RunRecord = { id: uuidv7(core.clock.nowMs()), runNo: (prev?.run_no ?? 0) + 1, now: isoNow(core.clock) };
   // Taken after the decisions of this change are saved: the run answers exactly these inputs.
-  const fingerprints = await phase(deps, 'fingerprint', () => currentFingerprints(tx, inp.cohortYear));
+  const fingerprints = await phase(deps, 'fingerprint', () => currentFingerprints(tx, inp.cohortYear, inp.roster));
   const ctx: ViewContext = {
     applicants: await peopleFor(tx, core, inp.cohortYear, opts.allRows),
     specialtyNames: inp.specialtyNames,

@@ -1,8 +1,9 @@
 /**
  * Whether a stored allocation run is still the answer to today's inputs. A run stores one fingerprint per
  * input group it read (see ./inputs.ts); a read compares them with the current ones. Each fingerprint is a
- * SHA-256 of the group's rows as SQLite concatenates them in a fixed order: one statement, one result row,
+ * SHA-256 of the group's rows as SQLite concatenates them in a fixed order: one result row per statement,
  * no row objects built in JavaScript (bench/admission-staleness.bench.ts measures it on 10,000 applicants).
+ * The roster groups hash the columns a run reads (roster.ts), so a run takes them from its own read.
  * Content, not timestamps: a score corrected and corrected back is not a change.
  */
 import { createHash } from 'node:crypto';
@@ -11,6 +12,7 @@ import { z } from 'zod';
 import type { AdmissionStaleness, StaleReason } from '../../shared/contract/admission';
 import { AppError } from '../../shared/errors';
 import type { Tx } from '../context';
+import { rosterFingerprints } from './roster';
 import type { AdmissionRunTable } from './tables';
 import { parseJsonAs } from '../util/json';
 
@@ -38,23 +40,54 @@ export const STALE_REASON_TEXT: Record<StaleReason, string> = {
 
 export const FRESH: AdmissionStaleness = { stale: false, staleReasons: [], staleReasonText: [] };
 
-type Row = Record<InputGroup, string | null>;
+type ApplicantGroup = 'applicants' | 'confirmations';
+/** The fingerprints of the groups read from the roster, one row per applicant. */
+export type ApplicantFingerprints = Pick<InputFingerprints, ApplicantGroup>;
+type OtherGroup = Exclude<InputGroup, ApplicantGroup>;
+
+/**
+ * The form of the roster groups' fingerprints a run stores (`"form"` in admission_runs.inputs_json): since
+ * form 2 they hash the roster columns as the run read them (roster.ts); runs stored without a form hash the
+ * rows as the statement of earlierRosterFingerprints concatenates them, and are compared in that form.
+ */
+export const FINGERPRINT_FORM = 2;
+
+const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+
+/** The roster groups' fingerprints in the form runs stored before FINGERPRINT_FORM. */
+async function earlierRosterFingerprints(tx: Tx, cohortYear: number): Promise<ApplicantFingerprints> {
+  const result = await sql<Record<ApplicantGroup, string | null>>`SELECT
+      group_concat(id || '|' || coalesce(category, '') || '|' || choices_json || '|' || accepts_adjustment
+        -- Choices at other bases decide the round here; rows naming only this base keep their old fingerprint.
+        || CASE WHEN instr(coalesce(choice_list_json, ''), '"base":"') > 0 THEN '|' || choice_list_json ELSE '' END,
+        ';') AS applicants,
+      group_concat(id || '|' || confirmation_status, ';') AS confirmations
+      FROM (
+        SELECT id, category, choices_json, choice_list_json, accepts_adjustment, confirmation_status FROM applicants
+        WHERE cohort_year = ${cohortYear} ORDER BY id)`.execute(tx);
+  const row = result.rows[0]!;
+  return { applicants: digest(row.applicants ?? ''), confirmations: digest(row.confirmations ?? '') };
+}
 
 /**
  * The current fingerprint of every input group of a cohort. The groups follow what loadInputs reads: the
  * plan rows and the preset (rounds, tie-breaks, minimum total), each applicant's category, choices and
  * 服从调剂, the 现场确认 status, the components with every stored score, and the active decisions (ties
- * apart from declines, 调剂, over-quota approvals and 二次补报 choices).
+ * apart from declines, 调剂, over-quota approvals and 二次补报 choices). A run passes the roster groups it
+ * took from its own read (loadRoster); other callers have them read here.
  */
-export async function currentFingerprints(tx: Tx, cohortYear: number): Promise<InputFingerprints> {
+export async function currentFingerprints(
+  tx: Tx,
+  cohortYear: number,
+  roster?: ApplicantFingerprints,
+): Promise<InputFingerprints> {
   const y = cohortYear;
-  // The applicant groups share one pass over the cohort. Applicants and scores come from ordered subqueries
-  // of narrow rows (one sort each, about half the cost of an ORDER BY inside group_concat on 20,000 scores).
-  const result = await sql<Row>`SELECT
+  // Scores come from an ordered subquery of narrow rows (one sort, about half the cost of an ORDER BY
+  // inside group_concat on 20,000 scores).
+  const result = await sql<Record<OtherGroup, string | null>>`SELECT
     coalesce((SELECT preset_id FROM base WHERE id = 1), '') || '#' || coalesce((SELECT group_concat(
       coalesce(specialty_code, '*') || '|' || category || '|' || quota, ';' ORDER BY specialty_code, category)
       FROM plan_rows WHERE cohort_year = ${y}), '') AS plan,
-    people.applicants, people.confirmations,
     coalesce((SELECT group_concat("key" || '|' || "max" || '|' || weight, ';' ORDER BY position, "key")
       FROM exam_components WHERE cohort_year = ${y}), '') || '#' || coalesce((SELECT group_concat(row, ';') FROM (
         SELECT applicant_id || '|' || component || '|' || coalesce(value, '') || '|' || absent AS row
@@ -64,32 +97,33 @@ export async function currentFingerprints(tx: Tx, cohortYear: number): Promise<I
     coalesce((SELECT group_concat(id, ';' ORDER BY id) FROM admission_decisions
       WHERE cohort_year = ${y} AND revoked_at IS NULL AND kind <> 'tie'), '') || '#' || coalesce((SELECT group_concat(
       applicant_id || '|' || choices_json, ';' ORDER BY applicant_id)
-      FROM admission_second_choices WHERE cohort_year = ${y}), '') AS decisions
-    FROM (SELECT
-      group_concat(id || '|' || coalesce(category, '') || '|' || choices_json || '|' || accepts_adjustment
-        -- Choices at other bases decide the round here; rows naming only this base keep their old fingerprint.
-        || CASE WHEN instr(coalesce(choice_list_json, ''), '"base":"') > 0 THEN '|' || choice_list_json ELSE '' END,
-        ';') AS applicants,
-      group_concat(id || '|' || confirmation_status, ';') AS confirmations
-      FROM (
-        SELECT id, category, choices_json, choice_list_json, accepts_adjustment, confirmation_status FROM applicants
-        WHERE cohort_year = ${y} ORDER BY id)) AS people`.execute(tx);
+      FROM admission_second_choices WHERE cohort_year = ${y}), '') AS decisions`.execute(tx);
   const row = result.rows[0]!;
-  const out = {} as InputFingerprints;
-  for (const g of INPUT_GROUPS)
-    out[g] = createHash('sha256')
-      .update(row[g] ?? '')
-      .digest('hex')
-      .slice(0, 32);
-  return out;
+  const { applicants, confirmations } = roster ?? (await rosterFingerprints(tx, y));
+  return {
+    plan: digest(row.plan ?? ''),
+    applicants,
+    confirmations,
+    scores: digest(row.scores ?? ''),
+    ties: digest(row.ties ?? ''),
+    decisions: digest(row.decisions ?? ''),
+  };
 }
 
-const storedGroups = z.object(
-  Object.fromEntries(INPUT_GROUPS.map((g) => [g, z.string().optional()])) as Record<InputGroup, z.ZodOptional<z.ZodString>>,
-);
+/** The text a run stores in admission_runs.inputs_json: its fingerprints and their form. */
+export function storedInputsJson(fingerprints: InputFingerprints): string {
+  return JSON.stringify({ ...fingerprints, form: FINGERPRINT_FORM });
+}
+
+const storedGroups = z.object({
+  ...(Object.fromEntries(INPUT_GROUPS.map((g) => [g, z.string().optional()])) as Record<InputGroup, z.ZodOptional<z.ZodString>>),
+  form: z.number().optional(),
+});
+
+type StoredFingerprints = z.infer<typeof storedGroups>;
 
 /** The fingerprints a run stored; a run from before they were recorded has none and claims nothing. */
-function storedFingerprints(run: Pick<AdmissionRunTable, 'inputs_json'>): Partial<InputFingerprints> | null {
+function storedFingerprints(run: Pick<AdmissionRunTable, 'inputs_json'>): StoredFingerprints | null {
   if (run.inputs_json === null) return null;
   return parseJsonAs(storedGroups, run.inputs_json, 'admission_runs.inputs_json');
 }
@@ -108,7 +142,8 @@ export async function runStaleness(
 ): Promise<AdmissionStaleness> {
   const stored = storedFingerprints(run);
   if (stored === null) return FRESH;
-  return compareFingerprints(stored, await currentFingerprints(tx, run.cohort_year));
+  const roster = stored.form === FINGERPRINT_FORM ? undefined : await earlierRosterFingerprints(tx, run.cohort_year);
+  return compareFingerprints(stored, await currentFingerprints(tx, run.cohort_year, roster));
 }
 
 /** Refuses an action (公示, a package) on a run whose inputs changed since it was computed. */

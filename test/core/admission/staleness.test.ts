@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { useFixedResults, type CandidateResult } from '../../../src/core/admission/deps';
 import type { Core } from '../../../src/core/context';
 import { writeCsv } from '../../../src/core/testdata';
 import { err, ok, setupBase } from '../../helpers/core';
+import { fingerprintsAsEarlier } from './earlier-forms';
 import { protectWithPassphrase } from '../outbox/helpers';
 import { addApplicants, file, type TestApplicant } from '../scores/fixtures';
 
@@ -186,5 +188,117 @@ describe('admission results know when they are out of date', () => {
     await core.db.updateTable('admission_runs').set({ inputs_json: null }).execute();
     await ok(core, session, 'plan.setQuota', { specialtyCode: '0100', category: null, quota: 3 });
     expect(await list(core, session)).toMatchObject({ stale: false, staleReasons: [] });
+  });
+});
+
+type RosterRow = {
+  id: string;
+  category: string | null;
+  /** The stored text of the choices, when not ["0100"]. */
+  choicesJson?: string;
+  choiceList?: unknown;
+  adjust?: boolean;
+  status?: 'confirmed' | 'pending';
+};
+
+/** Applicants written straight into the table, ids and categories as given, each with a complete total. */
+async function insertRoster(core: Core, rows: RosterRow[]) {
+  const results = new Map<string, CandidateResult>();
+  for (const [i, r] of rows.entries()) {
+    await core.db
+      .insertInto('applicants')
+      .values({
+        id: r.id,
+        cohort_year: 2024,
+        id_type: '居民身份证',
+        id_number: `22010119900101${String(i).padStart(4, '0')}`,
+        name: `考生${i}`,
+        name_initials: '',
+        category: r.category,
+        choices_json: r.choicesJson ?? JSON.stringify(['0100']),
+        choice_list_json: r.choiceList === undefined ? null : JSON.stringify(r.choiceList),
+        accepts_adjustment: r.adjust === true ? 1 : 0,
+        reduction_years: 0,
+        confirmation_status: r.status ?? 'confirmed',
+        rural_oriented: 0,
+        extra_json: '{}',
+        content_hash: '',
+        created_at: '',
+        updated_at: '',
+      })
+      .execute();
+    results.set(r.id, { applicantId: r.id, components: { written: 8000 - i }, total: 8000 - i, status: 'complete' });
+  }
+  useFixedResults(core, results);
+}
+
+describe('the fingerprints a run stores', () => {
+  it('still judge a run stored by earlier versions (their form): current, then stale after a roster change', async () => {
+    const { core, session, a, d } = await ranOnce();
+    const earlier = await fingerprintsAsEarlier(core.db, 2024);
+    await core.db
+      .updateTable('admission_runs')
+      .set({ inputs_json: JSON.stringify(earlier) })
+      .execute();
+    expect(await list(core, session)).toMatchObject({ stale: false, staleReasons: [] });
+
+    await core.db.updateTable('applicants').set({ accepts_adjustment: 1 }).where('id', '=', d.id).execute();
+    expect((await list(core, session)).staleReasons).toEqual(['APPLICANTS_CHANGED']);
+    await ok(core, session, 'confirm.reopen', { id: a.id, reason: '证书原件存疑，重新核验' });
+    expect((await list(core, session)).staleReasons).toEqual(['APPLICANTS_CHANGED', 'CONFIRMATIONS_CHANGED']);
+    await expectFreshAfterRerun(core, session);
+  });
+
+  it('follow ids beyond ASCII, empty or missing categories and choices at other bases', async () => {
+    const { core, session } = await setupBase('jilin-2024');
+    await ok(core, session, 'plan.setQuota', { specialtyCode: '0100', category: null, quota: 2 });
+    await insertRoster(core, [
+      { id: 'z\u{1F600}', category: null, adjust: true },
+      { id: 'z\ue000', category: '' },
+      { id: 'Zé', category: '社会人', status: 'pending' },
+      {
+        id: 'b',
+        category: '单位人',
+        choiceList: [
+          { order: 1, base: '另一医院', specialty: null },
+          { order: 2, base: null, specialty: '0100' },
+        ],
+      },
+      { id: 'a', category: null, choiceList: [{ order: 1, base: null, specialty: '0100' }] },
+    ]);
+    expect(await ok(core, session, 'admission.run', {})).toMatchObject({ stale: false });
+    expect(await list(core, session)).toMatchObject({ stale: false, staleReasons: [] });
+    // A list naming only this base is read as no list at all, by the run and by its fingerprint.
+    const onlyHere = JSON.stringify([{ order: 2, base: null, specialty: '0100' }]);
+    await core.db.updateTable('applicants').set({ choice_list_json: onlyHere }).where('id', '=', 'a').execute();
+    expect(await list(core, session)).toMatchObject({ stale: false });
+
+    await core.db.updateTable('applicants').set({ category: '单位人' }).where('id', '=', 'z\u{1F600}').execute();
+    expect((await list(core, session)).staleReasons).toEqual(['APPLICANTS_CHANGED']);
+    await core.db.updateTable('applicants').set({ category: null }).where('id', '=', 'z\u{1F600}').execute();
+    expect(await list(core, session)).toMatchObject({ stale: false });
+    await core.db.updateTable('applicants').set({ confirmation_status: 'confirmed' }).where('id', '=', 'Zé').execute();
+    expect((await list(core, session)).staleReasons).toEqual(['CONFIRMATIONS_CHANGED']);
+  });
+
+  it('hold when a stored choice text contains the character the roster is read with: no value shifts to another applicant', async () => {
+    const { core, session } = await setupBase('jilin-2024');
+    await ok(core, session, 'plan.setQuota', { specialtyCode: '0100', category: null, quota: 2 });
+    // Choices are read joined by \u001e; this text (damaged: no JSON reads it) holds one raw.
+    await insertRoster(core, [
+      { id: 'p', category: '社会人', choicesJson: '["0100",\u001e"0200"]' },
+      { id: 'q', category: null, status: 'pending' },
+      { id: 'r', category: '单位人' },
+      { id: 's', category: '社会人' },
+    ]);
+    const run = await ok(core, session, 'admission.run', {});
+    expect(run.admitted.map((x) => x.applicantId)).toEqual(['r', 's']);
+    expect(run.notAdmitted.map((x) => [x.applicantId, x.code])).toEqual([
+      ['p', 'NO_SEAT'],
+      ['q', 'INELIGIBLE'],
+    ]);
+    expect(await list(core, session)).toMatchObject({ stale: false });
+    await core.db.updateTable('applicants').set({ category: '单位人' }).where('id', '=', 's').execute();
+    expect((await list(core, session)).staleReasons).toEqual(['APPLICANTS_CHANGED']);
   });
 });

@@ -18,41 +18,61 @@ export type AllocationChange =
     }
   | { kind: 'moved'; id: string; before: AdmissionRef; after: AdmissionRef };
 
+/**
+ * One admitted applicant's seat as the admissions table holds it: the category '' for none, over-quota as
+ * 1 or 0. A run's previous list is read in this form: 5,000 seats compared field by field, without an
+ * object per seat on either side.
+ */
+export type AdmittedSeat = readonly [id: string, specialty: string, category: string, round: AllocationRound, overQuota: number];
+
 function ref(a: Admission): AdmissionRef {
   return { specialty: a.specialty, category: a.category, round: a.round, overQuota: a.overQuota === true };
 }
 
-function same(x: AdmissionRef, y: AdmissionRef): boolean {
-  return x.specialty === y.specialty && x.category === y.category && x.round === y.round && x.overQuota === y.overQuota;
+function seatRef(s: AdmittedSeat): AdmissionRef {
+  return { specialty: s[1], category: s[2] === '' ? null : s[2], round: s[3], overQuota: s[4] === 1 };
 }
 
-/** Each admitted applicant's seat, by id. */
-export function admittedRefs(admissions: readonly Admission[]): Map<string, AdmissionRef> {
-  return new Map(admissions.map((a) => [a.id, ref(a)]));
+function sameSeat(s: AdmittedSeat, a: Admission): boolean {
+  return (
+    s[1] === a.specialty &&
+    (s[2] === '' ? null : s[2]) === a.category &&
+    s[3] === a.round &&
+    (s[4] === 1) === (a.overQuota === true)
+  );
+}
+
+/** Each admission's seat, in the form of the admissions table. */
+export function admittedSeats(admissions: readonly Admission[]): AdmittedSeat[] {
+  return admissions.map((a) => [a.id, a.specialty, a.category ?? '', a.round, a.overQuota === true ? 1 : 0]);
 }
 
 /** Changes ordered by applicant id. */
 export function diffAllocations(before: AllocationResult, after: AllocationResult): AllocationChange[] {
-  return diffAdmitted(admittedRefs(before.admissions), after);
+  return diffAdmitted(admittedSeats(before.admissions), after);
 }
 
 /** Changes from an admitted list (e.g. the stored one) to a result, ordered by applicant id. */
-export function diffAdmitted(b: ReadonlyMap<string, AdmissionRef>, after: AllocationResult): AllocationChange[] {
-  const a = admittedRefs(after.admissions);
+export function diffAdmitted(before: readonly AdmittedSeat[], after: AllocationResult): AllocationChange[] {
+  // Seats not yet matched by an admission of the result: what is left at the end was dropped.
+  const open = new Map<string, AdmittedSeat>();
+  for (const s of before) open.set(s[0], s);
   const changes: AllocationChange[] = [];
-  const dropped = new Map<string, AdmissionRef>();
-  for (const [id, x] of b) {
-    const y = a.get(id);
-    if (y === undefined) dropped.set(id, x);
-    else if (!same(x, y)) changes.push({ kind: 'moved', id, before: x, after: y });
+  for (const a of after.admissions) {
+    const s = open.get(a.id);
+    if (s === undefined) {
+      changes.push({ kind: 'admitted', id: a.id, after: ref(a) });
+      continue;
+    }
+    open.delete(a.id);
+    if (!sameSeat(s, a)) changes.push({ kind: 'moved', id: a.id, before: seatRef(s), after: ref(a) });
   }
-  for (const [id, y] of a) if (!b.has(id)) changes.push({ kind: 'admitted', id, after: y });
   // Usually a handful leave the list: only their entries are looked up among the many not admitted.
-  if (dropped.size > 0) {
-    const why = new Map(after.notAdmitted.filter((n) => dropped.has(n.id)).map((n) => [n.id, n]));
-    for (const [id, x] of dropped) {
+  if (open.size > 0) {
+    const why = new Map(after.notAdmitted.filter((n) => open.has(n.id)).map((n) => [n.id, n]));
+    for (const [id, s] of open) {
       const n = why.get(id);
-      changes.push({ kind: 'dropped', id, before: x, code: n?.code ?? null, message: n?.message ?? null });
+      changes.push({ kind: 'dropped', id, before: seatRef(s), code: n?.code ?? null, message: n?.message ?? null });
     }
   }
   return changes.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));

@@ -25,7 +25,7 @@ export type {
   WarningCode,
 } from './types';
 export { allocate } from './allocate';
-export type { AdmissionRef, AllocationChange } from './diff';
-export { admittedRefs, diffAdmitted, diffAllocations } from './diff';
+export type { AdmissionRef, AdmittedSeat, AllocationChange } from './diff';
+export { admittedSeats, diffAdmitted, diffAllocations } from './diff';
 export { adjustedByText, ROUND_LABEL } from './messages';
 export { policyOptions } from './policy';
