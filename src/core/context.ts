@@ -8,6 +8,7 @@ import type { DB } from './db/schema';
 import type { BuildProgressEntries } from './outbox/build-progress';
 import type { KeyProtector } from './outbox/key-protector';
 import type { OutboxLive } from './outbox/outbox';
+import type { RankingMemo } from './scores/ranking-memo';
 import type { Clock } from './util/clock';
 
 /** Everything a service needs, built once per process by `openCore` and shared by IPC, HTTP and CLI. */
@@ -35,6 +36,8 @@ export type Core = {
   outboxLive: OutboxLive;
   /** Package builds a screen is polling, by progress id; in memory only. */
   buildProgress: BuildProgressEntries;
+  /** The rankings last computed, reused while the database is unchanged; in memory only. */
+  rankingMemo: RankingMemo;
   close(): Promise<void>;
 };
 

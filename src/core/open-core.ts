@@ -6,6 +6,7 @@ import { SessionStore } from './auth/sessions';
 import { DB_FILE_NAME } from './db/file-names';
 import { resolveDbKey, type DbKeySource } from './db/key-source';
 import { openDatabase } from './db/open';
+import { createRankingMemo } from './scores/ranking-memo';
 import type { Core, Tx } from './context';
 import { systemClock, type Clock } from './util/clock';
 import { uuidv7 } from './util/uuid7';
@@ -67,6 +68,7 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
     keyProtector: null,
     outboxLive: { pushing: null, progress: new Map() },
     buildProgress: new Map(),
+    rankingMemo: createRankingMemo(opened.raw),
     close: () => opened.close(),
   };
 }

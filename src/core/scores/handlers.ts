@@ -94,8 +94,8 @@ export const scoresHandlers = defineHandlers<typeof scoresOps>()({
   'interview.blankSheetHtml': async (ctx, input) => ({ html: await blankSheetHtml(ctx.core.db, input) }),
   'interview.resultSheetHtml': async (ctx, input) => ({ html: await resultSheetHtml(ctx.core.db, actorOf(ctx), input) }),
 
-  'ranking.show': async (ctx, input) => showRanking(ctx.core.db, input),
-  'ranking.page': async (ctx, input) => rankingPage(ctx.core.db, input),
+  'ranking.show': async (ctx, input) => showRanking(ctx.core.db, input, ctx.core.rankingMemo),
+  'ranking.page': async (ctx, input) => rankingPage(ctx.core.db, input, ctx.core.rankingMemo),
   'ranking.reorder': async (ctx, input) => reorderTie(ctx.core, actorOf(ctx), input),
 
   'stations.exportSession': async (ctx, input) => exportSessionFile(ctx.core, actorOf(ctx), input),

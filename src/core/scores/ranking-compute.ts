@@ -27,8 +27,17 @@ import {
   type RankKey,
   type Tie,
 } from './rules';
+import type { RankingMemo } from './ranking-memo';
 import { admissionStaleness, loadRankStatus, loadTieDecisions, type RankStatus } from './ranking-status';
-import { componentsOf, evaluateTotals, loadPeople, loadScoreTable, type ScoreResults, type ScoreTable } from './results';
+import {
+  componentsOf,
+  evaluateTotals,
+  loadAllPeople,
+  loadPeople,
+  loadScoreTable,
+  type ScoreResults,
+  type ScoreTable,
+} from './results';
 
 /** Status and total per applicant; the shown records are built for the rows sent (componentsOf). */
 type Totals = Omit<ScoreResults, 'components'>;
@@ -72,6 +81,8 @@ export type ComputedRanking = {
   admission: AdmissionStaleness | null;
   manual: ReadonlyMap<string, Override>;
   places: ReadonlyMap<string, ChoicePlaces>;
+  /** What was read to rank: another filter on the same database state ranks it again. */
+  inputs: RankingInputs;
 };
 
 function firstChoice(choicesJson: string): string | null {
@@ -198,7 +209,7 @@ type Context = {
   t: ScoreTable;
   r: Totals;
   keys: string[];
-  manual: Map<string, Override>;
+  manual: ReadonlyMap<string, Override>;
   tieBreaks: readonly string[];
   decisions: ReadonlyArray<DecidedTie<RankTieDecision>>;
   admissible: (id: string, total: number) => boolean;
@@ -249,57 +260,106 @@ function sortUnranked(t: ScoreTable, unranked: number[]): void {
 /**
  * people: false reads names and ID numbers only for those without a complete result (their list is ordered
  * by ID number); the caller fills in the rest it shows with loadPeople. Ranking itself needs neither.
+ * With a memo, a ranking computed on the same database state is reused (see ./ranking-memo), and another
+ * filter ranks what was read for the first again: callers change nothing in what they get, but fill in
+ * names and ID numbers (loadPeople), which are the database's.
  */
-export async function computeRanking(tx: Tx, input: RankingFilter, people = true): Promise<ComputedRanking> {
-  const year = input.cohortYear ?? (await requireBase(tx)).cohort_year;
+export async function computeRanking(tx: Tx, input: RankingFilter, people = true, memo?: RankingMemo): Promise<ComputedRanking> {
+  const state = memo?.state() ?? null;
+  if (memo === undefined || state === null) return rankSelected(tx, await loadRankingInputs(tx, input, people), input, people);
+  const kept = memo.get(state, input);
+  if (kept !== undefined) {
+    if (people) await loadAllPeople(tx, kept.table, kept.cohortYear);
+    return kept;
+  }
+  const inputs = memo.inputsFor(state, input) ?? (await loadRankingInputs(tx, input, people));
+  const fresh = await rankSelected(tx, inputs, input, people);
+  memo.put(state, input, fresh);
+  return fresh;
+}
+
+/** Everything ranking reads for a cohort, whatever the filter. */
+export type RankingInputs = {
+  cohortYear: number;
+  preset: Preset;
+  table: ScoreTable;
+  scores: Totals;
+  status: RankStatus;
+  manual: ReadonlyMap<string, Override>;
+  decisions: ReadonlyArray<DecidedTie<RankTieDecision>>;
+  priorities: ReadonlyMap<string, string>;
+  members: ReadonlyMap<string, GroupMembers>;
+  allGroups: ComputedRanking['allGroups'];
+  admission: AdmissionStaleness | null;
+  places: ReadonlyMap<string, ChoicePlaces>;
+};
+
+async function loadRankingInputs(tx: Tx, input: RankingFilter, people: boolean): Promise<RankingInputs> {
+  const cohortYear = input.cohortYear ?? (await requireBase(tx)).cohort_year;
   const preset = await currentPreset(tx);
   // Ranking needs no order from the read: straight through the table is the cheaper one.
-  const t = await loadScoreTable(tx, year, { order: 'stored', people });
-  const r = evaluateTotals(t);
+  const table = await loadScoreTable(tx, cohortYear, { order: 'stored', people });
   const names = new Map((await tx.selectFrom('specialties').select(['code', 'name']).execute()).map((s) => [s.code, s.name]));
   const overrides = await tx
     .selectFrom('ranking_overrides')
     .select(['group_key', 'applicant_id', 'manual_order', 'reason'])
-    .where('cohort_year', '=', year)
+    .where('cohort_year', '=', cohortYear)
     .execute();
-  const manual = new Map(overrides.map((o) => [`${o.group_key}\u0000${o.applicant_id}`, o]));
-  const status = await loadRankStatus(tx, year, preset);
+  const members = groupMembers(table, preset.quotasByCategory);
+  return {
+    cohortYear,
+    preset,
+    table,
+    scores: evaluateTotals(table),
+    status: await loadRankStatus(tx, cohortYear, preset),
+    manual: new Map(overrides.map((o) => [`${o.group_key}\u0000${o.applicant_id}`, o])),
+    decisions: await loadTieDecisions(tx, cohortYear),
+    priorities: priorityBySpecialty(preset, names),
+    members,
+    allGroups: [...members.keys()].sort().map((key) => {
+      const g = members.get(key)!;
+      return { key, specialty: g.specialty, specialtyName: names.get(g.specialty) ?? g.specialty, category: g.category };
+    }),
+    admission: await admissionStaleness(tx, cohortYear),
+    places: await choicePlaces(tx, cohortYear, names),
+  };
+}
+
+/** Ranks the groups the filter selects (people as for computeRanking). */
+async function rankSelected(tx: Tx, inputs: RankingInputs, input: RankingFilter, people: boolean): Promise<ComputedRanking> {
+  const { table: t, status, preset } = inputs;
+  if (people) await loadAllPeople(tx, t, inputs.cohortYear);
   const ctx: Context = {
     t,
-    r,
+    r: inputs.scores,
     keys: t.components.map((c) => c.key),
-    manual,
+    manual: inputs.manual,
     tieBreaks: preset.exam.tieBreaks,
-    decisions: await loadTieDecisions(tx, year),
+    decisions: inputs.decisions,
     admissible: (id, total) => status.notAdmissible(id, total) === null,
   };
-  const priorities = priorityBySpecialty(preset, names);
-  const members = groupMembers(t, preset.quotasByCategory);
-  const allGroups = [...members.keys()].sort().map((key) => {
-    const g = members.get(key)!;
-    return { key, specialty: g.specialty, specialtyName: names.get(g.specialty) ?? g.specialty, category: g.category };
-  });
   const groups: ComputedGroup[] = [];
-  for (const head of allGroups) {
-    const g = members.get(head.key)!;
+  for (const head of inputs.allGroups) {
+    const g = inputs.members.get(head.key)!;
     const selected = selectMembers(g, t, input);
     if (selected.length === 0) continue;
-    const priority = priorities.get(g.specialty);
+    const priority = inputs.priorities.get(g.specialty);
     groups.push({ ...head, priorityCategory: priority ?? null, ...computeGroup(ctx, head.key, g, selected, priority) });
   }
   if (!people) await loadPeople(tx, t, unrankedOf(groups));
   for (const g of groups) sortUnranked(t, g.unranked);
   return {
-    cohortYear: year,
+    cohortYear: inputs.cohortYear,
     tieBreaks: preset.exam.tieBreaks,
     table: t,
-    scores: r,
+    scores: inputs.scores,
     status,
-    allGroups,
+    allGroups: inputs.allGroups,
     groups,
-    admission: await admissionStaleness(tx, year),
-    manual,
-    places: await choicePlaces(tx, year, names),
+    admission: inputs.admission,
+    manual: inputs.manual,
+    places: inputs.places,
+    inputs,
   };
 }
 

@@ -8,6 +8,7 @@
 import { sql } from 'kysely';
 import type { RankingLine, RankingPageGroup, RankingPageView } from '../../shared/contract/scores';
 import type { Tx } from '../context';
+import type { RankingMemo } from './ranking-memo';
 import { loadPeople } from './results';
 import { queryMatcher } from './rules/result-query';
 import {
@@ -36,10 +37,11 @@ export type RankingPageInput = {
 /** A line before its row is built: a ranked candidate's place in the group's order, or a table index. */
 type Pending = { kind: 'ranked'; at: number } | { kind: 'unranked'; i: number };
 
-export async function rankingPage(tx: Tx, input: RankingPageInput): Promise<RankingPageView> {
+/** With a memo, the ranking of an unchanged database is reused (see ./ranking-memo): turning a page reads little. */
+export async function rankingPage(tx: Tx, input: RankingPageInput, memo?: RankingMemo): Promise<RankingPageView> {
   const searching = input.query !== undefined && input.query.trim() !== '';
   // A search looks at everyone's name and ID number; otherwise only the lines sent need them.
-  const v = await computeRanking(tx, input, searching);
+  const v = await computeRanking(tx, input, searching, memo);
   const matches = searching ? await searchFor(tx, v, input.query!) : null;
   const selected = v.groups.map((g) => ({ g, lines: pendingLines(v, g, input.onlyAdmissible, matches) }));
   // A search shows only the groups it finds someone in; without one every selected group stays, even empty.

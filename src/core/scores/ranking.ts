@@ -11,6 +11,7 @@ import type { Actor, Core, Tx } from '../context';
 import { formatHundredths } from './rules';
 import { isoNow } from '../util/clock';
 import { computeRanking, firstChoiceMemo, groupHead, rankedRowOf, unrankedRowOf, type RankingFilter } from './ranking-compute';
+import type { RankingMemo } from './ranking-memo';
 import { evaluateScores, loadScoreTable } from './results';
 
 export async function resultRows(tx: Tx, cohortYear?: number): Promise<ResultRow[]> {
@@ -36,8 +37,9 @@ export async function resultRows(tx: Tx, cohortYear?: number): Promise<ResultRow
   });
 }
 
-export async function showRanking(tx: Tx, input: RankingFilter): Promise<RankingView> {
-  const v = await computeRanking(tx, input);
+/** With a memo, the ranking of an unchanged database is reused (see ./ranking-memo); rows are built per call. */
+export async function showRanking(tx: Tx, input: RankingFilter, memo?: RankingMemo): Promise<RankingView> {
+  const v = await computeRanking(tx, input, true, memo);
   const groups: RankingGroup[] = v.groups.map((g) => ({
     ...groupHead(g),
     ranked: g.ranked.map((c) => rankedRowOf(v, g, c)),

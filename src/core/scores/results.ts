@@ -199,6 +199,29 @@ export async function loadPeople(tx: Tx, t: ScoreTable, indexes: Iterable<number
   }
 }
 
+/**
+ * Fills the names and ID numbers of everyone in a table read with people: false: one pass over the cohort
+ * (about a third of loadPeople's time for 20,000 applicants, which looks each up by id). It goes straight
+ * through the table as the 'stored' read does, so in the same database state the rows come in the table's
+ * order; a table read otherwise (or in another state) is matched by id.
+ */
+export async function loadAllPeople(tx: Tx, t: ScoreTable, cohortYear: number): Promise<void> {
+  if (t.ids.every((_id, i) => t.names[i] !== undefined)) return;
+  const r = await sql<Record<string, string | number>>`
+    SELECT count(*) AS n, group_concat(id, char(31)) AS ids, group_concat(name, char(31)) AS names,
+      group_concat(id_number, char(31)) AS id_numbers
+    FROM applicants WHERE +cohort_year = ${cohortYear}`.execute(tx);
+  const row = r.rows[0]!;
+  const n = row.n as number;
+  const [ids, names, idNumbers] = [splitColumn(row.ids, n), splitColumn(row.names, n), splitColumn(row.id_numbers, n)];
+  const inOrder = ids !== null && ids.length === t.ids.length && ids.every((id, k) => id === t.ids[k]);
+  if (!inOrder || names === null || idNumbers === null) return loadPeople(tx, t, t.ids.keys());
+  for (let i = 0; i < n; i++) {
+    t.names[i] = names[i]!;
+    t.idNumbers[i] = idNumbers[i]!;
+  }
+}
+
 /** Per applicant of a ScoreTable (same index): what is shown, the status and the total. */
 export type ScoreResults = {
   components: Array<CandidateResult['components']>;

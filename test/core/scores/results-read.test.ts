@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/context';
-import { evaluateScores, loadScoreTable } from '../../../src/core/scores/results';
+import { evaluateScores, loadAllPeople, loadScoreTable } from '../../../src/core/scores/results';
 import { ok, setupBase } from '../../helpers/core';
 import { addApplicants, storeScores, type TestApplicant } from './fixtures';
 
@@ -57,5 +57,22 @@ describe('the score table read', () => {
     expect(evaluateScores(stored).status.filter((s) => s === 'complete')).toHaveLength(5);
     const empty = await loadScoreTable(core.db, 2031);
     expect([empty.ids, empty.names, empty.choicesJson, empty.values]).toEqual([[], [], [], [[], []]]);
+  });
+
+  it('fills in everyone’s name and ID number afterwards, in line also when the table is in another order', async () => {
+    const { core, people } = await scored();
+    const whole = await loadScoreTable(core.db, 2024, { order: 'stored' });
+    const lean = await loadScoreTable(core.db, 2024, { order: 'stored', people: false });
+    await loadAllPeople(core.db, lean, 2024);
+    expect(lean).toEqual(whole);
+
+    // A table in another order (as read in another state): everyone still gets their own name.
+    const other = await loadScoreTable(core.db, 2024, { people: false });
+    other.ids.reverse();
+    await loadAllPeople(core.db, other, 2024);
+    for (const a of people) {
+      const i = other.ids.indexOf(a.id);
+      expect([other.names[i], other.idNumbers[i]]).toEqual([a.name, a.idNumber]);
+    }
   });
 });
