@@ -96,7 +96,7 @@ export async function moveChainHead(tx: WriteTx, core: Core, last: StoredEvent):
  * Append one event to this station's hash chain. Call it inside the same transaction as the change it
  * describes, so a change without its audit entry (or the reverse) cannot exist. The row stores who acted by
  * username only (`actor.username` of the caller's Actor), which is what the hash chain has always covered.
- * For thousands of events at once (an import), appendEvents writes the same chain in batches.
+ * For thousands of events at once (an import), appendEvents writes the same chain through one prepared statement.
  */
 export async function appendEvent(tx: WriteTx, core: Core, username: string, change: ChangeEvent): Promise<StoredEvent> {
   const head = await chainHead(tx, core);

@@ -4,9 +4,9 @@
  * the transaction's own connection, so they commit or roll back with it. Through the query builder, one score
  * at a time, a 5,000-candidate file's 10,000 writes took 40 times as long as reading the file.
  */
-import { appendEvents } from '../audit/append-events';
-import type { ChangeEvent } from '../audit/events';
+import { appendSerializedEvents, type SerializedChange } from '../audit/append-events';
 import type { Core, WriteTx } from '../context';
+import { canonicalJson } from '../util/canonical-json';
 
 export type ScoreWrite = {
   applicantId: string;
@@ -25,16 +25,26 @@ const UPSERT_SCORE = `INSERT INTO component_scores
     value = excluded.value, absent = excluded.absent, source = 'import', event_id = excluded.event_id,
     updated_at = excluded.updated_at`;
 
-/** The `scores.set` audit entry of one imported score, as appendEvent has always recorded it. */
-function scoreChange(c: ScoreWrite, ctx: { fileName: string; reason: string | null }): ChangeEvent {
+/**
+ * The `scores.set` audit entry of one imported score, as appendEvent has always recorded it: after is
+ * { value, absent, source: 'import', file, row }, before (a replaced score) { value, absent, source }, the
+ * reason only with a before. The JSON is written here in canonicalJson's form (keys in code-unit order, values
+ * as JSON.stringify writes them): for 10,000 scores, canonicalJson per entry cost more than hashing the chain.
+ */
+function scoreChange(c: ScoreWrite, ctx: { fileJson: string; reason: string | null }): SerializedChange {
   return {
     action: 'scores.set',
     entity: 'component_score',
     entityId: `${c.applicantId}/${c.component}`,
-    before: c.before ? { ...c.before, source: 'import' } : undefined,
-    after: { value: c.value, absent: c.absent, source: 'import', file: ctx.fileName, row: c.row },
+    beforeJson: c.before ? `{"absent":${c.before.absent},"source":"import","value":${scoreJson(c.before.value)}}` : null,
+    afterJson: `{"absent":${c.absent},"file":${ctx.fileJson},"row":${scoreJson(c.row)},"source":"import","value":${scoreJson(c.value)}}`,
     reason: c.before ? ctx.reason : null,
   };
+}
+
+/** A score (hundredths) or row number as JSON; anything JSON cannot carry is refused as canonicalJson refuses it. */
+function scoreJson(n: number | null): string {
+  return n === null || Number.isFinite(n) ? JSON.stringify(n) : canonicalJson(n);
 }
 
 /** Writes every change and its audit event inside `tx`; nothing when there is no change. */
@@ -46,14 +56,10 @@ export async function writeScoreChanges(
   ctx: { fileName: string; reason: string | null; cohortYear: number; now: string },
 ): Promise<void> {
   if (changes.length === 0) return;
-  const events = await appendEvents(
-    tx,
-    core,
-    username,
-    changes.map((c) => scoreChange(c, ctx)),
-  );
+  const eventCtx = { fileJson: JSON.stringify(ctx.fileName), reason: ctx.reason };
+  const eventIds = await appendSerializedEvents(tx, core, username, changes.length, (i) => scoreChange(changes[i]!, eventCtx));
   const upsert = core.raw.prepare(UPSERT_SCORE);
   changes.forEach((c, i) => {
-    upsert.run(c.applicantId, c.component, ctx.cohortYear, c.value, c.absent ? 1 : 0, events[i]!.id, ctx.now);
+    upsert.run(c.applicantId, c.component, ctx.cohortYear, c.value, c.absent ? 1 : 0, eventIds[i]!, ctx.now);
   });
 }

@@ -10,7 +10,7 @@ import { maskIdNumber } from '../../shared/mask';
 import { requireBase } from '../base/base';
 import { loadCatalogue, matchSpecialty, type CatalogueIndex } from '../catalogue/catalogue';
 import type { Actor, Core, Tx } from '../context';
-import { validateIdCell } from '../identity';
+import { validateIdCell, type Checked, type IdCode } from '../identity';
 import { formatHundredths, parseScore, type Component } from './rules';
 import { findHeaderRow, normalizeText, readTable, type Cell, type Sheet } from '../tabular';
 import { isoNow } from '../util/clock';
@@ -42,17 +42,26 @@ type KnownApplicant = { id: string; id_number: string; name: string; choices_jso
 
 /** What the rows are checked against: this year's applicants, components, scores and (maybe) catalogue. */
 type Known = {
-  components: Component[];
   byIdNumber: Map<string, KnownApplicant>;
   current: Map<string, { value: number | null; absent: number }>;
   catalogue: CatalogueIndex | null;
+  /** Each row's ID cell, checked once (undefined for a blank row). */
+  ids: Array<Checked<string, IdCode> | undefined>;
   /** File rows (1-based) per valid ID number: two rows for one person cannot both be right. */
   rowsById: Map<string, number[]>;
+  /** The configured component of each score column (undefined when this cohort has none of that key). */
+  columnComponents: Array<Component | undefined>;
 };
 
 const EMPTY: Cell = { text: '', type: 'empty' };
 const cellAt = (r: Cell[], c: number | undefined): Cell => (c === undefined ? EMPTY : (r[c] ?? EMPTY));
 const isBlank = (row: Cell[]) => row.every((c) => c.text.trim() === '');
+
+/** Today's local date, as the ID check takes it: once per file, not once per row. */
+function localToday(): string {
+  const t = new Date();
+  return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
+}
 
 async function plan(tx: Tx, file: ScoreFile, opts: ScoreImportOptions): Promise<Planned> {
   const layout = await readLayout(file);
@@ -62,9 +71,10 @@ async function plan(tx: Tx, file: ScoreFile, opts: ScoreImportOptions): Promise<
   const changes: Change[] = [];
   const counts = { imported: 0, updated: 0, unchanged: 0 };
   for (let r = layout.first; r < layout.sheet.rows.length; r++) {
+    const id = known.ids[r];
+    if (id === undefined) continue; // a blank row
     const row = layout.sheet.rows[r]!;
-    if (isBlank(row)) continue;
-    const a = matchRow(row, r + 1, layout, known, reject);
+    const a = matchRow(row, r + 1, id, layout, known, reject);
     if (a === null) continue;
     const planned = rowChanges(row, r + 1, a.id, layout, known, opts, reject);
     if (planned === null) continue;
@@ -127,26 +137,44 @@ async function loadKnown(tx: Tx, layout: Layout): Promise<Known> {
     .select(['id', 'id_number', 'name', 'choices_json'])
     .where('cohort_year', '=', base.cohort_year)
     .execute();
-  const existing = await tx.selectFrom('component_scores').selectAll().where('cohort_year', '=', base.cohort_year).execute();
+  // Only what a row is compared with: a second file of the year reads every score stored by the first.
+  const existing = await tx
+    .selectFrom('component_scores')
+    .select(['applicant_id', 'component', 'value', 'absent'])
+    .where('cohort_year', '=', base.cohort_year)
+    .execute();
+  const ids = new Array<Checked<string, IdCode> | undefined>(layout.sheet.rows.length);
   const rowsById = new Map<string, number[]>();
+  const today = localToday();
   for (let r = layout.first; r < layout.sheet.rows.length; r++) {
     const row = layout.sheet.rows[r]!;
     if (isBlank(row)) continue;
-    const id = validateIdCell(cellAt(row, layout.idCol));
-    if (id.ok) rowsById.set(id.value, [...(rowsById.get(id.value) ?? []), r + 1]);
+    const id = validateIdCell(cellAt(row, layout.idCol), '居民身份证', { today });
+    ids[r] = id;
+    if (!id.ok) continue;
+    const rows = rowsById.get(id.value);
+    if (rows === undefined) rowsById.set(id.value, [r + 1]);
+    else rows.push(r + 1);
   }
   return {
-    components,
     byIdNumber: new Map(applicants.map((a) => [a.id_number, a])),
     current: new Map(existing.map((e) => [`${e.applicant_id}/${e.component}`, e])),
     catalogue,
+    ids,
     rowsById,
+    columnComponents: layout.compCols.map((cc) => components.find((x) => x.key === cc.key)),
   };
 }
 
 /** The applicant a row is about, or null (rejected) when its ID, name or specialty does not fit. */
-function matchRow(row: Cell[], rowNo: number, layout: Layout, known: Known, reject: Reject): KnownApplicant | null {
-  const id = validateIdCell(cellAt(row, layout.idCol));
+function matchRow(
+  row: Cell[],
+  rowNo: number,
+  id: Checked<string, IdCode>,
+  layout: Layout,
+  known: Known,
+  reject: Reject,
+): KnownApplicant | null {
   if (!id.ok) {
     reject(rowNo, '身份证号', id.code, id.message);
     return null;
@@ -208,10 +236,11 @@ function rowChanges(
   let rowOk = true;
   const changes: Change[] = [];
   let unchanged = 0;
-  for (const cc of layout.compCols) {
+  for (let i = 0; i < layout.compCols.length; i++) {
+    const cc = layout.compCols[i]!;
     const c = cellAt(row, cc.col);
     if (c.text.trim() === '' && c.type !== 'number') continue; // no score for this component in this file
-    const change = componentChange(c, cc, rowNo, applicantId, known, opts, reject);
+    const change = componentChange(c, cc, known.columnComponents[i], rowNo, applicantId, known, opts, reject);
     if (change === 'rejected') rowOk = false;
     else if (change === 'unchanged') unchanged += 1;
     else changes.push(change);
@@ -222,13 +251,13 @@ function rowChanges(
 function componentChange(
   c: Cell,
   cc: ComponentColumn,
+  comp: Component | undefined,
   rowNo: number,
   applicantId: string,
   known: Known,
   opts: ScoreImportOptions,
   reject: Reject,
 ): Change | 'unchanged' | 'rejected' {
-  const comp = known.components.find((x) => x.key === cc.key);
   if (!comp) {
     reject(
       rowNo,

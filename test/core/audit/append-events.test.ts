@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { appendEvents } from '../../../src/core/audit/append-events';
+import { appendEvents, appendSerializedEvents } from '../../../src/core/audit/append-events';
 import { appendEvent, eventHash } from '../../../src/core/audit/events';
+import { canonicalJson } from '../../../src/core/util/canonical-json';
 import { ok, setupBase } from '../../helpers/core';
 
 const note = (n: number) => ({
@@ -59,5 +60,36 @@ describe('appending many audit events at once', () => {
       }),
     ).rejects.toThrow(/change failed/);
     expect(await count()).toBe(before);
+  });
+
+  it('records changes given as canonical JSON text exactly as the same changes given as values', async () => {
+    const { core, session } = await setupBase();
+    const changes = Array.from({ length: 40 }, (_, i) => note(i + 1));
+    const { asValues, ids } = await core.db.transaction().execute(async (tx) => ({
+      asValues: await appendEvents(tx, core, 'admin', changes),
+      ids: await appendSerializedEvents(tx, core, 'admin', changes.length, (i) => ({
+        action: changes[i]!.action,
+        entity: changes[i]!.entity,
+        entityId: changes[i]!.entityId,
+        beforeJson: changes[i]!.before === undefined ? null : canonicalJson(changes[i]!.before),
+        afterJson: canonicalJson(changes[i]!.after),
+        reason: changes[i]!.reason,
+      })),
+    }));
+    const asText = await core.db.selectFrom('events').selectAll().where('id', 'in', ids).orderBy('seq').execute();
+    expect(asText.map((e) => e.id)).toEqual(ids);
+    const recorded = (e: (typeof asValues)[number]) => [
+      e.actor,
+      e.action,
+      e.entity,
+      e.entity_id,
+      e.before_json,
+      e.after_json,
+      e.reason,
+    ];
+    expect(asText.map(recorded)).toEqual(asValues.map(recorded));
+    expect(asText.map((e) => e.seq)).toEqual(asValues.map((e) => e.seq + changes.length));
+    expect(asText[0]!.prev_hash).toBe(asValues.at(-1)!.hash);
+    expect((await ok(core, session, 'audit.verify')).ok).toBe(true);
   });
 });

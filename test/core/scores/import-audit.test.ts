@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../src/core/audit/verify';
+import { canonicalJson } from '../../../src/core/util/canonical-json';
 import { writeCsv } from '../../../src/core/testdata';
 import { ok, setupBase } from '../../helpers/core';
 import { addApplicants, file } from './fixtures';
@@ -111,6 +112,45 @@ describe('score file import: what it stores and audits', () => {
       await core.db.selectFrom('event_heads').select(['seq', 'hash']).where('station_id', '=', core.stationId).executeTakeFirst(),
     ).toEqual({ seq: last.seq, hash: last.hash });
     expect((await core.db.selectFrom('meta').select('value').where('key', '=', 'hlc').executeTakeFirst())?.value).toBe(last.hlc);
+    expect((await verifyAuditChain(core.db)).ok).toBe(true);
+  });
+
+  it('records each score as canonical JSON whatever the file name holds, so the chain verifies and reads back', async () => {
+    const { core, session } = await setupBase('jilin-2024');
+    const [a, b] = await addApplicants(core, 2);
+    const names = ['成绩"终版"\\备份 😀.csv', '复核\u2028.csv'];
+    const first = writeCsv([HEAD, [a!.name, a!.idNumber, '0', '缺考'], [b!.name, b!.idNumber, '99.99', '100']], {
+      encoding: 'utf-8',
+    });
+    expect(await ok(core, session, 'scores.import', file(names[0]!, first))).toMatchObject({ imported: 2, applied: true });
+    const second = writeCsv([HEAD, [a!.name, a!.idNumber, '0.01', '60']], { encoding: 'utf-8' });
+    const reason = '复核"更正"\\';
+    expect(await ok(core, session, 'scores.import', { ...file(names[1]!, second), replace: true, reason })).toMatchObject({
+      updated: 1,
+      applied: true,
+    });
+    const events = await scoreEvents(core);
+    expect(events).toHaveLength(6);
+    for (const e of events) {
+      expect(e.after_json).toBe(canonicalJson(JSON.parse(e.after_json!)));
+      if (e.before_json !== null) expect(e.before_json).toBe(canonicalJson(JSON.parse(e.before_json)));
+    }
+    expect(events.map((e) => [JSON.parse(e.before_json ?? 'null'), JSON.parse(e.after_json!), e.reason])).toEqual([
+      [null, { absent: false, file: names[0], row: 2, source: 'import', value: 0 }, null],
+      [null, { absent: true, file: names[0], row: 2, source: 'import', value: null }, null],
+      [null, { absent: false, file: names[0], row: 3, source: 'import', value: 9999 }, null],
+      [null, { absent: false, file: names[0], row: 3, source: 'import', value: 10000 }, null],
+      [
+        { absent: false, source: 'import', value: 0 },
+        { absent: false, file: names[1], row: 2, source: 'import', value: 1 },
+        reason,
+      ],
+      [
+        { absent: true, source: 'import', value: null },
+        { absent: false, file: names[1], row: 2, source: 'import', value: 6000 },
+        reason,
+      ],
+    ]);
     expect((await verifyAuditChain(core.db)).ok).toBe(true);
   });
 });

@@ -74,4 +74,26 @@ describe('station bundles of many scores', () => {
     expect(await stored(co.core, sessionId)).toEqual(await stored(lap.core, sessionId));
     expect((await verifyAuditChain(co.core.db)).ok).toBe(true);
   });
+
+  it('reports the conflicts of the session after the import, the marks stored before it included', async () => {
+    const { co, lap, sessionId } = await preparedLaptop(6, 5);
+    const mark = (core: Core, session: string, candidate: string, item: string, score: number, interviewer?: string) =>
+      ok(core, session, 'interview.setScore', { sessionId, candidate, item, score, ...(interviewer ? { interviewer } : {}) });
+    // Paper marks at the coordinator for iv1: two differ from what the laptop will record, one agrees.
+    await mark(co.core, co.session, '1', 'knowledge', 20, 'iv1');
+    await mark(co.core, co.session, '2', 'knowledge', 21, 'iv1');
+    await mark(co.core, co.session, '3', 'knowledge', 15, 'iv1');
+    for (const cand of ['1', '2', '3']) await mark(lap.core, lap.session, cand, 'knowledge', 15);
+    const first = await ok(lap.core, lap.session, 'stations.exportBundle', {});
+    expect(await ok(co.core, co.session, 'stations.import', first)).toMatchObject({ marksAdded: 3, conflicts: 2 });
+
+    // The next bundle carries the same marks again and one more: still the same two conflicts, one new mark.
+    await mark(lap.core, lap.session, '4', 'knowledge', 18);
+    const second = await ok(lap.core, lap.session, 'stations.exportBundle', {});
+    expect(await ok(co.core, co.session, 'stations.import', second)).toMatchObject({ marksAdded: 1, conflicts: 2 });
+    // The laptop corrects candidate 1 to the paper value: its new mark supersedes its old one, one conflict left.
+    await mark(lap.core, lap.session, '1', 'knowledge', 20);
+    const third = await ok(lap.core, lap.session, 'stations.exportBundle', {});
+    expect(await ok(co.core, co.session, 'stations.import', third)).toMatchObject({ marksAdded: 1, conflicts: 1 });
+  });
 });
