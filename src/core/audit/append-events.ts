@@ -6,24 +6,18 @@
  * times the CPU of reading the file (profiled with `--cpu-prof`).
  */
 import type { Core, WriteTx } from '../context';
-import { canonicalJson } from '../util/canonical-json';
 import { uuidv7Batch } from '../util/uuid7';
-import { chainHead, EVENT_FORMAT_VERSION, GENESIS_HASH, moveChainHead, type ChangeEvent, type StoredEvent } from './events';
+import {
+  chainedEvent,
+  chainHead,
+  GENESIS_HASH,
+  moveChainHead,
+  serializedChange,
+  type ChangeEvent,
+  type SerializedChange,
+  type StoredEvent,
+} from './events';
 import { EVENT_COLUMNS, flatEventHash } from './flat-event-hash';
-
-/**
- * A change whose before and after are already written as canonicalJson writes them (null for none). A caller
- * writing thousands of entries of one fixed shape builds that text directly: canonicalJson per entry was a
- * fifth of the CPU a score file import spent on its audit events.
- */
-export type SerializedChange = {
-  action: string;
-  entity: string;
-  entityId: string;
-  beforeJson: string | null;
-  afterJson: string | null;
-  reason: string | null;
-};
 
 /** Appends `changes` in order to this station's chain inside `tx` and returns their events; none for none. */
 export async function appendEvents(
@@ -62,18 +56,6 @@ export async function appendSerializedEvents(
   return ids;
 }
 
-/** The change with before and after written as appendEvent writes them. */
-function serializedChange(c: ChangeEvent): SerializedChange {
-  return {
-    action: c.action,
-    entity: c.entity,
-    entityId: c.entityId,
-    beforeJson: c.before === undefined ? null : canonicalJson(c.before),
-    afterJson: c.after === undefined ? null : canonicalJson(c.after),
-    reason: c.reason ?? null,
-  };
-}
-
 const INSERT_EVENT = `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`;
 
 /** Chains, writes and hands to `written` each of `count` events; then moves the head and the saved clock. */
@@ -93,24 +75,7 @@ async function appendChain(
   let prevHash = head?.hash ?? GENESIS_HASH;
   let last: StoredEvent | undefined;
   for (let i = 0; i < count; i++) {
-    const c = changeAt(i);
-    // The row chainedEvent builds, written whole (hash last) so no copy is made to add the hash.
-    const event: StoredEvent = {
-      id: ids[i]!,
-      station_id: core.stationId,
-      seq: (seq += 1),
-      hlc: core.hlc.now(),
-      actor: username,
-      action: c.action,
-      entity: c.entity,
-      entity_id: c.entityId,
-      before_json: c.beforeJson,
-      after_json: c.afterJson,
-      reason: c.reason,
-      schema_version: EVENT_FORMAT_VERSION,
-      prev_hash: prevHash,
-      hash: '',
-    };
+    const event = chainedEvent(core, username, changeAt(i), { id: ids[i]!, seq: (seq += 1), prevHash });
     event.hash = flatEventHash(event);
     insert.run(EVENT_COLUMNS.map((k) => event[k]));
     prevHash = event.hash;

@@ -51,13 +51,42 @@ export async function chainHead(tx: WriteTx, core: Core): Promise<{ seq: number;
   return tx.selectFrom('event_heads').select(['seq', 'hash']).where('station_id', '=', core.stationId).executeTakeFirst();
 }
 
-/** The unhashed event recording `change`, to follow `prevHash` as number `seq` of this station's chain. */
+/**
+ * A change whose before and after are already written as canonicalJson writes them (null for none). A caller
+ * writing thousands of entries of one fixed shape builds that text directly: canonicalJson per entry was a
+ * fifth of the CPU a score file import spent on its audit events.
+ */
+export type SerializedChange = {
+  action: string;
+  entity: string;
+  entityId: string;
+  beforeJson: string | null;
+  afterJson: string | null;
+  reason: string | null;
+};
+
+/** The change with before and after written as the chain stores them. */
+export function serializedChange(c: ChangeEvent): SerializedChange {
+  return {
+    action: c.action,
+    entity: c.entity,
+    entityId: c.entityId,
+    beforeJson: c.before === undefined ? null : canonicalJson(c.before),
+    afterJson: c.after === undefined ? null : canonicalJson(c.after),
+    reason: c.reason ?? null,
+  };
+}
+
+/**
+ * The event recording `change`, to follow `prevHash` as number `seq` of this station's chain; its hash is left
+ * empty for the caller to set (no copy of the row is made to add it: a batch writes thousands).
+ */
 export function chainedEvent(
   core: Core,
   username: string,
-  change: ChangeEvent,
+  change: SerializedChange,
   link: { id: string; seq: number; prevHash: string },
-): Omit<StoredEvent, 'hash'> {
+): StoredEvent {
   return {
     id: link.id,
     station_id: core.stationId,
@@ -67,11 +96,12 @@ export function chainedEvent(
     action: change.action,
     entity: change.entity,
     entity_id: change.entityId,
-    before_json: change.before === undefined ? null : canonicalJson(change.before),
-    after_json: change.after === undefined ? null : canonicalJson(change.after),
-    reason: change.reason ?? null,
+    before_json: change.beforeJson,
+    after_json: change.afterJson,
+    reason: change.reason,
     schema_version: EVENT_FORMAT_VERSION,
     prev_hash: link.prevHash,
+    hash: '',
   };
 }
 
@@ -100,12 +130,12 @@ export async function moveChainHead(tx: WriteTx, core: Core, last: StoredEvent):
  */
 export async function appendEvent(tx: WriteTx, core: Core, username: string, change: ChangeEvent): Promise<StoredEvent> {
   const head = await chainHead(tx, core);
-  const partial = chainedEvent(core, username, change, {
+  const event = chainedEvent(core, username, serializedChange(change), {
     id: uuidv7(core.clock.nowMs()),
     seq: (head?.seq ?? 0) + 1,
     prevHash: head?.hash ?? GENESIS_HASH,
   });
-  const event: StoredEvent = { ...partial, hash: eventHash(partial) };
+  event.hash = eventHash(event);
   await tx.insertInto('events').values(event).execute();
   await moveChainHead(tx, core, event);
   return event;

@@ -4,7 +4,8 @@
  * the transaction's own connection, so they commit or roll back with it. Through the query builder, one score
  * at a time, a 5,000-candidate file's 10,000 writes took 40 times as long as reading the file.
  */
-import { appendSerializedEvents, type SerializedChange } from '../audit/append-events';
+import { appendSerializedEvents } from '../audit/append-events';
+import type { SerializedChange } from '../audit/events';
 import type { Core, WriteTx } from '../context';
 import { canonicalJson } from '../util/canonical-json';
 
