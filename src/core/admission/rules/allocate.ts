@@ -63,39 +63,62 @@ function warnUnusedResolutions(run: Run): void {
   }
 }
 
-/** Why an applicant who is not admitted is not, or null for an admitted one. */
-function notAdmittedOf(run: Run, s: State): NotAdmitted | null {
-  switch (s.status) {
-    case 'admitted':
-      return null;
-    case 'ineligible':
-      return { id: s.a.id, code: 'INELIGIBLE', message: text.ineligible(s.a.ineligibleReason) };
-    case 'declined':
-      return { id: s.a.id, code: 'DECLINED', message: text.declined() };
-    case 'held': {
-      const t = s.tie!;
-      return {
-        id: s.a.id,
-        code: 'AWAITING_TIE',
-        message: text.awaitingTie(t.round, t.specialty, t.category, t.total, t.seatsLeft),
-      };
+/**
+ * The not-admitted messages of one result, each distinct text built once. Thousands of applicants share a
+ * handful of texts; a new concatenation per applicant made the stored run's packing (which indexes each
+ * message it meets, packed-run.ts) flatten and hash 15,000 fresh strings, more than the rest of the packing.
+ */
+function messageTexts(run: Run): (s: State) => string | null {
+  const ineligible = new Map<string | undefined, string>();
+  const proposals = new Map<string, Map<string | null, string>>();
+  const refused = text.noSeat(false, undefined);
+  const noProposal = text.noSeat(true, undefined);
+  const declined = text.declined();
+  const authority = externalAuthority(run);
+  const awaitingAuthority = authority === null ? '' : text.noSeatAwaitingAuthority(authority);
+  const memo = <K>(m: Map<K, string>, k: K, make: () => string): string => {
+    let t = m.get(k);
+    if (t === undefined) m.set(k, (t = make()));
+    return t;
+  };
+  return (s) => {
+    switch (s.status) {
+      case 'admitted':
+        return null;
+      case 'ineligible':
+        return memo(ineligible, s.a.ineligibleReason, () => text.ineligible(s.a.ineligibleReason));
+      case 'declined':
+        return declined;
+      case 'held': {
+        const t = s.tie!;
+        return text.awaitingTie(t.round, t.specialty, t.category, t.total, t.seatsLeft);
+      }
+      case 'pending': {
+        if (authority !== null && s.a.acceptsAdjustment) return awaitingAuthority;
+        if (!s.a.acceptsAdjustment) return refused;
+        const p = s.proposal;
+        if (p === undefined) return noProposal;
+        let byCategory = proposals.get(p.specialty);
+        if (byCategory === undefined) proposals.set(p.specialty, (byCategory = new Map()));
+        return memo(byCategory, p.category, () => text.noSeat(true, p));
+      }
     }
-    case 'pending': {
-      const authority = externalAuthority(run);
-      const message =
-        authority !== null && s.a.acceptsAdjustment
-          ? text.noSeatAwaitingAuthority(authority)
-          : text.noSeat(s.a.acceptsAdjustment, s.proposal);
-      return { id: s.a.id, code: 'NO_SEAT', message };
-    }
-  }
+  };
 }
+
+const NOT_ADMITTED_CODE: Record<Exclude<State['status'], 'admitted'>, NotAdmitted['code']> = {
+  ineligible: 'INELIGIBLE',
+  declined: 'DECLINED',
+  held: 'AWAITING_TIE',
+  pending: 'NO_SEAT',
+};
 
 function resultOf(run: Run): AllocationResult {
   const notAdmitted: NotAdmitted[] = [];
+  const messageOf = messageTexts(run);
   for (const s of run.states) {
-    const n = notAdmittedOf(run, s);
-    if (n !== null) notAdmitted.push(n);
+    const message = messageOf(s);
+    if (s.status !== 'admitted' && message !== null) notAdmitted.push({ id: s.a.id, code: NOT_ADMITTED_CODE[s.status], message });
   }
   return {
     admissions: run.admissions,

@@ -311,6 +311,31 @@ describe('allocate: 调剂 (adjustment)', () => {
     expect(r.notAdmitted.find((n) => n.id === 'd')!.message).toContain('不服从调剂');
   });
 
+  it('words each not-admitted applicant by their own seat, reason and 调剂 answer, however many share a text', () => {
+    const r = allocate(
+      seats,
+      [
+        ...people,
+        ap('x', 70, ['0100'], { eligible: false, ineligibleReason: '现场确认未通过' }),
+        ap('y', 69, ['0100'], { eligible: false, ineligibleReason: '缺考' }),
+        ap('z', 68, ['0100'], { eligible: false, ineligibleReason: '现场确认未通过' }),
+      ],
+      {},
+      opts(1),
+    );
+    const message = Object.fromEntries(r.notAdmitted.map((n) => [n.id, n.message]));
+    expect(message.b).toBe(message.c);
+    expect(message.b).toContain('调剂建议：「0700」');
+    expect(message.e).toContain('调剂建议：「2000」');
+    expect(message.d).toContain('不服从调剂');
+    expect(message.f).toContain('暂无可调剂的名额');
+    expect(message.g).toBe(message.f);
+    expect(message.x).toBe('资格审核未通过：现场确认未通过，不参与录取。');
+    expect(message.y).toBe('资格审核未通过：缺考，不参与录取。');
+    expect(message.z).toBe(message.x);
+    expect(reasons(r)).toMatchObject({ b: 'NO_SEAT', d: 'NO_SEAT', x: 'INELIGIBLE', y: 'INELIGIBLE' });
+  });
+
   it('manual adjustments are admissions with their reason; proposals cover what is left', () => {
     const r = allocate(
       seats,
