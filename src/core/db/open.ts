@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import { applyDbKey, databaseFileState } from './cipher';
 import { ImmediateSqliteDialect } from './immediate-dialect';
 import { removeLeftovers } from './leftovers';
+import { startIdleCheckpoint, WAL_AUTOCHECKPOINT_PAGES } from './idle-checkpoint';
 import { ensurePrivateDir, ensurePrivateFile, makeDataDirPrivate, restrictUmask } from './private-files';
 import { LATEST_SCHEMA_VERSION, loadMigrations } from './migrations';
 import type { DB } from './schema';
@@ -116,6 +117,7 @@ function connect(options: OpenDatabaseOptions, keyed: boolean): Database.Databas
     raw.pragma('busy_timeout = 5000');
     raw.pragma('synchronous = NORMAL');
     raw.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+    raw.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     return raw;
   } catch (e) {
     raw.close();
@@ -177,6 +179,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   }
   removeLeftovers(dataDir);
   makeDataDirPrivate(dataDir, file);
+  const stopCheckpoints = startIdleCheckpoint(raw);
 
   return {
     db,
@@ -186,6 +189,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     backupFile,
     encrypted: keyed,
     async close() {
+      stopCheckpoints();
       await db.destroy(); // closes the better-sqlite3 handle too
     },
   };
