@@ -82,8 +82,9 @@ export async function currentFingerprints(
   roster?: ApplicantFingerprints,
 ): Promise<InputFingerprints> {
   const y = cohortYear;
-  // Scores come from an ordered subquery of narrow rows (one sort, about half the cost of an ORDER BY
-  // inside group_concat on 20,000 scores).
+  // Scores come from an ordered subquery of narrow rows. component_scores_read is ordered by (applicant_id,
+  // component) and holds every column read: walking it needs no sort and no row lookups (about a third less
+  // than the cohort index plus a sort on 40,000 scores); the ORDER BY keeps the order whichever way is taken.
   const result = await sql<Record<OtherGroup, string | null>>`SELECT
     coalesce((SELECT preset_id FROM base WHERE id = 1), '') || '#' || coalesce((SELECT group_concat(
       coalesce(specialty_code, '*') || '|' || category || '|' || quota, ';' ORDER BY specialty_code, category)
@@ -91,7 +92,8 @@ export async function currentFingerprints(
     coalesce((SELECT group_concat("key" || '|' || "max" || '|' || weight, ';' ORDER BY position, "key")
       FROM exam_components WHERE cohort_year = ${y}), '') || '#' || coalesce((SELECT group_concat(row, ';') FROM (
         SELECT applicant_id || '|' || component || '|' || coalesce(value, '') || '|' || absent AS row
-        FROM component_scores WHERE cohort_year = ${y} ORDER BY applicant_id, component)), '') AS scores,
+        FROM component_scores INDEXED BY component_scores_read WHERE cohort_year = ${y}
+        ORDER BY applicant_id, component)), '') AS scores,
     (SELECT group_concat(id, ';' ORDER BY id) FROM admission_decisions
       WHERE cohort_year = ${y} AND revoked_at IS NULL AND kind = 'tie') AS ties,
     coalesce((SELECT group_concat(id, ';' ORDER BY id) FROM admission_decisions

@@ -6,6 +6,7 @@
  * computeRanking reads and ranks everything once; the rows a screen shows are built from it afterwards
  * (rankedRowOf, unrankedRowOf), so one page of 50 never costs 20,000 row objects.
  */
+import { sql } from 'kysely';
 import type { RankConfirmation, RankedRow, RankingGroup, RankTieDecision } from '../../shared/contract/scores';
 import type { AdmissionStaleness } from '../../shared/contract/admission';
 import { maskIdNumber } from '../../shared/mask';
@@ -167,7 +168,9 @@ async function choicePlaces(tx: Tx, cohortYear: number, names: ReadonlyMap<strin
   const rows = await tx
     .selectFrom('applicants')
     .select(['id', 'choices_json', 'choice_list_json'])
-    .where('cohort_year', '=', cohortYear)
+    // A plain table scan (the unary +): through the (cohort_year, ...) index every row is a second seek,
+    // and the LIKE reads every row of the cohort anyway.
+    .where(sql<number>`+cohort_year`, '=', cohortYear)
     .where('choice_list_json', 'like', '%"base":"%')
     .execute();
   const out = new Map<string, ChoicePlaces>();
