@@ -63,12 +63,14 @@ function warnUnusedResolutions(run: Run): void {
   }
 }
 
+type NotAdmittedStatus = Exclude<State['status'], 'admitted'>;
+
 /**
  * The not-admitted messages of one result, each distinct text built once. Thousands of applicants share a
  * handful of texts; a new concatenation per applicant made the stored run's packing (which indexes each
  * message it meets, packed-run.ts) flatten and hash 15,000 fresh strings, more than the rest of the packing.
  */
-function messageTexts(run: Run): (s: State) => string | null {
+function messageTexts(run: Run): (s: State, status: NotAdmittedStatus) => string {
   const ineligible = new Map<string | undefined, string>();
   const proposals = new Map<string, Map<string | null, string>>();
   const refused = text.noSeat(false, undefined);
@@ -81,10 +83,8 @@ function messageTexts(run: Run): (s: State) => string | null {
     if (t === undefined) m.set(k, (t = make()));
     return t;
   };
-  return (s) => {
-    switch (s.status) {
-      case 'admitted':
-        return null;
+  return (s, status) => {
+    switch (status) {
       case 'ineligible':
         return memo(ineligible, s.a.ineligibleReason, () => text.ineligible(s.a.ineligibleReason));
       case 'declined':
@@ -106,7 +106,7 @@ function messageTexts(run: Run): (s: State) => string | null {
   };
 }
 
-const NOT_ADMITTED_CODE: Record<Exclude<State['status'], 'admitted'>, NotAdmitted['code']> = {
+const NOT_ADMITTED_CODE: Record<NotAdmittedStatus, NotAdmitted['code']> = {
   ineligible: 'INELIGIBLE',
   declined: 'DECLINED',
   held: 'AWAITING_TIE',
@@ -117,8 +117,8 @@ function resultOf(run: Run): AllocationResult {
   const notAdmitted: NotAdmitted[] = [];
   const messageOf = messageTexts(run);
   for (const s of run.states) {
-    const message = messageOf(s);
-    if (s.status !== 'admitted' && message !== null) notAdmitted.push({ id: s.a.id, code: NOT_ADMITTED_CODE[s.status], message });
+    if (s.status === 'admitted') continue;
+    notAdmitted.push({ id: s.a.id, code: NOT_ADMITTED_CODE[s.status], message: messageOf(s, s.status) });
   }
   return {
     admissions: run.admissions,
