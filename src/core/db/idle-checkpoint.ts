@@ -26,8 +26,9 @@ export function checkpointIfWritten(raw: Database.Database, seen: { changes: num
   if (!raw.open || raw.inTransaction) return null;
   const changes = raw.prepare('SELECT total_changes()').pluck().get() as number;
   if (changes === seen.changes) return null;
-  seen.changes = changes;
   const [result] = raw.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[];
+  // Noted only once copied: a look that failed (SQLITE_BUSY) is tried again at the next one.
+  seen.changes = changes;
   return result ?? null;
 }
 

@@ -2,7 +2,12 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { checkpointIfWritten, IDLE_CHECKPOINT_MS, WAL_AUTOCHECKPOINT_PAGES } from '../../../src/core/db/idle-checkpoint';
+import {
+  checkpointIfWritten,
+  IDLE_CHECKPOINT_MS,
+  WAL_AUTOCHECKPOINT_PAGES,
+  type CheckpointResult,
+} from '../../../src/core/db/idle-checkpoint';
 import { openDatabase } from '../../../src/core/db/open';
 import { tempDir } from '../../helpers/core';
 
@@ -61,6 +66,25 @@ describe('copying the write-ahead log back into the database file', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('tries again at the next look when a copy fails (another process busy), without a new write', () => {
+    let busy = true;
+    const copied: CheckpointResult = { busy: 0, log: 12, checkpointed: 12 };
+    const raw = {
+      open: true,
+      inTransaction: false,
+      prepare: () => ({ pluck: () => ({ get: () => 7 }) }),
+      pragma: () => {
+        if (busy) throw new Error('SQLITE_BUSY: database is locked');
+        return [copied];
+      },
+    } as unknown as Database.Database;
+    const seen = { changes: 0 };
+    expect(() => checkpointIfWritten(raw, seen)).toThrow('SQLITE_BUSY');
+    busy = false;
+    expect(checkpointIfWritten(raw, seen)).toEqual(copied);
+    expect(checkpointIfWritten(raw, seen)).toBeNull();
   });
 
   it('waits while a transaction is open, and copies its rows once it has committed', async () => {
