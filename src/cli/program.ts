@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { commandWord } from './command-line';
+import { chineseHelp, HELP_COMMAND, HELP_COMMAND_TEXT, HELP_FLAGS, HELP_OPTION_TEXT, localizedTerm } from './help-format';
 import { reportError, reportFailure, type CliIo } from './io';
+import { usageErrorMessage } from './usage-errors';
 
 export { commandWord };
 
@@ -141,9 +143,15 @@ function groupsFor(argv: readonly string[]): readonly CommandGroup[] {
   return group ? [group] : GROUPS;
 }
 
-/** The bare command tree: global options, help and error output, no commands yet. */
+/**
+ * The bare command tree: global options, help and error output, no commands yet. The help settings come
+ * first: commander copies them into every command added afterwards.
+ */
 function rootProgram(io: CliIo): Command {
   return new Command('basedesk')
+    .configureHelp(chineseHelp())
+    .helpOption(HELP_FLAGS, HELP_OPTION_TEXT)
+    .helpCommand(HELP_COMMAND, HELP_COMMAND_TEXT)
     .description('BaseDesk 住培基地离线工作台：命令行（与桌面应用共用同一核心与数据）')
     .version(VERSION, '-V, --version', '显示版本号')
     .option('--data-dir <dir>', '数据目录（默认与桌面应用相同；或环境变量 BASEDESK_DATA_DIR）')
@@ -154,6 +162,8 @@ function rootProgram(io: CliIo): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // Its English line is not printed: runCli reports every usage error once, in Chinese, with its code.
+      outputError: () => {},
     });
 }
 
@@ -179,7 +189,13 @@ function withSummaries(program: Command): Command {
     terms.set(nameOf(c), c.term);
   }
   const help = program.createHelp();
-  return program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd.name()) ?? help.subcommandTerm(cmd) });
+  return program.configureHelp({
+    ...program.configureHelp(),
+    subcommandTerm: (cmd) => {
+      const term = terms.get(cmd.name());
+      return term === undefined ? help.subcommandTerm(cmd) : localizedTerm(term);
+    },
+  });
 }
 
 /** Runs one CLI invocation and returns the exit code: 0 success, 1 coded error, 2 usage error. */
@@ -192,7 +208,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
-      reportError(io, json, { code: 'USAGE', message: e.message });
+      reportError(io, json, { code: 'USAGE', message: usageErrorMessage(e.code, e.message) });
       return 2;
     }
     return reportFailure(io, json, e);

@@ -22,9 +22,9 @@ export function registerAudit(program: Command, io: CliIo): void {
   audit
     .command('list')
     .description('查看最近的审计记录')
-    .option('--actor <name>')
-    .option('--entity <entity>')
-    .option('--action <action>')
+    .option('--actor <name>', '只看这个用户名的操作')
+    .option('--entity <entity>', '只看这类对象的记录（如 applicant、component_score）')
+    .option('--action <action>', '只看这种操作（如 applicants.import、scores.set）')
     .option('--limit <n>', '条数', (v) => Number(v), 50)
     .action(async (o: { actor?: string; entity?: string; action?: string; limit: number }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
