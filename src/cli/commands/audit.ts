@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatDateTime } from '../../shared/dates';
 import { withSession, type GlobalOptions } from '../context';
 import { fail, print, type CliIo } from '../io';
 
@@ -32,7 +33,10 @@ export function registerAudit(program: Command, io: CliIo): void {
         const r = await s.call('audit.list', { ...o });
         print(io, s.json, r, () =>
           r.events
-            .map((e) => `${e.at}\t${e.actor}\t${e.action}\t${e.entity}:${e.entityId}${e.reason ? `\t理由：${e.reason}` : ''}`)
+            .map(
+              (e) =>
+                `${formatDateTime(e.at, true)}\t${e.actor}\t${e.action}\t${e.entity}:${e.entityId}${e.reason ? `\t理由：${e.reason}` : ''}`,
+            )
             .join('\n'),
         );
       });

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { writePrivateFileAtomic } from '../../core/db/private-files';
 import type { KeysView } from '../../shared/contract/outbox';
+import { formatDateTime } from '../../shared/dates';
 import { sessionRunner } from '../context';
 import { print, type CliIo } from '../io';
 import { readText } from './read-text';
@@ -9,7 +10,7 @@ import { readText } from './read-text';
 function keysText(k: KeysView): string {
   return [
     k.active
-      ? `签名公钥指纹：${k.active.fingerprint}（${k.active.createdAt}）\n${k.active.publicKeyMinisign.trimEnd()}`
+      ? `签名公钥指纹：${k.active.fingerprint}（${formatDateTime(k.active.createdAt)} 生成）\n${k.active.publicKeyMinisign.trimEnd()}`
       : '尚未生成签名密钥',
     ...k.retired.map((r) => `已停用：${r.fingerprint}（${r.retiredAt ?? ''}）`),
     `省级接收方公钥：${k.provinceRecipient ?? '未导入'}`,
