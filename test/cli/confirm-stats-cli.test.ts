@@ -45,6 +45,17 @@ describe('basedesk confirm stats', () => {
     expect(human.stdout).toContain('退回补正 1');
   });
 
+  it('says so when no decision has been made yet, instead of an empty section', async () => {
+    const dir = tempDir();
+    expect((await initBase(dir, env)).code).toBe(0);
+    const file = join(dir, '名单.xlsx');
+    writeFileSync(file, await writeXlsx(roster(3, 9)));
+    expect((await cli(['--data-dir', dir, 'applicants', 'import', file], { env })).code).toBe(0);
+    const human = await cli(['--data-dir', dir, 'confirm', 'stats'], { env });
+    expect(human.stdout).toContain('按日和经办人：\n（还没有任何确认结论）\n');
+    expect(human.stdout).toContain('待确认 3');
+  });
+
   it('confirm without --decision still says what to give (the option is checked by the command, not commander)', async () => {
     const dir = tempDir();
     expect((await initBase(dir, env)).code).toBe(0);

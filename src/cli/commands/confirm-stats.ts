@@ -18,9 +18,11 @@ function statsText(d: Dashboard): string {
     );
   }
   lines.push('', '按日和经办人：');
+  if (d.perClerk.length === 0) lines.push('（还没有任何确认结论）');
   for (const r of d.perClerk)
     lines.push(`${formatDate(r.date)}\t${r.clerkName}\t确认通过 ${r.confirmed}\t退回补正 ${r.returned}\t不予确认 ${r.rejected}`);
   lines.push('', '尚余（按第一志愿专业）：');
+  if (d.remaining.perSpecialty.length === 0) lines.push('（无：每个人都已办结）');
   for (const r of d.remaining.perSpecialty) lines.push(`${r.name}\t待确认 ${r.pending}\t退回补正 ${r.returned}`);
   return lines.join('\n');
 }
