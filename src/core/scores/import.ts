@@ -56,6 +56,7 @@ type Known = {
 const EMPTY: Cell = { text: '', type: 'empty' };
 const cellAt = (r: Cell[], c: number | undefined): Cell => (c === undefined ? EMPTY : (r[c] ?? EMPTY));
 const isBlank = (row: Cell[]) => row.every((c) => c.text.trim() === '');
+const hasScore = (c: Cell) => c.text.trim() !== '' || c.type === 'number';
 
 /** Today's local date, as the ID check takes it: once per file, not once per row. */
 function localToday(): string {
@@ -70,6 +71,7 @@ async function plan(tx: Tx, file: ScoreFile, opts: ScoreImportOptions): Promise<
   const reject: Reject = (row, field, code, message) => rejected.push({ row, field, code, message });
   const changes: Change[] = [];
   const counts = { imported: 0, updated: 0, unchanged: 0 };
+  rejected.push(...unconfiguredColumns(layout, known));
   for (let r = layout.first; r < layout.sheet.rows.length; r++) {
     const id = known.ids[r];
     if (id === undefined) continue; // a blank row
@@ -90,6 +92,30 @@ async function plan(tx: Tx, file: ScoreFile, opts: ScoreImportOptions): Promise<
     throw new AppError('REASON_REQUIRED', '替换已有成绩必须填写原因。');
   }
   return { report: { ...counts, rejected, applied: false }, changes };
+}
+
+/**
+ * Score columns of a component this year does not have (操作成绩 where the preset has no skills test) that
+ * hold scores: one problem per column, at its header, saying how many scores it holds. The same sentence on
+ * every row of a 5,000-row file said nothing more and buried any other problem. An empty column of that kind
+ * loses nothing and is passed over, as before.
+ */
+function unconfiguredColumns(layout: Layout, known: Known): ImportRejection[] {
+  const problems: ImportRejection[] = [];
+  layout.compCols.forEach((cc, i) => {
+    if (known.columnComponents[i] !== undefined) return;
+    let scores = 0;
+    for (let r = layout.first; r < layout.sheet.rows.length; r++)
+      if (hasScore(cellAt(layout.sheet.rows[r]!, cc.col))) scores += 1;
+    if (scores === 0) return;
+    problems.push({
+      row: layout.first,
+      field: cc.label,
+      code: 'COMPONENT_NOT_CONFIGURED',
+      message: `第 ${layout.first} 行（表头）“${cc.label}”列有 ${scores} 个成绩，但本年度考核项目中没有「${cc.label.replace('成绩', '')}」，这些成绩不能导入：如需要，请先在考核项目中添加该项；否则请从文件中删去这一列。未写入任何成绩。`,
+    });
+  });
+  return problems;
 }
 
 async function readLayout(file: ScoreFile): Promise<Layout> {
@@ -239,8 +265,10 @@ function rowChanges(
   for (let i = 0; i < layout.compCols.length; i++) {
     const cc = layout.compCols[i]!;
     const c = cellAt(row, cc.col);
-    if (c.text.trim() === '' && c.type !== 'number') continue; // no score for this component in this file
-    const change = componentChange(c, cc, known.columnComponents[i], rowNo, applicantId, known, opts, reject);
+    if (!hasScore(c)) continue; // no score for this component in this file
+    const comp = known.columnComponents[i];
+    if (comp === undefined) continue; // the column is reported once (unconfiguredColumns)
+    const change = componentChange(c, cc, comp, rowNo, applicantId, known, opts, reject);
     if (change === 'rejected') rowOk = false;
     else if (change === 'unchanged') unchanged += 1;
     else changes.push(change);
@@ -251,22 +279,13 @@ function rowChanges(
 function componentChange(
   c: Cell,
   cc: ComponentColumn,
-  comp: Component | undefined,
+  comp: Component,
   rowNo: number,
   applicantId: string,
   known: Known,
   opts: ScoreImportOptions,
   reject: Reject,
 ): Change | 'unchanged' | 'rejected' {
-  if (!comp) {
-    reject(
-      rowNo,
-      cc.label,
-      'COMPONENT_NOT_CONFIGURED',
-      `本年度考核项目中没有「${cc.label.replace('成绩', '')}」，该列不能导入；如需要，请先在考核项目中添加。`,
-    );
-    return 'rejected';
-  }
   const p = parseScore(c.type === 'number' && c.number !== undefined ? c.number : c.text, comp.max);
   if (!p.ok) {
     reject(rowNo, cc.label, p.code, `第 ${rowNo} 行${cc.label}：${p.message}`);

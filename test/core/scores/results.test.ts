@@ -183,6 +183,27 @@ describe('score import: every doubt is a coded rejection, nothing is guessed or 
     expect(JSON.parse(ev[0]!.before_json!)).toMatchObject({ value: 8000 });
   });
 
+  it('a score column of a component this year does not have is one problem at its header, and nothing is written', async () => {
+    const { core, session } = await setupBase('jilin-2024');
+    const people = await addApplicants(core, 30);
+    const rows = people.map((a, i) => [a.name, a.idNumber, '', '80', '90', i === 0 ? '' : '75']);
+    const r = await ok(core, session, 'scores.import', file('s.csv', writeCsv([HEAD, ...rows], { encoding: 'utf-8' })));
+    expect(r.applied).toBe(false);
+    expect(r.rejected).toEqual([
+      {
+        row: 1,
+        field: '操作成绩',
+        code: 'COMPONENT_NOT_CONFIGURED',
+        message: expect.stringContaining('“操作成绩”列有 29 个成绩，但本年度考核项目中没有「操作」') as string,
+      },
+    ]);
+    expect(core.raw.prepare('SELECT count(*) AS n FROM component_scores').get()).toEqual({ n: 0 });
+    // The same file without scores in that column imports.
+    const blank = rows.map((row) => [...row.slice(0, 5), '']);
+    const again = await ok(core, session, 'scores.import', file('s.csv', writeCsv([HEAD, ...blank], { encoding: 'utf-8' })));
+    expect(again).toMatchObject({ imported: 30, rejected: [], applied: true });
+  });
+
   it('an ID typed into a numeric Excel cell is reported, never repaired', async () => {
     const { core, session } = await setupBase('jilin-2024');
     const a = (await addApplicants(core, 10)).find((x) => /^\d{18}$/.test(x.idNumber));
