@@ -62,6 +62,11 @@ describe('basedesk scores / ranking / station', () => {
     expect(rb.code).toBe(1);
     expect(rb.json<{ rejected: Array<{ code: string }> }>().rejected[0]!.code).toBe('SCORE_OUT_OF_RANGE');
     expect(JSON.parse(rb.stderr)).toMatchObject({ error: { code: 'SCORES_IMPORT_REJECTED' } });
+    // In words, nothing written never reads as written.
+    const refused = await cli(['--data-dir', dir, 'scores', 'import', bad], { env });
+    expect(refused.stdout.split('\n')[0]).toBe('未写入：有 1 处问题（见下）；改正后可新增 0，更新 0，未变 0');
+    const checked = await cli(['--data-dir', dir, 'scores', 'import', file, '--dry-run'], { env });
+    expect(checked.stdout.trimEnd()).toBe('仅检查，未写入：导入后将新增 0，更新 0，未变 3');
 
     const rk = await cli(['--data-dir', dir, '--json', 'ranking', '--specialty', '0100'], { env });
     const view = rk.json<{

@@ -26,11 +26,15 @@ function writeOutput(file: string, out: { contentBase64: string }): void {
 const h = (v: number | 'absent' | null | undefined) =>
   v === 'absent' ? '缺考' : v === null || v === undefined ? '—' : (v / 100).toFixed(2);
 
+/** What an import did, or (checked only, or refused) what it would do: the counts never read as written when nothing was. */
 function reportText(r: ScoreImportReport): string {
-  return [
-    `${r.applied ? '已导入' : '未写入'}：新增 ${r.imported}，更新 ${r.updated}，未变 ${r.unchanged}，拒绝 ${r.rejected.length}`,
-    ...r.rejected.map((x) => `第 ${x.row} 行\t${x.field}\t[${x.code}] ${x.message}`),
-  ].join('\n');
+  const counts = `新增 ${r.imported}，更新 ${r.updated}，未变 ${r.unchanged}`;
+  const head = r.applied
+    ? `已导入：${counts}`
+    : r.rejected.length > 0
+      ? `未写入：有 ${r.rejected.length} 处问题（见下）；改正后可${counts}`
+      : `仅检查，未写入：导入后将${counts}`;
+  return [head, ...r.rejected.map((x) => `第 ${x.row} 行\t${x.field}\t[${x.code}] ${x.message}`)].join('\n');
 }
 
 function sheetText(c: CandidateSheet): string {
