@@ -33,3 +33,17 @@ export function formatMonth(value: string): string {
   const m = /^(\d{4})-(\d{2})/.exec(value);
   return m ? `${Number(m[1])}年${Number(m[2])}月` : value;
 }
+
+/**
+ * A calendar moment of a notice: a bare date or a date and Beijing time (2024-02-29T08:00), in Chinese form.
+ * The time is read as written (the notice's own clock), never converted through the station's time zone.
+ */
+export function formatMoment(value: string): string {
+  const [date, time] = value.split('T');
+  return time ? `${formatDate(date!)} ${time}` : formatDate(value);
+}
+
+/** 2024年2月29日 08:00 至 2024年3月10日, or 截至 … when the window has no opening. */
+export function formatWindow(opens: string | null, closes: string): string {
+  return opens === null ? `截至 ${formatMoment(closes)}` : `${formatMoment(opens)} 至 ${formatMoment(closes)}`;
+}

@@ -15,6 +15,7 @@ import { isoNow } from '../util/clock';
 import { parseJsonAs, stringList } from '../util/json';
 import { addDays, daysBetween, requireDate, today } from './dates';
 import type { TraineeFollowupTable } from './tables';
+import { formatDate } from '../../shared/dates';
 
 type AdmittedPerson = {
   applicantId: string;
@@ -324,7 +325,10 @@ export async function recordReportIn(
   const date = requireDate(input.date, '报到日期');
   return changeTracking(core, actor, input.applicantId, 'trainee.report-in', (row) => {
     if (row.contractSignedOn !== null && row.contractSignedOn < date) {
-      throw new AppError('ADMISSION_BAD_DATE', `报到日期 ${date} 晚于已登记的签约日期 ${row.contractSignedOn}，请核对。`);
+      throw new AppError(
+        'ADMISSION_BAD_DATE',
+        `报到日期 ${formatDate(date)} 晚于已登记的签约日期 ${formatDate(row.contractSignedOn)}，请核对。`,
+      );
     }
     return { reported_on: date };
   });
@@ -341,7 +345,10 @@ export async function recordContract(
       throw new AppError('ADMISSION_NOT_REPORTED', `${row.name} 尚未登记报到，请先登记报到日期。`);
     }
     if (date < row.reportedOn) {
-      throw new AppError('ADMISSION_BAD_DATE', `签约日期 ${date} 早于报到日期 ${row.reportedOn}，请核对。`);
+      throw new AppError(
+        'ADMISSION_BAD_DATE',
+        `签约日期 ${formatDate(date)} 早于报到日期 ${formatDate(row.reportedOn)}，请核对。`,
+      );
     }
     return { contract_signed_on: date };
   });

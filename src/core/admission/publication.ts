@@ -13,6 +13,7 @@ import { escapeHtml, noteParagraph, printablePage } from './html';
 import { activePublication, loadStored, requireRun, toPublicationView, viewContext } from './service';
 import { requireFreshRun } from './staleness';
 import { admittedRows } from './views';
+import { formatDate } from '../../shared/dates';
 
 export async function publish(
   core: Core,
@@ -39,7 +40,7 @@ export async function publish(
     if (current !== null && current.runId === run.id) {
       throw new AppError(
         'ADMISSION_ALREADY_PUBLISHED',
-        `第 ${run.run_no} 次计算结果已于 ${current.startDate} 起公示（至 ${current.endDate}），无需重复公示。`,
+        `第 ${run.run_no} 次计算结果已于 ${formatDate(current.startDate)} 起公示（至 ${formatDate(current.endDate)}），无需重复公示。`,
         { publication: current },
       );
     }
@@ -82,7 +83,7 @@ export async function publicationHtml(tx: Tx): Promise<HtmlPage> {
   const pub = await activePublication(tx, base.cohort_year);
   const window =
     pub !== null && pub.runId === run.id
-      ? `公示期：${pub.startDate} 至 ${pub.endDate}（${pub.days} 天）。公示期内如有异议，请向基地住培办反映。`
+      ? `公示期：${formatDate(pub.startDate)} 至 ${formatDate(pub.endDate)}（${pub.days} 天）。公示期内如有异议，请向基地住培办反映。`
       : '（尚未公示：本页为预览。）';
   const body = `
 <p class="meta">${escapeHtml(window)}</p>

@@ -29,6 +29,7 @@ import type { AdmissionRunTable } from './tables';
 import { currentFingerprints, runStaleness, storedInputsJson, type InputFingerprints } from './staleness';
 import { admissionExplanations, runView, type ViewContext } from './views';
 import { checkWindow } from '../windows/guard';
+import { formatDate } from '../../shared/dates';
 
 /** A run without its stored result: a few hundred bytes instead of megabytes, for the many reads that need no more. */
 export type RunHead = Omit<AdmissionRunTable, 'result_json'>;
@@ -123,7 +124,7 @@ async function requireConsentIfPublished(
   if (consent.confirm !== true) {
     throw new AppError(
       'ADMISSION_PUBLISHED',
-      `拟录取名单已于 ${pub.startDate} 起公示（第 ${pub.runNo} 次计算结果，公示期至 ${pub.endDate}）。重新计算会改变已公示的名单，需要重新公示。如确需继续，请确认并填写理由（命令行：--confirm --reason "…"）。未做任何更改。`,
+      `拟录取名单已于 ${formatDate(pub.startDate)} 起公示（第 ${pub.runNo} 次计算结果，公示期至 ${formatDate(pub.endDate)}）。重新计算会改变已公示的名单，需要重新公示。如确需继续，请确认并填写理由（命令行：--confirm --reason "…"）。未做任何更改。`,
       { publication: pub },
     );
   }

@@ -16,6 +16,7 @@ import { uuidv7 } from '../util/uuid7';
 import { calendarFor } from './calendars';
 import { factsContext, factsOf } from './facts';
 import { passedAll, trainingEnd } from './rules';
+import { formatDate } from '../../shared/dates';
 
 /** 单科考核结果 3 年（含考试当年）内有效 (福建2024 四), unless that year's calendar says otherwise. */
 async function validYears(tx: Tx, year: number): Promise<number> {
@@ -79,7 +80,10 @@ export async function recordCertificate(
     }
     const end = trainingEnd(facts);
     if (end > input.issuedOn) {
-      throw new AppError('EXAM_TRAINING_NOT_ENDED', `${t.name} 按轮转计划 ${end} 才结束培训，须完成剩余轮转后再登记合格证书。`);
+      throw new AppError(
+        'EXAM_TRAINING_NOT_ENDED',
+        `${t.name} 按轮转计划 ${formatDate(end)} 才结束培训，须完成剩余轮转后再登记合格证书。`,
+      );
     }
     const taken = await tx
       .selectFrom('exam_certificates')

@@ -15,6 +15,7 @@ import { cohortContext } from './applicants';
 import { oneRow, requirePerson } from './records';
 import { cannotAccept, reviewDeadline } from './rules';
 import { experienceView } from './view';
+import { formatDate } from '../../shared/dates';
 
 export type ExperienceInput = {
   applicant: string;
@@ -36,7 +37,10 @@ function storeProof(core: Core, proof: ExperienceInput['proof']) {
 
 export async function addExperience(core: Core, actor: Actor, input: ExperienceInput): Promise<ReductionRow> {
   if (input.to < input.from) {
-    throw new AppError('REDUCTION_EXPERIENCE_DATES', `起止日期颠倒：${input.from} 晚于 ${input.to}。未做任何更改。`);
+    throw new AppError(
+      'REDUCTION_EXPERIENCE_DATES',
+      `起止日期颠倒：${formatDate(input.from)} 晚于 ${formatDate(input.to)}。未做任何更改。`,
+    );
   }
   // The scan is checked and stored before the transaction: a stored blob nobody references is harmless.
   const proof = storeProof(core, input.proof);

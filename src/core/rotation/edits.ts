@@ -41,7 +41,7 @@ function findBlock(world: World, id: string): { block: StoredBlock; trainee: Rot
 
 function requireFuture(core: Core, b: StoredBlock, t: RotationTrainee): void {
   if (b.from < nowSlot(core)) {
-    throw new AppError('ROTATION_BLOCK_PAST', `${t.name}在 ${b.start_date} 开始的轮转已经开始或结束，不能再调整。`);
+    throw new AppError('ROTATION_BLOCK_PAST', `${t.name}在 ${formatDate(b.start_date)} 开始的轮转已经开始或结束，不能再调整。`);
   }
 }
 

@@ -87,7 +87,7 @@ async function replan(
   const newEnd = slotEndDate(r.end - 1);
   const cutoffDate = slotEndDate(cut - 1);
   const pastCutoff = r.passesCutoff === false;
-  const flag = pastCutoff ? `预计 ${newEnd} 结束，晚于 ${cutoffDate}（${reason}）` : null;
+  const flag = pastCutoff ? `预计 ${formatDate(newEnd)} 结束，晚于 ${formatDate(cutoffDate)}（${reason}）` : null;
   await savePlan(tx, core, actor, t.id, r.plan, { schemeId: schemeFor(world, t)?.id ?? null, reason, flag });
   return {
     traineeId: t.id,
@@ -100,7 +100,8 @@ async function replan(
 }
 
 export async function recordLeave(core: Core, actor: Actor, input: LeaveInput): Promise<ReplanView> {
-  if (input.to < input.from) throw new AppError('ROTATION_BAD_RANGE', `请假结束日期 ${input.to} 早于开始日期 ${input.from}`);
+  if (input.to < input.from)
+    throw new AppError('ROTATION_BAD_RANGE', `请假结束日期 ${formatDate(input.to)} 早于开始日期 ${formatDate(input.from)}`);
   return core.db.transaction().execute(async (tx) => {
     const t = await requireTrainee(tx, input);
     const world = await loadWorld(tx);
@@ -141,7 +142,10 @@ function examinedBlock(world: World, t: RotationTrainee, department: string, dat
   });
   const block = candidates.sort((a, b) => b.from - a.from)[0];
   if (!block) {
-    throw new AppError('ROTATION_BLOCK_NOT_FOUND', `${t.name}在 ${date} 前没有在「${department}」的轮转，无法登记出科考核。`);
+    throw new AppError(
+      'ROTATION_BLOCK_NOT_FOUND',
+      `${t.name}在 ${formatDate(date)} 前没有在「${department}」的轮转，无法登记出科考核。`,
+    );
   }
   return block;
 }

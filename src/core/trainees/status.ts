@@ -14,12 +14,16 @@ import { traineeDetail } from './detail';
 import { findTrainee } from './find';
 import { checkTransition } from './rules/status';
 import type { TraineeTable } from './tables';
+import { formatDate } from '../../shared/dates';
 
 /** Nothing is recorded as happening before training started, or before the last recorded change. */
 export async function checkEffectiveDate(tx: Tx, t: TraineeTable, date: string, what: string): Promise<string> {
   requireRealDate(date, what);
   if (date < t.start_date) {
-    throw new AppError('TRAINEE_BAD_DATE', `${what} ${date} 早于 ${t.name} 的培训开始日期 ${t.start_date}，请核对。`);
+    throw new AppError(
+      'TRAINEE_BAD_DATE',
+      `${what} ${formatDate(date)} 早于 ${t.name} 的培训开始日期 ${formatDate(t.start_date)}，请核对。`,
+    );
   }
   const last = await tx
     .selectFrom('trainee_status_changes')
@@ -28,7 +32,10 @@ export async function checkEffectiveDate(tx: Tx, t: TraineeTable, date: string, 
     .orderBy('effective_date', 'desc')
     .executeTakeFirst();
   if (last && date < last.effective_date) {
-    throw new AppError('TRAINEE_BAD_DATE', `${what} ${date} 早于上一次状态变更的生效日期 ${last.effective_date}，请核对。`);
+    throw new AppError(
+      'TRAINEE_BAD_DATE',
+      `${what} ${formatDate(date)} 早于上一次状态变更的生效日期 ${formatDate(last.effective_date)}，请核对。`,
+    );
   }
   return date;
 }

@@ -27,7 +27,7 @@ describe('拟录取名单公示', () => {
     const pub = await ok(core, session, 'admission.publish', { startDate: '2024-07-10' });
     expect(pub).toMatchObject({ startDate: '2024-07-10', endDate: '2024-07-12', days: 3, runNo: 1, supersededByRun: null });
     const page = await ok(core, session, 'admission.publicationHtml', {});
-    expect(page.html).toContain('公示期：2024-07-10 至 2024-07-12');
+    expect(page.html).toContain('公示期：2024年7月10日 至 2024年7月12日');
     expect(page.html).toContain(s.name('A'));
     expect(page.html).not.toContain(s.idNumber('A'));
     expect(page.html).toContain(s.idNumber('A').slice(0, 6) + '********');
@@ -40,7 +40,7 @@ describe('拟录取名单公示', () => {
     await ok(core, session, 'admission.publish', { startDate: '2024-07-10' });
     const warned = await err(core, session, 'admission.run', {});
     expect(warned.code).toBe('ADMISSION_PUBLISHED');
-    expect(warned.message).toContain('2024-07-10');
+    expect(warned.message).toContain('2024年7月10日');
     expect((await err(core, session, 'admission.decline', { applicantId: s.id('A') })).code).toBe('ADMISSION_PUBLISHED');
     expect((await err(core, session, 'admission.run', { confirm: true })).code).toBe('ADMISSION_CONFIRM_REASON_REQUIRED');
     expect((await ok(core, session, 'admission.list', {})).runNo).toBe(1);

@@ -15,7 +15,7 @@ describe('exam candidates from the registry and the rotation plans', () => {
     const first = await ok(w.core, w.session, 'exam.propose', { year: 2024 });
     expect(first.added).toBe(6);
     expect(first.notProposed).toHaveLength(1);
-    expect(first.notProposed[0]!.reason).toContain('2024-10-15');
+    expect(first.notProposed[0]!.reason).toContain('培训预计 2024年10月15日 结束');
     expect(first.notProposed[0]!.idNumber).toContain('********');
     const again = await ok(w.core, w.session, 'exam.propose', { year: 2024 });
     expect(again.added).toBe(0);

@@ -35,7 +35,7 @@ describe('leave', () => {
     expect(r.previousEnd).toBe('2030-05-31');
     expect(r.newEnd).toBe('2030-07-31');
     expect(r.pastCutoff).toBe(true);
-    expect(r.plan.endFlag).toContain('2030-07-31');
+    expect(r.plan.endFlag).toContain('预计 2030年7月31日 结束');
     expect(r.plan.blocks.reduce((a, b) => a + b.months, 0)).toBe(33);
     expect((await ok(core, session, 'rotation.check', {})).violations).toEqual([]);
   });

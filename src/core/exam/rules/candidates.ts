@@ -7,6 +7,7 @@ import type { ExamCalendar, ExamSubject } from '../../../shared/contract/exam';
 import { trainingEnd } from './eligibility';
 import type { ExamFacts } from './types';
 import { subjectsToSit } from './validity';
+import { formatDate } from '../../../shared/dates';
 
 export type Proposal = { traineeId: string; subjects: ExamSubject[]; retake: boolean; trainingEnd: string };
 export type NotProposed = { traineeId: string; reason: string };
@@ -24,10 +25,13 @@ export function proposeOne(f: ExamFacts, calendar: ExamCalendar): Proposal | Not
   const { from, to } = calendar.trainingEnd;
   if (end > to) {
     const why = f.rotation === null ? '（无轮转计划，按培训年限推算）' : '（按轮转计划，含请假顺延）';
-    return { traineeId: f.traineeId, reason: `培训预计 ${end} 结束${why}，晚于本年度截止日期 ${to}` };
+    return { traineeId: f.traineeId, reason: `培训预计 ${formatDate(end)} 结束${why}，晚于本年度截止日期 ${formatDate(to)}` };
   }
   if (end < from && !sat)
-    return { traineeId: f.traineeId, reason: `培训已于 ${end} 结束，早于本年度范围（${from} 起），且无考核记录` };
+    return {
+      traineeId: f.traineeId,
+      reason: `培训已于 ${formatDate(end)} 结束，早于本年度范围（${formatDate(from)} 起），且无考核记录`,
+    };
   return { traineeId: f.traineeId, subjects, retake: sat, trainingEnd: end };
 }
 

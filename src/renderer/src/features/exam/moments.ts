@@ -1,18 +1,7 @@
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 
-/**
- * A calendar moment is a bare date or a date and Beijing time (2024-02-29T08:00), shown in Chinese form.
- * The time is read as written (the notices' own clock), never converted through the station's time zone.
- */
-export function formatMoment(value: string): string {
-  const [date, time] = value.split('T');
-  return time ? `${formatDate(date!)} ${time}` : formatDate(value);
-}
-
-/** 2024年2月29日 8:00 至 2024年3月10日 23:59, or 截至 … when the step has no opening. */
-export function formatWindow(opens: string | null, closes: string): string {
-  return opens === null ? `截至 ${formatMoment(closes)}` : `${formatMoment(opens)} 至 ${formatMoment(closes)}`;
-}
+// Moments and windows are shown alike by the screens and the command line.
+export { formatMoment, formatWindow } from '../../../../shared/dates';
 
 export const datePart = (m: string | null): string => (m ?? '').slice(0, 10);
 export const timePart = (m: string | null): string => (m ?? '').slice(11, 16);
