@@ -207,7 +207,7 @@ describe('basedesk exam', () => {
       { env },
     );
     expect(copy.code).toBe(0);
-    expect(copy.stdout).toContain('2026-02-05 至 2026-02-22（示例）');
+    expect(copy.stdout).toContain('2026年2月5日 至 2026年2月22日（示例）');
 
     const file = join(dir, '成绩.csv');
     writeFileSync(

@@ -174,7 +174,7 @@ describe('basedesk trainees', () => {
       { env },
     );
     expect(human.code).toBe(0);
-    expect(human.stdout).toContain('在培');
+    expect(human.stdout).toContain('自 2024年11月1日 起为“在培”');
 
     // Both from standard input: the password first, then the ID number.
     const moved = await cli(

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { writePrivateFileAtomic } from '../../core/db/private-files';
-import type { AdmissionRunView } from '../../shared/contract/admission';
+import type { AdmissionRunView, PublicationView } from '../../shared/contract/admission';
 import { addIdsFileOption, collectIds, collectOneId } from '../id-input';
 import { withSession, type GlobalOptions } from '../context';
 import { fail, print, type CliIo } from '../io';
+import { formatDate } from '../../shared/dates';
 
 /** The documented `--json` shape: per admitted applicant, plus unfilled seats, open ties and what changed. */
 export function runJson(v: AdmissionRunView) {
@@ -83,6 +84,10 @@ function runText(v: AdmissionRunView): string {
   }
   for (const w of v.warnings) lines.push(`提示 [${w.code}] ${w.message}`);
   return lines.join('\n');
+}
+
+function publishedText(p: PublicationView): string {
+  return `已公示第 ${p.runNo} 次计算结果：${formatDate(p.startDate)} 至 ${formatDate(p.endDate)}（${p.days} 天）`;
 }
 
 export function registerAdmission(program: Command, io: CliIo): void {
@@ -185,7 +190,7 @@ export function registerAdmission(program: Command, io: CliIo): void {
           ...(o.days ? { days: o.days } : {}),
           ...(o.reason ? { reason: o.reason } : {}),
         });
-        print(io, s.json, p, () => `已公示第 ${p.runNo} 次计算结果：${p.startDate} 至 ${p.endDate}（${p.days} 天）`);
+        print(io, s.json, p, () => publishedText(p));
       });
     });
   adm

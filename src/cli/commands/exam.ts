@@ -13,6 +13,7 @@ import {
 } from '../../shared/contract/exam';
 import { withSession, type CliSession, type GlobalOptions } from '../context';
 import { CliExit, fail, print, readSecret, type CliIo } from '../io';
+import { formatDate, formatWindow } from '../../shared/dates';
 
 function readInput(file: string): { fileName: string; contentBase64: string } {
   try {
@@ -161,7 +162,7 @@ function registerExport(exam: Command, io: CliIo): void {
 }
 
 function stepLine(step: ExamCalendarStepDef): string {
-  const window = step.opens ? `${step.opens} 至 ${step.closes}` : `截至 ${step.closes}`;
+  const window = formatWindow(step.opens, step.closes);
   const marks = [step.example ? '示例' : null, step.provisional ? '暂定' : null].filter(Boolean).join('、');
   return `${step.label}\t${window}${marks ? `（${marks}）` : ''}`;
 }
@@ -179,7 +180,7 @@ function registerCalendar(exam: Command, io: CliIo): void {
           r.calendar
             ? [
                 `${r.calendar.province} ${r.year} 年结业考核日程${r.calendar.copiedFrom ? `（复制自${r.calendar.copiedFrom}）` : ''}`,
-                `培训结束时间范围\t${r.calendar.trainingEnd.from} 至 ${r.calendar.trainingEnd.to}${r.calendar.trainingEnd.example ? '（示例）' : ''}`,
+                `培训结束时间范围\t${formatDate(r.calendar.trainingEnd.from)} 至 ${formatDate(r.calendar.trainingEnd.to)}${r.calendar.trainingEnd.example ? '（示例）' : ''}`,
                 ...r.calendar.steps.map(stepLine),
               ].join('\n')
             : [`${r.year} 年还没有结业考核日程。可复制的日程：`, ...r.sources.map((x) => `  ${x.id}\t${x.label}`)].join('\n'),

@@ -11,6 +11,7 @@ import {
 import { withSession, type CliSession, type GlobalOptions } from '../context';
 import { CliExit, fail, print, readSecret, type CliIo } from '../io';
 import { departmentByName, problemLines, readInput } from './departments';
+import { formatDate } from '../../shared/dates';
 
 /**
  * An ID number from the command line, or with `-` from BASEDESK_ID_NUMBER or the next line of standard
@@ -37,9 +38,9 @@ function planText(p: TraineePlanView): string {
     `${p.name}（${p.idNumber}）${p.specialtyCode} ${p.cohortYear}级${p.example ? '  【示例方案】' : ''}${p.status ? `  ${PLAN_STATUS_LABEL[p.status]}` : '  尚未编排'}`,
     ...p.blocks.map(
       (b) =>
-        `${b.start} 至 ${b.end}\t${b.department}（${b.standardDepartment}）\t${b.months}个月${b.site ? `\t${b.site}` : ''}${b.exitExamResult ? `\t出科考核：${b.exitExamResult === 'pass' ? '合格' : '不合格'}` : ''}`,
+        `${formatDate(b.start)} 至 ${formatDate(b.end)}\t${b.department}（${b.standardDepartment}）\t${b.months}个月${b.site ? `\t${b.site}` : ''}${b.exitExamResult ? `\t出科考核：${b.exitExamResult === 'pass' ? '合格' : '不合格'}` : ''}`,
     ),
-    ...p.leave.map((l) => `请假：${l.type} ${l.from} 至 ${l.to}`),
+    ...p.leave.map((l) => `请假：${l.type} ${formatDate(l.from)} 至 ${formatDate(l.to)}`),
     ...(p.endFlag ? [`注意：${p.endFlag}`] : []),
   ].join('\n');
 }
@@ -48,7 +49,9 @@ function runText(r: PlanRunResult): string {
   if (r.infeasible.length > 0) {
     return [
       '无法排出满足全部规则的轮转计划，未保存：',
-      ...r.infeasible.map((s) => `${s.department}\t${s.from} 至 ${s.to}\t缺 ${s.shortTraineeMonths} 人·月\t${s.message}`),
+      ...r.infeasible.map(
+        (s) => `${s.department}\t${formatDate(s.from)} 至 ${formatDate(s.to)}\t缺 ${s.shortTraineeMonths} 人·月\t${s.message}`,
+      ),
     ].join('\n');
   }
   return [

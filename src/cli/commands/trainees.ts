@@ -10,6 +10,7 @@ import {
 } from '../../shared/contract/trainees';
 import { CliExit, fail, oneOf, print, readSecret, type CliIo } from '../io';
 import { withSession, type CliSession, type GlobalOptions } from '../context';
+import { formatDate } from '../../shared/dates';
 
 function readInput(file: string): { fileName: string; contentBase64: string } {
   try {
@@ -125,7 +126,7 @@ function registerEnrol(trainees: Command, io: CliIo): void {
         print(io, s.json, out, () =>
           [
             `${r.cohortYear} 级：新入培 ${r.enrolled} 人，此前已入培 ${r.alreadyEnrolled} 人，已录取未报到 ${r.notReported} 人`,
-            ...r.trainees.map((t) => `${t.idNumber}\t${t.name}\t${t.specialtyName}\t${t.years} 年\t${t.startDate}`),
+            ...r.trainees.map((t) => `${t.idNumber}\t${t.name}\t${t.specialtyName}\t${t.years} 年\t${formatDate(t.startDate)}`),
             ...r.skipped.map((n) => `未入培：${n.name}（${n.idNumber}）[${n.code}] ${n.message}`),
             ...r.warnings.map((n) => `提示：[${n.code}] ${n.message}`),
           ].join('\n'),
@@ -177,7 +178,7 @@ function registerList(trainees: Command, io: CliIo): void {
               `共 ${r.total} 人`,
               ...r.trainees.map(
                 (t) =>
-                  `${t.idNumber}\t${t.name}\t${TRAINEE_PROGRAM_LABELS[t.program]}\t${t.specialtyName}\t${t.cohortYear} 级\t${t.startDate}\t${t.years} 年\t${TRAINEE_STATUS_LABELS[t.status]}`,
+                  `${t.idNumber}\t${t.name}\t${TRAINEE_PROGRAM_LABELS[t.program]}\t${t.specialtyName}\t${t.cohortYear} 级\t${formatDate(t.startDate)}\t${t.years} 年\t${TRAINEE_STATUS_LABELS[t.status]}`,
               ),
             ].join('\n'),
           );
@@ -202,7 +203,7 @@ function registerStatus(trainees: Command, io: CliIo): void {
       await withSession(io, cmd.optsWithGlobals<GlobalOptions>(), async (s) => {
         const id = await idNumberArg(io, idArg);
         const d = await s.call('trainees.setStatus', { id, status, effectiveDate: o.date, reason: o.reason });
-        printDetail(io, s, d, `自 ${o.date} 起为“${TRAINEE_STATUS_LABELS[d.status]}”`);
+        printDetail(io, s, d, `自 ${formatDate(o.date)} 起为“${TRAINEE_STATUS_LABELS[d.status]}”`);
       });
     });
 }
@@ -224,7 +225,7 @@ function registerTransfer(trainees: Command, io: CliIo): void {
           io,
           s,
           d,
-          `自 ${o.date} 起${o.kind === 'specialty' ? `培训专业为 ${d.specialtyName}` : `培训基地为 ${o.to}`}`,
+          `自 ${formatDate(o.date)} 起${o.kind === 'specialty' ? `培训专业为 ${d.specialtyName}` : `培训基地为 ${o.to}`}`,
         );
       });
     });
