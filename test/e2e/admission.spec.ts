@@ -97,7 +97,9 @@ test('run allocation, resolve a tie, record a decline, publish the list, export 
   await expect(page.getByTestId('published-badge')).toHaveText('已公示 2024年7月10日 至 2024年7月12日');
   await page.getByRole('button', { name: '公示页' }).click();
   const frame = page.frameLocator('iframe[title^="拟录取名单公示"]');
-  await expect(frame.getByText('公示期：2024年7月10日 至 2024年7月12日（3 天）。公示期内如有异议，请向基地住培办反映。')).toBeVisible();
+  await expect(
+    frame.getByText('公示期：2024年7月10日 至 2024年7月12日（3 天）。公示期内如有异议，请向基地住培办反映。'),
+  ).toBeVisible();
   await expect(frame.getByText(ids[1]!.slice(0, 6) + '********' + ids[1]!.slice(14))).toBeVisible();
   await shot(page, 'admission-4-publication');
   await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
