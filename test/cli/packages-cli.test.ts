@@ -93,6 +93,11 @@ describe('basedesk keys / package / outbox / intake', () => {
 
     const list = await cli(['--data-dir', dir, 'outbox', 'list', '--json'], { env });
     expect(list.json()).toEqual([expect.objectContaining({ uuid: b.uuid, state: 'queued' })]);
+    // In words: the kind and the state as the screens name them, not their codes.
+    const listed = await cli(['--data-dir', dir, 'outbox', 'list'], { env });
+    expect(listed.stdout).toContain(`${b.uuid}\t现场确认结果\t第 1 号\t待发送\t${b.bytes} 字节`);
+    const status = await cli(['--data-dir', dir, 'outbox', 'status'], { env });
+    expect(status.stdout).toContain('接收方：未设置接收地址（未设置）；待发送 1');
   });
 
   it('--encrypt-to a recipient file: the standard age tool decrypts it to a bag that verifies', async () => {

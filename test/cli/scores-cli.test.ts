@@ -160,6 +160,19 @@ describe('basedesk scores / ranking / station', () => {
         { env },
       );
       expect(r.stderr).toBe('');
+      // The sheet in words: its state and why no panel score shows yet, not their codes.
+      expect(r.stdout).toMatch(/^1 号 \S+：评分中\n/);
+      expect(r.stdout).toMatch(/ {2}面试成绩：尚未评完$/m);
+      expect(r.stdout).not.toMatch(/knowledge|reasoning|communication|professionalism/);
+      if (item === 'professionalism') {
+        // Every item by its name, in the session's order.
+        expect(
+          r.stdout
+            .split('\n')
+            .slice(1, 5)
+            .map((l) => l.split('\t')[1]),
+        ).toEqual(['专业知识', '临床思维', '沟通能力', '职业素养']);
+      }
     }
     const bundle = join(tempDir(), 'bundle.json');
     expect((await cli(['--data-dir', lap, 'station', 'export', bundle], { env })).code).toBe(0);

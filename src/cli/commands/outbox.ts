@@ -1,12 +1,21 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { OutboxItem, PushResult } from '../../shared/contract/outbox';
+import {
+  CONNECTIVITY_LABELS,
+  OUTBOX_STATE_LABELS,
+  packageKindLabel,
+  type OutboxItem,
+  type OutboxState,
+  type PushResult,
+} from '../../shared/contract/outbox';
 import { sessionRunner } from '../context';
 import { fail, print, type CliIo } from '../io';
 
+const stateLabel = (state: OutboxState): string => OUTBOX_STATE_LABELS[state] ?? state;
+
 function itemText(i: OutboxItem): string {
   const err = i.lastError ? `  [${i.lastError.code}] ${i.lastError.message}` : '';
-  return `${i.uuid}\t${i.kind}\t#${i.sequence}\t${i.state}\t${i.bytes} 字节${err}`;
+  return `${i.uuid}\t${packageKindLabel(i.kind)}\t第 ${i.sequence} 号\t${stateLabel(i.state)}\t${i.bytes} 字节${err}`;
 }
 
 /** `basedesk outbox ...`: the packages waiting to be sent, sending them, exporting one to a folder. */
@@ -45,8 +54,8 @@ function registerOutboxPush(outbox: Command, io: CliIo): void {
         const r: PushResult = await s.call('outbox.push', o.uuid ? { uuid: o.uuid } : {});
         print(io, s.json, r, () =>
           [
-            `接收方：${r.connectivity}`,
-            ...r.results.map((x) => `${x.uuid}\t${x.state}${x.errorCode ? `\t[${x.errorCode}] ${x.message}` : ''}`),
+            `接收方：${CONNECTIVITY_LABELS[r.connectivity]}`,
+            ...r.results.map((x) => `${x.uuid}\t${stateLabel(x.state)}${x.errorCode ? `\t[${x.errorCode}] ${x.message}` : ''}`),
           ].join('\n'),
         );
         const failed = r.results.find((x) => x.state !== 'delivered');
@@ -108,8 +117,8 @@ function registerOutboxStatus(outbox: Command, io: CliIo): void {
           s.json,
           st,
           () =>
-            `接收方：${st.connectivity}（${st.endpoint ?? '未设置'}）；${Object.entries(st.counts)
-              .map(([k, v]) => `${k} ${v}`)
+            `接收方：${CONNECTIVITY_LABELS[st.connectivity]}（${st.endpoint ?? '未设置'}）；${Object.entries(st.counts)
+              .map(([k, v]) => `${stateLabel(k as OutboxState)} ${v}`)
               .join('，')}`,
         );
       }),

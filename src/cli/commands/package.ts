@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { copyPrivateFileAtomic } from '../../core/db/private-files';
-import { PACKAGE_KINDS, type PackageKindName, type VerifyOutcome } from '../../shared/contract/outbox';
+import { PACKAGE_KINDS, packageKindLabel, type PackageKindName, type VerifyOutcome } from '../../shared/contract/outbox';
 import { isAppError } from '../../shared/errors';
 import { can } from '../../shared/permissions';
 import { sessionRunner } from '../context';
@@ -66,7 +66,7 @@ function registerPackageBuild(pkg: Command, io: CliIo): void {
           };
           print(io, s.json, out, () =>
             [
-              `已生成数据包 ${item.uuid}（${item.kind}，序号 ${item.sequence}）并放入待发件箱`,
+              `已生成数据包 ${item.uuid}（${packageKindLabel(item.kind)}，序号 ${item.sequence}）并放入待发件箱`,
               `文件：${o.out}（${item.bytes} 字节，内容文件 ${item.payloadFiles} 个${item.encrypted ? '，已加密' : ''}）`,
               `SHA-512：${item.sha512}`,
               `签名公钥指纹：${item.keyFingerprint}`,
@@ -114,7 +114,7 @@ function registerPackageVerify(pkg: Command, io: CliIo): void {
         print(io, s.json, r, () =>
           r.ok
             ? [
-                `核验通过：${r.uuid}（${r.baseName} ${r.baseCode}，${r.kind}，序号 ${r.sequence}，签名公钥 ${r.keyFingerprint}）${r.duplicate ? '；此前已接收过同一数据包' : ''}`,
+                `核验通过：${r.uuid}（${r.baseName} ${r.baseCode}，${packageKindLabel(r.kind)}，序号 ${r.sequence}，签名公钥 ${r.keyFingerprint}）${r.duplicate ? '；此前已接收过同一数据包' : ''}`,
                 ...r.warnings.map((w) => `注意 [${w.code}]：${w.message}`),
               ].join('\n')
             : r.errors.map((e) => `[${e.code}]${e.file ? ` ${e.file}：` : ' '}${e.message}`).join('\n'),

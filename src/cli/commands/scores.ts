@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { writePrivateFileAtomic } from '../../core/db/private-files';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import type { CandidateSheet, RankingView, ScoreImportReport } from '../../shared/contract/scores';
+import type { CandidateSheet, CandidateState, InterviewItem, RankingView, ScoreImportReport } from '../../shared/contract/scores';
 import { collectIds, collectOneId, IDS_HELP } from '../id-input';
-import { withSession, type GlobalOptions } from '../context';
+import { withSession, type CliSession, type GlobalOptions } from '../context';
 import { fail, print, type CliIo } from '../io';
 
 function readInput(file: string): { fileName: string; contentBase64: string } {
@@ -37,12 +37,40 @@ function reportText(r: ScoreImportReport): string {
   return [head, ...r.rejected.map((x) => `第 ${x.row} 行\t${x.field}\t[${x.code}] ${x.message}`)].join('\n');
 }
 
-function sheetText(c: CandidateSheet): string {
+/** As the 面试评分 screen says them. */
+const SHEET_STATE: Record<CandidateState, string> = { open: '评分中', absent: '缺考', signed: '已签字', reopened: '更正中' };
+
+type PanelStatus = Exclude<CandidateSheet['panel']['status'], 'ok'>;
+
+const PANEL_STATUS: Record<PanelStatus, string> = {
+  incomplete: '尚未评完',
+  unassessable: '每位面试官都无法评价，须组长处理',
+  conflict: '评分冲突',
+  hidden: '组长签字后可见',
+  absent: '缺考',
+};
+
+/**
+ * Prints a candidate's sheet; in words, each item by the name the session gives it (专业知识, not its key),
+ * in the session's order of items.
+ */
+async function printSheet(io: CliIo, s: CliSession, sessionId: string, sheet: CandidateSheet): Promise<void> {
+  if (s.json) return print(io, true, sheet, () => '');
+  const { items } = await s.call('interview.session', { sessionId });
+  print(io, false, sheet, () => sheetText(sheet, items));
+}
+
+function sheetText(c: CandidateSheet, items: readonly InterviewItem[]): string {
+  const at = new Map(items.map((item, i) => [item.key, i]));
+  const name = (key: string) => items[at.get(key) ?? -1]?.name ?? key;
+  const marks = [...c.marks].sort(
+    (a, b) => a.interviewer.localeCompare(b.interviewer) || (at.get(a.item) ?? items.length) - (at.get(b.item) ?? items.length),
+  );
   return [
-    `${c.drawNo} 号 ${c.name}：${c.state}${c.absent ? '（缺考）' : ''}`,
-    ...c.marks.map((m) => `  ${m.interviewer}\t${m.item}\t${m.unable ? '无法评价' : h(m.value)}`),
-    ...c.conflicts.map((x) => `  冲突：${x.interviewer} ${x.item} ${x.marks.map((m) => h(m.value)).join(' / ')}`),
-    c.panel.status === 'ok' ? `  面试成绩 ${c.panel.display}` : `  面试成绩：${c.panel.status}`,
+    `${c.drawNo} 号 ${c.name}：${SHEET_STATE[c.state]}${c.absent ? '（缺考）' : ''}`,
+    ...marks.map((m) => `  ${m.interviewer}\t${name(m.item)}\t${m.unable ? '无法评价' : h(m.value)}`),
+    ...c.conflicts.map((x) => `  冲突：${x.interviewer} ${name(x.item)} ${x.marks.map((m) => h(m.value)).join(' / ')}`),
+    c.panel.status === 'ok' ? `  面试成绩 ${c.panel.display}` : `  面试成绩：${PANEL_STATUS[c.panel.status]}`,
   ].join('\n');
 }
 
@@ -87,7 +115,7 @@ function registerCandidateMarks(scores: Command, io: CliIo): void {
           score: o.score,
           ...(o.interviewer ? { interviewer: o.interviewer } : {}),
         });
-        print(io, s.json, r, () => sheetText(r));
+        await printSheet(io, s, o.session, r);
       });
     });
   scores
@@ -101,7 +129,7 @@ function registerCandidateMarks(scores: Command, io: CliIo): void {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       await withSession(io, g, async (s) => {
         const r = await s.call('interview.markAbsent', { sessionId: o.session, candidate: await candidateOf(io, o) });
-        print(io, s.json, r, () => sheetText(r));
+        await printSheet(io, s, o.session, r);
       });
     });
   scores
@@ -115,7 +143,7 @@ function registerCandidateMarks(scores: Command, io: CliIo): void {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       await withSession(io, g, async (s) => {
         const r = await s.call('interview.signOff', { sessionId: o.session, candidate: await candidateOf(io, o) });
-        print(io, s.json, r, () => sheetText(r));
+        await printSheet(io, s, o.session, r);
       });
     });
 }

@@ -7,6 +7,33 @@ export const PACKAGE_KINDS = ['confirmations', 'scores', 'admissions', 'rotation
 export type OutboxState = 'queued' | 'uploading' | 'delivered' | 'failed' | 'rejected';
 export type Connectivity = 'online' | 'offline' | 'not-intake' | 'unconfigured';
 
+/** The words the command line says them in (the screens have their own, in both languages). */
+export const PACKAGE_KIND_LABELS: Record<PackageKindName, string> = {
+  confirmations: '现场确认结果',
+  scores: '考核成绩',
+  admissions: '录取名单',
+  'rotation-plans': '轮转计划',
+  'exam-registrations': '结业考核报名',
+};
+
+/** A package kind in words; one this version does not know (a newer version's, a received package's) as stored. */
+export const packageKindLabel = (kind: string): string => PACKAGE_KIND_LABELS[kind as PackageKindName] ?? kind;
+
+export const OUTBOX_STATE_LABELS: Record<OutboxState, string> = {
+  queued: '待发送',
+  uploading: '发送中',
+  delivered: '已送达',
+  failed: '发送失败',
+  rejected: '被拒收',
+};
+
+export const CONNECTIVITY_LABELS: Record<Connectivity, string> = {
+  online: '接收方在线',
+  offline: '离线',
+  'not-intake': '地址不是接收服务',
+  unconfigured: '未设置接收地址',
+};
+
 export type SigningKeyView = {
   keyId: string;
   fingerprint: string;
