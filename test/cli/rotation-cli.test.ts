@@ -96,7 +96,10 @@ describe('basedesk departments / rotation', { timeout: 120_000 }, () => {
     const { dir, people, run } = await base(1);
     expect((await run(['departments', 'import', EXAMPLE_DEPARTMENTS])).code).toBe(0);
     expect((await run(['rotation', 'schemes', 'import', EXAMPLE_SCHEME])).code).toBe(0);
+    // In words: the programme by name and the blocks' dates in the Chinese form.
+    expect((await run(['rotation', 'schemes', 'list'])).stdout).toMatch(/^(【[^】]+】)?住培\t0100\t3年\t33个月/m);
     expect((await run(['rotation', 'plan', '--cohort', String(COHORT)])).code).toBe(0);
+    expect((await run(['rotation', 'show', '-'], `${people[0]!.idNumber}\n`)).stdout).toMatch(/^\d{4}年\d{1,2}月1日 至 \d{4}年/m);
     const shown = (await run(['rotation', 'show', '-', '--json'], `${people[0]!.idNumber}\n`)).json<{
       blocks: Array<{ id: string; start: string; end: string }>;
     }>();

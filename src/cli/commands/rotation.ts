@@ -12,6 +12,7 @@ import { withSession, type CliSession, type GlobalOptions } from '../context';
 import { CliExit, fail, print, readSecret, type CliIo } from '../io';
 import { departmentByName, problemLines, readInput } from './departments';
 import { formatDate } from '../../shared/dates';
+import { TRAINEE_PROGRAM_LABELS } from '../../shared/contract/trainees';
 
 /**
  * An ID number from the command line, or with `-` from BASEDESK_ID_NUMBER or the next line of standard
@@ -114,7 +115,8 @@ function registerSchemes(rotation: Command, io: CliIo, session: Session): void {
             : [
                 `${o.dryRun ? '（试运行，未写入）' : ''}轮转方案 ${r.schemes.length} 个`,
                 ...r.schemes.map(
-                  (x) => `${x.program}\t${x.specialtyCode}\t${x.years}年\t${x.totalMonths}个月${x.example ? '\t示例' : ''}`,
+                  (x) =>
+                    `${TRAINEE_PROGRAM_LABELS[x.program]}\t${x.specialtyCode}\t${x.years}年\t${x.totalMonths}个月${x.example ? '\t示例' : ''}`,
                 ),
               ].join('\n'),
         );
@@ -135,7 +137,7 @@ function registerSchemes(rotation: Command, io: CliIo, session: Session): void {
             list
               .map(
                 (x) =>
-                  `${x.label ? `【${x.label}】` : ''}${x.program}\t${x.specialtyCode}\t${x.years}年\t${x.totalMonths}个月\t${x.rows.length} 行`,
+                  `${x.label ? `【${x.label}】` : ''}${TRAINEE_PROGRAM_LABELS[x.program]}\t${x.specialtyCode}\t${x.years}年\t${x.totalMonths}个月\t${x.rows.length} 行`,
               )
               .join('\n') || '还没有轮转方案',
         );
