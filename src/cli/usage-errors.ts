@@ -6,7 +6,7 @@
  */
 
 /** commander's code when it printed a command's help because no subcommand was given. */
-export const HELP_SHOWN_FOR_MISSING_COMMAND = 'commander.help';
+const HELP_SHOWN_FOR_MISSING_COMMAND = 'commander.help';
 
 const MISSING_COMMAND = '缺少要执行的命令：请从上面列出的命令中选择一个（加 --help 可查看每个命令的说明）。';
 

@@ -8,7 +8,7 @@ export type OutboxState = 'queued' | 'uploading' | 'delivered' | 'failed' | 'rej
 export type Connectivity = 'online' | 'offline' | 'not-intake' | 'unconfigured';
 
 /** The words the command line says them in (the screens have their own, in both languages). */
-export const PACKAGE_KIND_LABELS: Record<PackageKindName, string> = {
+const PACKAGE_KIND_LABELS: Record<PackageKindName, string> = {
   confirmations: '现场确认结果',
   scores: '考核成绩',
   admissions: '录取名单',
