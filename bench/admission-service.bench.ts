@@ -20,6 +20,7 @@ import { loadInputs, toDecisions } from '../src/core/admission/inputs';
 import { dispatch } from '../src/core/api/dispatch';
 import { NATIONAL_SPECIALTIES } from '../src/core/catalogue/national';
 import { checkpointIfWritten } from '../src/core/db/idle-checkpoint';
+import type { Core } from '../src/core/context';
 import { openCore } from '../src/core/open-core';
 import { uuidv7Batch } from '../src/core/util/uuid7';
 import { median } from './stats';
@@ -39,7 +40,7 @@ function prng(seed: number): () => number {
   };
 }
 
-async function call(core: Awaited<ReturnType<typeof openCore>>, session: string, name: string, input: unknown) {
+async function call(core: Core, session: string, name: string, input: unknown) {
   const r = await dispatch(core, session, name as never, input);
   if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
   return r.value;
@@ -65,7 +66,7 @@ function summary(ts: Timing[]): Timing {
  * What a run leaves for later: its write-ahead log, copied into the database file by the idle checkpoint
  * (db/idle-checkpoint.ts) instead of inside the run's commit. Each timed copy holds one run's log only.
  */
-async function idleCheckpointAfterRun(core: Awaited<ReturnType<typeof openCore>>): Promise<Timing> {
+async function idleCheckpointAfterRun(core: Core): Promise<Timing> {
   const times: Timing[] = [];
   for (let i = 0; i < 3; i++) {
     checkpointIfWritten(core.raw, { changes: -1 });
@@ -76,8 +77,6 @@ async function idleCheckpointAfterRun(core: Awaited<ReturnType<typeof openCore>>
 }
 
 const ratio = (a: number, b: number) => (a / b).toFixed(1);
-
-type Core = Awaited<ReturnType<typeof openCore>>;
 
 /**
  * The least any persisted run must add to the pure allocation, by bare statements on the same tables: read
