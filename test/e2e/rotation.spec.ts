@@ -105,15 +105,23 @@ test('departments and an example scheme, trainees imported, a cohort planned, a 
   await expect(page.getByTestId('trainees-total')).toHaveText('共 6 人');
   await expect(page.getByTestId('trainee-row').first()).toContainText('********');
   await expect(page.getByTestId('trainee-row').first()).toContainText('2027年9月1日');
+  // A search that matches nobody says so, rather than leaving the page blank.
+  await page.getByPlaceholder('姓名、拼音首字母或证件号码末几位').fill('zzzz');
+  await expect(page.getByTestId('trainees-no-match')).toHaveText(/没有符合查找内容或筛选条件的记录/);
+  await page.getByPlaceholder('姓名、拼音首字母或证件号码末几位').fill('');
+  await expect(page.getByTestId('trainee-row')).toHaveCount(6);
   await shot(page, '2-trainees');
 
-  // The plan: not approved yet, and the cohort starts in the future.
+  // The plan: none yet (so nothing to approve), and the cohort starts in the future.
   await goTo(page, '轮转计划');
-  await expect(page.getByTestId('approval-banner')).toContainText('6 名学员的轮转计划尚未审核通过');
-  await expect(page.getByTestId('approval-banner')).toContainText('2027年9月1日');
+  await expect(page.getByTestId('unplanned')).toHaveText(/^6 名学员还没有轮转计划；培训于 2027年9月1日 开始/);
+  await expect(page.getByRole('button', { name: '审核通过' })).toBeDisabled();
   await page.getByRole('button', { name: '一键排班' }).click();
   const grid = page.getByTestId('plan-grid');
   await expect(grid.getByRole('gridcell').first()).toBeVisible();
+  await expect(page.getByTestId('approval-banner')).toContainText('6 名学员的轮转计划尚未审核通过');
+  await expect(page.getByTestId('approval-banner')).toContainText('2027年9月1日');
+  await expect(page.getByTestId('unplanned')).toBeHidden();
   await expect(page.getByTestId('example-badge').first()).toBeVisible();
   await shot(page, '3-planned');
 

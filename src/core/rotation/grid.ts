@@ -60,7 +60,7 @@ function emptyGrid(cohorts: number[]): PlanGridView {
     rows: [],
     offset: 0,
     total: 0,
-    summary: { start: null, maxYears: 1, unapproved: 0, example: false },
+    summary: { start: null, maxYears: 1, unapproved: 0, unplanned: 0, example: false },
   };
 }
 
@@ -79,6 +79,7 @@ function summaryOf(
   let start: string | null = null;
   let maxYears = 1;
   let unapproved = 0;
+  let unplanned = 0;
   let example = false;
   for (const t of trainees) {
     const s = startOf(t);
@@ -86,9 +87,10 @@ function summaryOf(
     maxYears = Math.max(maxYears, t.years);
     const planned = (counts.get(t.id) ?? 0) > 0;
     if (!planned || (status.get(t.id) ?? 'draft') === 'draft') unapproved++;
+    if (!planned) unplanned++;
     if (planned && exampleOf(t)) example = true;
   }
-  return { start, maxYears, unapproved, example };
+  return { start, maxYears, unapproved, unplanned, example };
 }
 
 const cohortIds = (tx: Tx, cohortYear: number) => tx.selectFrom('trainees').select('id').where('cohort_year', '=', cohortYear);

@@ -179,6 +179,8 @@ export type PlanGridSummary = {
   maxYears: number;
   /** Trainees whose plan is still a draft or who have no plan yet. */
   unapproved: number;
+  /** Of those, the trainees with no plan yet (nothing to approve: 一键排班 first). */
+  unplanned: number;
   /** true when any plan uses a shipped example scheme (示例). */
   example: boolean;
 };

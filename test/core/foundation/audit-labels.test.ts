@@ -1,7 +1,7 @@
 /**
- * The audit viewer shows each action in words. An action the core writes without a label shows up as a raw
- * code (`rotation.moveBlock`) to the person reading the log, so every action written anywhere in the core
- * needs a label in both languages.
+ * The audit viewer shows each action and each kind of object in words. An action or object the core writes
+ * without a label shows up as a raw code (`rotation.moveBlock`, `rotation_plan`) to the person reading the
+ * log, so every one written anywhere in the core needs a label in both languages.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +31,15 @@ function writtenActions(): string[] {
   return [...found].sort();
 }
 
+/** Every kind of object the core's events name: `entity: '…'` literals. */
+function writtenEntities(): string[] {
+  const found = new Set<string>();
+  for (const file of sourceFiles(CORE)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/entity: '([a-zA-Z_-]+)'/g)) found.add(m[1]!);
+  }
+  return [...found].sort();
+}
+
 describe('audit action labels', () => {
   const actions = writtenActions();
 
@@ -44,5 +53,21 @@ describe('audit action labels', () => {
     ['en', en.audit.actions as Record<string, string>],
   ])('has a %s label for every one of them', (_lang, labels) => {
     expect(actions.filter((a) => !labels[a])).toEqual([]);
+  });
+});
+
+describe('audit object labels', () => {
+  const entities = writtenEntities();
+
+  it('finds the objects the core names', () => {
+    expect(entities).toEqual(expect.arrayContaining(['user', 'rotation_plan', 'exam_candidate', 'trainee']));
+  });
+
+  // The 对象 column and its filter would otherwise show a table name (rotation_plan) to the reader.
+  it.each([
+    ['zh-CN', zhCN.audit.entities as Record<string, string>],
+    ['en', en.audit.entities as Record<string, string>],
+  ])('has a %s label for every one of them', (_lang, labels) => {
+    expect(entities.filter((e) => !labels[e])).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ describe('the plan grid read a page at a time', () => {
     expect(past).toMatchObject({ offset: 9, total: 9, rows: [] });
   });
 
-  it('sums up the whole cohort as the page counts it: start, length, plans not approved, examples', async () => {
+  it('sums up the whole cohort as the page counts it: start, length, plans not approved, trainees without one, examples', async () => {
     const { core, session } = await rotationBase();
     await addTrainees(core, 4);
     await ok(core, session, 'rotation.plan', { cohortYear: 2027 });
@@ -45,10 +45,10 @@ describe('the plan grid read a page at a time', () => {
 
     const page = await ok(core, session, 'rotation.grid', { limit: 1 });
     expect(page.total).toBe(6);
-    expect(page.summary).toEqual({ start: '2027-08-16', maxYears: 3, unapproved: 2, example: true });
+    expect(page.summary).toEqual({ start: '2027-08-16', maxYears: 3, unapproved: 2, unplanned: 2, example: true });
 
     const none = await ok(core, session, 'rotation.grid', { cohortYear: 2030 });
     expect(none).toMatchObject({ cohortYear: 2030, rows: [], total: 0 });
-    expect(none.summary).toEqual({ start: null, maxYears: 1, unapproved: 0, example: false });
+    expect(none.summary).toEqual({ start: null, maxYears: 1, unapproved: 0, unplanned: 0, example: false });
   });
 });

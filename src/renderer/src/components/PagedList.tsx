@@ -1,5 +1,6 @@
 import { Group, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/errors';
 import { Pager } from './Pager';
 import { EmptyState, ErrorState, LoadingState } from './states';
@@ -16,7 +17,8 @@ export type PagedListPaging = {
 /**
  * A searchable, filtered list page: title with the count of matches, actions, a filter row, one table of the
  * current page and the pager. The loading, error and empty states are the same on every such page; "empty"
- * shows only when nothing filters the list (a filter that matches nobody shows an empty table, not the hint).
+ * shows only when nothing filters the list; a search or filter that matches nobody says so (a blank page would
+ * read as "still loading" or "the list is gone"), not the hint.
  */
 export function PagedList({
   title,
@@ -54,6 +56,7 @@ export function PagedList({
   /** Dialogs and drawers the page opens. */
   children?: ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
@@ -71,6 +74,11 @@ export function PagedList({
       {error && <ErrorState error={error} onRetry={onRetry} />}
       {!loaded && !error && <LoadingState />}
       {empty && <EmptyState title={empty.title} description={empty.description} />}
+      {loaded && !error && !empty && rows === null && (
+        <Text c="dimmed" data-testid={`${testId}-no-match`}>
+          {t('lists.noMatch')}
+        </Text>
+      )}
       {rows !== null && (
         <Paper withBorder>
           <ScrollArea.Autosize mah="calc(100vh - 300px)" type="auto">

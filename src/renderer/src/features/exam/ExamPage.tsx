@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, ScrollArea, Select, Stack, Text, Title } from '@mantine/core';
 import { IconUserSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -127,13 +127,17 @@ function NotProposed({ rows, onClose }: { rows: ExamProposal['notProposed']; onC
   const { t } = useTranslation();
   return (
     <Alert color="yellow" title={t('exam.notProposed', { count: rows.length })} withCloseButton onClose={onClose}>
-      <List size="sm">
-        {rows.map((r) => (
-          <List.Item key={r.traineeId}>
-            {r.name}（{r.idNumber}）：{r.reason}
-          </List.Item>
-        ))}
-      </List>
+      {/* Every trainee of the registry not proposed is listed (a base's older cohorts run to hundreds): scrolled in
+          place, so the candidates table stays where the coordinator expects it. */}
+      <ScrollArea.Autosize mah={220} type="auto" data-testid="exam-not-proposed">
+        <List size="sm">
+          {rows.map((r) => (
+            <List.Item key={r.traineeId}>
+              {r.name}（{r.idNumber}）：{r.reason}
+            </List.Item>
+          ))}
+        </List>
+      </ScrollArea.Autosize>
     </Alert>
   );
 }

@@ -14,6 +14,7 @@ function todayLocal(): string {
 export function PlanNotices({
   start,
   unapproved,
+  unplanned,
   outcome,
   approval,
   refusal,
@@ -21,6 +22,8 @@ export function PlanNotices({
 }: {
   start: string | null;
   unapproved: number;
+  /** Of the unapproved, those with no plan at all: the banner says they need 一键排班, not approval. */
+  unplanned: number;
   outcome: PlanRunResult | null;
   approval: StatusChangeResult | null;
   refusal: ApiError | null;
@@ -28,14 +31,27 @@ export function PlanNotices({
 }) {
   const { t } = useTranslation();
   const early = start !== null && todayLocal() < start;
+  const drafts = unapproved - unplanned;
   return (
     <>
       {start && unapproved > 0 && (
         <Alert color={early ? 'yellow' : 'red'} data-testid="approval-banner">
-          {t(early ? 'rotation.plan.notApproved' : 'rotation.plan.notApprovedLate', {
-            count: unapproved,
-            date: formatDate(start),
-          })}
+          {unplanned > 0 && (
+            <Text size="sm" data-testid="unplanned">
+              {t(early ? 'rotation.plan.notPlanned' : 'rotation.plan.notPlannedLate', {
+                count: unplanned,
+                date: formatDate(start),
+              })}
+            </Text>
+          )}
+          {drafts > 0 && (
+            <Text size="sm">
+              {t(early ? 'rotation.plan.notApproved' : 'rotation.plan.notApprovedLate', {
+                count: drafts,
+                date: formatDate(start),
+              })}
+            </Text>
+          )}
         </Alert>
       )}
       {outcome && outcome.infeasible.length > 0 && (

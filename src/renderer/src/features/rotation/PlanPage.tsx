@@ -56,7 +56,7 @@ function CohortPlan({
 
   if (cohortGrid.error && !grid) return <ErrorState error={cohortGrid.error} onRetry={cohortGrid.reload} />;
   const total = grid?.total ?? 0;
-  const { start, unapproved, example } = facts;
+  const { start, unapproved, unplanned, example } = facts;
   const ready = grid !== null && total > 0;
   const years = cohortGrid.cohorts;
 
@@ -92,7 +92,7 @@ function CohortPlan({
               variant="light"
               leftSection={<IconCalendarCheck size={16} />}
               loading={actions.busy === 'approve'}
-              disabled={!ready || unapproved === 0}
+              disabled={!ready || unapproved - unplanned === 0}
               onClick={() => void actions.approve()}
             >
               {t('rotation.plan.approve')}
@@ -106,6 +106,7 @@ function CohortPlan({
       <PlanNotices
         start={ready ? start : null}
         unapproved={unapproved}
+        unplanned={unplanned}
         outcome={actions.outcome}
         approval={actions.approval}
         refusal={actions.refusal}
@@ -136,7 +137,7 @@ function CohortPlan({
   );
 }
 
-const NO_FACTS: PlanGridSummary = { start: null, maxYears: 1, unapproved: 0, example: false };
+const NO_FACTS: PlanGridSummary = { start: null, maxYears: 1, unapproved: 0, unplanned: 0, example: false };
 
 /** The grid, its legend and the department load, once the cohort's first rows are read. */
 function CohortBody({

@@ -88,6 +88,7 @@ export function cohortFacts(grid: CohortGrid): PlanGridSummary {
     start: trainees.map((x) => x.startDate).sort()[0] ?? null,
     maxYears: Math.max(1, ...trainees.map((x) => x.years)),
     unapproved: trainees.filter((x) => (plans.get(x.id)?.status ?? 'draft') === 'draft').length,
+    unplanned: trainees.filter((x) => !plans.get(x.id)).length,
     example: [...plans.values()].some((p) => p?.example),
   };
 }

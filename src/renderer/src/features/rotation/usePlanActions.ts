@@ -20,6 +20,17 @@ export function usePlanActions(cohort: number | null, cohortPlans: Pick<CohortGr
   const [needsReason, setNeedsReason] = useState<{ move: MoveRequest; undoing: boolean } | null>(null);
   const [undo, setUndo] = useState<MoveRequest[]>([]);
   const [busy, setBusy] = useState<'plan' | 'approve' | null>(null);
+  // What 一键排班, 审核通过 and the last edit answered belongs to the cohort they were run on: another cohort
+  // chosen must not show the previous one's shortfalls or skipped trainees as its own, nor undo its moves.
+  const [answersFor, setAnswersFor] = useState(cohort);
+  if (answersFor !== cohort) {
+    setAnswersFor(cohort);
+    setOutcome(null);
+    setApproval(null);
+    setRefusal(null);
+    setNeedsReason(null);
+    setUndo([]);
+  }
 
   async function autoPlan() {
     if (cohort === null) return;

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnrolResult } from '../../../../shared/contract/trainees';
 import { errorText } from '../../app/errors';
+import { DateField } from '../../components/DateFields';
 import { Dialog } from '../../components/Dialog';
 import { useMutation } from '../../lib/query';
 
@@ -32,12 +33,7 @@ export function EnrolDialog({ opened, onClose, cohortYear }: { opened: boolean; 
           {t('trainees.enrolHint')}
         </Text>
         {!result && (
-          <TextInput
-            label={t('trainees.enrolStart')}
-            value={start}
-            onChange={(e) => setStart(e.currentTarget.value)}
-            placeholder="YYYY-MM-DD"
-          />
+          <DateField label={t('trainees.enrolStart')} value={start} onChange={(e) => setStart(e.currentTarget.value)} />
         )}
         {enrol.error && (
           <Alert color="red" role="alert">

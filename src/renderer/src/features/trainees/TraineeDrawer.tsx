@@ -1,8 +1,9 @@
-import { Drawer, Group, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Drawer, Group, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TraineeDetail } from '../../../../shared/contract/trainees';
 import { TRAINEE_STATUSES, type TraineeStatus } from '../../../../shared/contract/trainees-values';
+import { DateField } from '../../components/DateFields';
 import { FormDialog } from '../../components/FormDialog';
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatDate } from '../../lib/format';
@@ -135,6 +136,8 @@ function TraineeFacts({ detail: d, canManage }: { detail: TraineeDetail; canMana
   );
 }
 
+const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+
 function StatusDialog({ detail, opened, onClose }: { detail: TraineeDetail; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<TraineeStatus>(detail.status);
@@ -145,7 +148,7 @@ function StatusDialog({ detail, opened, onClose }: { detail: TraineeDetail; open
       title={t('trainees.setStatus')}
       opened={opened}
       onClose={onClose}
-      canSubmit={reason.trim().length >= 2 && status !== detail.status}
+      canSubmit={reason.trim().length >= 2 && status !== detail.status && isDate(date)}
       submit={() => mutate('trainees.setStatus', { id: detail.id, status, effectiveDate: date, reason: reason.trim() })}
     >
       <Text size="sm">{detail.name}</Text>
@@ -156,12 +159,7 @@ function StatusDialog({ detail, opened, onClose }: { detail: TraineeDetail; open
         onChange={(v) => v && setStatus(v as TraineeStatus)}
         allowDeselect={false}
       />
-      <TextInput
-        label={t('trainees.effectiveDate')}
-        value={date}
-        onChange={(e) => setDate(e.currentTarget.value)}
-        placeholder="YYYY-MM-DD"
-      />
+      <DateField label={t('trainees.effectiveDate')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
       <Textarea
         label={t('trainees.reason')}
         value={reason}

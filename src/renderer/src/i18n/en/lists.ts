@@ -1,5 +1,6 @@
 export const lists = {
   lists: {
+    noMatch: 'Nothing matches the search or filters; change the search or the filters.',
     export: {
       button: 'Export XLSX',
       masked: 'Export (ID numbers masked)',

@@ -45,7 +45,7 @@ export const rotation = {
       loading: 'Reading rotation plans…',
       autoPlan: 'Plan automatically',
       autoPlanDone: 'Rotation plans made for {{planned}} trainees.',
-      infeasibleTitle: 'Not every plan fits: these departments are short of capacity (nothing was saved)',
+      infeasibleTitle: 'Not every plan fits; nothing was saved. The reasons:',
       shortfall: '{{department}}: {{from}} to {{to}} short by {{months}} trainee-months',
       approve: 'Approve',
       approveDone: 'Rotation plans of {{changed}} trainees approved.',
@@ -53,6 +53,9 @@ export const rotation = {
       notApproved:
         '{{count}} trainees’ rotation plans are not approved yet; training starts on {{date}} and they must be approved before.',
       notApprovedLate: '{{count}} trainees’ rotation plans are not approved, and training started on {{date}}.',
+      notPlanned:
+        '{{count}} trainees have no rotation plan yet; training starts on {{date}}: run “Plan automatically” first, then approve.',
+      notPlannedLate: '{{count}} trainees have no rotation plan yet, and training started on {{date}}.',
       noPlan: 'Not planned',
       statuses: {
         draft: 'Draft',

@@ -1,6 +1,7 @@
 /** Long lists: page controls, sortable headers, the results table and the interview candidate picker. */
 export const lists = {
   lists: {
+    noMatch: '没有符合查找内容或筛选条件的记录，请修改查找内容或筛选条件。',
     export: {
       button: '导出 XLSX',
       masked: '导出（证件号码脱敏）',
