@@ -22,6 +22,7 @@ type CandidatesOut = {
     trainingEnd: string;
     retake: boolean;
     eligible: boolean;
+    eligibility: string;
     checks: Array<{ code: string; passed: boolean; message: string }>;
   }>;
 };
@@ -83,6 +84,7 @@ describe('basedesk exam', () => {
       trainingEnd: '2024-08-31',
       retake: false,
       eligible: true,
+      eligibility: 'eligible',
     });
     expect(complete.checks.map((c) => c.code)).toEqual([
       'TRAINING_COMPLETE',
@@ -94,7 +96,11 @@ describe('basedesk exam', () => {
 
     const human = await cli(['--data-dir', dir, 'exam', 'candidates', '--year', '2024', '--no-propose'], { env });
     expect(human.stdout).toContain('2024 年结业考核报考人员 6 人');
-    expect(human.stdout).toContain('✗ HANDBOOK');
+    // Each check by its name; one nobody has checked yet is waiting (?), not failed (✗); dates in Chinese.
+    expect(human.stdout).toContain('? 登记手册真实、完整：待人工核验');
+    expect(human.stdout).toContain('✓ 登记手册真实、完整：轮转登记手册已核对');
+    expect(human.stdout).toContain('2021年9月1日 至 2024年8月31日');
+    expect(human.stdout).not.toMatch(/HANDBOOK|TRAINING_COMPLETE|\d{4}-\d{2}-\d{2}/);
     expect(human.stdout).not.toContain(people.complete.证件号码);
 
     const revealed = await cli(['--data-dir', dir, 'exam', 'candidates', '--year', '2024', '--reveal', '--json'], { env });

@@ -71,6 +71,11 @@ test('candidates proposed, reviewed at the desk (one approved, one returned with
   await expect(rows.first()).toContainText('****');
   await expect(rows.first()).toContainText('待审核');
   await expect(page.getByTestId('exam-counts')).toContainText('待审核 4');
+  // Nothing has failed: without rotation plans and with the handbooks not yet checked, each waits for a
+  // person (yellow 待人工核验), and none is shown as refused.
+  await expect(rows.first().getByTestId('exam-eligible')).toHaveText('待人工核验');
+  await expect(page.getByTestId('exam-awaiting-checks')).toContainText('待人工核验 4 人');
+  await expect(rows.filter({ hasText: '不符合条件' })).toHaveCount(0);
   await expect(page.locator('body')).not.toContainText('ROTATION_PLAN');
   await shot(page, 'exam-1-list');
 
@@ -85,7 +90,8 @@ test('candidates proposed, reviewed at the desk (one approved, one returned with
   await expect(page.getByRole('heading', { level: 4, name: first!.name })).toBeVisible();
   await expect(page.getByText('报考材料核对清单')).toBeVisible();
   await expect(page.getByText('依据：核验轮转登记手册原件').first()).toBeVisible();
-  // The last unmet check, judged from the papers on screen; then the candidate is eligible.
+  // The last unmet check waits for a person; judged from the papers on screen, the candidate is eligible.
+  await expect(page.getByTestId('exam-check').filter({ hasText: EXAM_CHECK_LABELS[left] })).toContainText('待核验');
   await page.getByRole('button', { name: `记录审核结果 ${EXAM_CHECK_LABELS[left]}` }).click();
   const form = page.getByTestId('exam-record-check');
   await form.getByText('符合', { exact: true }).click();

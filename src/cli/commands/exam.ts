@@ -65,14 +65,30 @@ function candidateJson(c: ExamCandidateView) {
     subjects: c.subjects,
     status: c.status,
     eligible: c.eligible,
-    checks: c.checks.map((k) => ({ code: k.code, passed: k.passed, message: k.message, recordedBy: k.recordedBy })),
+    eligibility: c.eligibility,
+    checks: c.checks.map((k) => ({
+      code: k.code,
+      passed: k.passed,
+      pending: k.pending,
+      message: k.message,
+      recordedBy: k.recordedBy,
+    })),
   };
 }
 
+const ELIGIBILITY_TEXT: Record<ExamCandidateView['eligibility'], string> = {
+  eligible: '符合条件',
+  pending: '待人工核验',
+  ineligible: '不符合条件',
+};
+
+/** ✓ passed, ? waiting for a person to check it, ✗ failed. */
+const checkMark = (k: ExamCandidateView['checks'][number]) => (k.passed ? '✓' : k.pending ? '?' : '✗');
+
 function candidateLines(c: ExamCandidateView): string[] {
   return [
-    `${c.idNumber}\t${c.name}\t${c.program === 'agp' ? '助理全科' : '住培'}\t${c.specialtyName}\t${c.trainingStart} 至 ${c.trainingEnd}\t${c.subjects.map((s) => EXAM_SUBJECT_LABELS[s]).join('、')}${c.retake ? '（补考）' : ''}\t${EXAM_STATUS_LABELS[c.status]}\t${c.eligible ? '符合条件' : '不符合/待核验'}`,
-    ...c.checks.map((k) => `    ${k.passed ? '✓' : '✗'} ${k.code} ${k.message}`),
+    `${c.idNumber}\t${c.name}\t${c.program === 'agp' ? '助理全科' : '住培'}\t${c.specialtyName}\t${formatDate(c.trainingStart)} 至 ${formatDate(c.trainingEnd)}\t${c.subjects.map((s) => EXAM_SUBJECT_LABELS[s]).join('、')}${c.retake ? '（补考）' : ''}\t${EXAM_STATUS_LABELS[c.status]}\t${ELIGIBILITY_TEXT[c.eligibility]}`,
+    ...c.checks.map((k) => `    ${checkMark(k)} ${k.label}：${k.message}`),
   ];
 }
 

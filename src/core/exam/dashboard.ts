@@ -25,6 +25,7 @@ export async function examDashboard(core: Core, year: number): Promise<ExamDashb
     due: dueSteps(calendar, now),
     counts,
     eligible: views.filter((v) => v.eligible && v.status !== 'withdrawn').length,
+    awaitingChecks: views.filter((v) => v.eligibility === 'pending' && v.status !== 'withdrawn').length,
     lapsed: views.filter((v) => v.registrationLapsed).length,
     late,
   };

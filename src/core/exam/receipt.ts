@@ -18,7 +18,10 @@ export function examReceiptHtml(c: ExamCandidateView, base: { name: string }, ye
     )
     .join('');
   const checks = c.checks
-    .map((k) => `<tr><td>${esc(k.label)}</td><td>${k.passed ? '符合' : '不符合 / 待核验'}</td><td>${esc(k.message)}</td></tr>`)
+    .map(
+      (k) =>
+        `<tr><td>${esc(k.label)}</td><td>${k.passed ? '符合' : k.pending ? '待核验' : '不符合'}</td><td>${esc(k.message)}</td></tr>`,
+    )
     .join('');
   const program = c.program === 'agp' ? '助理全科医生培训' : '住院医师规范化培训';
   return `<!doctype html>

@@ -19,11 +19,13 @@ import {
   beijingDate,
   beijingMoment,
   checkEligibility,
+  eligibilityOf,
   isEligible,
   lateness,
   materialsFor,
   onsiteItems,
   subjectRegistered,
+  type CheckResult,
   type RecordedCheck,
 } from './rules';
 import type { ExamCandidateTable } from './tables';
@@ -61,19 +63,14 @@ export async function candidateRows(
   return cands.map((c) => ({ c, t: trainees.get(c.trainee_id)! }));
 }
 
-function checkView(
-  code: ExamCheckView['code'],
-  passed: boolean,
-  message: string,
-  source: string,
-  recorded: RecordedCheck | undefined,
-): ExamCheckView {
+function checkView(r: CheckResult, recorded: RecordedCheck | undefined): ExamCheckView {
   return {
-    code,
-    label: EXAM_CHECK_LABELS[code],
-    passed,
-    message,
-    source,
+    code: r.code,
+    label: EXAM_CHECK_LABELS[r.code],
+    passed: r.passed,
+    pending: r.pending,
+    message: r.message,
+    source: r.source,
     recordedBy: recorded?.actor ?? 'auto',
     recordedAt: recorded?.at ?? null,
     evidence: recorded?.evidence ?? null,
@@ -90,7 +87,7 @@ export function checksFor(
   const results = checkEligibility({ facts: factsOf(ctx, row.t), calendar, today, retake: row.c.retake === 1, recorded });
   return results.map((r) => {
     const last = recorded.filter((x) => x.code === r.code).at(-1);
-    return checkView(r.code, r.passed, r.message, r.source, last);
+    return checkView(r, last);
   });
 }
 
@@ -212,6 +209,7 @@ export function candidateView(ctx: ViewContext, row: CandidateRow, reveal: boole
     subjects: subjectsOf(row.c),
     status: row.c.status,
     eligible: isEligible(checks),
+    eligibility: eligibilityOf(checks),
     checks: checks.map((k) => ({ ...k, recordedByName: ctx.people.get(k.recordedBy) ?? k.recordedBy })),
     decisionReason: row.c.decision_reason,
     decidedBy: row.c.decided_by,

@@ -104,10 +104,15 @@ export const ExamCalendarSchema = z.strictObject({
 export type ExamCalendar = z.output<typeof ExamCalendarSchema>;
 export type ExamCalendarStepDef = z.output<typeof ExamCalendarStep>;
 
+/** A candidate's eligibility: every check passed; not yet, a check waits for a person; a check failed. */
+export type ExamEligibility = 'eligible' | 'pending' | 'ineligible';
+
 export type ExamCheckView = {
   code: ExamCheckCode;
   label: string;
   passed: boolean;
+  /** Not decided yet: a person must check it and record the result (not passed, not failed either). */
+  pending: boolean;
   message: string;
   /** The sentence of the notice the rule comes from. */
   source: string;
@@ -156,6 +161,7 @@ export type ExamCandidateView = {
   subjects: ExamSubject[];
   status: ExamCandidateStatus;
   eligible: boolean;
+  eligibility: ExamEligibility;
   checks: ExamCheckView[];
   decisionReason: string | null;
   decidedBy: string | null;
@@ -199,6 +205,8 @@ export type ExamDashboard = {
   due: ExamDueStep[];
   counts: Record<ExamCandidateStatus, number>;
   eligible: number;
+  /** Candidates (withdrawn apart) not yet eligible only because a check waits for a person to record it. */
+  awaitingChecks: number;
   /** Approved candidates whose registration lapsed at the deadline. */
   lapsed: number;
   /** Per deadline, the warning when its step has closed (work then needs a reason), else null. */

@@ -3,6 +3,7 @@ import {
   calendarProblems,
   checkEligibility,
   dueSteps,
+  eligibilityOf,
   isEligible,
   lateness,
   nominalEnd,
@@ -68,16 +69,40 @@ describe('eligibility: 住培 (重庆2024 二(一))', () => {
     expect(r.by.TRAINING_COMPLETE!.message).toMatch(/^培训时间不足.*顺延 1.5 个月.*2024年10月15日/);
   });
 
-  it('a candidate without a rotation plan gets a clear message, not a silent pass', () => {
+  it('a candidate without a rotation plan gets a clear message, not a silent pass: waiting for a person, not failed', () => {
     const r = checks(residency({ rotation: null }));
-    expect(r.by.TRAINING_COMPLETE).toMatchObject({ passed: false });
+    expect(r.by.TRAINING_COMPLETE).toMatchObject({ passed: false, pending: true });
+    expect(r.by.ROTATION_PLAN).toMatchObject({ passed: false, pending: true });
     expect(r.by.ROTATION_PLAN!.message).toContain('没有轮转计划');
+    expect(eligibilityOf(r.list)).toBe('pending');
   });
 
-  it('the handbook needs a person: without a recorded check it is pending', () => {
+  it('the handbook needs a person: without a recorded check it is pending, not failed', () => {
     const list = checkEligibility({ facts: residency(), calendar: CHONGQING, today: '2024-02-10', retake: false });
-    expect(list.find((c) => c.code === 'HANDBOOK')).toMatchObject({ passed: false });
+    expect(list.find((c) => c.code === 'HANDBOOK')).toMatchObject({ passed: false, pending: true });
     expect(isEligible(list)).toBe(false);
+    expect(eligibilityOf(list)).toBe('pending');
+    expect(list.filter((c) => c.code !== 'HANDBOOK').every((c) => c.passed && !c.pending)).toBe(true);
+  });
+
+  it('a check that failed outweighs one still waiting; a recorded failure is no longer waiting', () => {
+    const waiting = checkEligibility({
+      facts: residency({ qualificationCertNo: null, qualificationExam: 'fail' }),
+      calendar: CHONGQING,
+      today: '2024-02-10',
+      retake: false,
+    });
+    expect(eligibilityOf(waiting)).toBe('ineligible');
+    const refused = checkEligibility({
+      facts: residency(),
+      calendar: CHONGQING,
+      today: '2024-02-10',
+      retake: false,
+      recorded: [{ ...HANDBOOK_OK, passed: false, evidence: '手册缺少出科考核记录' }],
+    });
+    expect(refused.find((c) => c.code === 'HANDBOOK')).toMatchObject({ passed: false, pending: false });
+    expect(eligibilityOf(refused)).toBe('ineligible');
+    expect(eligibilityOf(checks(residency()).list)).toBe('eligible');
   });
 
   it('a recorded check replaces the computed one (latest wins)', () => {

@@ -37,6 +37,14 @@ describe('exam candidates from the registry and the rotation plans', () => {
     expect(by('noPlan').checks.find((c) => c.code === 'TRAINING_COMPLETE')!.message).toContain('没有轮转计划');
     expect(by('agp').checks.map((c) => c.code)).toEqual(['TRAINING_COMPLETE', 'ROTATION_PLAN', 'HANDBOOK']);
     expect(list.candidates.every((c) => c.trainingEnd === '2024-08-31')).toBe(true);
+    // Before any handbook is checked, nobody is eligible; those failing nothing else are waiting, not refused.
+    expect(by('complete').eligibility).toBe('pending');
+    expect(by('noPlan').eligibility).toBe('pending');
+    expect(by('neither').eligibility).toBe('ineligible');
+    const dashboard = await ok(w.core, w.session, 'exam.dashboard', { year: 2024 });
+    expect(dashboard.eligible).toBe(0);
+    expect(dashboard.awaitingChecks).toBe(list.candidates.filter((c) => c.eligibility === 'pending').length);
+    expect(dashboard.awaitingChecks).toBeGreaterThan(1);
   });
 });
 

@@ -3,7 +3,7 @@
  * comes from, are province data (the calendar's `checks`); this file only says how each is decided.
  * A check a person recorded at the desk (with evidence) replaces the computed one.
  */
-import type { ExamCalendar, ExamCheckCode } from '../../../shared/contract/exam';
+import type { ExamCalendar, ExamCheckCode, ExamEligibility } from '../../../shared/contract/exam';
 import { nominalEnd } from './moments';
 import { passedAll } from './validity';
 import type { CheckResult, ExamFacts, RecordedCheck } from './types';
@@ -17,7 +17,7 @@ export type EligibilityInput = {
   recorded?: readonly RecordedCheck[];
 };
 
-type Outcome = { passed: boolean; message: string };
+type Outcome = { passed: boolean; message: string; pending?: true };
 type Rule = (input: EligibilityInput) => Outcome;
 
 /** 2024-08-31 → 2024年8月31日, as the notices write dates. */
@@ -28,11 +28,15 @@ export function trainingEnd(f: ExamFacts): string {
   return f.rotation?.end ?? nominalEnd(f.startDate, f.years, f.leaveMonths);
 }
 
-const NO_PLAN = '没有轮转计划，无法确认。请先在轮转模块排定计划，或人工核验后记录本项结果';
+const NO_PLAN: Outcome = {
+  passed: false,
+  pending: true,
+  message: '没有轮转计划，无法确认。请先在轮转模块排定计划，或人工核验后记录本项结果',
+};
 
 const trainingComplete: Rule = ({ facts, calendar, today }) => {
   const r = facts.rotation;
-  if (!r) return { passed: false, message: NO_PLAN };
+  if (!r) return NO_PLAN;
   if (r.months < r.requiredMonths) {
     return { passed: false, message: `培训时间不足：轮转计划合计 ${r.months} 个月，少于规定的 ${r.requiredMonths} 个月` };
   }
@@ -48,7 +52,7 @@ const trainingComplete: Rule = ({ facts, calendar, today }) => {
 
 const rotationPlan: Rule = ({ facts }) => {
   const r = facts.rotation;
-  if (!r) return { passed: false, message: NO_PLAN };
+  if (!r) return NO_PLAN;
   if (r.schemeMissing) return { passed: false, message: '没有与培训项目、专业和年限对应的轮转方案，无法核对轮转计划' };
   if (r.short.length > 0) {
     const list = r.short.map((s) => `「${s.standardDepartment}」应轮转 ${s.required} 个月，计划 ${s.planned} 个月`).join('；');
@@ -60,7 +64,7 @@ const rotationPlan: Rule = ({ facts }) => {
 const handbook: Rule = ({ retake }) =>
   retake
     ? { passed: true, message: '补考人员只需提交申请表' }
-    : { passed: false, message: '待人工核验：轮转登记手册须在审核时核对是否真实、完整' };
+    : { passed: false, pending: true, message: '待人工核验：轮转登记手册须在审核时核对是否真实、完整' };
 
 const physicianQualification: Rule = ({ facts }) => {
   if (facts.qualificationCertNo) return { passed: true, message: '已取得执业医师资格证书（提交复印件）' };
@@ -122,7 +126,7 @@ export function checkEligibility(input: EligibilityInput): CheckResult[] {
   return listed.map(({ code, source }) => {
     const recorded = lastRecorded(input.recorded ?? [], code);
     const outcome = recorded ? { passed: recorded.passed, message: recorded.evidence } : RULES[code](input);
-    return { code, source, ...outcome };
+    return { code, source, passed: outcome.passed, pending: 'pending' in outcome, message: outcome.message };
   });
 }
 
@@ -133,4 +137,10 @@ function lastRecorded(recorded: readonly RecordedCheck[], code: ExamCheckCode): 
     .at(-1);
 }
 
-export const isEligible = (checks: readonly CheckResult[]): boolean => checks.every((c) => c.passed);
+export const isEligible = (checks: readonly Pick<CheckResult, 'passed'>[]): boolean => checks.every((c) => c.passed);
+
+/** Eligible; not yet, only because a check waits for a person; or not, because a check failed. */
+export function eligibilityOf(checks: readonly Pick<CheckResult, 'passed' | 'pending'>[]): ExamEligibility {
+  if (isEligible(checks)) return 'eligible';
+  return checks.some((c) => !c.passed && !c.pending) ? 'ineligible' : 'pending';
+}

@@ -3,7 +3,7 @@ export { dueSteps, lateness, calendarProblems } from './calendar';
 export { copyCalendarToYear, settleExamples, shiftMoment, stepChanges } from './calendar-copy';
 export { subjectRegistered } from './registration';
 export type { Lateness } from './calendar';
-export { checkEligibility, isEligible, trainingEnd } from './eligibility';
+export { checkEligibility, eligibilityOf, isEligible, trainingEnd } from './eligibility';
 export type { EligibilityInput } from './eligibility';
 export { proposeCandidates, proposeOne } from './candidates';
 export type { Proposal, NotProposed } from './candidates';

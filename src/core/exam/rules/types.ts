@@ -47,4 +47,9 @@ export type ExamFacts = {
   results: ResultFact[];
 };
 
-export type CheckResult = { code: ExamCheckCode; passed: boolean; message: string; source: string };
+/**
+ * One check's outcome. `pending`: not decided yet, by the records or by a person: the rule needs a person to
+ * check and record it (the 登记手册) or has nothing to decide from (no rotation plan). It is not passed, so
+ * the candidate is not yet eligible, but nothing failed either.
+ */
+export type CheckResult = { code: ExamCheckCode; passed: boolean; pending: boolean; message: string; source: string };

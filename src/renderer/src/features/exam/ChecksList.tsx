@@ -16,10 +16,10 @@ function CheckRow({ candidate, check, year }: { candidate: ExamCandidateView; ch
           at: check.recordedAt ? formatDateTime(check.recordedAt) : '',
         });
   return (
-    <Stack gap={2} data-testid="exam-check" data-passed={check.passed}>
+    <Stack gap={2} data-testid="exam-check" data-passed={check.passed} data-pending={check.pending}>
       <Group gap="xs">
-        <Badge variant="light" color={check.passed ? 'green' : 'red'}>
-          {check.passed ? t('exam.passed') : t('exam.failed')}
+        <Badge variant="light" color={check.passed ? 'green' : check.pending ? 'yellow' : 'red'}>
+          {check.passed ? t('exam.passed') : check.pending ? t('exam.pending') : t('exam.failed')}
         </Badge>
         <Text size="sm" fw={500}>
           {t(`exam.checkNames.${check.code}`)}

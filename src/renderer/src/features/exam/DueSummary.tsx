@@ -66,6 +66,11 @@ export function DueSummary({ dashboard }: { dashboard: ExamDashboard }) {
         </Group>
         <Group gap="md" mt="xs">
           <Text size="sm">{t('exam.eligibleCount', { count: dashboard.eligible })}</Text>
+          {dashboard.awaitingChecks > 0 && (
+            <Text size="sm" c="yellow.8" data-testid="exam-awaiting-checks">
+              {t('exam.awaitingChecksCount', { count: dashboard.awaitingChecks })}
+            </Text>
+          )}
           {dashboard.lapsed > 0 && (
             <Text size="sm" c="red">
               {t('exam.lapsedCount', { count: dashboard.lapsed })}
