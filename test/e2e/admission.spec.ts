@@ -197,7 +197,12 @@ test('调剂 into a leftover seat, a training-year reduction decided by the base
   const track = page.getByRole('row', { name: /赵敏/ });
   await track.getByRole('button', { name: '登记报到' }).click();
   const report = page.getByRole('dialog', { name: '登记报到' });
+  // A day that does not exist is caught in the dialog, in Chinese, before anything is sent.
+  await field(report, '日期').fill('2024-02-30');
+  await expect(report).toContainText('请按“年-月-日”填写有效日期');
+  await expect(report.getByRole('button', { name: '保存' })).toBeDisabled();
   await field(report, '日期').fill('2024-08-20');
+  await expect(report).toContainText('2024年8月20日');
   await report.getByRole('button', { name: '保存' }).click();
   await expect(report).toBeHidden();
   await expect(track).toContainText('2024年9月3日');

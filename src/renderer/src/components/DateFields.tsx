@@ -12,7 +12,8 @@ type FieldProps = Omit<TextInputProps, 'type' | 'value'> & { value: string };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-function validDate(v: string): boolean {
+/** A real calendar day written 2026-12-01 (not 2026-02-30). */
+export function isValidDate(v: string): boolean {
   if (!DATE.test(v)) return false;
   const d = new Date(`${v}T00:00:00`);
   return !Number.isNaN(d.getTime()) && formatDate(v) === formatDate(d);
@@ -20,7 +21,7 @@ function validDate(v: string): boolean {
 
 export function DateField({ value, error, description, ...rest }: FieldProps) {
   const { t } = useTranslation();
-  const bad = value !== '' && !validDate(value);
+  const bad = value !== '' && !isValidDate(value);
   return (
     <TextInput
       {...rest}

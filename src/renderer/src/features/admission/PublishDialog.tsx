@@ -1,4 +1,5 @@
 import { NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { DateField, isValidDate } from '../../components/DateFields';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/errors';
@@ -38,6 +39,7 @@ export function PublishDialog({ opened, onClose }: { opened: boolean; onClose: (
   }, [opened]);
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (!isValidDate(start)) return setError(t('dateFields.dateInvalid'));
     const n = days === '' ? NaN : Number(days);
     // Checked here, before anything is sent: a 0-day 公示 is no 公示, and the field must not quietly become 1.
     if (!Number.isInteger(n) || n < MIN_DAYS || n > MAX_DAYS) {
@@ -61,11 +63,10 @@ export function PublishDialog({ opened, onClose }: { opened: boolean; onClose: (
           <Text size="sm" c="dimmed">
             {t('admission.publishDialog.hint')}
           </Text>
-          <TextInput
+          <DateField
             label={t('admission.publishDialog.start')}
             value={start}
             onChange={(e) => setStart(e.currentTarget.value)}
-            placeholder="YYYY-MM-DD"
             required
           />
           <NumberInput

@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Paper, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
+import { DateField, isValidDate } from '../../components/DateFields';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrackingRow } from '../../../../shared/contract/admission';
@@ -88,6 +89,7 @@ export function TrackingTab({ editable }: { editable: boolean }) {
         title={dialog?.kind === 'contract' ? t('admission.tracking.contract') : t('admission.tracking.report')}
         opened={dialog !== null}
         onClose={close}
+        canSubmit={isValidDate(date)}
         submit={() =>
           dialog?.kind === 'contract'
             ? mutate('admission.recordContract', { applicantId: dialog.row.applicantId, date })
@@ -95,12 +97,7 @@ export function TrackingTab({ editable }: { editable: boolean }) {
         }
       >
         <Text size="sm">{dialog?.row.name}</Text>
-        <TextInput
-          label={t('admission.tracking.date')}
-          value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
-          placeholder="YYYY-MM-DD"
-        />
+        <DateField label={t('admission.tracking.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
       </FormDialog>
     </Paper>
   );

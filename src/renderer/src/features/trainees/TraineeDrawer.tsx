@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TraineeDetail } from '../../../../shared/contract/trainees';
 import { TRAINEE_STATUSES, type TraineeStatus } from '../../../../shared/contract/trainees-values';
-import { DateField } from '../../components/DateFields';
+import { DateField, isValidDate } from '../../components/DateFields';
 import { FormDialog } from '../../components/FormDialog';
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatDate } from '../../lib/format';
@@ -136,8 +136,6 @@ function TraineeFacts({ detail: d, canManage }: { detail: TraineeDetail; canMana
   );
 }
 
-const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
-
 function StatusDialog({ detail, opened, onClose }: { detail: TraineeDetail; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<TraineeStatus>(detail.status);
@@ -148,7 +146,7 @@ function StatusDialog({ detail, opened, onClose }: { detail: TraineeDetail; open
       title={t('trainees.setStatus')}
       opened={opened}
       onClose={onClose}
-      canSubmit={reason.trim().length >= 2 && status !== detail.status && isDate(date)}
+      canSubmit={reason.trim().length >= 2 && status !== detail.status && isValidDate(date)}
       submit={() => mutate('trainees.setStatus', { id: detail.id, status, effectiveDate: date, reason: reason.trim() })}
     >
       <Text size="sm">{detail.name}</Text>
