@@ -47,3 +47,11 @@ export function formatMoment(value: string): string {
 export function formatWindow(opens: string | null, closes: string): string {
   return opens === null ? `截至 ${formatMoment(closes)}` : `${formatMoment(opens)} 至 ${formatMoment(closes)}`;
 }
+
+/**
+ * Today as YYYY-MM-DD in China Standard Time (UTC+8, no daylight saving), which is what deadlines, 公示
+ * windows and effective dates are counted in, whatever the machine's own time zone.
+ */
+export function todayInBeijing(nowMs: number = Date.now()): string {
+  return new Date(nowMs + 8 * 3_600_000).toISOString().slice(0, 10);
+}

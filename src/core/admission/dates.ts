@@ -1,9 +1,9 @@
 /** Calendar dates (YYYY-MM-DD) in China Standard Time, which is what deadlines and 公示 windows are counted in. */
+import { todayInBeijing } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { Clock } from '../util/clock';
 
 const DAY = 86_400_000;
-const CST = 8 * 3_600_000;
 
 export function requireDate(s: string, what: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -21,5 +21,5 @@ export function daysBetween(from: string, to: string): number {
 }
 
 export function today(clock: Clock): string {
-  return new Date(clock.nowMs() + CST).toISOString().slice(0, 10);
+  return todayInBeijing(clock.nowMs());
 }

@@ -1,5 +1,5 @@
 /** Dates in Chinese form live in src/shared so the core's messages and the screens say them alike. */
-export { formatDate, formatDateTime, formatMonth } from '../../../shared/dates';
+export { formatDate, formatDateTime, formatMonth, todayInBeijing } from '../../../shared/dates';
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/errors';
 import { notifySuccess } from '../../app/notify';
-import { formatDate } from '../../lib/format';
+import { formatDate, todayInBeijing } from '../../lib/format';
 import { useMutation } from '../../lib/query';
 import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
@@ -14,13 +14,9 @@ import { WindowReasonField } from '../windows/WindowBanner';
 const MIN_DAYS = 1;
 const MAX_DAYS = 30;
 
-function todayCst(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 export function PublishDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const [start, setStart] = useState(todayCst());
+  const [start, setStart] = useState(todayInBeijing());
   const [days, setDays] = useState<number | string>(3);
   const [note, setNote] = useState('');
   const [lateReason, setLateReason] = useState('');
@@ -29,7 +25,7 @@ export function PublishDialog({ opened, onClose }: { opened: boolean; onClose: (
   const publish = useMutation('admission.publish');
   useEffect(() => {
     if (opened) {
-      setStart(todayCst());
+      setStart(todayInBeijing());
       setDays(3);
       setNote('');
       setLateReason('');

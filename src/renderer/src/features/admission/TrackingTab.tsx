@@ -3,7 +3,7 @@ import { DateField, isValidDate } from '../../components/DateFields';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrackingRow } from '../../../../shared/contract/admission';
-import { formatDate } from '../../lib/format';
+import { formatDate, todayInBeijing } from '../../lib/format';
 import { mutate, useQuery } from '../../lib/query';
 import { FormDialog } from '../../components/FormDialog';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -25,7 +25,7 @@ export function TrackingTab({ editable }: { editable: boolean }) {
   };
   const open = (kind: 'report' | 'contract', row: TrackingRow) => {
     setDialog({ kind, row });
-    setDate(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+    setDate(todayInBeijing());
   };
   const close = () => {
     setDialog(null);

@@ -1,4 +1,4 @@
-import { Drawer, Group, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Button, Drawer, Group, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TraineeDetail } from '../../../../shared/contract/trainees';
@@ -6,11 +6,12 @@ import { TRAINEE_STATUSES, type TraineeStatus } from '../../../../shared/contrac
 import { DateField, isValidDate } from '../../components/DateFields';
 import { FormDialog } from '../../components/FormDialog';
 import { ErrorState, LoadingState } from '../../components/states';
-import { formatDate } from '../../lib/format';
+import { formatDate, todayInBeijing } from '../../lib/format';
 import { mutate, useQuery } from '../../lib/query';
 import { TraineeStatusBadge } from './TraineeStatusBadge';
+import { TransferDialog } from './TransferDialog';
 
-/** One trainee: the record (masked), the status history and transfers; 变更培训状态 for those who may. */
+/** One trainee: the record (masked), the status history and transfers; 变更培训状态 and 变更专业或基地 for those who may. */
 export function TraineeDrawer({ id, onClose, canManage }: { id: string | null; onClose: () => void; canManage: boolean }) {
   const { t } = useTranslation();
   const q = useQuery('trainees.get', { id: id ?? '' }, id !== null);
@@ -33,6 +34,15 @@ export function TraineeDrawer({ id, onClose, canManage }: { id: string | null; o
 function TraineeFacts({ detail: d, canManage }: { detail: TraineeDetail; canManage: boolean }) {
   const { t } = useTranslation();
   const [changing, setChanging] = useState(false);
+  const [transferring, setTransferring] = useState(false);
+  const catalogue = useQuery(
+    'catalogue.list',
+    {},
+    d.transfers.some((x) => x.kind === 'specialty'),
+  );
+  // A specialty change is stored by code; the reader knows specialties by name.
+  const specialtyName = (code: string | null) =>
+    code === null ? '—' : `${code} ${catalogue.data?.find((s) => s.code === code)?.name ?? ''}`.trim();
   const rows: Array<[string, string]> = [
     [t('trainees.idNumber'), d.idNumber],
     [t('trainees.phone'), d.phone ?? '—'],
@@ -54,17 +64,16 @@ function TraineeFacts({ detail: d, canManage }: { detail: TraineeDetail; canMana
         <Group gap="xs">
           <TraineeStatusBadge status={d.status} />
           {canManage && (
-            <Text
-              component="button"
-              c="blue"
-              size="sm"
-              bd="none"
-              bg="transparent"
-              style={{ cursor: 'pointer' }}
-              onClick={() => setChanging(true)}
-            >
-              {t('trainees.setStatus')}
-            </Text>
+            <>
+              <Button size="compact-sm" variant="subtle" onClick={() => setChanging(true)}>
+                {t('trainees.setStatus')}
+              </Button>
+              {d.status !== 'withdrawn' && d.status !== 'completed' && (
+                <Button size="compact-sm" variant="subtle" onClick={() => setTransferring(true)}>
+                  {t('trainees.transfer')}
+                </Button>
+              )}
+            </>
           )}
         </Group>
       </Group>
@@ -111,8 +120,8 @@ function TraineeFacts({ detail: d, canManage }: { detail: TraineeDetail; canMana
               {t('trainees.transferRow', {
                 date: formatDate(x.effectiveDate),
                 kind: t(`trainees.transferKinds.${x.kind}`),
-                before: x.before ?? '—',
-                after: x.after,
+                before: x.kind === 'specialty' ? specialtyName(x.before) : (x.before ?? '—'),
+                after: x.kind === 'specialty' ? specialtyName(x.after) : x.after,
                 reason: x.reason,
               })}
             </Text>
@@ -132,6 +141,7 @@ function TraineeFacts({ detail: d, canManage }: { detail: TraineeDetail; canMana
         </div>
       )}
       <StatusDialog detail={d} opened={changing} onClose={() => setChanging(false)} />
+      <TransferDialog detail={d} opened={transferring} onClose={() => setTransferring(false)} />
     </Stack>
   );
 }
@@ -139,7 +149,7 @@ function TraineeFacts({ detail: d, canManage }: { detail: TraineeDetail; canMana
 function StatusDialog({ detail, opened, onClose }: { detail: TraineeDetail; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<TraineeStatus>(detail.status);
-  const [date, setDate] = useState(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+  const [date, setDate] = useState(todayInBeijing);
   const [reason, setReason] = useState('');
   return (
     <FormDialog
