@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanRunResult, StatusChangeResult, TraineePlanView } from '../../../../shared/contract/rotation';
 import type { ApiError, Result } from '../../../../shared/errors';
@@ -31,6 +31,9 @@ export function usePlanActions(cohort: number | null, cohortPlans: Pick<CohortGr
     setNeedsReason(null);
     setUndo([]);
   }
+  // The cohort on screen now: an answer that arrives after another was chosen is not shown as its own.
+  const shown = useRef(cohort);
+  shown.current = cohort;
 
   async function autoPlan() {
     if (cohort === null) return;
@@ -38,6 +41,7 @@ export function usePlanActions(cohort: number | null, cohortPlans: Pick<CohortGr
     const r = await mutate('rotation.plan', { cohortYear: cohort });
     setBusy(null);
     if (!r.ok) return notifyError(r.error);
+    if (shown.current !== cohort) return;
     setOutcome(r.value);
     if (r.value.infeasible.length === 0) notifySuccess(t('rotation.plan.autoPlanDone', { planned: r.value.planned }));
     cohortPlans.reload();
@@ -49,6 +53,7 @@ export function usePlanActions(cohort: number | null, cohortPlans: Pick<CohortGr
     const r = await mutate('rotation.approve', { cohortYear: cohort });
     setBusy(null);
     if (!r.ok) return notifyError(r.error);
+    if (shown.current !== cohort) return;
     setApproval(r.value);
     notifySuccess(t('rotation.plan.approveDone', { changed: r.value.changed }));
     cohortPlans.reload();
