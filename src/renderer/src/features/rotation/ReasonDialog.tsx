@@ -1,8 +1,9 @@
-import { Text, Textarea } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../../shared/errors';
 import { FormDialog } from '../../components/FormDialog';
+import { ReasonField } from '../../components/ReasonField';
 
 /** The reason an approved plan's change needs (audited), then the change is sent again with it. */
 export function ReasonDialog({
@@ -28,14 +29,7 @@ export function ReasonDialog({
       submit={() => submit(reason.trim())}
     >
       <Text size="sm">{t('rotation.plan.reasonHint')}</Text>
-      <Textarea
-        label={t('trainees.reason')}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        autosize
-        minRows={2}
-        data-autofocus
-      />
+      <ReasonField label={t('trainees.reason')} value={reason} onChange={setReason} data-autofocus />
     </FormDialog>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, Drawer, Group, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Button, Drawer, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TraineeDetail } from '../../../../shared/contract/trainees';
 import { TRAINEE_STATUSES, type TraineeStatus } from '../../../../shared/contract/trainees-values';
 import { DateField, isValidDate } from '../../components/DateFields';
 import { FormDialog } from '../../components/FormDialog';
+import { ReasonField } from '../../components/ReasonField';
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatDate, todayInBeijing } from '../../lib/format';
 import { mutate, useQuery } from '../../lib/query';
@@ -168,13 +169,7 @@ function StatusDialog({ detail, opened, onClose }: { detail: TraineeDetail; open
         allowDeselect={false}
       />
       <DateField label={t('trainees.effectiveDate')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-      <Textarea
-        label={t('trainees.reason')}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        autosize
-        minRows={2}
-      />
+      <ReasonField label={t('trainees.reason')} value={reason} onChange={setReason} />
     </FormDialog>
   );
 }

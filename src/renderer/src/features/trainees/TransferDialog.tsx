@@ -1,9 +1,10 @@
-import { SegmentedControl, Select, Text, TextInput, Textarea } from '@mantine/core';
+import { SegmentedControl, Select, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TraineeDetail } from '../../../../shared/contract/trainees';
 import { DateField, isValidDate } from '../../components/DateFields';
 import { FormDialog } from '../../components/FormDialog';
+import { ReasonField } from '../../components/ReasonField';
 import { todayInBeijing } from '../../lib/format';
 import { mutate, useQuery } from '../../lib/query';
 
@@ -72,13 +73,7 @@ export function TransferDialog({ detail, opened, onClose }: { detail: TraineeDet
         />
       )}
       <DateField label={t('trainees.transferDate')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-      <Textarea
-        label={t('trainees.reason')}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        autosize
-        minRows={2}
-      />
+      <ReasonField label={t('trainees.reason')} value={reason} onChange={setReason} />
     </FormDialog>
   );
 }
